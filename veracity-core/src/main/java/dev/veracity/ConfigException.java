@@ -1,0 +1,8 @@
+package dev.veracity;
+
+/** A configuration or option value that cannot work, such as a negative number of histogram buckets. */
+public final class ConfigException extends VeracityException {
+    public ConfigException(String message) {
+        super(ErrorCode.INVALID_OPTION, message, null);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.veracity;
+
+/**
+ * Stable names for everything that can go wrong in front of a user. A code is never reused for another meaning.
+ *
+ * <p>The category says whose fault it is: {@link Category#USER} (bad input or usage, exit code 2),
+ * {@link Category#EXTERNAL} (the environment: an unreadable disk, exit code 2), {@link Category#INTERNAL} (a bug, exit 3).
+ */
+public enum ErrorCode {
+    FILE_NOT_FOUND(Category.USER),
+    NOT_A_REGULAR_FILE(Category.USER),
+    FILE_UNREADABLE(Category.EXTERNAL),
+    FILE_UNWRITABLE(Category.EXTERNAL),
+    UNSUPPORTED_FILE_FORMAT(Category.USER),
+    CSV_EMPTY_FILE(Category.USER),
+    CSV_BAD_HEADER(Category.USER),
+    CSV_RAGGED_ROW(Category.USER),
+    CSV_UNTERMINATED_QUOTE(Category.USER),
+    CSV_TEXT_AFTER_CLOSING_QUOTE(Category.USER),
+    CSV_RECORD_TOO_LONG(Category.USER),
+    STATISTICS_FILE_INVALID(Category.USER),
+    INVALID_OPTION(Category.USER);
+
+    /** Whose fault an error is. */
+    public enum Category { USER, EXTERNAL, INTERNAL }
+
+    private final Category category;
+
+    ErrorCode(Category category) {
+        this.category = category;
+    }
+
+    /** {@return who has to act: the user, the environment, or us} */
+    public Category category() {
+        return category;
+    }
+}

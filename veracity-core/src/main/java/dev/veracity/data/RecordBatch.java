@@ -1,0 +1,22 @@
+package dev.veracity.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A few thousand rows as typed columns: what every reader produces and every accumulator consumes.
+ *
+ * @param rowCount the number of rows (examples)
+ * @param columns  one column per feature, each with {@code rowCount} rows
+ */
+public record RecordBatch(int rowCount, List<Column> columns) {
+    public RecordBatch {
+        columns = List.copyOf(Objects.requireNonNull(columns, "columns is null"));
+        for (Column column : columns) {
+            if (column.rowCount() != rowCount) {
+                throw new IllegalArgumentException(
+                        "column " + column.name() + " has " + column.rowCount() + " rows, expected " + rowCount);
+            }
+        }
+    }
+}
