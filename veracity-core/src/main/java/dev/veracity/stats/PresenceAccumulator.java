@@ -1,0 +1,155 @@
+package dev.veracity.stats;
+
+import dev.veracity.data.Column;
+import dev.veracity.proto.CommonStatistics;
+import dev.veracity.proto.Histogram;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+
+/**
+ * Presence and valency of one feature: TFDV's {@code CommonStatistics}. Value counts per example below
+ * {@value #EXACT_LIMIT} are counted exactly (the usual case: CSV cells have 0 or 1 value); larger ones go to a KLL sketch.
+ */
+final class PresenceAccumulator {
+    static final int EXACT_LIMIT = 64;
+
+    private final int kllK;
+    private long numNonMissing;
+    private long totNumValues;
+    private long minNumValues = Long.MAX_VALUE;
+    private long maxNumValues;
+    private final long[] exactValueCounts = new long[EXACT_LIMIT];
+    private KllDoublesSketch largeValueCounts;
+
+    PresenceAccumulator(int kllK) {
+        this.kllK = kllK;
+    }
+
+    void add(Column column) {
+        boolean[] present = column.present();
+        int[] offsets = column.rowOffsets();
+        int rows = column.rowCount();
+        for (int r = 0; r < rows; r++) {
+            if (!present[r]) {
+                continue;
+            }
+            int n = offsets[r + 1] - offsets[r];
+            numNonMissing++;
+            totNumValues += n;
+            if (n < minNumValues) {
+                minNumValues = n;
+            }
+            if (n > maxNumValues) {
+                maxNumValues = n;
+            }
+            if (n < EXACT_LIMIT) {
+                exactValueCounts[n]++;
+            } else {
+                large().update(n);
+            }
+        }
+    }
+
+    void merge(PresenceAccumulator other) {
+        numNonMissing += other.numNonMissing;
+        totNumValues += other.totNumValues;
+        minNumValues = Math.min(minNumValues, other.minNumValues);
+        maxNumValues = Math.max(maxNumValues, other.maxNumValues);
+        for (int i = 0; i < EXACT_LIMIT; i++) {
+            exactValueCounts[i] += other.exactValueCounts[i];
+        }
+        if (other.largeValueCounts != null) {
+            large().merge(other.largeValueCounts);
+        }
+    }
+
+    long numNonMissing() {
+        return numNonMissing;
+    }
+
+    CommonStatistics result(long numExamples, int histogramBuckets) {
+        CommonStatistics.Builder common = CommonStatistics.newBuilder()
+                .setNumNonMissing(numNonMissing)
+                .setNumMissing(Math.max(0, numExamples - numNonMissing));
+        if (numNonMissing == 0) {
+            return common.build();
+        }
+        common.setMinNumValues(minNumValues)
+                .setMaxNumValues(maxNumValues)
+                .setAvgNumValues((float) ((double) totNumValues / numNonMissing))
+                .setTotNumValues(totNumValues)
+                .setNumValuesHistogram(valueCountHistogram(histogramBuckets));
+        return common.build();
+    }
+
+    /** TFDV's QUANTILES histogram of values per example: equal-mass buckets, each holding N / buckets examples. */
+    private Histogram valueCountHistogram(int buckets) {
+        KllDoublesSketch all = KllDoublesSketch.newHeapInstance(kllK);
+        if (largeValueCounts != null) {
+            all.merge(largeValueCounts);
+        }
+        for (int n = 0; n < EXACT_LIMIT; n++) {
+            if (exactValueCounts[n] > 0) {
+                all.update(n, exactValueCounts[n]);
+            }
+        }
+        double[] boundaries = new double[buckets + 1];
+        boundaries[0] = minNumValues;
+        boundaries[buckets] = maxNumValues;
+        for (int i = 1; i < buckets; i++) {
+            boundaries[i] = all.getQuantile((double) i / buckets, QuantileSearchCriteria.INCLUSIVE);
+        }
+        Histogram.Builder histogram = Histogram.newBuilder().setType(Histogram.HistogramType.QUANTILES);
+        double perBucket = (double) numNonMissing / buckets;
+        for (int i = 0; i < buckets; i++) {
+            histogram.addBucketsBuilder().setLowValue(boundaries[i]).setHighValue(boundaries[i + 1])
+                    .setSampleCount(perBucket);
+        }
+        return histogram.build();
+    }
+
+    long retainedBytes() {
+        return 64 + EXACT_LIMIT * 8L + (largeValueCounts == null ? 0 : largeValueCounts.getSerializedSizeBytes());
+    }
+
+    void write(DataOutput out) throws IOException {
+        out.writeLong(numNonMissing);
+        out.writeLong(totNumValues);
+        out.writeLong(minNumValues);
+        out.writeLong(maxNumValues);
+        for (long c : exactValueCounts) {
+            out.writeLong(c);
+        }
+        byte[] sketch = largeValueCounts == null ? new byte[0] : largeValueCounts.toByteArray();
+        out.writeInt(sketch.length);
+        out.write(sketch);
+    }
+
+    static PresenceAccumulator read(DataInput in, int kllK) throws IOException {
+        PresenceAccumulator a = new PresenceAccumulator(kllK);
+        a.numNonMissing = in.readLong();
+        a.totNumValues = in.readLong();
+        a.minNumValues = in.readLong();
+        a.maxNumValues = in.readLong();
+        for (int i = 0; i < EXACT_LIMIT; i++) {
+            a.exactValueCounts[i] = in.readLong();
+        }
+        byte[] sketch = new byte[in.readInt()];
+        in.readFully(sketch);
+        if (sketch.length > 0) {
+            a.largeValueCounts = KllDoublesSketch.heapify(Memory.wrap(sketch));
+        }
+        return a;
+    }
+
+    private KllDoublesSketch large() {
+        if (largeValueCounts == null) {
+            largeValueCounts = KllDoublesSketch.newHeapInstance(kllK);
+        }
+        return largeValueCounts;
+    }
+}

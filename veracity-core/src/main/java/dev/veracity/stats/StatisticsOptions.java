@@ -1,0 +1,69 @@
+package dev.veracity.stats;
+
+import dev.veracity.ConfigException;
+import org.apache.datasketches.kll.KllSketch;
+
+/**
+ * What to compute and how precisely; the defaults are TFDV's ({@code StatsOptions}).
+ *
+ * <pre>{@code
+ * StatisticsOptions options = StatisticsOptions.DEFAULT.withNumTopValues(50);
+ * }</pre>
+ *
+ * @param numTopValues                  entries in {@code top_values} (TFDV {@code num_top_values}, 20)
+ * @param numRankHistogramBuckets       labels in {@code rank_histogram} (TFDV {@code num_rank_histogram_buckets}, 1000)
+ * @param numHistogramBuckets           buckets of the STANDARD numeric histogram (10)
+ * @param numQuantilesHistogramBuckets  buckets of the QUANTILES numeric histogram (10)
+ * @param numValuesHistogramBuckets     buckets of the values-per-example histogram (10, at least 2)
+ * @param maxExactDistinct              distinct values per string feature counted exactly; beyond it a frequent-items
+ *                                      sketch and a HyperLogLog take over, with their error bound reported (10,000)
+ * @param quantilesRankError            the rank error the quantile sketches must stay within (TFDV epsilon, 0.01)
+ */
+public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, int numHistogramBuckets,
+        int numQuantilesHistogramBuckets, int numValuesHistogramBuckets, int maxExactDistinct,
+        double quantilesRankError) {
+
+    /** TFDV's defaults. */
+    public static final StatisticsOptions DEFAULT = new StatisticsOptions(20, 1000, 10, 10, 10, 10_000, 0.01);
+
+    public StatisticsOptions {
+        atLeast("top values", numTopValues, 0);
+        atLeast("rank histogram buckets", numRankHistogramBuckets, 0);
+        atLeast("histogram buckets", numHistogramBuckets, 1);
+        atLeast("quantiles histogram buckets", numQuantilesHistogramBuckets, 1);
+        atLeast("values histogram buckets", numValuesHistogramBuckets, 2);
+        atLeast("exact distinct values", maxExactDistinct, 1);
+        if (!(quantilesRankError >= 0.001 && quantilesRankError <= 0.5)) {
+            throw new ConfigException("quantiles rank error: expected a number in [0.001, 0.5], found " + quantilesRankError);
+        }
+    }
+
+    /** {@return these options with another number of top values} */
+    public StatisticsOptions withNumTopValues(int n) {
+        return new StatisticsOptions(n, numRankHistogramBuckets, numHistogramBuckets, numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets, maxExactDistinct, quantilesRankError);
+    }
+
+    /** {@return these options with another number of buckets for both numeric histograms} */
+    public StatisticsOptions withNumHistogramBuckets(int n) {
+        return new StatisticsOptions(numTopValues, numRankHistogramBuckets, n, n, numValuesHistogramBuckets,
+                maxExactDistinct, quantilesRankError);
+    }
+
+    /** {@return these options with another cap on exactly counted distinct values} */
+    public StatisticsOptions withMaxExactDistinct(int n) {
+        return new StatisticsOptions(numTopValues, numRankHistogramBuckets, numHistogramBuckets,
+                numQuantilesHistogramBuckets, numValuesHistogramBuckets, n, quantilesRankError);
+    }
+
+    /** {@return the KLL parameter k that keeps the single-rank error within {@link #quantilesRankError()}} */
+    public int kllK() {
+        return Math.max(8, KllSketch.getKFromEpsilon(quantilesRankError, false));
+    }
+
+    private static void atLeast(String what, int value, int min) {
+        if (value < min) {
+            throw new ConfigException(what + ": expected at least " + min + ", found " + value);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.veracity.stats;
+
+import dev.veracity.data.Column;
+import dev.veracity.data.StringColumn;
+import dev.veracity.proto.CustomStatistic;
+import dev.veracity.proto.FeatureNameStatistics;
+import dev.veracity.proto.FeaturePaths;
+import dev.veracity.proto.RankHistogram;
+import dev.veracity.proto.StringStatistics;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * TFDV's {@code StringStatistics} of a STRING feature: {@code unique}, {@code top_values}, {@code rank_histogram},
+ * {@code avg_length} (in UTF-8 bytes, as TFDV) and {@code invalid_utf8_count}.
+ *
+ * <p>Exact up to {@link StatisticsOptions#maxExactDistinct()} distinct values; past it the frequencies are sketched
+ * and the result carries custom statistics {@value #TOP_VALUES_MAX_ERROR} (the largest possible under-count of a
+ * top value) and {@value #UNIQUE_RELATIVE_ERROR} (the relative standard error of {@code unique}).
+ *
+ * <pre>{@code
+ * StringAccumulator route = new StringAccumulator("route", StatisticsOptions.DEFAULT);
+ * route.add(column);
+ * StringStatistics s = route.result(rows).getStringStats();
+ * }</pre>
+ */
+public final class StringAccumulator implements FeatureAccumulator {
+    /** Custom statistic present only when top values were sketched. */
+    public static final String TOP_VALUES_MAX_ERROR = "veracity_top_values_max_count_error";
+    /** Custom statistic present only when {@code unique} was estimated. */
+    public static final String UNIQUE_RELATIVE_ERROR = "veracity_unique_relative_standard_error";
+
+    private final String name;
+    private final StatisticsOptions options;
+    private final PresenceAccumulator presence;
+    private ValueFrequencies frequencies;
+    private long valueCount;
+    private long totalBytes;
+    private long invalidUtf8Count;
+
+    public StringAccumulator(String name, StatisticsOptions options) {
+        this.name = Objects.requireNonNull(name, "name is null");
+        this.options = Objects.requireNonNull(options, "options is null");
+        this.presence = new PresenceAccumulator(options.kllK());
+        this.frequencies = new ValueFrequencies(options.maxExactDistinct());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void add(Column column) {
+        if (!(column instanceof StringColumn strings)) {
+            throw new IllegalArgumentException("feature " + name + ": expected a STRING column, found " + column.type());
+        }
+        presence.add(column);
+        int[] offsets = strings.valueOffsets();
+        byte[] bytes = strings.bytes();
+        int count = strings.valueCount();
+        for (int v = 0; v < count; v++) {
+            int start = offsets[v];
+            int length = offsets[v + 1] - start;
+            boolean valid = Utf8.isValid(bytes, start, length);
+            if (!valid) {
+                invalidUtf8Count++;
+            }
+            totalBytes += length;
+            frequencies.add(bytes, start, length, valid);
+        }
+        valueCount += count;
+    }
+
+    @Override
+    public void merge(FeatureAccumulator other) {
+        if (other == this) {
+            throw new IllegalArgumentException("cannot merge an accumulator into itself");
+        }
+        if (!(other instanceof StringAccumulator that)) {
+            throw new IllegalArgumentException("feature " + name + ": cannot merge "
+                    + NumericAccumulator.describe(other) + " into STRING");
+        }
+        presence.merge(that.presence);
+        frequencies.merge(that.frequencies);
+        valueCount += that.valueCount;
+        totalBytes += that.totalBytes;
+        invalidUtf8Count += that.invalidUtf8Count;
+    }
+
+    @Override
+    public FeatureNameStatistics result(long numExamples) {
+        StringStatistics.Builder strings = StringStatistics.newBuilder()
+                .setCommonStats(presence.result(numExamples, options.numValuesHistogramBuckets()))
+                .setInvalidUtf8Count(invalidUtf8Count);
+        FeatureNameStatistics.Builder feature = FeatureNameStatistics.newBuilder()
+                .setPath(FeaturePaths.Path.newBuilder().addStep(name))
+                .setType(FeatureNameStatistics.Type.STRING);
+        if (valueCount > 0) {
+            int ranked = Math.max(options.numTopValues(), options.numRankHistogramBuckets());
+            ValueFrequencies.Frequencies f = frequencies.result(ranked);
+            strings.setUnique(f.unique()).setAvgLength((float) ((double) totalBytes / valueCount));
+            RankHistogram.Builder rank = strings.getRankHistogramBuilder();
+            for (int i = 0; i < f.top().size(); i++) {
+                ValueFrequencies.LabelCount value = f.top().get(i);
+                if (i < options.numTopValues()) {
+                    strings.addTopValuesBuilder().setValue(value.label()).setFrequency(value.count());
+                }
+                if (i < options.numRankHistogramBuckets()) {
+                    rank.addBucketsBuilder().setLowRank(i).setHighRank(i).setLabel(value.label())
+                            .setSampleCount(value.count());
+                }
+            }
+            if (!f.exact()) {
+                feature.addCustomStats(CustomStatistic.newBuilder().setName(TOP_VALUES_MAX_ERROR).setNum(f.maxCountError()));
+                feature.addCustomStats(CustomStatistic.newBuilder().setName(UNIQUE_RELATIVE_ERROR)
+                        .setNum(f.uniqueRelativeError()));
+            }
+        }
+        return feature.setStringStats(strings).build();
+    }
+
+    @Override
+    public long retainedBytes() {
+        return 64 + presence.retainedBytes() + frequencies.retainedBytes();
+    }
+
+    @Override
+    public byte[] toBytes() {
+        return AccumulatorCodec.write(this);
+    }
+
+    void writeState(DataOutput out) throws IOException {
+        presence.write(out);
+        out.writeLong(valueCount);
+        out.writeLong(totalBytes);
+        out.writeLong(invalidUtf8Count);
+        frequencies.write(out);
+    }
+
+    static StringAccumulator readState(String name, StatisticsOptions options, DataInput in) throws IOException {
+        StringAccumulator a = new StringAccumulator(name, options);
+        a.presence.merge(PresenceAccumulator.read(in, options.kllK()));
+        a.valueCount = in.readLong();
+        a.totalBytes = in.readLong();
+        a.invalidUtf8Count = in.readLong();
+        a.frequencies = ValueFrequencies.read(in, options.maxExactDistinct());
+        return a;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.veracity.stats;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.datasketches.common.ArrayOfStringsSerDe;
+import org.apache.datasketches.frequencies.ErrorType;
+import org.apache.datasketches.frequencies.ItemsSketch;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.Union;
+import org.apache.datasketches.memory.Memory;
+
+/**
+ * How often each distinct value of a string feature occurs: exact up to a cap of distinct values, then sketched.
+ *
+ * <p>Past the cap, a frequent-items sketch ({@value #LG_MAX_MAP_SIZE} bits of map size) keeps the top values with
+ * counts that may be under-estimated by at most {@link Frequencies#maxCountError()}, and a HyperLogLog sketch
+ * (lgK {@value #HLL_LG_K}, relative standard error about 0.8 %) estimates the number of distinct values.
+ */
+final class ValueFrequencies {
+    static final String BYTES_VALUE_LABEL = "__BYTES_VALUE__";
+    static final int LG_MAX_MAP_SIZE = 12;
+    static final int HLL_LG_K = 14;
+
+    private final int maxExact;
+    private ByteCountTable exact;
+    private ItemsSketch<String> frequent;
+    private HllSketch distinct;
+
+    ValueFrequencies(int maxExact) {
+        this.maxExact = maxExact;
+        this.exact = new ByteCountTable(maxExact);
+    }
+
+    /** Counts one occurrence of {@code bytes[offset, offset + length)}, whose validity as UTF-8 is {@code valid}. */
+    void add(byte[] bytes, int offset, int length, boolean valid) {
+        if (exact != null && exact.add(bytes, offset, length, 1)) {
+            return;
+        }
+        if (exact != null) {
+            switchToSketches();
+        }
+        frequent.update(label(bytes, offset, length, valid));
+        distinct.update(hash64(bytes, offset, length));
+    }
+
+    void merge(ValueFrequencies other) {
+        if (other.exact != null) {
+            ByteCountTable table = other.exact;
+            for (int e = 0; e < table.size(); e++) {
+                addCounted(table.arena(), table.keyOffset(e), table.keyLength(e), table.count(e));
+            }
+            return;
+        }
+        if (exact != null) {
+            switchToSketches();
+        }
+        frequent.merge(other.frequent);
+        Union union = new Union(HLL_LG_K);
+        union.update(distinct);
+        union.update(other.distinct);
+        distinct = union.getResult();
+    }
+
+    private void addCounted(byte[] bytes, int offset, int length, long count) {
+        if (exact != null && exact.add(bytes, offset, length, count)) {
+            return;
+        }
+        if (exact != null) {
+            switchToSketches();
+        }
+        frequent.update(label(bytes, offset, length, Utf8.isValid(bytes, offset, length)), count);
+        distinct.update(hash64(bytes, offset, length));
+    }
+
+    private void switchToSketches() {
+        frequent = new ItemsSketch<>(1 << LG_MAX_MAP_SIZE);
+        distinct = new HllSketch(HLL_LG_K);
+        ByteCountTable table = exact;
+        exact = null;
+        for (int e = 0; e < table.size(); e++) {
+            byte[] arena = table.arena();
+            int offset = table.keyOffset(e);
+            int length = table.keyLength(e);
+            frequent.update(label(arena, offset, length, Utf8.isValid(arena, offset, length)), table.count(e));
+            distinct.update(hash64(arena, offset, length));
+        }
+    }
+
+    /** The distinct-value count and the most frequent values, in TFDV's order (count desc, then value desc). */
+    record Frequencies(long unique, List<LabelCount> top, boolean exact, long maxCountError, double uniqueRelativeError) {
+    }
+
+    /** A value's label (UTF-8 text, or {@value #BYTES_VALUE_LABEL}) and its count. */
+    record LabelCount(String label, long count) {
+    }
+
+    Frequencies result(int limit) {
+        if (exact != null) {
+            return exactResult(limit);
+        }
+        ItemsSketch.Row<String>[] rows = frequent.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES);
+        List<LabelCount> top = new ArrayList<>();
+        for (ItemsSketch.Row<String> row : rows) {
+            top.add(new LabelCount(row.getItem(), row.getEstimate()));
+        }
+        top.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count())
+                : compareUnsigned(b.label().getBytes(StandardCharsets.UTF_8), a.label().getBytes(StandardCharsets.UTF_8)));
+        long unique = Math.max(Math.round(distinct.getEstimate()), maxExact + 1L);
+        return new Frequencies(unique, List.copyOf(top.subList(0, Math.min(limit, top.size()))), false,
+                frequent.getMaximumError(), 1.04 / Math.sqrt(1 << HLL_LG_K));
+    }
+
+    private Frequencies exactResult(int limit) {
+        ByteCountTable table = exact;
+        Integer[] order = new Integer[table.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        byte[] arena = table.arena();
+        Arrays.sort(order, (a, b) -> {
+            int byCount = Long.compare(table.count(b), table.count(a));
+            if (byCount != 0) {
+                return byCount;
+            }
+            return Arrays.compareUnsigned(arena, table.keyOffset(b), table.keyOffset(b) + table.keyLength(b),
+                    arena, table.keyOffset(a), table.keyOffset(a) + table.keyLength(a));
+        });
+        List<LabelCount> top = new ArrayList<>(Math.min(limit, order.length));
+        for (int i = 0; i < Math.min(limit, order.length); i++) {
+            int e = order[i];
+            int offset = table.keyOffset(e);
+            int length = table.keyLength(e);
+            top.add(new LabelCount(label(arena, offset, length, Utf8.isValid(arena, offset, length)), table.count(e)));
+        }
+        return new Frequencies(table.size(), List.copyOf(top), true, 0, 0);
+    }
+
+    long retainedBytes() {
+        if (exact != null) {
+            return exact.retainedBytes();
+        }
+        return (1L << LG_MAX_MAP_SIZE) * 64 + distinct.getCompactSerializationBytes();
+    }
+
+    void write(DataOutput out) throws IOException {
+        if (exact != null) {
+            out.writeByte(0);
+            out.writeInt(exact.size());
+            for (int e = 0; e < exact.size(); e++) {
+                out.writeInt(exact.keyLength(e));
+                out.write(exact.arena(), exact.keyOffset(e), exact.keyLength(e));
+                out.writeLong(exact.count(e));
+            }
+        } else {
+            out.writeByte(1);
+            byte[] items = frequent.toByteArray(new ArrayOfStringsSerDe());
+            out.writeInt(items.length);
+            out.write(items);
+            byte[] hll = distinct.toCompactByteArray();
+            out.writeInt(hll.length);
+            out.write(hll);
+        }
+    }
+
+    static ValueFrequencies read(DataInput in, int maxExact) throws IOException {
+        ValueFrequencies f = new ValueFrequencies(maxExact);
+        if (in.readByte() == 0) {
+            int size = in.readInt();
+            for (int e = 0; e < size; e++) {
+                byte[] key = new byte[in.readInt()];
+                in.readFully(key);
+                f.addCounted(key, 0, key.length, in.readLong());
+            }
+        } else {
+            byte[] items = new byte[in.readInt()];
+            in.readFully(items);
+            byte[] hll = new byte[in.readInt()];
+            in.readFully(hll);
+            f.exact = null;
+            f.frequent = ItemsSketch.getInstance(Memory.wrap(items), new ArrayOfStringsSerDe());
+            f.distinct = HllSketch.heapify(hll);
+        }
+        return f;
+    }
+
+    static String label(byte[] bytes, int offset, int length, boolean valid) {
+        return valid ? new String(bytes, offset, length, StandardCharsets.UTF_8) : BYTES_VALUE_LABEL;
+    }
+
+    private static int compareUnsigned(byte[] a, byte[] b) {
+        return Arrays.compareUnsigned(a, b);
+    }
+
+    /** FNV-1a over the bytes, then a SplitMix64 finalizer: a well-spread 64-bit key for the HyperLogLog sketch. */
+    private static long hash64(byte[] bytes, int offset, int length) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            h = (h ^ (bytes[i] & 0xFF)) * 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
+    }
+}

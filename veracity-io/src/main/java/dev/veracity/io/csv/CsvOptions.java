@@ -1,0 +1,63 @@
+package dev.veracity.io.csv;
+
+import java.util.Objects;
+
+/**
+ * How to read a CSV file: its delimiter and quote bytes, what to do with malformed rows, and the rows per batch.
+ *
+ * <pre>{@code
+ * CsvOptions tsv = CsvOptions.DEFAULT.withDelimiter((byte) '\t').withBadRecords(BadRecords.SKIP);
+ * }</pre>
+ *
+ * @param delimiter  the byte between fields; not the quote, CR or LF
+ * @param quote      the byte that opens and closes a quoted field; not the delimiter, CR or LF
+ * @param badRecords whether a malformed data row fails the read or is skipped and counted
+ * @param batchSize  the most rows in one {@link dev.veracity.data.RecordBatch}; at least 1
+ */
+public record CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int batchSize) {
+    /** The rows per batch unless told otherwise. */
+    public static final int DEFAULT_BATCH_SIZE = 4096;
+
+    /** Comma, double quote, fail on malformed rows, {@value #DEFAULT_BATCH_SIZE} rows per batch. */
+    public static final CsvOptions DEFAULT = new CsvOptions((byte) ',', (byte) '"', BadRecords.FAIL, DEFAULT_BATCH_SIZE);
+
+    public CsvOptions {
+        Objects.requireNonNull(badRecords, "badRecords is null");
+        if (delimiter == quote) {
+            throw new IllegalArgumentException("delimiter and quote must differ, both are " + CsvProblem.describe(quote));
+        }
+        if (isLineEnd(delimiter)) {
+            throw new IllegalArgumentException("delimiter must not be CR or LF: " + CsvProblem.describe(delimiter));
+        }
+        if (isLineEnd(quote)) {
+            throw new IllegalArgumentException("quote must not be CR or LF: " + CsvProblem.describe(quote));
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+        }
+    }
+
+    /** {@return these options with another delimiter} */
+    public CsvOptions withDelimiter(byte delimiter) {
+        return new CsvOptions(delimiter, quote, badRecords, batchSize);
+    }
+
+    /** {@return these options with another quote byte} */
+    public CsvOptions withQuote(byte quote) {
+        return new CsvOptions(delimiter, quote, badRecords, batchSize);
+    }
+
+    /** {@return these options with another policy for malformed rows} */
+    public CsvOptions withBadRecords(BadRecords badRecords) {
+        return new CsvOptions(delimiter, quote, badRecords, batchSize);
+    }
+
+    /** {@return these options with another number of rows per batch} */
+    public CsvOptions withBatchSize(int batchSize) {
+        return new CsvOptions(delimiter, quote, badRecords, batchSize);
+    }
+
+    private static boolean isLineEnd(byte b) {
+        return b == '\r' || b == '\n';
+    }
+}
