@@ -35,7 +35,7 @@ public final class NumericAccumulator implements FeatureAccumulator {
     private final FeatureType type;
     private final StatisticsOptions options;
     private final PresenceAccumulator presence;
-    private final KllDoublesSketch sketch;
+    private KllDoublesSketch sketch;
     private final NumericMoments moments = new NumericMoments();
     private double[] scratch = new double[0];
 
@@ -100,7 +100,11 @@ public final class NumericAccumulator implements FeatureAccumulator {
         }
         presence.merge(that.presence);
         moments.merge(that.moments);
-        sketch.merge(that.sketch);
+        if (sketch.isEmpty()) {
+            sketch = copy(that.sketch);
+        } else {
+            sketch.merge(that.sketch);
+        }
     }
 
     @Override
@@ -150,8 +154,17 @@ public final class NumericAccumulator implements FeatureAccumulator {
         a.moments.merge(NumericMoments.read(in));
         byte[] kll = new byte[in.readInt()];
         in.readFully(kll);
-        a.sketch.merge(KllDoublesSketch.heapify(Memory.wrap(kll)));
+        a.sketch = KllDoublesSketch.heapify(Memory.wrap(kll));
         return a;
+    }
+
+    /**
+     * {@return an independent, updatable copy of a KLL sketch}. DataSketches' merge into an empty sketch re-inserts
+     * level 0 and may compact (at random), so it is not a copy: merging into an empty accumulator would not be the
+     * identity, and a {@code toBytes}/{@code fromBytes} round trip would change the median and histograms.
+     */
+    static KllDoublesSketch copy(KllDoublesSketch sketch) {
+        return KllDoublesSketch.heapify(Memory.wrap(sketch.toByteArray()));
     }
 
     static String describe(FeatureAccumulator accumulator) {

@@ -63,7 +63,11 @@ final class PresenceAccumulator {
             exactValueCounts[i] += other.exactValueCounts[i];
         }
         if (other.largeValueCounts != null) {
-            large().merge(other.largeValueCounts);
+            if (largeValueCounts == null) {
+                largeValueCounts = NumericAccumulator.copy(other.largeValueCounts);
+            } else {
+                largeValueCounts.merge(other.largeValueCounts);
+            }
         }
     }
 
@@ -86,22 +90,18 @@ final class PresenceAccumulator {
         return common.build();
     }
 
-    /** TFDV's QUANTILES histogram of values per example: equal-mass buckets, each holding N / buckets examples. */
+    /**
+     * TFDV's QUANTILES histogram of values per example: equal-mass buckets, each holding N / buckets examples.
+     * Boundaries are read without building a merged sketch, whose random compaction would make the result differ from
+     * one call to the next: every exactly counted value count precedes every sketched one (all at least
+     * {@value #EXACT_LIMIT}), so a rank falls either in the exact counts or, shifted, in the sketch.
+     */
     private Histogram valueCountHistogram(int buckets) {
-        KllDoublesSketch all = KllDoublesSketch.newHeapInstance(kllK);
-        if (largeValueCounts != null) {
-            all.merge(largeValueCounts);
-        }
-        for (int n = 0; n < EXACT_LIMIT; n++) {
-            if (exactValueCounts[n] > 0) {
-                all.update(n, exactValueCounts[n]);
-            }
-        }
         double[] boundaries = new double[buckets + 1];
         boundaries[0] = minNumValues;
         boundaries[buckets] = maxNumValues;
         for (int i = 1; i < buckets; i++) {
-            boundaries[i] = all.getQuantile((double) i / buckets, QuantileSearchCriteria.INCLUSIVE);
+            boundaries[i] = valueCountAtRank((long) Math.ceil((double) i * numNonMissing / buckets));
         }
         Histogram.Builder histogram = Histogram.newBuilder().setType(Histogram.HistogramType.QUANTILES);
         double perBucket = (double) numNonMissing / buckets;
@@ -110,6 +110,19 @@ final class PresenceAccumulator {
                     .setSampleCount(perBucket);
         }
         return histogram.build();
+    }
+
+    /** {@return the value count of the example at natural rank {@code rank}, in [1, numNonMissing], in sorted order} */
+    private double valueCountAtRank(long rank) {
+        long cumulative = 0;
+        for (int n = 0; n < EXACT_LIMIT; n++) {
+            cumulative += exactValueCounts[n];
+            if (cumulative >= rank) {
+                return n;
+            }
+        }
+        double sketchRank = (double) (rank - cumulative) / largeValueCounts.getN();
+        return largeValueCounts.getQuantile(Math.min(1, sketchRank), QuantileSearchCriteria.INCLUSIVE);
     }
 
     long retainedBytes() {

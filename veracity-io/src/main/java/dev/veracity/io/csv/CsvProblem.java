@@ -28,6 +28,11 @@ record CsvProblem(ErrorCode code, String message) {
         return field >= 1 && field <= columnNames.size() ? place + " (" + columnNames.get(field - 1) + ")" : place;
     }
 
+    /** {@return a delimiter or quote byte as a message shows it: the character itself when printable ASCII} */
+    static String symbol(byte b) {
+        return b > 0x20 && b < 0x7F ? String.valueOf((char) b) : describe(b);
+    }
+
     /** {@return a byte as a message shows it: {@code 'x'} when printable ASCII, else {@code byte 0xC3}} */
     static String describe(byte b) {
         if (b == '\r') {
@@ -35,6 +40,9 @@ record CsvProblem(ErrorCode code, String message) {
         }
         if (b == '\n') {
             return "LF";
+        }
+        if (b == '\t') {
+            return "TAB";
         }
         if (b >= 0x20 && b < 0x7F) {
             return "'" + (char) b + "'";

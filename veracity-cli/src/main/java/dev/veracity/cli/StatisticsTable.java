@@ -1,0 +1,163 @@
+package dev.veracity.cli;
+
+import dev.veracity.proto.CommonStatistics;
+import dev.veracity.proto.CustomStatistic;
+import dev.veracity.proto.DatasetFeatureStatistics;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.proto.FeatureNameStatistics;
+import dev.veracity.proto.NumericStatistics;
+import dev.veracity.proto.StringStatistics;
+import dev.veracity.stats.StringAccumulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders statistics as TFDV's display does: per dataset, a numeric table (count, missing %, mean, std dev, zeros %,
+ * min, median, max) and a categorical table (count, missing %, unique, top value, its frequency, avg length), aligned
+ * within 100 columns. Reads features named by {@code name} or by {@code path} (TFDV writes paths).
+ */
+final class StatisticsTable {
+    private static final int NAME_WIDTH = 22;
+    private static final String NUMERIC_FORMAT = "%-22s %8s %7s %9s %9s %6s %9s %9s %9s%n";
+    private static final String CATEGORICAL_FORMAT = "%-22s %8s %7s %8s %-28s %8s %7s%n";
+
+    String render(DatasetFeatureStatisticsList statistics) {
+        StringBuilder text = new StringBuilder();
+        int index = 0;
+        for (DatasetFeatureStatistics dataset : statistics.getDatasetsList()) {
+            if (index++ > 0) {
+                text.append('\n');
+            }
+            renderDataset(dataset, text);
+        }
+        if (statistics.getDatasetsCount() == 0) {
+            text.append("No datasets in this file.\n");
+        }
+        return text.toString();
+    }
+
+    private void renderDataset(DatasetFeatureStatistics dataset, StringBuilder text) {
+        String name = dataset.getName().isEmpty() ? "(unnamed)" : dataset.getName();
+        text.append(String.format(Locale.ROOT, "Dataset %s: %,d examples, %d features%n", name,
+                dataset.getNumExamples(), dataset.getFeaturesCount()));
+        List<FeatureNameStatistics> numeric = new ArrayList<>();
+        List<FeatureNameStatistics> categorical = new ArrayList<>();
+        List<FeatureNameStatistics> other = new ArrayList<>();
+        for (FeatureNameStatistics feature : dataset.getFeaturesList()) {
+            switch (feature.getStatsCase()) {
+                case NUM_STATS -> numeric.add(feature);
+                case STRING_STATS, BYTES_STATS -> categorical.add(feature);
+                case STRUCT_STATS, STATS_NOT_SET -> other.add(feature);
+            }
+        }
+        if (!numeric.isEmpty()) {
+            text.append(String.format(Locale.ROOT, "%nNumeric features (%d)%n", numeric.size()));
+            text.append(String.format(Locale.ROOT, NUMERIC_FORMAT, "feature", "count", "missing", "mean", "std dev",
+                    "zeros", "min", "median", "max"));
+            for (FeatureNameStatistics feature : numeric) {
+                NumericStatistics s = feature.getNumStats();
+                CommonStatistics c = s.getCommonStats();
+                boolean hasValues = c.getTotNumValues() > 0;
+                text.append(String.format(Locale.ROOT, NUMERIC_FORMAT, featureName(feature),
+                        count(c.getNumNonMissing()), percent(c.getNumMissing(), c.getNumMissing() + c.getNumNonMissing()),
+                        hasValues ? number(s.getMean()) : "-", hasValues ? number(s.getStdDev()) : "-",
+                        percent(s.getNumZeros(), c.getTotNumValues()),
+                        hasValues ? number(s.getMin()) : "-", hasValues ? number(s.getMedian()) : "-",
+                        hasValues ? number(s.getMax()) : "-"));
+            }
+        }
+        if (!categorical.isEmpty()) {
+            text.append(String.format(Locale.ROOT, "%nCategorical features (%d)%n", categorical.size()));
+            text.append(String.format(Locale.ROOT, CATEGORICAL_FORMAT, "feature", "count", "missing", "unique",
+                    "top", "freq top", "avg len"));
+            for (FeatureNameStatistics feature : categorical) {
+                text.append(categoricalRow(feature));
+            }
+        }
+        for (FeatureNameStatistics feature : other) {
+            text.append(String.format(Locale.ROOT, "%nOther feature %s: %s%n", featureName(feature),
+                    feature.getStatsCase() == FeatureNameStatistics.StatsCase.STRUCT_STATS ? "struct" : "no statistics"));
+        }
+    }
+
+    private String categoricalRow(FeatureNameStatistics feature) {
+        if (feature.hasBytesStats()) {
+            CommonStatistics c = feature.getBytesStats().getCommonStats();
+            return String.format(Locale.ROOT, CATEGORICAL_FORMAT, featureName(feature), count(c.getNumNonMissing()),
+                    percent(c.getNumMissing(), c.getNumMissing() + c.getNumNonMissing()),
+                    count(feature.getBytesStats().getUnique()), "(bytes)", "-",
+                    number(feature.getBytesStats().getAvgNumBytes()));
+        }
+        StringStatistics s = feature.getStringStats();
+        CommonStatistics c = s.getCommonStats();
+        boolean estimated = feature.getCustomStatsList().stream()
+                .map(CustomStatistic::getName).anyMatch(StringAccumulator.UNIQUE_RELATIVE_ERROR::equals);
+        String top = s.getTopValuesCount() == 0 ? "-" : printable(s.getTopValues(0).getValue(), 28);
+        String freq = s.getTopValuesCount() == 0 ? "-" : number(s.getTopValues(0).getFrequency());
+        return String.format(Locale.ROOT, CATEGORICAL_FORMAT, featureName(feature), count(c.getNumNonMissing()),
+                percent(c.getNumMissing(), c.getNumMissing() + c.getNumNonMissing()),
+                (estimated ? "~" : "") + count(s.getUnique()), top, freq,
+                c.getTotNumValues() > 0 || s.getUnique() > 0 ? number(s.getAvgLength()) : "-");
+    }
+
+    static String featureName(FeatureNameStatistics feature) {
+        String name = feature.hasPath() ? String.join(".", feature.getPath().getStepList()) : feature.getName();
+        return printable(name, NAME_WIDTH);
+    }
+
+    /** Escapes control characters and shortens to {@code width} display characters with an ellipsis. */
+    static String printable(String value, int width) {
+        StringBuilder s = new StringBuilder();
+        value.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                default -> {
+                    if (Character.isISOControl(cp)) {
+                        s.append(String.format(Locale.ROOT, "\\x%02x", cp));
+                    } else {
+                        s.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        if (s.codePointCount(0, s.length()) <= width) {
+            return s.toString();
+        }
+        return s.substring(0, s.offsetByCodePoints(0, width - 1)) + "…";
+    }
+
+    static String count(long n) {
+        return n < 10_000_000 ? String.format(Locale.ROOT, "%,d", n) : String.format(Locale.ROOT, "%.2e", (double) n);
+    }
+
+    static String percent(long part, long whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    /** A number in at most 9 characters: integers grouped, others with as many decimals as fit. */
+    static String number(double x) {
+        if (Double.isNaN(x)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "inf" : "-inf";
+        }
+        double magnitude = Math.abs(x);
+        if (x == Math.rint(x) && magnitude < 1e7) {
+            return String.format(Locale.ROOT, "%,d", (long) x);
+        }
+        if (magnitude >= 1e7 || magnitude < 1e-3) {
+            return String.format(Locale.ROOT, x < 0 ? "%.2e" : "%.3e", x);
+        }
+        for (int decimals = 4; decimals > 0; decimals--) {
+            String s = String.format(Locale.ROOT, "%." + decimals + "f", x);
+            if (s.length() <= 9) {
+                return s;
+            }
+        }
+        return String.format(Locale.ROOT, "%.0f", x);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.veracity.cli;
+
+import dev.veracity.ConfigException;
+import dev.veracity.io.StatisticsFiles;
+import dev.veracity.io.Veracity;
+import dev.veracity.io.csv.BadRecords;
+import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.proto.DatasetFeatureStatistics;
+import dev.veracity.stats.StatisticsOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code veracity stats}: computes TFDV's statistics of a CSV file and writes them in TFDV's formats. */
+@Command(name = "stats",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Computes TFDV's per-feature statistics of a CSV file (header row required).",
+            "Column types are inferred from the data as TFDV does (INT < FLOAT < STRING); an empty cell is missing.",
+            "The output format follows the extension: .pb (binary, as TFX's FeatureStats.pb), .pbtxt (text), "
+                    + ".json (protobuf JSON)."},
+        footer = {"%nExamples:",
+            "  veracity stats examples/runs/train.csv -o train.pb",
+            "  veracity stats data.csv -o data.pbtxt --top-k 50 --bad-records skip"})
+final class StatsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "The CSV file to describe.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+            description = "Where to write the statistics (.pb, .pbtxt or .json); written atomically.")
+    Path output;
+
+    @Option(names = "--top-k", paramLabel = "N", defaultValue = "20",
+            description = "Most frequent values kept per string feature (default: ${DEFAULT-VALUE}, as TFDV).")
+    int topK;
+
+    @Option(names = "--histogram-buckets", paramLabel = "N", defaultValue = "10",
+            description = "Buckets of the numeric STANDARD and QUANTILES histograms (default: ${DEFAULT-VALUE}).")
+    int histogramBuckets;
+
+    @Option(names = "--max-exact-distinct", paramLabel = "N", defaultValue = "10000",
+            description = "Distinct values per string feature counted exactly; beyond, sketched with a stated "
+                    + "error bound (default: ${DEFAULT-VALUE}).")
+    int maxExactDistinct;
+
+    @Option(names = "--bad-records", paramLabel = "POLICY", defaultValue = "fail",
+            description = "What to do with a malformed row: fail (exit 2 naming file, line and column) or skip "
+                    + "(count it, report the count on stderr). Default: ${DEFAULT-VALUE}.")
+    BadRecords badRecords;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
+            description = "Field delimiter, one ASCII character; \\t for tab (default: '${DEFAULT-VALUE}').")
+    String delimiter;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "",
+            description = "Dataset name recorded in the statistics (default: empty, as TFDV).")
+    String name;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        StatisticsFiles.formatOf(output);
+        StatisticsOptions options = StatisticsOptions.DEFAULT.withNumTopValues(topK)
+                .withNumHistogramBuckets(histogramBuckets)
+                .withMaxExactDistinct(maxExactDistinct);
+        CsvOptions csv = CsvOptions.DEFAULT.withDelimiter(delimiterByte()).withBadRecords(badRecords);
+        long start = System.nanoTime();
+        Veracity.ComputedStatistics computed = Veracity.statistics(input)
+                .withOptions(options).withCsvOptions(csv).named(name).compute();
+        StatisticsFiles.write(computed.statistics(), output);
+        DatasetFeatureStatistics dataset = computed.statistics().getDatasets(0);
+        PrintWriter err = spec.commandLine().getErr();
+        if (computed.skippedRecords() > 0) {
+            err.printf("veracity: skipped %,d malformed record(s) in %s%n", computed.skippedRecords(), input);
+        }
+        err.printf("veracity: %,d examples, %d features -> %s (%.1f s)%n", dataset.getNumExamples(),
+                dataset.getFeaturesCount(), output, (System.nanoTime() - start) / 1e9);
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private byte delimiterByte() {
+        String d = delimiter.equals("\\t") ? "\t" : delimiter;
+        if (d.length() != 1 || d.charAt(0) > 127) {
+            throw new ConfigException("--delimiter: expected one ASCII character, found '" + delimiter + "'");
+        }
+        return (byte) d.charAt(0);
+    }
+}

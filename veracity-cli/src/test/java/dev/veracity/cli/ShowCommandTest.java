@@ -1,0 +1,98 @@
+package dev.veracity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.veracity.io.StatisticsFiles;
+import dev.veracity.proto.DatasetFeatureStatistics;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.proto.FeatureNameStatistics;
+import dev.veracity.proto.FeaturePaths;
+import dev.veracity.proto.NumericStatistics;
+import dev.veracity.proto.CommonStatistics;
+import dev.veracity.proto.StringStatistics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShowCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsNumericAndCategoricalTablesWithinOneHundredColumns() throws IOException {
+        DatasetFeatureStatisticsList stats = DatasetFeatureStatisticsList.newBuilder()
+                .addDatasets(DatasetFeatureStatistics.newBuilder().setName("train").setNumExamples(8000)
+                        .addFeatures(FeatureNameStatistics.newBuilder()
+                                .setPath(FeaturePaths.Path.newBuilder().addStep("a_very_long_feature_name_that_overflows"))
+                                .setNumStats(NumericStatistics.newBuilder()
+                                        .setCommonStats(CommonStatistics.newBuilder().setNumNonMissing(7456)
+                                                .setNumMissing(544).setTotNumValues(7456))
+                                        .setMean(17031345678.25).setStdDev(-0.000012).setNumZeros(12)
+                                        .setMin(Double.NEGATIVE_INFINITY).setMedian(5.123456789).setMax(-123456.789)))
+                        .addFeatures(FeatureNameStatistics.newBuilder().setName("notes")
+                                .setType(FeatureNameStatistics.Type.STRING)
+                                .setStringStats(StringStatistics.newBuilder()
+                                        .setCommonStats(CommonStatistics.newBuilder().setNumNonMissing(800)
+                                                .setNumMissing(7200).setTotNumValues(800))
+                                        .setUnique(751).setAvgLength(23.5f)
+                                        .addTopValues(StringStatistics.FreqAndValue.newBuilder()
+                                                .setValue("felt great,\nthen \"rain\" for the whole way home")
+                                                .setFrequency(12)))))
+                .build();
+        Path file = dir.resolve("s.pb");
+        StatisticsFiles.write(stats, file);
+
+        CommandRun run = CommandRun.of("show", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Dataset train: 8,000 examples, 2 features")
+                .contains("Numeric features (1)").contains("Categorical features (1)")
+                .contains("a_very_long_feature_n…").contains("7,456").contains("6.8%").contains("1.703e+10")
+                .contains("-inf").contains("felt great,\\nthen")
+                .contains("751").contains("90.0%");
+        assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void showsTfxFixturesNamedByPath() throws IOException {
+        Path fixture = repositoryRoot().resolve("../shared/conformance/tfx-chicago-taxi/statistics/train/FeatureStats.pb")
+                .normalize();
+        Assumptions.assumeTrue(Files.exists(fixture), "TFX fixture " + fixture + " absent (../shared missing): skipping");
+
+        CommandRun run = CommandRun.of("show", fixture.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("10,036 examples, 18 features")
+                .contains("payment_type").contains("Cash").contains("6,675")
+                .contains("fare").contains("700.07")
+                .contains("trip_start_hour");
+        assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void aFileThatIsNotStatisticsIsAClearError() throws IOException {
+        Path file = dir.resolve("garbage.pb");
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01});
+        CommandRun run = CommandRun.of("show", file.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("garbage.pb: expected statistics").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMissingFileIsAClearError() {
+        CommandRun run = CommandRun.of("show", dir.resolve("none.pb").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("none.pb: no such file");
+    }
+
+    static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        return dir == null ? Path.of("").toAbsolutePath() : dir;
+    }
+}

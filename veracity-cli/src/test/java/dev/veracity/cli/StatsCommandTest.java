@@ -1,0 +1,176 @@
+package dev.veracity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.veracity.io.StatisticsFiles;
+import dev.veracity.proto.DatasetFeatureStatistics;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.proto.FeatureNameStatistics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatsCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path csv(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static FeatureNameStatistics feature(DatasetFeatureStatistics dataset, String name) {
+        return dataset.getFeaturesList().stream().filter(f -> f.getPath().getStep(0).equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    @Nested
+    class WritesStatistics {
+        @Test
+        void inEveryFormatByExtension() throws IOException {
+            Path input = csv("runs.csv", "route,distance,hr\n\"Parc de la Tête d'Or\",5.5,140\nRiverside,10,\n"
+                    + "\"Lakeshore, North\",0,150\n");
+            for (String extension : new String[] {".pb", ".pbtxt", ".json"}) {
+                Path output = dir.resolve("stats" + extension);
+                CommandRun run = CommandRun.of("stats", input.toString(), "-o", output.toString());
+                assertThat(run.exitCode()).as(run.err()).isZero();
+                assertThat(run.out()).isEmpty();
+                assertThat(run.err()).contains("3 examples, 3 features");
+                DatasetFeatureStatistics dataset = StatisticsFiles.read(output).getDatasets(0);
+                assertThat(dataset.getNumExamples()).isEqualTo(3);
+                assertThat(feature(dataset, "route").getStringStats().getTopValues(0).getValue())
+                        .isEqualTo("Riverside");
+                assertThat(feature(dataset, "distance").getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
+                assertThat(feature(dataset, "distance").getNumStats().getNumZeros()).isEqualTo(1);
+                assertThat(feature(dataset, "hr").getType()).isEqualTo(FeatureNameStatistics.Type.INT);
+                assertThat(feature(dataset, "hr").getNumStats().getCommonStats().getNumMissing()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void honoursTopKAndName() throws IOException {
+            Path input = csv("c.csv", "c\na\nb\nb\nc\nc\nc\n");
+            Path output = dir.resolve("c.pbtxt");
+            CommandRun run = CommandRun.of("stats", input.toString(), "-o", output.toString(), "--top-k", "2",
+                    "--name", "train");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            DatasetFeatureStatistics dataset = StatisticsFiles.read(output).getDatasets(0);
+            assertThat(dataset.getName()).isEqualTo("train");
+            assertThat(feature(dataset, "c").getStringStats().getTopValuesList())
+                    .extracting(v -> v.getValue() + "=" + (long) v.getFrequency())
+                    .containsExactly("c=3", "b=2");
+        }
+
+        @Test
+        void readsTabSeparatedValues() throws IOException {
+            Path input = csv("t.tsv", "a\tb\n1\tx\n2\ty\n");
+            Path output = dir.resolve("t.pb");
+            CommandRun run = CommandRun.of("stats", input.toString(), "-o", output.toString(), "--delimiter", "\\t");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(StatisticsFiles.read(output).getDatasets(0).getFeaturesCount()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class BadInput {
+        private CommandRun stats(Path input, String... extra) {
+            String[] args = Stream.concat(Stream.of("stats", input.toString(), "-o", dir.resolve("out.pb").toString()),
+                    Stream.of(extra)).toArray(String[]::new);
+            return CommandRun.of(args);
+        }
+
+        private void assertUserError(CommandRun run, String message) {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("veracity: error: ").contains(message);
+            assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
+            assertThat(run.out()).isEmpty();
+            assertThat(dir.resolve("out.pb")).doesNotExist();
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        @Test
+        void raggedRowNamesFileLineAndColumn() throws IOException {
+            Path input = csv("ragged.csv", "a,b,c\n1,2,3\n4,5\n");
+            assertUserError(stats(input), "ragged.csv:3:3");
+        }
+
+        @Test
+        void unterminatedQuoteNamesWhereItOpened() throws IOException {
+            Path input = csv("quote.csv", "a,b\n1,x\n2,\"never closed\n3,y\n");
+            assertUserError(stats(input), "quote.csv:3:2");
+        }
+
+        @Test
+        void emptyFile() throws IOException {
+            Path input = csv("empty.csv", "");
+            assertUserError(stats(input), "empty.csv: expected a header row, found an empty file");
+        }
+
+        @Test
+        void missingFile() {
+            assertUserError(stats(dir.resolve("nope.csv")), "nope.csv: no such file");
+        }
+
+        @Test
+        void directory() throws IOException {
+            Path sub = Files.createDirectory(dir.resolve("sub"));
+            assertUserError(stats(sub), "sub: expected a file, found a directory");
+        }
+
+        @Test
+        void unreadableFile() throws IOException {
+            Path input = csv("secret.csv", "a\n1\n");
+            assertThat(input.toFile().setReadable(false)).isTrue();
+            if (Files.isReadable(input)) {
+                return; // running as root: permissions are not enforced, nothing to test
+            }
+            assertUserError(stats(input), "secret.csv: permission denied");
+        }
+
+        @Test
+        void unknownOutputExtension() throws IOException {
+            Path input = csv("a.csv", "a\n1\n");
+            CommandRun run = CommandRun.of("stats", input.toString(), "-o", dir.resolve("out.txt").toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("out.txt: expected a statistics file name ending in .pb, .pbtxt, .json");
+            assertThat(dir.resolve("out.txt")).doesNotExist();
+        }
+
+        @Test
+        void badOptionIsAUsageError() throws IOException {
+            Path input = csv("a.csv", "a\n1\n");
+            CommandRun run = stats(input, "--bad-records", "maybe");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--bad-records").contains("Try 'veracity stats --help'");
+        }
+
+        @Test
+        void verboseAddsTheStackTrace() throws IOException {
+            Path input = csv("ragged.csv", "a,b\n1\n");
+            CommandRun run = stats(input, "--verbose");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("ragged.csv:2").contains("\tat dev.veracity.");
+        }
+
+        @Test
+        void skipCountsMalformedRowsAndSucceeds() throws IOException {
+            Path input = csv("ragged.csv", "a,b\n1,2\n3\n4,5,6\n7,8\n");
+            Path output = dir.resolve("out.pb");
+            CommandRun run = stats(input, "--bad-records", "skip");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("skipped 2 malformed record(s)");
+            DatasetFeatureStatisticsList stats = StatisticsFiles.read(output);
+            assertThat(stats.getDatasets(0).getNumExamples()).isEqualTo(2);
+        }
+    }
+}

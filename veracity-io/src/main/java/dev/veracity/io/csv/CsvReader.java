@@ -1,0 +1,193 @@
+package dev.veracity.io.csv;
+
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
+import dev.veracity.data.BatchSource;
+import dev.veracity.data.Column;
+import dev.veracity.data.ColumnBuilder;
+import dev.veracity.data.FeatureType;
+import dev.veracity.data.RecordBatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads a CSV file with a header row as typed column batches, inferring each column's type in a first pass over the
+ * file as TFDV does (INT, FLOAT or STRING; an empty cell is missing).
+ *
+ * <pre>{@code
+ * try (CsvReader reader = CsvReader.open(Path.of("runs.csv"), CsvOptions.DEFAULT)) {
+ *     for (Optional<RecordBatch> b = reader.next(); b.isPresent(); b = reader.next()) { ... }
+ * }
+ * }</pre>
+ */
+public final class CsvReader implements BatchSource {
+    private final InputStream in;
+    private final CsvRows rows;
+    private final List<String> columnNames;
+    private final List<FeatureType> columnTypes;
+    private final FeatureType[] types;
+    private final ColumnBuilder[] builders;
+    private final int batchSize;
+
+    private CsvReader(InputStream in, CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes,
+            int batchSize) {
+        this.in = in;
+        this.rows = rows;
+        this.columnNames = columnNames;
+        this.columnTypes = columnTypes;
+        this.types = columnTypes.toArray(FeatureType[]::new);
+        this.builders = new ColumnBuilder[types.length];
+        for (int i = 0; i < types.length; i++) {
+            builders[i] = ColumnBuilder.of(columnNames.get(i), types[i]);
+        }
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Reads the header and infers the column types (a full pass over the file), then opens the file for
+     * {@link #next()}. The file is read twice, so it must not change meanwhile.
+     *
+     * @param file    a regular CSV file whose first row (after blank lines) is the header
+     * @param options the delimiter, quote, bad-record policy and batch size
+     * @throws InputException FILE_NOT_FOUND, NOT_A_REGULAR_FILE, FILE_UNREADABLE; CSV_EMPTY_FILE, CSV_BAD_HEADER;
+     *                        with {@link BadRecords#FAIL}, the first malformed row's error
+     * @throws IOException    if reading fails
+     */
+    public static CsvReader open(Path file, CsvOptions options) throws IOException {
+        Objects.requireNonNull(file, "file is null");
+        Objects.requireNonNull(options, "options is null");
+        String fileName = file.toString();
+        List<String> columnNames;
+        List<FeatureType> columnTypes;
+        try (InputStream first = openFile(file)) {
+            CsvTokenizer tokenizer = new CsvTokenizer(first, fileName, options, 1, true);
+            columnNames = CsvRows.readHeader(tokenizer);
+            CsvRows rows = new CsvRows(tokenizer, columnNames, options.badRecords());
+            columnTypes = CsvTypeInference.infer(rows, columnNames.size());
+        }
+        InputStream second = openFile(file);
+        boolean opened = false;
+        try {
+            CsvTokenizer tokenizer = new CsvTokenizer(second, fileName, options, 1, true);
+            List<String> again = CsvRows.readHeader(tokenizer);
+            if (!again.equals(columnNames)) {
+                throw new InputException(ErrorCode.FILE_UNREADABLE, fileName
+                        + ": expected the same header in both passes, found " + again + " (the file changed)");
+            }
+            CsvRows rows = new CsvRows(tokenizer, columnNames, options.badRecords());
+            CsvReader reader = new CsvReader(second, rows, columnNames, columnTypes, options.batchSize());
+            opened = true;
+            return reader;
+        } finally {
+            if (!opened) {
+                second.close();
+            }
+        }
+    }
+
+    /** {@return the column names of the header, in file order} */
+    public List<String> columnNames() {
+        return columnNames;
+    }
+
+    /** {@return the inferred type of each column, in file order; INT for a column with no non-empty cell} */
+    public List<FeatureType> columnTypes() {
+        return columnTypes;
+    }
+
+    /**
+     * {@return the next batch of at most {@code batchSize} rows, one column per header column; empty at the end}
+     *
+     * @throws InputException with {@link BadRecords#FAIL}, for a malformed row
+     */
+    @Override
+    public Optional<RecordBatch> next() throws IOException {
+        int rowCount = 0;
+        while (rowCount < batchSize && rows.next()) {
+            appendRow();
+            rowCount++;
+        }
+        if (rowCount == 0) {
+            return Optional.empty();
+        }
+        List<Column> columns = new ArrayList<>(builders.length);
+        for (ColumnBuilder builder : builders) {
+            columns.add(builder.build());
+            builder.reset();
+        }
+        return Optional.of(new RecordBatch(rowCount, columns));
+    }
+
+    /** {@return the malformed rows skipped so far while streaming (0 with {@link BadRecords#FAIL})} */
+    @Override
+    public long skippedRecords() {
+        return rows.skippedRecords();
+    }
+
+    /** {@return the rows returned in batches so far} */
+    public long recordsRead() {
+        return rows.recordsRead();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private void appendRow() {
+        CsvTokenizer tokenizer = rows.tokenizer();
+        byte[] bytes = tokenizer.bytes();
+        for (int i = 0; i < builders.length; i++) {
+            int start = tokenizer.fieldStart(i);
+            int length = tokenizer.fieldEnd(i) - start;
+            ColumnBuilder builder = builders[i];
+            if (length == 0) {
+                builder.appendMissing();
+                continue;
+            }
+            try {
+                switch (types[i]) {
+                    case INT -> builder.appendInt(NumberParser.parseLong(bytes, start, length));
+                    case FLOAT -> builder.appendFloat(NumberParser.parseDouble(bytes, start, length));
+                    case STRING -> builder.appendString(bytes, start, length);
+                }
+            } catch (NumberFormatException e) {
+                // The first pass saw only numbers in this column, so the file changed between the passes.
+                throw new InputException(ErrorCode.FILE_UNREADABLE,
+                        CsvProblem.place(tokenizer.fileName(), tokenizer.line(), i + 1, columnNames) + ": "
+                                + e.getMessage() + " as in the first pass (the file changed)", e);
+            }
+        }
+    }
+
+    private static InputStream openFile(Path file) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new InputException(ErrorCode.FILE_NOT_FOUND, file + ": no such file", e);
+        }
+        if (attributes.isDirectory()) {
+            throw new InputException(ErrorCode.NOT_A_REGULAR_FILE, file + ": expected a file, found a directory");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new InputException(ErrorCode.NOT_A_REGULAR_FILE,
+                    file + ": expected a regular file, found a special file (it is read twice)");
+        }
+        try {
+            return Files.newInputStream(file);
+        } catch (AccessDeniedException e) {
+            throw new InputException(ErrorCode.FILE_UNREADABLE,
+                    file + ": expected a readable file, found no read permission", e);
+        }
+    }
+}

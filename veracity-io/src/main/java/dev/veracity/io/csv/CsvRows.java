@@ -1,0 +1,117 @@
+package dev.veracity.io.csv;
+
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The data rows of a CSV file after its header: rejects or skips (and counts) malformed ones, so that every pass over
+ * a file sees the same rows.
+ */
+final class CsvRows {
+    private final CsvTokenizer tokenizer;
+    private final int columnCount;
+    private final BadRecords badRecords;
+    private long recordsRead;
+    private long skippedRecords;
+
+    /**
+     * Rows that follow a header already read from {@code tokenizer}.
+     *
+     * @param columnNames the header, which names the fields in later messages
+     */
+    CsvRows(CsvTokenizer tokenizer, List<String> columnNames, BadRecords badRecords) {
+        this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer is null");
+        this.badRecords = Objects.requireNonNull(badRecords, "badRecords is null");
+        this.columnCount = columnNames.size();
+        tokenizer.nameColumns(columnNames);
+    }
+
+    /**
+     * Reads the header: the first record that is not a blank line, decoded as UTF-8 (malformed bytes replaced).
+     *
+     * @return the column names, unique and non-empty
+     * @throws InputException CSV_EMPTY_FILE, CSV_BAD_HEADER, or a syntax error in the header (always fatal)
+     */
+    static List<String> readHeader(CsvTokenizer tokenizer) throws IOException {
+        String file = tokenizer.fileName();
+        if (!tokenizer.next()) {
+            throw new InputException(ErrorCode.CSV_EMPTY_FILE, file + ": expected a header row, found an empty file");
+        }
+        Optional<CsvProblem> problem = tokenizer.problem();
+        if (problem.isPresent()) {
+            throw problem.get().toException();
+        }
+        List<String> names = new ArrayList<>(tokenizer.fieldCount());
+        Map<String, Integer> firstColumn = new HashMap<>();
+        byte[] bytes = tokenizer.bytes();
+        for (int i = 0; i < tokenizer.fieldCount(); i++) {
+            int start = tokenizer.fieldStart(i);
+            String name = new String(bytes, start, tokenizer.fieldEnd(i) - start, StandardCharsets.UTF_8);
+            String place = file + ":" + tokenizer.line() + ":" + (i + 1);
+            if (name.isEmpty()) {
+                throw new InputException(ErrorCode.CSV_BAD_HEADER,
+                        place + ": expected a column name in the header, found an empty field");
+            }
+            Integer earlier = firstColumn.putIfAbsent(name, i + 1);
+            if (earlier != null) {
+                throw new InputException(ErrorCode.CSV_BAD_HEADER, place + " (" + name
+                        + "): expected a unique column name in the header, found the name of column " + earlier
+                        + " again");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Moves to the next well-formed row; with {@link BadRecords#SKIP}, malformed rows are passed over and counted.
+     *
+     * @return false at the end of the data
+     * @throws InputException a ragged row or a syntax error, unless skipped; a record past the length limit, always
+     */
+    boolean next() throws IOException {
+        while (tokenizer.next()) {
+            Optional<CsvProblem> problem = tokenizer.problem();
+            if (problem.isEmpty() && tokenizer.fieldCount() == columnCount) {
+                recordsRead++;
+                return true;
+            }
+            CsvProblem found = problem.orElseGet(this::ragged);
+            switch (badRecords) {
+                case FAIL -> throw found.toException();
+                case SKIP -> skippedRecords++;
+            }
+        }
+        return false;
+    }
+
+    /** {@return the tokenizer, positioned at the current row} */
+    CsvTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** {@return the rows returned by {@link #next()} so far} */
+    long recordsRead() {
+        return recordsRead;
+    }
+
+    /** {@return the malformed rows skipped so far} */
+    long skippedRecords() {
+        return skippedRecords;
+    }
+
+    private CsvProblem ragged() {
+        int found = tokenizer.fieldCount();
+        int field = Math.min(found, columnCount) + 1;
+        return new CsvProblem(ErrorCode.CSV_RAGGED_ROW, tokenizer.fileName() + ":" + tokenizer.line() + ":" + field
+                + ": expected " + columnCount + " fields as in the header, found " + found);
+    }
+}

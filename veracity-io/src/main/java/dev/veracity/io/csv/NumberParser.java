@@ -1,0 +1,282 @@
+package dev.veracity.io.csv;
+
+import dev.veracity.data.FeatureType;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Classifies and parses CSV cells as numbers, on bytes and without allocating, with the syntax of Python's
+ * {@code int()} and {@code float()} that TFDV's CSV type inference (tfx_bsl) applies.
+ *
+ * <p>INT: an optional sign and ASCII digits, within int64 (a longer integer is STRING, as in tfx_bsl). FLOAT: an
+ * optional sign, then digits with an optional fraction and exponent ({@code 1.}, {@code .5}, {@code 1e5}), or
+ * {@code inf}, {@code infinity}, {@code nan} in any case. Both allow ASCII whitespace around the number, as Python
+ * strips it. Java-only spellings ({@code 0x1p3}, {@code 1d}, {@code 1f}) and Python's digit underscores are not
+ * numbers here.
+ */
+final class NumberParser {
+    /** Mantissas up to 2^53 are exact doubles. */
+    private static final long MAX_EXACT_MANTISSA = 1L << 53;
+    /** Powers of ten up to 10^22 are exact doubles. */
+    private static final double[] EXACT_POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+    };
+    /** 18 decimal digits always fit a long; the fast path needs at most 16. */
+    private static final int MAX_MANTISSA_DIGITS = 18;
+    private static final int EXPONENT_CAP = 100_000;
+    private static final byte[] LONG_MAX_DIGITS = "9223372036854775807".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LONG_MIN_DIGITS = "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INF = {'i', 'n', 'f'};
+    private static final byte[] INFINITY = {'i', 'n', 'f', 'i', 'n', 'i', 't', 'y'};
+    private static final byte[] NAN = {'n', 'a', 'n'};
+
+    private NumberParser() {
+    }
+
+    /** {@return INT, FLOAT or STRING: the narrowest type whose syntax {@code bytes[offset, offset + length)} has} */
+    static FeatureType classify(byte[] bytes, int offset, int length) {
+        int start = offset;
+        int end = offset + length;
+        while (start < end && isSpace(bytes[start])) {
+            start++;
+        }
+        while (end > start && isSpace(bytes[end - 1])) {
+            end--;
+        }
+        int p = start;
+        boolean negative = false;
+        if (p < end && (bytes[p] == '+' || bytes[p] == '-')) {
+            negative = bytes[p] == '-';
+            p++;
+        }
+        int digitsStart = p;
+        while (p < end && isDigit(bytes[p])) {
+            p++;
+        }
+        if (p == end && p > digitsStart) {
+            return fitsInLong(bytes, digitsStart, end, negative) ? FeatureType.INT : FeatureType.STRING;
+        }
+        return isFloat(bytes, digitsStart, end) ? FeatureType.FLOAT : FeatureType.STRING;
+    }
+
+    /**
+     * {@return the integer in {@code bytes[offset, offset + length)}}
+     *
+     * @throws NumberFormatException if it is not INT syntax or is outside int64
+     */
+    static long parseLong(byte[] bytes, int offset, int length) {
+        int start = offset;
+        int end = offset + length;
+        while (start < end && isSpace(bytes[start])) {
+            start++;
+        }
+        while (end > start && isSpace(bytes[end - 1])) {
+            end--;
+        }
+        int p = start;
+        boolean negative = false;
+        if (p < end && (bytes[p] == '+' || bytes[p] == '-')) {
+            negative = bytes[p] == '-';
+            p++;
+        }
+        if (p == end) {
+            throw notA("an integer", bytes, offset, length);
+        }
+        // Accumulate negatively: the range of negative longs includes Long.MIN_VALUE.
+        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
+        long multiplyLimit = limit / 10;
+        long result = 0;
+        for (; p < end; p++) {
+            int digit = bytes[p] - '0';
+            if (digit < 0 || digit > 9 || result < multiplyLimit) {
+                throw notA("an integer", bytes, offset, length);
+            }
+            result *= 10;
+            if (result < limit + digit) {
+                throw notA("an integer", bytes, offset, length);
+            }
+            result -= digit;
+        }
+        return negative ? result : -result;
+    }
+
+    /**
+     * {@return the correctly rounded double in {@code bytes[offset, offset + length)}}; decimal mantissas that fit
+     * 2^53 with a power of ten up to 22 are computed exactly in one multiplication or division (Clinger's fast path),
+     * everything else goes through {@link Double#parseDouble}
+     *
+     * @throws NumberFormatException if it is neither INT nor FLOAT syntax
+     */
+    static double parseDouble(byte[] bytes, int offset, int length) {
+        int start = offset;
+        int end = offset + length;
+        while (start < end && isSpace(bytes[start])) {
+            start++;
+        }
+        while (end > start && isSpace(bytes[end - 1])) {
+            end--;
+        }
+        int p = start;
+        boolean negative = false;
+        if (p < end && (bytes[p] == '+' || bytes[p] == '-')) {
+            negative = bytes[p] == '-';
+            p++;
+        }
+        if (p < end && !isDigit(bytes[p]) && bytes[p] != '.') {
+            return special(bytes, p, end, negative, offset, length);
+        }
+        long mantissa = 0;
+        int significantDigits = 0;
+        int exponent = 0;
+        boolean exact = true;
+        int digits = 0;
+        for (; p < end && isDigit(bytes[p]); p++, digits++) {
+            int digit = bytes[p] - '0';
+            if (significantDigits < MAX_MANTISSA_DIGITS) {
+                if (mantissa != 0 || digit != 0) {
+                    mantissa = mantissa * 10 + digit;
+                    significantDigits++;
+                }
+            } else {
+                exponent++;
+                exact &= digit == 0;
+            }
+        }
+        if (p < end && bytes[p] == '.') {
+            for (p++; p < end && isDigit(bytes[p]); p++, digits++) {
+                int digit = bytes[p] - '0';
+                if (significantDigits < MAX_MANTISSA_DIGITS) {
+                    if (mantissa != 0 || digit != 0) {
+                        mantissa = mantissa * 10 + digit;
+                        significantDigits++;
+                    }
+                    exponent--;
+                } else {
+                    exact &= digit == 0;
+                }
+            }
+        }
+        if (digits == 0) {
+            throw notA("a number", bytes, offset, length);
+        }
+        if (p < end && (bytes[p] == 'e' || bytes[p] == 'E')) {
+            p++;
+            boolean negativeExponent = false;
+            if (p < end && (bytes[p] == '+' || bytes[p] == '-')) {
+                negativeExponent = bytes[p] == '-';
+                p++;
+            }
+            int exponentStart = p;
+            int written = 0;
+            for (; p < end && isDigit(bytes[p]); p++) {
+                written = Math.min(EXPONENT_CAP, written * 10 + bytes[p] - '0');
+            }
+            if (p == exponentStart) {
+                throw notA("a number", bytes, offset, length);
+            }
+            exponent += negativeExponent ? -written : written;
+        }
+        if (p != end) {
+            throw notA("a number", bytes, offset, length);
+        }
+        if (mantissa == 0) {
+            return negative ? -0.0 : 0.0;
+        }
+        if (exact && mantissa <= MAX_EXACT_MANTISSA && exponent >= -22 && exponent <= 22) {
+            double value = exponent >= 0
+                    ? (double) mantissa * EXACT_POWERS_OF_TEN[exponent]
+                    : (double) mantissa / EXACT_POWERS_OF_TEN[-exponent];
+            return negative ? -value : value;
+        }
+        // The syntax is checked above, so Java's parser sees only spellings it reads as Python does.
+        return Double.parseDouble(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Whether {@code bytes[p, end)}, after any sign, is FLOAT syntax. */
+    private static boolean isFloat(byte[] bytes, int p, int end) {
+        if (p < end && !isDigit(bytes[p]) && bytes[p] != '.') {
+            return matches(bytes, p, end, INF) || matches(bytes, p, end, INFINITY) || matches(bytes, p, end, NAN);
+        }
+        int digits = 0;
+        for (; p < end && isDigit(bytes[p]); p++) {
+            digits++;
+        }
+        if (p < end && bytes[p] == '.') {
+            for (p++; p < end && isDigit(bytes[p]); p++) {
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (p < end && (bytes[p] == 'e' || bytes[p] == 'E')) {
+            p++;
+            if (p < end && (bytes[p] == '+' || bytes[p] == '-')) {
+                p++;
+            }
+            int exponentStart = p;
+            while (p < end && isDigit(bytes[p])) {
+                p++;
+            }
+            if (p == exponentStart) {
+                return false;
+            }
+        }
+        return p == end;
+    }
+
+    private static double special(byte[] bytes, int p, int end, boolean negative, int offset, int length) {
+        if (matches(bytes, p, end, INF) || matches(bytes, p, end, INFINITY)) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (matches(bytes, p, end, NAN)) {
+            return Double.NaN;
+        }
+        throw notA("a number", bytes, offset, length);
+    }
+
+    /** Whether {@code bytes[p, end)} is {@code lowerCaseWord} in any case. */
+    private static boolean matches(byte[] bytes, int p, int end, byte[] lowerCaseWord) {
+        if (end - p != lowerCaseWord.length) {
+            return false;
+        }
+        for (int i = 0; i < lowerCaseWord.length; i++) {
+            if ((bytes[p + i] | 0x20) != lowerCaseWord[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the digits {@code bytes[from, end)}, with the given sign, are within int64. */
+    private static boolean fitsInLong(byte[] bytes, int from, int end, boolean negative) {
+        while (from < end - 1 && bytes[from] == '0') {
+            from++;
+        }
+        byte[] bound = negative ? LONG_MIN_DIGITS : LONG_MAX_DIGITS;
+        int count = end - from;
+        if (count != bound.length) {
+            return count < bound.length;
+        }
+        for (int i = 0; i < count; i++) {
+            if (bytes[from + i] != bound[i]) {
+                return bytes[from + i] < bound[i];
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    /** ASCII whitespace, as Python's {@code bytes.strip()} removes it. */
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0x0B || b == '\f';
+    }
+
+    private static NumberFormatException notA(String what, byte[] bytes, int offset, int length) {
+        return new NumberFormatException(
+                "expected " + what + ", found \"" + new String(bytes, offset, length, StandardCharsets.UTF_8) + "\"");
+    }
+}
