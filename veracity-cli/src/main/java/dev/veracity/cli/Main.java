@@ -80,7 +80,7 @@ public final class Main {
         String message = io.getMessage();
         return switch (io.getClass().getSimpleName()) {
             case "NoSuchFileException" -> message + ": no such file";
-            case "AccessDeniedException" -> message + ": permission denied";
+            case "AccessDeniedException" -> message + ": expected a readable file, found no read permission";
             case "FileSystemException" -> message;
             default -> message == null ? io.getClass().getSimpleName() : message;
         };

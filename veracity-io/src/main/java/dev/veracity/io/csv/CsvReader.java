@@ -7,13 +7,10 @@ import dev.veracity.data.Column;
 import dev.veracity.data.ColumnBuilder;
 import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
+import dev.veracity.io.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -170,24 +167,6 @@ public final class CsvReader implements BatchSource {
     }
 
     private static InputStream openFile(Path file) throws IOException {
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            throw new InputException(ErrorCode.FILE_NOT_FOUND, file + ": no such file", e);
-        }
-        if (attributes.isDirectory()) {
-            throw new InputException(ErrorCode.NOT_A_REGULAR_FILE, file + ": expected a file, found a directory");
-        }
-        if (!attributes.isRegularFile()) {
-            throw new InputException(ErrorCode.NOT_A_REGULAR_FILE,
-                    file + ": expected a regular file, found a special file (it is read twice)");
-        }
-        try {
-            return Files.newInputStream(file);
-        } catch (AccessDeniedException e) {
-            throw new InputException(ErrorCode.FILE_UNREADABLE,
-                    file + ": expected a readable file, found no read permission", e);
-        }
+        return InputFiles.openRegularFile(file, "it is read twice");
     }
 }
