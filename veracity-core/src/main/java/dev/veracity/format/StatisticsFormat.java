@@ -18,7 +18,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@link #BINARY} ({@code .pb}): protobuf wire format, what TFX's StatisticsGen writes as {@code FeatureStats.pb}.</li>
- *   <li>{@link #TEXT} ({@code .pbtxt}): protobuf text format, fields in number order, as TFDV's {@code write_stats_text}.</li>
+ *   <li>{@link #TEXT} ({@code .pbtxt}): protobuf text format, fields in number order, as TFDV's {@code write_stats_text};
+ *       non-finite numbers are spelled {@code NaN}, {@code Infinity}, {@code -Infinity} (Python writes {@code nan},
+ *       {@code inf}; both parsers read either spelling).</li>
  *   <li>{@link #JSON} ({@code .json}): protobuf's standard JSON mapping: lowerCamelCase names, enums by name, 64-bit
  *       integers as strings, default values omitted, NaN and infinities as the strings "NaN", "Infinity".</li>
  * </ul>

@@ -43,7 +43,11 @@ final class AccumulatorCodec {
             if (version != VERSION) {
                 throw new IllegalArgumentException("accumulator format version " + version + ", expected " + VERSION);
             }
-            FeatureType type = FeatureType.values()[in.readUnsignedByte()];
+            int kind = in.readUnsignedByte();
+            if (kind >= FeatureType.values().length) {
+                throw new IllegalArgumentException("accumulator of unknown kind " + kind);
+            }
+            FeatureType type = FeatureType.values()[kind];
             String name = in.readUTF();
             return switch (type) {
                 case INT, FLOAT -> NumericAccumulator.readState(name, type, options, in);

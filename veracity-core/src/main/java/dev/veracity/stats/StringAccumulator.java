@@ -17,8 +17,8 @@ import java.util.Objects;
  * {@code avg_length} (in UTF-8 bytes, as TFDV) and {@code invalid_utf8_count}.
  *
  * <p>Exact up to {@link StatisticsOptions#maxExactDistinct()} distinct values; past it the frequencies are sketched
- * and the result carries custom statistics {@value #TOP_VALUES_MAX_ERROR} (the largest possible under-count of a
- * top value) and {@value #UNIQUE_RELATIVE_ERROR} (the relative standard error of {@code unique}).
+ * and the result carries custom statistics {@value #TOP_VALUES_MAX_ERROR} (a bound on how far a top value's
+ * count may be from the truth) and {@value #UNIQUE_RELATIVE_ERROR} (the relative standard error of {@code unique}).
  *
  * <pre>{@code
  * StringAccumulator route = new StringAccumulator("route", StatisticsOptions.DEFAULT);

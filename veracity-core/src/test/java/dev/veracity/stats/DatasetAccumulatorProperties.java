@@ -1,24 +1,24 @@
 package dev.veracity.stats;
 
+import dev.veracity.testing.Gen;
+import dev.veracity.testing.SeededProperty;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veracity.proto.DatasetFeatureStatistics;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DatasetAccumulatorProperties {
     private static final StatisticsOptions OPTIONS = StatisticsOptions.DEFAULT;
 
-    @Provide
-    Arbitrary<Rows.Table> tables() {
-        return RowArbitraries.tables();
+    static Stream<Rows.Table> edgeTables() {
+        return RowGenerators.EDGE_TABLES.stream();
     }
 
     /** Checks two results of the same table: exact fields exactly, mean and std_dev closely. */
@@ -41,10 +41,29 @@ class DatasetAccumulatorProperties {
         return table.accumulate(OPTIONS, 0, table.size(), Math.max(1, table.size()));
     }
 
-    @Property(tries = 150)
-    void mergeOfPartsEqualsWhole(@ForAll("tables") Rows.Table table,
-            @ForAll @Size(max = 7) List<@IntRange(min = 0, max = 10_000) Integer> cuts,
-            @ForAll @IntRange(min = 1, max = 50) int batchRows) {
+    @ParameterizedTest(name = "edge table {index}")
+    @MethodSource("edgeTables")
+    void edgeCases(Rows.Table table) {
+        for (List<Integer> cuts : RowGenerators.EDGE_CUTS) {
+            for (int batchRows : new int[] {1, 50}) {
+                mergeOfPartsEqualsWhole(table, cuts, batchRows);
+            }
+            for (int cut : cuts) {
+                mergeIsCommutative(table, cut);
+            }
+        }
+        roundTripThroughBytesKeepsTheResult(table);
+        mergeWithEmptyIsIdentity(table);
+        mergeWithItselfThrows(table);
+    }
+
+    @SeededProperty(tries = 150)
+    void mergeOfPartsEqualsWhole(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        mergeOfPartsEqualsWhole(RowGenerators.table(random), RowGenerators.cuts(random), Gen.between(random, 1, 50));
+    }
+
+    private static void mergeOfPartsEqualsWhole(Rows.Table table, List<Integer> cuts, int batchRows) {
         List<List<Integer>> parts = Rows.split(IntStream.range(0, table.size()).boxed().toList(), cuts);
         DatasetAccumulator merged = new DatasetAccumulator(OPTIONS);
         int from = 0;
@@ -60,16 +79,24 @@ class DatasetAccumulatorProperties {
         }
     }
 
-    @Property(tries = 150)
-    void roundTripThroughBytesKeepsTheResult(@ForAll("tables") Rows.Table table) {
+    @SeededProperty(tries = 150)
+    void roundTripThroughBytesKeepsTheResult(long seed) {
+        roundTripThroughBytesKeepsTheResult(RowGenerators.table(new SplittableRandom(seed)));
+    }
+
+    private static void roundTripThroughBytesKeepsTheResult(Rows.Table table) {
         DatasetAccumulator dataset = accumulate(table);
         DatasetAccumulator restored = DatasetAccumulator.fromBytes(dataset.toBytes(), OPTIONS);
         assertThat(restored.numExamples()).isEqualTo(table.size());
         assertThat(restored.result("r")).isEqualTo(dataset.result("r"));
     }
 
-    @Property(tries = 100)
-    void mergeWithEmptyIsIdentity(@ForAll("tables") Rows.Table table) {
+    @SeededProperty(tries = 100)
+    void mergeWithEmptyIsIdentity(long seed) {
+        mergeWithEmptyIsIdentity(RowGenerators.table(new SplittableRandom(seed)));
+    }
+
+    private static void mergeWithEmptyIsIdentity(Rows.Table table) {
         DatasetAccumulator dataset = accumulate(table);
         DatasetFeatureStatistics before = dataset.result("");
         dataset.merge(new DatasetAccumulator(OPTIONS));
@@ -80,8 +107,13 @@ class DatasetAccumulatorProperties {
         assertThat(empty.result("")).isEqualTo(before);
     }
 
-    @Property(tries = 100)
-    void mergeIsCommutative(@ForAll("tables") Rows.Table table, @ForAll @IntRange(min = 0, max = 10_000) int cut) {
+    @SeededProperty(tries = 100)
+    void mergeIsCommutative(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        mergeIsCommutative(RowGenerators.table(random), Gen.between(random, 0, 10_000));
+    }
+
+    private static void mergeIsCommutative(Rows.Table table, int cut) {
         int split = Math.floorMod(cut, table.size() + 1);
         DatasetAccumulator ab = table.accumulate(OPTIONS, 0, split, 64);
         ab.merge(table.accumulate(OPTIONS, split, table.size(), 64));
@@ -96,8 +128,12 @@ class DatasetAccumulatorProperties {
         }
     }
 
-    @Property(tries = 20)
-    void mergeWithItselfThrows(@ForAll("tables") Rows.Table table) {
+    @SeededProperty(tries = 20)
+    void mergeWithItselfThrows(long seed) {
+        mergeWithItselfThrows(RowGenerators.table(new SplittableRandom(seed)));
+    }
+
+    private static void mergeWithItselfThrows(Rows.Table table) {
         DatasetAccumulator dataset = accumulate(table);
         assertThatThrownBy(() -> dataset.merge(dataset)).isInstanceOf(IllegalArgumentException.class);
     }

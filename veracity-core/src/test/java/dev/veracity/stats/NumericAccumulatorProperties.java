@@ -1,5 +1,8 @@
 package dev.veracity.stats;
 
+import dev.veracity.testing.Gen;
+import dev.veracity.testing.SeededProperty;
+
 import static dev.veracity.stats.StatisticsAssertions.assertNumeric;
 import static dev.veracity.stats.StatisticsAssertions.assertSameExactFields;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,13 +11,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.veracity.data.FeatureType;
 import dev.veracity.proto.FeatureNameStatistics;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class NumericAccumulatorProperties {
     private static final StatisticsOptions OPTIONS = StatisticsOptions.DEFAULT;
@@ -34,15 +34,39 @@ class NumericAccumulatorProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Feature> features() {
-        return Arbitraries.of(FeatureType.INT, FeatureType.FLOAT).flatMap(type ->
-                RowArbitraries.numericRows(type, 0, RowArbitraries.MAX_ROWS).map(rows -> new Feature(type, rows)));
+    static Feature feature(SplittableRandom random) {
+        FeatureType type = Gen.oneOf(random, FeatureType.INT, FeatureType.FLOAT);
+        return new Feature(type, RowGenerators.numericRows(random, type, RowGenerators.rowCount(random)));
     }
 
-    @Property(tries = 300)
-    void mergeOfPartsEqualsWhole(@ForAll("features") Feature feature,
-            @ForAll @Size(max = 7) List<@IntRange(min = 0, max = 10_000) Integer> cuts) {
+    /** The FLOAT and INT columns of the edge tables. */
+    static Stream<Feature> edgeFeatures() {
+        return RowGenerators.EDGE_TABLES.stream().flatMap(table -> Stream.of(
+                new Feature(FeatureType.FLOAT, table.fare()), new Feature(FeatureType.INT, table.trips())));
+    }
+
+    @ParameterizedTest(name = "edge feature {index}")
+    @MethodSource("edgeFeatures")
+    void edgeCases(Feature feature) {
+        for (List<Integer> cuts : RowGenerators.EDGE_CUTS) {
+            mergeOfPartsEqualsWhole(feature, cuts);
+            for (int cut : cuts) {
+                mergeIsCommutative(feature, cut);
+            }
+        }
+        mergeWithEmptyIsIdentity(feature);
+        roundTripThroughBytesKeepsTheResult(feature);
+        mergeWithItselfThrows(feature);
+        resultIsRepeatable(feature);
+    }
+
+    @SeededProperty(tries = 300)
+    void mergeOfPartsEqualsWhole(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        mergeOfPartsEqualsWhole(feature(random), RowGenerators.cuts(random));
+    }
+
+    private static void mergeOfPartsEqualsWhole(Feature feature, List<Integer> cuts) {
         List<List<double[]>> parts = Rows.split(feature.rows(), cuts);
         NumericAccumulator merged = feature.accumulate(parts.get(0));
         for (List<double[]> part : parts.subList(1, parts.size())) {
@@ -57,8 +81,13 @@ class NumericAccumulatorProperties {
         assertNumeric(whole, oracle, feature.type(), OPTIONS);
     }
 
-    @Property(tries = 200)
-    void mergeIsCommutative(@ForAll("features") Feature feature, @ForAll @IntRange(min = 0, max = 10_000) int cut) {
+    @SeededProperty(tries = 200)
+    void mergeIsCommutative(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        mergeIsCommutative(feature(random), Gen.between(random, 0, 10_000));
+    }
+
+    private static void mergeIsCommutative(Feature feature, int cut) {
         List<List<double[]>> parts = Rows.split(feature.rows(), List.of(cut));
         NumericAccumulator ab = feature.accumulate(parts.get(0));
         ab.merge(feature.accumulate(parts.get(1)));
@@ -71,8 +100,12 @@ class NumericAccumulatorProperties {
         assertNumeric(ba.result(n), oracle, feature.type(), OPTIONS);
     }
 
-    @Property(tries = 200)
-    void mergeWithEmptyIsIdentity(@ForAll("features") Feature feature) {
+    @SeededProperty(tries = 200)
+    void mergeWithEmptyIsIdentity(long seed) {
+        mergeWithEmptyIsIdentity(feature(new SplittableRandom(seed)));
+    }
+
+    private static void mergeWithEmptyIsIdentity(Feature feature) {
         long n = feature.rows().size();
         NumericAccumulator a = feature.accumulate();
         FeatureNameStatistics before = a.result(n);
@@ -84,8 +117,12 @@ class NumericAccumulatorProperties {
         assertThat(empty.result(n)).isEqualTo(before);
     }
 
-    @Property(tries = 200)
-    void roundTripThroughBytesKeepsTheResult(@ForAll("features") Feature feature) {
+    @SeededProperty(tries = 200)
+    void roundTripThroughBytesKeepsTheResult(long seed) {
+        roundTripThroughBytesKeepsTheResult(feature(new SplittableRandom(seed)));
+    }
+
+    private static void roundTripThroughBytesKeepsTheResult(Feature feature) {
         long n = feature.rows().size();
         NumericAccumulator a = feature.accumulate();
         FeatureAccumulator restored = FeatureAccumulator.fromBytes(a.toBytes(), OPTIONS);
@@ -94,14 +131,22 @@ class NumericAccumulatorProperties {
         assertThat(restored.result(n)).isEqualTo(a.result(n));
     }
 
-    @Property(tries = 50)
-    void mergeWithItselfThrows(@ForAll("features") Feature feature) {
+    @SeededProperty(tries = 50)
+    void mergeWithItselfThrows(long seed) {
+        mergeWithItselfThrows(feature(new SplittableRandom(seed)));
+    }
+
+    private static void mergeWithItselfThrows(Feature feature) {
         NumericAccumulator a = feature.accumulate();
         assertThatThrownBy(() -> a.merge(a)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Property(tries = 100)
-    void resultIsRepeatable(@ForAll("features") Feature feature) {
+    @SeededProperty(tries = 100)
+    void resultIsRepeatable(long seed) {
+        resultIsRepeatable(feature(new SplittableRandom(seed)));
+    }
+
+    private static void resultIsRepeatable(Feature feature) {
         NumericAccumulator a = feature.accumulate();
         assertThat(a.result(feature.rows().size())).isEqualTo(a.result(feature.rows().size()));
     }

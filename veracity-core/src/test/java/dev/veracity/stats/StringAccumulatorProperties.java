@@ -1,5 +1,8 @@
 package dev.veracity.stats;
 
+import dev.veracity.testing.Gen;
+import dev.veracity.testing.SeededProperty;
+
 import static dev.veracity.stats.StatisticsAssertions.assertStrings;
 import static dev.veracity.stats.StatisticsAssertions.exactPart;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,12 +12,10 @@ import static org.assertj.core.api.Assertions.within;
 import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.StringStatistics;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class StringAccumulatorProperties {
     private static final StatisticsOptions OPTIONS = StatisticsOptions.DEFAULT;
@@ -31,14 +32,39 @@ class StringAccumulatorProperties {
         return merged;
     }
 
-    @Provide
-    Arbitrary<List<byte[][]>> rows() {
-        return RowArbitraries.stringRows(0, RowArbitraries.MAX_ROWS);
+    static List<byte[][]> rows(SplittableRandom random) {
+        return RowGenerators.stringRows(random, RowGenerators.rowCount(random));
     }
 
-    @Property(tries = 300)
-    void mergeOfPartsEqualsWhole(@ForAll("rows") List<byte[][]> rows,
-            @ForAll @Size(max = 7) List<@IntRange(min = 0, max = 10_000) Integer> cuts) {
+    /** The STRING columns of the edge tables. */
+    static Stream<List<byte[][]>> edgeRows() {
+        return RowGenerators.EDGE_TABLES.stream().map(Rows.Table::company);
+    }
+
+    @ParameterizedTest(name = "edge rows {index}")
+    @MethodSource("edgeRows")
+    void edgeCases(List<byte[][]> rows) {
+        for (List<Integer> cuts : RowGenerators.EDGE_CUTS) {
+            mergeOfPartsEqualsWhole(rows, cuts);
+            mergeAcrossTheExactCapEqualsWhole(rows, cuts);
+            for (int cut : cuts) {
+                mergeIsCommutative(rows, cut);
+            }
+        }
+        mergeWithEmptyIsIdentity(rows);
+        for (int maxExactDistinct : new int[] {1, 20}) {
+            roundTripThroughBytesKeepsTheResult(rows, maxExactDistinct);
+        }
+        mergeWithItselfThrows(rows);
+    }
+
+    @SeededProperty(tries = 300)
+    void mergeOfPartsEqualsWhole(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        mergeOfPartsEqualsWhole(rows(random), RowGenerators.cuts(random));
+    }
+
+    private static void mergeOfPartsEqualsWhole(List<byte[][]> rows, List<Integer> cuts) {
         FeatureNameStatistics merged = mergeParts(OPTIONS, Rows.split(rows, cuts)).result(rows.size());
         FeatureNameStatistics whole = accumulate(OPTIONS, rows).result(rows.size());
         assertThat(exactPart(merged)).isEqualTo(exactPart(whole));
@@ -52,9 +78,13 @@ class StringAccumulatorProperties {
      * the result is sketched depends on the data only, and so do its top values (no value is evicted from a sketch
      * this small, so every count is exact).
      */
-    @Property(tries = 200)
-    void mergeAcrossTheExactCapEqualsWhole(@ForAll("rows") List<byte[][]> rows,
-            @ForAll @Size(max = 7) List<@IntRange(min = 0, max = 10_000) Integer> cuts) {
+    @SeededProperty(tries = 200)
+    void mergeAcrossTheExactCapEqualsWhole(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        mergeAcrossTheExactCapEqualsWhole(rows(random), RowGenerators.cuts(random));
+    }
+
+    private static void mergeAcrossTheExactCapEqualsWhole(List<byte[][]> rows, List<Integer> cuts) {
         StatisticsOptions options = OPTIONS.withMaxExactDistinct(6);
         FeatureNameStatistics merged = mergeParts(options, Rows.split(rows, cuts)).result(rows.size());
         FeatureNameStatistics whole = accumulate(options, rows).result(rows.size());
@@ -72,8 +102,13 @@ class StringAccumulatorProperties {
         StatisticsAssertions.assertCommon(m.getCommonStats(), oracle.common(), options);
     }
 
-    @Property(tries = 200)
-    void mergeIsCommutative(@ForAll("rows") List<byte[][]> rows, @ForAll @IntRange(min = 0, max = 10_000) int cut) {
+    @SeededProperty(tries = 200)
+    void mergeIsCommutative(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        mergeIsCommutative(rows(random), Gen.between(random, 0, 10_000));
+    }
+
+    private static void mergeIsCommutative(List<byte[][]> rows, int cut) {
         List<List<byte[][]>> parts = Rows.split(rows, List.of(cut));
         FeatureNameStatistics ab = mergeParts(OPTIONS, parts).result(rows.size());
         FeatureNameStatistics ba = mergeParts(OPTIONS, List.of(parts.get(1), parts.get(0))).result(rows.size());
@@ -82,8 +117,12 @@ class StringAccumulatorProperties {
         assertStrings(ba, BruteForceStatistics.strings(rows), OPTIONS);
     }
 
-    @Property(tries = 200)
-    void mergeWithEmptyIsIdentity(@ForAll("rows") List<byte[][]> rows) {
+    @SeededProperty(tries = 200)
+    void mergeWithEmptyIsIdentity(long seed) {
+        mergeWithEmptyIsIdentity(rows(new SplittableRandom(seed)));
+    }
+
+    private static void mergeWithEmptyIsIdentity(List<byte[][]> rows) {
         StringAccumulator a = accumulate(OPTIONS, rows);
         FeatureNameStatistics before = a.result(rows.size());
         a.merge(new StringAccumulator("s", OPTIONS));
@@ -94,9 +133,13 @@ class StringAccumulatorProperties {
         assertThat(empty.result(rows.size())).isEqualTo(before);
     }
 
-    @Property(tries = 200)
-    void roundTripThroughBytesKeepsTheResult(@ForAll("rows") List<byte[][]> rows,
-            @ForAll @IntRange(min = 1, max = 20) int maxExactDistinct) {
+    @SeededProperty(tries = 200)
+    void roundTripThroughBytesKeepsTheResult(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        roundTripThroughBytesKeepsTheResult(rows(random), Gen.between(random, 1, 20));
+    }
+
+    private static void roundTripThroughBytesKeepsTheResult(List<byte[][]> rows, int maxExactDistinct) {
         for (StatisticsOptions options : List.of(OPTIONS, OPTIONS.withMaxExactDistinct(maxExactDistinct))) {
             StringAccumulator a = accumulate(options, rows);
             FeatureAccumulator restored = FeatureAccumulator.fromBytes(a.toBytes(), options);
@@ -105,8 +148,12 @@ class StringAccumulatorProperties {
         }
     }
 
-    @Property(tries = 50)
-    void mergeWithItselfThrows(@ForAll("rows") List<byte[][]> rows) {
+    @SeededProperty(tries = 50)
+    void mergeWithItselfThrows(long seed) {
+        mergeWithItselfThrows(rows(new SplittableRandom(seed)));
+    }
+
+    private static void mergeWithItselfThrows(List<byte[][]> rows) {
         StringAccumulator a = accumulate(OPTIONS, rows);
         assertThatThrownBy(() -> a.merge(a)).isInstanceOf(IllegalArgumentException.class);
     }

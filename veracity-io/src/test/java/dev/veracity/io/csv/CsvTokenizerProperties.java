@@ -1,42 +1,61 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.testing.Gen;
+import dev.veracity.testing.SeededProperty;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class CsvTokenizerProperties {
     /** Bytes that matter to the tokenizer, plus a BOM's bytes and invalid UTF-8. */
     private static final byte[] ALPHABET = {'a', 'b', ' ', ',', ',', '"', '"', '\r', '\n', '\n', (byte) 0xEF,
         (byte) 0xBB, (byte) 0xBF, (byte) 0xFF, (byte) 0xC3};
 
-    @Property(tries = 500)
-    void tinyBuffersReadWhatALargeBufferReads(@ForAll("csvBytes") byte[] input,
-            @ForAll @IntRange(min = 1, max = 9) int bufferSize) {
+    /** Inputs of edge cases: empty, a lone BOM, lone separators and quotes, unterminated quotes. */
+    private static final List<String> EDGE_INPUTS = List.of("", "\uFEFF", "\uFEFF\n", "\n", "\r", "\r\n", "\n\n", ",",
+            ",\n", "\"", "\"\"", "\"\"\"", "a\"b", "\"a\"b", "\"a\r\nb\"", "a,\"\n", "\"\"\n\"", "\r\r\n\n", "a,b\r",
+            "\uFEFF\uFEFF");
+
+    @SeededProperty(tries = 500)
+    void tinyBuffersReadWhatALargeBufferReads(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        tinyBuffersReadWhatALargeBufferReads(csvBytes(random), Gen.between(random, 1, 9));
+    }
+
+    private static void tinyBuffersReadWhatALargeBufferReads(byte[] input, int bufferSize) {
         Transcript large = Transcript.of(input, CsvOptions.DEFAULT, 1, true, CsvTokenizer.DEFAULT_BUFFER_SIZE, 1 << 20);
         Transcript small = Transcript.of(input, CsvOptions.DEFAULT, 1, true, bufferSize, 1 << 20);
         assertThat(small).isEqualTo(large);
     }
 
-    @Property(tries = 300)
-    void tinyBuffersHitTheRecordLimitWhereALargeBufferDoes(@ForAll("csvBytes") byte[] input,
-            @ForAll @IntRange(min = 1, max = 9) int bufferSize, @ForAll @IntRange(min = 1, max = 12) int limit) {
+    @SeededProperty(tries = 300)
+    void tinyBuffersHitTheRecordLimitWhereALargeBufferDoes(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        tinyBuffersHitTheRecordLimitWhereALargeBufferDoes(csvBytes(random), Gen.between(random, 1, 9),
+                Gen.between(random, 1, 12));
+    }
+
+    private static void tinyBuffersHitTheRecordLimitWhereALargeBufferDoes(byte[] input, int bufferSize, int limit) {
         Transcript large = Transcript.of(input, CsvOptions.DEFAULT, 1, true, CsvTokenizer.DEFAULT_BUFFER_SIZE, limit);
         Transcript small = Transcript.of(input, CsvOptions.DEFAULT, 1, true, bufferSize, limit);
         assertThat(small).isEqualTo(large);
     }
 
-    @Property(tries = 500)
-    void readsBackWhatAWriterWrote(@ForAll("tables") List<List<String>> rows, @ForAll("lineEnds") String lineEnd,
-            @ForAll @IntRange(min = 1, max = 9) int bufferSize, @ForAll boolean bom) {
+    @SeededProperty(tries = 500)
+    void readsBackWhatAWriterWrote(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        readsBackWhatAWriterWrote(table(random), Gen.oneOf(random, "\n", "\r\n", "\r"), Gen.between(random, 1, 9),
+                random.nextBoolean());
+    }
+
+    private static void readsBackWhatAWriterWrote(List<List<String>> rows, String lineEnd, int bufferSize,
+            boolean bom) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (bom) {
             out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -61,28 +80,51 @@ class CsvTokenizerProperties {
         assertThat(t.lines()).isEqualTo(expectedLines);
     }
 
-    @Provide
-    Arbitrary<byte[]> csvBytes() {
-        return Arbitraries.integers().between(0, ALPHABET.length - 1).list().ofMaxSize(60)
-                .map(indices -> {
-                    byte[] bytes = new byte[indices.size()];
-                    for (int i = 0; i < bytes.length; i++) {
-                        bytes[i] = ALPHABET[indices.get(i)];
-                    }
-                    return bytes;
-                });
+    @Test
+    void edgeCases() {
+        for (String edge : EDGE_INPUTS) {
+            byte[] input = edge.getBytes(StandardCharsets.UTF_8);
+            for (int bufferSize = 1; bufferSize <= 9; bufferSize++) {
+                tinyBuffersReadWhatALargeBufferReads(input, bufferSize);
+                for (int limit : new int[] {1, 2, 12}) {
+                    tinyBuffersHitTheRecordLimitWhereALargeBufferDoes(input, bufferSize, limit);
+                }
+            }
+        }
+        List<List<List<String>>> tables = List.of(List.of(), List.of(List.of("")), List.of(List.of("", "")),
+                List.of(List.of("\r\n", "\"", ","), List.of("\n\n", "\r\r", " ")), List.of(List.of("\u57ce\u00e9")));
+        for (List<List<String>> rows : tables) {
+            for (String lineEnd : List.of("\n", "\r\n", "\r")) {
+                for (int bufferSize : new int[] {1, 2, 9}) {
+                    readsBackWhatAWriterWrote(rows, lineEnd, bufferSize, false);
+                    readsBackWhatAWriterWrote(rows, lineEnd, bufferSize, true);
+                }
+            }
+        }
     }
 
-    @Provide
-    Arbitrary<List<List<String>>> tables() {
-        Arbitrary<String> cells = Arbitraries.strings().withChars("ab ,\"\r\n\u00e9\u57ce").ofMaxLength(6);
-        return Arbitraries.integers().between(1, 4)
-                .flatMap(columns -> cells.list().ofSize(columns).list().ofMaxSize(8));
+    /** Up to 60 bytes of {@link #ALPHABET}. */
+    static byte[] csvBytes(SplittableRandom random) {
+        byte[] bytes = new byte[Gen.size(random, 0, 60)];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = Gen.oneByteOf(random, ALPHABET);
+        }
+        return bytes;
     }
 
-    @Provide
-    Arbitrary<String> lineEnds() {
-        return Arbitraries.of("\n", "\r\n", "\r");
+    /** Up to 8 rows of 1 to 4 columns of cells of up to 6 special or non-ASCII characters. */
+    static List<List<String>> table(SplittableRandom random) {
+        int columns = Gen.between(random, 1, 4);
+        int size = Gen.size(random, 0, 8);
+        List<List<String>> rows = new ArrayList<>(size);
+        for (int r = 0; r < size; r++) {
+            List<String> row = new ArrayList<>(columns);
+            for (int c = 0; c < columns; c++) {
+                row.add(Gen.string(random, "ab ,\"\r\n\u00e9\u57ce", 0, 6));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** Quotes a field when it must be: when empty (so that a one-field row is not a blank line) or special. */
