@@ -77,11 +77,17 @@ final class StatsCommand implements Callable<Integer> {
                 .withMaxExactDistinct(maxExactDistinct);
         CsvOptions csv = CsvOptions.DEFAULT.withDelimiter(delimiterByte()).withBadRecords(badRecords);
         long start = System.nanoTime();
-        Veracity.ComputedStatistics computed = Veracity.statistics(input)
-                .withOptions(options).withCsvOptions(csv).named(name).compute();
+        PrintWriter err = spec.commandLine().getErr();
+        TerminalProgress progress = TerminalProgress.forTerminal(err);
+        Veracity.ComputedStatistics computed;
+        try {
+            computed = Veracity.statistics(input).withOptions(options).withCsvOptions(csv).named(name)
+                    .withProgress(progress).compute();
+        } finally {
+            progress.finish();
+        }
         StatisticsFiles.write(computed.statistics(), output);
         DatasetFeatureStatistics dataset = computed.statistics().getDatasets(0);
-        PrintWriter err = spec.commandLine().getErr();
         if (computed.skippedRecords() > 0) {
             err.printf("veracity: skipped %,d malformed record(s) in %s%n", computed.skippedRecords(), input);
         }

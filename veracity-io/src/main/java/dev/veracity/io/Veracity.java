@@ -23,7 +23,7 @@ public final class Veracity {
 
     /** {@return a statistics computation over a CSV file, with TFDV's default options} */
     public static StatisticsRequest statistics(Path input) {
-        return new StatisticsRequest(input, StatisticsOptions.DEFAULT, CsvOptions.DEFAULT, "");
+        return new StatisticsRequest(input, StatisticsOptions.DEFAULT, CsvOptions.DEFAULT, "", Progress.NONE);
     }
 
     /**
@@ -33,28 +33,36 @@ public final class Veracity {
      * @param options    what to compute
      * @param csvOptions how to read the file
      * @param name       the dataset name to record
+     * @param progress   receives the progress of reading
      */
-    public record StatisticsRequest(Path input, StatisticsOptions options, CsvOptions csvOptions, String name) {
+    public record StatisticsRequest(Path input, StatisticsOptions options, CsvOptions csvOptions, String name,
+            Progress progress) {
         public StatisticsRequest {
             Objects.requireNonNull(input, "input is null");
             Objects.requireNonNull(options, "options is null");
             Objects.requireNonNull(csvOptions, "csvOptions is null");
             Objects.requireNonNull(name, "name is null");
+            Objects.requireNonNull(progress, "progress is null");
         }
 
         /** {@return this request with other statistics options} */
         public StatisticsRequest withOptions(StatisticsOptions newOptions) {
-            return new StatisticsRequest(input, newOptions, csvOptions, name);
+            return new StatisticsRequest(input, newOptions, csvOptions, name, progress);
         }
 
         /** {@return this request with other CSV options} */
         public StatisticsRequest withCsvOptions(CsvOptions newCsvOptions) {
-            return new StatisticsRequest(input, options, newCsvOptions, name);
+            return new StatisticsRequest(input, options, newCsvOptions, name, progress);
         }
 
         /** {@return this request recording another dataset name} */
         public StatisticsRequest named(String newName) {
-            return new StatisticsRequest(input, options, csvOptions, newName);
+            return new StatisticsRequest(input, options, csvOptions, newName, progress);
+        }
+
+        /** {@return this request reporting its progress to {@code newProgress}} */
+        public StatisticsRequest withProgress(Progress newProgress) {
+            return new StatisticsRequest(input, options, csvOptions, name, newProgress);
         }
 
         /**
@@ -63,7 +71,7 @@ public final class Veracity {
          * @throws dev.veracity.InputException if the input is missing or malformed (and not skipped)
          */
         public ComputedStatistics compute() throws IOException {
-            try (CsvReader reader = CsvReader.open(input, csvOptions)) {
+            try (CsvReader reader = CsvReader.open(input, csvOptions, progress)) {
                 DatasetFeatureStatisticsList statistics = new StatisticsGenerator(options).compute(reader, name);
                 return new ComputedStatistics(statistics, reader.skippedRecords());
             }

@@ -8,8 +8,10 @@ import dev.veracity.data.ColumnBuilder;
 import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.io.InputFiles;
+import dev.veracity.io.Progress;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,15 +62,28 @@ public final class CsvReader implements BatchSource {
      * @throws IOException    if reading fails
      */
     public static CsvReader open(Path file, CsvOptions options) throws IOException {
+        return open(file, options, Progress.NONE);
+    }
+
+    /**
+     * As {@link #open(Path, CsvOptions)}, reporting the progress of both passes over the file.
+     *
+     * @param progress receives "inferring column types", then "computing statistics" progress, in bytes
+     */
+    public static CsvReader open(Path file, CsvOptions options, Progress progress) throws IOException {
         Objects.requireNonNull(file, "file is null");
         Objects.requireNonNull(options, "options is null");
+        Objects.requireNonNull(progress, "progress is null");
         String fileName = file.toString();
+        long size;
         List<String> columnNames;
         List<FeatureType> columnTypes;
         try (InputStream first = openFile(file)) {
+            size = Files.size(file);
             CsvTokenizer tokenizer = new CsvTokenizer(first, fileName, options, 1, true);
             columnNames = CsvRows.readHeader(tokenizer);
-            CsvRows rows = new CsvRows(tokenizer, columnNames, options.badRecords());
+            CsvRows rows = new CsvRows(tokenizer, columnNames, options.badRecords(), progress,
+                    "inferring column types", size);
             columnTypes = CsvTypeInference.infer(rows, columnNames.size());
         }
         InputStream second = openFile(file);
@@ -80,7 +95,8 @@ public final class CsvReader implements BatchSource {
                 throw new InputException(ErrorCode.FILE_UNREADABLE, fileName
                         + ": expected the same header in both passes, found " + again + " (the file changed)");
             }
-            CsvRows rows = new CsvRows(tokenizer, columnNames, options.badRecords());
+            CsvRows rows = new CsvRows(tokenizer, columnNames, options.badRecords(), progress,
+                    "computing statistics", size);
             CsvReader reader = new CsvReader(second, rows, columnNames, columnTypes, options.batchSize());
             opened = true;
             return reader;

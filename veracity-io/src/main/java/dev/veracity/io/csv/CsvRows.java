@@ -2,6 +2,7 @@ package dev.veracity.io.csv;
 
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
+import dev.veracity.io.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,9 +17,14 @@ import java.util.Optional;
  * a file sees the same rows.
  */
 final class CsvRows {
+    static final int PROGRESS_INTERVAL = 1 << 14;
+
     private final CsvTokenizer tokenizer;
     private final int columnCount;
     private final BadRecords badRecords;
+    private final Progress progress;
+    private final String phase;
+    private final long totalBytes;
     private long recordsRead;
     private long skippedRecords;
 
@@ -28,8 +34,22 @@ final class CsvRows {
      * @param columnNames the header, which names the fields in later messages
      */
     CsvRows(CsvTokenizer tokenizer, List<String> columnNames, BadRecords badRecords) {
+        this(tokenizer, columnNames, badRecords, Progress.NONE, "", 0);
+    }
+
+    /**
+     * Rows that report their progress every {@value #PROGRESS_INTERVAL} records.
+     *
+     * @param phase      what the reading is for, as the progress names it
+     * @param totalBytes the size of the file
+     */
+    CsvRows(CsvTokenizer tokenizer, List<String> columnNames, BadRecords badRecords, Progress progress, String phase,
+            long totalBytes) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer is null");
         this.badRecords = Objects.requireNonNull(badRecords, "badRecords is null");
+        this.progress = Objects.requireNonNull(progress, "progress is null");
+        this.phase = Objects.requireNonNull(phase, "phase is null");
+        this.totalBytes = totalBytes;
         this.columnCount = columnNames.size();
         tokenizer.nameColumns(columnNames);
     }
@@ -82,6 +102,10 @@ final class CsvRows {
             Optional<CsvProblem> problem = tokenizer.problem();
             if (problem.isEmpty() && tokenizer.fieldCount() == columnCount) {
                 recordsRead++;
+                if (recordsRead % PROGRESS_INTERVAL == 0) {
+                    long done = tokenizer.bytesConsumed();
+                    progress.update(phase, done, Math.max(done, totalBytes));
+                }
                 return true;
             }
             CsvProblem found = problem.orElseGet(this::ragged);

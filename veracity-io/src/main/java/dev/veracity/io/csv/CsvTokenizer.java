@@ -147,6 +147,11 @@ final class CsvTokenizer {
     }
 
     /** {@return the 1-based line on which the current record starts} */
+    /** {@return the number of bytes of the stream consumed so far} */
+    long bytesConsumed() {
+        return bufferStart + position;
+    }
+
     long line() {
         return recordLine;
     }
