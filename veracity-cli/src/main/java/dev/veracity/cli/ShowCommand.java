@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -16,8 +16,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Prints a statistics file (ours or TFDV's: .pb, .pbtxt, .json; other names are read as binary) as a "
-                    + "numeric and a categorical table per dataset, fitting a 100-column terminal."},
+            "Prints a statistics file, ours or TFDV's, as a numeric and a categorical table",
+            "per dataset, within 100 columns. Files ending in .pbtxt or .json are read as",
+            "text or JSON; any other name as binary protobuf (as TFX's FeatureStats.pb).",
+            ""},
         footer = {"%nExamples:",
             "  veracity show train.pb",
             "  veracity show statistics/train/FeatureStats.pb"})
@@ -28,8 +30,8 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The statistics file to show.")
     Path file;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,10 +23,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Computes TFDV's per-feature statistics of a CSV file (header row required).",
-            "Column types are inferred from the data as TFDV does (INT < FLOAT < STRING); an empty cell is missing.",
-            "The output format follows the extension: .pb (binary, as TFX's FeatureStats.pb), .pbtxt (text), "
-                    + ".json (protobuf JSON)."},
+            "Computes TFDV's per-feature statistics of a CSV file with a header row.",
+            "Column types are inferred from the data as TFDV does (INT < FLOAT < STRING);",
+            "an empty cell is missing. The output format follows the file extension:",
+            "  .pb      binary protobuf, as TFX's FeatureStats.pb",
+            "  .pbtxt   protobuf text format",
+            "  .json    protobuf JSON mapping",
+            ""},
         footer = {"%nExamples:",
             "  veracity stats examples/runs/train.csv -o train.pb",
             "  veracity stats data.csv -o data.pbtxt --top-k 50 --bad-records skip"})
@@ -37,7 +41,7 @@ final class StatsCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-            description = "Where to write the statistics (.pb, .pbtxt or .json); written atomically.")
+            description = "Where to write the statistics: a .pb, .pbtxt or .json file, written atomically.")
     Path output;
 
     @Option(names = "--top-k", paramLabel = "N", defaultValue = "20",
@@ -66,8 +70,8 @@ final class StatsCommand implements Callable<Integer> {
             description = "Dataset name recorded in the statistics (default: empty, as TFDV).")
     String name;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {

@@ -39,14 +39,14 @@ final class NumericHistograms {
                 histogram.addBucketsBuilder().setLowValue(low).setHighValue(high).setSampleCount(finite);
             } else {
                 double n = sketch.getN();
-                double width = (high - low) / buckets;
                 double below = negInf;
                 for (int i = 0; i < buckets; i++) {
-                    double edge = i == buckets - 1 ? high : low + width * (i + 1);
+                    double edge = i == buckets - 1 ? high : edge(low, high, i + 1, buckets);
                     double upTo = i == buckets - 1 ? negInf + finite
                             : Math.min(negInf + finite, n * sketch.getRank(edge, QuantileSearchCriteria.INCLUSIVE));
                     double count = Math.max(0, upTo - below);
-                    histogram.addBucketsBuilder().setLowValue(low + width * i).setHighValue(edge).setSampleCount(count);
+                    histogram.addBucketsBuilder().setLowValue(edge(low, high, i, buckets)).setHighValue(edge)
+                            .setSampleCount(count);
                     below = Math.max(below, upTo);
                 }
             }
@@ -56,6 +56,20 @@ final class NumericHistograms {
                     .setHighValue(Double.POSITIVE_INFINITY).setSampleCount(posInf);
         }
         return histogram.build();
+    }
+
+    /**
+     * {@return the edge {@code i} of {@code buckets} equal-width buckets from low to high}: {@code low + i * width}
+     * as TFDV computes it, or, when the range is wider than {@link Double#MAX_VALUE}, a weighted mean that cannot
+     * overflow.
+     */
+    private static double edge(double low, double high, int i, int buckets) {
+        double width = (high - low) / buckets;
+        if (Double.isFinite(width)) {
+            return low + width * i;
+        }
+        double t = (double) i / buckets;
+        return low * (1 - t) + high * t;
     }
 
     Histogram quantiles(int buckets) {

@@ -76,6 +76,13 @@ final class NumericMoments {
     }
 
     private void combine(long n, double otherMean, double otherM2) {
+        if (finiteCount == 0) {
+            // Not the general formula: with huge values, its delta * delta * 0 would be infinity * 0 = NaN.
+            finiteCount = n;
+            mean = otherMean;
+            m2 = otherM2;
+            return;
+        }
         long total = finiteCount + n;
         double delta = otherMean - mean;
         mean += delta * n / total;

@@ -1,5 +1,6 @@
 package dev.veracity.stats;
 
+import dev.veracity.testing.BruteForceStatistics;
 import dev.veracity.testing.Gen;
 import dev.veracity.testing.SeededProperty;
 
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veracity.proto.DatasetFeatureStatistics;
+import dev.veracity.testing.StatisticsAssertions;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;

@@ -13,6 +13,8 @@ import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.NumericStatistics;
 import dev.veracity.proto.StringStatistics;
+import dev.veracity.testing.BruteForceStatistics;
+import dev.veracity.testing.StatisticsAssertions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

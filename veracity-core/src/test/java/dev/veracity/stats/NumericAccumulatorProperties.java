@@ -1,10 +1,11 @@
 package dev.veracity.stats;
 
+import dev.veracity.testing.BruteForceStatistics;
 import dev.veracity.testing.Gen;
 import dev.veracity.testing.SeededProperty;
 
-import static dev.veracity.stats.StatisticsAssertions.assertNumeric;
-import static dev.veracity.stats.StatisticsAssertions.assertSameExactFields;
+import static dev.veracity.testing.StatisticsAssertions.assertNumeric;
+import static dev.veracity.testing.StatisticsAssertions.assertSameExactFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package dev.veracity.stats;
 
-import static dev.veracity.stats.StatisticsAssertions.assertNumeric;
+import static dev.veracity.testing.StatisticsAssertions.assertNumeric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
@@ -12,6 +12,8 @@ import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.FeaturePaths;
 import dev.veracity.proto.Histogram;
 import dev.veracity.proto.NumericStatistics;
+import dev.veracity.testing.BruteForceStatistics;
+import dev.veracity.testing.StatisticsAssertions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.veracity.data.Column;
 import dev.veracity.data.FeatureType;
 import dev.veracity.proto.CommonStatistics;
+import dev.veracity.testing.BruteForceStatistics;
+import dev.veracity.testing.StatisticsAssertions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

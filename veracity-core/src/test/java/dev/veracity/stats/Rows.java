@@ -5,6 +5,8 @@ import dev.veracity.data.ColumnBuilder;
 import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.proto.DatasetFeatureStatistics;
+import dev.veracity.testing.BruteForceStatistics;
+import dev.veracity.testing.StatisticsAssertions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,16 +1,18 @@
 package dev.veracity.stats;
 
+import dev.veracity.testing.BruteForceStatistics;
 import dev.veracity.testing.Gen;
 import dev.veracity.testing.SeededProperty;
 
-import static dev.veracity.stats.StatisticsAssertions.assertStrings;
-import static dev.veracity.stats.StatisticsAssertions.exactPart;
+import static dev.veracity.testing.StatisticsAssertions.assertStrings;
+import static dev.veracity.testing.StatisticsAssertions.exactPart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.StringStatistics;
+import dev.veracity.testing.StatisticsAssertions;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;

@@ -1,6 +1,6 @@
 package dev.veracity.stats;
 
-import static dev.veracity.stats.StatisticsAssertions.assertStrings;
+import static dev.veracity.testing.StatisticsAssertions.assertStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,6 +11,8 @@ import dev.veracity.proto.CommonStatistics;
 import dev.veracity.proto.CustomStatistic;
 import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.StringStatistics;
+import dev.veracity.testing.BruteForceStatistics;
+import dev.veracity.testing.StatisticsAssertions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package dev.veracity.stats;
 
+import dev.veracity.testing.BruteForceStatistics;
 import dev.veracity.testing.Gen;
 import dev.veracity.testing.SeededProperty;
 

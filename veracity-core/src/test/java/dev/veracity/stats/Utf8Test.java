@@ -3,6 +3,7 @@ package dev.veracity.stats;
 import static dev.veracity.stats.GeneratedRows.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veracity.testing.BruteForceStatistics;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

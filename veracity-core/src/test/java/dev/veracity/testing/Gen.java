@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * (bounds of ranges, empty and largest sizes, extreme longs, unusual characters) and favour small sizes, so that a
  * failure often comes with a small input: there is no shrinking.
  *
- * <p>The same file is in the test sources of veracity-core and veracity-io, which share no test classes.
+ * <p>Shared with other modules through veracity-core's test jar.
  */
 public final class Gen {
     private Gen() {

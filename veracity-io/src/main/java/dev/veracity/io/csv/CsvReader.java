@@ -36,6 +36,7 @@ public final class CsvReader implements BatchSource {
     private final FeatureType[] types;
     private final ColumnBuilder[] builders;
     private final int batchSize;
+    private boolean returnedBatch;
 
     private CsvReader(InputStream in, CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes,
             int batchSize) {
@@ -129,9 +130,11 @@ public final class CsvReader implements BatchSource {
             appendRow();
             rowCount++;
         }
-        if (rowCount == 0) {
+        if (rowCount == 0 && returnedBatch) {
             return Optional.empty();
         }
+        // A file without data rows still gives one empty batch, so its columns are reported as features.
+        returnedBatch = true;
         List<Column> columns = new ArrayList<>(builders.length);
         for (ColumnBuilder builder : builders) {
             columns.add(builder.build());

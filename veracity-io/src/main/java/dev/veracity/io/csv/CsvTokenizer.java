@@ -146,12 +146,12 @@ final class CsvTokenizer {
         return fieldEnds[index];
     }
 
-    /** {@return the 1-based line on which the current record starts} */
     /** {@return the number of bytes of the stream consumed so far} */
     long bytesConsumed() {
         return bufferStart + position;
     }
 
+    /** {@return the 1-based line on which the current record starts} */
     long line() {
         return recordLine;
     }

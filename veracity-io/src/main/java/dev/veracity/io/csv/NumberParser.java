@@ -33,16 +33,26 @@ final class NumberParser {
     private NumberParser() {
     }
 
-    /** {@return INT, FLOAT or STRING: the narrowest type whose syntax {@code bytes[offset, offset + length)} has} */
-    static FeatureType classify(byte[] bytes, int offset, int length) {
-        int start = offset;
-        int end = offset + length;
+    /** {@return the index of the first byte in [start, end) that is not a space, or end} */
+    private static int firstNonSpace(byte[] bytes, int start, int end) {
         while (start < end && isSpace(bytes[start])) {
             start++;
         }
+        return start;
+    }
+
+    /** {@return the end of [start, end) without its trailing spaces} */
+    private static int endWithoutSpaces(byte[] bytes, int start, int end) {
         while (end > start && isSpace(bytes[end - 1])) {
             end--;
         }
+        return end;
+    }
+
+    /** {@return INT, FLOAT or STRING: the narrowest type whose syntax {@code bytes[offset, offset + length)} has} */
+    static FeatureType classify(byte[] bytes, int offset, int length) {
+        int start = firstNonSpace(bytes, offset, offset + length);
+        int end = endWithoutSpaces(bytes, start, offset + length);
         int p = start;
         boolean negative = false;
         if (p < end && (bytes[p] == '+' || bytes[p] == '-')) {
@@ -65,14 +75,8 @@ final class NumberParser {
      * @throws NumberFormatException if it is not INT syntax or is outside int64
      */
     static long parseLong(byte[] bytes, int offset, int length) {
-        int start = offset;
-        int end = offset + length;
-        while (start < end && isSpace(bytes[start])) {
-            start++;
-        }
-        while (end > start && isSpace(bytes[end - 1])) {
-            end--;
-        }
+        int start = firstNonSpace(bytes, offset, offset + length);
+        int end = endWithoutSpaces(bytes, start, offset + length);
         int p = start;
         boolean negative = false;
         if (p < end && (bytes[p] == '+' || bytes[p] == '-')) {
@@ -108,14 +112,8 @@ final class NumberParser {
      * @throws NumberFormatException if it is neither INT nor FLOAT syntax
      */
     static double parseDouble(byte[] bytes, int offset, int length) {
-        int start = offset;
-        int end = offset + length;
-        while (start < end && isSpace(bytes[start])) {
-            start++;
-        }
-        while (end > start && isSpace(bytes[end - 1])) {
-            end--;
-        }
+        int start = firstNonSpace(bytes, offset, offset + length);
+        int end = endWithoutSpaces(bytes, start, offset + length);
         int p = start;
         boolean negative = false;
         if (p < end && (bytes[p] == '+' || bytes[p] == '-')) {

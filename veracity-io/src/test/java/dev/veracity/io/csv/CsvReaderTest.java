@@ -118,10 +118,14 @@ class CsvReaderTest {
         }
 
         @Test
-        void readsAHeaderOnlyFileAsNoBatchesOfIntColumns() throws IOException {
+        void readsAHeaderOnlyFileAsOneEmptyBatchOfIntColumns() throws IOException {
             try (CsvReader reader = CsvReader.open(write("a,b\r\n"), CsvOptions.DEFAULT)) {
                 assertThat(reader.columnNames()).containsExactly("a", "b");
                 assertThat(reader.columnTypes()).containsExactly(INT, INT);
+                RecordBatch empty = reader.next().orElseThrow();
+                assertThat(empty.rowCount()).isZero();
+                assertThat(empty.columns()).extracting(c -> c.name() + ":" + c.type())
+                        .containsExactly("a:INT", "b:INT");
                 assertThat(reader.next()).isEmpty();
             }
         }

@@ -1,4 +1,4 @@
-package dev.veracity.stats;
+package dev.veracity.testing;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -18,14 +18,14 @@ import java.util.Map;
  * Sums are exact ({@link BigDecimal}); UTF-8 validity is the JDK's strict decoder; sorting uses Latin-1 strings,
  * whose char order is the unsigned byte order.
  */
-final class BruteForceStatistics {
-    static final String BYTES_VALUE_LABEL = "__BYTES_VALUE__";
+public final class BruteForceStatistics {
+    public static final String BYTES_VALUE_LABEL = "__BYTES_VALUE__";
 
     private BruteForceStatistics() {
     }
 
     /** TFDV's {@code CommonStatistics}, plus the sorted value counts of present rows for rank checks. */
-    record Common(long numNonMissing, long numMissing, long minNumValues, long maxNumValues, float avgNumValues,
+    public record Common(long numNonMissing, long numMissing, long minNumValues, long maxNumValues, float avgNumValues,
             long totNumValues, double[] sortedValueCounts) {
     }
 
@@ -37,13 +37,13 @@ final class BruteForceStatistics {
      * @param finiteMax  largest finite value, -infinity if none
      * @param scale      largest finite |value| (at least 1), the scale of rounding errors in sums
      */
-    record Numeric(Common common, long count, long numNan, long numZeros, long finiteCount, long negativeInfinityCount,
-            long positiveInfinityCount, double mean, double stdDev, double min, double max, double finiteMin,
-            double finiteMax, double scale, double[] sortedValues) {
+    public record Numeric(Common common, long count, long numNan, long numZeros, long finiteCount,
+            long negativeInfinityCount, long positiveInfinityCount, double mean, double stdDev, double min,
+            double max, double finiteMin, double finiteMax, double scale, double[] sortedValues) {
     }
 
     /** A top value or rank histogram entry: its label and count. */
-    record LabelCount(String label, long count) {
+    public record LabelCount(String label, long count) {
     }
 
     /**
@@ -51,11 +51,11 @@ final class BruteForceStatistics {
      *
      * @param ranked every distinct value, count descending then bytes descending (unsigned), labelled
      */
-    record Strings(Common common, long valueCount, long unique, List<LabelCount> ranked, float avgLength,
+    public record Strings(Common common, long valueCount, long unique, List<LabelCount> ranked, float avgLength,
             long invalidUtf8Count) {
     }
 
-    static Common common(List<?> rows, long numExamples) {
+    public static Common common(List<?> rows, long numExamples) {
         long present = 0;
         long total = 0;
         long min = Long.MAX_VALUE;
@@ -77,11 +77,11 @@ final class BruteForceStatistics {
                 present == 0 ? 0f : (float) ((double) total / present), total, sorted);
     }
 
-    static Numeric numeric(List<double[]> rows) {
+    public static Numeric numeric(List<double[]> rows) {
         return numeric(rows, rows.size());
     }
 
-    static Numeric numeric(List<double[]> rows, long numExamples) {
+    public static Numeric numeric(List<double[]> rows, long numExamples) {
         List<Double> nonNan = new ArrayList<>();
         long nan = 0;
         long zeros = 0;
@@ -151,11 +151,11 @@ final class BruteForceStatistics {
                 stdDev, min, max, finiteMin, finiteMax, scale, sorted);
     }
 
-    static Strings strings(List<byte[][]> rows) {
+    public static Strings strings(List<byte[][]> rows) {
         return strings(rows, rows.size());
     }
 
-    static Strings strings(List<byte[][]> rows, long numExamples) {
+    public static Strings strings(List<byte[][]> rows, long numExamples) {
         Map<String, Long> counts = new HashMap<>();
         long values = 0;
         long bytes = 0;
@@ -185,11 +185,11 @@ final class BruteForceStatistics {
     }
 
     /** {@return TFDV's label of a value: its text, or {@value #BYTES_VALUE_LABEL} if it is not UTF-8} */
-    static String label(byte[] value) {
+    public static String label(byte[] value) {
         return isValidUtf8(value) ? new String(value, StandardCharsets.UTF_8) : BYTES_VALUE_LABEL;
     }
 
-    static boolean isValidUtf8(byte[] value) {
+    public static boolean isValidUtf8(byte[] value) {
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -205,7 +205,7 @@ final class BruteForceStatistics {
      * {@return how far {@code target} lies from the exact normalized rank interval of {@code value} in {@code sorted}}:
      * 0 if {@code (#values < value) / N <= target <= (#values <= value) / N}, which accounts for ties.
      */
-    static double rankDistance(double[] sorted, double value, double target) {
+    public static double rankDistance(double[] sorted, double value, double target) {
         double n = sorted.length;
         double below = countBelow(sorted, value) / n;
         double upTo = countUpTo(sorted, value) / n;
@@ -213,7 +213,7 @@ final class BruteForceStatistics {
     }
 
     /** {@return the number of values in {@code sorted} strictly below {@code value}} */
-    static long countBelow(double[] sorted, double value) {
+    public static long countBelow(double[] sorted, double value) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {
@@ -228,7 +228,7 @@ final class BruteForceStatistics {
     }
 
     /** {@return the number of values in {@code sorted} at most {@code value}} */
-    static long countUpTo(double[] sorted, double value) {
+    public static long countUpTo(double[] sorted, double value) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {

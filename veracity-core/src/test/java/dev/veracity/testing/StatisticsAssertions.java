@@ -1,4 +1,4 @@
-package dev.veracity.stats;
+package dev.veracity.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -10,6 +10,7 @@ import dev.veracity.proto.Histogram;
 import dev.veracity.proto.NumericStatistics;
 import dev.veracity.proto.RankHistogram;
 import dev.veracity.proto.StringStatistics;
+import dev.veracity.stats.StatisticsOptions;
 import java.util.List;
 
 /**
@@ -18,14 +19,15 @@ import java.util.List;
  * the options' rank error of its target rank (ties count as the whole interval of ranks they occupy), and a STANDARD
  * bucket count within twice the rank error times N of the true count.
  */
-final class StatisticsAssertions {
+public final class StatisticsAssertions {
     /** Float sums depend on order; the oracle's are exact, so this is the error of summing in doubles. */
-    static final double RELATIVE_ERROR = 1e-9;
+    public static final double RELATIVE_ERROR = 1e-9;
 
     private StatisticsAssertions() {
     }
 
-    static void assertCommon(CommonStatistics actual, BruteForceStatistics.Common expected, StatisticsOptions options) {
+    public static void assertCommon(CommonStatistics actual, BruteForceStatistics.Common expected,
+            StatisticsOptions options) {
         assertThat(actual.getNumNonMissing()).as("num_non_missing").isEqualTo(expected.numNonMissing());
         assertThat(actual.getNumMissing()).as("num_missing").isEqualTo(expected.numMissing());
         if (expected.numNonMissing() == 0) {
@@ -41,8 +43,8 @@ final class StatisticsAssertions {
                 options.numValuesHistogramBuckets(), options.quantilesRankError());
     }
 
-    static void assertNumeric(FeatureNameStatistics actual, BruteForceStatistics.Numeric expected, FeatureType type,
-            StatisticsOptions options) {
+    public static void assertNumeric(FeatureNameStatistics actual, BruteForceStatistics.Numeric expected,
+            FeatureType type, StatisticsOptions options) {
         assertThat(actual.getType()).as("type")
                 .isEqualTo(type == FeatureType.INT ? FeatureNameStatistics.Type.INT : FeatureNameStatistics.Type.FLOAT);
         assertThat(actual.hasNumStats()).as("has num_stats").isTrue();
@@ -80,7 +82,7 @@ final class StatisticsAssertions {
     }
 
     /** Checks a STRING feature's statistics, counted exactly (at most {@code maxExactDistinct} distinct values). */
-    static void assertStrings(FeatureNameStatistics actual, BruteForceStatistics.Strings expected,
+    public static void assertStrings(FeatureNameStatistics actual, BruteForceStatistics.Strings expected,
             StatisticsOptions options) {
         assertThat(actual.getType()).as("type").isEqualTo(FeatureNameStatistics.Type.STRING);
         assertThat(actual.hasStringStats()).as("has string_stats").isTrue();
@@ -114,7 +116,7 @@ final class StatisticsAssertions {
     }
 
     /** {@return the statistics without the fields that are sketched or depend on the order of float additions} */
-    static FeatureNameStatistics exactPart(FeatureNameStatistics statistics) {
+    public static FeatureNameStatistics exactPart(FeatureNameStatistics statistics) {
         FeatureNameStatistics.Builder b = statistics.toBuilder();
         if (b.hasNumStats()) {
             b.getNumStatsBuilder().clearMean().clearStdDev().clearMedian().clearHistograms()
@@ -127,20 +129,21 @@ final class StatisticsAssertions {
     }
 
     /** Checks that two results of the same rows agree: exact fields exactly, mean and std_dev closely. */
-    static void assertSameExactFields(FeatureNameStatistics actual, FeatureNameStatistics expected, double scale) {
+    public static void assertSameExactFields(FeatureNameStatistics actual, FeatureNameStatistics expected,
+            double scale) {
         assertThat(exactPart(actual)).isEqualTo(exactPart(expected));
         assertClose("mean", actual.getNumStats().getMean(), expected.getNumStats().getMean(), scale);
         assertClose("std_dev", actual.getNumStats().getStdDev(), expected.getNumStats().getStdDev(), scale);
     }
 
     /** Checks {@code actual == expected} as doubles (so -0.0 equals 0.0), or both NaN. */
-    static void assertSame(String what, double actual, double expected) {
+    public static void assertSame(String what, double actual, double expected) {
         assertThat(actual == expected || Double.isNaN(actual) && Double.isNaN(expected))
                 .as("%s: expected %s, found %s", what, expected, actual).isTrue();
     }
 
     /** Checks a sum-derived value within {@link #RELATIVE_ERROR} of the larger of |expected| and the data's scale. */
-    static void assertClose(String what, double actual, double expected, double scale) {
+    public static void assertClose(String what, double actual, double expected, double scale) {
         if (!Double.isFinite(expected)) {
             assertSame(what, actual, expected);
             return;
@@ -150,14 +153,15 @@ final class StatisticsAssertions {
                 .isLessThanOrEqualTo(tolerance);
     }
 
-    static void assertRank(String what, double[] sorted, double value, double targetRank, double rankError) {
+    public static void assertRank(String what, double[] sorted, double value, double targetRank, double rankError) {
         double distance = BruteForceStatistics.rankDistance(sorted, value, targetRank);
         assertThat(distance).as("%s = %s: rank distance from %s", what, value, targetRank)
                 .isLessThanOrEqualTo(rankError + 1e-12);
     }
 
     /** Checks TFDV's equal-mass histogram: exact ends, N / buckets per bucket, inner boundaries within rank error. */
-    static void assertQuantiles(String what, Histogram h, double[] sorted, long numNan, int buckets, double rankError) {
+    public static void assertQuantiles(String what, Histogram h, double[] sorted, long numNan, int buckets,
+            double rankError) {
         assertThat(h.getType()).as("%s type", what).isEqualTo(Histogram.HistogramType.QUANTILES);
         assertThat(h.getNumNan()).as("%s num_nan", what).isEqualTo(numNan);
         assertThat(h.getBucketsCount()).as("%s buckets", what).isEqualTo(buckets);
@@ -178,7 +182,8 @@ final class StatisticsAssertions {
     }
 
     /** Checks TFDV's equal-width histogram: infinities as point buckets, finite counts within 2 eps N of the truth. */
-    static void assertStandard(Histogram h, BruteForceStatistics.Numeric expected, int buckets, double rankError) {
+    public static void assertStandard(Histogram h, BruteForceStatistics.Numeric expected, int buckets,
+            double rankError) {
         List<Histogram.Bucket> list = h.getBucketsList();
         int i = 0;
         if (expected.negativeInfinityCount() > 0) {
