@@ -1,6 +1,7 @@
 package dev.veracity.cli;
 
 import dev.veracity.ConfigException;
+import dev.veracity.io.InputPaths;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.csv.BadRecords;
@@ -10,6 +11,7 @@ import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +34,16 @@ import picocli.CommandLine.Spec;
             ""},
         footer = {"%nExamples:",
             "  veracity stats examples/runs/train.csv -o train.pb",
+            "  veracity stats 'logs/2024-*.csv.gz' -o logs.pbtxt --threads 8",
             "  veracity stats data.csv -o data.pbtxt --top-k 50 --bad-records skip"})
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "The CSV file to describe.")
-    Path input;
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "CSV files (plain or .gz) or quoted globs ('data/*.csv'), described together as one "
+                    + "dataset; all must have the same header.")
+    List<String> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
             description = "Where to write the statistics: a .pb, .pbtxt or .json file, written atomically.")
@@ -66,6 +71,10 @@ final class StatsCommand implements Callable<Integer> {
             description = "Field delimiter, one ASCII character; \\t for tab (default: '${DEFAULT-VALUE}').")
     String delimiter;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads that parse and accumulate (default: all cores, here ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "",
             description = "Dataset name recorded in the statistics (default: empty, as TFDV).")
     String name;
@@ -83,17 +92,19 @@ final class StatsCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         TerminalProgress progress = TerminalProgress.forTerminal(err);
+        List<Path> files = InputPaths.expand(inputs);
         Veracity.ComputedStatistics computed;
         try {
-            computed = Veracity.statistics(input).withOptions(options).withCsvOptions(csv).named(name)
-                    .withProgress(progress).compute();
+            computed = Veracity.statistics(files).withOptions(options).withCsvOptions(csv).named(name)
+                    .withThreads(threads).withProgress(progress).compute();
         } finally {
             progress.finish();
         }
         StatisticsFiles.write(computed.statistics(), output);
         DatasetFeatureStatistics dataset = computed.statistics().getDatasets(0);
         if (computed.skippedRecords() > 0) {
-            err.printf("veracity: skipped %,d malformed record(s) in %s%n", computed.skippedRecords(), input);
+            err.printf("veracity: skipped %,d malformed record(s) in %s%n", computed.skippedRecords(),
+                    files.size() == 1 ? files.get(0) : files.size() + " files");
         }
         err.printf("veracity: %,d examples, %d features -> %s (%.1f s)%n", dataset.getNumExamples(),
                 dataset.getFeaturesCount(), output, (System.nanoTime() - start) / 1e9);

@@ -68,6 +68,26 @@ class StatsCommandTest {
         }
 
         @Test
+        void describesSeveralFilesAGlobAndGzipAsOneDataset() throws IOException {
+            csv("a-1.csv", "x,y\n1,p\n2,q\n");
+            csv("a-2.csv", "x,y\n3,p\n");
+            Path plain = csv("b.csv", "x,y\n4.5,r\n");
+            Path gz = dir.resolve("b.csv.gz");
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+                out.write(Files.readAllBytes(plain));
+            }
+            Path output = dir.resolve("all.pb");
+            CommandRun run = CommandRun.of("stats", dir.resolve("a-*.csv").toString(), gz.toString(), "-o",
+                    output.toString(), "--threads", "3");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            DatasetFeatureStatistics dataset = StatisticsFiles.read(output).getDatasets(0);
+            assertThat(dataset.getNumExamples()).isEqualTo(4);
+            assertThat(feature(dataset, "x").getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
+            assertThat(feature(dataset, "x").getNumStats().getMax()).isEqualTo(4.5);
+            assertThat(feature(dataset, "y").getStringStats().getTopValues(0).getValue()).isEqualTo("p");
+        }
+
+        @Test
         void readsTabSeparatedValues() throws IOException {
             Path input = csv("t.tsv", "a\tb\n1\tx\n2\ty\n");
             Path output = dir.resolve("t.pb");
@@ -151,6 +171,19 @@ class StatsCommandTest {
             CommandRun run = stats(input, "--bad-records", "maybe");
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).contains("--bad-records").contains("Try 'veracity stats --help'");
+        }
+
+        @Test
+        void aGlobThatMatchesNothingIsAnInputError() {
+            CommandRun run = CommandRun.of("stats", dir.resolve("none-*.csv").toString(), "-o",
+                    dir.resolve("out.pb").toString());
+            assertUserError(run, "none-*.csv: expected files matching this pattern, found none");
+        }
+
+        @Test
+        void zeroThreadsIsAUsageError() throws IOException {
+            Path input = csv("a.csv", "a\n1\n");
+            assertUserError(stats(input, "--threads", "0"), "threads: expected at least 1, found 0");
         }
 
         @Test

@@ -3,8 +3,6 @@ package dev.veracity.io.csv;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.data.BatchSource;
-import dev.veracity.data.Column;
-import dev.veracity.data.ColumnBuilder;
 import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.io.InputFiles;
@@ -13,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,26 +27,17 @@ import java.util.Optional;
  */
 public final class CsvReader implements BatchSource {
     private final InputStream in;
-    private final CsvRows rows;
+    private final CsvBatches batches;
     private final List<String> columnNames;
     private final List<FeatureType> columnTypes;
-    private final FeatureType[] types;
-    private final ColumnBuilder[] builders;
-    private final int batchSize;
     private boolean returnedBatch;
 
     private CsvReader(InputStream in, CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes,
             int batchSize) {
         this.in = in;
-        this.rows = rows;
+        this.batches = new CsvBatches(rows, columnNames, columnTypes, batchSize);
         this.columnNames = columnNames;
         this.columnTypes = columnTypes;
-        this.types = columnTypes.toArray(FeatureType[]::new);
-        this.builders = new ColumnBuilder[types.length];
-        for (int i = 0; i < types.length; i++) {
-            builders[i] = ColumnBuilder.of(columnNames.get(i), types[i]);
-        }
-        this.batchSize = batchSize;
     }
 
     /**
@@ -125,64 +113,29 @@ public final class CsvReader implements BatchSource {
      */
     @Override
     public Optional<RecordBatch> next() throws IOException {
-        int rowCount = 0;
-        while (rowCount < batchSize && rows.next()) {
-            appendRow();
-            rowCount++;
-        }
-        if (rowCount == 0 && returnedBatch) {
+        RecordBatch batch = batches.next();
+        if (batch.rowCount() == 0 && returnedBatch) {
             return Optional.empty();
         }
         // A file without data rows still gives one empty batch, so its columns are reported as features.
         returnedBatch = true;
-        List<Column> columns = new ArrayList<>(builders.length);
-        for (ColumnBuilder builder : builders) {
-            columns.add(builder.build());
-            builder.reset();
-        }
-        return Optional.of(new RecordBatch(rowCount, columns));
+        return Optional.of(batch);
     }
 
     /** {@return the malformed rows skipped so far while streaming (0 with {@link BadRecords#FAIL})} */
     @Override
     public long skippedRecords() {
-        return rows.skippedRecords();
+        return batches.rows().skippedRecords();
     }
 
     /** {@return the rows returned in batches so far} */
     public long recordsRead() {
-        return rows.recordsRead();
+        return batches.rows().recordsRead();
     }
 
     @Override
     public void close() throws IOException {
         in.close();
-    }
-
-    private void appendRow() {
-        CsvTokenizer tokenizer = rows.tokenizer();
-        byte[] bytes = tokenizer.bytes();
-        for (int i = 0; i < builders.length; i++) {
-            int start = tokenizer.fieldStart(i);
-            int length = tokenizer.fieldEnd(i) - start;
-            ColumnBuilder builder = builders[i];
-            if (length == 0) {
-                builder.appendMissing();
-                continue;
-            }
-            try {
-                switch (types[i]) {
-                    case INT -> builder.appendInt(NumberParser.parseLong(bytes, start, length));
-                    case FLOAT -> builder.appendFloat(NumberParser.parseDouble(bytes, start, length));
-                    case STRING -> builder.appendString(bytes, start, length);
-                }
-            } catch (NumberFormatException e) {
-                // The first pass saw only numbers in this column, so the file changed between the passes.
-                throw new InputException(ErrorCode.FILE_UNREADABLE,
-                        CsvProblem.place(tokenizer.fileName(), tokenizer.line(), i + 1, columnNames) + ": "
-                                + e.getMessage() + " as in the first pass (the file changed)", e);
-            }
-        }
     }
 
     private static InputStream openFile(Path file) throws IOException {

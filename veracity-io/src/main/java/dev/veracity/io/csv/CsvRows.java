@@ -27,6 +27,10 @@ final class CsvRows {
     private final long totalBytes;
     private long recordsRead;
     private long skippedRecords;
+    private long limit = Long.MAX_VALUE;
+    private boolean stopped;
+    private long firstRecordStart = -1;
+    private long firstRecordLine;
 
     /**
      * Rows that follow a header already read from {@code tokenizer}.
@@ -99,6 +103,14 @@ final class CsvRows {
      */
     boolean next() throws IOException {
         while (tokenizer.next()) {
+            if (firstRecordStart < 0) {
+                firstRecordStart = tokenizer.recordStart();
+                firstRecordLine = tokenizer.line();
+            }
+            if (tokenizer.recordStart() >= limit) {
+                stopped = true;
+                return false;
+            }
             Optional<CsvProblem> problem = tokenizer.problem();
             if (problem.isEmpty() && tokenizer.fieldCount() == columnCount) {
                 recordsRead++;
@@ -115,6 +127,29 @@ final class CsvRows {
             }
         }
         return false;
+    }
+
+    /**
+     * Ends the rows before the first record that starts at or after {@code offset} in the stream: that record belongs
+     * to the next chunk of the file. {@link #next()} reads it (to learn where it starts) but does not return it.
+     */
+    void stopBefore(long offset) {
+        limit = offset;
+    }
+
+    /** {@return whether the rows ended at the limit of {@link #stopBefore}, with the tokenizer at the first record past it} */
+    boolean stoppedAtLimit() {
+        return stopped;
+    }
+
+    /** {@return the stream offset of the first record read (good, bad or past the limit), or -1 if none} */
+    long firstRecordStart() {
+        return firstRecordStart;
+    }
+
+    /** {@return the line of the first record read, as the tokenizer counts lines} */
+    long firstRecordLine() {
+        return firstRecordLine;
     }
 
     /** {@return the tokenizer, positioned at the current row} */

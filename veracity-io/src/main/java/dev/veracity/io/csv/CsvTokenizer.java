@@ -151,6 +151,11 @@ final class CsvTokenizer {
         return bufferStart + position;
     }
 
+    /** {@return the offset in the stream of the current record's first byte} */
+    long recordStart() {
+        return recordStart;
+    }
+
     /** {@return the 1-based line on which the current record starts} */
     long line() {
         return recordLine;
@@ -348,6 +353,9 @@ final class CsvTokenizer {
                 boolean bom = first.length == 3 && first[0] == (byte) 0xEF && first[1] == (byte) 0xBB
                         && first[2] == (byte) 0xBF;
                 head = bom ? NO_BYTES : first;
+                if (bom) {
+                    bufferStart = first.length; // offsets stay offsets in the stream, past the mark
+                }
             }
         }
         bufferStart += limit;

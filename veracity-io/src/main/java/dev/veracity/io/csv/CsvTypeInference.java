@@ -21,6 +21,11 @@ final class CsvTypeInference {
 
     /** {@return one type per column, after reading {@code rows} to their end} */
     static List<FeatureType> infer(CsvRows rows, int columnCount) throws IOException {
+        return types(scan(rows, columnCount));
+    }
+
+    /** {@return per column, the rank of the widest type seen in {@code rows}, read to their end; mergeable by max} */
+    static int[] scan(CsvRows rows, int columnCount) throws IOException {
         int[] ranks = new int[columnCount]; // all NONE
         CsvTokenizer tokenizer = rows.tokenizer();
         while (rows.next()) {
@@ -37,7 +42,19 @@ final class CsvTypeInference {
                 }
             }
         }
-        List<FeatureType> types = new ArrayList<>(columnCount);
+        return ranks;
+    }
+
+    /** Widens {@code into} by {@code ranks}, column by column. */
+    static void merge(int[] into, int[] ranks) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] = Math.max(into[i], ranks[i]);
+        }
+    }
+
+    /** {@return the types the ranks stand for; a column without values is INT} */
+    static List<FeatureType> types(int[] ranks) {
+        List<FeatureType> types = new ArrayList<>(ranks.length);
         for (int rank : ranks) {
             types.add(rank == FLOAT ? FeatureType.FLOAT : rank == STRING ? FeatureType.STRING : FeatureType.INT);
         }

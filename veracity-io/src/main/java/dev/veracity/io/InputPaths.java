@@ -1,0 +1,77 @@
+package dev.veracity.io;
+
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Expands input arguments into files: a path is taken as it is; a glob ({@code data/*.csv}, {@code logs/**.csv.gz},
+ * {@code part-?.csv}), when no file has that literal name, becomes the matching regular files in sorted order. Shells
+ * expand unquoted globs themselves; this serves quoted ones and the Java API.
+ *
+ * <pre>{@code
+ * List<Path> files = InputPaths.expand(List.of("data/2024-*.csv"));
+ * }</pre>
+ */
+public final class InputPaths {
+    private InputPaths() {
+    }
+
+    /**
+     * {@return the files the arguments name, in argument order, each glob's matches sorted}
+     *
+     * @throws InputException FILE_NOT_FOUND if a glob matches no file
+     */
+    public static List<Path> expand(List<String> arguments) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String argument : arguments) {
+            Path literal = Path.of(argument);
+            if (!isGlob(argument) || Files.exists(literal)) {
+                files.add(literal);
+                continue;
+            }
+            List<Path> matches = matches(argument);
+            if (matches.isEmpty()) {
+                throw new InputException(ErrorCode.FILE_NOT_FOUND, argument + ": expected files matching this "
+                        + "pattern, found none");
+            }
+            files.addAll(matches);
+        }
+        return List.copyOf(files);
+    }
+
+    private static boolean isGlob(String argument) {
+        return argument.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    }
+
+    private static List<Path> matches(String glob) throws IOException {
+        String separator = FileSystems.getDefault().getSeparator();
+        int firstGlob = 0;
+        while (!isGlob(String.valueOf(glob.charAt(firstGlob)))) {
+            firstGlob++;
+        }
+        int lastSeparator = glob.lastIndexOf(separator, firstGlob);
+        Path base = lastSeparator < 0 ? Path.of("") : Path.of(glob.substring(0, lastSeparator + 1));
+        String rest = glob.substring(lastSeparator + 1);
+        int depth = rest.contains("**") ? Integer.MAX_VALUE : rest.split(java.util.regex.Pattern.quote(separator)).length;
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        Path start = base.toString().isEmpty() ? Path.of(".") : base;
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(start, depth)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> matcher.matches(start.relativize(p)))
+                    .map(p -> base.toString().isEmpty() ? start.relativize(p) : p)
+                    .sorted()
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.veracity.io.csv;
+
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
+import dev.veracity.data.Column;
+import dev.veracity.data.ColumnBuilder;
+import dev.veracity.data.FeatureType;
+import dev.veracity.data.RecordBatch;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns the rows of a CSV stream into typed record batches, one column per header column. */
+final class CsvBatches {
+    private final CsvRows rows;
+    private final List<String> columnNames;
+    private final FeatureType[] types;
+    private final ColumnBuilder[] builders;
+    private final int batchSize;
+
+    CsvBatches(CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes, int batchSize) {
+        this.rows = rows;
+        this.columnNames = columnNames;
+        this.types = columnTypes.toArray(FeatureType[]::new);
+        this.builders = new ColumnBuilder[types.length];
+        for (int i = 0; i < types.length; i++) {
+            builders[i] = ColumnBuilder.of(columnNames.get(i), types[i]);
+        }
+        this.batchSize = batchSize;
+    }
+
+    /** {@return the next batch of at most {@code batchSize} rows; a batch of 0 rows at the end} */
+    RecordBatch next() throws IOException {
+        int rowCount = 0;
+        while (rowCount < batchSize && rows.next()) {
+            appendRow();
+            rowCount++;
+        }
+        List<Column> columns = new ArrayList<>(builders.length);
+        for (ColumnBuilder builder : builders) {
+            columns.add(builder.build());
+            builder.reset();
+        }
+        return new RecordBatch(rowCount, columns);
+    }
+
+    /** {@return the next batch, or empty when the rows are exhausted} */
+    Optional<RecordBatch> nextNonEmpty() throws IOException {
+        RecordBatch batch = next();
+        return batch.rowCount() == 0 ? Optional.empty() : Optional.of(batch);
+    }
+
+    CsvRows rows() {
+        return rows;
+    }
+
+    private void appendRow() {
+        CsvTokenizer tokenizer = rows.tokenizer();
+        byte[] bytes = tokenizer.bytes();
+        for (int i = 0; i < builders.length; i++) {
+            int start = tokenizer.fieldStart(i);
+            int length = tokenizer.fieldEnd(i) - start;
+            ColumnBuilder builder = builders[i];
+            if (length == 0) {
+                builder.appendMissing();
+                continue;
+            }
+            try {
+                switch (types[i]) {
+                    case INT -> builder.appendInt(NumberParser.parseLong(bytes, start, length));
+                    case FLOAT -> builder.appendFloat(NumberParser.parseDouble(bytes, start, length));
+                    case STRING -> builder.appendString(bytes, start, length);
+                }
+            } catch (NumberFormatException e) {
+                // The first pass saw only numbers in this column, so the file changed between the passes.
+                throw new InputException(ErrorCode.FILE_UNREADABLE,
+                        CsvProblem.place(tokenizer.fileName(), tokenizer.line(), i + 1, columnNames) + ": "
+                                + e.getMessage() + " as in the first pass (the file changed)", e);
+            }
+        }
+    }
+}

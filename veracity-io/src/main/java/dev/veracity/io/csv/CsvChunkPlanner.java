@@ -1,0 +1,104 @@
+package dev.veracity.io.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Cuts a plain CSV file into chunks at guessed record starts, so that workers can parse the chunks in parallel.
+ *
+ * <p>A record start must follow a line end that is not inside a quoted field. Quotes are counted per chunk in
+ * parallel; the parity of all quotes before a boundary says whether the boundary lies inside a quoted field (doubled
+ * quotes inside a field count two, so they do not change it). From each boundary, the guess is the first line end
+ * reached with an even count. A quote inside an unquoted field ({@code ab"c}, which the tokenizer reads literally)
+ * makes later guesses wrong; {@link CsvChunkScanner} verifies every guess and re-reads a chunk whose guess was wrong,
+ * so a guess costs time when it is wrong, never correctness.
+ */
+final class CsvChunkPlanner {
+    private static final int LF = '\n';
+
+    private CsvChunkPlanner() {
+    }
+
+    /** {@return the chunks of a file, about {@code chunkBytes} each; one chunk for gzip or a small file} */
+    static List<CsvChunk> plan(CsvInput input, byte quote, long chunkBytes, ExecutorService pool) throws IOException {
+        long size = input.size();
+        if (input.gzip() || size <= chunkBytes) {
+            return List.of(new CsvChunk(input, 0, 0, Long.MAX_VALUE, 1));
+        }
+        int count = (int) Math.min(Integer.MAX_VALUE, (size + chunkBytes - 1) / chunkBytes);
+        List<Callable<Long>> counts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long from = i * chunkBytes;
+            long to = Math.min(size, from + chunkBytes);
+            counts.add(() -> countQuotes(input, quote, from, to));
+        }
+        List<Long> quotes = CsvParallel.invokeAll(pool, counts);
+        List<Callable<Long>> guesses = new ArrayList<>(count);
+        long before = 0;
+        for (int i = 1; i < count; i++) {
+            before += quotes.get(i - 1);
+            long boundary = i * chunkBytes;
+            boolean insideQuotes = (before & 1) == 1;
+            guesses.add(() -> recordStartAfter(input, quote, boundary, insideQuotes));
+        }
+        List<Long> starts = CsvParallel.invokeAll(pool, guesses);
+        List<CsvChunk> chunks = new ArrayList<>(count);
+        long start = 0;
+        for (long next : starts) {
+            if (next > start && next < size) {
+                chunks.add(new CsvChunk(input, chunks.size(), start, next, 1));
+                start = next;
+            }
+        }
+        chunks.add(new CsvChunk(input, chunks.size(), start, Long.MAX_VALUE, 1));
+        return List.copyOf(chunks);
+    }
+
+    private static long countQuotes(CsvInput input, byte quote, long from, long to) throws IOException {
+        long quotes = 0;
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = input.openAt(from)) {
+            long remaining = to - from;
+            while (remaining > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                if (n < 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == quote) {
+                        quotes++;
+                    }
+                }
+                remaining -= n;
+            }
+        }
+        return quotes;
+    }
+
+    /** {@return the offset just after the first line end at or after {@code boundary} outside quotes, or the size} */
+    private static long recordStartAfter(CsvInput input, byte quote, long boundary, boolean insideQuotes)
+            throws IOException {
+        boolean inside = insideQuotes;
+        byte[] buffer = new byte[1 << 16];
+        long offset = boundary;
+        try (InputStream in = input.openAt(boundary)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == quote) {
+                        inside = !inside;
+                    } else if (b == LF && !inside) {
+                        return offset + i + 1;
+                    }
+                }
+                offset += n;
+            }
+        }
+        return input.size();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.veracity.io.csv;
+
+import dev.veracity.ConfigException;
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
+import dev.veracity.data.Column;
+import dev.veracity.data.ColumnBuilder;
+import dev.veracity.data.FeatureType;
+import dev.veracity.data.RecordBatch;
+import dev.veracity.io.Progress;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.stats.DatasetAccumulator;
+import dev.veracity.stats.StatisticsOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * TFDV's statistics of one or more CSV files as one dataset, on all cores: both parsing and accumulation run in
+ * parallel, with memory bounded by threads x features.
+ *
+ * <p>Plain files are cut into chunks at record starts ({@link CsvChunkPlanner}, verified by {@link CsvChunkScanner});
+ * a gzip file is one chunk (it cannot be split), so several gzip files still read in parallel. The first pass infers
+ * column types over all files; the second computes statistics per thread, merged at the end. The result equals a
+ * sequential read: exact fields exactly, sketched fields within their bounds. Every file must have the same header.
+ *
+ * <pre>{@code
+ * CsvStatistics.Result r = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 8).compute(files, "");
+ * }</pre>
+ */
+public final class CsvStatistics {
+    private static final long MIN_CHUNK_BYTES = 1 << 20;
+    private static final long MAX_CHUNK_BYTES = 64L << 20;
+
+    private final CsvOptions csv;
+    private final StatisticsOptions options;
+    private final int threads;
+    private final Progress progress;
+    private final long chunkBytes;
+
+    /**
+     * @param threads how many threads parse and accumulate (at least 1)
+     */
+    public CsvStatistics(CsvOptions csv, StatisticsOptions options, int threads) {
+        this(csv, options, threads, Progress.NONE, 0);
+    }
+
+    /**
+     * @param progress   receives "inferring column types", then "computing statistics", in bytes of all files
+     * @param chunkBytes the size of chunks, or 0 to choose from the input size and threads (tests set it small)
+     */
+    CsvStatistics(CsvOptions csv, StatisticsOptions options, int threads, Progress progress, long chunkBytes) {
+        this.csv = Objects.requireNonNull(csv, "csv is null");
+        this.options = Objects.requireNonNull(options, "options is null");
+        this.progress = Objects.requireNonNull(progress, "progress is null");
+        if (threads < 1) {
+            throw new ConfigException("threads: expected at least 1, found " + threads);
+        }
+        this.threads = threads;
+        this.chunkBytes = chunkBytes;
+    }
+
+    /** {@return these settings, reporting progress to {@code newProgress}} */
+    public CsvStatistics withProgress(Progress newProgress) {
+        return new CsvStatistics(csv, options, threads, newProgress, chunkBytes);
+    }
+
+    /**
+     * The statistics of a dataset.
+     *
+     * @param statistics     TFDV's statistics, one dataset
+     * @param skippedRecords malformed rows skipped (only with {@link BadRecords#SKIP})
+     */
+    public record Result(DatasetFeatureStatisticsList statistics, long skippedRecords) {
+        public Result {
+            Objects.requireNonNull(statistics, "statistics is null");
+        }
+    }
+
+    /**
+     * {@return the statistics of all rows of all files, as one dataset with the given name}
+     *
+     * @throws InputException if a file is missing or malformed (and not skipped), or headers differ
+     */
+    public Result compute(List<Path> files, String name) throws IOException {
+        if (files.isEmpty()) {
+            throw new ConfigException("expected at least one input file, found none");
+        }
+        List<CsvInput> inputs = new ArrayList<>(files.size());
+        for (Path file : files) {
+            inputs.add(CsvInput.of(file));
+        }
+        List<String> header = commonHeader(inputs);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        try {
+            CsvChunkScanner scanner = new CsvChunkScanner(header, csv);
+            long totalBytes = inputs.stream().mapToLong(CsvInput::size).sum();
+            long chunk = chunkBytes > 0 ? chunkBytes
+                    : Math.max(MIN_CHUNK_BYTES, Math.min(MAX_CHUNK_BYTES, totalBytes / (threads * 4L)));
+            List<List<CsvChunk>> planned = new ArrayList<>(inputs.size());
+            for (CsvInput input : inputs) {
+                planned.add(CsvChunkPlanner.plan(input, csv.quote(), chunk, pool));
+            }
+            List<CsvChunk> exact = new ArrayList<>();
+            int[] ranks = new int[header.size()];
+            long records = 0;
+            long skipped = 0;
+            for (CsvChunkScanner.Verified file : firstPass(planned, scanner, pool, totalBytes)) {
+                exact.addAll(file.chunks());
+                CsvTypeInference.merge(ranks, file.ranks());
+                records += file.records();
+                skipped += file.skipped();
+            }
+            List<FeatureType> types = CsvTypeInference.types(ranks);
+            DatasetAccumulator dataset = secondPass(exact, header, types, scanner, pool, totalBytes);
+            if (records == 0) {
+                dataset.add(emptyBatch(header, types)); // report the columns of files without data rows
+            }
+            DatasetFeatureStatisticsList statistics = DatasetFeatureStatisticsList.newBuilder()
+                    .addDatasets(dataset.result(name)).build();
+            return new Result(statistics, skipped);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<String> commonHeader(List<CsvInput> inputs) throws IOException {
+        List<String> first = null;
+        for (CsvInput input : inputs) {
+            List<String> header;
+            try (InputStream in = input.openAt(0)) {
+                header = CsvRows.readHeader(new CsvTokenizer(in, input.name(), csv, 1, true));
+            }
+            if (first == null) {
+                first = header;
+            } else if (!header.equals(first)) {
+                throw new InputException(ErrorCode.CSV_BAD_HEADER, input.name() + ":1: expected the header of "
+                        + inputs.get(0).name() + " (" + String.join(",", first) + "), found ("
+                        + String.join(",", header) + ")");
+            }
+        }
+        return first;
+    }
+
+    private List<CsvChunkScanner.Verified> firstPass(List<List<CsvChunk>> planned, CsvChunkScanner scanner,
+            ExecutorService pool, long totalBytes) throws IOException {
+        AtomicLong done = new AtomicLong();
+        List<Callable<CsvChunkScanner.Scan>> tasks = new ArrayList<>();
+        for (List<CsvChunk> chunks : planned) {
+            for (CsvChunk chunk : chunks) {
+                tasks.add(() -> {
+                    CsvChunkScanner.Scan scan = scanner.guess(chunk);
+                    done.addAndGet(chunk.length());
+                    return scan;
+                });
+            }
+        }
+        List<CsvChunkScanner.Scan> scans = CsvParallel.invokeAll(pool, tasks,
+                () -> progress.update("inferring column types", Math.min(done.get(), totalBytes), totalBytes));
+        List<CsvChunkScanner.Verified> verified = new ArrayList<>(planned.size());
+        int next = 0;
+        for (List<CsvChunk> chunks : planned) {
+            verified.add(scanner.verify(chunks, scans.subList(next, next + chunks.size())));
+            next += chunks.size();
+        }
+        return verified;
+    }
+
+    private DatasetAccumulator secondPass(List<CsvChunk> chunks, List<String> header, List<FeatureType> types,
+            CsvChunkScanner scanner, ExecutorService pool, long totalBytes) throws IOException {
+        Queue<CsvChunk> queue = new ConcurrentLinkedQueue<>(chunks);
+        AtomicLong done = new AtomicLong();
+        int workers = Math.min(threads, Math.max(1, chunks.size()));
+        List<Callable<DatasetAccumulator>> tasks = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            tasks.add(() -> {
+                DatasetAccumulator accumulator = new DatasetAccumulator(options);
+                for (CsvChunk chunk = queue.poll(); chunk != null; chunk = queue.poll()) {
+                    accumulate(chunk, header, types, scanner, accumulator);
+                    done.addAndGet(chunk.length());
+                }
+                return accumulator;
+            });
+        }
+        List<DatasetAccumulator> partials = CsvParallel.invokeAll(pool, tasks,
+                () -> progress.update("computing statistics", Math.min(done.get(), totalBytes), totalBytes));
+        DatasetAccumulator all = partials.get(0);
+        for (DatasetAccumulator partial : partials.subList(1, partials.size())) {
+            all.merge(partial);
+        }
+        return all;
+    }
+
+    private void accumulate(CsvChunk chunk, List<String> header, List<FeatureType> types, CsvChunkScanner scanner,
+            DatasetAccumulator accumulator) throws IOException {
+        try (InputStream in = chunk.input().openAt(chunk.start())) {
+            CsvTokenizer tokenizer = new CsvTokenizer(in, chunk.input().name(), csv, chunk.firstLine(),
+                    chunk.holdsHeader());
+            if (chunk.holdsHeader()) {
+                CsvRows.readHeader(tokenizer);
+            }
+            CsvBatches batches = new CsvBatches(scanner.rows(tokenizer, chunk), header, types, csv.batchSize());
+            for (RecordBatch batch = batches.next(); batch.rowCount() > 0; batch = batches.next()) {
+                accumulator.add(batch);
+            }
+        }
+    }
+
+    private static RecordBatch emptyBatch(List<String> header, List<FeatureType> types) {
+        List<Column> columns = new ArrayList<>(header.size());
+        for (int i = 0; i < header.size(); i++) {
+            columns.add(ColumnBuilder.of(header.get(i), types.get(i)).build());
+        }
+        return new RecordBatch(0, columns);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "veracity-csv-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

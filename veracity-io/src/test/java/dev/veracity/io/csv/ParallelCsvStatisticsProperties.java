@@ -1,0 +1,84 @@
+package dev.veracity.io.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.veracity.io.Progress;
+import dev.veracity.stats.StatisticsOptions;
+import dev.veracity.testing.Gen;
+import dev.veracity.testing.SeededProperty;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The statistics of a table do not depend on how it is read: on 1, 2 or 8 threads, in chunks of any size (so chunk
+ * boundaries fall inside quoted fields, on CRLF pairs, on blank lines), gzipped, or split over several files. Each
+ * way is checked against the brute-force oracle of the whole table.
+ */
+class ParallelCsvStatisticsProperties {
+    @TempDir
+    Path dir;
+
+    private static CsvStatistics.Result compute(List<Path> files, int threads, long chunkBytes) throws IOException {
+        return new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, threads, Progress.NONE, chunkBytes)
+                .compute(files, "");
+    }
+
+    private static CsvTable.Style style(SplittableRandom random) {
+        return new CsvTable.Style(Gen.oneOf(random, "\n", "\r\n"), random.nextBoolean(), random.nextBoolean(),
+                Gen.oneOf(random, 0.0, 0.1, 0.5), Gen.oneOf(random, 0.0, 0.0, 0.05), random.nextLong());
+    }
+
+    @SeededProperty(tries = 40)
+    void anyThreadsAndChunkSizesGiveTheStatisticsOfTheWhole(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        CsvTable table = CsvStatisticsProperties.table(random);
+        Path file = table.write(dir.resolve("data.csv"), style(random));
+        int threads = Gen.oneOf(random, 1, 2, 8);
+        long chunkBytes = Gen.oneOf(random, 1L, 7L, 64L, 512L, 4096L, 1L << 20);
+
+        CsvStatistics.Result result = compute(List.of(file), threads, chunkBytes);
+
+        assertThat(result.skippedRecords()).isZero();
+        table.assertMatches(result.statistics().getDatasets(0), StatisticsOptions.DEFAULT);
+    }
+
+    @SeededProperty(tries = 25)
+    void gzippedAndSplitFilesGiveTheStatisticsOfTheWhole(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        CsvTable table = CsvStatisticsProperties.table(random);
+        int rows = table.rowCount();
+        int cut = Gen.between(random, 0, rows);
+        CsvTable.Style style = style(random);
+        Path first = part(table, 0, cut).write(dir.resolve("part-0.csv"), style);
+        Path second = part(table, cut, rows).write(dir.resolve("part-1.csv"), style.withByteOrderMark(false));
+        if (random.nextBoolean()) {
+            second = gzip(second);
+        }
+        int threads = Gen.oneOf(random, 1, 2, 8);
+        long chunkBytes = Gen.oneOf(random, 16L, 256L, 1L << 20);
+
+        CsvStatistics.Result result = compute(List.of(first, second), threads, chunkBytes);
+
+        table.assertMatches(result.statistics().getDatasets(0), StatisticsOptions.DEFAULT);
+    }
+
+    private static CsvTable part(CsvTable table, int from, int to) {
+        return new CsvTable(table.names(), table.types(),
+                table.columns().stream().map(c -> c.subList(from, to)).toList());
+    }
+
+    private static Path gzip(Path file) throws IOException {
+        Path gz = file.resolveSibling(file.getFileName() + ".gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(file));
+        }
+        Files.delete(file);
+        return gz;
+    }
+}
