@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
             "  veracity stats examples/runs/train.csv -o train.pb",
             "  veracity stats 'logs/2024-*.csv.gz' -o logs.pbtxt --threads 8",
+            "  veracity stats runs.csv -o runs.pb --slice-by surface --slice-by surface,time_of_day",
             "  veracity stats data.csv -o data.pbtxt --top-k 50 --bad-records skip"})
 final class StatsCommand implements Callable<Integer> {
     @Spec
@@ -75,6 +76,17 @@ final class StatsCommand implements Callable<Integer> {
             description = "Threads that parse and accumulate (default: all cores, here ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--slice-by", paramLabel = "F[,G...]",
+            description = "Also describe each slice by the values of feature F (repeatable: one slicing each; "
+                    + "F,G crosses them). Slices are extra datasets named as TFDV names them (F_value); rows "
+                    + "missing F belong to no slice.")
+    List<String> sliceBy = List.of();
+
+    @Option(names = "--max-slices", paramLabel = "N", defaultValue = "100",
+            description = "Slices kept per slicing (default: ${DEFAULT-VALUE}); rows of further slices are not "
+                    + "sliced, and stderr says how many.")
+    int maxSlices;
+
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "",
             description = "Dataset name recorded in the statistics (default: empty, as TFDV).")
     String name;
@@ -93,10 +105,14 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TerminalProgress progress = TerminalProgress.forTerminal(err);
         List<Path> files = InputPaths.expand(inputs);
+        Veracity.StatisticsRequest request = Veracity.statistics(files).withOptions(options).withCsvOptions(csv)
+                .named(name).withThreads(threads).withProgress(progress).withMaxSlices(maxSlices);
+        for (String slicing : sliceBy) {
+            request = request.sliceBy(slicing.split(",", -1));
+        }
         Veracity.ComputedStatistics computed;
         try {
-            computed = Veracity.statistics(files).withOptions(options).withCsvOptions(csv).named(name)
-                    .withThreads(threads).withProgress(progress).compute();
+            computed = request.compute();
         } finally {
             progress.finish();
         }
@@ -106,8 +122,16 @@ final class StatsCommand implements Callable<Integer> {
             err.printf("veracity: skipped %,d malformed record(s) in %s%n", computed.skippedRecords(),
                     files.size() == 1 ? files.get(0) : files.size() + " files");
         }
-        err.printf("veracity: %,d examples, %d features -> %s (%.1f s)%n", dataset.getNumExamples(),
-                dataset.getFeaturesCount(), output, (System.nanoTime() - start) / 1e9);
+        computed.rowsNotSliced().forEach((slicing, rows) -> {
+            if (rows > 0) {
+                err.printf("veracity: slicing by %s kept the first %d slices; %,d rows of further slices were not "
+                        + "sliced (raise --max-slices)%n", slicing, maxSlices, rows);
+            }
+        });
+        int slices = computed.statistics().getDatasetsCount() - 1;
+        err.printf("veracity: %,d examples, %d features%s -> %s (%.1f s)%n", dataset.getNumExamples(),
+                dataset.getFeaturesCount(), slices > 0 ? ", " + slices + " slices" : "", output,
+                (System.nanoTime() - start) / 1e9);
         err.flush();
         return ExitCodes.OK;
     }

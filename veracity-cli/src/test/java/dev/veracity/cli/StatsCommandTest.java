@@ -88,6 +88,21 @@ class StatsCommandTest {
         }
 
         @Test
+        void slicesAreExtraDatasetsNamedAsTfdvNamesThem() throws IOException {
+            Path input = csv("s.csv", "country,device,x\nDE,ios,1\nFR,web,2\nDE,web,3\n,ios,4\nPL,ios,5\n");
+            Path output = dir.resolve("s.pb");
+            CommandRun run = CommandRun.of("stats", input.toString(), "-o", output.toString(), "--slice-by",
+                    "country", "--slice-by", "country,device", "--max-slices", "2");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("slicing by country kept the first 2 slices; 1 rows of further slices")
+                    .contains("slicing by country,device kept the first 2 slices; 2 rows");
+            assertThat(StatisticsFiles.read(output).getDatasetsList())
+                    .extracting(d -> d.getName() + "=" + d.getNumExamples())
+                    .containsExactly("All Examples=5", "country_DE=2", "country_FR=1", "country_DE_device_ios=1",
+                            "country_FR_device_web=1");
+        }
+
+        @Test
         void readsTabSeparatedValues() throws IOException {
             Path input = csv("t.tsv", "a\tb\n1\tx\n2\ty\n");
             Path output = dir.resolve("t.pb");

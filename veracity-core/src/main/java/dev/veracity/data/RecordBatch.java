@@ -19,4 +19,17 @@ public record RecordBatch(int rowCount, List<Column> columns) {
             }
         }
     }
+
+    /**
+     * {@return a batch of the rows {@code rows[0 .. count)} of this one, in that order}
+     *
+     * @throws IndexOutOfBoundsException if a row is not in this batch
+     */
+    public RecordBatch select(int[] rows, int count) {
+        java.util.Objects.checkFromToIndex(0, count, rows.length);
+        for (int i = 0; i < count; i++) {
+            java.util.Objects.checkIndex(rows[i], rowCount);
+        }
+        return RowSelection.select(this, rows, count);
+    }
 }

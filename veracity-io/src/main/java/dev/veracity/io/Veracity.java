@@ -3,17 +3,21 @@ package dev.veracity.io;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.io.csv.CsvStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.stats.SlicedStatistics;
+import dev.veracity.stats.Slicing;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The Java entry point for files: describe a dataset with TFDV's statistics, on all cores.
  *
  * <pre>{@code
- * DatasetFeatureStatisticsList stats = Veracity.statistics(Path.of("train.csv")).compute().statistics();
+ * DatasetFeatureStatisticsList stats = Veracity.statistics(Path.of("train.csv")).sliceBy("country").compute()
+ *         .statistics();
  * StatisticsFiles.write(stats, Path.of("train.pb"));
  * }</pre>
  */
@@ -32,7 +36,7 @@ public final class Veracity {
     /** {@return a statistics computation over CSV files (plain or .gz) as one dataset, with TFDV's defaults} */
     public static StatisticsRequest statistics(List<Path> inputs) {
         return new StatisticsRequest(inputs, StatisticsOptions.DEFAULT, CsvOptions.DEFAULT, "", Progress.NONE,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES);
     }
 
     /**
@@ -44,11 +48,14 @@ public final class Veracity {
      * @param name       the dataset name to record
      * @param progress   receives the progress of reading
      * @param threads    how many threads parse and accumulate
+     * @param slicings   the slicings whose slices get statistics too (as extra datasets)
+     * @param maxSlices  the cap on slices per slicing
      */
     public record StatisticsRequest(List<Path> inputs, StatisticsOptions options, CsvOptions csvOptions, String name,
-            Progress progress, int threads) {
+            Progress progress, int threads, List<Slicing> slicings, int maxSlices) {
         public StatisticsRequest {
             inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs is null"));
+            slicings = List.copyOf(Objects.requireNonNull(slicings, "slicings is null"));
             Objects.requireNonNull(options, "options is null");
             Objects.requireNonNull(csvOptions, "csvOptions is null");
             Objects.requireNonNull(name, "name is null");
@@ -57,27 +64,39 @@ public final class Veracity {
 
         /** {@return this request with other statistics options} */
         public StatisticsRequest withOptions(StatisticsOptions newOptions) {
-            return new StatisticsRequest(inputs, newOptions, csvOptions, name, progress, threads);
+            return new StatisticsRequest(inputs, newOptions, csvOptions, name, progress, threads, slicings, maxSlices);
         }
 
         /** {@return this request with other CSV options} */
         public StatisticsRequest withCsvOptions(CsvOptions newCsvOptions) {
-            return new StatisticsRequest(inputs, options, newCsvOptions, name, progress, threads);
+            return new StatisticsRequest(inputs, options, newCsvOptions, name, progress, threads, slicings, maxSlices);
         }
 
         /** {@return this request recording another dataset name} */
         public StatisticsRequest named(String newName) {
-            return new StatisticsRequest(inputs, options, csvOptions, newName, progress, threads);
+            return new StatisticsRequest(inputs, options, csvOptions, newName, progress, threads, slicings, maxSlices);
         }
 
         /** {@return this request reporting its progress to {@code newProgress}} */
         public StatisticsRequest withProgress(Progress newProgress) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, newProgress, threads);
+            return new StatisticsRequest(inputs, options, csvOptions, name, newProgress, threads, slicings, maxSlices);
         }
 
         /** {@return this request on {@code newThreads} threads} */
         public StatisticsRequest withThreads(int newThreads) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, progress, newThreads);
+            return new StatisticsRequest(inputs, options, csvOptions, name, progress, newThreads, slicings, maxSlices);
+        }
+
+        /** {@return this request also describing each slice by the values of {@code features} (crossed if several)} */
+        public StatisticsRequest sliceBy(String... features) {
+            List<Slicing> more = new java.util.ArrayList<>(slicings);
+            more.add(Slicing.of(features));
+            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, more, maxSlices);
+        }
+
+        /** {@return this request keeping at most {@code newMaxSlices} slices per slicing} */
+        public StatisticsRequest withMaxSlices(int newMaxSlices) {
+            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, newMaxSlices);
         }
 
         /**
@@ -87,8 +106,8 @@ public final class Veracity {
          */
         public ComputedStatistics compute() throws IOException {
             CsvStatistics.Result result = new CsvStatistics(csvOptions, options, threads).withProgress(progress)
-                    .compute(inputs, name);
-            return new ComputedStatistics(result.statistics(), result.skippedRecords());
+                    .withSlicings(slicings, maxSlices).compute(inputs, name);
+            return new ComputedStatistics(result.statistics(), result.skippedRecords(), result.rowsNotSliced());
         }
     }
 
@@ -97,10 +116,13 @@ public final class Veracity {
      *
      * @param statistics     TFDV's statistics, one dataset
      * @param skippedRecords malformed records skipped (only with {@code BadRecords.SKIP})
+     * @param rowsNotSliced  per slicing, rows of slices beyond the cap, which were not sliced
      */
-    public record ComputedStatistics(DatasetFeatureStatisticsList statistics, long skippedRecords) {
+    public record ComputedStatistics(DatasetFeatureStatisticsList statistics, long skippedRecords,
+            Map<Slicing, Long> rowsNotSliced) {
         public ComputedStatistics {
             Objects.requireNonNull(statistics, "statistics is null");
+            rowsNotSliced = Map.copyOf(rowsNotSliced);
         }
     }
 }

@@ -9,13 +9,16 @@ import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.io.Progress;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
-import dev.veracity.stats.DatasetAccumulator;
+import dev.veracity.stats.SlicedStatistics;
+import dev.veracity.stats.Slicing;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.Callable;
@@ -47,12 +50,14 @@ public final class CsvStatistics {
     private final int threads;
     private final Progress progress;
     private final long chunkBytes;
+    private final List<Slicing> slicings;
+    private final int maxSlices;
 
     /**
      * @param threads how many threads parse and accumulate (at least 1)
      */
     public CsvStatistics(CsvOptions csv, StatisticsOptions options, int threads) {
-        this(csv, options, threads, Progress.NONE, 0);
+        this(csv, options, threads, Progress.NONE, 0, List.of(), SlicedStatistics.DEFAULT_MAX_SLICES);
     }
 
     /**
@@ -60,6 +65,11 @@ public final class CsvStatistics {
      * @param chunkBytes the size of chunks, or 0 to choose from the input size and threads (tests set it small)
      */
     CsvStatistics(CsvOptions csv, StatisticsOptions options, int threads, Progress progress, long chunkBytes) {
+        this(csv, options, threads, progress, chunkBytes, List.of(), SlicedStatistics.DEFAULT_MAX_SLICES);
+    }
+
+    private CsvStatistics(CsvOptions csv, StatisticsOptions options, int threads, Progress progress, long chunkBytes,
+            List<Slicing> slicings, int maxSlices) {
         this.csv = Objects.requireNonNull(csv, "csv is null");
         this.options = Objects.requireNonNull(options, "options is null");
         this.progress = Objects.requireNonNull(progress, "progress is null");
@@ -68,22 +78,32 @@ public final class CsvStatistics {
         }
         this.threads = threads;
         this.chunkBytes = chunkBytes;
+        this.slicings = List.copyOf(slicings);
+        this.maxSlices = maxSlices;
     }
 
     /** {@return these settings, reporting progress to {@code newProgress}} */
     public CsvStatistics withProgress(Progress newProgress) {
-        return new CsvStatistics(csv, options, threads, newProgress, chunkBytes);
+        return new CsvStatistics(csv, options, threads, newProgress, chunkBytes, slicings, maxSlices);
+    }
+
+    /** {@return these settings, also computing the statistics of each slice of each slicing, at most max each} */
+    public CsvStatistics withSlicings(List<Slicing> newSlicings, int newMaxSlices) {
+        return new CsvStatistics(csv, options, threads, progress, chunkBytes, newSlicings, newMaxSlices);
     }
 
     /**
      * The statistics of a dataset.
      *
-     * @param statistics     TFDV's statistics, one dataset
+     * @param statistics     TFDV's statistics: the dataset, then its slices
      * @param skippedRecords malformed rows skipped (only with {@link BadRecords#SKIP})
+     * @param rowsNotSliced  per slicing, rows that belonged to slices beyond the cap (so were not sliced)
      */
-    public record Result(DatasetFeatureStatisticsList statistics, long skippedRecords) {
+    public record Result(DatasetFeatureStatisticsList statistics, long skippedRecords,
+            Map<Slicing, Long> rowsNotSliced) {
         public Result {
             Objects.requireNonNull(statistics, "statistics is null");
+            rowsNotSliced = Map.copyOf(rowsNotSliced);
         }
     }
 
@@ -122,13 +142,15 @@ public final class CsvStatistics {
                 skipped += file.skipped();
             }
             List<FeatureType> types = CsvTypeInference.types(ranks);
-            DatasetAccumulator dataset = secondPass(exact, header, types, scanner, pool, totalBytes);
+            SlicedStatistics dataset = secondPass(exact, header, types, scanner, pool, totalBytes);
             if (records == 0) {
                 dataset.add(emptyBatch(header, types)); // report the columns of files without data rows
             }
-            DatasetFeatureStatisticsList statistics = DatasetFeatureStatisticsList.newBuilder()
-                    .addDatasets(dataset.result(name)).build();
-            return new Result(statistics, skipped);
+            Map<Slicing, Long> notSliced = new LinkedHashMap<>();
+            for (Slicing slicing : slicings) {
+                notSliced.put(slicing, dataset.rowsNotSliced(slicing));
+            }
+            return new Result(dataset.result(name), skipped, notSliced);
         } finally {
             pool.shutdownNow();
         }
@@ -176,15 +198,15 @@ public final class CsvStatistics {
         return verified;
     }
 
-    private DatasetAccumulator secondPass(List<CsvChunk> chunks, List<String> header, List<FeatureType> types,
+    private SlicedStatistics secondPass(List<CsvChunk> chunks, List<String> header, List<FeatureType> types,
             CsvChunkScanner scanner, ExecutorService pool, long totalBytes) throws IOException {
         Queue<CsvChunk> queue = new ConcurrentLinkedQueue<>(chunks);
         AtomicLong done = new AtomicLong();
         int workers = Math.min(threads, Math.max(1, chunks.size()));
-        List<Callable<DatasetAccumulator>> tasks = new ArrayList<>(workers);
+        List<Callable<SlicedStatistics>> tasks = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
             tasks.add(() -> {
-                DatasetAccumulator accumulator = new DatasetAccumulator(options);
+                SlicedStatistics accumulator = new SlicedStatistics(options, slicings, maxSlices);
                 for (CsvChunk chunk = queue.poll(); chunk != null; chunk = queue.poll()) {
                     accumulate(chunk, header, types, scanner, accumulator);
                     done.addAndGet(chunk.length());
@@ -192,17 +214,17 @@ public final class CsvStatistics {
                 return accumulator;
             });
         }
-        List<DatasetAccumulator> partials = CsvParallel.invokeAll(pool, tasks,
+        List<SlicedStatistics> partials = CsvParallel.invokeAll(pool, tasks,
                 () -> progress.update("computing statistics", Math.min(done.get(), totalBytes), totalBytes));
-        DatasetAccumulator all = partials.get(0);
-        for (DatasetAccumulator partial : partials.subList(1, partials.size())) {
+        SlicedStatistics all = partials.get(0);
+        for (SlicedStatistics partial : partials.subList(1, partials.size())) {
             all.merge(partial);
         }
         return all;
     }
 
     private void accumulate(CsvChunk chunk, List<String> header, List<FeatureType> types, CsvChunkScanner scanner,
-            DatasetAccumulator accumulator) throws IOException {
+            SlicedStatistics accumulator) throws IOException {
         try (InputStream in = chunk.input().openAt(chunk.start())) {
             CsvTokenizer tokenizer = new CsvTokenizer(in, chunk.input().name(), csv, chunk.firstLine(),
                     chunk.holdsHeader());
