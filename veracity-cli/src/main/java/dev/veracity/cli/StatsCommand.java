@@ -87,6 +87,16 @@ final class StatsCommand implements Callable<Integer> {
                     + "sliced, and stderr says how many.")
     int maxSlices;
 
+    @Option(names = "--sample-rate", paramLabel = "R", defaultValue = "1.0",
+            description = "Describe a random sample of this fraction of the rows, in (0, 1]; the statistics "
+                    + "describe the sample (default: ${DEFAULT-VALUE}, every row).")
+    double sampleRate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Chooses the sample; the same seed gives the same rows whatever --threads "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "",
             description = "Dataset name recorded in the statistics (default: empty, as TFDV).")
     String name;
@@ -106,7 +116,8 @@ final class StatsCommand implements Callable<Integer> {
         TerminalProgress progress = TerminalProgress.forTerminal(err);
         List<Path> files = InputPaths.expand(inputs);
         Veracity.StatisticsRequest request = Veracity.statistics(files).withOptions(options).withCsvOptions(csv)
-                .named(name).withThreads(threads).withProgress(progress).withMaxSlices(maxSlices);
+                .named(name).withThreads(threads).withProgress(progress).withMaxSlices(maxSlices)
+                .sample(sampleRate, seed);
         for (String slicing : sliceBy) {
             request = request.sliceBy(slicing.split(",", -1));
         }

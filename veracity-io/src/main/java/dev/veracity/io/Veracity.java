@@ -3,6 +3,7 @@ package dev.veracity.io;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.io.csv.CsvStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.stats.Sampling;
 import dev.veracity.stats.SlicedStatistics;
 import dev.veracity.stats.Slicing;
 import dev.veracity.stats.StatisticsOptions;
@@ -36,7 +37,8 @@ public final class Veracity {
     /** {@return a statistics computation over CSV files (plain or .gz) as one dataset, with TFDV's defaults} */
     public static StatisticsRequest statistics(List<Path> inputs) {
         return new StatisticsRequest(inputs, StatisticsOptions.DEFAULT, CsvOptions.DEFAULT, "", Progress.NONE,
-                Runtime.getRuntime().availableProcessors(), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES);
+                Runtime.getRuntime().availableProcessors(), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES,
+                Sampling.ALL);
     }
 
     /**
@@ -50,9 +52,10 @@ public final class Veracity {
      * @param threads    how many threads parse and accumulate
      * @param slicings   the slicings whose slices get statistics too (as extra datasets)
      * @param maxSlices  the cap on slices per slicing
+     * @param sampling   which rows to describe (all by default)
      */
     public record StatisticsRequest(List<Path> inputs, StatisticsOptions options, CsvOptions csvOptions, String name,
-            Progress progress, int threads, List<Slicing> slicings, int maxSlices) {
+            Progress progress, int threads, List<Slicing> slicings, int maxSlices, Sampling sampling) {
         public StatisticsRequest {
             inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs is null"));
             slicings = List.copyOf(Objects.requireNonNull(slicings, "slicings is null"));
@@ -60,43 +63,57 @@ public final class Veracity {
             Objects.requireNonNull(csvOptions, "csvOptions is null");
             Objects.requireNonNull(name, "name is null");
             Objects.requireNonNull(progress, "progress is null");
+            Objects.requireNonNull(sampling, "sampling is null");
         }
 
         /** {@return this request with other statistics options} */
         public StatisticsRequest withOptions(StatisticsOptions newOptions) {
-            return new StatisticsRequest(inputs, newOptions, csvOptions, name, progress, threads, slicings, maxSlices);
+            return new StatisticsRequest(inputs, newOptions, csvOptions, name, progress, threads, slicings,
+                    maxSlices, sampling);
         }
 
         /** {@return this request with other CSV options} */
         public StatisticsRequest withCsvOptions(CsvOptions newCsvOptions) {
-            return new StatisticsRequest(inputs, options, newCsvOptions, name, progress, threads, slicings, maxSlices);
+            return new StatisticsRequest(inputs, options, newCsvOptions, name, progress, threads, slicings,
+                    maxSlices, sampling);
         }
 
         /** {@return this request recording another dataset name} */
         public StatisticsRequest named(String newName) {
-            return new StatisticsRequest(inputs, options, csvOptions, newName, progress, threads, slicings, maxSlices);
+            return new StatisticsRequest(inputs, options, csvOptions, newName, progress, threads, slicings,
+                    maxSlices, sampling);
         }
 
         /** {@return this request reporting its progress to {@code newProgress}} */
         public StatisticsRequest withProgress(Progress newProgress) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, newProgress, threads, slicings, maxSlices);
+            return new StatisticsRequest(inputs, options, csvOptions, name, newProgress, threads, slicings,
+                    maxSlices, sampling);
         }
 
         /** {@return this request on {@code newThreads} threads} */
         public StatisticsRequest withThreads(int newThreads) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, progress, newThreads, slicings, maxSlices);
+            return new StatisticsRequest(inputs, options, csvOptions, name, progress, newThreads, slicings,
+                    maxSlices, sampling);
         }
 
         /** {@return this request also describing each slice by the values of {@code features} (crossed if several)} */
         public StatisticsRequest sliceBy(String... features) {
             List<Slicing> more = new java.util.ArrayList<>(slicings);
             more.add(Slicing.of(features));
-            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, more, maxSlices);
+            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, more,
+                    maxSlices, sampling);
         }
 
         /** {@return this request keeping at most {@code newMaxSlices} slices per slicing} */
         public StatisticsRequest withMaxSlices(int newMaxSlices) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, newMaxSlices);
+            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, newMaxSlices,
+                    sampling);
+        }
+
+        /** {@return this request describing a seeded per-row sample of {@code rate} of the rows} */
+        public StatisticsRequest sample(double rate, long seed) {
+            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
+                    new Sampling(rate, seed));
         }
 
         /**
@@ -106,7 +123,7 @@ public final class Veracity {
          */
         public ComputedStatistics compute() throws IOException {
             CsvStatistics.Result result = new CsvStatistics(csvOptions, options, threads).withProgress(progress)
-                    .withSlicings(slicings, maxSlices).compute(inputs, name);
+                    .withSlicings(slicings, maxSlices).withSampling(sampling).compute(inputs, name);
             return new ComputedStatistics(result.statistics(), result.skippedRecords(), result.rowsNotSliced());
         }
     }

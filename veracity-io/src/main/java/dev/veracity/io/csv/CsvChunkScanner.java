@@ -62,8 +62,12 @@ final class CsvChunkScanner {
         }
     }
 
-    /** {@return the chunks of a file with verified starts, given the guessed scans of its chunks, in order} */
-    Verified verify(List<CsvChunk> chunks, List<Scan> scans) throws IOException {
+    /**
+     * {@return the chunks of a file with verified starts, given the guessed scans of its chunks, in order}
+     *
+     * @param firstRow the dataset position of the file's first row (the rows of earlier files)
+     */
+    Verified verify(List<CsvChunk> chunks, List<Scan> scans, long firstRow) throws IOException {
         List<CsvChunk> exact = new ArrayList<>(chunks.size());
         int[] ranks = new int[header.size()];
         long records = 0;
@@ -79,10 +83,11 @@ final class CsvChunkScanner {
             CsvChunk actual;
             long lineShift;
             if (k == 0) {
-                actual = guessed;
+                actual = new CsvChunk(guessed.input(), 0, 0, guessed.end(), 1, firstRow);
                 lineShift = 0;
             } else {
-                actual = new CsvChunk(guessed.input(), exact.size(), trueStart, guessed.end(), trueLine);
+                actual = new CsvChunk(guessed.input(), exact.size(), trueStart, guessed.end(), trueLine,
+                        firstRow + records);
                 lineShift = trueLine - scan.firstLine();
             }
             if (scan.failed() || (k > 0 && scan.firstStart() != trueStart)) {

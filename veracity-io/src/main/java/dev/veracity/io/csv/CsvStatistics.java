@@ -9,6 +9,7 @@ import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.io.Progress;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.stats.Sampling;
 import dev.veracity.stats.SlicedStatistics;
 import dev.veracity.stats.Slicing;
 import dev.veracity.stats.StatisticsOptions;
@@ -52,12 +53,13 @@ public final class CsvStatistics {
     private final long chunkBytes;
     private final List<Slicing> slicings;
     private final int maxSlices;
+    private final Sampling sampling;
 
     /**
      * @param threads how many threads parse and accumulate (at least 1)
      */
     public CsvStatistics(CsvOptions csv, StatisticsOptions options, int threads) {
-        this(csv, options, threads, Progress.NONE, 0, List.of(), SlicedStatistics.DEFAULT_MAX_SLICES);
+        this(csv, options, threads, Progress.NONE, 0, List.of(), SlicedStatistics.DEFAULT_MAX_SLICES, Sampling.ALL);
     }
 
     /**
@@ -65,11 +67,12 @@ public final class CsvStatistics {
      * @param chunkBytes the size of chunks, or 0 to choose from the input size and threads (tests set it small)
      */
     CsvStatistics(CsvOptions csv, StatisticsOptions options, int threads, Progress progress, long chunkBytes) {
-        this(csv, options, threads, progress, chunkBytes, List.of(), SlicedStatistics.DEFAULT_MAX_SLICES);
+        this(csv, options, threads, progress, chunkBytes, List.of(), SlicedStatistics.DEFAULT_MAX_SLICES,
+                Sampling.ALL);
     }
 
     private CsvStatistics(CsvOptions csv, StatisticsOptions options, int threads, Progress progress, long chunkBytes,
-            List<Slicing> slicings, int maxSlices) {
+            List<Slicing> slicings, int maxSlices, Sampling sampling) {
         this.csv = Objects.requireNonNull(csv, "csv is null");
         this.options = Objects.requireNonNull(options, "options is null");
         this.progress = Objects.requireNonNull(progress, "progress is null");
@@ -80,16 +83,22 @@ public final class CsvStatistics {
         this.chunkBytes = chunkBytes;
         this.slicings = List.copyOf(slicings);
         this.maxSlices = maxSlices;
+        this.sampling = Objects.requireNonNull(sampling, "sampling is null");
     }
 
     /** {@return these settings, reporting progress to {@code newProgress}} */
     public CsvStatistics withProgress(Progress newProgress) {
-        return new CsvStatistics(csv, options, threads, newProgress, chunkBytes, slicings, maxSlices);
+        return new CsvStatistics(csv, options, threads, newProgress, chunkBytes, slicings, maxSlices, sampling);
     }
 
     /** {@return these settings, also computing the statistics of each slice of each slicing, at most max each} */
     public CsvStatistics withSlicings(List<Slicing> newSlicings, int newMaxSlices) {
-        return new CsvStatistics(csv, options, threads, progress, chunkBytes, newSlicings, newMaxSlices);
+        return new CsvStatistics(csv, options, threads, progress, chunkBytes, newSlicings, newMaxSlices, sampling);
+    }
+
+    /** {@return these settings, describing only a sample of the rows (the statistics describe the sample)} */
+    public CsvStatistics withSampling(Sampling newSampling) {
+        return new CsvStatistics(csv, options, threads, progress, chunkBytes, slicings, maxSlices, newSampling);
     }
 
     /**
@@ -191,8 +200,11 @@ public final class CsvStatistics {
                 () -> progress.update("inferring column types", Math.min(done.get(), totalBytes), totalBytes));
         List<CsvChunkScanner.Verified> verified = new ArrayList<>(planned.size());
         int next = 0;
+        long rows = 0;
         for (List<CsvChunk> chunks : planned) {
-            verified.add(scanner.verify(chunks, scans.subList(next, next + chunks.size())));
+            CsvChunkScanner.Verified file = scanner.verify(chunks, scans.subList(next, next + chunks.size()), rows);
+            verified.add(file);
+            rows += file.records();
             next += chunks.size();
         }
         return verified;
@@ -232,8 +244,10 @@ public final class CsvStatistics {
                 CsvRows.readHeader(tokenizer);
             }
             CsvBatches batches = new CsvBatches(scanner.rows(tokenizer, chunk), header, types, csv.batchSize());
+            long row = chunk.firstRow();
             for (RecordBatch batch = batches.next(); batch.rowCount() > 0; batch = batches.next()) {
-                accumulator.add(batch);
+                accumulator.add(sampling.sample(batch, row));
+                row += batch.rowCount();
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.veracity.io.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veracity.io.Progress;
+import dev.veracity.stats.Sampling;
 import dev.veracity.stats.StatisticsOptions;
 import dev.veracity.testing.Gen;
 import dev.veracity.testing.SeededProperty;
@@ -66,6 +67,29 @@ class ParallelCsvStatisticsProperties {
         CsvStatistics.Result result = compute(List.of(first, second), threads, chunkBytes);
 
         table.assertMatches(result.statistics().getDatasets(0), StatisticsOptions.DEFAULT);
+    }
+
+    @SeededProperty(tries = 30)
+    void aSampleIsTheSameRowsWhateverTheThreadsAndChunks(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        CsvTable table = CsvStatisticsProperties.table(random);
+        Path file = table.write(dir.resolve("data.csv"), style(random));
+        Sampling sampling = new Sampling(Gen.oneOf(random, 0.05, 0.3, 0.9), random.nextLong());
+        int threads = Gen.oneOf(random, 1, 2, 8);
+        long chunkBytes = Gen.oneOf(random, 7L, 512L, 1L << 20);
+
+        CsvStatistics.Result result = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, threads,
+                Progress.NONE, chunkBytes).withSampling(sampling).compute(List.of(file), "");
+
+        List<Integer> kept = new java.util.ArrayList<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (sampling.keeps(row)) {
+                kept.add(row);
+            }
+        }
+        CsvTable sample = new CsvTable(table.names(), table.types(),
+                table.columns().stream().map(c -> kept.stream().map(c::get).toList()).toList());
+        sample.assertMatches(result.statistics().getDatasets(0), StatisticsOptions.DEFAULT);
     }
 
     private static CsvTable part(CsvTable table, int from, int to) {
