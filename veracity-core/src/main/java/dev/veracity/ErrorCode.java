@@ -19,7 +19,14 @@ public enum ErrorCode {
     CSV_TEXT_AFTER_CLOSING_QUOTE(Category.USER),
     CSV_RECORD_TOO_LONG(Category.USER),
     STATISTICS_FILE_INVALID(Category.USER),
-    INVALID_OPTION(Category.USER);
+    INVALID_OPTION(Category.USER),
+    JSONL_EMPTY_FILE(Category.USER),
+    JSONL_SYNTAX(Category.USER),
+    JSONL_NOT_AN_OBJECT(Category.USER),
+    JSONL_TYPE_CONFLICT(Category.USER),
+    JSONL_UNSUPPORTED_VALUE(Category.USER),
+    JSONL_DUPLICATE_KEY(Category.USER),
+    JSONL_LINE_TOO_LONG(Category.USER);
 
     /** Whose fault an error is. */
     public enum Category { USER, EXTERNAL, INTERNAL }

@@ -1,10 +1,11 @@
 package dev.veracity.cli;
 
+import dev.veracity.io.ComputedStatistics;
 import dev.veracity.ConfigException;
 import dev.veracity.io.InputPaths;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.Veracity;
-import dev.veracity.io.csv.BadRecords;
+import dev.veracity.io.BadRecords;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.stats.StatisticsOptions;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Computes TFDV's per-feature statistics of a CSV file with a header row.",
+            "Computes TFDV's per-feature statistics of CSV files with a header row (plain or .gz),",
+            "or of a JSON Lines file (.jsonl, .ndjson: one object per line; arrays are lists of",
+            "values, nested objects dotted paths, null and absent keys missing, [] present and empty).",
             "Column types are inferred from the data as TFDV does (INT < FLOAT < STRING);",
             "an empty cell is missing. The output format follows the file extension:",
             "  .pb      binary protobuf, as TFX's FeatureStats.pb",
@@ -43,7 +46,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "CSV files (plain or .gz) or quoted globs ('data/*.csv'), described together as one "
-                    + "dataset; all must have the same header.")
+                    + "dataset (all must have the same header); or one JSON Lines file.")
     List<String> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
@@ -64,8 +67,9 @@ final class StatsCommand implements Callable<Integer> {
     int maxExactDistinct;
 
     @Option(names = "--bad-records", paramLabel = "POLICY", defaultValue = "fail",
-            description = "What to do with a malformed row: fail (exit 2 naming file, line and column) or skip "
-                    + "(count it, report the count on stderr). Default: ${DEFAULT-VALUE}.")
+            description = "What to do with a malformed row (or a JSON line with a type conflict): fail (exit 2 "
+                    + "naming file, line and column) or skip (count it, report the count on stderr). "
+                    + "Default: ${DEFAULT-VALUE}.")
     BadRecords badRecords;
 
     @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
@@ -121,7 +125,7 @@ final class StatsCommand implements Callable<Integer> {
         for (String slicing : sliceBy) {
             request = request.sliceBy(slicing.split(",", -1));
         }
-        Veracity.ComputedStatistics computed;
+        ComputedStatistics computed;
         try {
             computed = request.compute();
         } finally {

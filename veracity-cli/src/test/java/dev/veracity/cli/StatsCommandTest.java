@@ -103,6 +103,27 @@ class StatsCommandTest {
         }
 
         @Test
+        void describesJsonLinesWithListsNestedObjectsAndSlices() throws IOException {
+            Path input = csv("e.jsonl", "{\"user\":{\"country\":\"DE\"},\"tags\":[\"a\",\"b\"],\"n\":1}\n"
+                    + "{\"user\":{\"country\":\"FR\"},\"tags\":[],\"n\":2.5}\n"
+                    + "{\"tags\":null,\"n\":null}\n");
+            Path output = dir.resolve("e.pb");
+            CommandRun run = CommandRun.of("stats", input.toString(), "-o", output.toString(), "--slice-by",
+                    "user.country");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            DatasetFeatureStatisticsList stats = StatisticsFiles.read(output);
+            assertThat(stats.getDatasetsList()).extracting(d -> d.getName() + "=" + d.getNumExamples())
+                    .containsExactly("All Examples=3", "user.country_DE=1", "user.country_FR=1");
+            DatasetFeatureStatistics all = stats.getDatasets(0);
+            assertThat(feature(all, "user.country").getStringStats().getCommonStats().getNumMissing()).isEqualTo(1);
+            var tags = feature(all, "tags").getStringStats().getCommonStats();
+            assertThat(tags.getNumNonMissing()).as("[] is present, null is missing").isEqualTo(2);
+            assertThat(tags.getMaxNumValues()).isEqualTo(2);
+            assertThat(tags.getMinNumValues()).isZero();
+            assertThat(feature(all, "n").getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
+        }
+
+        @Test
         void readsTabSeparatedValues() throws IOException {
             Path input = csv("t.tsv", "a\tb\n1\tx\n2\ty\n");
             Path output = dir.resolve("t.pb");

@@ -1,8 +1,10 @@
 package dev.veracity.io;
 
+import dev.veracity.ConfigException;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.io.csv.CsvStatistics;
-import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.io.jsonl.JsonLinesOptions;
+import dev.veracity.io.jsonl.JsonLinesStatistics;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.SlicedStatistics;
 import dev.veracity.stats.Slicing;
@@ -10,11 +12,11 @@ import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Java entry point for files: describe a dataset with TFDV's statistics, on all cores.
+ * The Java entry point for files: describe a dataset with TFDV's statistics. CSV files (plain or gzip, one or many)
+ * are read on all cores; a JSON Lines file ({@code .jsonl}, {@code .ndjson}) by one thread.
  *
  * <pre>{@code
  * DatasetFeatureStatisticsList stats = Veracity.statistics(Path.of("train.csv")).sliceBy("country").compute()
@@ -122,24 +124,16 @@ public final class Veracity {
          * @throws dev.veracity.InputException if an input is missing or malformed (and not skipped)
          */
         public ComputedStatistics compute() throws IOException {
-            CsvStatistics.Result result = new CsvStatistics(csvOptions, options, threads).withProgress(progress)
+            if (inputs.stream().anyMatch(JsonLinesStatistics::isJsonLines)) {
+                if (inputs.size() != 1) {
+                    throw new ConfigException("JSON Lines input: expected one file, found " + inputs.size()
+                            + " inputs (several JSON Lines files as one dataset are not supported yet)");
+                }
+                return new JsonLinesStatistics(new JsonLinesOptions(csvOptions.badRecords(), csvOptions.batchSize()),
+                        options, slicings, maxSlices, sampling, progress).compute(inputs.get(0), name);
+            }
+            return new CsvStatistics(csvOptions, options, threads).withProgress(progress)
                     .withSlicings(slicings, maxSlices).withSampling(sampling).compute(inputs, name);
-            return new ComputedStatistics(result.statistics(), result.skippedRecords(), result.rowsNotSliced());
-        }
-    }
-
-    /**
-     * The result of a statistics computation.
-     *
-     * @param statistics     TFDV's statistics, one dataset
-     * @param skippedRecords malformed records skipped (only with {@code BadRecords.SKIP})
-     * @param rowsNotSliced  per slicing, rows of slices beyond the cap, which were not sliced
-     */
-    public record ComputedStatistics(DatasetFeatureStatisticsList statistics, long skippedRecords,
-            Map<Slicing, Long> rowsNotSliced) {
-        public ComputedStatistics {
-            Objects.requireNonNull(statistics, "statistics is null");
-            rowsNotSliced = Map.copyOf(rowsNotSliced);
         }
     }
 }

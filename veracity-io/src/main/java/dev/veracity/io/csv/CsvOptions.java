@@ -1,5 +1,6 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.io.BadRecords;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.io.BadRecords;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.io.Progress;

@@ -1,5 +1,6 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.io.BadRecords;
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
@@ -7,8 +8,8 @@ import dev.veracity.data.Column;
 import dev.veracity.data.ColumnBuilder;
 import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
+import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.Progress;
-import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.SlicedStatistics;
 import dev.veracity.stats.Slicing;
@@ -39,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * sequential read: exact fields exactly, sketched fields within their bounds. Every file must have the same header.
  *
  * <pre>{@code
- * CsvStatistics.Result r = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 8).compute(files, "");
+ * ComputedStatistics r = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 8).compute(files, "");
  * }</pre>
  */
 public final class CsvStatistics {
@@ -102,26 +103,11 @@ public final class CsvStatistics {
     }
 
     /**
-     * The statistics of a dataset.
-     *
-     * @param statistics     TFDV's statistics: the dataset, then its slices
-     * @param skippedRecords malformed rows skipped (only with {@link BadRecords#SKIP})
-     * @param rowsNotSliced  per slicing, rows that belonged to slices beyond the cap (so were not sliced)
-     */
-    public record Result(DatasetFeatureStatisticsList statistics, long skippedRecords,
-            Map<Slicing, Long> rowsNotSliced) {
-        public Result {
-            Objects.requireNonNull(statistics, "statistics is null");
-            rowsNotSliced = Map.copyOf(rowsNotSliced);
-        }
-    }
-
-    /**
      * {@return the statistics of all rows of all files, as one dataset with the given name}
      *
      * @throws InputException if a file is missing or malformed (and not skipped), or headers differ
      */
-    public Result compute(List<Path> files, String name) throws IOException {
+    public ComputedStatistics compute(List<Path> files, String name) throws IOException {
         if (files.isEmpty()) {
             throw new ConfigException("expected at least one input file, found none");
         }
@@ -159,7 +145,7 @@ public final class CsvStatistics {
             for (Slicing slicing : slicings) {
                 notSliced.put(slicing, dataset.rowsNotSliced(slicing));
             }
-            return new Result(dataset.result(name), skipped, notSliced);
+            return new ComputedStatistics(dataset.result(name), skipped, notSliced);
         } finally {
             pool.shutdownNow();
         }

@@ -1,5 +1,6 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.io.ComputedStatistics;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,7 @@ class CsvStatisticsProperties {
                 ? StatisticsOptions.DEFAULT.withNumTopValues(Gen.between(random, 1, 5)).withNumHistogramBuckets(3)
                 : StatisticsOptions.DEFAULT;
 
-        Veracity.ComputedStatistics computed = Veracity.statistics(file).withOptions(options).withCsvOptions(csv)
+        ComputedStatistics computed = Veracity.statistics(file).withOptions(options).withCsvOptions(csv)
                 .compute();
 
         assertThat(computed.skippedRecords()).isZero();

@@ -1,5 +1,6 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.io.ComputedStatistics;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +57,7 @@ class CsvStatisticsTest {
     }
 
     private static DatasetFeatureStatistics statistics(Path file, CsvOptions csv) throws IOException {
-        Veracity.ComputedStatistics computed = Veracity.statistics(file).withCsvOptions(csv).compute();
+        ComputedStatistics computed = Veracity.statistics(file).withCsvOptions(csv).compute();
         assertThat(computed.skippedRecords()).isZero();
         assertThat(computed.statistics().getDatasetsCount()).isEqualTo(1);
         return computed.statistics().getDatasets(0);

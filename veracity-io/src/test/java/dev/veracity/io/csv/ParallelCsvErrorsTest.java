@@ -1,5 +1,7 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.io.ComputedStatistics;
+import dev.veracity.io.BadRecords;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,7 +44,7 @@ class ParallelCsvErrorsTest {
         return text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
-    private CsvStatistics.Result compute(String text, BadRecords policy, int threads, long chunkBytes)
+    private ComputedStatistics compute(String text, BadRecords policy, int threads, long chunkBytes)
             throws IOException {
         Path file = dir.resolve("data.csv");
         Files.writeString(file, text, UTF_8);
@@ -78,7 +80,7 @@ class ParallelCsvErrorsTest {
         StringBuilder text = new StringBuilder(rows(500, -1, ""));
         text.append("1,2\n").append("1,2,3,4\n").append("5,\"x\"y,6\n");
         for (long chunkBytes : new long[] {1, 17, 256, 1 << 20}) {
-            CsvStatistics.Result result = compute(text.toString(), BadRecords.SKIP, 4, chunkBytes);
+            ComputedStatistics result = compute(text.toString(), BadRecords.SKIP, 4, chunkBytes);
             assertThat(result.skippedRecords()).as("chunks of %d bytes", chunkBytes).isEqualTo(3);
             assertThat(result.statistics().getDatasets(0).getNumExamples()).isEqualTo(500);
         }

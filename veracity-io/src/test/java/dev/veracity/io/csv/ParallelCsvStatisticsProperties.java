@@ -1,5 +1,6 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.io.ComputedStatistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veracity.io.Progress;
@@ -25,7 +26,7 @@ class ParallelCsvStatisticsProperties {
     @TempDir
     Path dir;
 
-    private static CsvStatistics.Result compute(List<Path> files, int threads, long chunkBytes) throws IOException {
+    private static ComputedStatistics compute(List<Path> files, int threads, long chunkBytes) throws IOException {
         return new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, threads, Progress.NONE, chunkBytes)
                 .compute(files, "");
     }
@@ -43,7 +44,7 @@ class ParallelCsvStatisticsProperties {
         int threads = Gen.oneOf(random, 1, 2, 8);
         long chunkBytes = Gen.oneOf(random, 1L, 7L, 64L, 512L, 4096L, 1L << 20);
 
-        CsvStatistics.Result result = compute(List.of(file), threads, chunkBytes);
+        ComputedStatistics result = compute(List.of(file), threads, chunkBytes);
 
         assertThat(result.skippedRecords()).isZero();
         table.assertMatches(result.statistics().getDatasets(0), StatisticsOptions.DEFAULT);
@@ -64,7 +65,7 @@ class ParallelCsvStatisticsProperties {
         int threads = Gen.oneOf(random, 1, 2, 8);
         long chunkBytes = Gen.oneOf(random, 16L, 256L, 1L << 20);
 
-        CsvStatistics.Result result = compute(List.of(first, second), threads, chunkBytes);
+        ComputedStatistics result = compute(List.of(first, second), threads, chunkBytes);
 
         table.assertMatches(result.statistics().getDatasets(0), StatisticsOptions.DEFAULT);
     }
@@ -78,7 +79,7 @@ class ParallelCsvStatisticsProperties {
         int threads = Gen.oneOf(random, 1, 2, 8);
         long chunkBytes = Gen.oneOf(random, 7L, 512L, 1L << 20);
 
-        CsvStatistics.Result result = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, threads,
+        ComputedStatistics result = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, threads,
                 Progress.NONE, chunkBytes).withSampling(sampling).compute(List.of(file), "");
 
         List<Integer> kept = new java.util.ArrayList<>();

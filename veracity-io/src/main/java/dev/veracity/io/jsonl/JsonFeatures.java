@@ -1,0 +1,114 @@
+package dev.veracity.io.jsonl;
+
+import dev.veracity.data.FeatureType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys of a JSON Lines file and what their values have been: a tree of key nodes (one per distinct key path, so a
+ * key costs one hash lookup per line, without building its dotted name) over {@link JsonField}s named by the dotted
+ * path. Two paths with the same dotted name, such as {@code {"a.b": 1}} and {@code {"a": {"b": 1}}}, share a field.
+ */
+final class JsonFeatures {
+    /** A key path: its field and the keys nested under it. */
+    static final class KeyNode {
+        private final JsonField field;
+        private Map<String, KeyNode> children;
+
+        private KeyNode(JsonField field) {
+            this.field = field;
+        }
+
+        /** {@return the field of this key path} */
+        JsonField field() {
+            return field;
+        }
+    }
+
+    private final KeyNode root = new KeyNode(new JsonField(""));
+    private final Map<String, JsonField> fieldsByName = new HashMap<>();
+    private final List<JsonField> committed = new ArrayList<>();
+    private long stamp;
+
+    /** {@return the node above the top-level keys} */
+    KeyNode root() {
+        return root;
+    }
+
+    /** {@return the node of {@code key} under {@code parent}, created with its field if new} */
+    KeyNode child(KeyNode parent, String key) {
+        if (parent.children == null) {
+            parent.children = new HashMap<>();
+        }
+        KeyNode node = parent.children.get(key);
+        if (node == null) {
+            String name = parent == root ? key : parent.field.name + "." + key;
+            node = new KeyNode(fieldsByName.computeIfAbsent(name, JsonField::new));
+            parent.children.put(key, node);
+        }
+        return node;
+    }
+
+    /** {@return a stamp for the next line parsed, different from every earlier one} */
+    long nextStamp() {
+        return ++stamp;
+    }
+
+    /**
+     * Takes in an accepted line: its keys become features in order of first appearance, and each key's shape widens
+     * by what the line showed.
+     *
+     * @param line the line's number, which later messages cite as where a shape was first seen
+     */
+    void commit(ParsedLine parsed, long line) {
+        for (int i = 0; i < parsed.occurrences(); i++) {
+            JsonField field = parsed.field(i);
+            if (!field.committed) {
+                field.committed = true;
+                committed.add(field);
+            }
+            JsonField.Shape joined = field.shape.join(field.lineShape);
+            if (joined != field.shape) {
+                field.shape = joined;
+                field.shapeLine = line;
+                field.firstType = field.lineFirstType;
+            }
+            field.isFloat |= field.lineFloat;
+        }
+    }
+
+    /**
+     * {@return the features: the keys of accepted lines that did not hold objects, in order of first appearance,
+     * each given its column index}
+     */
+    List<JsonField> columns() {
+        List<JsonField> columns = new ArrayList<>();
+        for (JsonField field : committed) {
+            if (field.shape != JsonField.Shape.OBJECT) {
+                field.column = columns.size();
+                columns.add(field);
+            }
+        }
+        return List.copyOf(columns);
+    }
+
+    /** {@return the names of {@code columns}} */
+    static List<String> names(List<JsonField> columns) {
+        List<String> names = new ArrayList<>(columns.size());
+        for (JsonField field : columns) {
+            names.add(field.name);
+        }
+        return List.copyOf(names);
+    }
+
+    /** {@return the types of {@code columns}} */
+    static List<FeatureType> types(List<JsonField> columns) {
+        List<FeatureType> types = new ArrayList<>(columns.size());
+        for (JsonField field : columns) {
+            types.add(field.type());
+        }
+        return List.copyOf(types);
+    }
+}
