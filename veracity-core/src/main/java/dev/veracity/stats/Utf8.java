@@ -1,13 +1,22 @@
 package dev.veracity.stats;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Strict UTF-8 validation of raw bytes (no overlong forms, no surrogates, nothing above U+10FFFF). */
 final class Utf8 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private Utf8() {
     }
 
     static boolean isValid(byte[] bytes, int offset, int length) {
         int i = offset;
         int end = offset + length;
+        while (i + 8 <= end && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+            i += 8; // eight ASCII bytes at a time
+        }
         while (i < end) {
             int b = bytes[i];
             if (b >= 0) {
