@@ -91,6 +91,11 @@ final class StatsCommand implements Callable<Integer> {
                     + "sliced, and stderr says how many.")
     int maxSlices;
 
+    @Option(names = "--weight", paramLabel = "F",
+            description = "Numeric feature with one value per example, used as its weight: adds TFDV's weighted "
+                    + "statistics (weighted_num_examples, weighted common, numeric and string statistics).")
+    String weight = "";
+
     @Option(names = "--sample-rate", paramLabel = "R", defaultValue = "1.0",
             description = "Describe a random sample of this fraction of the rows, in (0, 1]; the statistics "
                     + "describe the sample (default: ${DEFAULT-VALUE}, every row).")
@@ -113,7 +118,8 @@ final class StatsCommand implements Callable<Integer> {
         StatisticsFiles.formatOf(output);
         StatisticsOptions options = StatisticsOptions.DEFAULT.withNumTopValues(topK)
                 .withNumHistogramBuckets(histogramBuckets)
-                .withMaxExactDistinct(maxExactDistinct);
+                .withMaxExactDistinct(maxExactDistinct)
+                .withWeightFeature(weight);
         CsvOptions csv = CsvOptions.DEFAULT.withDelimiter(delimiterByte()).withBadRecords(badRecords);
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();

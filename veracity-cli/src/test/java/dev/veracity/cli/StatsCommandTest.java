@@ -124,6 +124,32 @@ class StatsCommandTest {
         }
 
         @Test
+        void aWeightFeatureAddsWeightedStatistics() throws IOException {
+            Path input = csv("w.csv", "w,x,c\n1,10,a\n3,20,b\n0.5,,b\n");
+            Path output = dir.resolve("w.pb");
+            CommandRun run = CommandRun.of("stats", input.toString(), "-o", output.toString(), "--weight", "w");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            DatasetFeatureStatistics dataset = StatisticsFiles.read(output).getDatasets(0);
+            assertThat(dataset.getWeightedNumExamples()).isEqualTo(4.5);
+            var x = feature(dataset, "x").getNumStats();
+            assertThat(x.getWeightedNumericStats().getMean()).isEqualTo((10 * 1 + 20 * 3) / 4.0);
+            assertThat(x.getCommonStats().getWeightedCommonStats().getNumMissing()).isEqualTo(0.5);
+            assertThat(feature(dataset, "c").getStringStats().getWeightedStringStats().getTopValues(0).getValue())
+                    .isEqualTo("b");
+        }
+
+        @Test
+        void aMissingWeightIsAUserError() throws IOException {
+            Path input = csv("w.csv", "w,x\n1,10\n,20\n");
+            CommandRun run = CommandRun.of("stats", input.toString(), "-o", dir.resolve("out.pb").toString(),
+                    "--weight", "w");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("weight feature \"w\": expected exactly one value per example, found a "
+                    + "missing value");
+            assertThat(dir.resolve("out.pb")).doesNotExist();
+        }
+
+        @Test
         void readsTabSeparatedValues() throws IOException {
             Path input = csv("t.tsv", "a\tb\n1\tx\n2\ty\n");
             Path output = dir.resolve("t.pb");

@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The persisted form of feature accumulators: a version byte, the kind, the feature name, then the kind's state.
- * Version {@value #VERSION}; a reader refuses versions it does not know.
+ * The persisted form of feature accumulators: a version byte, the kind, the feature name, whether the state is
+ * weighted, then the kind's state (its weighted part last). Version {@value #VERSION}; version 1 (no weighted flag,
+ * no weighted state) is still read when the options name no weight feature. A reader refuses versions it does not
+ * know.
  */
 final class AccumulatorCodec {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    private static final int UNWEIGHTED_VERSION = 1;
 
     private AccumulatorCodec() {
     }
@@ -25,10 +28,12 @@ final class AccumulatorCodec {
             if (accumulator instanceof NumericAccumulator numeric) {
                 out.writeByte(numeric.type().ordinal());
                 out.writeUTF(numeric.name());
+                out.writeBoolean(numeric.isWeighted());
                 numeric.writeState(out);
             } else if (accumulator instanceof StringAccumulator string) {
                 out.writeByte(FeatureType.STRING.ordinal());
                 out.writeUTF(string.name());
+                out.writeBoolean(string.isWeighted());
                 string.writeState(out);
             }
         } catch (IOException e) {
@@ -37,11 +42,18 @@ final class AccumulatorCodec {
         return bytes.toByteArray();
     }
 
+    /**
+     * Restores an accumulator.
+     *
+     * @throws IllegalArgumentException if the bytes are truncated, of an unknown version, or weighted where the options
+     *                                  name no weight feature or the reverse
+     */
     static FeatureAccumulator read(byte[] bytes, StatisticsOptions options) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new IllegalArgumentException("accumulator format version " + version + ", expected " + VERSION);
+            if (version != VERSION && version != UNWEIGHTED_VERSION) {
+                throw new IllegalArgumentException("accumulator format version " + version + ", expected "
+                        + UNWEIGHTED_VERSION + " or " + VERSION);
             }
             int kind = in.readUnsignedByte();
             if (kind >= FeatureType.values().length) {
@@ -49,6 +61,14 @@ final class AccumulatorCodec {
             }
             FeatureType type = FeatureType.values()[kind];
             String name = in.readUTF();
+            boolean weighted = version != UNWEIGHTED_VERSION && in.readBoolean();
+            if (weighted != options.isWeighted()) {
+                throw new IllegalArgumentException("accumulator of feature " + name + " is "
+                        + (weighted ? "weighted" : "unweighted" + (version == UNWEIGHTED_VERSION
+                                ? " (format version " + UNWEIGHTED_VERSION + ")" : ""))
+                        + ", but the options " + (options.isWeighted()
+                                ? "name weight feature \"" + options.weightFeature() + "\"" : "name no weight feature"));
+            }
             return switch (type) {
                 case INT, FLOAT -> NumericAccumulator.readState(name, type, options, in);
                 case STRING -> StringAccumulator.readState(name, options, in);

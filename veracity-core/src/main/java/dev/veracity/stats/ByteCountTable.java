@@ -3,8 +3,8 @@ package dev.veracity.stats;
 import java.util.Arrays;
 
 /**
- * Exact counts of distinct byte strings: open addressing over a byte arena, so counting a value allocates nothing.
- * Holds at most a fixed number of distinct keys; {@link #add} says when one more would not fit.
+ * Exact counts, and sums of weights, of distinct byte strings: open addressing over a byte arena, so counting a value
+ * allocates nothing. Holds at most a fixed number of distinct keys; {@link #add} says when one more would not fit.
  */
 final class ByteCountTable {
     private final int maxKeys;
@@ -15,6 +15,7 @@ final class ByteCountTable {
     private int[] keyOffsets = new int[64];
     private int[] keyLengths = new int[64];
     private long[] counts = new long[64];
+    private double[] weights = new double[64];
     private byte[] arena = new byte[1024];
     private int arenaSize;
 
@@ -30,11 +31,12 @@ final class ByteCountTable {
     }
 
     /**
-     * Adds {@code count} occurrences of the key {@code source[offset, offset + length)}.
+     * Adds {@code count} occurrences, of total weight {@code weight}, of the key
+     * {@code source[offset, offset + length)}.
      *
      * @return false, without adding, if the key is new and the table already holds its maximum of distinct keys
      */
-    boolean add(byte[] source, int offset, int length, long count) {
+    boolean add(byte[] source, int offset, int length, long count, double weight) {
         int hash = hash(source, offset, length);
         int slot = hash & mask;
         while (true) {
@@ -45,6 +47,7 @@ final class ByteCountTable {
             if (hashes[entry] == hash && keyLengths[entry] == length
                     && Arrays.equals(arena, keyOffsets[entry], keyOffsets[entry] + length, source, offset, offset + length)) {
                 counts[entry] += count;
+                weights[entry] += weight;
                 return true;
             }
             slot = (slot + 1) & mask;
@@ -52,7 +55,7 @@ final class ByteCountTable {
         if (size == maxKeys) {
             return false;
         }
-        int entry = newEntry(hash, source, offset, length, count);
+        int entry = newEntry(hash, source, offset, length, count, weight);
         slots[slot] = entry + 1;
         if (size * 2 > slots.length) {
             rehash();
@@ -60,13 +63,14 @@ final class ByteCountTable {
         return true;
     }
 
-    private int newEntry(int hash, byte[] source, int offset, int length, long count) {
+    private int newEntry(int hash, byte[] source, int offset, int length, long count, double weight) {
         if (size == hashes.length) {
             int capacity = size * 2;
             hashes = Arrays.copyOf(hashes, capacity);
             keyOffsets = Arrays.copyOf(keyOffsets, capacity);
             keyLengths = Arrays.copyOf(keyLengths, capacity);
             counts = Arrays.copyOf(counts, capacity);
+            weights = Arrays.copyOf(weights, capacity);
         }
         if (arenaSize + length > arena.length) {
             arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length));
@@ -76,6 +80,7 @@ final class ByteCountTable {
         keyOffsets[size] = arenaSize;
         keyLengths[size] = length;
         counts[size] = count;
+        weights[size] = weight;
         arenaSize += length;
         return size++;
     }
@@ -109,8 +114,13 @@ final class ByteCountTable {
         return counts[entry];
     }
 
+    /** {@return the sum of the weights added for key {@code entry}} */
+    double weight(int entry) {
+        return weights[entry];
+    }
+
     long retainedBytes() {
-        return slots.length * 4L + hashes.length * 20L + arena.length;
+        return slots.length * 4L + hashes.length * 28L + arena.length;
     }
 
     private static int hash(byte[] bytes, int offset, int length) {

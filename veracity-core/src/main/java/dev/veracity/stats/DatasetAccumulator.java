@@ -1,6 +1,9 @@
 package dev.veracity.stats;
 
+import dev.veracity.ConfigException;
 import dev.veracity.data.Column;
+import dev.veracity.data.FloatColumn;
+import dev.veracity.data.IntColumn;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import java.io.ByteArrayInputStream;
@@ -17,6 +20,10 @@ import java.util.Objects;
  * The statistics state of one dataset (or one slice): the number of examples and one accumulator per feature, in
  * the order features were first seen. Mergeable like its parts; serializable with a version byte.
  *
+ * <p>With a weight feature in the options, each example weighs its value of that feature, and the result carries
+ * TFDV's {@code weighted_num_examples} and every feature's {@code weighted_*} statistics; the weight feature gets its
+ * own statistics like any other.
+ *
  * <pre>{@code
  * DatasetAccumulator all = new DatasetAccumulator(options);
  * all.add(batch);
@@ -24,22 +31,87 @@ import java.util.Objects;
  * }</pre>
  */
 public final class DatasetAccumulator {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    private static final int UNWEIGHTED_VERSION = 1;
 
     private final StatisticsOptions options;
     private final Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
     private long numExamples;
+    private double weightedNumExamples;
+    private double[] rowWeights = new double[0];
 
     public DatasetAccumulator(StatisticsOptions options) {
         this.options = Objects.requireNonNull(options, "options is null");
     }
 
-    /** Adds a batch: every row is an example, every column a feature. */
+    /**
+     * Adds a batch: every row is an example, every column a feature. A batch with a bad weight changes nothing.
+     *
+     * @throws ConfigException if the options name a weight feature and a row of the batch has no value of it, more
+     *                         than one, or one that is negative, NaN or infinite; or if the batch has rows but no such
+     *                         numeric column (TFDV raises a ValueError)
+     */
     public void add(RecordBatch batch) {
+        double[] weights = options.isWeighted() ? weights(batch) : null;
         numExamples += batch.rowCount();
         for (Column column : batch.columns()) {
-            accumulatorFor(column).add(column);
+            FeatureAccumulator accumulator = accumulatorFor(column);
+            if (weights == null) {
+                accumulator.add(column);
+            } else {
+                accumulator.add(column, weights);
+            }
         }
+    }
+
+    /** {@return per row of the batch, its weight; adds their sum to the weighted number of examples} */
+    private double[] weights(RecordBatch batch) {
+        int rows = batch.rowCount();
+        Column weight = null;
+        for (Column column : batch.columns()) {
+            if (column.name().equals(options.weightFeature())) {
+                weight = column;
+                break;
+            }
+        }
+        if (weight == null) {
+            if (rows == 0) {
+                return rowWeights;
+            }
+            throw weightError("a numeric feature with exactly one value per example", "no such feature");
+        }
+        if (!(weight instanceof IntColumn) && !(weight instanceof FloatColumn)) {
+            throw weightError("a numeric feature (INT or FLOAT)", weight.type().name());
+        }
+        if (rowWeights.length < rows) {
+            rowWeights = new double[rows];
+        }
+        double[] weights = rowWeights;
+        boolean[] present = weight.present();
+        int[] offsets = weight.rowOffsets();
+        long[] ints = weight instanceof IntColumn intColumn ? intColumn.values() : null;
+        double[] floats = weight instanceof FloatColumn floatColumn ? floatColumn.values() : null;
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            int count = offsets[r + 1] - offsets[r];
+            if (!present[r] || count != 1) {
+                throw weightError("exactly one value per example",
+                        !present[r] ? "a missing value" : count == 0 ? "an empty list" : count + " values");
+            }
+            double w = ints != null ? ints[offsets[r]] : floats[offsets[r]];
+            if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
+                throw weightError("a finite weight >= 0", Double.toString(w));
+            }
+            weights[r] = w;
+            sum += w;
+        }
+        weightedNumExamples += sum;
+        return weights;
+    }
+
+    private ConfigException weightError(String expected, String found) {
+        return new ConfigException("weight feature \"" + options.weightFeature() + "\": expected " + expected
+                + ", found " + found);
     }
 
     private FeatureAccumulator accumulatorFor(Column column) {
@@ -54,12 +126,21 @@ public final class DatasetAccumulator {
         return accumulator;
     }
 
-    /** Merges another dataset's state into this one; features new to this one are appended in their order. */
+    /**
+     * Merges another dataset's state into this one; features new to this one are appended in their order.
+     *
+     * @throws IllegalArgumentException if {@code other} is this one or has another weight feature
+     */
     public void merge(DatasetAccumulator other) {
         if (other == this) {
             throw new IllegalArgumentException("cannot merge an accumulator into itself");
         }
+        if (!other.options.weightFeature().equals(options.weightFeature())) {
+            throw new IllegalArgumentException("cannot merge statistics weighted by \"" + other.options.weightFeature()
+                    + "\" into statistics weighted by \"" + options.weightFeature() + "\"");
+        }
         numExamples += other.numExamples;
+        weightedNumExamples += other.weightedNumExamples;
         for (FeatureAccumulator theirs : other.features.values()) {
             FeatureAccumulator mine = features.get(theirs.name());
             if (mine == null) {
@@ -75,21 +156,33 @@ public final class DatasetAccumulator {
         return numExamples;
     }
 
-    /** {@return TFDV's statistics of this dataset, under the given name (TFDV leaves it empty when not slicing)} */
+    /** {@return the sum of the weights of the examples added (TFDV's {@code weighted_num_examples}); 0 if unweighted} */
+    public double weightedNumExamples() {
+        return weightedNumExamples;
+    }
+
+    /**
+     * {@return TFDV's statistics of this dataset, under the given name (TFDV leaves it empty when not slicing)}, with
+     * {@code weighted_num_examples} and the features' {@code weighted_*} statistics if the options name a weight
+     * feature
+     */
     public DatasetFeatureStatistics result(String name) {
         Objects.requireNonNull(name, "name is null");
         DatasetFeatureStatistics.Builder dataset = DatasetFeatureStatistics.newBuilder()
                 .setName(name)
                 .setNumExamples(numExamples);
+        if (options.isWeighted()) {
+            dataset.setWeightedNumExamples(weightedNumExamples);
+        }
         for (FeatureAccumulator feature : features.values()) {
-            dataset.addFeatures(feature.result(numExamples));
+            dataset.addFeatures(feature.result(numExamples, weightedNumExamples));
         }
         return dataset.build();
     }
 
     /** {@return the memory held, which grows with the number of features and the options, not with rows} */
     public long retainedBytes() {
-        long total = 64;
+        long total = 64 + rowWeights.length * 8L;
         for (FeatureAccumulator feature : features.values()) {
             total += feature.retainedBytes();
         }
@@ -101,7 +194,9 @@ public final class DatasetAccumulator {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
+            out.writeUTF(options.weightFeature());
             out.writeLong(numExamples);
+            out.writeDouble(weightedNumExamples);
             out.writeInt(features.size());
             for (FeatureAccumulator feature : features.values()) {
                 byte[] state = feature.toBytes();
@@ -114,15 +209,28 @@ public final class DatasetAccumulator {
         return bytes.toByteArray();
     }
 
-    /** Restores a state written by {@link #toBytes()} with the same options. */
+    /**
+     * Restores a state written by {@link #toBytes()} with the same options. Reads format version 1 (before weights)
+     * too, when the options name no weight feature.
+     *
+     * @throws IllegalArgumentException if the bytes are truncated, of an unknown version, or of another weight feature
+     */
     public static DatasetAccumulator fromBytes(byte[] bytes, StatisticsOptions options) {
         DatasetAccumulator dataset = new DatasetAccumulator(options);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new IllegalArgumentException("dataset accumulator format version " + version + ", expected " + VERSION);
+            if (version != VERSION && version != UNWEIGHTED_VERSION) {
+                throw new IllegalArgumentException("dataset accumulator format version " + version + ", expected "
+                        + UNWEIGHTED_VERSION + " or " + VERSION);
+            }
+            String weightFeature = version == UNWEIGHTED_VERSION ? "" : in.readUTF();
+            if (!weightFeature.equals(options.weightFeature())) {
+                throw new IllegalArgumentException("dataset accumulator weighted by \"" + weightFeature
+                        + "\" (format version " + version + "), but the options name weight feature \""
+                        + options.weightFeature() + "\"");
             }
             dataset.numExamples = in.readLong();
+            dataset.weightedNumExamples = version == UNWEIGHTED_VERSION ? 0 : in.readDouble();
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
                 byte[] state = new byte[in.readInt()];

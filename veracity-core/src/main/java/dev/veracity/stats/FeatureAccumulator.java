@@ -17,8 +17,22 @@ public sealed interface FeatureAccumulator permits NumericAccumulator, StringAcc
     /** {@return the feature name} */
     String name();
 
-    /** Adds the rows of a column of this feature; the column type must match. Hot path. */
+    /**
+     * Adds the rows of a column of this feature, unweighted; the column type must match. Hot path.
+     *
+     * @throws IllegalArgumentException if the options name a weight feature: use {@link #add(Column, double[])}
+     */
     void add(Column column);
+
+    /**
+     * Adds the rows of a column of this feature, row {@code r} with weight {@code rowWeights[r]}, for TFDV's
+     * {@code weighted_*} statistics. Hot path.
+     *
+     * @param rowWeights per row, its example's weight (finite, at least 0), length at least the column's row count;
+     *                   or null, only when the options name no weight feature, for {@link #add(Column)}
+     * @throws IllegalArgumentException if weights are given without a weight feature in the options, or missing with one
+     */
+    void add(Column column, double[] rowWeights);
 
     /**
      * Merges another accumulator of the same feature and kind into this one.
@@ -33,6 +47,16 @@ public sealed interface FeatureAccumulator permits NumericAccumulator, StringAcc
      * @param numExamples the number of examples of the dataset, for {@code num_missing}
      */
     FeatureNameStatistics result(long numExamples);
+
+    /**
+     * {@return TFDV's statistics of this feature, with {@code weighted_*} fields if the options name a weight feature;
+     * pure and repeatable}
+     *
+     * @param numExamples         the number of examples of the dataset, for {@code num_missing}
+     * @param weightedNumExamples the sum of the weights of the dataset's examples, for the weighted {@code num_missing}
+     *                            (ignored without a weight feature)
+     */
+    FeatureNameStatistics result(long numExamples, double weightedNumExamples);
 
     /** {@return an estimate of the memory held, which grows with the options, never with the rows} */
     long retainedBytes();

@@ -4,9 +4,12 @@ import dev.veracity.data.Column;
 import dev.veracity.data.FeatureType;
 import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
+import dev.veracity.proto.CommonStatistics;
 import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.FeaturePaths;
+import dev.veracity.proto.Histogram;
 import dev.veracity.proto.NumericStatistics;
+import dev.veracity.proto.WeightedNumericStatistics;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -24,6 +27,11 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * {@link StatisticsOptions#quantilesRankError()}. Moments are kept per batch with a two-pass mean and sum of squared
  * deviations, merged with Chan's formula, so they stay accurate whatever the order of merges.
  *
+ * <p>With a weight feature ({@link StatisticsOptions#isWeighted()}), also TFDV's {@code weighted_numeric_stats}: the
+ * weighted mean and standard deviation are exact ({@link WeightedMoments}); the weighted median and histograms come
+ * from {@link WeightedQuantiles}, within {@link StatisticsOptions#weightedQuantilesRankError()} of the true weighted
+ * rank. Histogram masses are sums of weights; {@code num_nan} stays a count, as in TFDV.
+ *
  * <pre>{@code
  * NumericAccumulator pace = new NumericAccumulator("pace", FeatureType.FLOAT, StatisticsOptions.DEFAULT);
  * pace.add(column);
@@ -38,6 +46,9 @@ public final class NumericAccumulator implements FeatureAccumulator {
     private KllDoublesSketch sketch;
     private final NumericMoments moments = new NumericMoments();
     private double[] scratch = new double[0];
+    private final WeightedMoments weightedMoments;
+    private WeightedQuantiles weightedQuantiles;
+    private double[] valueWeights = new double[0];
 
     public NumericAccumulator(String name, FeatureType type, StatisticsOptions options) {
         this.name = Objects.requireNonNull(name, "name is null");
@@ -48,11 +59,19 @@ public final class NumericAccumulator implements FeatureAccumulator {
         }
         this.presence = new PresenceAccumulator(options.kllK());
         this.sketch = KllDoublesSketch.newHeapInstance(options.kllK());
+        this.weightedMoments = options.isWeighted() ? new WeightedMoments() : null;
+        this.weightedQuantiles = options.isWeighted()
+                ? new WeightedQuantiles(options.kllK(), options.quantilesRankError()) : null;
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    /** {@return whether this accumulator computes TFDV's weighted statistics too} */
+    public boolean isWeighted() {
+        return options.isWeighted();
     }
 
     /** {@return INT or FLOAT} */
@@ -62,32 +81,73 @@ public final class NumericAccumulator implements FeatureAccumulator {
 
     @Override
     public void add(Column column) {
-        presence.add(column);
-        if (column instanceof IntColumn ints) {
-            addInts(ints.values(), ints.valueCount());
-        } else if (column instanceof FloatColumn floats) {
-            addDoubles(floats.values(), floats.valueCount());
-        } else {
+        add(column, null);
+    }
+
+    @Override
+    public void add(Column column, double[] rowWeights) {
+        if (!(column instanceof IntColumn) && !(column instanceof FloatColumn)) {
             throw new IllegalArgumentException("feature " + name + ": expected a numeric column, found " + column.type());
+        }
+        checkWeights(name, options, rowWeights);
+        presence.add(column, rowWeights);
+        double[] values;
+        int count = column.valueCount();
+        if (column instanceof IntColumn ints) {
+            values = toDoubles(ints.values(), count);
+        } else {
+            values = ((FloatColumn) column).values();
+        }
+        if (count == 0) {
+            return;
+        }
+        moments.add(values, count);
+        sketch.update(values, 0, count);
+        if (rowWeights != null) {
+            double[] weights = valueWeights(column, rowWeights);
+            weightedMoments.add(values, weights, count);
+            weightedQuantiles.update(values, weights, count);
         }
     }
 
-    private void addInts(long[] values, int count) {
+    /**
+     * Checks that row weights come exactly when the options name a weight feature.
+     *
+     * @throws IllegalArgumentException if they do not
+     */
+    static void checkWeights(String name, StatisticsOptions options, double[] rowWeights) {
+        if (options.isWeighted() != (rowWeights != null)) {
+            throw new IllegalArgumentException("feature " + name + ": " + (rowWeights == null
+                    ? "row weights are required with weight feature \"" + options.weightFeature() + "\""
+                    : "row weights given without a weight feature in the options"));
+        }
+    }
+
+    private double[] toDoubles(long[] values, int count) {
         if (scratch.length < count) {
             scratch = new double[count];
         }
         for (int i = 0; i < count; i++) {
             scratch[i] = values[i];
         }
-        addDoubles(scratch, count);
+        return scratch;
     }
 
-    private void addDoubles(double[] values, int count) {
-        if (count == 0) {
-            return;
+    /** {@return per value, the weight of its row} */
+    private double[] valueWeights(Column column, double[] rowWeights) {
+        int[] offsets = column.rowOffsets();
+        int rows = column.rowCount();
+        if (valueWeights.length < offsets[rows]) {
+            valueWeights = new double[offsets[rows]];
         }
-        moments.add(values, count);
-        sketch.update(values, 0, count);
+        double[] weights = valueWeights;
+        for (int r = 0; r < rows; r++) {
+            double w = rowWeights[r];
+            for (int i = offsets[r], end = offsets[r + 1]; i < end; i++) {
+                weights[i] = w;
+            }
+        }
+        return weights;
     }
 
     @Override
@@ -98,6 +158,9 @@ public final class NumericAccumulator implements FeatureAccumulator {
         if (!(other instanceof NumericAccumulator that) || that.type != type) {
             throw new IllegalArgumentException("feature " + name + ": cannot merge " + describe(other) + " into " + type);
         }
+        if (that.options.isWeighted() != options.isWeighted()) {
+            throw new IllegalArgumentException("feature " + name + ": cannot merge weighted and unweighted statistics");
+        }
         presence.merge(that.presence);
         moments.merge(that.moments);
         if (sketch.isEmpty()) {
@@ -105,12 +168,25 @@ public final class NumericAccumulator implements FeatureAccumulator {
         } else {
             sketch.merge(that.sketch);
         }
+        if (weightedMoments != null) {
+            weightedMoments.merge(that.weightedMoments);
+            weightedQuantiles.merge(that.weightedQuantiles);
+        }
+    }
+
+    /** {@inheritDoc} With weights, {@code weighted_num_examples} is taken as the sum of the weights added here. */
+    @Override
+    public FeatureNameStatistics result(long numExamples) {
+        return result(numExamples, presence.weightedNumRows());
     }
 
     @Override
-    public FeatureNameStatistics result(long numExamples) {
-        NumericStatistics.Builder numeric = NumericStatistics.newBuilder()
-                .setCommonStats(presence.result(numExamples, options.numValuesHistogramBuckets()));
+    public FeatureNameStatistics result(long numExamples, double weightedNumExamples) {
+        CommonStatistics common = presence.result(numExamples, options.numValuesHistogramBuckets());
+        if (options.isWeighted()) {
+            common = common.toBuilder().setWeightedCommonStats(presence.weightedResult(weightedNumExamples)).build();
+        }
+        NumericStatistics.Builder numeric = NumericStatistics.newBuilder().setCommonStats(common);
         NumericMoments m = moments;
         if (m.count() + m.nanCount() > 0) {
             numeric.setNumZeros(m.zeroCount());
@@ -118,9 +194,12 @@ public final class NumericAccumulator implements FeatureAccumulator {
                 numeric.setMean(m.mean()).setStdDev(m.stdDev()).setMin(m.min()).setMax(m.max())
                         .setMedian(sketch.getQuantile(0.5, QuantileSearchCriteria.INCLUSIVE));
             }
-            NumericHistograms histograms = new NumericHistograms(sketch, m);
+            NumericHistograms histograms = NumericHistograms.of(sketch, m);
             numeric.addHistograms(histograms.standard(options.numHistogramBuckets()));
             numeric.addHistograms(histograms.quantiles(options.numQuantilesHistogramBuckets()));
+            if (options.isWeighted() && m.count() > 0) {
+                numeric.setWeightedNumericStats(weightedResult());
+            }
         }
         return FeatureNameStatistics.newBuilder()
                 .setPath(FeaturePaths.Path.newBuilder().addStep(name))
@@ -129,9 +208,34 @@ public final class NumericAccumulator implements FeatureAccumulator {
                 .build();
     }
 
+    /**
+     * {@return TFDV's {@code weighted_numeric_stats}}, for a feature with values that are not NaN. If none of them has
+     * positive weight, mean and std_dev are 0 as in TFDV, there is no median and the histograms have no buckets.
+     */
+    private WeightedNumericStatistics weightedResult() {
+        WeightedNumericStatistics.Builder weighted = WeightedNumericStatistics.newBuilder()
+                .setMean(weightedMoments.mean())
+                .setStdDev(weightedMoments.stdDev());
+        if (weightedQuantiles.isEmpty() || weightedMoments.totalWeight() == 0) {
+            weighted.addHistograms(Histogram.newBuilder().setType(Histogram.HistogramType.STANDARD)
+                    .setNumNan(moments.nanCount()));
+            weighted.addHistograms(Histogram.newBuilder().setType(Histogram.HistogramType.QUANTILES)
+                    .setNumNan(moments.nanCount()));
+            return weighted.build();
+        }
+        WeightedQuantiles.View view = weightedQuantiles.view();
+        weighted.setMedian(view.quantile(0.5));
+        NumericHistograms histograms = NumericHistograms.weighted(view, weightedMoments, moments);
+        weighted.addHistograms(histograms.standard(options.numHistogramBuckets()));
+        weighted.addHistograms(histograms.quantiles(options.numQuantilesHistogramBuckets()));
+        return weighted.build();
+    }
+
     @Override
     public long retainedBytes() {
-        return 128 + presence.retainedBytes() + sketch.getSerializedSizeBytes() + scratch.length * 8L;
+        long weighted = weightedQuantiles == null ? 0
+                : 64 + weightedQuantiles.retainedBytes() + valueWeights.length * 8L;
+        return 128 + presence.retainedBytes() + sketch.getSerializedSizeBytes() + scratch.length * 8L + weighted;
     }
 
     @Override
@@ -145,6 +249,11 @@ public final class NumericAccumulator implements FeatureAccumulator {
         byte[] kll = sketch.toByteArray();
         out.writeInt(kll.length);
         out.write(kll);
+        if (options.isWeighted()) {
+            presence.writeWeighted(out);
+            weightedMoments.write(out);
+            weightedQuantiles.write(out);
+        }
     }
 
     static NumericAccumulator readState(String name, FeatureType type, StatisticsOptions options, DataInput in)
@@ -155,6 +264,11 @@ public final class NumericAccumulator implements FeatureAccumulator {
         byte[] kll = new byte[in.readInt()];
         in.readFully(kll);
         a.sketch = KllDoublesSketch.heapify(Memory.wrap(kll));
+        if (options.isWeighted()) {
+            a.presence.readWeighted(in);
+            a.weightedMoments.merge(WeightedMoments.read(in));
+            a.weightedQuantiles = WeightedQuantiles.read(in, options.kllK(), options.quantilesRankError());
+        }
         return a;
     }
 

@@ -3,6 +3,7 @@ package dev.veracity.stats;
 import dev.veracity.data.Column;
 import dev.veracity.proto.CommonStatistics;
 import dev.veracity.proto.Histogram;
+import dev.veracity.proto.WeightedCommonStatistics;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 /**
  * Presence and valency of one feature: TFDV's {@code CommonStatistics}. Value counts per example below
  * {@value #EXACT_LIMIT} are counted exactly (the usual case: CSV cells have 0 or 1 value); larger ones go to a KLL sketch.
+ * With example weights, also TFDV's {@code WeightedCommonStatistics}: sums of the weights of present examples and of
+ * weight times number of values.
  */
 final class PresenceAccumulator {
     static final int EXACT_LIMIT = 64;
@@ -24,15 +27,26 @@ final class PresenceAccumulator {
     private long maxNumValues;
     private final long[] exactValueCounts = new long[EXACT_LIMIT];
     private KllDoublesSketch largeValueCounts;
+    private double weightedNumNonMissing;
+    private double weightedTotNumValues;
+    private double weightedNumRows;
 
     PresenceAccumulator(int kllK) {
         this.kllK = kllK;
     }
 
     void add(Column column) {
+        add(column, null);
+    }
+
+    /** Adds the rows of a column, each with its weight in {@code rowWeights}, or unweighted if that is null. */
+    void add(Column column, double[] rowWeights) {
         boolean[] present = column.present();
         int[] offsets = column.rowOffsets();
         int rows = column.rowCount();
+        if (rowWeights != null) {
+            addWeights(present, offsets, rows, rowWeights);
+        }
         for (int r = 0; r < rows; r++) {
             if (!present[r]) {
                 continue;
@@ -54,7 +68,27 @@ final class PresenceAccumulator {
         }
     }
 
+    private void addWeights(boolean[] present, int[] offsets, int rows, double[] rowWeights) {
+        double nonMissing = 0;
+        double values = 0;
+        double all = 0;
+        for (int r = 0; r < rows; r++) {
+            double w = rowWeights[r];
+            all += w;
+            if (present[r]) {
+                nonMissing += w;
+                values += w * (offsets[r + 1] - offsets[r]);
+            }
+        }
+        weightedNumNonMissing += nonMissing;
+        weightedTotNumValues += values;
+        weightedNumRows += all;
+    }
+
     void merge(PresenceAccumulator other) {
+        weightedNumNonMissing += other.weightedNumNonMissing;
+        weightedTotNumValues += other.weightedTotNumValues;
+        weightedNumRows += other.weightedNumRows;
         numNonMissing += other.numNonMissing;
         totNumValues += other.totNumValues;
         minNumValues = Math.min(minNumValues, other.minNumValues);
@@ -73,6 +107,27 @@ final class PresenceAccumulator {
 
     long numNonMissing() {
         return numNonMissing;
+    }
+
+    /** {@return the sum of the weights of every row added, present or missing} */
+    double weightedNumRows() {
+        return weightedNumRows;
+    }
+
+    /**
+     * {@return TFDV's {@code weighted_common_stats}}
+     *
+     * @param weightedNumExamples the dataset's sum of weights, for {@code num_missing}
+     */
+    WeightedCommonStatistics weightedResult(double weightedNumExamples) {
+        WeightedCommonStatistics.Builder weighted = WeightedCommonStatistics.newBuilder()
+                .setNumNonMissing(weightedNumNonMissing)
+                .setNumMissing(Math.max(0, weightedNumExamples - weightedNumNonMissing))
+                .setTotNumValues(weightedTotNumValues);
+        if (weightedNumNonMissing > 0) {
+            weighted.setAvgNumValues(weightedTotNumValues / weightedNumNonMissing);
+        }
+        return weighted.build();
     }
 
     CommonStatistics result(long numExamples, int histogramBuckets) {
@@ -140,6 +195,19 @@ final class PresenceAccumulator {
         byte[] sketch = largeValueCounts == null ? new byte[0] : largeValueCounts.toByteArray();
         out.writeInt(sketch.length);
         out.write(sketch);
+    }
+
+    /** Writes the weighted sums, which {@link #write} leaves out (it writes what format version 1 did). */
+    void writeWeighted(DataOutput out) throws IOException {
+        out.writeDouble(weightedNumNonMissing);
+        out.writeDouble(weightedTotNumValues);
+        out.writeDouble(weightedNumRows);
+    }
+
+    void readWeighted(DataInput in) throws IOException {
+        weightedNumNonMissing = in.readDouble();
+        weightedTotNumValues = in.readDouble();
+        weightedNumRows = in.readDouble();
     }
 
     static PresenceAccumulator read(DataInput in, int kllK) throws IOException {

@@ -1,13 +1,14 @@
 package dev.veracity.stats;
 
 import dev.veracity.ConfigException;
+import java.util.Objects;
 import org.apache.datasketches.kll.KllSketch;
 
 /**
  * What to compute and how precisely; the defaults are TFDV's ({@code StatsOptions}).
  *
  * <pre>{@code
- * StatisticsOptions options = StatisticsOptions.DEFAULT.withNumTopValues(50);
+ * StatisticsOptions options = StatisticsOptions.DEFAULT.withNumTopValues(50).withWeightFeature("w");
  * }</pre>
  *
  * @param numTopValues                  entries in {@code top_values} (TFDV {@code num_top_values}, 20)
@@ -18,15 +19,19 @@ import org.apache.datasketches.kll.KllSketch;
  * @param maxExactDistinct              distinct values per string feature counted exactly; beyond it a frequent-items
  *                                      sketch and a HyperLogLog take over, with their error bound reported (10,000)
  * @param quantilesRankError            the rank error the quantile sketches must stay within (TFDV epsilon, 0.01)
+ * @param weightFeature                 the numeric feature whose single value per example is that example's weight
+ *                                      (TFDV {@code weight_feature}); {@code ""}, the default, for none. With one,
+ *                                      every feature also gets TFDV's {@code weighted_*} statistics
  */
 public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, int numHistogramBuckets,
         int numQuantilesHistogramBuckets, int numValuesHistogramBuckets, int maxExactDistinct,
-        double quantilesRankError) {
+        double quantilesRankError, String weightFeature) {
 
     /** TFDV's defaults. */
-    public static final StatisticsOptions DEFAULT = new StatisticsOptions(20, 1000, 10, 10, 10, 10_000, 0.01);
+    public static final StatisticsOptions DEFAULT = new StatisticsOptions(20, 1000, 10, 10, 10, 10_000, 0.01, "");
 
     public StatisticsOptions {
+        Objects.requireNonNull(weightFeature, "weightFeature is null");
         atLeast("top values", numTopValues, 0);
         atLeast("rank histogram buckets", numRankHistogramBuckets, 0);
         atLeast("histogram buckets", numHistogramBuckets, 1);
@@ -38,22 +43,56 @@ public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, i
         }
     }
 
+    /** Options without a weight feature: the constructor of the first seven components. */
+    public StatisticsOptions(int numTopValues, int numRankHistogramBuckets, int numHistogramBuckets,
+            int numQuantilesHistogramBuckets, int numValuesHistogramBuckets, int maxExactDistinct,
+            double quantilesRankError) {
+        this(numTopValues, numRankHistogramBuckets, numHistogramBuckets, numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets, maxExactDistinct, quantilesRankError, "");
+    }
+
     /** {@return these options with another number of top values} */
     public StatisticsOptions withNumTopValues(int n) {
         return new StatisticsOptions(n, numRankHistogramBuckets, numHistogramBuckets, numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets, maxExactDistinct, quantilesRankError);
+                numValuesHistogramBuckets, maxExactDistinct, quantilesRankError, weightFeature);
     }
 
     /** {@return these options with another number of buckets for both numeric histograms} */
     public StatisticsOptions withNumHistogramBuckets(int n) {
         return new StatisticsOptions(numTopValues, numRankHistogramBuckets, n, n, numValuesHistogramBuckets,
-                maxExactDistinct, quantilesRankError);
+                maxExactDistinct, quantilesRankError, weightFeature);
     }
 
     /** {@return these options with another cap on exactly counted distinct values} */
     public StatisticsOptions withMaxExactDistinct(int n) {
         return new StatisticsOptions(numTopValues, numRankHistogramBuckets, numHistogramBuckets,
-                numQuantilesHistogramBuckets, numValuesHistogramBuckets, n, quantilesRankError);
+                numQuantilesHistogramBuckets, numValuesHistogramBuckets, n, quantilesRankError, weightFeature);
+    }
+
+    /**
+     * {@return these options with a weight feature} Every row of every batch must then carry exactly one finite,
+     * non-negative value of it, or {@link DatasetAccumulator#add} throws a {@link ConfigException}.
+     *
+     * @param feature the weight feature's name, or {@code ""} for none
+     */
+    public StatisticsOptions withWeightFeature(String feature) {
+        return new StatisticsOptions(numTopValues, numRankHistogramBuckets, numHistogramBuckets,
+                numQuantilesHistogramBuckets, numValuesHistogramBuckets, maxExactDistinct, quantilesRankError,
+                Objects.requireNonNull(feature, "feature is null"));
+    }
+
+    /** {@return whether a weight feature is set, so that results carry TFDV's {@code weighted_*} statistics} */
+    public boolean isWeighted() {
+        return !weightFeature.isEmpty();
+    }
+
+    /**
+     * {@return the rank error bound of weighted quantiles (weighted median and histograms)}: {@link
+     * #quantilesRankError()} plus at most a quarter of it for rounding each weight to a few significant bits, see
+     * {@link WeightedQuantiles}. Ranks are fractions of the total weight.
+     */
+    public double weightedQuantilesRankError() {
+        return quantilesRankError + WeightedQuantiles.roundingRankError(quantilesRankError);
     }
 
     /** {@return the KLL parameter k that keeps the single-rank error within {@link #quantilesRankError()}} */

@@ -2,11 +2,13 @@ package dev.veracity.stats;
 
 import dev.veracity.data.Column;
 import dev.veracity.data.StringColumn;
+import dev.veracity.proto.CommonStatistics;
 import dev.veracity.proto.CustomStatistic;
 import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.FeaturePaths;
 import dev.veracity.proto.RankHistogram;
 import dev.veracity.proto.StringStatistics;
+import dev.veracity.proto.WeightedStringStatistics;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -20,6 +22,12 @@ import java.util.Objects;
  * and the result carries custom statistics {@value #TOP_VALUES_MAX_ERROR} (a bound on how far a top value's
  * count may be from the truth) and {@value #UNIQUE_RELATIVE_ERROR} (the relative standard error of {@code unique}).
  *
+ * <p>With a weight feature, also TFDV's {@code weighted_string_stats}: top values and rank histogram by the sum of the
+ * weights of each value's occurrences, leaving out sums below TFDV's default {@code weighted_frequency_threshold}
+ * ({@value #WEIGHTED_FREQUENCY_THRESHOLD}). Exact sums while the values are counted exactly; past that, estimates that
+ * may exceed the true sums by at most the custom statistic {@value #WEIGHTED_TOP_VALUES_MAX_ERROR}, itself at most
+ * the total weight / {@value WeightedFrequentItems#KEPT_AFTER_PURGE} (see {@link WeightedFrequentItems}).
+ *
  * <pre>{@code
  * StringAccumulator route = new StringAccumulator("route", StatisticsOptions.DEFAULT);
  * route.add(column);
@@ -31,6 +39,10 @@ public final class StringAccumulator implements FeatureAccumulator {
     public static final String TOP_VALUES_MAX_ERROR = "veracity_top_values_max_count_error";
     /** Custom statistic present only when {@code unique} was estimated. */
     public static final String UNIQUE_RELATIVE_ERROR = "veracity_unique_relative_standard_error";
+    /** Custom statistic present only when weighted top values were sketched: how far above the truth they may be. */
+    public static final String WEIGHTED_TOP_VALUES_MAX_ERROR = "veracity_weighted_top_values_max_weight_error";
+    /** TFDV's default {@code weighted_frequency_threshold}: smaller sums of weights are not listed. */
+    public static final double WEIGHTED_FREQUENCY_THRESHOLD = 1.0;
 
     private final String name;
     private final StatisticsOptions options;
@@ -44,7 +56,7 @@ public final class StringAccumulator implements FeatureAccumulator {
         this.name = Objects.requireNonNull(name, "name is null");
         this.options = Objects.requireNonNull(options, "options is null");
         this.presence = new PresenceAccumulator(options.kllK());
-        this.frequencies = new ValueFrequencies(options.maxExactDistinct());
+        this.frequencies = new ValueFrequencies(options.maxExactDistinct(), options.isWeighted());
     }
 
     @Override
@@ -52,26 +64,41 @@ public final class StringAccumulator implements FeatureAccumulator {
         return name;
     }
 
+    /** {@return whether this accumulator computes TFDV's weighted statistics too} */
+    public boolean isWeighted() {
+        return options.isWeighted();
+    }
+
     @Override
     public void add(Column column) {
+        add(column, null);
+    }
+
+    @Override
+    public void add(Column column, double[] rowWeights) {
         if (!(column instanceof StringColumn strings)) {
             throw new IllegalArgumentException("feature " + name + ": expected a STRING column, found " + column.type());
         }
-        presence.add(column);
+        NumericAccumulator.checkWeights(name, options, rowWeights);
+        presence.add(column, rowWeights);
         int[] offsets = strings.valueOffsets();
+        int[] rowOffsets = strings.rowOffsets();
         byte[] bytes = strings.bytes();
-        int count = strings.valueCount();
-        for (int v = 0; v < count; v++) {
-            int start = offsets[v];
-            int length = offsets[v + 1] - start;
-            boolean valid = Utf8.isValid(bytes, start, length);
-            if (!valid) {
-                invalidUtf8Count++;
+        int rows = strings.rowCount();
+        for (int r = 0; r < rows; r++) {
+            double weight = rowWeights == null ? 0 : rowWeights[r];
+            for (int v = rowOffsets[r], end = rowOffsets[r + 1]; v < end; v++) {
+                int start = offsets[v];
+                int length = offsets[v + 1] - start;
+                boolean valid = Utf8.isValid(bytes, start, length);
+                if (!valid) {
+                    invalidUtf8Count++;
+                }
+                totalBytes += length;
+                frequencies.add(bytes, start, length, valid, weight);
             }
-            totalBytes += length;
-            frequencies.add(bytes, start, length, valid);
         }
-        valueCount += count;
+        valueCount += strings.valueCount();
     }
 
     @Override
@@ -83,6 +110,9 @@ public final class StringAccumulator implements FeatureAccumulator {
             throw new IllegalArgumentException("feature " + name + ": cannot merge "
                     + NumericAccumulator.describe(other) + " into STRING");
         }
+        if (that.options.isWeighted() != options.isWeighted()) {
+            throw new IllegalArgumentException("feature " + name + ": cannot merge weighted and unweighted statistics");
+        }
         presence.merge(that.presence);
         frequencies.merge(that.frequencies);
         valueCount += that.valueCount;
@@ -90,10 +120,20 @@ public final class StringAccumulator implements FeatureAccumulator {
         invalidUtf8Count += that.invalidUtf8Count;
     }
 
+    /** {@inheritDoc} With weights, {@code weighted_num_examples} is taken as the sum of the weights added here. */
     @Override
     public FeatureNameStatistics result(long numExamples) {
+        return result(numExamples, presence.weightedNumRows());
+    }
+
+    @Override
+    public FeatureNameStatistics result(long numExamples, double weightedNumExamples) {
+        CommonStatistics common = presence.result(numExamples, options.numValuesHistogramBuckets());
+        if (options.isWeighted()) {
+            common = common.toBuilder().setWeightedCommonStats(presence.weightedResult(weightedNumExamples)).build();
+        }
         StringStatistics.Builder strings = StringStatistics.newBuilder()
-                .setCommonStats(presence.result(numExamples, options.numValuesHistogramBuckets()))
+                .setCommonStats(common)
                 .setInvalidUtf8Count(invalidUtf8Count);
         FeatureNameStatistics.Builder feature = FeatureNameStatistics.newBuilder()
                 .setPath(FeaturePaths.Path.newBuilder().addStep(name))
@@ -118,8 +158,31 @@ public final class StringAccumulator implements FeatureAccumulator {
                 feature.addCustomStats(CustomStatistic.newBuilder().setName(UNIQUE_RELATIVE_ERROR)
                         .setNum(f.uniqueRelativeError()));
             }
+            if (options.isWeighted()) {
+                addWeighted(strings.getWeightedStringStatsBuilder(), feature, ranked);
+            }
         }
         return feature.setStringStats(strings).build();
+    }
+
+    private void addWeighted(WeightedStringStatistics.Builder weighted, FeatureNameStatistics.Builder feature,
+            int ranked) {
+        ValueFrequencies.WeightedFrequencies f = frequencies.weightedResult(ranked, WEIGHTED_FREQUENCY_THRESHOLD);
+        RankHistogram.Builder rank = weighted.getRankHistogramBuilder();
+        for (int i = 0; i < f.top().size(); i++) {
+            ValueFrequencies.LabelWeight value = f.top().get(i);
+            if (i < options.numTopValues()) {
+                weighted.addTopValuesBuilder().setValue(value.label()).setFrequency(value.weight());
+            }
+            if (i < options.numRankHistogramBuckets()) {
+                rank.addBucketsBuilder().setLowRank(i).setHighRank(i).setLabel(value.label())
+                        .setSampleCount(value.weight());
+            }
+        }
+        if (!f.exact()) {
+            feature.addCustomStats(CustomStatistic.newBuilder().setName(WEIGHTED_TOP_VALUES_MAX_ERROR)
+                    .setNum(f.maxWeightError()));
+        }
     }
 
     @Override
@@ -138,6 +201,9 @@ public final class StringAccumulator implements FeatureAccumulator {
         out.writeLong(totalBytes);
         out.writeLong(invalidUtf8Count);
         frequencies.write(out);
+        if (options.isWeighted()) {
+            presence.writeWeighted(out);
+        }
     }
 
     static StringAccumulator readState(String name, StatisticsOptions options, DataInput in) throws IOException {
@@ -146,7 +212,10 @@ public final class StringAccumulator implements FeatureAccumulator {
         a.valueCount = in.readLong();
         a.totalBytes = in.readLong();
         a.invalidUtf8Count = in.readLong();
-        a.frequencies = ValueFrequencies.read(in, options.maxExactDistinct());
+        a.frequencies = ValueFrequencies.read(in, options.maxExactDistinct(), options.isWeighted());
+        if (options.isWeighted()) {
+            a.presence.readWeighted(in);
+        }
         return a;
     }
 }

@@ -20,6 +20,10 @@ import org.apache.datasketches.memory.Memory;
  * <p>Past the cap, a frequent-items sketch ({@value #LG_MAX_MAP_SIZE} bits of map size) keeps the top values with
  * counts that may be under-estimated by at most {@link Frequencies#maxCountError()}, and a HyperLogLog sketch
  * (lgK {@value #HLL_LG_K}, relative standard error about 0.8 %) estimates the number of distinct values.
+ *
+ * <p>Weighted (for TFDV's {@code weighted_string_stats}), each value also adds its example's weight: to an exact sum per
+ * distinct value while exact, then to a {@link WeightedFrequentItems} summary, whose estimates are at most
+ * {@link WeightedFrequencies#maxWeightError()} above the true sums.
  */
 final class ValueFrequencies {
     static final String BYTES_VALUE_LABEL = "__BYTES_VALUE__";
@@ -27,32 +31,52 @@ final class ValueFrequencies {
     static final int HLL_LG_K = 14;
 
     private final int maxExact;
+    private final boolean weighted;
     private ByteCountTable exact;
     private ItemsSketch<String> frequent;
     private HllSketch distinct;
+    private WeightedFrequentItems weightedFrequent;
 
     ValueFrequencies(int maxExact) {
+        this(maxExact, false);
+    }
+
+    /** Frequencies of values, and with {@code weighted} also their sums of weights. */
+    ValueFrequencies(int maxExact, boolean weighted) {
         this.maxExact = maxExact;
+        this.weighted = weighted;
         this.exact = new ByteCountTable(maxExact);
     }
 
     /** Counts one occurrence of {@code bytes[offset, offset + length)}, whose validity as UTF-8 is {@code valid}. */
     void add(byte[] bytes, int offset, int length, boolean valid) {
-        if (exact != null && exact.add(bytes, offset, length, 1)) {
+        add(bytes, offset, length, valid, 0);
+    }
+
+    /** Counts one occurrence of a value, of weight {@code weight} (at least 0, ignored when not weighted). */
+    void add(byte[] bytes, int offset, int length, boolean valid, double weight) {
+        if (exact != null && exact.add(bytes, offset, length, 1, weight)) {
             return;
         }
         if (exact != null) {
             switchToSketches();
         }
-        frequent.update(label(bytes, offset, length, valid));
+        String label = label(bytes, offset, length, valid);
+        frequent.update(label);
+        if (weighted) {
+            weightedFrequent.update(label, weight);
+        }
         distinct.update(hash64(bytes, offset, length));
     }
 
     void merge(ValueFrequencies other) {
+        if (other.weighted != weighted) {
+            throw new IllegalArgumentException("cannot merge weighted and unweighted value frequencies");
+        }
         if (other.exact != null) {
             ByteCountTable table = other.exact;
             for (int e = 0; e < table.size(); e++) {
-                addCounted(table.arena(), table.keyOffset(e), table.keyLength(e), table.count(e));
+                addCounted(table.arena(), table.keyOffset(e), table.keyLength(e), table.count(e), table.weight(e));
             }
             return;
         }
@@ -60,33 +84,45 @@ final class ValueFrequencies {
             switchToSketches();
         }
         frequent.merge(other.frequent);
+        if (weighted) {
+            weightedFrequent.merge(other.weightedFrequent);
+        }
         Union union = new Union(HLL_LG_K);
         union.update(distinct);
         union.update(other.distinct);
         distinct = union.getResult();
     }
 
-    private void addCounted(byte[] bytes, int offset, int length, long count) {
-        if (exact != null && exact.add(bytes, offset, length, count)) {
+    private void addCounted(byte[] bytes, int offset, int length, long count, double weight) {
+        if (exact != null && exact.add(bytes, offset, length, count, weight)) {
             return;
         }
         if (exact != null) {
             switchToSketches();
         }
-        frequent.update(label(bytes, offset, length, Utf8.isValid(bytes, offset, length)), count);
+        String label = label(bytes, offset, length, Utf8.isValid(bytes, offset, length));
+        frequent.update(label, count);
+        if (weighted) {
+            weightedFrequent.update(label, weight);
+        }
         distinct.update(hash64(bytes, offset, length));
     }
 
     private void switchToSketches() {
         frequent = new ItemsSketch<>(1 << LG_MAX_MAP_SIZE);
         distinct = new HllSketch(HLL_LG_K);
+        weightedFrequent = weighted ? new WeightedFrequentItems() : null;
         ByteCountTable table = exact;
         exact = null;
         for (int e = 0; e < table.size(); e++) {
             byte[] arena = table.arena();
             int offset = table.keyOffset(e);
             int length = table.keyLength(e);
-            frequent.update(label(arena, offset, length, Utf8.isValid(arena, offset, length)), table.count(e));
+            String label = label(arena, offset, length, Utf8.isValid(arena, offset, length));
+            frequent.update(label, table.count(e));
+            if (weighted) {
+                weightedFrequent.update(label, table.weight(e));
+            }
             distinct.update(hash64(arena, offset, length));
         }
     }
@@ -97,6 +133,72 @@ final class ValueFrequencies {
 
     /** A value's label (UTF-8 text, or {@value #BYTES_VALUE_LABEL}) and its count. */
     record LabelCount(String label, long count) {
+    }
+
+    /**
+     * The values with the largest sums of weights, in TFDV's order (weight desc, then value desc).
+     *
+     * @param maxWeightError how far above the true sum a listed weight may be (0 when exact)
+     */
+    record WeightedFrequencies(List<LabelWeight> top, boolean exact, double maxWeightError) {
+    }
+
+    /** A value's label and the sum of the weights of its occurrences. */
+    record LabelWeight(String label, double weight) {
+    }
+
+    /**
+     * {@return up to {@code limit} values with the largest sums of weights, leaving out sums below {@code threshold}}
+     * (TFDV's {@code weighted_frequency_threshold}); only when weighted
+     */
+    WeightedFrequencies weightedResult(int limit, double threshold) {
+        if (!weighted) {
+            throw new IllegalStateException("value frequencies without weights");
+        }
+        if (exact != null) {
+            return exactWeightedResult(limit, threshold);
+        }
+        int n = weightedFrequent.size();
+        String[] labels = new String[n];
+        double[] weights = new double[n];
+        weightedFrequent.estimates(labels, weights);
+        List<LabelWeight> top = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (weights[i] >= threshold) {
+                top.add(new LabelWeight(labels[i], weights[i]));
+            }
+        }
+        top.sort((a, b) -> a.weight() != b.weight() ? Double.compare(b.weight(), a.weight())
+                : compareUnsigned(b.label().getBytes(StandardCharsets.UTF_8),
+                        a.label().getBytes(StandardCharsets.UTF_8)));
+        return new WeightedFrequencies(List.copyOf(top.subList(0, Math.min(limit, top.size()))), false,
+                weightedFrequent.maxError());
+    }
+
+    private WeightedFrequencies exactWeightedResult(int limit, double threshold) {
+        ByteCountTable table = exact;
+        List<Integer> order = new ArrayList<>();
+        for (int e = 0; e < table.size(); e++) {
+            if (table.weight(e) >= threshold) {
+                order.add(e);
+            }
+        }
+        byte[] arena = table.arena();
+        order.sort((a, b) -> {
+            int byWeight = Double.compare(table.weight(b), table.weight(a));
+            if (byWeight != 0) {
+                return byWeight;
+            }
+            return Arrays.compareUnsigned(arena, table.keyOffset(b), table.keyOffset(b) + table.keyLength(b),
+                    arena, table.keyOffset(a), table.keyOffset(a) + table.keyLength(a));
+        });
+        List<LabelWeight> top = new ArrayList<>(Math.min(limit, order.size()));
+        for (int e : order.subList(0, Math.min(limit, order.size()))) {
+            int offset = table.keyOffset(e);
+            int length = table.keyLength(e);
+            top.add(new LabelWeight(label(arena, offset, length, Utf8.isValid(arena, offset, length)), table.weight(e)));
+        }
+        return new WeightedFrequencies(List.copyOf(top), true, 0);
     }
 
     Frequencies result(int limit) {
@@ -144,9 +246,11 @@ final class ValueFrequencies {
         if (exact != null) {
             return exact.retainedBytes();
         }
-        return (1L << LG_MAX_MAP_SIZE) * 64 + distinct.getCompactSerializationBytes();
+        return (1L << LG_MAX_MAP_SIZE) * 64 + distinct.getCompactSerializationBytes()
+                + (weighted ? weightedFrequent.retainedBytes() : 0);
     }
 
+    /** Writes the state; without weights, exactly as format version 1 did. */
     void write(DataOutput out) throws IOException {
         if (exact != null) {
             out.writeByte(0);
@@ -155,6 +259,9 @@ final class ValueFrequencies {
                 out.writeInt(exact.keyLength(e));
                 out.write(exact.arena(), exact.keyOffset(e), exact.keyLength(e));
                 out.writeLong(exact.count(e));
+                if (weighted) {
+                    out.writeDouble(exact.weight(e));
+                }
             }
         } else {
             out.writeByte(1);
@@ -164,17 +271,26 @@ final class ValueFrequencies {
             byte[] hll = distinct.toCompactByteArray();
             out.writeInt(hll.length);
             out.write(hll);
+            if (weighted) {
+                weightedFrequent.write(out);
+            }
         }
     }
 
     static ValueFrequencies read(DataInput in, int maxExact) throws IOException {
-        ValueFrequencies f = new ValueFrequencies(maxExact);
+        return read(in, maxExact, false);
+    }
+
+    /** Reads a state written by {@link #write} of frequencies of the same {@code weighted}. */
+    static ValueFrequencies read(DataInput in, int maxExact, boolean weighted) throws IOException {
+        ValueFrequencies f = new ValueFrequencies(maxExact, weighted);
         if (in.readByte() == 0) {
             int size = in.readInt();
             for (int e = 0; e < size; e++) {
                 byte[] key = new byte[in.readInt()];
                 in.readFully(key);
-                f.addCounted(key, 0, key.length, in.readLong());
+                long count = in.readLong();
+                f.addCounted(key, 0, key.length, count, weighted ? in.readDouble() : 0);
             }
         } else {
             byte[] items = new byte[in.readInt()];
@@ -184,6 +300,7 @@ final class ValueFrequencies {
             f.exact = null;
             f.frequent = ItemsSketch.getInstance(Memory.wrap(items), new ArrayOfStringsSerDe());
             f.distinct = HllSketch.heapify(hll);
+            f.weightedFrequent = weighted ? WeightedFrequentItems.read(in) : null;
         }
         return f;
     }
