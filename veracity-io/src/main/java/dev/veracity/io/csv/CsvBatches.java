@@ -9,7 +9,6 @@ import dev.veracity.data.RecordBatch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Turns the rows of a CSV stream into typed record batches, one column per header column. */
 final class CsvBatches {
@@ -43,12 +42,6 @@ final class CsvBatches {
             builder.reset();
         }
         return new RecordBatch(rowCount, columns);
-    }
-
-    /** {@return the next batch, or empty when the rows are exhausted} */
-    Optional<RecordBatch> nextNonEmpty() throws IOException {
-        RecordBatch batch = next();
-        return batch.rowCount() == 0 ? Optional.empty() : Optional.of(batch);
     }
 
     CsvRows rows() {

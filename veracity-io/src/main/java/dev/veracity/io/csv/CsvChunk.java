@@ -7,13 +7,12 @@ import java.util.Objects;
  * chunk of a file starts at 0 and holds the header.
  *
  * @param input     the file
- * @param index     the chunk's position among the file's chunks, from 0
  * @param start     where its first record starts (or, before verification, is guessed to start)
  * @param end       where the next chunk's first record starts (guessed); {@link Long#MAX_VALUE} for the last chunk
  * @param firstLine the line on which its first byte lies, 1-based (before verification: 1, a relative count)
  * @param firstRow  the position in the dataset of its first well-formed row, 0-based (before verification: 0)
  */
-record CsvChunk(CsvInput input, int index, long start, long end, long firstLine, long firstRow) {
+record CsvChunk(CsvInput input, long start, long end, long firstLine, long firstRow) {
     CsvChunk {
         Objects.requireNonNull(input, "input is null");
         if (start < 0 || end < start || firstLine < 1 || firstRow < 0) {

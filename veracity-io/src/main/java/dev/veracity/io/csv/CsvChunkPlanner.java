@@ -31,7 +31,7 @@ final class CsvChunkPlanner {
     static List<CsvChunk> plan(CsvInput input, byte quote, long chunkBytes, ExecutorService pool) throws IOException {
         long size = input.size();
         if (input.gzip() || size <= chunkBytes) {
-            return List.of(new CsvChunk(input, 0, 0, Long.MAX_VALUE, 1, 0));
+            return List.of(new CsvChunk(input, 0, Long.MAX_VALUE, 1, 0));
         }
         int count = (int) Math.min(Integer.MAX_VALUE, (size + chunkBytes - 1) / chunkBytes);
         List<Callable<Long>> counts = new ArrayList<>(count);
@@ -54,11 +54,11 @@ final class CsvChunkPlanner {
         long start = 0;
         for (long next : starts) {
             if (next > start && next < size) {
-                chunks.add(new CsvChunk(input, chunks.size(), start, next, 1, 0));
+                chunks.add(new CsvChunk(input, start, next, 1, 0));
                 start = next;
             }
         }
-        chunks.add(new CsvChunk(input, chunks.size(), start, Long.MAX_VALUE, 1, 0));
+        chunks.add(new CsvChunk(input, start, Long.MAX_VALUE, 1, 0));
         return List.copyOf(chunks);
     }
 

@@ -83,10 +83,10 @@ final class CsvChunkScanner {
             CsvChunk actual;
             long lineShift;
             if (k == 0) {
-                actual = new CsvChunk(guessed.input(), 0, 0, guessed.end(), 1, firstRow);
+                actual = new CsvChunk(guessed.input(), 0, guessed.end(), 1, firstRow);
                 lineShift = 0;
             } else {
-                actual = new CsvChunk(guessed.input(), exact.size(), trueStart, guessed.end(), trueLine,
+                actual = new CsvChunk(guessed.input(), trueStart, guessed.end(), trueLine,
                         firstRow + records);
                 lineShift = trueLine - scan.firstLine();
             }
