@@ -11,6 +11,7 @@ import dev.veracity.stats.Slicing;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,7 +31,7 @@ public final class Veracity {
 
     /** {@return a statistics computation over CSV files (plain or .gz) as one dataset, with TFDV's defaults} */
     public static StatisticsRequest statistics(Path first, Path... more) {
-        List<Path> inputs = new java.util.ArrayList<>();
+        List<Path> inputs = new ArrayList<>();
         inputs.add(first);
         inputs.addAll(List.of(more));
         return statistics(inputs);
@@ -100,7 +101,7 @@ public final class Veracity {
 
         /** {@return this request also describing each slice by the values of {@code features} (crossed if several)} */
         public StatisticsRequest sliceBy(String... features) {
-            List<Slicing> more = new java.util.ArrayList<>(slicings);
+            List<Slicing> more = new ArrayList<>(slicings);
             more.add(Slicing.of(features));
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, more,
                     maxSlices, sampling);

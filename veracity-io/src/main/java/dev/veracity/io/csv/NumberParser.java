@@ -49,16 +49,17 @@ final class NumberParser {
         return end;
     }
 
+    /** {@return the index after an optional leading {@code +} or {@code -} in [start, end)} */
+    private static int afterSign(byte[] bytes, int start, int end) {
+        return start < end && (bytes[start] == '+' || bytes[start] == '-') ? start + 1 : start;
+    }
+
     /** {@return INT, FLOAT or STRING: the narrowest type whose syntax {@code bytes[offset, offset + length)} has} */
     static FeatureType classify(byte[] bytes, int offset, int length) {
         int start = firstNonSpace(bytes, offset, offset + length);
         int end = endWithoutSpaces(bytes, start, offset + length);
-        int p = start;
-        boolean negative = false;
-        if (p < end && (bytes[p] == '+' || bytes[p] == '-')) {
-            negative = bytes[p] == '-';
-            p++;
-        }
+        int p = afterSign(bytes, start, end);
+        boolean negative = p > start && bytes[start] == '-';
         int digitsStart = p;
         while (p < end && isDigit(bytes[p])) {
             p++;
@@ -77,12 +78,8 @@ final class NumberParser {
     static long parseLong(byte[] bytes, int offset, int length) {
         int start = firstNonSpace(bytes, offset, offset + length);
         int end = endWithoutSpaces(bytes, start, offset + length);
-        int p = start;
-        boolean negative = false;
-        if (p < end && (bytes[p] == '+' || bytes[p] == '-')) {
-            negative = bytes[p] == '-';
-            p++;
-        }
+        int p = afterSign(bytes, start, end);
+        boolean negative = p > start && bytes[start] == '-';
         if (p == end) {
             throw notA("an integer", bytes, offset, length);
         }
@@ -114,12 +111,8 @@ final class NumberParser {
     static double parseDouble(byte[] bytes, int offset, int length) {
         int start = firstNonSpace(bytes, offset, offset + length);
         int end = endWithoutSpaces(bytes, start, offset + length);
-        int p = start;
-        boolean negative = false;
-        if (p < end && (bytes[p] == '+' || bytes[p] == '-')) {
-            negative = bytes[p] == '-';
-            p++;
-        }
+        int p = afterSign(bytes, start, end);
+        boolean negative = p > start && bytes[start] == '-';
         if (p < end && !isDigit(bytes[p]) && bytes[p] != '.') {
             return special(bytes, p, end, negative, offset, length);
         }
