@@ -26,7 +26,14 @@ public enum ErrorCode {
     JSONL_TYPE_CONFLICT(Category.USER),
     JSONL_UNSUPPORTED_VALUE(Category.USER),
     JSONL_DUPLICATE_KEY(Category.USER),
-    JSONL_LINE_TOO_LONG(Category.USER);
+    JSONL_LINE_TOO_LONG(Category.USER),
+    SCHEMA_FILE_INVALID(Category.USER),
+    ANOMALIES_FILE_INVALID(Category.USER),
+    SCHEMA_FEATURE_NOT_FOUND(Category.USER),
+    SCHEMA_EDIT_INVALID(Category.USER),
+    STATISTICS_NOT_USABLE(Category.USER),
+    ENVIRONMENT_UNKNOWN(Category.USER),
+    CSV_VALUE_NOT_OF_SCHEMA_TYPE(Category.USER);
 
     /** Whose fault an error is. */
     public enum Category { USER, EXTERNAL, INTERNAL }
