@@ -5,4 +5,8 @@ public final class ConfigException extends VeracityException {
     public ConfigException(String message) {
         super(ErrorCode.INVALID_OPTION, message, null);
     }
+
+    public ConfigException(ErrorCode errorCode, String message) {
+        super(errorCode, message, null);
+    }
 }

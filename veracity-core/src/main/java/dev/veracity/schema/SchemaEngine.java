@@ -1,0 +1,166 @@
+package dev.veracity.schema;
+
+import static dev.veracity.proto.AnomalyInfo.Type.DATASET_HIGH_NUM_EXAMPLES;
+import static dev.veracity.proto.AnomalyInfo.Type.DATASET_LOW_NUM_EXAMPLES;
+import static dev.veracity.proto.AnomalyInfo.Type.SCHEMA_MISSING_COLUMN;
+import static dev.veracity.proto.AnomalyInfo.Type.SCHEMA_NEW_COLUMN;
+
+import dev.veracity.proto.DatasetConstraints;
+import dev.veracity.proto.Feature;
+import dev.veracity.proto.FeaturePaths.Path;
+import dev.veracity.proto.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one engine behind inference, update and validation, as in TFDV: walk the statistics and the schema, relax
+ * the schema until the statistics conform, and record every relaxation. Inference is this on an empty schema.
+ */
+final class SchemaEngine {
+    /**
+     * What the engine found and the schema it would take to accept the statistics.
+     *
+     * @param schema      the relaxed schema
+     * @param features    findings by feature path, features in statistics order, then missing ones
+     * @param dataset     findings about the whole dataset (example counts)
+     * @param dataMissing whether the statistics have no examples (then nothing else is checked)
+     */
+    record Result(Schema schema, Map<Path, List<Description>> features, List<Description> dataset,
+                  boolean dataMissing) {
+    }
+
+    private record Node(Path path, Feature.Builder feature, boolean ancestorDeprecated) {
+    }
+
+    private final Schema.Builder schema;
+    private final InferenceOptions newColumns;
+    private final String environment;
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Map<Path, List<Description>> findings = new LinkedHashMap<>();
+
+    private SchemaEngine(Schema schema, InferenceOptions newColumns, String environment) {
+        this.schema = schema.toBuilder();
+        this.newColumns = newColumns;
+        this.environment = environment;
+        index(this.schema.getFeatureBuilderList(), Path.getDefaultInstance(), false);
+    }
+
+    /**
+     * {@return the findings and relaxed schema for {@code data} against {@code schema}}
+     *
+     * @param newColumns  how features found in the data but not in the schema are inferred
+     * @param environment the environment the data is from, or null for none
+     */
+    static Result run(Schema schema, DatasetView data, InferenceOptions newColumns, String environment) {
+        SchemaEngine engine = new SchemaEngine(schema, newColumns, environment);
+        if (data.numExamples() <= 0) {
+            return new Result(schema, Map.of(), List.of(), true);
+        }
+        for (Map.Entry<String, FeatureView> entry : data.features().entrySet()) {
+            engine.visit(entry.getKey(), entry.getValue());
+        }
+        engine.findMissing(data);
+        List<Description> dataset = engine.checkDataset(data);
+        return new Result(engine.schema.build(), engine.findings, dataset, false);
+    }
+
+    private void index(List<Feature.Builder> features, Path parent, boolean parentDeprecated) {
+        for (Feature.Builder feature : features) {
+            Path path = PathNames.child(parent, feature.getName());
+            nodes.put(PathNames.serialize(path), new Node(path, feature, parentDeprecated));
+            if (feature.hasStructDomain()) {
+                index(feature.getStructDomainBuilder().getFeatureBuilderList(), path,
+                        parentDeprecated || FeatureRules.isDeprecated(feature));
+            }
+        }
+    }
+
+    private void visit(String key, FeatureView view) {
+        Node node = nodes.get(key);
+        if (node == null) {
+            addNewColumn(key, view);
+            return;
+        }
+        Feature.Builder feature = node.feature();
+        if (node.ancestorDeprecated() || FeatureRules.isDeprecated(feature)) {
+            return;
+        }
+        List<String> defaults = schema.getDefaultEnvironmentList();
+        if (!FeatureRules.isInEnvironment(feature, environment, defaults)) {
+            if (view.numPresent() > 0) {
+                record(view.path(), new Description(SCHEMA_NEW_COLUMN, "Column missing in environment", "New column "
+                        + key + " found in data but not in the environment " + environment + " in the schema."));
+                feature.addInEnvironment(environment);
+            }
+            return;
+        }
+        List<Description> found = FeatureUpdater.update(schema, feature, view,
+                FeatureRules.isRequired(feature, environment, defaults));
+        found.forEach(description -> record(view.path(), description));
+    }
+
+    private void addNewColumn(String key, FeatureView view) {
+        if (!view.hasStats()) {
+            return;
+        }
+        List<String> steps = view.path().getStepList();
+        Feature.Builder created = FeatureCreator.create(view, schema, newColumns);
+        Feature.Builder live;
+        if (steps.size() == 1) {
+            live = schema.addFeatureBuilder().mergeFrom(created.build());
+        } else {
+            Node parent = nodes.get(PathNames.serialize(view.path().toBuilder()
+                    .clearStep().addAllStep(steps.subList(0, steps.size() - 1)).build()));
+            if (parent == null || parent.ancestorDeprecated() || FeatureRules.isDeprecated(parent.feature())) {
+                return;
+            }
+            live = parent.feature().getStructDomainBuilder().addFeatureBuilder().mergeFrom(created.build());
+        }
+        nodes.put(key, new Node(view.path(), live, false));
+        record(view.path(), new Description(SCHEMA_NEW_COLUMN, "New column",
+                "New column (column in data but not in schema)"));
+    }
+
+    private void findMissing(DatasetView data) {
+        for (Map.Entry<String, Node> entry : List.copyOf(nodes.entrySet())) {
+            Node node = entry.getValue();
+            if (data.features().containsKey(entry.getKey()) || node.ancestorDeprecated()
+                    || !FeatureRules.isRequired(node.feature(), environment, schema.getDefaultEnvironmentList())) {
+                continue;
+            }
+            record(node.path(), new Description(SCHEMA_MISSING_COLUMN, "Column dropped",
+                    "Column is completely missing (the schema requires it: presence.min_count = "
+                            + node.feature().getPresence().getMinCount() + ", presence.min_fraction = "
+                            + Numbers.sixDigits(node.feature().getPresence().getMinFraction()) + ")."));
+            FeatureRules.deprecate(node.feature());
+        }
+    }
+
+    private List<Description> checkDataset(DatasetView data) {
+        List<Description> found = new ArrayList<>();
+        if (!schema.hasDatasetConstraints()) {
+            return found;
+        }
+        DatasetConstraints.Builder constraints = schema.getDatasetConstraintsBuilder();
+        double examples = data.numExamples();
+        if (constraints.hasMinExamplesCount() && examples < constraints.getMinExamplesCount()) {
+            found.add(new Description(DATASET_LOW_NUM_EXAMPLES, "Low num examples in dataset.", "The dataset has "
+                    + Numbers.count(examples) + " examples, fewer than dataset_constraints.min_examples_count = "
+                    + constraints.getMinExamplesCount() + "."));
+            constraints.setMinExamplesCount((long) Math.floor(examples));
+        }
+        if (constraints.hasMaxExamplesCount() && examples > constraints.getMaxExamplesCount()) {
+            found.add(new Description(DATASET_HIGH_NUM_EXAMPLES, "High num examples in dataset.", "The dataset has "
+                    + Numbers.count(examples) + " examples, more than dataset_constraints.max_examples_count = "
+                    + constraints.getMaxExamplesCount() + "."));
+            constraints.setMaxExamplesCount((long) Math.ceil(examples));
+        }
+        return found;
+    }
+
+    private void record(Path path, Description description) {
+        findings.computeIfAbsent(path, k -> new ArrayList<>()).add(description);
+    }
+}

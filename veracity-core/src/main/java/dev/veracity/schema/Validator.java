@@ -1,0 +1,122 @@
+package dev.veracity.schema;
+
+import dev.veracity.ConfigException;
+import dev.veracity.ErrorCode;
+import dev.veracity.proto.Anomalies;
+import dev.veracity.proto.AnomalyInfo;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.proto.FeaturePaths.Path;
+import dev.veracity.proto.Schema;
+import dev.veracity.proto.SeverityOverride;
+import dev.veracity.proto.ValidationConfig;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Validates statistics against a schema, as TFDV's {@code validate_statistics}: every way the statistics break the
+ * schema becomes a reason, with TFDV's anomaly type, in an {@code Anomalies} message keyed by serialized feature
+ * path. Reads only statistics, never data. Every anomaly is an ERROR unless a severity override says otherwise.
+ *
+ * <pre>{@code
+ * Anomalies anomalies = Validator.validate(servingStats, schema).environment("SERVING").run();
+ * boolean clean = Validator.isClean(anomalies);
+ * }</pre>
+ */
+public final class Validator {
+    private final DatasetFeatureStatisticsList statistics;
+    private final Schema schema;
+    private String environment;
+    private String dataset;
+    private final Map<AnomalyInfo.Type, AnomalyInfo.Severity> severities = new EnumMap<>(AnomalyInfo.Type.class);
+
+    private Validator(DatasetFeatureStatisticsList statistics, Schema schema) {
+        this.statistics = statistics;
+        this.schema = schema;
+    }
+
+    /** {@return a validation of {@code statistics} against {@code schema}, ready to configure and run} */
+    public static Validator validate(DatasetFeatureStatisticsList statistics, Schema schema) {
+        return new Validator(statistics, schema);
+    }
+
+    /** Validates as data of {@code environment}, one of the schema's {@code default_environment}s. */
+    public Validator environment(String environment) {
+        this.environment = environment;
+        return this;
+    }
+
+    /** Validates the dataset (slice) named {@code name} instead of the only or "All Examples" one. */
+    public Validator dataset(String name) {
+        this.dataset = name;
+        return this;
+    }
+
+    /** Reports anomalies of {@code type} with {@code severity} instead of ERROR. */
+    public Validator severity(AnomalyInfo.Type type, AnomalyInfo.Severity severity) {
+        severities.put(type, severity);
+        return this;
+    }
+
+    /** Applies TFDV's {@code ValidationConfig} severity overrides. */
+    public Validator config(ValidationConfig config) {
+        for (SeverityOverride override : config.getSeverityOverridesList()) {
+            severity(override.getType(), override.getSeverity());
+        }
+        return this;
+    }
+
+    /**
+     * {@return the anomalies found}
+     *
+     * @throws ConfigException if the environment is not one of the schema's default environments
+     */
+    public Anomalies run() {
+        if (environment != null && !schema.getDefaultEnvironmentList().contains(environment)) {
+            throw new ConfigException(ErrorCode.ENVIRONMENT_UNKNOWN, "expected an environment the schema declares in "
+                    + "default_environment (" + (schema.getDefaultEnvironmentCount() == 0 ? "it declares none"
+                    : schema.getDefaultEnvironmentList().stream().map(e -> "\"" + e + "\"")
+                            .collect(Collectors.joining(", "))) + "), found \"" + environment + "\"");
+        }
+        DatasetView data = DatasetView.of(statistics, dataset);
+        SchemaEngine.Result result = SchemaEngine.run(schema, data,
+                InferenceOptions.defaults().withMaxDomainSize(InferenceOptions.VALIDATION_DOMAIN_SIZE), environment);
+        Anomalies.Builder anomalies = Anomalies.newBuilder().setBaseline(schema)
+                .setAnomalyNameFormat(Anomalies.AnomalyNameFormat.SERIALIZED_PATH);
+        if (result.dataMissing()) {
+            return anomalies.setDataMissing(true).build();
+        }
+        for (Map.Entry<Path, List<Description>> entry : result.features().entrySet()) {
+            anomalies.putAnomalyInfo(PathNames.serialize(entry.getKey()),
+                    info(entry.getValue()).setPath(entry.getKey()).build());
+        }
+        if (!result.dataset().isEmpty()) {
+            anomalies.setDatasetAnomalyInfo(info(result.dataset()));
+        }
+        return anomalies.build();
+    }
+
+    /** {@return whether the anomalies hold no finding at all (TFX's "blessed")} */
+    public static boolean isClean(Anomalies anomalies) {
+        return anomalies.getAnomalyInfoCount() == 0 && !anomalies.hasDatasetAnomalyInfo() && !anomalies.getDataMissing();
+    }
+
+    private AnomalyInfo.Builder info(List<Description> descriptions) {
+        List<Description> reasons = descriptions.stream()
+                .allMatch(d -> d.type() == AnomalyInfo.Type.SCHEMA_NEW_COLUMN) ? descriptions.subList(0, 1) : descriptions;
+        AnomalyInfo.Builder info = AnomalyInfo.newBuilder();
+        AnomalyInfo.Severity severity = AnomalyInfo.Severity.UNKNOWN;
+        for (Description reason : reasons) {
+            info.addReason(AnomalyInfo.Reason.newBuilder().setType(reason.type())
+                    .setShortDescription(reason.shortDescription()).setDescription(reason.description()));
+            AnomalyInfo.Severity own = severities.getOrDefault(reason.type(), AnomalyInfo.Severity.ERROR);
+            if (own.getNumber() > severity.getNumber()) {
+                severity = own;
+            }
+        }
+        return info.setSeverity(severity)
+                .setShortDescription(reasons.size() == 1 ? reasons.get(0).shortDescription() : "Multiple errors")
+                .setDescription(reasons.stream().map(Description::description).collect(Collectors.joining(" ")));
+    }
+}
