@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Statistics, schemas and validation for machine-learning data, compatible with TFDV.",
-        subcommands = {StatsCommand.class, ShowCommand.class},
+        subcommands = {StatsCommand.class, ShowCommand.class, InferSchemaCommand.class, ValidateCommand.class,
+            UpdateSchemaCommand.class},
         footer = {"%nExample:%n  veracity stats examples/runs/train.csv -o train.pb && veracity show train.pb"})
 final class VeracityCommand implements Runnable {
     @Spec
@@ -18,6 +19,6 @@ final class VeracityCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "expected a command: stats or show");
+        throw new ParameterException(spec.commandLine(), "expected a command: stats, show, infer-schema, validate or update-schema");
     }
 }

@@ -1,0 +1,129 @@
+package dev.veracity.cli;
+
+import dev.veracity.io.AnomaliesFiles;
+import dev.veracity.io.SchemaFiles;
+import dev.veracity.io.StatisticsFiles;
+import dev.veracity.proto.Anomalies;
+import dev.veracity.proto.AnomalyInfo;
+import dev.veracity.proto.ValidationConfig;
+import dev.veracity.format.MessageFormat;
+import dev.veracity.schema.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code veracity validate}: statistics checked against a schema, with TFDV's anomaly types. */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Checks statistics against a schema, as TFDV's validate_statistics: missing and",
+            "new columns, presence, value counts, types, string domains, ranges, bool and",
+            "unique constraints, example counts. Prints a table; -o writes TFDV's Anomalies",
+            "message (.pbtxt, .pb, or .json in protobuf's JSON mapping). Exit 1 when an",
+            "anomaly has severity ERROR (all do unless --severity says otherwise).",
+            ""},
+        footer = {"%nExamples:",
+            "  veracity validate --schema schema.pbtxt --stats eval.pb",
+            "  veracity validate --schema schema.pbtxt --stats serving.pb --environment SERVING -o anomalies.json",
+            "  veracity validate --schema s.pbtxt --stats eval.pb --severity SCHEMA_NEW_COLUMN=WARNING"})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--schema", required = true, paramLabel = "SCHEMA", description = "The schema (schema.pbtxt).")
+    Path schema;
+
+    @Option(names = "--stats", required = true, paramLabel = "STATS", description = "The statistics to check.")
+    Path statistics;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Also write the anomalies: .pbtxt (text), .pb (binary) or .json.")
+    Path output;
+
+    @Option(names = "--environment", paramLabel = "ENV",
+            description = "The environment of the data (one of the schema's default_environment), e.g. SERVING.")
+    String environment;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "Check the dataset (slice) of this name instead of the only or \"All Examples\" one.")
+    String dataset;
+
+    @Option(names = "--severity", paramLabel = "TYPE=LEVEL",
+            description = "Report anomalies of TYPE (e.g. SCHEMA_NEW_COLUMN) as WARNING or ERROR; repeatable.")
+    Map<String, String> severities = new LinkedHashMap<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "TFDV ValidationConfig (text or binary) with severity_overrides.")
+    Path config;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        Validator validator = Validator.validate(StatisticsFiles.read(statistics), SchemaFiles.read(schema))
+                .environment(environment).dataset(dataset);
+        if (config != null) {
+            validator.config(readConfig(config));
+        }
+        severities.forEach((type, level) -> validator.severity(anomalyType(type), severity(level)));
+        Anomalies anomalies = validator.run();
+        if (output != null) {
+            AnomaliesFiles.write(anomalies, output);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(new AnomaliesTable().render(anomalies, statistics, schema));
+        out.flush();
+        return hasErrors(anomalies) ? ExitCodes.ANOMALIES : ExitCodes.OK;
+    }
+
+    private static boolean hasErrors(Anomalies anomalies) {
+        return anomalies.getDataMissing()
+                || anomalies.getAnomalyInfoMap().values().stream()
+                        .anyMatch(info -> info.getSeverity() == AnomalyInfo.Severity.ERROR)
+                || anomalies.getDatasetAnomalyInfo().getSeverity() == AnomalyInfo.Severity.ERROR;
+    }
+
+    private AnomalyInfo.Type anomalyType(String name) {
+        try {
+            return AnomalyInfo.Type.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--severity: expected a TFDV anomaly type such as "
+                    + "SCHEMA_NEW_COLUMN or ENUM_TYPE_UNEXPECTED_STRING_VALUES, found \"" + name + "\"");
+        }
+    }
+
+    private AnomalyInfo.Severity severity(String level) {
+        return switch (level.trim().toUpperCase(Locale.ROOT)) {
+            case "WARNING" -> AnomalyInfo.Severity.WARNING;
+            case "ERROR" -> AnomalyInfo.Severity.ERROR;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--severity: expected WARNING or ERROR after '=', found \"" + level + "\"");
+        };
+    }
+
+    private static ValidationConfig readConfig(Path file) throws IOException {
+        MessageFormat format = MessageFormat.forFileName(file.getFileName().toString()).orElse(MessageFormat.TEXT);
+        try (InputStream in = Files.newInputStream(file)) {
+            return format.read(in, ValidationConfig.newBuilder()).build();
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new dev.veracity.InputException(dev.veracity.ErrorCode.INVALID_OPTION, file
+                    + ": expected a TFDV ValidationConfig in " + format.name().toLowerCase(Locale.ROOT)
+                    + " protobuf format, found invalid content: " + e.getMessage(), e);
+        }
+    }
+}
