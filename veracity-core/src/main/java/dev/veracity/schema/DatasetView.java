@@ -49,7 +49,7 @@ public record DatasetView(DatasetFeatureStatistics dataset, boolean byWeight, Ma
     private static DatasetFeatureStatistics choose(DatasetFeatureStatisticsList statistics, String name) {
         if (name != null) {
             return statistics.getDatasetsList().stream().filter(d -> d.getName().equals(name)).findFirst()
-                    .orElseThrow(() -> unusable("no dataset named \"" + name + "\"", statistics));
+                    .orElseThrow(() -> unusable("none named \"" + name + "\"", statistics));
         }
         if (statistics.getDatasetsCount() == 1) {
             return statistics.getDatasets(0);
@@ -59,13 +59,13 @@ public record DatasetView(DatasetFeatureStatistics dataset, boolean byWeight, Ma
                     "expected statistics with at least one dataset, found none");
         }
         return statistics.getDatasetsList().stream().filter(d -> d.getName().equals(ALL_EXAMPLES)).findFirst()
-                .orElseThrow(() -> unusable("several datasets and none named \"" + ALL_EXAMPLES
+                .orElseThrow(() -> unusable("several and none named \"" + ALL_EXAMPLES
                         + "\"; name the one to use", statistics));
     }
 
     private static InputException unusable(String problem, DatasetFeatureStatisticsList statistics) {
-        return new InputException(ErrorCode.STATISTICS_NOT_USABLE, "expected statistics of one dataset, found "
-                + problem + " (datasets: " + statistics.getDatasetsList().stream()
+        return new InputException(ErrorCode.STATISTICS_NOT_USABLE, "expected the dataset to use among the "
+                + "statistics' datasets, found " + problem + " (datasets: " + statistics.getDatasetsList().stream()
                         .map(d -> "\"" + d.getName() + "\"").collect(Collectors.joining(", ")) + ")");
     }
 
