@@ -2,7 +2,6 @@ package dev.veracity.cli;
 
 import dev.veracity.proto.Anomalies;
 import dev.veracity.proto.AnomalyInfo;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,12 @@ import java.util.TreeMap;
  * long description. Features in name order, the dataset's own findings first.
  */
 final class AnomaliesTable {
-    String render(Anomalies anomalies, Path statistics, Path schema) {
+    /** {@return the anomalies as text; {@code source} says what was checked, e.g. "eval.pb, checked against s"} */
+    String render(Anomalies anomalies, String source) {
         StringBuilder text = new StringBuilder();
         if (anomalies.getDataMissing()) {
-            return text.append(statistics).append(": no examples (data_missing): nothing else was checked against ")
-                    .append(schema).append('\n').toString();
+            return text.append("No examples (data_missing) in ").append(source).append(": nothing else was checked\n")
+                    .toString();
         }
         Map<String, AnomalyInfo> entries = new TreeMap<>(anomalies.getAnomalyInfoMap());
         List<Map.Entry<String, AnomalyInfo>> all = new ArrayList<>();
@@ -26,14 +26,13 @@ final class AnomaliesTable {
         }
         all.addAll(entries.entrySet());
         if (all.isEmpty()) {
-            return text.append("No anomalies: ").append(statistics).append(" conforms to ").append(schema)
-                    .append('\n').toString();
+            return text.append("No anomalies in ").append(source).append('\n').toString();
         }
         long errors = all.stream().filter(e -> e.getValue().getSeverity() == AnomalyInfo.Severity.ERROR).count();
         text.append(all.size()).append(all.size() == 1 ? " anomaly" : " anomalies").append(" (").append(errors)
                 .append(errors == 1 ? " error, " : " errors, ").append(all.size() - errors)
-                .append(all.size() - errors == 1 ? " warning" : " warnings").append(") in ").append(statistics)
-                .append(", checked against ").append(schema).append("\n\n");
+                .append(all.size() - errors == 1 ? " warning" : " warnings").append(") in ").append(source)
+                .append("\n\n");
         for (Map.Entry<String, AnomalyInfo> entry : all) {
             AnomalyInfo info = entry.getValue();
             text.append(entry.getKey()).append("  ").append(info.getSeverity()).append('\n');

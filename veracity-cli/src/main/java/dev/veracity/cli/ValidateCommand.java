@@ -86,7 +86,7 @@ final class ValidateCommand implements Callable<Integer> {
             AnomaliesFiles.write(anomalies, output);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(new AnomaliesTable().render(anomalies, statistics, schema));
+        out.print(new AnomaliesTable().render(anomalies, statistics + ", checked against " + schema));
         out.flush();
         return hasErrors(anomalies) ? ExitCodes.ANOMALIES : ExitCodes.OK;
     }

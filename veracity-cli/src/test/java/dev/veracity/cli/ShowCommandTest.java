@@ -88,6 +88,47 @@ class ShowCommandTest {
         assertThat(run.err()).contains("none.pb: no such file");
     }
 
+    @Test
+    void showsASchemaAsTfdvDisplaysIt() throws IOException {
+        Path file = dir.resolve("curated.pbtxt");
+        Files.writeString(file, """
+                feature { name: "payment_type" value_count { min: 1 max: 1 } type: BYTES domain: "payment_type"
+                          presence { min_fraction: 1.0 min_count: 1 } }
+                feature { name: "tips" value_count { min: 1 } type: FLOAT float_domain { min: 0 max: 500 }
+                          presence { min_count: 1 } not_in_environment: "SERVING" }
+                feature { name: "legacy" type: INT lifecycle_stage: DEPRECATED }
+                string_domain { name: "payment_type" value: "Cash" value: "Credit Card" }
+                default_environment: "TRAINING" default_environment: "SERVING"
+                """);
+
+        CommandRun run = CommandRun.of("show", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Schema: 3 features, 1 string domains, environments TRAINING, SERVING");
+        assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).matches(
+                "payment_type +STRING +required +single +'payment_type'"));
+        assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).matches(
+                "tips +FLOAT +optional +\\[1,inf\\) +\\[0\\.0, 500\\.0] +not in SERVING"));
+        assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).matches("legacy +INT .* deprecated"));
+        assertThat(run.out()).contains("2: 'Cash', 'Credit Card'");
+    }
+
+    @Test
+    void showsAnomaliesByTheirName() throws IOException {
+        Path file = dir.resolve("anomalies.pbtxt");
+        Files.writeString(file, """
+                anomaly_info { key: "route" value { severity: ERROR short_description: "Unexpected string values"
+                  reason { type: ENUM_TYPE_UNEXPECTED_STRING_VALUES short_description: "Unexpected string values"
+                           description: "Examples contain values missing from the schema: X (<1%)." } } }
+                """);
+
+        CommandRun run = CommandRun.of("show", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 anomaly (1 error, 0 warnings)").contains("route  ERROR")
+                .contains("ENUM_TYPE_UNEXPECTED_STRING_VALUES").contains("X (<1%)");
+    }
+
     static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
