@@ -63,15 +63,15 @@ final class Environments {
         return false;
     }
 
-    /** {@return the feature's own environment lists as text, e.g. {@code not_in: SERVING}} */
+    /** {@return the feature's own environment lists as sorted sets, e.g. {@code not_in: SERVING}} */
     static String describe(Feature feature) {
         StringBuilder text = new StringBuilder();
         if (feature.getInEnvironmentCount() > 0) {
-            text.append("in: ").append(String.join(", ", feature.getInEnvironmentList()));
+            text.append("in: ").append(String.join(", ", new TreeSet<>(feature.getInEnvironmentList())));
         }
         if (feature.getNotInEnvironmentCount() > 0) {
             text.append(text.isEmpty() ? "" : "; ").append("not_in: ")
-                    .append(String.join(", ", feature.getNotInEnvironmentList()));
+                    .append(String.join(", ", new TreeSet<>(feature.getNotInEnvironmentList())));
         }
         return text.toString();
     }

@@ -111,9 +111,15 @@ final class FeatureDiff {
         }
     }
 
+    /** {@return the name of the kind of valency that changed; {@code shape_type} (the oneof) if it changed kind} */
     private static String aspectOf(Feature old, Feature neu) {
-        Feature.ShapeTypeCase kind = neu.getShapeTypeCase() == Feature.ShapeTypeCase.SHAPETYPE_NOT_SET
-                ? old.getShapeTypeCase() : neu.getShapeTypeCase();
+        Feature.ShapeTypeCase oldKind = old.getShapeTypeCase();
+        Feature.ShapeTypeCase newKind = neu.getShapeTypeCase();
+        if (oldKind != newKind && oldKind != Feature.ShapeTypeCase.SHAPETYPE_NOT_SET
+                && newKind != Feature.ShapeTypeCase.SHAPETYPE_NOT_SET) {
+            return "shape_type";
+        }
+        Feature.ShapeTypeCase kind = newKind == Feature.ShapeTypeCase.SHAPETYPE_NOT_SET ? oldKind : newKind;
         return switch (kind) {
             case SHAPE -> "shape";
             case VALUE_COUNT -> "value_count";
