@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Statistics, schemas and validation for machine-learning data, compatible with TFDV.",
-        subcommands = {StatsCommand.class, ShowCommand.class},
+        subcommands = {StatsCommand.class, ShowCommand.class, SchemaCommand.class},
         footer = {"%nExample:%n  veracity stats examples/runs/train.csv -o train.pb && veracity show train.pb"})
 final class VeracityCommand implements Runnable {
     @Spec

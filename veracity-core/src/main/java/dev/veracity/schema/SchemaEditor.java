@@ -272,6 +272,11 @@ public final class SchemaEditor {
             return this;
         }
 
+        /** {@return the feature as edited so far} */
+        public Feature current() {
+            return feature.build();
+        }
+
         /** {@return the schema editor, to edit another feature or build} */
         public SchemaEditor done() {
             return SchemaEditor.this;
