@@ -15,12 +15,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Deprecates features (lifecycle_stage: DEPRECATED): TFDV no longer validates or",
-            "requires them, but still knows them, so data that has them raises no new-column",
-            "anomaly (removing a feature from the schema would).",
+            "Deprecates features: TFDV stops validating and requiring them.",
+            "Sets lifecycle_stage: DEPRECATED. The schema still knows the features, so",
+            "data that has them raises no new-column anomaly (removing them would).",
             ""},
         footer = {"%nExample:",
-            "  veracity schema deprecate --schema schema.pbtxt trip_start_timestamp pickup_census_tract"})
+            "  veracity schema deprecate --schema schema.pbtxt trip_start_timestamp fare"})
 final class DeprecateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,15 +19,16 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Puts a feature in or out of environments, e.g. takes the label out of SERVING.",
-            "TFDV validates a feature in environment E if E is in its in_environment, not if E is",
-            "in its not_in_environment, else if E is in the schema's default_environment. So every",
-            "environment named here is also added to default_environment when missing (the others",
-            "stay in it); with no FEATURE, --default only lists environments there. Note that",
-            "listing an environment where none was makes TFDV check the features there.",
+            "Puts a feature in or out of environments (e.g. the label out of SERVING).",
+            "TFDV validates a feature in environment E if E is in its in_environment, not",
+            "if E is in its not_in_environment, else if E is in the schema's",
+            "default_environment. So an environment named here is also added to",
+            "default_environment when missing (the other features stay in it); with no",
+            "FEATURE, --default only adds environments there. Listing an environment",
+            "where none was listed makes TFDV check the features there.",
             ""},
         footer = {"%nExamples:",
-            "  veracity schema environment --schema schema.pbtxt --default TRAINING --default SERVING",
+            "  veracity schema environment --schema schema.pbtxt --default TRAINING",
             "  veracity schema environment --schema schema.pbtxt tips --not-in SERVING"})
 final class EnvironmentCommand implements Callable<Integer> {
     @Spec

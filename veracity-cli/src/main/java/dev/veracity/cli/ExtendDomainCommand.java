@@ -15,13 +15,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Adds values to a feature's string domain: those it lacks are appended in the order",
-            "given, after the existing ones, whose order is kept (as TFDV's update_schema does).",
-            "Edits the top-level string_domain the feature's domain: names, else its inline one;",
-            "a feature without a string domain is an error (use set-domain).",
+            "Adds values to a feature's string domain.",
+            "Values it lacks are appended in the order given, after the existing ones,",
+            "whose order is kept (as TFDV's update_schema does). Edits the top-level",
+            "string_domain the feature's domain: names, else its inline one; a feature",
+            "without a string domain is an error (use set-domain).",
             ""},
         footer = {"%nExample:",
-            "  veracity schema extend-domain --schema schema.pbtxt payment_type Prcard 'Dispute'"})
+            "  veracity schema extend-domain --schema schema.pbtxt payment_type Prcard"})
 final class ExtendDomainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

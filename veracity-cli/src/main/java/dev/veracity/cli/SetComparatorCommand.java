@@ -16,13 +16,16 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Sets a feature's drift (against the previous span) or skew (training against",
-            "serving) thresholds. TFDV reports an anomaly when a measure is above its threshold;",
-            "all three measures lie in [0, 1]. L-infinity applies to categorical features only.",
+            "Sets a feature's drift or skew thresholds.",
+            "Drift compares with the previous span, skew training with serving data.",
+            "TFDV reports an anomaly when a measure is above its threshold; all three",
+            "measures lie in [0, 1]. L-infinity applies to categorical features only.",
             ""},
         footer = {"%nExamples:",
-            "  veracity schema set-comparator --schema schema.pbtxt payment_type --skew --infinity-norm 0.01",
-            "  veracity schema set-comparator --schema schema.pbtxt fare --drift --jensen-shannon 0.05"})
+            "  veracity schema set-comparator --schema schema.pbtxt company --skew \\",
+            "      --infinity-norm 0.01",
+            "  veracity schema set-comparator --schema schema.pbtxt fare --drift \\",
+            "      --jensen-shannon 0.1"})
 final class SetComparatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

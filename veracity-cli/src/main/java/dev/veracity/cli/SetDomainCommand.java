@@ -20,16 +20,16 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Sets the values a string feature may take, in the order given, or the range of a",
-            "numeric one. String values go to the top-level string_domain the feature's domain:",
-            "names (shared by every feature naming it), else to its inline string_domain (created",
-            "if it has no domain). --min/--max set int_domain for INT features and float_domain",
-            "for FLOAT ones (or edit the one the feature has).",
+            "Sets a feature's string values (in order), or its int or float range.",
+            "String values go to the top-level string_domain the feature's domain: names",
+            "(shared by every feature naming it), else to its inline string_domain",
+            "(created if it has no domain). --min/--max set int_domain for INT features",
+            "and float_domain for FLOAT ones, or edit the one the feature has.",
             ""},
         footer = {"%nExamples:",
-            "  veracity schema set-domain --schema schema.pbtxt payment_type Cash 'Credit Card' Prcard",
-            "  veracity schema set-domain --schema schema.pbtxt trip_seconds --min 0 --max 86400",
-            "  veracity schema set-domain --schema schema.pbtxt fare --min 0 -o curated/schema.pbtxt"})
+            "  veracity schema set-domain --schema schema.pbtxt payment_type Cash Prcard",
+            "  veracity schema set-domain --schema schema.pbtxt trip_miles --max 500",
+            "  veracity schema set-domain --schema schema.pbtxt fare --min 0 -o new.pbtxt"})
 final class SetDomainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

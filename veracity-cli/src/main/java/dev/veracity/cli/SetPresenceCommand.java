@@ -16,13 +16,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Sets how often a feature must be present (presence.min_fraction, presence.min_count).",
-            "An inferred min_fraction of 1.0 fails as soon as one example lacks the feature;",
-            "lowering it is the usual fix. 0 for both makes the feature optional.",
+            "Sets how often a feature must be present.",
+            "presence.min_fraction is a fraction of examples, presence.min_count a number",
+            "of them. An inferred min_fraction of 1.0 fails as soon as one example lacks",
+            "the feature; lowering it is the usual fix. 0 for both makes it optional.",
             ""},
         footer = {"%nExamples:",
-            "  veracity schema set-presence --schema schema.pbtxt payment_type --min-fraction 0.9",
-            "  veracity schema set-presence --schema schema.pbtxt company --min-fraction 0 --min-count 0"})
+            "  veracity schema set-presence --schema schema.pbtxt tips --min-fraction 0.9",
+            "  veracity schema set-presence --schema schema.pbtxt company --min-count 0"})
 final class SetPresenceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
