@@ -6,6 +6,7 @@ public final class ConfigException extends VeracityException {
         super(ErrorCode.INVALID_OPTION, message, null);
     }
 
+    /** An error with a more specific code than {@link ErrorCode#INVALID_OPTION}, e.g. a schema edit that cannot work. */
     public ConfigException(ErrorCode errorCode, String message) {
         super(errorCode, message, null);
     }

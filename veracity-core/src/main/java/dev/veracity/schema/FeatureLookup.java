@@ -1,0 +1,107 @@
+package dev.veracity.schema;
+
+import dev.veracity.ConfigException;
+import dev.veracity.ErrorCode;
+import dev.veracity.proto.Feature;
+import dev.veracity.proto.Schema;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Finds a feature of a schema builder by name or serialized path ({@code address.city} for a struct child), and
+ * names the closest features when there is none.
+ */
+final class FeatureLookup {
+    private static final int MAX_SUGGESTIONS = 3;
+
+    private FeatureLookup() {
+    }
+
+    /**
+     * {@return the builder of the feature named {@code nameOrPath}: a top-level feature of exactly that name first
+     * (so a name holding a dot needs no quotes), else the feature at that path}
+     *
+     * @throws ConfigException {@link ErrorCode#SCHEMA_FEATURE_NOT_FOUND} naming up to three close names
+     */
+    static Feature.Builder find(Schema.Builder schema, String nameOrPath) {
+        for (Feature.Builder feature : schema.getFeatureBuilderList()) {
+            if (feature.getName().equals(nameOrPath)) {
+                return feature;
+            }
+        }
+        return walk(schema.getFeatureBuilderList(), FeaturePathText.parse(nameOrPath), 0)
+                .orElseThrow(() -> notFound(schema, nameOrPath));
+    }
+
+    private static Optional<Feature.Builder> walk(List<Feature.Builder> features, List<String> steps, int index) {
+        for (Feature.Builder feature : features) {
+            if (!feature.getName().equals(steps.get(index))) {
+                continue;
+            }
+            if (index == steps.size() - 1) {
+                return Optional.of(feature);
+            }
+            if (feature.hasStructDomain()) {
+                return walk(feature.getStructDomainBuilder().getFeatureBuilderList(), steps, index + 1);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ConfigException notFound(Schema.Builder schema, String nameOrPath) {
+        List<String> paths = new ArrayList<>();
+        collectPaths(schema.getFeatureList(), "", paths);
+        String query = nameOrPath.toLowerCase(Locale.ROOT);
+        List<String> close = paths.stream()
+                .filter(path -> isClose(query, path.toLowerCase(Locale.ROOT)))
+                .sorted(Comparator.comparingInt((String path) -> distance(query, path.toLowerCase(Locale.ROOT)))
+                        .thenComparing(Comparator.naturalOrder()))
+                .limit(MAX_SUGGESTIONS)
+                .toList();
+        String hint = close.isEmpty() ? " (the schema has " + paths.size() + " features)"
+                : "; did you mean " + String.join(", ", close) + "?";
+        return new ConfigException(ErrorCode.SCHEMA_FEATURE_NOT_FOUND,
+                "feature \"" + nameOrPath + "\": expected a feature of the schema, found none" + hint);
+    }
+
+    /** Adds the serialized path of every feature, struct children included. */
+    static void collectPaths(List<Feature> features, String parent, List<String> paths) {
+        for (Feature feature : features) {
+            String path = FeaturePathText.child(parent, feature.getName());
+            paths.add(path);
+            if (feature.hasStructDomain()) {
+                collectPaths(feature.getStructDomain().getFeatureList(), path, paths);
+            }
+        }
+    }
+
+    private static boolean isClose(String query, String candidate) {
+        if (candidate.contains(query) || query.contains(candidate)) {
+            return true;
+        }
+        return distance(query, candidate) <= Math.max(2, query.length() / 3);
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of one char each cost one. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
