@@ -37,13 +37,7 @@ final class Environments {
     }
 
     static boolean isIn(Feature feature, List<String> defaultEnvironment, String environment) {
-        if (feature.getInEnvironmentList().contains(environment)) {
-            return true;
-        }
-        if (feature.getNotInEnvironmentList().contains(environment)) {
-            return false;
-        }
-        return defaultEnvironment.contains(environment);
+        return FeatureRules.isInEnvironment(feature, environment, defaultEnvironment);
     }
 
     /**

@@ -32,7 +32,7 @@ final class FeatureLookup {
                 return feature;
             }
         }
-        return walk(schema.getFeatureBuilderList(), FeaturePathText.parse(nameOrPath), 0)
+        return walk(schema.getFeatureBuilderList(), PathNames.parse(nameOrPath), 0)
                 .orElseThrow(() -> notFound(schema, nameOrPath));
     }
 
@@ -70,7 +70,7 @@ final class FeatureLookup {
     /** Adds the serialized path of every feature, struct children included. */
     static void collectPaths(List<Feature> features, String parent, List<String> paths) {
         for (Feature feature : features) {
-            String path = FeaturePathText.child(parent, feature.getName());
+            String path = PathNames.child(parent, feature.getName());
             paths.add(path);
             if (feature.hasStructDomain()) {
                 collectPaths(feature.getStructDomain().getFeatureList(), path, paths);

@@ -89,7 +89,7 @@ public final class SchemaDiff {
         Map<String, Feature> olds = byName(oldFeatures, Feature::getName);
         Map<String, Feature> news = byName(newFeatures, Feature::getName);
         for (String name : union(olds.keySet(), news.keySet())) {
-            String path = FeaturePathText.child(parent, name);
+            String path = PathNames.child(parent, name);
             Feature old = olds.get(name);
             Feature neu = news.get(name);
             if (neu == null) {
