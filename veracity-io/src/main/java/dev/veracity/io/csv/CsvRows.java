@@ -131,6 +131,20 @@ final class CsvRows {
     }
 
     /**
+     * Rejects the row {@link #next()} just returned, which a later check found malformed (a cell that does not parse
+     * as the schema's type): it no longer counts as read, and with {@link BadRecords#SKIP} it counts as skipped.
+     *
+     * @throws InputException the problem, with {@link BadRecords#FAIL}
+     */
+    void reject(CsvProblem problem) {
+        recordsRead--;
+        switch (badRecords) {
+            case FAIL -> throw problem.toException();
+            case SKIP -> skippedRecords++;
+        }
+    }
+
+    /**
      * Ends the rows before the first record that starts at or after {@code offset} in the stream: that record belongs
      * to the next chunk of the file. {@link #next()} reads it (to learn where it starts) but does not return it.
      */
