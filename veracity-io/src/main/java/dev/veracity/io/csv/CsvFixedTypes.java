@@ -93,7 +93,13 @@ final class CsvFixedTypes {
         String beyond = fixed[i] == FeatureType.INT && found.strip().matches("[+-]?[0-9]+") ? " (outside int64)" : "";
         return new CsvProblem(ErrorCode.CSV_VALUE_NOT_OF_SCHEMA_TYPE,
                 CsvProblem.place(tokenizer.fileName(), tokenizer.line(), i + 1, columnNames) + ": expected "
-                        + fixed[i] + " as the schema says, found \"" + found + "\"" + beyond);
+                        + fixed[i] + " as the schema says, found \"" + shown(found) + "\"" + beyond);
+    }
+
+    /** {@return the value as a one-line message shows it: line ends and tabs escaped, at most 100 characters} */
+    private static String shown(String value) {
+        String line = value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        return line.length() <= 100 ? line : line.substring(0, 100) + "...";
     }
 
     private static boolean parses(FeatureType type, byte[] bytes, int start, int length) {
