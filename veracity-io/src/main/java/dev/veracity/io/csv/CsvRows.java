@@ -103,6 +103,9 @@ final class CsvRows {
      * @throws InputException a ragged row or a syntax error, unless skipped; a record past the length limit, always
      */
     boolean next() throws IOException {
+        if (stopped) {
+            return false; // stay on the first record past the limit, which the next chunk's start is checked against
+        }
         while (tokenizer.next()) {
             if (firstRecordStart < 0) {
                 firstRecordStart = tokenizer.recordStart();

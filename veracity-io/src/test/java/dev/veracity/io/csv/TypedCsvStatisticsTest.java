@@ -26,7 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -242,6 +244,24 @@ class TypedCsvStatisticsTest {
             DatasetFeatureStatistics many = compute(file, csv, 4, 16_384).statistics().getDatasets(0);
             table.assertMatches(one, OPTIONS);
             table.assertMatches(many, OPTIONS);
+        }
+
+        @Test
+        void everyColumnTypedSkipsTheFirstPass() throws IOException {
+            CsvTable table = generated(12, 20_000);
+            Path file = table.write(dir.resolve("big.csv"), CsvTable.Style.PLAIN);
+            Set<String> phases = ConcurrentHashMap.newKeySet();
+            Progress progress = (phase, done, total) -> phases.add(phase);
+            CsvOptions csv = CsvOptions.DEFAULT.withColumnTypes(typesOf(table));
+            DatasetFeatureStatistics typed = new CsvStatistics(csv, OPTIONS, 4, progress, 16_384)
+                    .compute(List.of(file), "").statistics().getDatasets(0);
+            assertThat(phases).containsExactly("computing statistics");
+            table.assertMatches(typed, OPTIONS);
+
+            phases.clear();
+            CsvOptions partly = CsvOptions.DEFAULT.withColumnTypes(Map.of("n", INT));
+            new CsvStatistics(partly, OPTIONS, 4, progress, 16_384).compute(List.of(file), "");
+            assertThat(phases).containsExactlyInAnyOrder("inferring column types", "computing statistics");
         }
 
         @Test
