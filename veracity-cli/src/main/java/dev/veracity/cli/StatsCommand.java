@@ -3,6 +3,7 @@ package dev.veracity.cli;
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.ConfigException;
 import dev.veracity.io.InputPaths;
+import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.BadRecords;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
             "Computes TFDV's per-feature statistics of CSV files with a header row (plain or .gz),",
             "or of a JSON Lines file (.jsonl, .ndjson: one object per line; arrays are lists of",
             "values, nested objects dotted paths, null and absent keys missing, [] present and empty).",
-            "Column types are inferred from the data as TFDV does (INT < FLOAT < STRING);",
-            "an empty cell is missing. The output format follows the file extension:",
+            "Column types are inferred from the data as TFDV does (INT < FLOAT < STRING),",
+            "or taken from --schema; an empty cell is missing. The output format follows the file extension:",
             "  .pb      binary protobuf, as TFX's FeatureStats.pb",
             "  .pbtxt   protobuf text format",
             "  .json    protobuf JSON mapping",
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
             "  veracity stats examples/runs/train.csv -o train.pb",
             "  veracity stats 'logs/2024-*.csv.gz' -o logs.pbtxt --threads 8",
             "  veracity stats runs.csv -o runs.pb --slice-by surface --slice-by surface,time_of_day",
-            "  veracity stats data.csv -o data.pbtxt --top-k 50 --bad-records skip"})
+            "  veracity stats data.csv -o data.pbtxt --top-k 50 --bad-records skip",
+            "  veracity stats eval.csv --schema schema.pbtxt -o eval.pb"})
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -106,6 +108,13 @@ final class StatsCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "Read CSV columns with this schema's types (.pbtxt, .pb or .json; BYTES is STRING) "
+                    + "instead of inferring them: a value that does not parse as its type fails (exit 2, naming "
+                    + "file, line and column) or, with --bad-records skip, skips its record. INT/FLOAT features "
+                    + "with is_categorical domains get string statistics, as in TFDV. CSV input only.")
+    Path schema;
+
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "",
             description = "Dataset name recorded in the statistics (default: empty, as TFDV).")
     String name;
@@ -128,6 +137,9 @@ final class StatsCommand implements Callable<Integer> {
         Veracity.StatisticsRequest request = Veracity.statistics(files).withOptions(options).withCsvOptions(csv)
                 .named(name).withThreads(threads).withProgress(progress).withMaxSlices(maxSlices)
                 .sample(sampleRate, seed);
+        if (schema != null) {
+            request = request.withSchema(SchemaFiles.read(schema));
+        }
         for (String slicing : sliceBy) {
             request = request.sliceBy(slicing.split(",", -1));
         }

@@ -266,5 +266,44 @@ class StatsCommandTest {
             DatasetFeatureStatisticsList stats = StatisticsFiles.read(output);
             assertThat(stats.getDatasets(0).getNumExamples()).isEqualTo(2);
         }
+
+        @Test
+        void aValueNotOfTheSchemaTypeNamesFileLineAndColumn() throws IOException {
+            Path input = csv("train.csv", "id,fare\n1,2.5\n2,\"x\ny\"\n3,4\n");
+            Path schema = csv("schema.pbtxt", "feature { name: \"id\" type: INT }\n"
+                    + "feature { name: \"fare\" type: FLOAT }\n");
+            assertUserError(stats(input, "--schema", schema.toString()),
+                    "train.csv:3:2 (fare): expected FLOAT as the schema says, found \"x\\ny\"");
+        }
+
+        @Test
+        void skipsRecordsNotOfTheSchemaTypeAndCountsThem() throws IOException {
+            Path input = csv("train.csv", "id,code\n1,7\n2,abc\n3,7\n4,10\n");
+            Path schema = csv("schema.pbtxt", "feature { name: \"code\" type: INT int_domain { is_categorical: true } }\n");
+            CommandRun run = stats(input, "--schema", schema.toString(), "--bad-records", "skip");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("skipped 1 malformed record(s)");
+            DatasetFeatureStatistics dataset = StatisticsFiles.read(dir.resolve("out.pb")).getDatasets(0);
+            assertThat(dataset.getNumExamples()).isEqualTo(3);
+            FeatureNameStatistics code = feature(dataset, "code");
+            assertThat(code.getType()).isEqualTo(FeatureNameStatistics.Type.INT);
+            assertThat(code.getStringStats().getTopValues(0).getValue()).isEqualTo("7");
+        }
+
+        @Test
+        void aSchemaWithJsonLinesInputIsAUsageError() throws IOException {
+            Path input = csv("events.jsonl", "{\"a\": 1}\n");
+            Path schema = csv("schema.pbtxt", "feature { name: \"a\" type: INT }\n");
+            assertUserError(stats(input, "--schema", schema.toString()),
+                    "JSON Lines input: reading with a schema's types is supported for CSV input only");
+        }
+
+        @Test
+        void aMissingSchemaFileIsAnInputError() throws IOException {
+            Path input = csv("a.csv", "a\n1\n");
+            CommandRun run = stats(input, "--schema", dir.resolve("nope.pbtxt").toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("veracity: error: ").contains("nope.pbtxt").doesNotContain("\tat ");
+        }
     }
 }

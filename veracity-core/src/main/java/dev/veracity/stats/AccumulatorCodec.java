@@ -9,14 +9,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The persisted form of feature accumulators: a version byte, the kind, the feature name, whether the state is
- * weighted, then the kind's state (its weighted part last). Version {@value #VERSION}; version 1 (no weighted flag,
+ * The persisted form of feature accumulators: a version byte, the kind (INT, FLOAT, STRING, then categorical INT
+ * and categorical FLOAT, which hold string states; older readers refuse them as unknown kinds), the feature name,
+ * whether the state is weighted, then the kind's state (its weighted part last). Version {@value #VERSION}; version 1 (no weighted flag,
  * no weighted state) is still read when the options name no weight feature. A reader refuses versions it does not
  * know.
  */
 final class AccumulatorCodec {
     static final int VERSION = 2;
     private static final int UNWEIGHTED_VERSION = 1;
+    /** Kinds 0 to 2 are the {@link FeatureType} ordinals (INT, FLOAT numeric; STRING); 3 and 4 came later. */
+    private static final int CATEGORICAL_INT = 3;
+    private static final int CATEGORICAL_FLOAT = 4;
 
     private AccumulatorCodec() {
     }
@@ -31,7 +35,7 @@ final class AccumulatorCodec {
                 out.writeBoolean(numeric.isWeighted());
                 numeric.writeState(out);
             } else if (accumulator instanceof StringAccumulator string) {
-                out.writeByte(FeatureType.STRING.ordinal());
+                out.writeByte(stringKind(string.type()));
                 out.writeUTF(string.name());
                 out.writeBoolean(string.isWeighted());
                 string.writeState(out);
@@ -40,6 +44,14 @@ final class AccumulatorCodec {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static int stringKind(FeatureType type) {
+        return switch (type) {
+            case INT -> CATEGORICAL_INT;
+            case FLOAT -> CATEGORICAL_FLOAT;
+            case STRING -> FeatureType.STRING.ordinal();
+        };
     }
 
     /**
@@ -56,10 +68,12 @@ final class AccumulatorCodec {
                         + UNWEIGHTED_VERSION + " or " + VERSION);
             }
             int kind = in.readUnsignedByte();
-            if (kind >= FeatureType.values().length) {
+            if (kind > CATEGORICAL_FLOAT) {
                 throw new IllegalArgumentException("accumulator of unknown kind " + kind);
             }
-            FeatureType type = FeatureType.values()[kind];
+            boolean categorical = kind >= CATEGORICAL_INT;
+            FeatureType type = kind == CATEGORICAL_INT ? FeatureType.INT
+                    : kind == CATEGORICAL_FLOAT ? FeatureType.FLOAT : FeatureType.values()[kind];
             String name = in.readUTF();
             boolean weighted = version != UNWEIGHTED_VERSION && in.readBoolean();
             if (weighted != options.isWeighted()) {
@@ -69,9 +83,12 @@ final class AccumulatorCodec {
                         + ", but the options " + (options.isWeighted()
                                 ? "name weight feature \"" + options.weightFeature() + "\"" : "name no weight feature"));
             }
+            if (categorical) {
+                return StringAccumulator.readState(name, type, options, in);
+            }
             return switch (type) {
                 case INT, FLOAT -> NumericAccumulator.readState(name, type, options, in);
-                case STRING -> StringAccumulator.readState(name, options, in);
+                case STRING -> StringAccumulator.readState(name, type, options, in);
             };
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated accumulator bytes", e);

@@ -118,7 +118,9 @@ public final class DatasetAccumulator {
         FeatureAccumulator accumulator = features.get(column.name());
         if (accumulator == null) {
             accumulator = switch (column.type()) {
-                case INT, FLOAT -> new NumericAccumulator(column.name(), column.type(), options);
+                case INT, FLOAT -> options.isCategorical(column.name())
+                        ? new StringAccumulator(column.name(), column.type(), options)
+                        : new NumericAccumulator(column.name(), column.type(), options);
                 case STRING -> new StringAccumulator(column.name(), options);
             };
             features.put(column.name(), accumulator);

@@ -282,6 +282,7 @@ public final class NumericAccumulator implements FeatureAccumulator {
     }
 
     static String describe(FeatureAccumulator accumulator) {
-        return accumulator instanceof NumericAccumulator n ? n.type.name() : FeatureType.STRING.name();
+        return accumulator instanceof NumericAccumulator n ? n.type.name()
+                : StringAccumulator.describe((StringAccumulator) accumulator);
     }
 }

@@ -2,6 +2,7 @@ package dev.veracity.stats;
 
 import dev.veracity.ConfigException;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.datasketches.kll.KllSketch;
 
 /**
@@ -22,16 +23,22 @@ import org.apache.datasketches.kll.KllSketch;
  * @param weightFeature                 the numeric feature whose single value per example is that example's weight
  *                                      (TFDV {@code weight_feature}); {@code ""}, the default, for none. With one,
  *                                      every feature also gets TFDV's {@code weighted_*} statistics
+ * @param categoricalFeatures           the INT and FLOAT features that are categorical (TFDV: a schema's
+ *                                      {@code int_domain { is_categorical: true }}, {@code float_domain} likewise):
+ *                                      they get {@code string_stats} of their decimal strings instead of
+ *                                      {@code num_stats}, and keep their type; empty, the default, for none. A
+ *                                      STRING feature named here is described as any string feature
  */
 public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, int numHistogramBuckets,
         int numQuantilesHistogramBuckets, int numValuesHistogramBuckets, int maxExactDistinct,
-        double quantilesRankError, String weightFeature) {
+        double quantilesRankError, String weightFeature, Set<String> categoricalFeatures) {
 
     /** TFDV's defaults. */
     public static final StatisticsOptions DEFAULT = new StatisticsOptions(20, 1000, 10, 10, 10, 10_000, 0.01, "");
 
     public StatisticsOptions {
         Objects.requireNonNull(weightFeature, "weightFeature is null");
+        categoricalFeatures = Set.copyOf(Objects.requireNonNull(categoricalFeatures, "categoricalFeatures is null"));
         atLeast("top values", numTopValues, 0);
         atLeast("rank histogram buckets", numRankHistogramBuckets, 0);
         atLeast("histogram buckets", numHistogramBuckets, 1);
@@ -41,6 +48,14 @@ public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, i
         if (!(quantilesRankError >= 0.001 && quantilesRankError <= 0.5)) {
             throw new ConfigException("quantiles rank error: expected a number in [0.001, 0.5], found " + quantilesRankError);
         }
+    }
+
+    /** Options without categorical numeric features: the constructor of the first eight components. */
+    public StatisticsOptions(int numTopValues, int numRankHistogramBuckets, int numHistogramBuckets,
+            int numQuantilesHistogramBuckets, int numValuesHistogramBuckets, int maxExactDistinct,
+            double quantilesRankError, String weightFeature) {
+        this(numTopValues, numRankHistogramBuckets, numHistogramBuckets, numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets, maxExactDistinct, quantilesRankError, weightFeature, Set.of());
     }
 
     /** Options without a weight feature: the constructor of the first seven components. */
@@ -54,19 +69,22 @@ public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, i
     /** {@return these options with another number of top values} */
     public StatisticsOptions withNumTopValues(int n) {
         return new StatisticsOptions(n, numRankHistogramBuckets, numHistogramBuckets, numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets, maxExactDistinct, quantilesRankError, weightFeature);
+                numValuesHistogramBuckets, maxExactDistinct, quantilesRankError, weightFeature,
+                categoricalFeatures);
     }
 
     /** {@return these options with another number of buckets for both numeric histograms} */
     public StatisticsOptions withNumHistogramBuckets(int n) {
         return new StatisticsOptions(numTopValues, numRankHistogramBuckets, n, n, numValuesHistogramBuckets,
-                maxExactDistinct, quantilesRankError, weightFeature);
+                maxExactDistinct, quantilesRankError, weightFeature,
+                categoricalFeatures);
     }
 
     /** {@return these options with another cap on exactly counted distinct values} */
     public StatisticsOptions withMaxExactDistinct(int n) {
         return new StatisticsOptions(numTopValues, numRankHistogramBuckets, numHistogramBuckets,
-                numQuantilesHistogramBuckets, numValuesHistogramBuckets, n, quantilesRankError, weightFeature);
+                numQuantilesHistogramBuckets, numValuesHistogramBuckets, n, quantilesRankError, weightFeature,
+                categoricalFeatures);
     }
 
     /**
@@ -78,7 +96,25 @@ public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, i
     public StatisticsOptions withWeightFeature(String feature) {
         return new StatisticsOptions(numTopValues, numRankHistogramBuckets, numHistogramBuckets,
                 numQuantilesHistogramBuckets, numValuesHistogramBuckets, maxExactDistinct, quantilesRankError,
-                Objects.requireNonNull(feature, "feature is null"));
+                Objects.requireNonNull(feature, "feature is null"), categoricalFeatures);
+    }
+
+    /**
+     * {@return these options with other categorical numeric features} An INT or FLOAT feature named here gets TFDV's
+     * {@code string_stats} (top values, unique, rank histogram, average length of the decimal strings) instead of
+     * {@code num_stats}, and keeps its type, as TFDV does for {@code is_categorical} domains.
+     *
+     * @param features the feature names; empty for none
+     */
+    public StatisticsOptions withCategoricalFeatures(Set<String> features) {
+        return new StatisticsOptions(numTopValues, numRankHistogramBuckets, numHistogramBuckets,
+                numQuantilesHistogramBuckets, numValuesHistogramBuckets, maxExactDistinct, quantilesRankError,
+                weightFeature, features);
+    }
+
+    /** {@return whether the INT or FLOAT feature {@code name} is described by string statistics} */
+    public boolean isCategorical(String name) {
+        return categoricalFeatures.contains(name);
     }
 
     /** {@return whether a weight feature is set, so that results carry TFDV's {@code weighted_*} statistics} */

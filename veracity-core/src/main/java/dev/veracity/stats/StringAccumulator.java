@@ -1,6 +1,9 @@
 package dev.veracity.stats;
 
 import dev.veracity.data.Column;
+import dev.veracity.data.FeatureType;
+import dev.veracity.data.FloatColumn;
+import dev.veracity.data.IntColumn;
 import dev.veracity.data.StringColumn;
 import dev.veracity.proto.CommonStatistics;
 import dev.veracity.proto.CustomStatistic;
@@ -12,6 +15,7 @@ import dev.veracity.proto.WeightedStringStatistics;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -27,6 +31,10 @@ import java.util.Objects;
  * ({@value #WEIGHTED_FREQUENCY_THRESHOLD}). Exact sums while the values are counted exactly; past that, estimates that
  * may exceed the true sums by at most the custom statistic {@value #WEIGHTED_TOP_VALUES_MAX_ERROR}, itself at most
  * the total weight / {@value WeightedFrequentItems#KEPT_AFTER_PURGE} (see {@link WeightedFrequentItems}).
+ *
+ * <p>A categorical INT or FLOAT feature (TFDV: {@code is_categorical} in its schema domain) is described the same
+ * way, by the decimal strings of its values ({@code str(v)} in Python, see {@link NumberLabels}), and keeps its type
+ * in the result, as TFDV does: its statistics carry {@code string_stats}, not {@code num_stats}.
  *
  * <pre>{@code
  * StringAccumulator route = new StringAccumulator("route", StatisticsOptions.DEFAULT);
@@ -45,15 +53,28 @@ public final class StringAccumulator implements FeatureAccumulator {
     public static final double WEIGHTED_FREQUENCY_THRESHOLD = 1.0;
 
     private final String name;
+    private final FeatureType type;
     private final StatisticsOptions options;
     private final PresenceAccumulator presence;
+    private final byte[] label = new byte[NumberLabels.MAX_LONG_LENGTH];
     private ValueFrequencies frequencies;
     private long valueCount;
     private long totalBytes;
     private long invalidUtf8Count;
 
+    /** An accumulator of a STRING feature. */
     public StringAccumulator(String name, StatisticsOptions options) {
+        this(name, FeatureType.STRING, options);
+    }
+
+    /**
+     * An accumulator of a STRING feature, or of a categorical INT or FLOAT feature described by its decimal strings.
+     *
+     * @param type the feature's type, which its columns must have and its statistics report
+     */
+    public StringAccumulator(String name, FeatureType type, StatisticsOptions options) {
         this.name = Objects.requireNonNull(name, "name is null");
+        this.type = Objects.requireNonNull(type, "type is null");
         this.options = Objects.requireNonNull(options, "options is null");
         this.presence = new PresenceAccumulator(options.kllK());
         this.frequencies = new ValueFrequencies(options.maxExactDistinct(), options.isWeighted());
@@ -62,6 +83,11 @@ public final class StringAccumulator implements FeatureAccumulator {
     @Override
     public String name() {
         return name;
+    }
+
+    /** {@return the feature's type: STRING, or INT or FLOAT for a categorical number} */
+    public FeatureType type() {
+        return type;
     }
 
     /** {@return whether this accumulator computes TFDV's weighted statistics too} */
@@ -76,11 +102,23 @@ public final class StringAccumulator implements FeatureAccumulator {
 
     @Override
     public void add(Column column, double[] rowWeights) {
-        if (!(column instanceof StringColumn strings)) {
-            throw new IllegalArgumentException("feature " + name + ": expected a STRING column, found " + column.type());
+        if (column.type() != type) {
+            throw new IllegalArgumentException("feature " + name + ": expected a " + type + " column, found "
+                    + column.type());
         }
         NumericAccumulator.checkWeights(name, options, rowWeights);
         presence.add(column, rowWeights);
+        if (column instanceof IntColumn ints) {
+            addInts(ints, rowWeights);
+        } else if (column instanceof FloatColumn floats) {
+            addFloats(floats, rowWeights);
+        } else {
+            addStrings((StringColumn) column, rowWeights);
+        }
+        valueCount += column.valueCount();
+    }
+
+    private void addStrings(StringColumn strings, double[] rowWeights) {
         int[] offsets = strings.valueOffsets();
         int[] rowOffsets = strings.rowOffsets();
         byte[] bytes = strings.bytes();
@@ -98,7 +136,33 @@ public final class StringAccumulator implements FeatureAccumulator {
                 frequencies.add(bytes, start, length, valid, weight);
             }
         }
-        valueCount += strings.valueCount();
+    }
+
+    private void addInts(IntColumn ints, double[] rowWeights) {
+        long[] values = ints.values();
+        int[] rowOffsets = ints.rowOffsets();
+        for (int r = 0, rows = ints.rowCount(); r < rows; r++) {
+            double weight = rowWeights == null ? 0 : rowWeights[r];
+            for (int v = rowOffsets[r], end = rowOffsets[r + 1]; v < end; v++) {
+                int length = NumberLabels.writeLong(values[v], label);
+                totalBytes += length;
+                frequencies.add(label, 0, length, true, weight);
+            }
+        }
+    }
+
+    private void addFloats(FloatColumn floats, double[] rowWeights) {
+        double[] values = floats.values();
+        int[] rowOffsets = floats.rowOffsets();
+        for (int r = 0, rows = floats.rowCount(); r < rows; r++) {
+            double weight = rowWeights == null ? 0 : rowWeights[r];
+            for (int v = rowOffsets[r], end = rowOffsets[r + 1]; v < end; v++) {
+                // One string per value: shortest round-trip digits need Double.toString. Categorical floats are rare.
+                byte[] bytes = NumberLabels.ofDouble(values[v]).getBytes(StandardCharsets.US_ASCII);
+                totalBytes += bytes.length;
+                frequencies.add(bytes, 0, bytes.length, true, weight);
+            }
+        }
     }
 
     @Override
@@ -106,9 +170,9 @@ public final class StringAccumulator implements FeatureAccumulator {
         if (other == this) {
             throw new IllegalArgumentException("cannot merge an accumulator into itself");
         }
-        if (!(other instanceof StringAccumulator that)) {
+        if (!(other instanceof StringAccumulator that) || that.type != type) {
             throw new IllegalArgumentException("feature " + name + ": cannot merge "
-                    + NumericAccumulator.describe(other) + " into STRING");
+                    + NumericAccumulator.describe(other) + " into " + describe(this));
         }
         if (that.options.isWeighted() != options.isWeighted()) {
             throw new IllegalArgumentException("feature " + name + ": cannot merge weighted and unweighted statistics");
@@ -137,7 +201,11 @@ public final class StringAccumulator implements FeatureAccumulator {
                 .setInvalidUtf8Count(invalidUtf8Count);
         FeatureNameStatistics.Builder feature = FeatureNameStatistics.newBuilder()
                 .setPath(FeaturePaths.Path.newBuilder().addStep(name))
-                .setType(FeatureNameStatistics.Type.STRING);
+                .setType(switch (type) {
+                    case INT -> FeatureNameStatistics.Type.INT;
+                    case FLOAT -> FeatureNameStatistics.Type.FLOAT;
+                    case STRING -> FeatureNameStatistics.Type.STRING;
+                });
         if (valueCount > 0) {
             int ranked = Math.max(options.numTopValues(), options.numRankHistogramBuckets());
             ValueFrequencies.Frequencies f = frequencies.result(ranked);
@@ -206,8 +274,14 @@ public final class StringAccumulator implements FeatureAccumulator {
         }
     }
 
-    static StringAccumulator readState(String name, StatisticsOptions options, DataInput in) throws IOException {
-        StringAccumulator a = new StringAccumulator(name, options);
+    /** {@return "STRING", or "categorical INT" or "categorical FLOAT", for messages} */
+    static String describe(StringAccumulator accumulator) {
+        return accumulator.type == FeatureType.STRING ? "STRING" : "categorical " + accumulator.type;
+    }
+
+    static StringAccumulator readState(String name, FeatureType type, StatisticsOptions options, DataInput in)
+            throws IOException {
+        StringAccumulator a = new StringAccumulator(name, type, options);
         a.presence.merge(PresenceAccumulator.read(in, options.kllK()));
         a.valueCount = in.readLong();
         a.totalBytes = in.readLong();

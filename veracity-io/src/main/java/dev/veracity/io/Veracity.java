@@ -5,14 +5,20 @@ import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.io.csv.CsvStatistics;
 import dev.veracity.io.jsonl.JsonLinesOptions;
 import dev.veracity.io.jsonl.JsonLinesStatistics;
+import dev.veracity.proto.Schema;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.SlicedStatistics;
 import dev.veracity.stats.Slicing;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.veracity.data.FeatureType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -41,7 +47,7 @@ public final class Veracity {
     public static StatisticsRequest statistics(List<Path> inputs) {
         return new StatisticsRequest(inputs, StatisticsOptions.DEFAULT, CsvOptions.DEFAULT, "", Progress.NONE,
                 Runtime.getRuntime().availableProcessors(), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES,
-                Sampling.ALL);
+                Sampling.ALL, Schema.getDefaultInstance());
     }
 
     /**
@@ -56,9 +62,12 @@ public final class Veracity {
      * @param slicings   the slicings whose slices get statistics too (as extra datasets)
      * @param maxSlices  the cap on slices per slicing
      * @param sampling   which rows to describe (all by default)
+     * @param schema     the schema whose types and categorical domains apply (see {@link #withSchema}); the empty
+     *                   schema, by default, for none
      */
     public record StatisticsRequest(List<Path> inputs, StatisticsOptions options, CsvOptions csvOptions, String name,
-            Progress progress, int threads, List<Slicing> slicings, int maxSlices, Sampling sampling) {
+            Progress progress, int threads, List<Slicing> slicings, int maxSlices, Sampling sampling,
+            Schema schema) {
         public StatisticsRequest {
             inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs is null"));
             slicings = List.copyOf(Objects.requireNonNull(slicings, "slicings is null"));
@@ -67,36 +76,37 @@ public final class Veracity {
             Objects.requireNonNull(name, "name is null");
             Objects.requireNonNull(progress, "progress is null");
             Objects.requireNonNull(sampling, "sampling is null");
+            Objects.requireNonNull(schema, "schema is null");
         }
 
         /** {@return this request with other statistics options} */
         public StatisticsRequest withOptions(StatisticsOptions newOptions) {
             return new StatisticsRequest(inputs, newOptions, csvOptions, name, progress, threads, slicings,
-                    maxSlices, sampling);
+                    maxSlices, sampling, schema);
         }
 
         /** {@return this request with other CSV options} */
         public StatisticsRequest withCsvOptions(CsvOptions newCsvOptions) {
             return new StatisticsRequest(inputs, options, newCsvOptions, name, progress, threads, slicings,
-                    maxSlices, sampling);
+                    maxSlices, sampling, schema);
         }
 
         /** {@return this request recording another dataset name} */
         public StatisticsRequest named(String newName) {
             return new StatisticsRequest(inputs, options, csvOptions, newName, progress, threads, slicings,
-                    maxSlices, sampling);
+                    maxSlices, sampling, schema);
         }
 
         /** {@return this request reporting its progress to {@code newProgress}} */
         public StatisticsRequest withProgress(Progress newProgress) {
             return new StatisticsRequest(inputs, options, csvOptions, name, newProgress, threads, slicings,
-                    maxSlices, sampling);
+                    maxSlices, sampling, schema);
         }
 
         /** {@return this request on {@code newThreads} threads} */
         public StatisticsRequest withThreads(int newThreads) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, newThreads, slicings,
-                    maxSlices, sampling);
+                    maxSlices, sampling, schema);
         }
 
         /** {@return this request also describing each slice by the values of {@code features} (crossed if several)} */
@@ -104,19 +114,41 @@ public final class Veracity {
             List<Slicing> more = new ArrayList<>(slicings);
             more.add(Slicing.of(features));
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, more,
-                    maxSlices, sampling);
+                    maxSlices, sampling, schema);
         }
 
         /** {@return this request keeping at most {@code newMaxSlices} slices per slicing} */
         public StatisticsRequest withMaxSlices(int newMaxSlices) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, newMaxSlices,
-                    sampling);
+                    sampling, schema);
         }
 
         /** {@return this request describing a seeded per-row sample of {@code rate} of the rows} */
         public StatisticsRequest sample(double rate, long seed) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
-                    new Sampling(rate, seed));
+                    new Sampling(rate, seed), schema);
+        }
+
+        /**
+         * {@return this request reading and describing features as {@code newSchema} says} (TFDV's
+         * {@code infer_type_from_schema} and categorical domains):
+         * <ul>
+         * <li>A CSV column named by a schema feature takes its type (BYTES is STRING, INT is INT, FLOAT is FLOAT)
+         *     instead of an inferred one; a non-empty cell that does not parse as that type (an INT beyond int64
+         *     too) is an {@link dev.veracity.InputException} CSV_VALUE_NOT_OF_SCHEMA_TYPE naming the file, line and
+         *     column, or with {@link BadRecords#SKIP} skips its whole record, counted with the other skipped records.
+         *     Empty cells stay missing. Columns the schema does not name are inferred as usual; if it names every
+         *     column, the inference pass over the data is skipped.</li>
+         * <li>An INT feature with {@code int_domain { is_categorical: true }} or a {@code bool_domain}, and a FLOAT
+         *     feature with {@code float_domain { is_categorical: true }}, get {@code string_stats} instead of
+         *     {@code num_stats}, keeping their type, as in TFDV.</li>
+         * </ul>
+         * STRUCT features, and schema features that are not columns of the input, are ignored. JSON Lines input
+         * with a schema that names features is not supported yet: {@link #compute()} throws a ConfigException.
+         */
+        public StatisticsRequest withSchema(Schema newSchema) {
+            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
+                    sampling, newSchema);
         }
 
         /**
@@ -125,15 +157,29 @@ public final class Veracity {
          * @throws dev.veracity.InputException if an input is missing or malformed (and not skipped)
          */
         public ComputedStatistics compute() throws IOException {
+            StatisticsOptions described = options;
+            CsvOptions read = csvOptions;
+            if (schema.getFeatureCount() > 0) {
+                Set<String> categorical = new HashSet<>(options.categoricalFeatures());
+                categorical.addAll(SchemaTypes.categoricalNumbers(schema));
+                described = options.withCategoricalFeatures(categorical);
+                Map<String, FeatureType> types = new HashMap<>(csvOptions.columnTypes());
+                types.putAll(SchemaTypes.columnTypes(schema));
+                read = csvOptions.withColumnTypes(types);
+            }
             if (inputs.stream().anyMatch(JsonLinesStatistics::isJsonLines)) {
+                if (schema.getFeatureCount() > 0) {
+                    throw new ConfigException("JSON Lines input: reading with a schema's types is supported for CSV "
+                            + "input only, found a schema with " + schema.getFeatureCount() + " features");
+                }
                 if (inputs.size() != 1) {
                     throw new ConfigException("JSON Lines input: expected one file, found " + inputs.size()
                             + " inputs (several JSON Lines files as one dataset are not supported yet)");
                 }
                 return new JsonLinesStatistics(new JsonLinesOptions(csvOptions.badRecords(), csvOptions.batchSize()),
-                        options, slicings, maxSlices, sampling, progress).compute(inputs.get(0), name);
+                        described, slicings, maxSlices, sampling, progress).compute(inputs.get(0), name);
             }
-            return new CsvStatistics(csvOptions, options, threads).withProgress(progress)
+            return new CsvStatistics(read, described, threads).withProgress(progress)
                     .withSlicings(slicings, maxSlices).withSampling(sampling).compute(inputs, name);
         }
     }

@@ -17,9 +17,21 @@ final class CsvBatches {
     private final FeatureType[] types;
     private final ColumnBuilder[] builders;
     private final int batchSize;
+    private final CsvFixedTypes fixed;
+    /** Per column, the value of a schema-typed INT or FLOAT cell, parsed before the row is appended. */
+    private final long[] fixedInts;
+    private final double[] fixedFloats;
 
-    CsvBatches(CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes, int batchSize) {
+    /**
+     * @param columnTypes per column, its type: fixed by {@code fixed}, or inferred in a first pass
+     * @param fixed       the columns of fixed type, whose cells may fail to parse (the record is then rejected)
+     */
+    CsvBatches(CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes, CsvFixedTypes fixed,
+            int batchSize) {
         this.rows = rows;
+        this.fixed = fixed;
+        this.fixedInts = new long[columnTypes.size()];
+        this.fixedFloats = new double[columnTypes.size()];
         this.columnNames = columnNames;
         this.types = columnTypes.toArray(FeatureType[]::new);
         this.builders = new ColumnBuilder[types.length];
@@ -33,8 +45,9 @@ final class CsvBatches {
     RecordBatch next() throws IOException {
         int rowCount = 0;
         while (rowCount < batchSize && rows.next()) {
-            appendRow();
-            rowCount++;
+            if (appendRow()) {
+                rowCount++;
+            }
         }
         List<Column> columns = new ArrayList<>(builders.length);
         for (ColumnBuilder builder : builders) {
@@ -48,15 +61,41 @@ final class CsvBatches {
         return rows;
     }
 
-    private void appendRow() {
+    /** {@return whether the row was appended; a row with a cell not of its schema type is rejected whole} */
+    private boolean appendRow() {
         CsvTokenizer tokenizer = rows.tokenizer();
         byte[] bytes = tokenizer.bytes();
+        for (int i : fixed.numericColumns()) {
+            int start = tokenizer.fieldStart(i);
+            int length = tokenizer.fieldEnd(i) - start;
+            if (length == 0) {
+                continue;
+            }
+            try {
+                if (types[i] == FeatureType.INT) {
+                    fixedInts[i] = NumberParser.parseLong(bytes, start, length);
+                } else {
+                    fixedFloats[i] = NumberParser.parseDouble(bytes, start, length);
+                }
+            } catch (NumberFormatException e) {
+                rows.reject(fixed.mismatch(tokenizer, i));
+                return false;
+            }
+        }
         for (int i = 0; i < builders.length; i++) {
             int start = tokenizer.fieldStart(i);
             int length = tokenizer.fieldEnd(i) - start;
             ColumnBuilder builder = builders[i];
             if (length == 0) {
                 builder.appendMissing();
+                continue;
+            }
+            if (fixed.isFixed(i) && types[i] != FeatureType.STRING) {
+                if (types[i] == FeatureType.INT) {
+                    builder.appendInt(fixedInts[i]);
+                } else {
+                    builder.appendFloat(fixedFloats[i]);
+                }
                 continue;
             }
             try {
@@ -72,5 +111,6 @@ final class CsvBatches {
                                 + e.getMessage() + " as in the first pass (the file changed)", e);
             }
         }
+        return true;
     }
 }

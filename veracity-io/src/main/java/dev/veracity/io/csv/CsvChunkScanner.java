@@ -20,10 +20,17 @@ final class CsvChunkScanner {
 
     private final List<String> header;
     private final CsvOptions options;
+    private final CsvFixedTypes fixed;
 
     CsvChunkScanner(List<String> header, CsvOptions options) {
         this.header = List.copyOf(header);
         this.options = options;
+        this.fixed = CsvFixedTypes.of(header, options.columnTypes());
+    }
+
+    /** {@return the columns whose types the options fix} */
+    CsvFixedTypes fixed() {
+        return fixed;
     }
 
     /**
@@ -112,13 +119,18 @@ final class CsvChunkScanner {
                 CsvRows.readHeader(tokenizer);
             }
             CsvRows rows = rows(tokenizer, chunk);
-            int[] ranks = CsvTypeInference.scan(rows, header.size());
-            long first = rows.firstRecordStart() < 0 ? END_OF_FILE : chunk.start() + rows.firstRecordStart();
-            long stop = rows.stoppedAtLimit() ? chunk.start() + tokenizer.recordStart() : END_OF_FILE;
-            long stopLine = rows.stoppedAtLimit() ? tokenizer.line() : 0;
-            return new Scan(first, rows.firstRecordLine(), stop, stopLine, ranks, rows.recordsRead(),
-                    rows.skippedRecords(), false);
+            return scanOf(chunk, rows, CsvTypeInference.scan(rows, fixed, header.size()));
         }
+    }
+
+    /** {@return what reading the rows of a chunk, now at their end, found} */
+    static Scan scanOf(CsvChunk chunk, CsvRows rows, int[] ranks) {
+        CsvTokenizer tokenizer = rows.tokenizer();
+        long first = rows.firstRecordStart() < 0 ? END_OF_FILE : chunk.start() + rows.firstRecordStart();
+        long stop = rows.stoppedAtLimit() ? chunk.start() + tokenizer.recordStart() : END_OF_FILE;
+        long stopLine = rows.stoppedAtLimit() ? tokenizer.line() : 0;
+        return new Scan(first, rows.firstRecordLine(), stop, stopLine, ranks, rows.recordsRead(),
+                rows.skippedRecords(), false);
     }
 
     /** {@return the rows of a chunk, from a tokenizer at its start (past the header, if it holds it)} */

@@ -1,6 +1,8 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.data.FeatureType;
 import dev.veracity.io.BadRecords;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,8 +16,13 @@ import java.util.Objects;
  * @param quote      the byte that opens and closes a quoted field; not the delimiter, CR or LF
  * @param badRecords whether a malformed data row fails the read or is skipped and counted
  * @param batchSize  the most rows in one {@link dev.veracity.data.RecordBatch}; at least 1
+ * @param columnTypes the types of columns fixed in advance (by a schema), by column name: such a column is not
+ *                    inferred, and a non-empty cell that does not parse as its type makes the record malformed
+ *                    (CSV_VALUE_NOT_OF_SCHEMA_TYPE, failed or skipped by {@code badRecords}); names not in the
+ *                    header are ignored. Empty, the default: every column is inferred
  */
-public record CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int batchSize) {
+public record CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int batchSize,
+        Map<String, FeatureType> columnTypes) {
     /** The rows per batch unless told otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 4096;
 
@@ -24,6 +31,7 @@ public record CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int 
 
     public CsvOptions {
         Objects.requireNonNull(badRecords, "badRecords is null");
+        columnTypes = Map.copyOf(Objects.requireNonNull(columnTypes, "columnTypes is null"));
         if (delimiter == quote) {
             throw new IllegalArgumentException("delimiter and quote must differ, both are " + CsvProblem.describe(quote));
         }
@@ -38,24 +46,38 @@ public record CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int 
         }
     }
 
+    /** Options that infer every column's type. */
+    public CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int batchSize) {
+        this(delimiter, quote, badRecords, batchSize, Map.of());
+    }
+
     /** {@return these options with another delimiter} */
     public CsvOptions withDelimiter(byte delimiter) {
-        return new CsvOptions(delimiter, quote, badRecords, batchSize);
+        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes);
     }
 
     /** {@return these options with another quote byte} */
     public CsvOptions withQuote(byte quote) {
-        return new CsvOptions(delimiter, quote, badRecords, batchSize);
+        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes);
     }
 
     /** {@return these options with another policy for malformed rows} */
     public CsvOptions withBadRecords(BadRecords badRecords) {
-        return new CsvOptions(delimiter, quote, badRecords, batchSize);
+        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes);
     }
 
     /** {@return these options with another number of rows per batch} */
     public CsvOptions withBatchSize(int batchSize) {
-        return new CsvOptions(delimiter, quote, badRecords, batchSize);
+        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes);
+    }
+
+    /**
+     * {@return these options reading the named columns with fixed types instead of inferring them}
+     *
+     * @param columnTypes by column name, its type (a schema's BYTES is STRING); empty to infer every column
+     */
+    public CsvOptions withColumnTypes(Map<String, FeatureType> columnTypes) {
+        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes);
     }
 
     private static boolean isLineEnd(byte b) {

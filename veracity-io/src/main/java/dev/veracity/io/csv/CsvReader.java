@@ -34,21 +34,23 @@ public final class CsvReader implements BatchSource {
     private boolean returnedBatch;
 
     private CsvReader(InputStream in, CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes,
-            int batchSize) {
+            CsvFixedTypes fixed, int batchSize) {
         this.in = in;
-        this.batches = new CsvBatches(rows, columnNames, columnTypes, batchSize);
+        this.batches = new CsvBatches(rows, columnNames, columnTypes, fixed, batchSize);
         this.columnNames = columnNames;
         this.columnTypes = columnTypes;
     }
 
     /**
      * Reads the header and infers the column types (a full pass over the file), then opens the file for
-     * {@link #next()}. The file is read twice, so it must not change meanwhile.
+     * {@link #next()}. The file is read twice, so it must not change meanwhile. Columns whose types the options fix
+     * ({@link CsvOptions#columnTypes()}) are not inferred; when every column's type is fixed, the file is read once.
      *
      * @param file    a regular CSV file whose first row (after blank lines) is the header
      * @param options the delimiter, quote, bad-record policy and batch size
      * @throws InputException FILE_NOT_FOUND, NOT_A_REGULAR_FILE, FILE_UNREADABLE; CSV_EMPTY_FILE, CSV_BAD_HEADER;
-     *                        with {@link BadRecords#FAIL}, the first malformed row's error
+     *                        with {@link BadRecords#FAIL}, the first malformed row's error (also
+     *                        CSV_VALUE_NOT_OF_SCHEMA_TYPE for a cell that does not parse as its fixed type)
      * @throws IOException    if reading fails
      */
     public static CsvReader open(Path file, CsvOptions options) throws IOException {
@@ -65,34 +67,37 @@ public final class CsvReader implements BatchSource {
         Objects.requireNonNull(options, "options is null");
         Objects.requireNonNull(progress, "progress is null");
         String fileName = file.toString();
-        long size;
-        List<String> columnNames;
-        List<FeatureType> columnTypes;
-        try (InputStream first = openFile(file)) {
-            size = Files.size(file);
-            CsvTokenizer tokenizer = new CsvTokenizer(first, fileName, options, 1, true);
-            columnNames = CsvRows.readHeader(tokenizer);
-            CsvRows rows = new CsvRows(tokenizer, columnNames, options.badRecords(), progress,
-                    "inferring column types", size);
-            columnTypes = CsvTypeInference.infer(rows, columnNames.size());
-        }
-        InputStream second = openFile(file);
+        InputStream in = openFile(file);
         boolean opened = false;
         try {
-            CsvTokenizer tokenizer = new CsvTokenizer(second, fileName, options, 1, true);
-            List<String> again = CsvRows.readHeader(tokenizer);
-            if (!again.equals(columnNames)) {
-                throw new InputException(ErrorCode.FILE_UNREADABLE, fileName
-                        + ": expected the same header in both passes, found " + again + " (the file changed)");
+            long size = Files.size(file);
+            CsvTokenizer tokenizer = new CsvTokenizer(in, fileName, options, 1, true);
+            List<String> columnNames = CsvRows.readHeader(tokenizer);
+            CsvFixedTypes fixed = CsvFixedTypes.of(columnNames, options.columnTypes());
+            List<FeatureType> columnTypes;
+            if (fixed.all()) {
+                columnTypes = fixed.apply(columnNames.stream().map(name -> FeatureType.STRING).toList());
+            } else {
+                CsvRows rows = new CsvRows(tokenizer, columnNames, options.badRecords(), progress,
+                        "inferring column types", size);
+                columnTypes = CsvTypeInference.infer(rows, fixed, columnNames.size());
+                in.close();
+                in = openFile(file);
+                tokenizer = new CsvTokenizer(in, fileName, options, 1, true);
+                List<String> again = CsvRows.readHeader(tokenizer);
+                if (!again.equals(columnNames)) {
+                    throw new InputException(ErrorCode.FILE_UNREADABLE, fileName
+                            + ": expected the same header in both passes, found " + again + " (the file changed)");
+                }
             }
             CsvRows rows = new CsvRows(tokenizer, columnNames, options.badRecords(), progress,
                     "computing statistics", size);
-            CsvReader reader = new CsvReader(second, rows, columnNames, columnTypes, options.batchSize());
+            CsvReader reader = new CsvReader(in, rows, columnNames, columnTypes, fixed, options.batchSize());
             opened = true;
             return reader;
         } finally {
             if (!opened) {
-                second.close();
+                in.close();
             }
         }
     }
@@ -102,7 +107,10 @@ public final class CsvReader implements BatchSource {
         return columnNames;
     }
 
-    /** {@return the inferred type of each column, in file order; INT for a column with no non-empty cell} */
+    /**
+     * {@return the type of each column, in file order: fixed by the options, or inferred (INT for a column with no
+     * non-empty cell)}
+     */
     public List<FeatureType> columnTypes() {
         return columnTypes;
     }

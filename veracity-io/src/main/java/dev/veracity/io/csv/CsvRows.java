@@ -103,6 +103,9 @@ final class CsvRows {
      * @throws InputException a ragged row or a syntax error, unless skipped; a record past the length limit, always
      */
     boolean next() throws IOException {
+        if (stopped) {
+            return false; // stay on the first record past the limit, which the next chunk's start is checked against
+        }
         while (tokenizer.next()) {
             if (firstRecordStart < 0) {
                 firstRecordStart = tokenizer.recordStart();
@@ -128,6 +131,20 @@ final class CsvRows {
             }
         }
         return false;
+    }
+
+    /**
+     * Rejects the row {@link #next()} just returned, which a later check found malformed (a cell that does not parse
+     * as the schema's type): it no longer counts as read, and with {@link BadRecords#SKIP} it counts as skipped.
+     *
+     * @throws InputException the problem, with {@link BadRecords#FAIL}
+     */
+    void reject(CsvProblem problem) {
+        recordsRead--;
+        switch (badRecords) {
+            case FAIL -> throw problem.toException();
+            case SKIP -> skippedRecords++;
+        }
     }
 
     /**

@@ -19,21 +19,36 @@ final class CsvTypeInference {
     private CsvTypeInference() {
     }
 
-    /** {@return one type per column, after reading {@code rows} to their end} */
-    static List<FeatureType> infer(CsvRows rows, int columnCount) throws IOException {
-        return types(scan(rows, columnCount));
+    /**
+     * {@return one type per column, after reading {@code rows} to their end}: the fixed type where there is one,
+     * else the inferred type
+     */
+    static List<FeatureType> infer(CsvRows rows, CsvFixedTypes fixed, int columnCount) throws IOException {
+        return fixed.apply(types(scan(rows, fixed, columnCount)));
     }
 
-    /** {@return per column, the rank of the widest type seen in {@code rows}, read to their end; mergeable by max} */
-    static int[] scan(CsvRows rows, int columnCount) throws IOException {
+    /**
+     * {@return per column, the rank of the widest type seen in {@code rows}, read to their end; mergeable by max}
+     * Columns of fixed type are not ranked; a record with a cell that does not parse as its fixed type is rejected
+     * ({@link CsvRows#reject}) before it widens any column.
+     */
+    static int[] scan(CsvRows rows, CsvFixedTypes fixed, int columnCount) throws IOException {
         int[] ranks = new int[columnCount]; // all NONE
         CsvTokenizer tokenizer = rows.tokenizer();
+        boolean check = fixed.numericColumns().length > 0;
         while (rows.next()) {
+            if (check) {
+                int mismatch = fixed.firstMismatch(tokenizer);
+                if (mismatch >= 0) {
+                    rows.reject(fixed.mismatch(tokenizer, mismatch));
+                    continue;
+                }
+            }
             byte[] bytes = tokenizer.bytes();
             for (int i = 0; i < columnCount; i++) {
                 int start = tokenizer.fieldStart(i);
                 int length = tokenizer.fieldEnd(i) - start;
-                if (length == 0 || ranks[i] == STRING) {
+                if (length == 0 || ranks[i] == STRING || fixed.isFixed(i)) {
                     continue;
                 }
                 int rank = rank(NumberParser.classify(bytes, start, length));
