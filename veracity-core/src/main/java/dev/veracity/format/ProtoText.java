@@ -88,7 +88,8 @@ public final class ProtoText {
      * Reads text format into {@code builder} (merging, as protobuf's {@code merge} does) and returns the builder.
      *
      * @throws InvalidProtocolBufferException if the text is not such a message; the message starts with the position,
-     *                                        e.g. {@code line 3, column 5: Expected identifier. Found '}'}
+     *                                        e.g. {@code line 4, column 3: Message type
+     *                                        "tensorflow.metadata.v0.Feature" has no field named "typo".}
      */
     public static <B extends Message.Builder> B merge(CharSequence text, B builder)
             throws InvalidProtocolBufferException {
@@ -104,15 +105,35 @@ public final class ProtoText {
         return builder;
     }
 
-    /** {@return "line L, column C: what went wrong" for protobuf's "L:C: what went wrong"} */
+    /**
+     * {@return "line L, column C: what went wrong" for protobuf's "L:C: what went wrong"; its list of unknown fields
+     * ("Input contains unknown fields and/or extensions:\nL:C:\tpackage.Message.field" per line) becomes one line
+     * worded as Python's parser words it}
+     */
     private static String describe(TextFormat.ParseException e) {
         String message = String.valueOf(e.getMessage());
-        if (e.getLine() < 0) {
-            return message;
-        }
         String prefix = e.getLine() + ":" + e.getColumn() + ": ";
-        String what = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-        return "line " + e.getLine() + ", column " + e.getColumn() + ": " + what;
+        String what = e.getLine() >= 0 && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        if (what.startsWith(UNKNOWN_FIELDS)) {
+            return describeUnknownFields(what.substring(UNKNOWN_FIELDS.length()).strip());
+        }
+        return e.getLine() < 0 ? what : "line " + e.getLine() + ", column " + e.getColumn() + ": " + what;
+    }
+
+    private static final String UNKNOWN_FIELDS = "Input contains unknown fields and/or extensions:";
+
+    private static String describeUnknownFields(String list) {
+        String[] unknown = list.split("\n");
+        String[] first = unknown[0].split(":", 3); // line, column, tab and the field's full name
+        if (first.length < 3) {
+            return "unknown fields: " + String.join(", ", unknown);
+        }
+        String field = first[2].strip();
+        int dot = field.lastIndexOf('.');
+        String described = "line " + first[0] + ", column " + first[1] + ": Message type \""
+                + field.substring(0, Math.max(dot, 0)) + "\" has no field named \"" + field.substring(dot + 1) + "\".";
+        int more = unknown.length - 1;
+        return more == 0 ? described : described + " (and " + more + " more unknown field" + (more == 1 ? ")" : "s)");
     }
 
     private static void printMessage(Message message, int indent, Appendable out) throws IOException {
