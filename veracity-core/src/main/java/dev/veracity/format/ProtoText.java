@@ -50,6 +50,7 @@ public final class ProtoText {
             .build();
 
     private static final String ANY = "google.protobuf.Any";
+    private static final String UNKNOWN_FIELDS = "Input contains unknown fields and/or extensions:";
     private static final int INDENT = 2;
 
     private static final TextFormat.Parser PARSER = TextFormat.Parser.newBuilder()
@@ -119,8 +120,6 @@ public final class ProtoText {
         }
         return e.getLine() < 0 ? what : "line " + e.getLine() + ", column " + e.getColumn() + ": " + what;
     }
-
-    private static final String UNKNOWN_FIELDS = "Input contains unknown fields and/or extensions:";
 
     private static String describeUnknownFields(String list) {
         String[] unknown = list.split("\n");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.veracity.proto.Anomalies;
 import dev.veracity.proto.AnomalyInfo;
@@ -23,6 +24,7 @@ import dev.veracity.proto.Schema;
 import dev.veracity.proto.StringDomain;
 import dev.veracity.proto.TensorRepresentation;
 import dev.veracity.proto.TensorRepresentationGroup;
+import dev.veracity.proto.ValidationConfig;
 import dev.veracity.testing.SeededProperty;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -31,6 +33,8 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -270,6 +274,26 @@ class ProtoTextTest {
             assertThat(printed).isEqualTo("[type.googleapis.com/tensorflow.metadata.v0.IntDomain] {\n"
                     + "  name: \"n\"\n  max: 7\n}\n");
             assertThat(ProtoText.merge(printed, Any.newBuilder()).build()).isEqualTo(any);
+        }
+
+        /** Python's default descriptor pool knows every message TFDV imports, nested ones too. */
+        @Test
+        void everyMessageOfOurProtosCanBeExpandedFromAnAny() {
+            List<Descriptors.FileDescriptor> files = new ArrayList<>(List.of(Schema.getDescriptor().getFile(),
+                    Anomalies.getDescriptor().getFile(), DatasetFeatureStatisticsList.getDescriptor().getFile(),
+                    ValidationConfig.getDescriptor().getFile()));
+            List<Descriptors.Descriptor> types = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                files.get(i).getDependencies().stream().filter(f -> !files.contains(f)).forEach(files::add);
+                types.addAll(files.get(i).getMessageTypes());
+            }
+            for (int i = 0; i < types.size(); i++) {
+                types.addAll(types.get(i).getNestedTypes());
+            }
+            assertThat(types).extracting(Descriptors.Descriptor::getFullName)
+                    .contains("tensorflow.metadata.v0.Path", "tensorflow.metadata.v0.FixedShape.Dim",
+                            "tensorflow.metadata.v0.DerivedFeatureSource", "tensorflow.data_validation.ValidationConfig")
+                    .allSatisfy(name -> assertThat(ProtoText.typeRegistry().find(name)).as(name).isNotNull());
         }
 
         @Test
