@@ -2,7 +2,6 @@ package dev.veracity.format;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.TextFormat;
 import com.google.protobuf.util.JsonFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The three encodings of any TFDV message (schema, anomalies), chosen by file extension: {@link #BINARY}
- * ({@code .pb}), {@link #TEXT} ({@code .pbtxt}, as TFDV's {@code write_schema_text}) and {@link #JSON}
+ * ({@code .pb}), {@link #TEXT} ({@code .pbtxt}, byte for byte as TFDV's {@code write_schema_text}: see
+ * {@link ProtoText}) and {@link #JSON}
  * ({@code .json}, protobuf's standard JSON mapping).
  *
  * <pre>{@code
@@ -56,7 +56,7 @@ public enum MessageFormat {
             case BINARY -> message.writeTo(out);
             case TEXT -> {
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                TextFormat.printer().escapingNonAscii(false).print(message, writer);
+                ProtoText.print(message, writer);
                 writer.flush();
             }
             case JSON -> {
@@ -72,17 +72,14 @@ public enum MessageFormat {
      * Reads a message from {@code in} into {@code builder} and returns the builder.
      *
      * @throws InvalidProtocolBufferException if the bytes are not such a message in this format (text and JSON
-     *                                        parse errors are reported as this type too, with the position)
+     *                                        parse errors are reported as this type too, starting with the
+     *                                        position: {@code line 3, column 5: ...})
      */
     public <B extends Message.Builder> B read(InputStream in, B builder) throws IOException {
         switch (this) {
             case BINARY -> builder.mergeFrom(in);
             case TEXT -> {
-                try {
-                    TextFormat.getParser().merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), builder);
-                } catch (TextFormat.ParseException e) {
-                    throw new InvalidProtocolBufferException(e.getMessage());
-                }
+                ProtoText.merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), builder);
             }
             case JSON -> JsonFormat.parser().merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), builder);
         }

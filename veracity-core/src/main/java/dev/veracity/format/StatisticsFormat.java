@@ -1,7 +1,6 @@
 package dev.veracity.format;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.TextFormat;
 import com.google.protobuf.util.JsonFormat;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import java.io.IOException;
@@ -18,9 +17,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@link #BINARY} ({@code .pb}): protobuf wire format, what TFX's StatisticsGen writes as {@code FeatureStats.pb}.</li>
- *   <li>{@link #TEXT} ({@code .pbtxt}): protobuf text format, fields in number order, as TFDV's {@code write_stats_text};
- *       non-finite numbers are spelled {@code NaN}, {@code Infinity}, {@code -Infinity} (Python writes {@code nan},
- *       {@code inf}; both parsers read either spelling).</li>
+ *   <li>{@link #TEXT} ({@code .pbtxt}): protobuf text format as TFDV's {@code write_stats_text} writes it (see
+ *       {@link ProtoText}): fields in number order, doubles as Python's {@code repr} ({@code 0.05}, {@code 1e-05}),
+ *       non-finite numbers as {@code nan}, {@code inf}, {@code -inf}; reading also accepts Java's and C++'s
+ *       spellings ({@code NaN}, {@code Infinity}, {@code -Infinity}), case-insensitively.</li>
  *   <li>{@link #JSON} ({@code .json}): protobuf's standard JSON mapping: lowerCamelCase names, enums by name, 64-bit
  *       integers as strings, default values omitted, NaN and infinities as the strings "NaN", "Infinity".</li>
  * </ul>
@@ -62,7 +62,7 @@ public enum StatisticsFormat {
             case BINARY -> statistics.writeTo(out);
             case TEXT -> {
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                TextFormat.printer().print(statistics, writer);
+                ProtoText.print(statistics, writer);
                 writer.flush();
             }
             case JSON -> {
@@ -85,12 +85,7 @@ public enum StatisticsFormat {
             case BINARY -> DatasetFeatureStatisticsList.parseFrom(in);
             case TEXT -> {
                 DatasetFeatureStatisticsList.Builder builder = DatasetFeatureStatisticsList.newBuilder();
-                try {
-                    TextFormat.getParser().merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), builder);
-                } catch (TextFormat.ParseException e) {
-                    throw new InvalidProtocolBufferException(e.getMessage());
-                }
-                yield builder.build();
+                yield ProtoText.merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), builder).build();
             }
             case JSON -> {
                 DatasetFeatureStatisticsList.Builder builder = DatasetFeatureStatisticsList.newBuilder();

@@ -176,12 +176,26 @@ class StatisticsFormatTest {
             assertThat(write(StatisticsFormat.BINARY, statistics)).isEqualTo(statistics.toByteArray());
         }
 
-        /** Java spells NaN and infinities as Java does; TFDV's parsers (Python and C++) accept these spellings too. */
+        /** NaN and infinities are spelled as Python's text_format spells them; text beyond ASCII stays readable. */
         @Test
-        void textUsesTfdvFieldNames() throws IOException {
+        void textUsesTfdvFieldNamesAndPythonSpellings() throws IOException {
             String text = new String(write(StatisticsFormat.TEXT, specialValues()), StandardCharsets.UTF_8);
-            assertThat(text).contains("num_examples: 8", "mean: NaN", "min: -Infinity", "max: Infinity",
-                    "type: STRING", "step: \"fare\"", "value: \"\\346\\227\\245");
+            assertThat(text).contains("num_examples: 8", "mean: nan", "min: -inf", "max: inf", "median: 5e-324",
+                    "type: STRING", "step: \"fare\"", "value: \"日本 😀\"", "avg_length: inf");
+            assertThat(text).doesNotContain("NaN", "Infinity");
+        }
+
+        /** Files written by Java's or C++'s printers spell them NaN and Infinity: both spellings read back. */
+        @ParameterizedTest
+        @CsvSource({"nan, inf, -inf", "NaN, Infinity, -Infinity", "nan, infinity, -Inf"})
+        void textReadsEverySpellingOfNanAndInfinities(String nan, String inf, String minusInf) throws IOException {
+            String text = "datasets { features { num_stats { mean: " + nan + " max: " + inf + " min: " + minusInf
+                    + " } } }";
+            NumericStatistics numeric = read(StatisticsFormat.TEXT, text.getBytes(StandardCharsets.UTF_8))
+                    .getDatasets(0).getFeatures(0).getNumStats();
+            assertThat(numeric.getMean()).isNaN();
+            assertThat(numeric.getMax()).isEqualTo(Double.POSITIVE_INFINITY);
+            assertThat(numeric.getMin()).isEqualTo(Double.NEGATIVE_INFINITY);
         }
 
         @Test

@@ -8,6 +8,7 @@ import dev.veracity.proto.Anomalies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Reads and writes TFDV anomalies files: text ({@code .pbtxt}, the default for any other extension, as
@@ -33,7 +34,8 @@ public final class AnomaliesFiles {
             return format.read(in, Anomalies.newBuilder()).build();
         } catch (InvalidProtocolBufferException e) {
             throw new InputException(ErrorCode.ANOMALIES_FILE_INVALID, file + ": expected TFDV anomalies in "
-                    + format.name().toLowerCase() + " protobuf format, found invalid content: " + e.getMessage(), e);
+                    + format.name().toLowerCase(Locale.ROOT) + " protobuf format, found invalid content"
+                    + (String.valueOf(e.getMessage()).startsWith("line ") ? " at " : ": ") + e.getMessage(), e);
         }
     }
 

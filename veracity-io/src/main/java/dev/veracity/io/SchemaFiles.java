@@ -8,6 +8,7 @@ import dev.veracity.proto.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Reads and writes TFDV schema files: text ({@code schema.pbtxt}, the default for any other extension, as TFX
@@ -33,7 +34,8 @@ public final class SchemaFiles {
             return format.read(in, Schema.newBuilder()).build();
         } catch (InvalidProtocolBufferException e) {
             throw new InputException(ErrorCode.SCHEMA_FILE_INVALID, file + ": expected a TFDV schema in "
-                    + format.name().toLowerCase() + " protobuf format, found invalid content: " + e.getMessage(), e);
+                    + format.name().toLowerCase(Locale.ROOT) + " protobuf format, found invalid content"
+                    + (String.valueOf(e.getMessage()).startsWith("line ") ? " at " : ": ") + e.getMessage(), e);
         }
     }
 
