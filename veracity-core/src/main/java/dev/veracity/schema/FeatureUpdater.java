@@ -252,6 +252,19 @@ final class FeatureUpdater {
         if (feature.getDomainInfoCase() == Feature.DomainInfoCase.DOMAININFO_NOT_SET) {
             return;
         }
+        if (view.stats().getType() == dev.veracity.proto.FeatureNameStatistics.Type.BYTES) {
+            switch (feature.getDomainInfoCase()) {
+                case NATURAL_LANGUAGE_DOMAIN, IMAGE_DOMAIN, URL_DOMAIN -> {
+                }
+                default -> {
+                    // TFDV: raw BYTES statistics carry no values, so no other domain can be checked against them
+                    add(DOMAIN_INVALID_FOR_TYPE, "Invalid domain for type", "A " + Domains.kind(feature)
+                            + " cannot apply to a feature whose statistics are of type BYTES; the domain is cleared.");
+                    Domains.clearDomain(feature);
+                    return;
+                }
+            }
+        }
         boolean categoricalInt = feature.getType() == FeatureType.INT && view.hasStringStats();
         if (!Domains.allowedTypes(feature, categoricalInt).contains(feature.getType())) {
             add(DOMAIN_INVALID_FOR_TYPE, "Invalid domain for type", "A " + Domains.kind(feature) + " cannot apply "
