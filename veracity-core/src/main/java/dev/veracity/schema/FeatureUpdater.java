@@ -125,6 +125,7 @@ final class FeatureUpdater {
             feature.clearDistributionConstraints();
         }
         if (feature.hasBoolDomain() && feature.getBoolDomain().hasTrueValue()
+                && feature.getBoolDomain().hasFalseValue()
                 && feature.getBoolDomain().getTrueValue().equals(feature.getBoolDomain().getFalseValue())) {
             add(INVALID_DOMAIN_SPECIFICATION, "Invalid domain specification", "bool_domain has the same true_value "
                     + "and false_value \"" + feature.getBoolDomain().getTrueValue() + "\"; false_value is cleared.");

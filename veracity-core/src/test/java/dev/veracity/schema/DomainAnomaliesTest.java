@@ -375,6 +375,14 @@ class DomainAnomaliesTest {
         }
 
         @Test
+        void boolDomainWithOnlyAnEmptyTrueValueIsWellFormed() {
+            // inference writes bool_domain { true_value: "" } for a feature whose only label is "": the unset
+            // false_value reads as "" too, but it is not set
+            assertClean(validate(Stats.examples(10).strings("b").labels("", 10).build(),
+                    "feature { name: 'b' type: BYTES bool_domain { true_value: '' } }"));
+        }
+
+        @Test
         void stringDomainWithRepeatedValues() {
             onlyReason(validate(Stats.examples(10).strings("s").labels("a", 10).build(),
                     "feature { name: 's' type: BYTES domain: 'd' } string_domain { name: 'd' value: 'a' value: 'a' }"),
