@@ -57,7 +57,8 @@ class PresenceAnomaliesTest {
         void childOfARequiredStructIsReportedByItsPath() {
             onlyReason(validate(Stats.examples(10).struct("s").ints("s", "x").build(),
                     "feature { name: 's' type: STRUCT struct_domain {"
-                            + " feature { name: 'x' type: INT } feature { name: 'y' type: INT presence { min_count: 1 } } } }"),
+                            + " feature { name: 'x' type: INT }"
+                            + " feature { name: 'y' type: INT presence { min_count: 1 } } } }"),
                     "s.y", SCHEMA_MISSING_COLUMN, "presence.min_count = 1");
         }
     }

@@ -40,6 +40,20 @@ class SchemaEngineProperties {
                 feature(random, stats, name, examples, weight);
             }
         }
+        if (Gen.oneIn(random, 4)) {
+            // a struct and a child, in either order; the struct sometimes absent
+            boolean childFirst = random.nextBoolean();
+            boolean withStruct = !Gen.oneIn(random, 4);
+            if (childFirst) {
+                numeric(random, stats.ints("st", "c"), true, examples).values(1, 1);
+            }
+            if (withStruct) {
+                stats.struct("st").present(Gen.between(random, 0L, examples));
+            }
+            if (!childFirst) {
+                numeric(random, stats.ints("st", "c"), true, examples).values(1, 1);
+            }
+        }
         return stats.build();
     }
 

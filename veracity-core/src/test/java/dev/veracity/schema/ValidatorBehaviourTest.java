@@ -110,7 +110,8 @@ class ValidatorBehaviourTest {
         void childrenOfADeprecatedStructAreSkipped() {
             assertClean(validate(Stats.examples(10).struct("s").floats("s", "x").range(0, 1).build(),
                     "feature { name: 's' type: STRUCT lifecycle_stage: DEPRECATED struct_domain {"
-                            + " feature { name: 'x' type: INT } feature { name: 'y' type: INT presence { min_count: 1 } } } }"));
+                            + " feature { name: 'x' type: INT }"
+                            + " feature { name: 'y' type: INT presence { min_count: 1 } } } }"));
         }
     }
 
