@@ -20,6 +20,8 @@ import dev.veracity.proto.AnomalyInfo;
 import dev.veracity.proto.AnomalyInfo.Severity;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.Schema;
+import dev.veracity.proto.SeverityOverride;
+import dev.veracity.proto.ValidationConfig;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,6 +125,16 @@ class ValidatorBehaviourTest {
                     Stats.schema("feature { name: 'a' type: INT }"))
                     .severity(SCHEMA_NEW_COLUMN, Severity.WARNING).run();
             assertThat(anomalies.getAnomalyInfoOrThrow("b").getSeverity()).isEqualTo(Severity.WARNING);
+        }
+
+        @Test
+        void validationConfigOverridesApplyToDatasetAnomaliesToo() {
+            ValidationConfig config = ValidationConfig.newBuilder().addSeverityOverrides(SeverityOverride.newBuilder()
+                    .setType(DATASET_LOW_NUM_EXAMPLES).setSeverity(Severity.WARNING)).build();
+            Anomalies anomalies = Validator.validate(Stats.examples(3).ints("a").build(),
+                    Stats.schema("dataset_constraints { min_examples_count: 4 } feature { name: 'a' type: INT }"))
+                    .config(config).run();
+            assertThat(anomalies.getDatasetAnomalyInfo().getSeverity()).isEqualTo(Severity.WARNING);
         }
 
         @Test
