@@ -125,6 +125,7 @@ final class FeatureUpdater {
             feature.clearDistributionConstraints();
         }
         if (feature.hasBoolDomain() && feature.getBoolDomain().hasTrueValue()
+                && feature.getBoolDomain().hasFalseValue()
                 && feature.getBoolDomain().getTrueValue().equals(feature.getBoolDomain().getFalseValue())) {
             add(INVALID_DOMAIN_SPECIFICATION, "Invalid domain specification", "bool_domain has the same true_value "
                     + "and false_value \"" + feature.getBoolDomain().getTrueValue() + "\"; false_value is cleared.");
@@ -251,6 +252,19 @@ final class FeatureUpdater {
     private void checkDomain(Feature.Builder feature, FeatureView view) {
         if (feature.getDomainInfoCase() == Feature.DomainInfoCase.DOMAININFO_NOT_SET) {
             return;
+        }
+        if (view.stats().getType() == dev.veracity.proto.FeatureNameStatistics.Type.BYTES) {
+            switch (feature.getDomainInfoCase()) {
+                case NATURAL_LANGUAGE_DOMAIN, IMAGE_DOMAIN, URL_DOMAIN -> {
+                }
+                default -> {
+                    // TFDV: raw BYTES statistics carry no values, so no other domain can be checked against them
+                    add(DOMAIN_INVALID_FOR_TYPE, "Invalid domain for type", "A " + Domains.kind(feature)
+                            + " cannot apply to a feature whose statistics are of type BYTES; the domain is cleared.");
+                    Domains.clearDomain(feature);
+                    return;
+                }
+            }
         }
         boolean categoricalInt = feature.getType() == FeatureType.INT && view.hasStringStats();
         if (!Domains.allowedTypes(feature, categoricalInt).contains(feature.getType())) {

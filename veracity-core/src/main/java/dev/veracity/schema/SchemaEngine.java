@@ -10,6 +10,7 @@ import dev.veracity.proto.Feature;
 import dev.veracity.proto.FeaturePaths.Path;
 import dev.veracity.proto.Schema;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ final class SchemaEngine {
      * What the engine found and the schema it would take to accept the statistics.
      *
      * @param schema      the relaxed schema
-     * @param features    findings by feature path, features in statistics order, then missing ones
+     * @param features    findings by feature path, features in statistics order (structs before their
+     *                    children), then missing ones
      * @param dataset     findings about the whole dataset (example counts)
      * @param dataMissing whether the statistics have no examples (then nothing else is checked)
      */
@@ -58,7 +60,10 @@ final class SchemaEngine {
         if (data.numExamples() <= 0) {
             return new Result(schema, Map.of(), List.of(), true);
         }
-        for (Map.Entry<String, FeatureView> entry : data.features().entrySet()) {
+        // structs before their children, else a child listed first finds no struct to join; stable otherwise
+        List<Map.Entry<String, FeatureView>> entries = new ArrayList<>(data.features().entrySet());
+        entries.sort(Comparator.comparingInt(entry -> entry.getValue().path().getStepCount()));
+        for (Map.Entry<String, FeatureView> entry : entries) {
             engine.visit(entry.getKey(), entry.getValue());
         }
         engine.findMissing(data);
