@@ -177,6 +177,6 @@ class SchemaWorkflowTest {
         CommandRun run = CommandRun.of("validate", "--schema", broken.toString(), "--stats", stats.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
-        assertThat(run.err()).contains("broken.pbtxt").contains("3:").doesNotContain("\tat ");
+        assertThat(run.err()).contains("broken.pbtxt").contains("line 3").contains("NUMBER").doesNotContain("\tat ");
     }
 }
