@@ -22,13 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code veracity stats}: computes TFDV's statistics of a CSV file and writes them in TFDV's formats. */
+/** {@code veracity stats}: computes TFDV's statistics of CSV or JSON Lines files and writes them in TFDV's formats. */
 @Command(name = "stats",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Computes TFDV's per-feature statistics of CSV files with a header row (plain or .gz),",
-            "or of a JSON Lines file (.jsonl, .ndjson: one object per line; arrays are lists of",
+            "or of JSON Lines files (.jsonl, .ndjson, plain or .gz: one object per line; arrays are lists of",
             "values, nested objects dotted paths, null and absent keys missing, [] present and empty).",
             "Column types are inferred from the data as TFDV does (INT < FLOAT < STRING),",
             "or taken from --schema; an empty cell is missing. The output format follows the file extension:",
@@ -48,7 +48,8 @@ final class StatsCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "CSV files (plain or .gz) or quoted globs ('data/*.csv'), described together as one "
-                    + "dataset (all must have the same header); or one JSON Lines file.")
+                    + "dataset (all must have the same header); or JSON Lines files, likewise (features are the "
+                    + "union of their keys). CSV and JSON Lines cannot be mixed.")
     List<String> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",

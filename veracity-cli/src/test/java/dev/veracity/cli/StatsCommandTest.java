@@ -124,6 +124,44 @@ class StatsCommandTest {
         }
 
         @Test
+        void describesSeveralJsonLinesFilesAsOneDatasetOnAnyThreads() throws IOException {
+            Path a = csv("a.jsonl", "{\"x\":1,\"s\":\"p\"}\n{\"x\":2}\n");
+            Path b = csv("b.jsonl", "{\"x\":2.5,\"y\":true}\n");
+            Path one = dir.resolve("one.pb");
+            Path two = dir.resolve("two.pb");
+            CommandRun run = CommandRun.of("stats", a.toString(), b.toString(), "-o", one.toString(),
+                    "--threads", "1");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("3 examples, 3 features");
+            run = CommandRun.of("stats", a.toString(), b.toString(), "-o", two.toString(), "--threads", "2");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            DatasetFeatureStatistics dataset = StatisticsFiles.read(one).getDatasets(0);
+            assertThat(dataset.getFeaturesList()).extracting(f -> f.getPath().getStep(0) + ":" + f.getType())
+                    .containsExactly("x:FLOAT", "s:STRING", "y:INT");
+            assertThat(StatisticsFiles.read(two)).isEqualTo(StatisticsFiles.read(one));
+        }
+
+        @Test
+        void namesBothFilesOfATypeConflictAcrossJsonLinesFiles() throws IOException {
+            Path a = csv("a.jsonl", "{\"x\":1}\n");
+            Path b = csv("b.jsonl", "{\"x\":\"s\"}\n");
+            CommandRun run = CommandRun.of("stats", a.toString(), b.toString(), "-o", dir.resolve("o.pb").toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains(b + ":1:6: expected a number for \"x\" (INT, first seen in " + a
+                    + " on line 1), found a string");
+        }
+
+        @Test
+        void refusesToMixCsvAndJsonLines() throws IOException {
+            Path a = csv("a.jsonl", "{\"x\":1}\n");
+            Path b = csv("b.csv", "x\n1\n");
+            CommandRun run = CommandRun.of("stats", a.toString(), b.toString(), "-o", dir.resolve("o.pb").toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("expected files of one format, found both JSON Lines (" + a
+                    + ") and CSV (" + b + ")");
+        }
+
+        @Test
         void aWeightFeatureAddsWeightedStatistics() throws IOException {
             Path input = csv("w.csv", "w,x,c\n1,10,a\n3,20,b\n0.5,,b\n");
             Path output = dir.resolve("w.pb");

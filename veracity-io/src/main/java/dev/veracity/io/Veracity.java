@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.Objects;
 
 /**
- * The Java entry point for files: describe a dataset with TFDV's statistics. CSV files (plain or gzip, one or many)
- * are read on all cores; a JSON Lines file ({@code .jsonl}, {@code .ndjson}) by one thread.
+ * The Java entry point for files: describe a dataset with TFDV's statistics. CSV files or JSON Lines files
+ * ({@code .jsonl}, {@code .ndjson}), plain or gzip, one or many, are read on all cores.
  *
  * <pre>{@code
  * DatasetFeatureStatisticsList stats = Veracity.statistics(Path.of("train.csv")).sliceBy("country").compute()
@@ -35,7 +35,10 @@ public final class Veracity {
     private Veracity() {
     }
 
-    /** {@return a statistics computation over CSV files (plain or .gz) as one dataset, with TFDV's defaults} */
+    /**
+     * {@return a statistics computation over CSV or JSON Lines files (plain or .gz) as one dataset, with TFDV's
+     * defaults}
+     */
     public static StatisticsRequest statistics(Path first, Path... more) {
         List<Path> inputs = new ArrayList<>();
         inputs.add(first);
@@ -43,7 +46,10 @@ public final class Veracity {
         return statistics(inputs);
     }
 
-    /** {@return a statistics computation over CSV files (plain or .gz) as one dataset, with TFDV's defaults} */
+    /**
+     * {@return a statistics computation over CSV or JSON Lines files (plain or .gz) as one dataset, with TFDV's
+     * defaults}
+     */
     public static StatisticsRequest statistics(List<Path> inputs) {
         return new StatisticsRequest(inputs, StatisticsOptions.DEFAULT, CsvOptions.DEFAULT, "", Progress.NONE,
                 Runtime.getRuntime().availableProcessors(), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES,
@@ -53,7 +59,7 @@ public final class Veracity {
     /**
      * What to compute statistics of, and how. Immutable: each {@code with} method returns a new request.
      *
-     * @param inputs     the CSV files, one dataset; every file must have the same header
+     * @param inputs     the files, one dataset: CSV files with the same header, or JSON Lines files (not both)
      * @param options    what to compute
      * @param csvOptions how to read the files
      * @param name       the dataset name to record
@@ -155,29 +161,23 @@ public final class Veracity {
          * {@return the statistics, with the number of malformed records skipped}
          *
          * @throws dev.veracity.InputException if an input is missing or malformed (and not skipped)
+         * @throws ConfigException              if the inputs mix CSV and JSON Lines files
          */
         public ComputedStatistics compute() throws IOException {
-            StatisticsOptions described = options;
-            CsvOptions read = csvOptions;
-            if (schema.getFeatureCount() > 0) {
-                Set<String> categorical = new HashSet<>(options.categoricalFeatures());
-                categorical.addAll(SchemaTypes.categoricalNumbers(schema));
-                described = options.withCategoricalFeatures(categorical);
-                Map<String, FeatureType> types = new HashMap<>(csvOptions.columnTypes());
-                types.putAll(SchemaTypes.columnTypes(schema));
-                read = csvOptions.withColumnTypes(types);
-            }
-            if (inputs.stream().anyMatch(JsonLinesStatistics::isJsonLines)) {
+            List<Path> jsonLines = inputs.stream().filter(JsonLinesStatistics::isJsonLines).toList();
+            if (!jsonLines.isEmpty()) {
+                if (jsonLines.size() != inputs.size()) {
+                    Path csv = inputs.stream().filter(p -> !JsonLinesStatistics.isJsonLines(p)).findFirst()
+                            .orElseThrow();
+                    throw new ConfigException("inputs: expected files of one format, found both JSON Lines ("
+                            + jsonLines.get(0) + ") and CSV (" + csv + "); describe them as separate datasets");
+                }
                 if (schema.getFeatureCount() > 0) {
                     throw new ConfigException("JSON Lines input: reading with a schema's types is supported for CSV "
                             + "input only, found a schema with " + schema.getFeatureCount() + " features");
                 }
-                if (inputs.size() != 1) {
-                    throw new ConfigException("JSON Lines input: expected one file, found " + inputs.size()
-                            + " inputs (several JSON Lines files as one dataset are not supported yet)");
-                }
                 return new JsonLinesStatistics(new JsonLinesOptions(csvOptions.badRecords(), csvOptions.batchSize()),
-                        described, slicings, maxSlices, sampling, progress).compute(inputs.get(0), name);
+                        described, slicings, maxSlices, sampling, progress, threads).compute(inputs, name);
             }
             return new CsvStatistics(read, described, threads).withProgress(progress)
                     .withSlicings(slicings, maxSlices).withSampling(sampling).compute(inputs, name);

@@ -3,6 +3,7 @@ package dev.veracity.io.jsonl;
 import dev.veracity.data.FeatureType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,9 @@ import java.util.Map;
  * The keys of a JSON Lines file and what their values have been: a tree of key nodes (one per distinct key path, so a
  * key costs one hash lookup per line, without building its dotted name) over {@link JsonField}s named by the dotted
  * path. Two paths with the same dotted name, such as {@code {"a.b": 1}} and {@code {"a": {"b": 1}}}, share a field.
+ *
+ * <p>Not thread-safe: its fields hold the state of the line being parsed. Each thread parses with its own
+ * {@link #copy()}.
  */
 final class JsonFeatures {
     /** A key path: its field and the keys nested under it. */
@@ -57,12 +61,45 @@ final class JsonFeatures {
     }
 
     /**
+     * {@return an independent copy of the keys and what the accepted lines showed (columns included), for another
+     * thread}; the copy shares no mutable state with this one, which must not change while it is copied
+     */
+    JsonFeatures copy() {
+        JsonFeatures copy = new JsonFeatures();
+        Map<JsonField, JsonField> copies = new IdentityHashMap<>();
+        copies.put(root.field, copy.root.field);
+        for (Map.Entry<String, JsonField> entry : fieldsByName.entrySet()) {
+            JsonField field = entry.getValue().copyCommitted();
+            copies.put(entry.getValue(), field);
+            copy.fieldsByName.put(entry.getKey(), field);
+        }
+        for (JsonField field : committed) {
+            copy.committed.add(copies.get(field));
+        }
+        copyChildren(root, copy.root, copies);
+        return copy;
+    }
+
+    private static void copyChildren(KeyNode from, KeyNode to, Map<JsonField, JsonField> copies) {
+        if (from.children == null) {
+            return;
+        }
+        to.children = new HashMap<>();
+        for (Map.Entry<String, KeyNode> child : from.children.entrySet()) {
+            KeyNode node = new KeyNode(copies.get(child.getValue().field));
+            to.children.put(child.getKey(), node);
+            copyChildren(child.getValue(), node, copies);
+        }
+    }
+
+    /**
      * Takes in an accepted line: its keys become features in order of first appearance, and each key's shape widens
      * by what the line showed.
      *
-     * @param line the line's number, which later messages cite as where a shape was first seen
+     * @param file the line's file as messages name it, and {@code line} its number: later messages cite them as
+     *             where a shape was first seen
      */
-    void commit(ParsedLine parsed, long line) {
+    void commit(ParsedLine parsed, String file, long line) {
         for (int i = 0; i < parsed.occurrences(); i++) {
             JsonField field = parsed.field(i);
             if (!field.committed) {
@@ -72,6 +109,7 @@ final class JsonFeatures {
             JsonField.Shape joined = field.shape.join(field.lineShape);
             if (joined != field.shape) {
                 field.shape = joined;
+                field.shapeFile = file;
                 field.shapeLine = line;
                 field.firstType = field.lineFirstType;
             }

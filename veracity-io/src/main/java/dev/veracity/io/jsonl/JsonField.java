@@ -37,6 +37,7 @@ final class JsonField {
     boolean committed;
     Shape shape = Shape.NONE;
     boolean isFloat;
+    String shapeFile = "";
     long shapeLine;
     FeatureType firstType;
     int column = -1;
@@ -49,6 +50,19 @@ final class JsonField {
 
     JsonField(String name) {
         this.name = Objects.requireNonNull(name, "name is null");
+    }
+
+    /** {@return a copy of what the accepted lines have shown, without the state of a line being parsed} */
+    JsonField copyCommitted() {
+        JsonField copy = new JsonField(name);
+        copy.committed = committed;
+        copy.shape = shape;
+        copy.isFloat = isFloat;
+        copy.shapeFile = shapeFile;
+        copy.shapeLine = shapeLine;
+        copy.firstType = firstType;
+        copy.column = column;
+        return copy;
     }
 
     /** Starts this key's occurrence in a new line, forgetting what the previous line showed. */

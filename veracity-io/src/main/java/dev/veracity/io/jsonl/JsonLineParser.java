@@ -225,10 +225,10 @@ final class JsonLineParser {
             return null;
         }
         if (!field.shape.accepts(shape)) {
-            return conflict(p, field, field.shape, field.firstType, field.shapeLine, token, inArray);
+            return conflict(p, field, field.shape, field.firstType, field.shapeFile, field.shapeLine, token, inArray);
         }
         if (!lineShape.accepts(shape)) {
-            return conflict(p, field, lineShape, field.lineFirstType, line, token, inArray);
+            return conflict(p, field, lineShape, field.lineFirstType, fileName, line, token, inArray);
         }
         if (field.lineFirstType == null) {
             field.lineFirstType = type;
@@ -237,8 +237,9 @@ final class JsonLineParser {
         return null;
     }
 
+    /** A value that does not fit the key's shape, first seen in {@code firstFile} (another input, or this one). */
     private JsonLinesProblem conflict(JsonParser p, JsonField field, Shape expected, FeatureType firstType,
-            long firstLine, JsonToken token, boolean inArray) {
+            String firstFile, long firstLine, JsonToken token, boolean inArray) {
         String what = switch (expected) {
             case LIST -> "a value or an array";
             case NUMBER -> "a number";
@@ -249,7 +250,8 @@ final class JsonLineParser {
         String first = expected == Shape.LIST ? "an array, " : firstType == null ? "" : firstType + ", ";
         String found = describe(token) + (inArray ? " in an array" : "");
         return problem(ErrorCode.JSONL_TYPE_CONFLICT, p, "expected " + what + " for " + quote(field.name) + " ("
-                + first + "first seen on line " + firstLine + "), found " + found);
+                + first + "first seen " + (firstFile.equals(fileName) ? "" : "in " + firstFile + " ") + "on line "
+                + firstLine + "), found " + found);
     }
 
     private JsonLinesProblem problem(ErrorCode code, JsonParser p, String message) {

@@ -23,9 +23,9 @@ final class JsonLineSplitter {
     private int limit;
     private int position;
     private long bufferStart;
-    private boolean atStreamStart = true;
+    private boolean atStreamStart;
     private boolean endOfStream;
-    private long nextLine = 1;
+    private long nextLine;
     private long line;
     private int start;
     private int length;
@@ -44,6 +44,27 @@ final class JsonLineSplitter {
      * @param maxLineBytes the longest line accepted, without its line end
      */
     JsonLineSplitter(InputStream in, String fileName, int bufferSize, int maxLineBytes) {
+        this(in, fileName, bufferSize, maxLineBytes, 1, true);
+    }
+
+    /**
+     * A splitter of a part of a file that starts at a line start: {@code in} holds the bytes from there on (or up to
+     * the start of a later line).
+     *
+     * @param firstLine   the 1-based number of the line at the start of {@code in}
+     * @param atFileStart whether {@code in} starts at the file's first byte, where a byte-order mark is dropped
+     */
+    JsonLineSplitter(InputStream in, String fileName, long firstLine, boolean atFileStart) {
+        this(in, fileName, DEFAULT_BUFFER_SIZE, MAX_LINE_BYTES, firstLine, atFileStart);
+    }
+
+    private JsonLineSplitter(InputStream in, String fileName, int bufferSize, int maxLineBytes, long firstLine,
+            boolean atFileStart) {
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("firstLine must be positive: " + firstLine);
+        }
+        this.nextLine = firstLine;
+        this.atStreamStart = atFileStart;
         this.in = Objects.requireNonNull(in, "in is null");
         this.fileName = Objects.requireNonNull(fileName, "fileName is null");
         if (bufferSize < 1 || maxLineBytes < 1) {

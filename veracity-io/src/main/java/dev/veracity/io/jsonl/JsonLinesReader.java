@@ -3,8 +3,6 @@ package dev.veracity.io.jsonl;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.data.BatchSource;
-import dev.veracity.data.Column;
-import dev.veracity.data.ColumnBuilder;
 import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.io.InputFiles;
@@ -14,8 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,30 +59,18 @@ public final class JsonLinesReader implements BatchSource {
 
     private final InputStream in;
     private final JsonRecords records;
+    private final JsonBatches batches;
     private final List<String> featureNames;
     private final List<FeatureType> featureTypes;
-    private final FeatureType[] types;
-    private final ColumnBuilder[] builders;
-    private final int[] rowOccurrence;
-    private final int batchSize;
-    private final String fileName;
     private boolean returnedBatch;
 
     private JsonLinesReader(InputStream in, JsonRecords records, List<JsonField> columns, int batchSize,
             String fileName) {
         this.in = in;
         this.records = records;
+        this.batches = new JsonBatches(records, columns, batchSize, fileName);
         this.featureNames = JsonFeatures.names(columns);
         this.featureTypes = JsonFeatures.types(columns);
-        this.types = featureTypes.toArray(FeatureType[]::new);
-        this.builders = new ColumnBuilder[types.length];
-        for (int i = 0; i < types.length; i++) {
-            builders[i] = ColumnBuilder.of(featureNames.get(i), types[i]);
-        }
-        this.rowOccurrence = new int[types.length];
-        Arrays.fill(rowOccurrence, -1);
-        this.batchSize = batchSize;
-        this.fileName = fileName;
     }
 
     /**
@@ -124,7 +108,7 @@ public final class JsonLinesReader implements BatchSource {
                     new JsonLineParser(factory, features, fileName, false), options.badRecords(), progress,
                     "inferring column types", size);
             while (records.next()) {
-                features.commit(records.parsed(), records.line());
+                features.commit(records.parsed(), fileName, records.line());
             }
             if (records.recordsRead() + records.skippedRecords() == 0) {
                 throw new InputException(ErrorCode.JSONL_EMPTY_FILE,
@@ -166,22 +150,13 @@ public final class JsonLinesReader implements BatchSource {
      */
     @Override
     public Optional<RecordBatch> next() throws IOException {
-        int rowCount = 0;
-        while (rowCount < batchSize && records.next()) {
-            appendRow();
-            rowCount++;
-        }
-        if (rowCount == 0 && returnedBatch) {
+        RecordBatch batch = batches.next();
+        if (batch.rowCount() == 0 && returnedBatch) {
             return Optional.empty();
         }
         // A file whose every line was skipped still gives one empty batch, so that it has a number of examples.
         returnedBatch = true;
-        List<Column> columns = new ArrayList<>(builders.length);
-        for (ColumnBuilder builder : builders) {
-            columns.add(builder.build());
-            builder.reset();
-        }
-        return Optional.of(new RecordBatch(rowCount, columns));
+        return Optional.of(batch);
     }
 
     /** {@return the malformed lines skipped so far while streaming (0 with {@link BadRecords#FAIL})} */
@@ -198,59 +173,5 @@ public final class JsonLinesReader implements BatchSource {
     @Override
     public void close() throws IOException {
         in.close();
-    }
-
-    private void appendRow() {
-        ParsedLine parsed = records.parsed();
-        for (int i = 0; i < parsed.occurrences(); i++) {
-            JsonField field = parsed.field(i);
-            if (!field.committed || parsed.isPresent(i) && field.column < 0) {
-                throw changed(field);
-            }
-            if (parsed.isPresent(i)) {
-                rowOccurrence[field.column] = i;
-            }
-        }
-        for (int c = 0; c < builders.length; c++) {
-            int i = rowOccurrence[c];
-            ColumnBuilder builder = builders[c];
-            if (i < 0) {
-                builder.appendMissing();
-                continue;
-            }
-            rowOccurrence[c] = -1;
-            builder.startList();
-            for (int v = parsed.valuesStart(i), end = parsed.valuesEnd(i); v < end; v++) {
-                byte kind = parsed.kind(v);
-                switch (types[c]) {
-                    case INT -> {
-                        if (kind != ParsedLine.INT && kind != ParsedLine.BOOLEAN) {
-                            throw changed(parsed.field(i));
-                        }
-                        builder.addInt(parsed.longValue(v));
-                    }
-                    case FLOAT -> {
-                        if (kind == ParsedLine.STRING) {
-                            throw changed(parsed.field(i));
-                        }
-                        builder.addFloat(parsed.doubleValue(v));
-                    }
-                    case STRING -> {
-                        if (kind != ParsedLine.STRING) {
-                            throw changed(parsed.field(i));
-                        }
-                        builder.addString(parsed.strings(), parsed.stringStart(v), parsed.stringLength(v));
-                    }
-                }
-            }
-            builder.endList();
-        }
-    }
-
-    /** The first pass saw other keys or types in this line, so the file changed between the passes. */
-    private InputException changed(JsonField field) {
-        return new InputException(ErrorCode.FILE_UNREADABLE, fileName + ":" + records.line() + ": expected "
-                + JsonLinesProblem.quote(field.name) + " as in the first pass, found another key or type"
-                + " (the file changed)");
     }
 }

@@ -17,6 +17,8 @@
  *     an object and a value, are a type conflict naming the key, the type first seen with its line, and what was
  *     found. With {@code BadRecords.SKIP}, malformed lines are skipped and counted, the first type seen wins, and
  *     both passes skip the same lines.
+ * <li>Several files are one dataset ({@link dev.veracity.io.jsonl.JsonLinesStatistics}): types are inferred over
+ *     them in order, then ranges of the files are parsed and accumulated on several threads, merged in order.
  * </ul>
  *
  * <p>Belongs here: what turns JSON Lines bytes into columns. Does not belong here: statistics, schemas, or any other

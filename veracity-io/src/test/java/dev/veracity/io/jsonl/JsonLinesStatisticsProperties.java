@@ -195,7 +195,7 @@ class JsonLinesStatisticsProperties {
      * JSON, lines that are not one object, repeated keys, unsupported arrays, NUL bytes, and values that conflict with
      * the type a feature (or the object holding it) had in an earlier good line}
      */
-    private static Map<Integer, List<String>> badLines(SplittableRandom random, JsonLinesTable table) {
+    static Map<Integer, List<String>> badLines(SplittableRandom random, JsonLinesTable table) {
         Map<Integer, List<String>> lines = new HashMap<>();
         for (int n = Gen.between(random, 1, 10); n > 0; n--) {
             int after = random.nextInt(table.rows() + 1);
