@@ -164,6 +164,16 @@ public final class Veracity {
          * @throws ConfigException              if the inputs mix CSV and JSON Lines files
          */
         public ComputedStatistics compute() throws IOException {
+            StatisticsOptions described = options;
+            CsvOptions read = csvOptions;
+            if (schema.getFeatureCount() > 0) {
+                Set<String> categorical = new HashSet<>(options.categoricalFeatures());
+                categorical.addAll(SchemaTypes.categoricalNumbers(schema));
+                described = options.withCategoricalFeatures(categorical);
+                Map<String, FeatureType> types = new HashMap<>(csvOptions.columnTypes());
+                types.putAll(SchemaTypes.columnTypes(schema));
+                read = csvOptions.withColumnTypes(types);
+            }
             List<Path> jsonLines = inputs.stream().filter(JsonLinesStatistics::isJsonLines).toList();
             if (!jsonLines.isEmpty()) {
                 if (jsonLines.size() != inputs.size()) {
