@@ -1,14 +1,10 @@
 package dev.veracity.format;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.util.JsonFormat;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -58,20 +54,7 @@ public enum StatisticsFormat {
 
     /** Writes the statistics to {@code out}, which stays open. */
     public void write(DatasetFeatureStatisticsList statistics, OutputStream out) throws IOException {
-        switch (this) {
-            case BINARY -> statistics.writeTo(out);
-            case TEXT -> {
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                ProtoText.print(statistics, writer);
-                writer.flush();
-            }
-            case JSON -> {
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                JsonFormat.printer().appendTo(statistics, writer);
-                writer.write('\n');
-                writer.flush();
-            }
-        }
+        asMessageFormat().write(statistics, out);
     }
 
     /**
@@ -81,17 +64,10 @@ public enum StatisticsFormat {
      *                                        errors are reported as this type too, with the position in the message)
      */
     public DatasetFeatureStatisticsList read(InputStream in) throws IOException {
-        return switch (this) {
-            case BINARY -> DatasetFeatureStatisticsList.parseFrom(in);
-            case TEXT -> {
-                DatasetFeatureStatisticsList.Builder builder = DatasetFeatureStatisticsList.newBuilder();
-                yield ProtoText.merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), builder).build();
-            }
-            case JSON -> {
-                DatasetFeatureStatisticsList.Builder builder = DatasetFeatureStatisticsList.newBuilder();
-                JsonFormat.parser().merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), builder);
-                yield builder.build();
-            }
-        };
+        return asMessageFormat().read(in, DatasetFeatureStatisticsList.newBuilder()).build();
+    }
+
+    private MessageFormat asMessageFormat() {
+        return MessageFormat.valueOf(name());
     }
 }
