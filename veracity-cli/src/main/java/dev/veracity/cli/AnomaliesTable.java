@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * over, at or under its threshold.
  */
 final class AnomaliesTable {
-    private static final String MEASUREMENT_FORMAT = "  %-24s %-5s %-30s %-12s %-10s %s%n";
+    private static final String MEASUREMENT_FORMAT = "  %-24s %-6s %-30s %-12s %-10s %s%n";
 
     /** {@return the anomalies as text; {@code source} says what was checked, e.g. "eval.pb, checked against s"} */
     String render(Anomalies anomalies, String source) {
@@ -47,7 +47,7 @@ final class AnomaliesTable {
         text.append(String.format(Locale.ROOT, "%nDrift and skew: %d measurement%s, %d over %s threshold%n",
                 rows.size(), rows.size() == 1 ? "" : "s", over, rows.size() == 1 ? "its" : "their"));
         text.append(String.format(Locale.ROOT, MEASUREMENT_FORMAT, "Feature", "Kind", "Metric", "Value", "Threshold",
-                ""));
+                "").stripTrailing()).append('\n');
         for (String[] row : rows) {
             text.append(String.format(Locale.ROOT, MEASUREMENT_FORMAT, (Object[]) row).stripTrailing()).append('\n');
         }
