@@ -7,6 +7,7 @@ import dev.veracity.proto.Anomalies;
 import dev.veracity.proto.AnomalyInfo;
 import dev.veracity.proto.ValidationConfig;
 import dev.veracity.format.MessageFormat;
+import dev.veracity.schema.ValidationReport;
 import dev.veracity.schema.Validator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,14 +33,20 @@ import picocli.CommandLine.Spec;
         description = {
             "Checks statistics against a schema, as TFDV's validate_statistics: missing and",
             "new columns, presence, value counts, types, string domains, ranges, bool and",
-            "unique constraints, example counts. Prints a table; -o writes TFDV's Anomalies",
-            "message (.pbtxt, .pb, or .json in protobuf's JSON mapping). Exit 1 when an",
-            "anomaly has severity ERROR (all do unless --severity says otherwise).",
+            "unique constraints, example counts. With --previous, --serving or",
+            "--previous-version, also the schema's drift, skew and example-count comparators",
+            "(set them with 'veracity schema set-comparator'); every measurement is listed.",
+            "Prints a table; -o writes TFDV's Anomalies message (.pbtxt, .pb, or .json in",
+            "protobuf's JSON mapping). Exit 1 when an anomaly has severity ERROR (all do",
+            "unless --severity says otherwise). A comparator that cannot apply (L-infinity",
+            "on a numeric feature) is a warning on stderr, not an anomaly.",
             ""},
         footer = {"%nExamples:",
             "  veracity validate --schema schema.pbtxt --stats eval.pb",
             "  veracity validate --schema schema.pbtxt --stats serving.pb --environment SERVING -o anomalies.json",
-            "  veracity validate --schema s.pbtxt --stats eval.pb --severity SCHEMA_NEW_COLUMN=WARNING"})
+            "  veracity validate --schema s.pbtxt --stats eval.pb --severity SCHEMA_NEW_COLUMN=WARNING",
+            "  veracity validate --schema schema.pbtxt --stats today.pb --previous yesterday.pb",
+            "  veracity validate --schema schema.pbtxt --stats train.pb --serving serving.pb"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,6 +56,18 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--stats", required = true, paramLabel = "STATS", description = "The statistics to check.")
     Path statistics;
+
+    @Option(names = "--previous", paramLabel = "PREV_STATS",
+            description = "Statistics of the previous span: drift comparators and num_examples_drift_comparator.")
+    Path previous;
+
+    @Option(names = "--serving", paramLabel = "SERVING_STATS",
+            description = "Statistics of serving data: skew comparators (--stats is then the training data).")
+    Path serving;
+
+    @Option(names = "--previous-version", paramLabel = "V_STATS",
+            description = "Statistics of the previous version of this dataset: num_examples_version_comparator.")
+    Path previousVersion;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Also write the anomalies: .pbtxt (text), .pb (binary) or .json.")
@@ -81,12 +100,29 @@ final class ValidateCommand implements Callable<Integer> {
             validator.config(readConfig(config));
         }
         severities.forEach((type, level) -> validator.severity(anomalyType(type), severity(level)));
-        Anomalies anomalies = validator.run();
+        StringBuilder source = new StringBuilder().append(statistics).append(", checked against ").append(schema);
+        if (previous != null) {
+            validator.previous(StatisticsFiles.read(previous));
+            source.append(", previous span ").append(previous);
+        }
+        if (serving != null) {
+            validator.serving(StatisticsFiles.read(serving));
+            source.append(", serving ").append(serving);
+        }
+        if (previousVersion != null) {
+            validator.previousVersion(StatisticsFiles.read(previousVersion));
+            source.append(", previous version ").append(previousVersion);
+        }
+        ValidationReport report = validator.report();
+        Anomalies anomalies = report.anomalies();
         if (output != null) {
             AnomaliesFiles.write(anomalies, output);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        report.warnings().forEach(warning -> err.println("warning: " + warning));
+        err.flush();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(new AnomaliesTable().render(anomalies, statistics + ", checked against " + schema));
+        out.print(new AnomaliesTable().render(anomalies, source.toString()));
         out.flush();
         return hasErrors(anomalies) ? ExitCodes.ANOMALIES : ExitCodes.OK;
     }

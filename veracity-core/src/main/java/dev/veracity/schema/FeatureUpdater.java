@@ -26,11 +26,14 @@ import java.util.stream.Collectors;
 /**
  * Checks one schema feature against its statistics and relaxes the feature so that the statistics conform: each
  * relaxation is a {@link Description}. Validation reports the descriptions; update keeps the relaxed feature. The
- * checks run in TFDV's order: specification, value counts, shape, presence, type, domain, unique values.
+ * checks run in TFDV's order: specification, value counts, shape, presence, type, domain, unique values, then
+ * the drift and skew comparators ({@link ComparatorChecks}).
  */
 final class FeatureUpdater {
     private final Schema.Builder schema;
     private final List<Description> found = new ArrayList<>();
+    /** Whether the checks stopped early (deprecated, absent or of another type): then no comparator runs. */
+    private boolean stopped = true;
 
     private FeatureUpdater(Schema.Builder schema) {
         this.schema = schema;
@@ -38,9 +41,12 @@ final class FeatureUpdater {
 
     /** {@return what had to change in {@code feature} (a live builder inside {@code schema}) to accept {@code view}} */
     static List<Description> update(Schema.Builder schema, Feature.Builder feature, FeatureView view,
-                                    boolean required) {
+                                    boolean required, ComparatorChecks comparators) {
         FeatureUpdater updater = new FeatureUpdater(schema);
         updater.run(feature, view, required);
+        if (!updater.stopped) {
+            updater.found.addAll(comparators.compare(feature, view));
+        }
         return updater.found;
     }
 
@@ -73,6 +79,7 @@ final class FeatureUpdater {
         }
         checkDomain(feature, view);
         checkUnique(feature, view);
+        stopped = false;
     }
 
     // ---- specification -------------------------------------------------------------------------------------------

@@ -170,6 +170,16 @@ record FeatureView(Path path, FeatureNameStatistics stats, double numExamples, b
         return stats.getNumStats().getHistogramsList();
     }
 
+    /** {@return the first numeric histogram of {@code type} validation reads, if any} */
+    Optional<Histogram> histogram(Histogram.HistogramType type) {
+        for (Histogram histogram : histograms()) {
+            if (histogram.getType() == type) {
+                return Optional.of(histogram);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** {@return the custom statistics named {@code domain_info} (semantic domains inferred by TFDV)} */
     List<String> domainInfos() {
         List<String> infos = new ArrayList<>();

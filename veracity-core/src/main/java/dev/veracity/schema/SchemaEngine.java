@@ -6,6 +6,7 @@ import static dev.veracity.proto.AnomalyInfo.Type.SCHEMA_MISSING_COLUMN;
 import static dev.veracity.proto.AnomalyInfo.Type.SCHEMA_NEW_COLUMN;
 
 import dev.veracity.proto.DatasetConstraints;
+import dev.veracity.proto.DriftSkewInfo;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.FeaturePaths.Path;
 import dev.veracity.proto.Schema;
@@ -28,9 +29,11 @@ final class SchemaEngine {
      *                    children), then missing ones
      * @param dataset     findings about the whole dataset (example counts)
      * @param dataMissing whether the statistics have no examples (then nothing else is checked)
+     * @param measurements drift and skew measurements, one entry per feature measured
+     * @param warnings     comparators that could not apply, one line each
      */
     record Result(Schema schema, Map<Path, List<Description>> features, List<Description> dataset,
-                  boolean dataMissing) {
+                  boolean dataMissing, List<DriftSkewInfo> measurements, List<String> warnings) {
     }
 
     private record Node(Path path, Feature.Builder feature, boolean ancestorDeprecated) {
@@ -41,11 +44,14 @@ final class SchemaEngine {
     private final String environment;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<Path, List<Description>> findings = new LinkedHashMap<>();
+    private final ComparatorChecks comparators;
 
-    private SchemaEngine(Schema schema, InferenceOptions newColumns, String environment) {
+    private SchemaEngine(Schema schema, InferenceOptions newColumns, String environment,
+                         ComparatorChecks comparators) {
         this.schema = schema.toBuilder();
         this.newColumns = newColumns;
         this.environment = environment;
+        this.comparators = comparators;
         index(this.schema.getFeatureBuilderList(), Path.getDefaultInstance(), false);
     }
 
@@ -56,9 +62,18 @@ final class SchemaEngine {
      * @param environment the environment the data is from, or null for none
      */
     static Result run(Schema schema, DatasetView data, InferenceOptions newColumns, String environment) {
-        SchemaEngine engine = new SchemaEngine(schema, newColumns, environment);
+        return run(schema, data, newColumns, environment, ComparatorChecks.none());
+    }
+
+    /**
+     * {@return the findings and relaxed schema for {@code data} against {@code schema}, with drift, skew and
+     * example-count comparators against the control datasets of {@code comparators}}
+     */
+    static Result run(Schema schema, DatasetView data, InferenceOptions newColumns, String environment,
+                      ComparatorChecks comparators) {
+        SchemaEngine engine = new SchemaEngine(schema, newColumns, environment, comparators);
         if (data.numExamples() <= 0) {
-            return new Result(schema, Map.of(), List.of(), true);
+            return new Result(schema, Map.of(), List.of(), true, List.of(), List.of());
         }
         // structs before their children, else a child listed first finds no struct to join; stable otherwise
         List<Map.Entry<String, FeatureView>> entries = new ArrayList<>(data.features().entrySet());
@@ -68,7 +83,8 @@ final class SchemaEngine {
         }
         engine.findMissing(data);
         List<Description> dataset = engine.checkDataset(data);
-        return new Result(engine.schema.build(), engine.findings, dataset, false);
+        return new Result(engine.schema.build(), engine.findings, dataset, false, comparators.measurements(),
+                comparators.warnings());
     }
 
     private void index(List<Feature.Builder> features, Path parent, boolean parentDeprecated) {
@@ -102,7 +118,7 @@ final class SchemaEngine {
             return;
         }
         List<Description> found = FeatureUpdater.update(schema, feature, view,
-                FeatureRules.isRequired(feature, environment, defaults));
+                FeatureRules.isRequired(feature, environment, defaults), comparators);
         found.forEach(description -> record(view.path(), description));
     }
 
@@ -149,6 +165,7 @@ final class SchemaEngine {
             return found;
         }
         DatasetConstraints.Builder constraints = schema.getDatasetConstraintsBuilder();
+        found.addAll(comparators.compareExamples(constraints, data));
         double examples = data.numExamples();
         if (constraints.hasMinExamplesCount() && examples < constraints.getMinExamplesCount()) {
             found.add(new Description(DATASET_LOW_NUM_EXAMPLES, "Low num examples in dataset.", "The dataset has "

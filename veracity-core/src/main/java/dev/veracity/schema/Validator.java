@@ -12,16 +12,19 @@ import dev.veracity.proto.ValidationConfig;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * Validates statistics against a schema, as TFDV's {@code validate_statistics}: every way the statistics break the
  * schema becomes a reason, with TFDV's anomaly type, in an {@code Anomalies} message keyed by serialized feature
  * path. Reads only statistics, never data. Every anomaly is an ERROR unless a severity override says otherwise.
+ * With a previous span, serving data or a previous version, the schema's drift, skew and example-count
+ * comparators run too, and their measurements fill {@code drift_skew_info}.
  *
  * <pre>{@code
  * Anomalies anomalies = Validator.validate(servingStats, schema).environment("SERVING").run();
- * boolean clean = Validator.isClean(anomalies);
+ * Anomalies drift = Validator.validate(todayStats, schema).previous(yesterdayStats).run();
  * }</pre>
  */
 public final class Validator {
@@ -29,6 +32,9 @@ public final class Validator {
     private final Schema schema;
     private String environment;
     private String dataset;
+    private DatasetFeatureStatisticsList previous;
+    private DatasetFeatureStatisticsList serving;
+    private DatasetFeatureStatisticsList previousVersion;
     private final Map<AnomalyInfo.Type, AnomalyInfo.Severity> severities = new EnumMap<>(AnomalyInfo.Type.class);
 
     private Validator(DatasetFeatureStatisticsList statistics, Schema schema) {
@@ -53,6 +59,33 @@ public final class Validator {
         return this;
     }
 
+    /**
+     * Compares with the previous span: the features' {@code drift_comparator}s and the dataset's
+     * {@code num_examples_drift_comparator} (TFDV's {@code previous_statistics}).
+     */
+    public Validator previous(DatasetFeatureStatisticsList statistics) {
+        this.previous = Objects.requireNonNull(statistics, "statistics is null");
+        return this;
+    }
+
+    /**
+     * Compares with serving data: the features' {@code skew_comparator}s, the statistics validated being the
+     * training data (TFDV's {@code serving_statistics}).
+     */
+    public Validator serving(DatasetFeatureStatisticsList statistics) {
+        this.serving = Objects.requireNonNull(statistics, "statistics is null");
+        return this;
+    }
+
+    /**
+     * Compares the example count with the previous version of the dataset: the dataset's
+     * {@code num_examples_version_comparator} (TFDV's {@code previous_version_statistics}).
+     */
+    public Validator previousVersion(DatasetFeatureStatisticsList statistics) {
+        this.previousVersion = Objects.requireNonNull(statistics, "statistics is null");
+        return this;
+    }
+
     /** Reports anomalies of {@code type} with {@code severity} instead of ERROR. */
     public Validator severity(AnomalyInfo.Type type, AnomalyInfo.Severity severity) {
         severities.put(type, severity);
@@ -71,8 +104,20 @@ public final class Validator {
      * {@return the anomalies found}
      *
      * @throws ConfigException if the environment is not one of the schema's default environments
+     * @throws dev.veracity.InputException if a control's statistics have no dataset to use (see {@link #dataset})
      */
     public Anomalies run() {
+        return report().anomalies();
+    }
+
+    /**
+     * {@return the anomalies found and the comparators that could not apply}
+     *
+     * @throws ConfigException if the environment is not one of the schema's default environments
+     * @throws dev.veracity.InputException if a control's statistics have no dataset to use: the dataset of the
+     *         same name as the one validated when there is one, else the only or "All Examples" one
+     */
+    public ValidationReport report() {
         if (environment != null && !schema.getDefaultEnvironmentList().contains(environment)) {
             throw new ConfigException(ErrorCode.ENVIRONMENT_UNKNOWN, "expected an environment the schema declares in "
                     + "default_environment (" + (schema.getDefaultEnvironmentCount() == 0 ? "it declares none"
@@ -80,12 +125,15 @@ public final class Validator {
                             .collect(Collectors.joining(", "))) + "), found \"" + environment + "\"");
         }
         DatasetView data = DatasetView.of(statistics, dataset);
+        ComparatorChecks comparators = new ComparatorChecks(control(previous, data), control(serving, data),
+                control(previousVersion, data));
         SchemaEngine.Result result = SchemaEngine.run(schema, data,
-                InferenceOptions.defaults().withMaxDomainSize(InferenceOptions.VALIDATION_DOMAIN_SIZE), environment);
+                InferenceOptions.defaults().withMaxDomainSize(InferenceOptions.VALIDATION_DOMAIN_SIZE), environment,
+                comparators);
         Anomalies.Builder anomalies = Anomalies.newBuilder().setBaseline(schema)
                 .setAnomalyNameFormat(Anomalies.AnomalyNameFormat.SERIALIZED_PATH);
         if (result.dataMissing()) {
-            return anomalies.setDataMissing(true).build();
+            return new ValidationReport(anomalies.setDataMissing(true).build(), List.of());
         }
         for (Map.Entry<Path, List<Description>> entry : result.features().entrySet()) {
             anomalies.putAnomalyInfo(PathNames.serialize(entry.getKey()),
@@ -94,7 +142,19 @@ public final class Validator {
         if (!result.dataset().isEmpty()) {
             anomalies.setDatasetAnomalyInfo(info(result.dataset()));
         }
-        return anomalies.build();
+        anomalies.addAllDriftSkewInfo(result.measurements());
+        return new ValidationReport(anomalies.build(), result.warnings());
+    }
+
+    /** The control dataset: of the validated dataset's name if the control has one, else its default one. */
+    private static DatasetView control(DatasetFeatureStatisticsList statistics, DatasetView data) {
+        if (statistics == null) {
+            return null;
+        }
+        String name = data.dataset().getName();
+        boolean named = statistics.getDatasetsCount() > 1
+                && statistics.getDatasetsList().stream().anyMatch(d -> d.getName().equals(name));
+        return DatasetView.of(statistics, named ? name : null);
     }
 
     /** {@return whether the anomalies hold no finding at all (TFX's "blessed")} */
