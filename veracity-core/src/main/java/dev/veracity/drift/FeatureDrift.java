@@ -86,25 +86,24 @@ public final class FeatureDrift {
 
     private static DriftResult kolmogorovSmirnov(String feature, FeatureNameStatistics baseline,
             FeatureNameStatistics current, double threshold, double rankError) throws NotApplicable {
-        QuantileDistribution p = numeric(baseline, "baseline");
-        QuantileDistribution q = numeric(current, "current");
+        HistogramDistribution p = numeric(baseline, "baseline");
+        HistogramDistribution q = numeric(current, "current");
         double d = NumericDistances.kolmogorovSmirnov(p, q);
         double pValue = KolmogorovDistribution.twoSamplePValue(d, p.total(), q.total());
-        double bound = Math.min(1, 1.0 / p.buckets() + 1.0 / q.buckets() + 2 * rankError);
+        double bound = Math.min(1, p.maxError(rankError) + q.maxError(rankError));
         return DriftResult.computed(feature, DriftTest.KS, d, pValue, threshold, bound);
     }
 
     private static DriftResult wasserstein(String feature, FeatureNameStatistics baseline,
             FeatureNameStatistics current, double threshold, double rankError) throws NotApplicable {
-        QuantileDistribution p = numeric(baseline, "baseline");
-        QuantileDistribution q = numeric(current, "current");
+        HistogramDistribution p = numeric(baseline, "baseline");
+        HistogramDistribution q = numeric(current, "current");
         double norm = Math.max(baseline.getNumStats().getStdDev(), MIN_NORMALIZING_STD_DEV);
         if (!Double.isFinite(norm)) {
             throw new NotApplicable("the baseline's standard deviation is not finite");
         }
         double distance = NumericDistances.wasserstein(p, q) / norm;
-        double bound = ((1.0 / p.buckets() + rankError) * (p.max() - p.min())
-                + (1.0 / q.buckets() + rankError) * (q.max() - q.min())) / norm;
+        double bound = (p.integratedError(rankError) + q.integratedError(rankError)) / norm;
         return DriftResult.computed(feature, DriftTest.WASSERSTEIN, distance, Double.NaN, threshold, bound);
     }
 
@@ -114,9 +113,9 @@ public final class FeatureDrift {
         double[] q;
         double bound;
         if (baseline.hasNumStats() || current.hasNumStats()) {
-            QuantileDistribution base = numeric(baseline, "baseline");
-            QuantileDistribution now = numeric(current, "current");
-            double[] edges = base.edges();
+            HistogramDistribution base = numeric(baseline, "baseline");
+            HistogramDistribution now = numeric(current, "current");
+            double[] edges = base.quantileEdges();
             p = NumericDistances.bucketMasses(base, edges);
             q = NumericDistances.bucketMasses(now, edges);
             bound = Double.NaN;
@@ -147,9 +146,9 @@ public final class FeatureDrift {
         return DriftResult.computed(feature, test, outcome.statistic(), outcome.pValue(), threshold, bound);
     }
 
-    private static QuantileDistribution numeric(FeatureNameStatistics feature, String side) throws NotApplicable {
+    private static HistogramDistribution numeric(FeatureNameStatistics feature, String side) throws NotApplicable {
         try {
-            return QuantileDistribution.of(feature);
+            return HistogramDistribution.of(feature);
         } catch (NotApplicable e) {
             throw new NotApplicable(side + ": " + e.getMessage());
         }

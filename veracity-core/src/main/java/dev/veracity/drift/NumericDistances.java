@@ -10,9 +10,9 @@ final class NumericDistances {
     }
 
     /** {@return the Kolmogorov-Smirnov statistic sup |F − G| of the reconstructions} */
-    static double kolmogorovSmirnov(QuantileDistribution f, QuantileDistribution g) {
+    static double kolmogorovSmirnov(HistogramDistribution f, HistogramDistribution g) {
         double d = 0;
-        for (double x : QuantileDistribution.edges(f, g)) {
+        for (double x : HistogramDistribution.edges(f, g)) {
             d = Math.max(d, Math.abs(f.cdf(x) - g.cdf(x)));
             d = Math.max(d, Math.abs(f.cdfBelow(x) - g.cdfBelow(x)));
         }
@@ -20,8 +20,8 @@ final class NumericDistances {
     }
 
     /** {@return the Wasserstein-1 distance ∫ |F − G| dx of the reconstructions, in the feature's unit} */
-    static double wasserstein(QuantileDistribution f, QuantileDistribution g) {
-        double[] edges = QuantileDistribution.edges(f, g);
+    static double wasserstein(HistogramDistribution f, HistogramDistribution g) {
+        double[] edges = HistogramDistribution.edges(f, g);
         double distance = 0;
         for (int i = 0; i + 1 < edges.length; i++) {
             double a = edges[i];
@@ -46,7 +46,7 @@ final class NumericDistances {
      * {@return the masses (fractions) of a distribution in the buckets cut at the baseline's edges: (−∞, e₀],
      * (e₀, e₁], ..., (e_last, ∞)}, so mass outside the baseline's range has a bucket of its own
      */
-    static double[] bucketMasses(QuantileDistribution distribution, double[] baselineEdges) {
+    static double[] bucketMasses(HistogramDistribution distribution, double[] baselineEdges) {
         double[] masses = new double[baselineEdges.length + 1];
         double below = 0;
         for (int i = 0; i < baselineEdges.length; i++) {
