@@ -27,7 +27,8 @@ final class DriftTable {
                 report.spans().size(), againstPrevious ? "the previous span" : report.baseline(),
                 report.alarms().size()));
         for (DriftReport.SliceDrift slice : report.slices()) {
-            text.append(String.format(Locale.ROOT, "%nDataset: %s%n", slice.dataset()));
+            text.append(String.format(Locale.ROOT, "%nDataset: %s%n",
+                    slice.dataset().isEmpty() ? "(no name)" : slice.dataset()));
             text.append(line("feature", "test", "threshold", "span", "vs previous",
                     againstPrevious ? "" : "vs baseline"));
             for (DriftReport.FeatureSeries feature : slice.features()) {

@@ -179,7 +179,7 @@ public final class DriftSeries {
         if (before == null || after == null) {
             String absent = before == null ? beforeName : afterName;
             return DriftResult.notApplicable(feature, test.testName(), threshold,
-                    "absent from " + absent + " (dataset " + dataset + ")");
+                    "absent from " + absent + (dataset.isEmpty() ? "" : " (dataset " + dataset + ")"));
         }
         return FeatureDrift.compare(feature, before, after, test, threshold, rankError);
     }
