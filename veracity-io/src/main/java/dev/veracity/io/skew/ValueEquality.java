@@ -10,6 +10,10 @@ import java.math.RoundingMode;
  * byte-wise, a string and a number when the string parses to that number.
  */
 final class ValueEquality {
+    /** Powers of ten that are exact doubles. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
     private final int roundDigits;
 
     ValueEquality(int roundDigits) {
@@ -25,7 +29,21 @@ final class ValueEquality {
         if (digits == SkewOptions.NO_ROUNDING || Double.isNaN(value) || Double.isInfinite(value)) {
             return value;
         }
-        return new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+        if (digits < POWERS_OF_TEN.length) {
+            // Fast path, exact when taken: value * 10^digits is off by at most half an ulp, so a product farther than
+            // an ulp from a half-integer rounds the way the exact product would; the integer divided by the exact
+            // power of ten is then correctly rounded, as the decimal value is.
+            double power = POWERS_OF_TEN[digits];
+            double scaled = value * power;
+            if (Math.abs(scaled) < 0x1p52) {
+                double integer = Math.rint(scaled);
+                if (Math.abs(Math.abs(scaled - integer) - 0.5) > 2 * Math.ulp(scaled)) {
+                    return integer / power;
+                }
+            }
+        }
+        double rounded = new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+        return rounded == 0 ? Math.copySign(0.0, value) : rounded; // keep the sign of zero, as Python and the fast path
     }
 
     boolean matches(ValueList base, ValueList test) {
