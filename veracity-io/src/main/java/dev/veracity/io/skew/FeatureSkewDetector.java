@@ -4,11 +4,18 @@ import dev.veracity.data.RecordBatch;
 import dev.veracity.io.Progress;
 import dev.veracity.io.csv.CsvOptions;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * TFDV's {@code DetectFeatureSkew}: joins training (base) and serving (test) examples on identifier features and
@@ -75,39 +82,112 @@ public final class FeatureSkewDetector {
         int p = partitions == AUTO_PARTITIONS
                 ? choosePartitions(inputBytes(training) + inputBytes(serving), Runtime.getRuntime().maxMemory())
                 : partitions;
-        try (SkewInput base = SkewInput.open(training, csv, progress);
-                SkewInput test = SkewInput.open(serving, csv, progress)) {
-            SkewLayout layout = SkewLayout.of(base, test, options);
-            ValueEquality equality = new ValueEquality(options.floatRoundDigits());
-            SkewAccumulator accumulator = new SkewAccumulator(layout, options, equality);
-            RowCodec codec = new RowCodec(layout, equality);
-            PartitionJoin join = new PartitionJoin();
-            if (p == 1) {
-                readSide(base, codec, accumulator, true, (key, body, hash) -> join.add(true, key.toArray(), hash,
-                        body.toArray()));
-                readSide(test, codec, accumulator, false, (key, body, hash) -> join.add(false, key.toArray(), hash,
-                        body.toArray()));
-                join.drainInto(accumulator);
-                return accumulator.report(1);
+        // The serving side is opened and read on a second thread while this one does the training side.
+        ExecutorService servingThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "veracity-skew-serving");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<SkewInput> servingOpened = servingThread.submit(() -> SkewInput.open(serving, csv, Progress.NONE));
+            SkewInput base;
+            try {
+                base = SkewInput.open(training, csv, (phase, done, total) -> progress.update(
+                        "training: " + (phase.startsWith("computing") ? "reading and partitioning" : phase), done,
+                        total));
+            } catch (IOException | RuntimeException e) {
+                closeWhenOpened(servingOpened, e);
+                throw e;
             }
-            try (SpillFiles spill = SpillFiles.create(options.spillDirectory(), p)) {
-                try (SpillFiles.Writer writer = spill.writer("base")) {
-                    readSide(base, codec, accumulator, true, (key, body, hash) ->
-                            writer.write(PartitionJoin.partition(hash, p), key, body));
-                }
+            try (base; SkewInput test = await(servingOpened)) {
+                return join(base, test, options, p, servingThread, progress);
+            }
+        } finally {
+            servingThread.shutdownNow();
+        }
+    }
+
+    private static FeatureSkewReport join(SkewInput base, SkewInput test, SkewOptions options, int p,
+            ExecutorService servingThread, Progress progress) throws IOException {
+        SkewLayout layout = SkewLayout.of(base, test, options);
+        ValueEquality equality = new ValueEquality(options.floatRoundDigits());
+        SkewAccumulator accumulator = new SkewAccumulator(layout, options, equality);
+        PartitionJoin join = new PartitionJoin();
+        if (p == 1) {
+            List<byte[]> testRecords = new ArrayList<>();
+            Future<SideCounts> testRead = servingThread.submit(() -> readSide(test, layout, equality,
+                    (key, body, hash) -> {
+                        testRecords.add(key.toArray());
+                        testRecords.add(body.toArray());
+                    }));
+            SideCounts baseCounts = readSide(base, layout, equality,
+                    (key, body, hash) -> join.add(true, key.toArray(), hash, body.toArray()));
+            SideCounts testCounts = await(testRead);
+            for (int i = 0; i < testRecords.size(); i += 2) {
+                byte[] key = testRecords.get(i);
+                join.add(false, key, PartitionJoin.hash(key, key.length), testRecords.get(i + 1));
+                testRecords.set(i, null);
+                testRecords.set(i + 1, null);
+            }
+            join.drainInto(accumulator);
+            return accumulator.report(1, baseCounts, testCounts);
+        }
+        try (SpillFiles spill = SpillFiles.create(options.spillDirectory(), p)) {
+            Future<SideCounts> testRead = servingThread.submit(() -> {
                 try (SpillFiles.Writer writer = spill.writer("test")) {
-                    readSide(test, codec, accumulator, false, (key, body, hash) ->
-                            writer.write(PartitionJoin.partition(hash, p), key, body));
+                    return readSide(test, layout, equality,
+                            (key, body, hash) -> writer.write(PartitionJoin.partition(hash, p), key, body));
                 }
-                for (int partition = 0; partition < p; partition++) {
-                    spill.read("base", partition, (key, body) ->
-                            join.add(true, key, PartitionJoin.hash(key, key.length), body));
-                    spill.read("test", partition, (key, body) ->
-                            join.add(false, key, PartitionJoin.hash(key, key.length), body));
-                    join.drainInto(accumulator);
-                }
+            });
+            SideCounts baseCounts;
+            try (SpillFiles.Writer writer = spill.writer("base")) {
+                baseCounts = readSide(base, layout, equality,
+                        (key, body, hash) -> writer.write(PartitionJoin.partition(hash, p), key, body));
+            } catch (IOException | RuntimeException e) {
+                testRead.cancel(true);
+                throw e;
             }
-            return accumulator.report(p);
+            SideCounts testCounts = await(testRead);
+            for (int partition = 0; partition < p; partition++) {
+                progress.update("joining partitions", partition, p);
+                spill.read("base", partition, (key, body) ->
+                        join.add(true, key, PartitionJoin.hash(key, key.length), body));
+                spill.read("test", partition, (key, body) ->
+                        join.add(false, key, PartitionJoin.hash(key, key.length), body));
+                join.drainInto(accumulator);
+            }
+            return accumulator.report(p, baseCounts, testCounts);
+        }
+    }
+
+    /** Closes the serving input once it is open, after the training side failed with {@code failure}. */
+    private static void closeWhenOpened(Future<SkewInput> opening, Exception failure) {
+        try {
+            await(opening).close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** {@return the worker's result}, rethrowing its failure as it was thrown. */
+    private static <T> T await(Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the serving input");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 
@@ -129,8 +209,9 @@ public final class FeatureSkewDetector {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? size * GZIP_RATIO : size;
     }
 
-    private static void readSide(SkewInput input, RowCodec codec, SkewAccumulator accumulator, boolean base,
-            RowSink sink) throws IOException {
+    private static SideCounts readSide(SkewInput input, SkewLayout layout, ValueEquality equality, RowSink sink)
+            throws IOException {
+        RowCodec codec = new RowCodec(layout, equality);
         RecordBuffer key = new RecordBuffer();
         RecordBuffer body = new RecordBuffer();
         long withId = 0;
@@ -148,13 +229,11 @@ public final class FeatureSkewDetector {
                 sink.accept(key, body, PartitionJoin.hash(key.array(), key.size()));
             }
         }
-        if (base) {
-            accumulator.baseWithIdCount = withId;
-            accumulator.baseMissingIdCount = missingId;
-        } else {
-            accumulator.testWithIdCount = withId;
-            accumulator.testMissingIdCount = missingId;
-        }
+        return new SideCounts(withId, missingId);
+    }
+
+    /** Examples of one side with and without an id. */
+    record SideCounts(long withId, long missingId) {
     }
 
     /** Where the rows of one side go: the in-memory join or the spill files. */

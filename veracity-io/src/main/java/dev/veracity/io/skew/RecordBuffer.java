@@ -64,7 +64,12 @@ final class RecordBuffer {
         private int position;
 
         Cursor(byte[] bytes) {
+            this(bytes, 0);
+        }
+
+        Cursor(byte[] bytes, int position) {
             this.bytes = bytes;
+            this.position = position;
         }
 
         boolean hasMore() {

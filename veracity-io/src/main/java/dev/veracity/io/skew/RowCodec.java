@@ -122,9 +122,72 @@ final class RowCodec {
     /** Fills {@code values[f]} with feature {@code f}'s values, or null where the body lacks it. */
     static void decodeBody(byte[] body, ValueList[] values) {
         Arrays.fill(values, null);
-        RecordBuffer.Cursor cursor = new RecordBuffer.Cursor(body);
-        while (cursor.hasMore()) {
-            int f = cursor.getVarint();
+        FeatureCursor cursor = new FeatureCursor();
+        cursor.reset(body);
+        while (cursor.advance()) {
+            values[cursor.feature] = cursor.values();
+        }
+    }
+
+    /**
+     * Walks the features of a body in order without decoding their values: each feature's encoding (type tag, count,
+     * values) is the byte range {@code [start, end)}, so equal ranges mean equal values.
+     */
+    static final class FeatureCursor {
+        private byte[] body;
+        private int position;
+        int feature;
+        int start;
+        int end;
+
+        void reset(byte[] newBody) {
+            body = newBody;
+            position = 0;
+        }
+
+        /** {@return whether there is another feature}, then positioned on it */
+        boolean advance() {
+            if (position >= body.length) {
+                return false;
+            }
+            feature = varint();
+            start = position;
+            int tag = body[position++];
+            int count = varint();
+            if (tag == STRING) {
+                for (int i = 0; i < count; i++) {
+                    int length = varint();
+                    position += length;
+                }
+            } else {
+                position += 8 * count;
+            }
+            end = position;
+            return true;
+        }
+
+        /** {@return whether this feature's encoding equals {@code other}'s byte for byte (so the values are equal)} */
+        boolean sameBytes(FeatureCursor other) {
+            return Arrays.equals(body, start, end, other.body, other.start, other.end);
+        }
+
+        /** {@return whether this feature and {@code other}'s are both INT or both STRING} */
+        boolean sameExactType(FeatureCursor other) {
+            return body[start] == other.body[other.start] && body[start] != FLOAT;
+        }
+
+        /** {@return the number of values of this feature} */
+        int count() {
+            int saved = position;
+            position = start + 1;
+            int count = varint();
+            position = saved;
+            return count;
+        }
+
+        /** {@return this feature's values} */
+        ValueList values() {
+            RecordBuffer.Cursor cursor = new RecordBuffer.Cursor(body, start);
             int tag = cursor.getByte();
             int count = cursor.getVarint();
             if (tag == INT) {
@@ -132,19 +195,30 @@ final class RowCodec {
                 for (int i = 0; i < count; i++) {
                     v[i] = cursor.getLong();
                 }
-                values[f] = new ValueList.Ints(v);
-            } else if (tag == FLOAT) {
+                return new ValueList.Ints(v);
+            }
+            if (tag == FLOAT) {
                 double[] v = new double[count];
                 for (int i = 0; i < count; i++) {
                     v[i] = Double.longBitsToDouble(cursor.getLong());
                 }
-                values[f] = new ValueList.Floats(v);
-            } else {
-                byte[][] v = new byte[count][];
-                for (int i = 0; i < count; i++) {
-                    v[i] = cursor.getBytes();
+                return new ValueList.Floats(v);
+            }
+            byte[][] v = new byte[count][];
+            for (int i = 0; i < count; i++) {
+                v[i] = cursor.getBytes();
+            }
+            return new ValueList.Strings(v);
+        }
+
+        private int varint() {
+            int value = 0;
+            for (int shift = 0; ; shift += 7) {
+                int b = body[position++];
+                value |= (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return value;
                 }
-                values[f] = new ValueList.Strings(v);
             }
         }
     }

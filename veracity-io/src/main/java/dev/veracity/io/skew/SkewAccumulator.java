@@ -31,12 +31,8 @@ final class SkewAccumulator {
     private final long[] mismatchCount;
     private final List<ItemsSketch<ValuePair>> confusion = new ArrayList<>();
     private final PriorityQueue<Sample> samples;
-    private final ValueList[] baseValues;
-    private final ValueList[] testValues;
-    long baseWithIdCount;
-    long testWithIdCount;
-    long baseMissingIdCount;
-    long testMissingIdCount;
+    private final RowCodec.FeatureCursor baseCursor = new RowCodec.FeatureCursor();
+    private final RowCodec.FeatureCursor testCursor = new RowCodec.FeatureCursor();
     private long identifiersCount;
     private long idsMissingInBaseCount;
     private long idsMissingInTestCount;
@@ -58,8 +54,6 @@ final class SkewAccumulator {
             confusion.add(layout.isCategorical(f) ? new ItemsSketch<>(CONFUSION_MAP_SIZE) : null);
         }
         this.samples = new PriorityQueue<>(Comparator.reverseOrder());
-        this.baseValues = new ValueList[featureCount];
-        this.testValues = new ValueList[featureCount];
     }
 
     /**
@@ -81,35 +75,43 @@ final class SkewAccumulator {
             return;
         }
         matchingPairsCount++;
-        RowCodec.decodeBody(baseBody, baseValues);
-        RowCodec.decodeBody(testBody, testValues);
+        // Both bodies list their features in increasing index order: walk them side by side. Equal bytes are equal
+        // values; only differing floats and mixed types need decoding to compare (NaN payloads, -0.0, INT vs FLOAT).
+        RowCodec.FeatureCursor b = baseCursor;
+        RowCodec.FeatureCursor t = testCursor;
+        b.reset(baseBody);
+        t.reset(testBody);
+        boolean hasBase = b.advance();
+        boolean hasTest = t.advance();
         boolean differs = false;
-        for (int f = 0; f < featureCount; f++) {
-            ValueList b = baseValues[f];
-            ValueList t = testValues[f];
-            if (b != null) {
-                baseCount[f]++;
-            }
-            if (t != null) {
-                testCount[f]++;
-            }
-            if (b != null && t != null) {
-                if (equality.matches(b, t)) {
-                    matchCount[f]++;
+        while (hasBase || hasTest) {
+            int fb = hasBase ? b.feature : Integer.MAX_VALUE;
+            int ft = hasTest ? t.feature : Integer.MAX_VALUE;
+            if (fb == ft) {
+                baseCount[fb]++;
+                testCount[fb]++;
+                if (b.sameBytes(t) || !b.sameExactType(t) && equality.matches(b.values(), t.values())) {
+                    matchCount[fb]++;
                 } else {
-                    mismatchCount[f]++;
+                    mismatchCount[fb]++;
                     differs = true;
-                    ItemsSketch<ValuePair> sketch = confusion.get(f);
-                    if (sketch != null && b.size() == 1 && t.size() == 1) {
-                        sketch.update(new ValuePair(b.text(0), t.text(0)));
+                    ItemsSketch<ValuePair> sketch = confusion.get(fb);
+                    if (sketch != null && b.count() == 1 && t.count() == 1) {
+                        sketch.update(new ValuePair(b.values().text(0), t.values().text(0)));
                     }
                 }
-            } else if (b != null) {
-                baseOnly[f]++;
+                hasBase = b.advance();
+                hasTest = t.advance();
+            } else if (fb < ft) {
+                baseCount[fb]++;
+                baseOnly[fb]++;
                 differs = true;
-            } else if (t != null) {
-                testOnly[f]++;
+                hasBase = b.advance();
+            } else {
+                testCount[ft]++;
+                testOnly[ft]++;
                 differs = true;
+                hasTest = t.advance();
             }
         }
         if (differs && options.sampleSize() > 0) {
@@ -127,7 +129,8 @@ final class SkewAccumulator {
         }
     }
 
-    FeatureSkewReport report(int partitions) {
+    FeatureSkewReport report(int partitions, FeatureSkewDetector.SideCounts base,
+            FeatureSkewDetector.SideCounts test) {
         List<FeatureSkew> featureSkew = new ArrayList<>();
         List<ConfusionCount> confusionCounts = new ArrayList<>();
         Map<String, Long> confusionMaximumError = new HashMap<>();
@@ -148,9 +151,9 @@ final class SkewAccumulator {
                 }
             }
         }
-        MatchStats matchStats = new MatchStats(baseWithIdCount, testWithIdCount, identifiersCount,
-                idsMissingInBaseCount, idsMissingInTestCount, matchingPairsCount, duplicateIdCount, baseMissingIdCount,
-                testMissingIdCount);
+        MatchStats matchStats = new MatchStats(base.withId(), test.withId(), identifiersCount,
+                idsMissingInBaseCount, idsMissingInTestCount, matchingPairsCount, duplicateIdCount, base.missingId(),
+                test.missingId());
         List<Sample> sorted = new ArrayList<>(samples);
         sorted.sort(null);
         List<SkewPair> pairs = new ArrayList<>();
