@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "Joins training and serving examples on identifier features (TFDV's DetectFeatureSkew) and compares",
             "every other feature of each pair that has exactly one example on each side. Prints per feature the",
             "pairs where it matches, differs, or is present on one side only, most mismatched first.",
-            "Inputs are CSV (header row) or JSON Lines files, plain or .gz. Integers and floats compare",
+            "Inputs are CSV (header row) or JSON Lines files, uncompressed. Integers and floats compare",
             "numerically across files. Ids found more than once on a side are counted and not compared (TFDV's",
             "allow_duplicate_identifiers=False). Inputs larger than memory are hash-partitioned into spill files.",
             ""},
@@ -38,11 +38,11 @@ final class SkewCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--training", required = true, paramLabel = "FILE",
-            description = "The training (base) examples: CSV or JSON Lines, plain or .gz.")
+            description = "The training (base) examples: CSV or JSON Lines (.jsonl, .ndjson), uncompressed.")
     Path training;
 
     @Option(names = "--serving", required = true, paramLabel = "FILE",
-            description = "The serving (test) examples: CSV or JSON Lines, plain or .gz.")
+            description = "The serving (test) examples: CSV or JSON Lines (.jsonl, .ndjson), uncompressed.")
     Path serving;
 
     @Option(names = "--key", required = true, paramLabel = "FEATURE",

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -19,8 +18,8 @@ import java.util.concurrent.Future;
 
 /**
  * TFDV's {@code DetectFeatureSkew}: joins training (base) and serving (test) examples on identifier features and
- * compares every other feature of each matching pair. Inputs are CSV (with a header row) or JSON Lines files, plain
- * or gzip, each read with its own type inference.
+ * compares every other feature of each matching pair. Inputs are CSV (with a header row) or JSON Lines files, not
+ * compressed, each read with its own type inference.
  *
  * <pre>{@code
  * FeatureSkewReport report = FeatureSkewDetector.detect(Path.of("train.csv"), Path.of("serving.csv"),
@@ -35,9 +34,6 @@ public final class FeatureSkewDetector {
     /** Heap bytes one byte of (uncompressed) input is assumed to take in a partition's join; measured at 2 to 3. */
     static final long HEAP_BYTES_PER_INPUT_BYTE = 4;
 
-    /** Expansion assumed for gzip input. */
-    static final long GZIP_RATIO = 5;
-
     /** At most this many partitions (and open spill files per side). */
     static final int MAX_PARTITIONS = 4096;
 
@@ -51,7 +47,7 @@ public final class FeatureSkewDetector {
      * Joins and compares {@code training} and {@code serving}.
      *
      * @throws dev.veracity.InputException SKEW_IDENTIFIER_NOT_FOUND when an identifier feature is not in one of the
-     *                                     inputs; the readers' errors for missing or malformed files; FILE_UNWRITABLE
+     *                                     inputs; UNSUPPORTED_FILE_FORMAT for gzip; the readers' errors for missing or malformed files; FILE_UNWRITABLE
      *                                     when the spill directory cannot be written
      * @throws IOException                 if reading or spilling fails
      */
@@ -205,8 +201,7 @@ public final class FeatureSkewDetector {
         if (!Files.isRegularFile(file)) {
             return 0; // the reader reports it
         }
-        long size = Files.size(file);
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? size * GZIP_RATIO : size;
+        return Files.size(file);
     }
 
     private static SideCounts readSide(SkewInput input, SkewLayout layout, ValueEquality equality, RowSink sink)
