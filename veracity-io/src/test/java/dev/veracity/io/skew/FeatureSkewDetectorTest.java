@@ -117,8 +117,9 @@ class FeatureSkewDetectorTest {
         @Test
         void partitionsGrowWithInputAndShrinkWithHeap() {
             assertThat(FeatureSkewDetector.choosePartitions(0, 1 << 30)).isEqualTo(1);
-            assertThat(FeatureSkewDetector.choosePartitions(100L << 20, 2L << 30)).isEqualTo(1);
-            assertThat(FeatureSkewDetector.choosePartitions(100L << 20, 256L << 20)).isEqualTo(7);
+            assertThat(FeatureSkewDetector.choosePartitions(10L << 20, 2L << 30)).isEqualTo(1);
+            assertThat(FeatureSkewDetector.choosePartitions(100L << 20, 2L << 30)).isEqualTo(7);
+            assertThat(FeatureSkewDetector.choosePartitions(100L << 20, 64L << 20)).isEqualTo(25);
             assertThat(FeatureSkewDetector.choosePartitions(1L << 40, 256L << 20))
                     .isEqualTo(FeatureSkewDetector.MAX_PARTITIONS);
         }
