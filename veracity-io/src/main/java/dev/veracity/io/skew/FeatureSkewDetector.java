@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * TFDV's {@code DetectFeatureSkew}: joins training (base) and serving (test) examples on identifier features and
@@ -46,6 +47,9 @@ public final class FeatureSkewDetector {
 
     /** {@link #detect(Path, Path, SkewOptions, CsvOptions, Progress, int)}: choose the partitions from the input size. */
     static final int AUTO_PARTITIONS = 0;
+
+    /** A stop flag never set, for reads nothing needs to interrupt. */
+    private static final AtomicBoolean NOT_STOPPED = new AtomicBoolean();
 
     private FeatureSkewDetector() {
     }
@@ -118,13 +122,20 @@ public final class FeatureSkewDetector {
         PartitionJoin join = new PartitionJoin();
         if (p == 1) {
             List<byte[]> testRecords = new ArrayList<>();
-            Future<SideCounts> testRead = servingThread.submit(() -> readSide(test, layout, equality,
+            AtomicBoolean stop = new AtomicBoolean();
+            Future<SideCounts> testRead = servingThread.submit(() -> readSide(test, layout, equality, stop,
                     (key, body, hash) -> {
                         testRecords.add(key.toArray());
                         testRecords.add(body.toArray());
                     }));
-            SideCounts baseCounts = readSide(base, layout, equality,
-                    (key, body, hash) -> join.add(true, key.toArray(), hash, body.toArray()));
+            SideCounts baseCounts;
+            try {
+                baseCounts = readSide(base, layout, equality, NOT_STOPPED,
+                        (key, body, hash) -> join.add(true, key.toArray(), hash, body.toArray()));
+            } catch (IOException | RuntimeException e) {
+                stop(stop, testRead, e);
+                throw e;
+            }
             SideCounts testCounts = await(testRead);
             for (int i = 0; i < testRecords.size(); i += 2) {
                 byte[] key = testRecords.get(i);
@@ -136,18 +147,19 @@ public final class FeatureSkewDetector {
             return accumulator.report(1, baseCounts, testCounts);
         }
         try (SpillFiles spill = SpillFiles.create(options.spillDirectory(), p)) {
+            AtomicBoolean stop = new AtomicBoolean();
             Future<SideCounts> testRead = servingThread.submit(() -> {
                 try (SpillFiles.Writer writer = spill.writer("test")) {
-                    return readSide(test, layout, equality,
+                    return readSide(test, layout, equality, stop,
                             (key, body, hash) -> writer.write(PartitionJoin.partition(hash, p), key, body));
                 }
             });
             SideCounts baseCounts;
             try (SpillFiles.Writer writer = spill.writer("base")) {
-                baseCounts = readSide(base, layout, equality,
+                baseCounts = readSide(base, layout, equality, NOT_STOPPED,
                         (key, body, hash) -> writer.write(PartitionJoin.partition(hash, p), key, body));
             } catch (IOException | RuntimeException e) {
-                testRead.cancel(true);
+                stop(stop, testRead, e); // the serving side closes its files before the directory goes
                 throw e;
             }
             SideCounts testCounts = await(testRead);
@@ -160,6 +172,16 @@ public final class FeatureSkewDetector {
                 join.drainInto(accumulator);
             }
             return accumulator.report(p, baseCounts, testCounts);
+        }
+    }
+
+    /** Stops the serving side's read after the training side failed with {@code failure}, and waits for it. */
+    private static void stop(AtomicBoolean stop, Future<SideCounts> read, Exception failure) {
+        stop.set(true);
+        try {
+            await(read);
+        } catch (IOException | RuntimeException second) {
+            failure.addSuppressed(second);
         }
     }
 
@@ -213,14 +235,16 @@ public final class FeatureSkewDetector {
         return Files.size(file);
     }
 
-    private static SideCounts readSide(SkewInput input, SkewLayout layout, ValueEquality equality, RowSink sink)
-            throws IOException {
+    /** Reads one side into {@code sink}; stops early (with partial counts) once {@code stop} is set. */
+    private static SideCounts readSide(SkewInput input, SkewLayout layout, ValueEquality equality,
+            AtomicBoolean stop, RowSink sink) throws IOException {
         RowCodec codec = new RowCodec(layout, equality);
         RecordBuffer key = new RecordBuffer();
         RecordBuffer body = new RecordBuffer();
         long withId = 0;
         long missingId = 0;
-        for (Optional<RecordBatch> next = input.source().next(); next.isPresent(); next = input.source().next()) {
+        for (Optional<RecordBatch> next = input.source().next(); next.isPresent() && !stop.get();
+                next = input.source().next()) {
             RecordBatch batch = next.get();
             codec.use(batch);
             for (int row = 0; row < batch.rowCount(); row++) {

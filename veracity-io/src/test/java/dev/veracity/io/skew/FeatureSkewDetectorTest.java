@@ -105,6 +105,17 @@ class FeatureSkewDetectorTest {
         }
 
         @Test
+        void anUnwritableSpillDirectoryIsAnInputError() throws IOException {
+            Path training = write("t.csv", "id,x\n1,a\n");
+            SkewOptions options = SkewOptions.of(List.of("id")).withSpillDirectory(dir.resolve("absent"));
+            assertThatThrownBy(() -> FeatureSkewDetector.detect(training, training, options, CsvOptions.DEFAULT,
+                    Progress.NONE, 2))
+                    .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errorCode())
+                            .isEqualTo(ErrorCode.FILE_UNWRITABLE))
+                    .hasMessageStartingWith(dir.resolve("absent") + ": expected a writable directory");
+        }
+
+        @Test
         void gzipIsRejectedByName() throws IOException {
             Path training = write("t.csv", "id,x\n1,a\n");
             Path serving = write("s.csv.gz", "not really gzip");
