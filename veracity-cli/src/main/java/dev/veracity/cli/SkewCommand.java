@@ -22,17 +22,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Joins training and serving examples on identifier features (TFDV's DetectFeatureSkew) and compares",
-            "every other feature of each pair that has exactly one example on each side. Prints per feature the",
-            "pairs where it matches, differs, or is present on one side only, most mismatched first.",
-            "Inputs are CSV (header row) or JSON Lines files, uncompressed. Integers and floats compare",
-            "numerically across files. Ids found more than once on a side are counted and not compared (TFDV's",
-            "allow_duplicate_identifiers=False). Inputs larger than memory are hash-partitioned into spill files.",
+            "Joins training and serving examples on identifier features (TFDV's DetectFeatureSkew) and compares "
+                    + "every other feature of each pair that has exactly one example on each side. Prints per feature "
+                    + "the pairs where it matches, differs, or is present on one side only, most mismatched first. "
+                    + "Exit code 1 when any feature differs in any pair.",
+            "Inputs are CSV (header row) or JSON Lines files, uncompressed. Integers and floats compare numerically "
+                    + "across files. Ids found more than once on a side are counted and not compared (TFDV's "
+                    + "allow_duplicate_identifiers=False). Inputs larger than memory are hash-partitioned into "
+                    + "spill files.",
             ""},
         footer = {"%nExamples:",
             "  veracity skew --training train.csv --serving serving.csv --key id",
-            "  veracity skew --training t.jsonl --serving s.jsonl --key user --key day --ignore label \\",
-            "      --float-round-digits 4 --samples 20 -o skew.json"})
+            "  veracity skew --training t.jsonl --serving s.jsonl --key user --key day \\",
+            "      --ignore label --float-round-digits 4 --samples 20 -o skew.json"})
 final class SkewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
