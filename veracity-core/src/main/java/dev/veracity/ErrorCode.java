@@ -33,7 +33,8 @@ public enum ErrorCode {
     SCHEMA_EDIT_INVALID(Category.USER),
     STATISTICS_NOT_USABLE(Category.USER),
     ENVIRONMENT_UNKNOWN(Category.USER),
-    CSV_VALUE_NOT_OF_SCHEMA_TYPE(Category.USER);
+    CSV_VALUE_NOT_OF_SCHEMA_TYPE(Category.USER),
+    SKEW_IDENTIFIER_NOT_FOUND(Category.USER);
 
     /** Whose fault an error is. */
     public enum Category { USER, EXTERNAL, INTERNAL }
