@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code veracity drift}: per-feature drift tests over a series of statistics files (spans). */
 @Command(name = "drift",
+        header = "Tests every feature for drift between spans.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code veracity infer-schema}: a TFDV schema inferred from statistics. */
 @Command(name = "infer-schema",
+        header = "Infers a TFDV schema from statistics.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

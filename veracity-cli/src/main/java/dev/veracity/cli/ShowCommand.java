@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code veracity show}: prints a statistics, schema or anomalies file as aligned tables, like TFDV's display. */
 @Command(name = "show",
+        header = "Prints a statistics, schema or anomalies file as tables.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code veracity skew}: TFDV's DetectFeatureSkew, training and serving examples joined by key and compared. */
 @Command(name = "skew",
+        header = "Joins training and serving by key and compares feature values.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

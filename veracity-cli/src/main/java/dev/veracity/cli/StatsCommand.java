@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code veracity stats}: computes TFDV's statistics of CSV or JSON Lines files and writes them in TFDV's formats. */
 @Command(name = "stats",
+        header = "Computes TFDV's statistics of CSV or JSON Lines files.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code veracity update-schema}: a schema relaxed to accept more statistics (TFDV's update_schema). */
 @Command(name = "update-schema",
+        header = "Relaxes a schema to accept statistics (TFDV's update_schema).",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code veracity validate}: statistics checked against a schema, with TFDV's anomaly types. */
 @Command(name = "validate",
+        header = "Checks statistics against a schema: TFDV's anomalies.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
