@@ -130,7 +130,11 @@ final class CsvBlockCutter {
         return block;
     }
 
-    /** Walks the bytes not yet walked, remembering the last place a record may start. */
+    /**
+     * Walks the bytes not yet walked, remembering the last place a record may start. Runs of ordinary bytes inside
+     * and outside quotes are skipped in tight loops, as the tokenizer reads them; only quotes, delimiters and line
+     * ends change the state.
+     */
     private void scan() {
         byte[] b = buffer;
         int end = filled;
@@ -138,67 +142,91 @@ final class CsvBlockCutter {
         byte q = quote;
         int s = state;
         boolean cr = afterCr;
-        boolean crEnded = recordEndedByCr;
         long lines = line;
-        for (int p = scanned; p < end; p++) {
-            byte c = b[p];
-            if (crEnded && c != LF) {
+        int p = scanned;
+        if (recordEndedByCr && p < end) {
+            recordEndedByCr = false;
+            if (b[p] != LF) {
                 lastCut = p; // a record ended by a lone CR: the next starts here
                 lineAtLastCut = lines;
             }
-            crEnded = false;
-            boolean lineEnd = c == LF || c == CR;
-            if (lineEnd) {
+        }
+        while (p < end) {
+            byte c = b[p];
+            if (s == QUOTED) {
+                int from = p;
+                while (c != q && c != LF && c != CR) {
+                    if (++p == end) {
+                        break;
+                    }
+                    c = b[p];
+                }
+                if (p > from) {
+                    cr = false; // an ordinary byte came between a CR and what follows
+                }
+                if (p == end) {
+                    break;
+                }
+                if (c == q) {
+                    s = AFTER_QUOTE_IN_QUOTED;
+                } else {
+                    if (c == CR || !cr) {
+                        lines++; // a line break inside quotes: counted, but it ends no record
+                    }
+                    cr = c == CR;
+                    p++;
+                    continue;
+                }
+                cr = false;
+                p++;
+                continue;
+            }
+            if (s == UNQUOTED) {
+                while (c != d && c != LF && c != CR) {
+                    if (++p == end) {
+                        break;
+                    }
+                    c = b[p];
+                }
+                if (p == end) {
+                    break;
+                }
+                cr = false; // the byte before c was no line end (it was part of the field)
+            }
+            // s is FIELD_START, AFTER_QUOTE_IN_QUOTED, or UNQUOTED at a delimiter or line end
+            if (c == LF || c == CR) {
                 if (c == CR || !cr) {
                     lines++;
                 }
                 cr = c == CR;
-            } else {
-                cr = false;
-            }
-            switch (s) {
-                case FIELD_START -> {
-                    if (c == q) {
-                        s = QUOTED;
-                    } else if (c != d && !lineEnd) {
-                        s = UNQUOTED;
-                    }
-                }
-                case UNQUOTED -> {
-                    if (c == d || lineEnd) {
-                        s = FIELD_START;
-                    }
-                }
-                case QUOTED -> {
-                    if (c == q) {
-                        s = AFTER_QUOTE_IN_QUOTED;
-                    }
-                    continue; // a line end inside quotes ends no record
-                }
-                case AFTER_QUOTE_IN_QUOTED -> {
-                    if (c == q) {
-                        s = QUOTED;
-                    } else if (c == d || lineEnd) {
-                        s = FIELD_START;
-                    } else {
-                        s = UNQUOTED; // text after a closing quote, which the tokenizer reads unquoted
-                    }
-                }
-                default -> throw new IllegalStateException("state " + s);
-            }
-            if (lineEnd && s == FIELD_START) {
+                s = FIELD_START;
+                p++;
                 if (c == LF) {
-                    lastCut = p + 1;
+                    lastCut = p;
                     lineAtLastCut = lines;
+                } else if (p < end) {
+                    if (b[p] != LF) {
+                        lastCut = p;
+                        lineAtLastCut = lines;
+                    }
                 } else {
-                    crEnded = true;
+                    recordEndedByCr = true; // whether an LF follows is known with the next bytes
                 }
+                continue;
             }
+            cr = false;
+            if (c == d) {
+                s = FIELD_START;
+            } else if (c == q) {
+                s = s == FIELD_START ? QUOTED : s == AFTER_QUOTE_IN_QUOTED ? QUOTED : UNQUOTED;
+            } else {
+                s = UNQUOTED; // also text after a closing quote, which the tokenizer reads unquoted
+            }
+            p++;
         }
         scanned = end;
         state = s;
         afterCr = cr;
-        recordEndedByCr = crEnded;
         line = lines;
     }
 }
