@@ -37,14 +37,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * TFDV's statistics of one or more CSV files as one dataset, on all cores: both parsing and accumulation run in
  * parallel, with memory bounded by threads x features.
  *
- * <p>Plain files are cut into chunks at record starts ({@link CsvChunkPlanner}, verified by {@link CsvChunkScanner});
- * a gzip file is one chunk (it cannot be split), so several gzip files still read in parallel. The first pass infers
- * column types over all files; the second computes statistics per thread, merged at the end. The result equals a
- * sequential read: exact fields exactly, sketched fields within their bounds. Every file must have the same header.
+ * <p>Plain files are cut into chunks at guessed record starts ({@link CsvChunkPlanner}, verified by
+ * {@link CsvChunkScanner}). A gzip file cannot be split: with several threads, one thread inflates it and cuts it into
+ * blocks of whole records for the others ({@link CsvGzipPipeline}); with one thread it is one chunk. Statistics are
+ * computed per thread and merged at the end. The result equals a sequential read: exact fields exactly, sketched
+ * fields within their bounds. Every file must have the same header.
  *
- * <p>Columns whose types the CSV options fix (from a schema) are not inferred, and a cell that does not parse as its
- * type makes its record malformed in both passes. When every column's type is fixed and every row is described, the
- * first pass is skipped: one pass reads the chunks from their guessed starts and verifies the starts afterwards.
+ * <p>Column types are guessed from the first rows of the first file, and one pass computes the statistics with them.
+ * A cell wider than its column's guess abandons that pass: the remaining rows are only typed, chunk starts are
+ * verified, and a second pass computes the statistics with the types of all rows, as TFDV infers them. Columns whose
+ * types the CSV options fix (from a schema) are not guessed, and a cell that does not parse as its type makes its
+ * record malformed in every pass. Sampling needs the rows' positions first, so it always takes two passes.
  *
  * <pre>{@code
  * ComputedStatistics r = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 8).compute(files, "");
