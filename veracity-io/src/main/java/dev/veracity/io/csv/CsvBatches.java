@@ -12,6 +12,8 @@ import java.util.List;
 
 /** Turns the rows of a CSV stream into typed record batches, one column per header column. */
 final class CsvBatches {
+    /** Integers of more characters may lie beyond int64 (19 digits, a sign or spaces may come with them). */
+    private static final int MAX_LONG_DIGITS = 18;
     private final CsvRows rows;
     private final List<String> columnNames;
     private final FeatureType[] types;
@@ -21,6 +23,8 @@ final class CsvBatches {
     /** Per column, the value of a schema-typed INT or FLOAT cell, parsed before the row is appended. */
     private final long[] fixedInts;
     private final double[] fixedFloats;
+    private final boolean speculative;
+    private boolean widened;
 
     /**
      * @param columnTypes per column, its type: fixed by {@code fixed}, or inferred in a first pass
@@ -28,6 +32,16 @@ final class CsvBatches {
      */
     CsvBatches(CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes, CsvFixedTypes fixed,
             int batchSize) {
+        this(rows, columnNames, columnTypes, fixed, batchSize, false);
+    }
+
+    /**
+     * @param speculative whether the inferred types are guesses: a cell that does not fit its column's type then
+     *                    stops the batches ({@link #widened()}) instead of failing, with the tokenizer at its row
+     */
+    CsvBatches(CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes, CsvFixedTypes fixed,
+            int batchSize, boolean speculative) {
+        this.speculative = speculative;
         this.rows = rows;
         this.fixed = fixed;
         this.fixedInts = new long[columnTypes.size()];
@@ -44,9 +58,15 @@ final class CsvBatches {
     /** {@return the next batch of at most {@code batchSize} rows; a batch of 0 rows at the end} */
     RecordBatch next() throws IOException {
         int rowCount = 0;
-        while (rowCount < batchSize && rows.next()) {
+        while (rowCount < batchSize && !widened && rows.next()) {
             if (appendRow()) {
                 rowCount++;
+            }
+        }
+        if (widened) {
+            rowCount = 0; // the rows read so far do not count: the chunk is read again with wider types
+            for (ColumnBuilder builder : builders) {
+                builder.reset(); // also drops the cells of the widening row appended before its wider cell
             }
         }
         List<Column> columns = new ArrayList<>(builders.length);
@@ -59,6 +79,14 @@ final class CsvBatches {
 
     CsvRows rows() {
         return rows;
+    }
+
+    /**
+     * {@return whether a cell of the current row proved its column wider than its guessed type} The batch that
+     * {@link #next()} returned then lacks that row and is not the whole chunk; nothing more is read.
+     */
+    boolean widened() {
+        return widened;
     }
 
     /** {@return whether the row was appended; a row with a cell not of its schema type is rejected whole} */
@@ -101,10 +129,22 @@ final class CsvBatches {
             try {
                 switch (types[i]) {
                     case INT -> builder.appendInt(NumberParser.parseLong(bytes, start, length));
-                    case FLOAT -> builder.appendFloat(NumberParser.parseDouble(bytes, start, length));
+                    case FLOAT -> {
+                        double value = NumberParser.parseDouble(bytes, start, length);
+                        if (speculative && length > MAX_LONG_DIGITS
+                                && NumberParser.classify(bytes, start, length) == FeatureType.STRING) {
+                            widened = true; // an integer beyond int64 parses as a double but types as STRING
+                            return false;
+                        }
+                        builder.appendFloat(value);
+                    }
                     case STRING -> builder.appendString(bytes, start, length);
                 }
             } catch (NumberFormatException e) {
+                if (speculative) {
+                    widened = true;
+                    return false;
+                }
                 // The first pass saw only numbers in this column, so the file changed between the passes.
                 throw new InputException(ErrorCode.FILE_UNREADABLE,
                         CsvProblem.place(tokenizer.fileName(), tokenizer.line(), i + 1, columnNames) + ": "

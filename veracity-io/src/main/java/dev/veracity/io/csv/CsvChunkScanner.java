@@ -65,8 +65,13 @@ final class CsvChunkScanner {
         try {
             return read(chunk);
         } catch (InputException e) {
-            return new Scan(END_OF_FILE, 0, END_OF_FILE, 0, new int[header.size()], 0, 0, true);
+            return failedScan(header.size());
         }
+    }
+
+    /** {@return the scan of a chunk whose reading stopped at an error, which a verified re-read reports} */
+    static Scan failedScan(int columnCount) {
+        return new Scan(END_OF_FILE, 0, END_OF_FILE, 0, new int[columnCount], 0, 0, true);
     }
 
     /**
@@ -113,14 +118,19 @@ final class CsvChunkScanner {
 
     private Scan read(CsvChunk chunk) throws IOException {
         try (InputStream in = chunk.input().openAt(chunk.start())) {
-            CsvTokenizer tokenizer = new CsvTokenizer(in, chunk.input().name(), options, chunk.firstLine(),
-                    chunk.holdsHeader());
-            if (chunk.holdsHeader()) {
-                CsvRows.readHeader(tokenizer);
-            }
-            CsvRows rows = rows(tokenizer, chunk);
-            return scanOf(chunk, rows, CsvTypeInference.scan(rows, fixed, header.size()));
+            return read(chunk, in);
         }
+    }
+
+    /** {@return what reading a chunk from {@code in}, its bytes from its start on, finds} */
+    Scan read(CsvChunk chunk, InputStream in) throws IOException {
+        CsvTokenizer tokenizer = new CsvTokenizer(in, chunk.input().name(), options, chunk.firstLine(),
+                chunk.holdsHeader());
+        if (chunk.holdsHeader()) {
+            CsvRows.readHeader(tokenizer);
+        }
+        CsvRows rows = rows(tokenizer, chunk);
+        return scanOf(chunk, rows, CsvTypeInference.scan(rows, fixed, header.size()));
     }
 
     /** {@return what reading the rows of a chunk, now at their end, found} */

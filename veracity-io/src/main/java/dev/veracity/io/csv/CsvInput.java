@@ -37,6 +37,11 @@ record CsvInput(Path path, long size, boolean gzip) {
         return path.toString();
     }
 
+    /** {@return the file's bytes as stored (compressed, for gzip), from its start} */
+    InputStream openCompressed() throws IOException {
+        return InputFiles.openRegularFile(path, "it is read twice");
+    }
+
     /** {@return the (decompressed) bytes from {@code offset} on; a gzip file only from offset 0} */
     InputStream openAt(long offset) throws IOException {
         if (gzip) {

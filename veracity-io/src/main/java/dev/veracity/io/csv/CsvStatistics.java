@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +37,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * TFDV's statistics of one or more CSV files as one dataset, on all cores: both parsing and accumulation run in
  * parallel, with memory bounded by threads x features.
  *
- * <p>Plain files are cut into chunks at record starts ({@link CsvChunkPlanner}, verified by {@link CsvChunkScanner});
- * a gzip file is one chunk (it cannot be split), so several gzip files still read in parallel. The first pass infers
- * column types over all files; the second computes statistics per thread, merged at the end. The result equals a
- * sequential read: exact fields exactly, sketched fields within their bounds. Every file must have the same header.
+ * <p>Plain files are cut into chunks at guessed record starts ({@link CsvChunkPlanner}, verified by
+ * {@link CsvChunkScanner}). A gzip file cannot be split: with several threads, one thread inflates it and cuts it into
+ * blocks of whole records for the others ({@link CsvGzipPipeline}); with one thread it is one chunk. Statistics are
+ * computed per thread and merged at the end. The result equals a sequential read: exact fields exactly, sketched
+ * fields within their bounds. Every file must have the same header.
  *
- * <p>Columns whose types the CSV options fix (from a schema) are not inferred, and a cell that does not parse as its
- * type makes its record malformed in both passes. When every column's type is fixed and every row is described, the
- * first pass is skipped: one pass reads the chunks from their guessed starts and verifies the starts afterwards.
+ * <p>Column types are guessed from the first rows of the first file, and one pass computes the statistics with them.
+ * A cell wider than its column's guess abandons that pass: the remaining rows are only typed, chunk starts are
+ * verified, and a second pass computes the statistics with the types of all rows, as TFDV infers them. Columns whose
+ * types the CSV options fix (from a schema) are not guessed, and a cell that does not parse as its type makes its
+ * record malformed in every pass. Sampling needs the rows' positions first, so it always takes two passes.
  *
  * <pre>{@code
  * ComputedStatistics r = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 8).compute(files, "");
@@ -52,6 +56,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CsvStatistics {
     private static final long MIN_CHUNK_BYTES = 1 << 20;
     private static final long MAX_CHUNK_BYTES = 64L << 20;
+    /** The first bytes of the first file, whose column types the single pass guesses for all rows. */
+    private static final long PREFIX_BYTES = 1 << 20;
 
     private final CsvOptions csv;
     private final StatisticsOptions options;
@@ -130,30 +136,17 @@ public final class CsvStatistics {
                     : Math.max(MIN_CHUNK_BYTES, Math.min(MAX_CHUNK_BYTES, totalBytes / (threads * 4L)));
             List<List<CsvChunk>> planned = new ArrayList<>(inputs.size());
             for (CsvInput input : inputs) {
-                planned.add(CsvChunkPlanner.plan(input, csv.quote(), chunk, pool));
+                planned.add(pipelined(input) ? List.of() : CsvChunkPlanner.plan(input, csv.quote(), chunk, pool));
             }
-            CsvFixedTypes fixed = scanner.fixed();
-            if (fixed.all() && sampling.keepsAll()) {
-                Optional<OnePass> one = onePass(planned, header, scanner, pool, totalBytes);
-                if (one.isPresent()) {
-                    return result(one.get().dataset(), one.get().records(), one.get().skipped(), header,
-                            fixed.apply(header.stream().map(h -> FeatureType.STRING).toList()), name);
+            Pass pass = new Pass(inputs, planned, header, scanner, pool, totalBytes);
+            if (sampling.keepsAll()) {
+                Optional<int[]> prefix = scanner.fixed().all() ? Optional.of(new int[header.size()])
+                        : prefixRanks(inputs.get(0), scanner);
+                if (prefix.isPresent()) {
+                    return speculativePass(pass, prefix.get(), name);
                 }
-                // a guessed chunk start was wrong (or a chunk failed there): verify the starts in a first pass
             }
-            List<CsvChunk> exact = new ArrayList<>();
-            int[] ranks = new int[header.size()];
-            long records = 0;
-            long skipped = 0;
-            for (CsvChunkScanner.Verified file : firstPass(planned, scanner, pool, totalBytes, fixed.all())) {
-                exact.addAll(file.chunks());
-                CsvTypeInference.merge(ranks, file.ranks());
-                records += file.records();
-                skipped += file.skipped();
-            }
-            List<FeatureType> types = fixed.apply(CsvTypeInference.types(ranks));
-            SlicedStatistics dataset = secondPass(exact, header, types, scanner, pool, totalBytes);
-            return result(dataset, records, skipped, header, types, name);
+            return twoPasses(pass, name);
         } finally {
             pool.shutdownNow();
         }
@@ -164,10 +157,10 @@ public final class CsvStatistics {
         if (records == 0) {
             dataset.add(emptyBatch(header, types)); // report the columns of files without data rows
         }
-            Map<Slicing, Long> notSliced = new LinkedHashMap<>();
-            for (Slicing slicing : slicings) {
-                notSliced.put(slicing, dataset.rowsNotSliced(slicing));
-            }
+        Map<Slicing, Long> notSliced = new LinkedHashMap<>();
+        for (Slicing slicing : slicings) {
+            notSliced.put(slicing, dataset.rowsNotSliced(slicing));
+        }
         return new ComputedStatistics(dataset.result(name), skipped, notSliced);
     }
 
@@ -189,52 +182,144 @@ public final class CsvStatistics {
         return first;
     }
 
-    private List<CsvChunkScanner.Verified> firstPass(List<List<CsvChunk>> planned, CsvChunkScanner scanner,
-            ExecutorService pool, long totalBytes, boolean typesFixed) throws IOException {
-        String phase = typesFixed ? "finding records" : "inferring column types";
-        AtomicLong done = new AtomicLong();
-        List<Callable<CsvChunkScanner.Scan>> tasks = new ArrayList<>();
-        for (List<CsvChunk> chunks : planned) {
-            for (CsvChunk chunk : chunks) {
-                tasks.add(() -> {
-                    CsvChunkScanner.Scan scan = scanner.guess(chunk);
-                    done.addAndGet(chunk.length());
-                    return scan;
-                });
-            }
+    /** The inputs of a computation and what reading them needs. */
+    private record Pass(List<CsvInput> inputs, List<List<CsvChunk>> planned, List<String> header,
+            CsvChunkScanner scanner, ExecutorService pool, long totalBytes) {
+        List<CsvChunk> chunks() {
+            List<CsvChunk> all = new ArrayList<>();
+            planned.forEach(all::addAll);
+            return all;
         }
-        List<CsvChunkScanner.Scan> scans = CsvParallel.invokeAll(pool, tasks,
-                () -> progress.update(phase, Math.min(done.get(), totalBytes), totalBytes));
-        List<CsvChunkScanner.Verified> verified = new ArrayList<>(planned.size());
-        int next = 0;
-        long rows = 0;
-        for (List<CsvChunk> chunks : planned) {
-            CsvChunkScanner.Verified file = scanner.verify(chunks, scans.subList(next, next + chunks.size()), rows);
-            verified.add(file);
-            rows += file.records();
-            next += chunks.size();
-        }
-        return verified;
     }
 
-    private SlicedStatistics secondPass(List<CsvChunk> chunks, List<String> header, List<FeatureType> types,
-            CsvChunkScanner scanner, ExecutorService pool, long totalBytes) throws IOException {
+    /** {@return whether a file is read by the gzip pipeline (inflated on one thread, parsed on all)} */
+    private boolean pipelined(CsvInput input) {
+        return input.gzip() && threads > 1;
+    }
+
+    private CsvGzipPipeline pipeline(ExecutorService pool) {
+        return new CsvGzipPipeline(csv, pool, threads, blockBytes());
+    }
+
+    private int blockBytes() {
+        return chunkBytes > 0 ? (int) Math.min(CsvGzipPipeline.DEFAULT_BLOCK_BYTES, chunkBytes)
+                : CsvGzipPipeline.DEFAULT_BLOCK_BYTES;
+    }
+
+    /**
+     * {@return the column ranks of the first {@value #PREFIX_BYTES} bytes of the first file, the guess of the
+     * speculative pass; empty if reading them fails} (the verified passes then report the error)
+     */
+    private Optional<int[]> prefixRanks(CsvInput first, CsvChunkScanner scanner) throws IOException {
+        long prefix = chunkBytes > 0 ? Math.min(chunkBytes, PREFIX_BYTES) : PREFIX_BYTES; // tests: late widenings
+        CsvChunkScanner.Scan scan = scanner.guess(new CsvChunk(first, 0, prefix, 1, 0));
+        return scan.failed() ? Optional.empty() : Optional.of(scan.ranks());
+    }
+
+    private ComputedStatistics twoPasses(Pass pass, String name) throws IOException {
+        FirstPass first = firstPass(pass);
+        List<FeatureType> types = pass.scanner().fixed().apply(CsvTypeInference.types(first.ranks()));
+        SlicedStatistics dataset = secondPass(pass, first.chunks(), first.blockRows(), types);
+        return result(dataset, first.records(), first.skipped(), pass.header(), types, name);
+    }
+
+    /**
+     * What the first pass found over all files.
+     *
+     * @param chunks    the chunks of plain files, with verified starts
+     * @param blockRows per gzip file of the pipeline, the dataset position of each block's first row
+     * @param ranks     per column, the widest type seen
+     * @param records   well-formed rows
+     * @param skipped   malformed rows skipped
+     */
+    private record FirstPass(List<CsvChunk> chunks, Map<CsvInput, long[]> blockRows, int[] ranks, long records,
+            long skipped) {
+    }
+
+    private FirstPass firstPass(Pass pass) throws IOException {
+        String phase = pass.scanner().fixed().all() ? "finding records" : "inferring column types";
+        AtomicLong done = new AtomicLong();
+        Runnable tick = () -> progress.update(phase, Math.min(done.get(), pass.totalBytes()), pass.totalBytes());
+        List<Callable<CsvChunkScanner.Scan>> tasks = new ArrayList<>();
+        for (CsvChunk chunk : pass.chunks()) {
+            tasks.add(() -> {
+                CsvChunkScanner.Scan scan = pass.scanner().guess(chunk);
+                done.addAndGet(chunk.length());
+                return scan;
+            });
+        }
+        List<CsvChunkScanner.Scan> scans = CsvParallel.invokeAll(pass.pool(), tasks, tick);
+        List<CsvChunk> exact = new ArrayList<>();
+        Map<CsvInput, long[]> blockRows = new HashMap<>();
+        int[] ranks = new int[pass.header().size()];
+        long rows = 0;
+        long skipped = 0;
+        int next = 0;
+        for (int f = 0; f < pass.inputs().size(); f++) {
+            CsvInput input = pass.inputs().get(f);
+            if (pipelined(input)) {
+                List<CsvChunkScanner.Scan> blocks = pipeline(pass.pool()).run(input, block -> 0, () -> input,
+                        (chunk, in, unused) -> pass.scanner().read(chunk, in), done, tick).scans();
+                long[] firstRows = new long[blocks.size()];
+                for (int b = 0; b < blocks.size(); b++) {
+                    firstRows[b] = rows;
+                    CsvTypeInference.merge(ranks, blocks.get(b).ranks());
+                    rows += blocks.get(b).records();
+                    skipped += blocks.get(b).skipped();
+                }
+                blockRows.put(input, firstRows);
+                continue;
+            }
+            List<CsvChunk> chunks = pass.planned().get(f);
+            CsvChunkScanner.Verified file = pass.scanner().verify(chunks, scans.subList(next, next + chunks.size()),
+                    rows);
+            next += chunks.size();
+            exact.addAll(file.chunks());
+            CsvTypeInference.merge(ranks, file.ranks());
+            rows += file.records();
+            skipped += file.skipped();
+        }
+        return new FirstPass(exact, blockRows, ranks, rows, skipped);
+    }
+
+    /** The second pass: statistics of verified chunks and of the pipeline's blocks, with known types and rows. */
+    private SlicedStatistics secondPass(Pass pass, List<CsvChunk> chunks, Map<CsvInput, long[]> blockRows,
+            List<FeatureType> types) throws IOException {
         Queue<CsvChunk> queue = new ConcurrentLinkedQueue<>(chunks);
         AtomicLong done = new AtomicLong();
+        Runnable tick = () -> progress.update("computing statistics", Math.min(done.get(), pass.totalBytes()),
+                pass.totalBytes());
         int workers = Math.min(threads, Math.max(1, chunks.size()));
         List<Callable<SlicedStatistics>> tasks = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
             tasks.add(() -> {
-                SlicedStatistics accumulator = new SlicedStatistics(options, slicings, maxSlices);
+                SlicedStatistics accumulator = newAccumulator();
                 for (CsvChunk chunk = queue.poll(); chunk != null; chunk = queue.poll()) {
-                    accumulate(chunk, header, types, scanner, accumulator);
+                    try (InputStream in = chunk.input().openAt(chunk.start())) {
+                        accumulate(chunk, in, pass.header(), types, pass.scanner(), accumulator, false);
+                    }
                     done.addAndGet(chunk.length());
                 }
                 return accumulator;
             });
         }
-        List<SlicedStatistics> partials = CsvParallel.invokeAll(pool, tasks,
-                () -> progress.update("computing statistics", Math.min(done.get(), totalBytes), totalBytes));
+        List<SlicedStatistics> partials = new ArrayList<>(CsvParallel.invokeAll(pass.pool(), tasks, tick));
+        for (CsvInput input : pass.inputs()) {
+            if (pipelined(input)) {
+                long[] firstRows = blockRows.get(input);
+                partials.addAll(pipeline(pass.pool()).run(input, block -> firstRows[block], this::newAccumulator,
+                        (chunk, in, accumulator) -> accumulate(chunk, in, pass.header(), types, pass.scanner(),
+                                accumulator, false), done, tick).states());
+            }
+        }
+        return merged(partials);
+    }
+
+    private SlicedStatistics newAccumulator() {
+        return new SlicedStatistics(options, slicings, maxSlices);
+    }
+
+    private static SlicedStatistics merged(List<SlicedStatistics> partials) {
         SlicedStatistics all = partials.get(0);
         for (SlicedStatistics partial : partials.subList(1, partials.size())) {
             all.merge(partial);
@@ -242,90 +327,146 @@ public final class CsvStatistics {
         return all;
     }
 
-    /** {@return what reading the chunk found} (the ranks are empty: nothing is inferred) */
-    private CsvChunkScanner.Scan accumulate(CsvChunk chunk, List<String> header, List<FeatureType> types,
-            CsvChunkScanner scanner, SlicedStatistics accumulator) throws IOException {
-        try (InputStream in = chunk.input().openAt(chunk.start())) {
-            CsvTokenizer tokenizer = new CsvTokenizer(in, chunk.input().name(), csv, chunk.firstLine(),
-                    chunk.holdsHeader());
-            if (chunk.holdsHeader()) {
-                CsvRows.readHeader(tokenizer);
-            }
-            CsvBatches batches = new CsvBatches(scanner.rows(tokenizer, chunk), header, types, scanner.fixed(),
-                    csv.batchSize());
-            long row = chunk.firstRow();
-            for (RecordBatch batch = batches.next(); batch.rowCount() > 0; batch = batches.next()) {
-                accumulator.add(sampling.sample(batch, row));
-                row += batch.rowCount();
-            }
-            return CsvChunkScanner.scanOf(chunk, batches.rows(), new int[0]);
+    /**
+     * {@return what reading the chunk found} The ranks are empty, except for a speculative read that met a cell
+     * wider than its column's guessed type: it stops accumulating there and ranks that row and the rest of the chunk.
+     */
+    private CsvChunkScanner.Scan accumulate(CsvChunk chunk, InputStream in, List<String> header,
+            List<FeatureType> types, CsvChunkScanner scanner, SlicedStatistics accumulator, boolean speculative)
+            throws IOException {
+        CsvTokenizer tokenizer = new CsvTokenizer(in, chunk.input().name(), csv, chunk.firstLine(),
+                chunk.holdsHeader());
+        if (chunk.holdsHeader()) {
+            CsvRows.readHeader(tokenizer);
         }
+        CsvRows rows = scanner.rows(tokenizer, chunk);
+        CsvBatches batches = new CsvBatches(rows, header, types, scanner.fixed(), csv.batchSize(), speculative);
+        long row = chunk.firstRow();
+        for (RecordBatch batch = batches.next(); batch.rowCount() > 0 && !batches.widened();
+                batch = batches.next()) {
+            accumulator.add(sampling.sample(batch, row));
+            row += batch.rowCount();
+        }
+        int[] ranks = new int[header.size()];
+        if (batches.widened()) {
+            CsvTypeInference.rankRow(tokenizer, scanner.fixed(), ranks);
+            CsvTypeInference.merge(ranks, CsvTypeInference.scan(rows, scanner.fixed(), header.size()));
+        }
+        return CsvChunkScanner.scanOf(chunk, rows, ranks);
     }
 
     /**
-     * The statistics of one pass, with its counts.
-     *
-     * @param dataset the merged statistics
-     * @param records well-formed records read
-     * @param skipped malformed records skipped
+     * {@return the statistics from one pass over the chunks from their guessed starts, with column types guessed
+     * from the first file's first rows (or all fixed)} A chunk whose cell proves its column wider than guessed, a
+     * wrong chunk start (a quote inside an unquoted field before it), or an error in a chunk other than a file's
+     * first (whose line would be relative to a guess) abandons the statistics: the other chunks are then only read
+     * for their types, the starts are verified as in the first pass ({@link CsvChunkScanner#verify}, which re-reads
+     * the chunks that need it and reports errors at their true lines), and a second pass computes the statistics
+     * with the types of all rows. Otherwise, the one pass read every row with the types the two passes would infer:
+     * a row that fits the guessed types widens no column beyond them, and the guessed types come from rows of the
+     * dataset. Sampling needs each row's position in the dataset before accumulating, so it always takes two passes.
      */
-    private record OnePass(SlicedStatistics dataset, long records, long skipped) {
-    }
-
-    /**
-     * {@return the statistics from one pass over the chunks from their guessed starts, when every column's type is
-     * fixed; empty if a guess proves wrong} With nothing to infer, the first pass would only verify the guessed
-     * chunk starts, so this pass verifies them afterwards instead: each chunk's first record must start where the
-     * previous chunk's last record ended, as {@link CsvChunkScanner#verify} requires. A wrong guess (a quote inside an
-     * unquoted field before it) or an error in a chunk other than a file's first, whose line would be relative to a
-     * guess, gives up the pass; the caller then verifies the starts first, and the error names its true line.
-     * Sampling needs each row's position in the dataset before accumulating, so it always takes two passes.
-     */
-    private Optional<OnePass> onePass(List<List<CsvChunk>> planned, List<String> header, CsvChunkScanner scanner,
-            ExecutorService pool, long totalBytes) throws IOException {
-        List<FeatureType> types = scanner.fixed().apply(header.stream().map(h -> FeatureType.STRING).toList());
-        List<CsvChunk> chunks = new ArrayList<>();
-        planned.forEach(chunks::addAll);
+    private ComputedStatistics speculativePass(Pass pass, int[] prefixRanks, String name) throws IOException {
+        CsvChunkScanner scanner = pass.scanner();
+        List<String> header = pass.header();
+        List<FeatureType> guessed = scanner.fixed().apply(CsvTypeInference.types(prefixRanks));
+        List<CsvChunk> chunks = pass.chunks();
         CsvChunkScanner.Scan[] scans = new CsvChunkScanner.Scan[chunks.size()];
         AtomicInteger next = new AtomicInteger();
-        AtomicBoolean givenUp = new AtomicBoolean();
+        AtomicBoolean abandoned = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
-        int workers = Math.min(threads, chunks.size());
+        Runnable tick = () -> progress.update("computing statistics", Math.min(done.get(), pass.totalBytes()),
+                pass.totalBytes());
+        GuessedRead read = (chunk, in, accumulator) -> {
+            if (abandoned.get()) {
+                return scanner.read(chunk, in);
+            }
+            CsvChunkScanner.Scan scan = accumulate(chunk, in, header, guessed, scanner, accumulator, true);
+            if (CsvTypeInference.ranksAny(scan.ranks())) {
+                abandoned.set(true);
+            }
+            return scan;
+        };
+        int workers = Math.min(threads, Math.max(1, chunks.size()));
         List<Callable<SlicedStatistics>> tasks = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
             tasks.add(() -> {
-                SlicedStatistics accumulator = new SlicedStatistics(options, slicings, maxSlices);
-                for (int k = next.getAndIncrement(); k < scans.length && !givenUp.get(); k = next.getAndIncrement()) {
+                SlicedStatistics accumulator = newAccumulator();
+                for (int k = next.getAndIncrement(); k < scans.length; k = next.getAndIncrement()) {
                     CsvChunk chunk = chunks.get(k);
-                    try {
-                        scans[k] = accumulate(chunk, header, types, scanner, accumulator);
+                    try (InputStream in = chunk.input().openAt(chunk.start())) {
+                        scans[k] = read.read(chunk, in, accumulator);
                     } catch (InputException e) {
                         if (chunk.holdsHeader()) {
                             throw e; // a file's first chunk starts at line 1: its error names the true line
                         }
-                        givenUp.set(true);
+                        scans[k] = CsvChunkScanner.failedScan(header.size());
+                        abandoned.set(true);
                     }
                     done.addAndGet(chunk.length());
                 }
                 return accumulator;
             });
         }
-        List<SlicedStatistics> partials = CsvParallel.invokeAll(pool, tasks,
-                () -> progress.update("computing statistics", Math.min(done.get(), totalBytes), totalBytes));
-        if (givenUp.get() || !chained(chunks, scans)) {
-            return Optional.empty();
+        List<SlicedStatistics> partials = new ArrayList<>(CsvParallel.invokeAll(pass.pool(), tasks, tick));
+        Map<CsvInput, List<CsvChunkScanner.Scan>> blocks = new HashMap<>();
+        for (CsvInput input : pass.inputs()) {
+            if (pipelined(input)) {
+                CsvGzipPipeline.Result<SlicedStatistics> result = pipeline(pass.pool()).run(input, block -> 0,
+                        this::newAccumulator, read::read, done, tick);
+                partials.addAll(result.states());
+                blocks.put(input, result.scans());
+            }
         }
         long records = 0;
         long skipped = 0;
-        for (CsvChunkScanner.Scan scan : scans) {
+        List<CsvChunkScanner.Scan> all = new ArrayList<>(List.of(scans));
+        blocks.values().forEach(all::addAll);
+        for (CsvChunkScanner.Scan scan : all) {
             records += scan.records();
             skipped += scan.skipped();
         }
-        SlicedStatistics all = partials.get(0);
-        for (SlicedStatistics partial : partials.subList(1, partials.size())) {
-            all.merge(partial);
+        if (!abandoned.get() && chained(chunks, scans)) {
+            return result(merged(partials), records, skipped, header, guessed, name);
         }
-        return Optional.of(new OnePass(all, records, skipped));
+        // verify the starts, learn the types of all rows, and compute the statistics again with them
+        List<CsvChunk> exact = new ArrayList<>();
+        int[] ranks = prefixRanks.clone();
+        records = 0;
+        skipped = 0;
+        int first = 0;
+        for (int f = 0; f < pass.inputs().size(); f++) {
+            CsvInput input = pass.inputs().get(f);
+            List<CsvChunkScanner.Scan> fileScans;
+            if (pipelined(input)) {
+                fileScans = blocks.get(input);
+            } else {
+                List<CsvChunk> fileChunks = pass.planned().get(f);
+                CsvChunkScanner.Verified file = scanner.verify(fileChunks,
+                        List.of(scans).subList(first, first + fileChunks.size()), records);
+                first += fileChunks.size();
+                exact.addAll(file.chunks());
+                fileScans = List.of(new CsvChunkScanner.Scan(0, 0, 0, 0, file.ranks(), file.records(),
+                        file.skipped(), false));
+            }
+            for (CsvChunkScanner.Scan scan : fileScans) {
+                CsvTypeInference.merge(ranks, scan.ranks());
+                records += scan.records();
+                skipped += scan.skipped();
+            }
+        }
+        List<FeatureType> types = scanner.fixed().apply(CsvTypeInference.types(ranks));
+        Map<CsvInput, long[]> noRows = new HashMap<>();
+        for (CsvInput input : blocks.keySet()) {
+            noRows.put(input, new long[blocks.get(input).size()]); // no sampling here: positions do not matter
+        }
+        SlicedStatistics dataset = secondPass(pass, exact, noRows, types);
+        return result(dataset, records, skipped, header, types, name);
+    }
+
+    /** A speculative read of one chunk or block into a worker's statistics. */
+    private interface GuessedRead {
+        CsvChunkScanner.Scan read(CsvChunk chunk, InputStream in, SlicedStatistics accumulator) throws IOException;
     }
 
     /** {@return whether every chunk after a file's first starts where the previous chunk's records stopped} */

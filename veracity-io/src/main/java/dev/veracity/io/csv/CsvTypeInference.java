@@ -44,20 +44,35 @@ final class CsvTypeInference {
                     continue;
                 }
             }
-            byte[] bytes = tokenizer.bytes();
-            for (int i = 0; i < columnCount; i++) {
-                int start = tokenizer.fieldStart(i);
-                int length = tokenizer.fieldEnd(i) - start;
-                if (length == 0 || ranks[i] == STRING || fixed.isFixed(i)) {
-                    continue;
-                }
-                int rank = rank(NumberParser.classify(bytes, start, length));
-                if (rank > ranks[i]) {
-                    ranks[i] = rank;
-                }
-            }
+            rankRow(tokenizer, fixed, ranks);
         }
         return ranks;
+    }
+
+    /** Widens {@code ranks} by the cells of the tokenizer's current row (a well-formed one); fixed columns stay. */
+    static void rankRow(CsvTokenizer tokenizer, CsvFixedTypes fixed, int[] ranks) {
+        byte[] bytes = tokenizer.bytes();
+        for (int i = 0; i < ranks.length; i++) {
+            int start = tokenizer.fieldStart(i);
+            int length = tokenizer.fieldEnd(i) - start;
+            if (length == 0 || ranks[i] == STRING || fixed.isFixed(i)) {
+                continue;
+            }
+            int rank = rank(NumberParser.classify(bytes, start, length));
+            if (rank > ranks[i]) {
+                ranks[i] = rank;
+            }
+        }
+    }
+
+    /** {@return whether any column has a rank} (a speculative read ranks only cells wider than it assumed) */
+    static boolean ranksAny(int[] ranks) {
+        for (int rank : ranks) {
+            if (rank != NONE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Widens {@code into} by {@code ranks}, column by column. */

@@ -86,6 +86,65 @@ class ParallelCsvErrorsTest {
         }
     }
 
+    private ComputedStatistics computeGzip(String text, BadRecords policy, int threads, long blockBytes)
+            throws IOException {
+        Path file = dir.resolve("data.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(text.getBytes(UTF_8));
+        }
+        return new CsvStatistics(CsvOptions.DEFAULT.withBadRecords(policy), StatisticsOptions.DEFAULT, threads,
+                Progress.NONE, blockBytes).compute(List.of(file), "");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 13, 64, 1000, 1 << 20})
+    void aRaggedRowDeepInAGzipFileReadOnManyThreadsIsReportedAtItsLine(long blockBytes) {
+        String text = rows(600, 451, "451,ragged\n") + "452,ragged\n" + "453,\"never closed,1\n";
+        long line = lineOf(text, "451,ragged");
+
+        assertThatThrownBy(() -> computeGzip(text, BadRecords.FAIL, 3, blockBytes))
+                .isInstanceOf(InputException.class)
+                .hasMessage(dir.resolve("data.csv.gz") + ":" + line + ":3: expected 3 fields as in the header, found 2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 64, 1 << 20})
+    void anUnterminatedQuoteInAGzipFileIsReportedWhereItOpens(long blockBytes) {
+        String text = rows(300, 299, "299,\"never closed,1\n");
+        long line = lineOf(text, "299,\"never");
+
+        assertThatThrownBy(() -> computeGzip(text, BadRecords.FAIL, 2, blockBytes))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(dir.resolve("data.csv.gz") + ":" + line
+                        + ":2 (note): expected a closing quote");
+    }
+
+    @Test
+    void skippedRowsOfAGzipFileAreCountedOnceWhateverTheBlocks() throws IOException {
+        StringBuilder text = new StringBuilder(rows(500, -1, ""));
+        text.append("1,2\n").append("1,2,3,4\n").append("5,\"x\"y,6\n");
+        for (long blockBytes : new long[] {1, 17, 256, 1 << 20}) {
+            ComputedStatistics result = computeGzip(text.toString(), BadRecords.SKIP, 4, blockBytes);
+            assertThat(result.skippedRecords()).as("blocks of %d bytes", blockBytes).isEqualTo(3);
+            assertThat(result.statistics().getDatasets(0).getNumExamples()).isEqualTo(500);
+        }
+    }
+
+    @Test
+    void aCorruptGzipFileIsAnIoError() throws IOException {
+        Path file = dir.resolve("data.csv.gz");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(rows(5000, -1, "").getBytes(UTF_8));
+        }
+        byte[] cut = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
+        Files.write(file, cut);
+
+        assertThatThrownBy(() -> new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 2,
+                Progress.NONE, 256).compute(List.of(file), ""))
+                .isInstanceOf(IOException.class);
+    }
+
     @Test
     void filesWithDifferentHeadersAreRejectedNamingTheFile() throws IOException {
         Path a = Files.writeString(dir.resolve("a.csv"), "x,y\n1,2\n", UTF_8);

@@ -3,6 +3,7 @@ package dev.veracity.io.csv;
 import dev.veracity.io.ComputedStatistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veracity.data.FeatureType;
 import dev.veracity.io.Progress;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.StatisticsOptions;
@@ -91,6 +92,80 @@ class ParallelCsvStatisticsProperties {
         CsvTable sample = new CsvTable(table.names(), table.types(),
                 table.columns().stream().map(c -> kept.stream().map(c::get).toList()).toList());
         sample.assertMatches(result.statistics().getDatasets(0), StatisticsOptions.DEFAULT);
+    }
+
+    @SeededProperty(tries = 40)
+    void aGzipFileReadOnManyThreadsGivesTheStatisticsOfTheWhole(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        CsvTable table = CsvStatisticsProperties.table(random);
+        CsvTable.Style style = style(random);
+        Path gz = gzip(table.write(dir.resolve("data.csv"), style));
+        Path plain = table.write(dir.resolve("plain.csv"), style);
+        int threads = Gen.oneOf(random, 2, 3, 8);
+        long blockBytes = Gen.oneOf(random, 1L, 7L, 64L, 512L, 4096L, 1L << 20);
+        boolean sampled = Gen.oneIn(random, 3);
+        Sampling sampling = sampled ? new Sampling(Gen.oneOf(random, 0.1, 0.5), random.nextLong()) : Sampling.ALL;
+
+        ComputedStatistics result = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, threads,
+                Progress.NONE, blockBytes).withSampling(sampling).compute(List.of(gz), "");
+        ComputedStatistics oneThread = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 1,
+                Progress.NONE, blockBytes).withSampling(sampling).compute(List.of(plain), "");
+
+        assertThat(result.statistics().getDatasets(0).getNumExamples())
+                .isEqualTo(oneThread.statistics().getDatasets(0).getNumExamples());
+        if (!sampled) {
+            table.assertMatches(result.statistics().getDatasets(0), StatisticsOptions.DEFAULT);
+        }
+        for (int f = 0; f < table.names().size(); f++) {
+            var many = result.statistics().getDatasets(0).getFeatures(f);
+            var one = oneThread.statistics().getDatasets(0).getFeatures(f);
+            assertThat(many.getType()).isEqualTo(one.getType());
+            if (many.hasStringStats()) { // exact below 10,000 distinct values, whatever the order of merging
+                assertThat(many.getStringStats()).isEqualTo(one.getStringStats());
+            } else {
+                assertThat(many.getNumStats().getCommonStats()).isEqualTo(one.getNumStats().getCommonStats());
+                assertThat(List.of(many.getNumStats().getMin(), many.getNumStats().getMax(),
+                        (double) many.getNumStats().getNumZeros())).isEqualTo(List.of(one.getNumStats().getMin(),
+                        one.getNumStats().getMax(), (double) one.getNumStats().getNumZeros()));
+            }
+        }
+    }
+
+    @SeededProperty(tries = 60)
+    void aCellThatWidensItsColumnLateGivesTheTypesOfAllRows(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        CsvTable table = CsvStatisticsProperties.table(random);
+        int column = Gen.between(random, 0, table.names().size() - 1);
+        FeatureType type = table.types().get(column);
+        String widening = switch (type) {
+            case INT -> Gen.oneOf(random, "1.5", "nan", "abc", "99999999999999999999");
+            case FLOAT -> Gen.oneOf(random, "abc", "99999999999999999999", "-123456789012345678901");
+            case STRING -> "plain";
+        };
+        FeatureType widened = type == FeatureType.STRING || !widening.equals("1.5") && !widening.equals("nan")
+                ? FeatureType.STRING : FeatureType.FLOAT;
+        int rows = table.rowCount();
+        int at = Gen.oneOf(random, rows, rows, Math.max(0, rows - Gen.between(random, 0, Math.min(rows, 20))));
+        List<List<byte[]>> columns = new java.util.ArrayList<>();
+        for (int c = 0; c < table.names().size(); c++) {
+            List<byte[]> cells = new java.util.ArrayList<>(table.columns().get(c));
+            cells.add(at, (c == column ? widening : "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            columns.add(cells);
+        }
+        List<FeatureType> types = new java.util.ArrayList<>(table.types());
+        types.set(column, widened);
+        CsvTable late = new CsvTable(table.names(), types, columns);
+        CsvTable.Style style = style(random);
+        Path file = late.write(dir.resolve("data.csv"), style);
+        if (Gen.oneIn(random, 3)) {
+            file = gzip(file);
+        }
+        int threads = Gen.oneOf(random, 1, 2, 8);
+        long chunkBytes = Gen.oneOf(random, 7L, 64L, 512L, 4096L);
+
+        ComputedStatistics result = compute(List.of(file), threads, chunkBytes);
+
+        late.assertMatches(result.statistics().getDatasets(0), StatisticsOptions.DEFAULT);
     }
 
     private static CsvTable part(CsvTable table, int from, int to) {

@@ -18,6 +18,7 @@ import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.IntDomain;
 import dev.veracity.proto.NumericStatistics;
 import dev.veracity.proto.Schema;
+import dev.veracity.stats.Sampling;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -258,9 +259,14 @@ class TypedCsvStatisticsTest {
             assertThat(phases).containsExactly("computing statistics");
             table.assertMatches(typed, OPTIONS);
 
-            phases.clear();
+            phases.clear(); // the other types are guessed from the first rows, and hold: one pass too
             CsvOptions partly = CsvOptions.DEFAULT.withColumnTypes(Map.of("n", INT));
             new CsvStatistics(partly, OPTIONS, 4, progress, 16_384).compute(List.of(file), "");
+            assertThat(phases).containsExactly("computing statistics");
+
+            phases.clear(); // a sample needs the rows' positions first
+            new CsvStatistics(partly, OPTIONS, 4, progress, 16_384).withSampling(new Sampling(0.5, 1))
+                    .compute(List.of(file), "");
             assertThat(phases).containsExactlyInAnyOrder("inferring column types", "computing statistics");
         }
 
