@@ -1,5 +1,6 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.io.Workers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -40,7 +41,7 @@ final class CsvChunkPlanner {
             long to = Math.min(size, from + chunkBytes);
             counts.add(() -> countQuotes(input, quote, from, to));
         }
-        List<Long> quotes = CsvParallel.invokeAll(pool, counts);
+        List<Long> quotes = Workers.invokeAll(pool, counts);
         List<Callable<Long>> guesses = new ArrayList<>(count);
         long before = 0;
         for (int i = 1; i < count; i++) {
@@ -49,7 +50,7 @@ final class CsvChunkPlanner {
             boolean insideQuotes = (before & 1) == 1;
             guesses.add(() -> recordStartAfter(input, quote, boundary, insideQuotes));
         }
-        List<Long> starts = CsvParallel.invokeAll(pool, guesses);
+        List<Long> starts = Workers.invokeAll(pool, guesses);
         List<CsvChunk> chunks = new ArrayList<>(count);
         long start = 0;
         for (long next : starts) {

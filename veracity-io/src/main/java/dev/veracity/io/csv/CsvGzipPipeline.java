@@ -1,5 +1,6 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.io.Workers;
 import dev.veracity.VeracityException;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -117,8 +118,8 @@ final class CsvGzipPipeline {
                     return state;
                 });
             }
-            List<S> states = CsvParallel.invokeAll(pool, tasks, tick);
-            CsvParallel.join(cutting);
+            List<S> states = Workers.invokeAll(pool, tasks, tick);
+            Workers.join(cutting);
             failures.rethrow();
             return new Result<>(states, List.copyOf(scans.values()));
         } finally {

@@ -1,5 +1,6 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.io.Workers;
 import dev.veracity.io.BadRecords;
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
@@ -248,7 +249,7 @@ public final class CsvStatistics {
                 return scan;
             });
         }
-        List<CsvChunkScanner.Scan> scans = CsvParallel.invokeAll(pass.pool(), tasks, tick);
+        List<CsvChunkScanner.Scan> scans = Workers.invokeAll(pass.pool(), tasks, tick);
         List<CsvChunk> exact = new ArrayList<>();
         Map<CsvInput, long[]> blockRows = new HashMap<>();
         int[] ranks = new int[pass.header().size()];
@@ -303,7 +304,7 @@ public final class CsvStatistics {
                 return accumulator;
             });
         }
-        List<SlicedStatistics> partials = new ArrayList<>(CsvParallel.invokeAll(pass.pool(), tasks, tick));
+        List<SlicedStatistics> partials = new ArrayList<>(Workers.invokeAll(pass.pool(), tasks, tick));
         for (CsvInput input : pass.inputs()) {
             if (pipelined(input)) {
                 long[] firstRows = blockRows.get(input);
@@ -408,7 +409,7 @@ public final class CsvStatistics {
                 return accumulator;
             });
         }
-        List<SlicedStatistics> partials = new ArrayList<>(CsvParallel.invokeAll(pass.pool(), tasks, tick));
+        List<SlicedStatistics> partials = new ArrayList<>(Workers.invokeAll(pass.pool(), tasks, tick));
         Map<CsvInput, List<CsvChunkScanner.Scan>> blocks = new HashMap<>();
         for (CsvInput input : pass.inputs()) {
             if (pipelined(input)) {

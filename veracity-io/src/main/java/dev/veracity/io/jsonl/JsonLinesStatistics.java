@@ -1,5 +1,6 @@
 package dev.veracity.io.jsonl;
 
+import dev.veracity.io.Workers;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
@@ -167,7 +168,7 @@ public final class JsonLinesStatistics {
                         return part;
                     }));
                 }
-                SlicedStatistics part = JsonParallel.await(pending.removeFirst(), tick);
+                SlicedStatistics part = Workers.await(pending.removeFirst(), tick);
                 if (merged == null) {
                     merged = part;
                 } else {
