@@ -36,10 +36,6 @@ final class Environments {
         }
     }
 
-    static boolean isIn(Feature feature, List<String> defaultEnvironment, String environment) {
-        return FeatureRules.isInEnvironment(feature, environment, defaultEnvironment);
-    }
-
     /**
      * {@return whether moving between memberships can invalidate a valid dataset: leaving an environment does (TFDV
      * reports a feature present outside its environment as a new column), and so does entering one while required
@@ -48,8 +44,8 @@ final class Environments {
     static boolean isBreaking(Feature before, List<String> beforeDefaults, Feature after, List<String> afterDefaults,
             Set<String> environments, boolean requiredAfter) {
         for (String environment : environments) {
-            boolean wasIn = isIn(before, beforeDefaults, environment);
-            boolean isIn = isIn(after, afterDefaults, environment);
+            boolean wasIn = FeatureRules.isInEnvironment(before, environment, beforeDefaults);
+            boolean isIn = FeatureRules.isInEnvironment(after, environment, afterDefaults);
             if (wasIn && !isIn || !wasIn && isIn && requiredAfter) {
                 return true;
             }
