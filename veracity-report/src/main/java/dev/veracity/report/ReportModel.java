@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Everything the page shows, computed from statistics, a schema and anomalies: the page's script only draws it.
@@ -59,19 +60,23 @@ public record ReportModel(String title, List<ReportDataset> datasets, List<Featu
         for (ReportDataset dataset : datasets) {
             Map<String, FeatureNameStatistics> features = new LinkedHashMap<>();
             for (FeatureNameStatistics feature : dataset.statistics().getFeaturesList()) {
-                String name = feature.hasPath() ? PathNames.serialize(feature.getPath()) : feature.getName();
+                String name = key(feature.hasPath() ? feature.getPath() : PathNames.of(feature.getName()));
                 features.putIfAbsent(name, feature);
                 firstSeen.putIfAbsent(name, feature);
             }
             byName.add(features);
         }
         Map<String, Feature> schemaFeatures = new LinkedHashMap<>();
-        schema.ifPresent(s -> s.getFeatureList().forEach(f -> schemaFeatures.putIfAbsent(f.getName(), f)));
-        Map<String, AnomalyInfo> anomalyInfos = anomalies.map(Anomalies::getAnomalyInfoMap).orElse(Map.of());
+        schema.ifPresent(s -> s.getFeatureList().forEach(f -> schemaFeatures.putIfAbsent(key(PathNames.of(
+                f.getName())), f)));
+        Map<String, AnomalyInfo> anomalyInfos = new TreeMap<>();
+        anomalies.ifPresent(a -> a.getAnomalyInfoMap().forEach((k, info) -> anomalyInfos.put(
+                info.hasPath() ? key(info.getPath()) : k, info)));
 
         List<String> names = new ArrayList<>(firstSeen.keySet());
         schemaFeatures.keySet().stream().filter(n -> !firstSeen.containsKey(n)).forEach(names::add);
-        anomalyInfos.keySet().stream().sorted().filter(n -> !names.contains(n)).forEach(names::add);
+        anomalyInfos.keySet().stream().filter(n -> !firstSeen.containsKey(n) && !schemaFeatures.containsKey(n))
+                .forEach(names::add);
 
         SchemaDescriptions descriptions = new SchemaDescriptions(schema.orElse(Schema.getDefaultInstance()));
         List<FeatureRow> rows = new ArrayList<>(names.size());
@@ -89,7 +94,7 @@ public record ReportModel(String title, List<ReportDataset> datasets, List<Featu
             Optional<FeatureSchema> described = Optional.ofNullable(schemaFeatures.get(name))
                     .map(descriptions::describe);
             AnomalyInfo info = anomalyInfos.get(name);
-            rows.add(new FeatureRow(name, kind(any, schemaFeatures.get(name)), summaries, distances, described,
+            rows.add(new FeatureRow(displayName(name), kind(any, schemaFeatures.get(name)), summaries, distances, described,
                     info == null ? List.of() : List.of(AnomalyEntry.of(info))));
         }
         List<AnomalyEntry> datasetAnomalies = anomalies.filter(Anomalies::hasDatasetAnomalyInfo)
@@ -101,6 +106,17 @@ public record ReportModel(String title, List<ReportDataset> datasets, List<Featu
     /** {@return how many anomalies (feature and dataset) the report holds} */
     public int anomalyCount() {
         return datasetAnomalies.size() + features.stream().mapToInt(f -> f.anomalies().size()).sum();
+    }
+
+    /** The key that matches a feature across statistics, schema and anomalies: TFDV's serialized path. */
+    private static String key(dev.veracity.proto.FeaturePaths.Path path) {
+        return PathNames.serialize(path);
+    }
+
+    /** The name shown: a top-level feature's own name (unquoted), a nested feature's serialized path. */
+    private static String displayName(String key) {
+        List<String> steps = PathNames.parse(key);
+        return steps.size() == 1 ? steps.get(0) : key;
     }
 
     private static FeatureRow.Kind kind(FeatureNameStatistics statistics, Feature schemaFeature) {
