@@ -13,7 +13,7 @@ import java.math.MathContext;
 
 /**
  * JSON that is safe inside an HTML {@code <script>} element: the one place where data from the statistics is
- * escaped into the page. Besides JSON's own escapes, {@code <}, {@code >} and {@code &} are written as
+ * escaped into the page. Besides JSON's own escapes, {@code <}, {@code >} and {@code &} (and DEL) are written as
  * {@code \u003C}-style escapes (so no value can close the script element or open a comment), and every character
  * outside ASCII as well (so U+2028 and U+2029 never appear raw). Numbers are rounded to keep pages small.
  *
@@ -64,6 +64,7 @@ public final class ScriptJson {
             escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
             escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
             escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes[0x7f] = CharacterEscapes.ESCAPE_STANDARD; // DEL: harmless, but keeps the JSON printable ASCII
         }
 
         @Override
