@@ -546,6 +546,8 @@
   list = append(app, el('div'));
   list.id = 'features';
   renderList();
+  // for measurements: milliseconds the script took, and since navigation started (reading the file included)
   document.body.setAttribute('data-rendered-ms', String(Math.round(performance.now() - started)));
+  document.body.setAttribute('data-loaded-ms', String(Math.round(performance.now())));
   document.body.setAttribute('data-ready', 'true');
 })();
