@@ -119,26 +119,26 @@ public final class ReportJson {
         json.writeFieldName("nonUniformity");
         ScriptJson.number(json, summary.nonUniformity());
         if (summary instanceof NumericSummary n) {
-                field(json, "mean", n.mean());
-                field(json, "stdDev", n.stdDev());
-                field(json, "zeros", n.zerosFraction());
-                field(json, "min", n.min());
-                field(json, "median", n.median());
-                field(json, "max", n.max());
-                field(json, "nan", n.numNan());
-                buckets(json, "standard", n.standard());
-                buckets(json, "quantiles", n.quantiles());
+            field(json, "mean", n.mean());
+            field(json, "stdDev", n.stdDev());
+            field(json, "zeros", n.zerosFraction());
+            field(json, "min", n.min());
+            field(json, "median", n.median());
+            field(json, "max", n.max());
+            field(json, "nan", n.numNan());
+            buckets(json, "standard", n.standard());
+            buckets(json, "quantiles", n.quantiles());
         } else if (summary instanceof CategoricalSummary c) {
-                json.writeNumberField("unique", c.unique());
-                field(json, "totalValues", c.totalValues());
-                field(json, "avgLength", c.avgLength());
-                json.writeNumberField("valuesKnown", c.valuesKnown());
-                json.writeArrayFieldStart("top");
-                for (ValueCount value : c.topValues()) {
-                    json.writeString(value.value());
-                    ScriptJson.number(json, value.count());
-                }
-                json.writeEndArray();
+            json.writeNumberField("unique", c.unique());
+            field(json, "totalValues", c.totalValues());
+            field(json, "avgLength", c.avgLength());
+            json.writeNumberField("valuesKnown", c.valuesKnown());
+            json.writeArrayFieldStart("top");
+            for (ValueCount value : c.topValues()) {
+                json.writeString(value.value());
+                ScriptJson.number(json, value.count());
+            }
+            json.writeEndArray();
         }
         // a PresenceSummary has only the count and missing fraction written above
         json.writeEndObject();

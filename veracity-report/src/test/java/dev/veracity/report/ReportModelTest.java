@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReportModelTest {
@@ -202,7 +201,4 @@ class ReportModelTest {
                 .build();
     }
 
-    static Optional<Schema> noSchema() {
-        return Optional.empty();
-    }
 }
