@@ -1,0 +1,33 @@
+package dev.veracity.report;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One feature of the report across all datasets.
+ *
+ * @param name      the feature's path, as TFDV serializes it
+ * @param kind      how it is charted
+ * @param summaries per dataset, in the report's dataset order: the summary, or empty when the dataset lacks it
+ * @param distances per dataset: the distance from the baseline (the first dataset); empty for the baseline itself
+ *                  and where either side lacks the feature
+ * @param schema    the feature's schema, when a schema was given and has it
+ * @param anomalies the feature's anomalies, when anomalies were given
+ */
+public record FeatureRow(String name, Kind kind, List<Optional<FeatureSummary>> summaries,
+                         List<Optional<Distance>> distances, Optional<FeatureSchema> schema,
+                         List<AnomalyEntry> anomalies) {
+    /** How the page charts a feature. */
+    public enum Kind { NUMERIC, CATEGORICAL, OTHER }
+
+    public FeatureRow {
+        requireNonNull(name, "name is null");
+        requireNonNull(kind, "kind is null");
+        summaries = List.copyOf(requireNonNull(summaries, "summaries is null"));
+        distances = List.copyOf(requireNonNull(distances, "distances is null"));
+        requireNonNull(schema, "schema is null");
+        anomalies = List.copyOf(requireNonNull(anomalies, "anomalies is null"));
+    }
+}

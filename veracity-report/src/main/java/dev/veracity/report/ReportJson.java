@@ -1,0 +1,198 @@
+package dev.veracity.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.veracity.schema.metrics.Comparison;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Writes a {@link ReportModel} as the JSON document the page's script reads ({@code "version": 1}). Histograms are
+ * flat arrays of {@code low, high, count} triples and top values of {@code value, count} pairs, to keep pages small.
+ *
+ * <pre>{@code
+ * ReportJson.write(model, writer);
+ * }</pre>
+ */
+public final class ReportJson {
+    /** The version of the document; the script refuses others. */
+    public static final int VERSION = 1;
+
+    private ReportJson() {
+    }
+
+    /** Writes the model as script-safe JSON (see {@link ScriptJson}). */
+    public static void write(ReportModel model, Writer writer) throws IOException {
+        try (JsonGenerator json = ScriptJson.generator(writer)) {
+            json.writeStartObject();
+            json.writeNumberField("version", VERSION);
+            json.writeStringField("title", model.title());
+            json.writeNumberField("maxTopValues", model.maxTopValues());
+            json.writeArrayFieldStart("datasets");
+            for (ReportDataset dataset : model.datasets()) {
+                json.writeStartObject();
+                json.writeStringField("name", dataset.name());
+                json.writeStringField("source", dataset.source());
+                json.writeStringField("slice", dataset.slice());
+                json.writeFieldName("examples");
+                ScriptJson.number(json, dataset.statistics().getNumExamples());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("features");
+            for (FeatureRow row : model.features()) {
+                feature(json, row);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("datasetAnomalies");
+            for (AnomalyEntry anomaly : model.datasetAnomalies()) {
+                anomaly(json, anomaly);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("driftSkew");
+            for (DriftSkewEntry entry : model.driftSkew()) {
+                json.writeStartObject();
+                json.writeStringField("feature", entry.feature());
+                json.writeStringField("kind", entry.kind());
+                json.writeStringField("metric", entry.metric());
+                json.writeFieldName("value");
+                ScriptJson.number(json, entry.value());
+                json.writeFieldName("threshold");
+                ScriptJson.number(json, entry.threshold());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    private static void feature(JsonGenerator json, FeatureRow row) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", row.name());
+        json.writeStringField("kind", row.kind().name().toLowerCase(Locale.ROOT));
+        json.writeArrayFieldStart("stats");
+        for (Optional<FeatureSummary> summary : row.summaries()) {
+            if (summary.isPresent()) {
+                summary(json, summary.get());
+            } else {
+                json.writeNull();
+            }
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("distances");
+        for (Optional<Distance> distance : row.distances()) {
+            if (distance.isPresent()) {
+                json.writeStartObject();
+                comparison(json, "linf", distance.get().lInfinity());
+                comparison(json, "js", distance.get().jensenShannon());
+                json.writeEndObject();
+            } else {
+                json.writeNull();
+            }
+        }
+        json.writeEndArray();
+        if (row.schema().isPresent()) {
+            FeatureSchema schema = row.schema().get();
+            json.writeObjectFieldStart("schema");
+            json.writeStringField("type", schema.type());
+            json.writeStringField("presence", schema.presence());
+            json.writeStringField("valency", schema.valency());
+            json.writeStringField("domain", schema.domain());
+            strings(json, "notes", schema.notes());
+            json.writeEndObject();
+        }
+        json.writeArrayFieldStart("anomalies");
+        for (AnomalyEntry anomaly : row.anomalies()) {
+            anomaly(json, anomaly);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void summary(JsonGenerator json, FeatureSummary summary) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("count", summary.count());
+        json.writeFieldName("missing");
+        ScriptJson.number(json, summary.missingFraction());
+        json.writeFieldName("nonUniformity");
+        ScriptJson.number(json, summary.nonUniformity());
+        if (summary instanceof NumericSummary n) {
+            field(json, "mean", n.mean());
+            field(json, "stdDev", n.stdDev());
+            field(json, "zeros", n.zerosFraction());
+            field(json, "min", n.min());
+            field(json, "median", n.median());
+            field(json, "max", n.max());
+            field(json, "nan", n.numNan());
+            buckets(json, "standard", n.standard());
+            buckets(json, "quantiles", n.quantiles());
+        } else if (summary instanceof CategoricalSummary c) {
+            json.writeNumberField("unique", c.unique());
+            field(json, "totalValues", c.totalValues());
+            field(json, "avgLength", c.avgLength());
+            json.writeNumberField("valuesKnown", c.valuesKnown());
+            json.writeArrayFieldStart("top");
+            for (ValueCount value : c.topValues()) {
+                json.writeString(value.value());
+                ScriptJson.number(json, value.count());
+            }
+            json.writeEndArray();
+        }
+        // a PresenceSummary has only the count and missing fraction written above
+        json.writeEndObject();
+    }
+
+    private static void buckets(JsonGenerator json, String name, List<Bucket> buckets) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (Bucket bucket : buckets) {
+            ScriptJson.number(json, bucket.low());
+            ScriptJson.number(json, bucket.high());
+            ScriptJson.number(json, bucket.count());
+        }
+        json.writeEndArray();
+    }
+
+    private static void comparison(JsonGenerator json, String name, Comparison comparison) throws IOException {
+        if (comparison instanceof Comparison.Value value) {
+            json.writeFieldName(name);
+            ScriptJson.number(json, value.value());
+            if (!value.label().isEmpty()) {
+                json.writeStringField(name + "Label", value.label());
+            }
+        } else if (comparison instanceof Comparison.Unavailable unavailable) {
+            json.writeStringField(name + "Unavailable", unavailable.reason());
+        }
+    }
+
+    private static void anomaly(JsonGenerator json, AnomalyEntry anomaly) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("severity", anomaly.severity());
+        json.writeStringField("short", anomaly.shortDescription());
+        json.writeStringField("description", anomaly.description());
+        json.writeArrayFieldStart("reasons");
+        for (AnomalyEntry.Reason reason : anomaly.reasons()) {
+            json.writeStartObject();
+            json.writeStringField("type", reason.type());
+            json.writeStringField("short", reason.shortDescription());
+            json.writeStringField("description", reason.description());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void field(JsonGenerator json, String name, double value) throws IOException {
+        json.writeFieldName(name);
+        ScriptJson.number(json, value);
+    }
+
+    private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+}

@@ -1,0 +1,553 @@
+// Veracity report: draws the JSON model of the page as tables and inline SVG charts.
+// Every value from the data goes into the page through textContent or an attribute, never parsed as markup.
+(function () {
+  'use strict';
+  var started = performance.now();
+  var SVG = 'http://www.w3.org/2000/svg';
+  var COLORS = ['#3b6fe0', '#f08c00', '#0ca678', '#9c36b5', '#1098ad', '#74b816', '#d6336c', '#a0522d'];
+  var PAGE_SIZE = 25;
+  var FIRST_VALUES = 12;
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  if (data.version !== 1) {
+    throw new Error('Unsupported report data version ' + data.version);
+  }
+  var datasets = data.datasets;
+  var features = data.features;
+  var slices = [];
+  datasets.forEach(function (d) { if (d.slice && slices.indexOf(d.slice) < 0) { slices.push(d.slice); } });
+  var state = {
+    visible: datasets.map(function (d) { return !d.slice || d.slice === 'All Examples' || slices.indexOf('All Examples') < 0; }),
+    slice: slices.indexOf('All Examples') >= 0 ? 'All Examples' : '',
+    query: '', kind: 'all', anomaliesOnly: false,
+    sort: anomalyCount() > 0 ? 'anomalies' : 'order', descending: true,
+    page: 0, histogram: 'standard', log: false, expanded: {}
+  };
+  if (state.sort === 'order') { state.descending = false; }
+
+  // ---------- small DOM helpers ----------
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+  function add(parent) {
+    for (var i = 1; i < arguments.length; i++) { if (arguments[i]) { parent.appendChild(arguments[i]); } }
+    return parent;
+  }
+  function append(parent, child) { parent.appendChild(child); return child; }
+  function svg(tag, attributes, text) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attributes || {}).forEach(function (k) { node.setAttribute(k, String(attributes[k])); });
+    if (text !== undefined) { node.textContent = String(text); }
+    return node;
+  }
+  function tooltip(node, text) { node.appendChild(svg('title', {}, text)); return node; }
+  function color(i) { return COLORS[i % COLORS.length]; }
+  function swatch(i) { var s = el('span', 'swatch'); s.style.background = color(i); return s; }
+
+  // ---------- numbers ----------
+  function num(x) { return typeof x === 'string' ? Number(x) : x; }
+  function fmt(x) {
+    x = num(x);
+    if (x === null || x === undefined) { return '\u2013'; }
+    if (isNaN(x)) { return 'NaN'; }
+    if (!isFinite(x)) { return x > 0 ? '\u221e' : '\u2212\u221e'; }
+    if (Number.isInteger(x) && Math.abs(x) < 1e15) { return x.toLocaleString('en-US'); }
+    var a = Math.abs(x);
+    if (a !== 0 && (a < 1e-3 || a >= 1e9)) { return x.toExponential(2); }
+    return Number(x.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  }
+  function pct(f) {
+    f = num(f);
+    if (f === null || f === undefined || isNaN(f)) { return '\u2013'; }
+    var p = f * 100;
+    return (p > 0 && p < 0.1 ? p.toPrecision(1) : p.toFixed(1)) + '%';
+  }
+  function short(text, n) { text = String(text); return text.length > n ? text.slice(0, n - 1) + '\u2026' : text; }
+
+  // ---------- derived values ----------
+  function anomalyCount() {
+    var n = data.datasetAnomalies.length;
+    features.forEach(function (f) { n += f.anomalies.length; });
+    return n;
+  }
+  function visibleIndexes() {
+    var out = [];
+    state.visible.forEach(function (v, i) { if (v) { out.push(i); } });
+    return out;
+  }
+  function maxOver(f, value) {
+    var best = null;
+    visibleIndexes().forEach(function (i) {
+      var v = value(f, i);
+      if (v !== null && v !== undefined && !isNaN(v) && (best === null || v > best)) { best = v; }
+    });
+    return best;
+  }
+  function statValue(key) {
+    return function (f, i) { var s = f.stats[i]; return s ? num(s[key]) : null; };
+  }
+  function distanceValue(key) {
+    return function (f, i) { var d = f.distances[i]; return d && d[key] !== undefined ? num(d[key]) : null; };
+  }
+  var SORTS = {
+    order: { label: 'Feature order', key: function (f) { return f.index; } },
+    name: { label: 'Name', key: function (f) { return f.name.toLowerCase(); } },
+    anomalies: { label: 'Anomalies', key: function (f) { return f.anomalies.length; } },
+    missing: { label: 'Missing %', key: function (f) { return maxOver(f, statValue('missing')); } },
+    nonUniformity: { label: 'Non-uniformity', key: function (f) { return maxOver(f, statValue('nonUniformity')); } },
+    js: { label: 'Distance: Jensen-Shannon', key: function (f) { return maxOver(f, distanceValue('js')); } },
+    linf: { label: 'Distance: L-infinity', key: function (f) { return maxOver(f, distanceValue('linf')); } }
+  };
+  features.forEach(function (f, i) { f.index = i; });
+
+  function selectedFeatures() {
+    var query = state.query.trim().toLowerCase();
+    var list = features.filter(function (f) {
+      if (query && f.name.toLowerCase().indexOf(query) < 0) { return false; }
+      if (state.kind !== 'all' && f.kind !== state.kind) { return false; }
+      if (state.anomaliesOnly && f.anomalies.length === 0) { return false; }
+      return true;
+    });
+    var sort = SORTS[state.sort];
+    var keyed = list.map(function (f) { return { f: f, k: sort.key(f) }; });
+    var sign = state.descending ? -1 : 1;
+    keyed.sort(function (a, b) {
+      var aMissing = a.k === null || a.k === undefined;
+      var bMissing = b.k === null || b.k === undefined;
+      if (aMissing !== bMissing) { return aMissing ? 1 : -1; } // no value: always last
+      if (!aMissing && a.k !== b.k) { return (a.k < b.k ? -1 : 1) * sign; }
+      return a.f.index - b.f.index;
+    });
+    return keyed.map(function (x) { return x.f; });
+  }
+
+  // ---------- the page ----------
+  var app = document.getElementById('app');
+  var list, status, pager;
+  document.title = data.title;
+
+  function header() {
+    add(app, el('h1', null, data.title));
+    var numeric = features.filter(function (f) { return f.kind === 'numeric'; }).length;
+    var categorical = features.filter(function (f) { return f.kind === 'categorical'; }).length;
+    add(app, el('p', 'subtitle', features.length.toLocaleString('en-US') + ' features (' + numeric + ' numeric, '
+        + categorical + ' categorical) in ' + datasets.length + (datasets.length === 1 ? ' dataset' : ' datasets')
+        + '. Distances compare each dataset with ' + datasets[0].name + '.'));
+    var cards = append(app, el('div', 'cards'));
+    var dsCard = append(cards, el('div', 'card'));
+    add(dsCard, el('div', 'label', 'Datasets'));
+    var legend = append(dsCard, el('div', 'legend'));
+    datasets.forEach(function (d, i) {
+      var item = append(legend, el('span', 'dataset-legend'));
+      add(item, swatch(i), document.createTextNode(d.name + ' \u00b7 ' + fmt(d.examples) + ' examples'));
+    });
+    var total = anomalyCount();
+    var aCard = append(cards, el('div', 'card ' + (total > 0 ? 'bad' : 'good')));
+    aCard.id = 'summary-anomalies';
+    add(aCard, el('div', 'label', 'Anomalies'), el('div', 'value', total));
+    var withAnomalies = features.filter(function (f) { return f.anomalies.length > 0; }).length;
+    add(aCard, el('div', 'detail', withAnomalies + ' features, ' + data.datasetAnomalies.length + ' dataset-level'));
+    var over = data.driftSkew.filter(function (m) { return num(m.value) > num(m.threshold); }).length;
+    var dCard = append(cards, el('div', 'card' + (over > 0 ? ' bad' : '')));
+    add(dCard, el('div', 'label', 'Drift and skew'), el('div', 'value', data.driftSkew.length));
+    add(dCard, el('div', 'detail', data.driftSkew.length === 0 ? 'no comparator measurements'
+        : over + ' over threshold'));
+    if (data.datasetAnomalies.length > 0) {
+      var panel = append(app, el('section', 'panel bad'));
+      panel.id = 'dataset-anomalies';
+      add(panel, el('h2', null, 'Dataset anomalies'));
+      add(panel, anomalyList(data.datasetAnomalies));
+    }
+    if (data.driftSkew.length > 0) { add(app, driftTable()); }
+  }
+
+  function driftTable() {
+    var panel = el('section', 'panel drift');
+    panel.id = 'drift-skew';
+    add(panel, el('h2', null, 'Drift and skew measurements'));
+    var table = append(panel, el('table'));
+    var head = append(table, el('tr'));
+    ['Feature', 'Comparator', 'Metric', 'Value', 'Threshold', ''].forEach(function (h, i) { add(head, el('th', i < 3 ? 'left' : null, h)); });
+    data.driftSkew.forEach(function (m) {
+      var over = num(m.value) > num(m.threshold);
+      var row = append(table, el('tr'));
+      add(row, el('td', 'text', m.feature), el('td', 'left', m.kind), el('td', 'left', m.metric),
+          el('td', over ? 'over' : null, fmt(m.value)), el('td', null, fmt(m.threshold)),
+          el('td', over ? 'over' : null, over ? 'over threshold' : 'under'));
+    });
+    return panel;
+  }
+
+  function anomalyList(anomalies) {
+    var box = el('div', 'anomalies');
+    anomalies.forEach(function (a) {
+      var item = append(box, el('div', 'anomaly'));
+      add(item, el('span', 'chip ' + (a.severity === 'WARNING' ? 'warn' : 'bad'), a.severity), document.createTextNode(' '),
+          el('span', 'title', a.short || 'Anomaly'));
+      // the description of an anomaly repeats its reasons' descriptions: show the reasons when there are any
+      if (a.description && a.reasons.length === 0) { add(item, el('div', 'text', a.description)); }
+      a.reasons.forEach(function (r) {
+        var line = append(item, el('div', 'text'));
+        add(line, el('span', 'type', r.type), document.createTextNode(r.description ? ': ' + r.description : ''));
+      });
+    });
+    return box;
+  }
+
+  function toolbar() {
+    var bar = append(app, el('div', 'toolbar'));
+    var search = el('input');
+    search.type = 'search';
+    search.id = 'search';
+    search.placeholder = 'Search features';
+    search.addEventListener('input', function () { state.query = search.value; state.page = 0; renderList(); });
+    add(bar, search);
+    add(bar, labelled('Show', select('kind-filter', [['all', 'All features'], ['numeric', 'Numeric'],
+      ['categorical', 'Categorical'], ['other', 'Other']], state.kind, function (v) { state.kind = v; state.page = 0; renderList(); })));
+    var sortOptions = Object.keys(SORTS).map(function (k) { return [k, SORTS[k].label]; });
+    var sortSelect = select('sort-key', sortOptions, state.sort, function (v) {
+      state.sort = v;
+      state.descending = v !== 'name' && v !== 'order';
+      order.textContent = state.descending ? '\u2193 desc' : '\u2191 asc';
+      state.page = 0;
+      renderList();
+    });
+    var order = el('button', null, state.descending ? '\u2193 desc' : '\u2191 asc');
+    order.id = 'sort-order';
+    order.title = 'Reverse the order';
+    order.addEventListener('click', function () {
+      state.descending = !state.descending;
+      order.textContent = state.descending ? '\u2193 desc' : '\u2191 asc';
+      renderList();
+    });
+    add(bar, labelled('Sort by', sortSelect), order);
+    var only = el('input');
+    only.type = 'checkbox';
+    only.id = 'anomalies-only';
+    only.addEventListener('change', function () { state.anomaliesOnly = only.checked; state.page = 0; renderList(); });
+    var onlyLabel = add(el('label'), only, document.createTextNode('With anomalies only'));
+    add(bar, onlyLabel);
+    add(bar, labelled('Histogram', segmented('histogram-mode', [['standard', 'equal-width'], ['quantiles', 'quantiles']],
+      function () { return state.histogram; }, function (v) { state.histogram = v; renderList(); })));
+    add(bar, labelled('Scale', segmented('histogram-scale', [['linear', 'linear'], ['log', 'log']],
+      function () { return state.log ? 'log' : 'linear'; }, function (v) { state.log = v === 'log'; renderList(); })));
+    if (slices.length > 0) {
+      var options = [['', 'All slices']].concat(slices.map(function (s) { return [s, s]; }));
+      add(bar, labelled('Slice', select('slice-picker', options, state.slice, function (v) {
+        state.slice = v;
+        state.visible = datasets.map(function (d) { return v === '' || d.slice === v || !d.slice; });
+        renderChips();
+        renderList();
+      })));
+    }
+    var chips = append(bar, el('span', 'legend'));
+    chips.id = 'dataset-toggles';
+    function renderChips() {
+      chips.textContent = '';
+      datasets.forEach(function (d, i) {
+        var chip = append(chips, el('button', 'chip' + (state.visible[i] ? '' : ' off')));
+        chip.title = (state.visible[i] ? 'Hide ' : 'Show ') + d.name;
+        add(chip, swatch(i), document.createTextNode(d.name));
+        chip.addEventListener('click', function () {
+          state.visible[i] = !state.visible[i];
+          if (visibleIndexes().length === 0) { state.visible[i] = true; }
+          renderChips();
+          renderList();
+        });
+      });
+    }
+    renderChips();
+  }
+  function labelled(text, control) { return add(el('label', null, text), control); }
+  function select(id, options, value, change) {
+    var s = el('select');
+    s.id = id;
+    options.forEach(function (o) { var opt = append(s, el('option', null, o[1])); opt.value = o[0]; });
+    s.value = value;
+    s.addEventListener('change', function () { change(s.value); });
+    return s;
+  }
+  function segmented(id, options, current, change) {
+    var group = el('span', 'segmented');
+    group.id = id;
+    options.forEach(function (o) {
+      var b = append(group, el('button', current() === o[0] ? 'on' : null, o[1]));
+      b.setAttribute('data-value', o[0]);
+      b.addEventListener('click', function () {
+        change(o[0]);
+        Array.prototype.forEach.call(group.children, function (c) { c.className = c === b ? 'on' : ''; });
+      });
+    });
+    return group;
+  }
+
+  // ---------- the feature list, a page at a time; charts drawn when they scroll into view ----------
+  var observer = 'IntersectionObserver' in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (e.isIntersecting) { observer.unobserve(e.target); drawChart(e.target); }
+    });
+  }, { rootMargin: '300px' }) : null;
+
+  function renderList() {
+    if (observer) { observer.disconnect(); }
+    var selected = selectedFeatures();
+    var pages = Math.max(1, Math.ceil(selected.length / PAGE_SIZE));
+    state.page = Math.min(state.page, pages - 1);
+    var from = state.page * PAGE_SIZE;
+    var shown = selected.slice(from, from + PAGE_SIZE);
+    status.firstChild.textContent = selected.length === 0 ? 'No feature matches.'
+      : 'Showing ' + (from + 1) + '\u2013' + (from + shown.length) + ' of ' + selected.length.toLocaleString('en-US')
+        + ' features' + (selected.length < features.length ? ' (' + features.length.toLocaleString('en-US') + ' in all)' : '');
+    renderPager(pages);
+    list.textContent = '';
+    shown.forEach(function (f) { add(list, featureCard(f)); });
+    if (selected.length === 0) { add(list, el('div', 'empty', 'No feature matches the search and filters.')); }
+  }
+  function renderPager(pages) {
+    pager.textContent = '';
+    var prev = append(pager, el('button', null, '\u2190 Previous'));
+    prev.id = 'page-previous';
+    prev.disabled = state.page === 0;
+    prev.addEventListener('click', function () { state.page--; renderList(); window.scrollTo(0, list.offsetTop - 80); });
+    add(pager, el('span', null, 'Page ' + (state.page + 1) + ' of ' + pages));
+    var next = append(pager, el('button', null, 'Next \u2192'));
+    next.id = 'page-next';
+    next.disabled = state.page >= pages - 1;
+    next.addEventListener('click', function () { state.page++; renderList(); window.scrollTo(0, list.offsetTop - 80); });
+  }
+
+  function featureCard(f) {
+    var card = el('article', 'feature' + (f.anomalies.length > 0 ? ' has-anomalies' : ''));
+    card.setAttribute('data-feature', f.name);
+    var head = append(card, el('div', 'feature-head'));
+    add(head, el('span', 'feature-name', f.name), el('span', 'chip kind', f.kind));
+    if (f.schema) { add(head, el('span', 'chip', f.schema.type)); }
+    if (f.anomalies.length > 0) {
+      add(head, el('span', 'chip bad anomaly-count', f.anomalies.length + (f.anomalies.length === 1 ? ' anomaly' : ' anomalies')));
+    }
+    var js = maxOver(f, distanceValue('js'));
+    if (js !== null) { add(head, el('span', 'chip' + (js > 0.1 ? ' warn' : ''), 'JS ' + fmt(js))); }
+    var linf = maxOver(f, distanceValue('linf'));
+    if (linf !== null) { add(head, el('span', 'chip' + (linf > 0.1 ? ' warn' : ''), 'L\u221e ' + fmt(linf))); }
+    if (f.schema) { add(card, schemaLine(f.schema)); }
+    if (f.anomalies.length > 0) { add(card, anomalyList(f.anomalies)); }
+    var body = append(card, el('div', 'feature-body'));
+    add(body, statsTable(f));
+    var chart = append(body, el('div', 'chart'));
+    chart.feature = f;
+    add(chart, el('div', 'placeholder', 'Chart appears when visible\u2026'));
+    if (observer) { observer.observe(chart); } else { drawChart(chart); }
+    return card;
+  }
+
+  function schemaLine(schema) {
+    var line = el('div', 'schema-line');
+    add(line, el('b', null, 'Schema '), document.createTextNode(schema.type));
+    [schema.presence, schema.valency, schema.domain ? 'domain: ' + schema.domain : ''].concat(schema.notes)
+      .forEach(function (part) { if (part) { line.appendChild(document.createTextNode(' \u00b7 ' + part)); } });
+    return line;
+  }
+
+  function statsTable(f) {
+    var wrap = el('div');
+    var table = append(wrap, el('table'));
+    var numeric = f.kind === 'numeric';
+    var categorical = f.kind === 'categorical';
+    var columns = ['Dataset', 'Count', 'Missing'];
+    if (numeric) { columns = columns.concat(['Mean', 'Std dev', 'Zeros', 'Min', 'Median', 'Max']); }
+    if (categorical) { columns = columns.concat(['Unique', 'Top', 'Freq top', 'Avg len']); }
+    var comparing = datasets.length > 1;
+    if (comparing) { columns.push(categorical ? 'L\u221e / JS' : 'JS'); }
+    var head = append(table, el('tr'));
+    columns.forEach(function (c) { add(head, el('th', null, c)); });
+    var notes = [];
+    visibleIndexes().forEach(function (i) {
+      var s = f.stats[i];
+      var row = append(table, el('tr'));
+      var name = add(el('td'), swatch(i), document.createTextNode(short(datasets[i].name, 28)));
+      name.title = datasets[i].name;
+      add(row, name);
+      if (!s) {
+        var absent = append(row, el('td', 'text', 'not in this dataset'));
+        absent.colSpan = columns.length - 1;
+        return;
+      }
+      add(row, el('td', null, fmt(s.count)), el('td', num(s.missing) > 0 ? 'high' : null, pct(s.missing)));
+      if (numeric && s.mean !== undefined) {
+        add(row, el('td', null, fmt(s.mean)), el('td', null, fmt(s.stdDev)), el('td', null, pct(s.zeros)),
+          el('td', null, fmt(s.min)), el('td', null, fmt(s.median)), el('td', null, fmt(s.max)));
+        if (num(s.nan) > 0) { notes.push(datasets[i].name + ': ' + fmt(s.nan) + ' NaN values'); }
+      } else if (categorical && s.top !== undefined) {
+        var topValue = s.top.length > 0 ? s.top[0] : '';
+        var top = el('td', 'text', topValue);
+        top.title = topValue;
+        add(row, el('td', null, fmt(s.unique)), top,
+          el('td', null, s.top.length > 0 ? fmt(s.top[1]) : '\u2013'), el('td', null, fmt(s.avgLength)));
+        if (num(s.valuesKnown) > s.top.length / 2) {
+          notes.push(datasets[i].name + ': ' + fmt(s.top.length / 2) + ' most frequent of ' + fmt(s.valuesKnown)
+            + ' listed values kept' + (num(s.unique) > num(s.valuesKnown) ? ' (' + fmt(s.unique) + ' distinct)' : ''));
+        }
+      } else if (numeric || categorical) {
+        for (var k = 3; k < columns.length - (comparing ? 1 : 0); k++) { add(row, el('td', null, '\u2013')); }
+      }
+      if (comparing) {
+        var d = f.distances[i];
+        var text = i === 0 ? 'baseline' : !d ? '\u2013' : categorical
+          ? (d.linf !== undefined ? fmt(d.linf) : '\u2013') + ' / ' + (d.js !== undefined ? fmt(d.js) : '\u2013')
+          : d.js !== undefined ? fmt(d.js) : '\u2013';
+        var cell = append(row, el('td', d && (num(d.js) > 0.1 || num(d.linf) > 0.1) ? 'high' : null, text));
+        if (d && d.linfLabel !== undefined) { cell.title = 'largest difference: ' + d.linfLabel; }
+        if (d && d.jsUnavailable) { cell.title = 'Jensen-Shannon: ' + d.jsUnavailable; }
+      }
+    });
+    notes.forEach(function (n) { add(wrap, el('div', 'note', n)); });
+    return wrap;
+  }
+
+  // ---------- charts ----------
+  function drawChart(container) {
+    var f = container.feature;
+    container.textContent = '';
+    if (f.kind === 'numeric') { numericChart(container, f); }
+    else if (f.kind === 'categorical') { categoricalChart(container, f); }
+    else { add(container, el('div', 'placeholder', 'No chart for this kind of feature.')); }
+  }
+
+  function niceTicks(lo, hi, n) {
+    var span = hi - lo;
+    var step = Math.pow(10, Math.floor(Math.log10(span / n)));
+    var err = span / n / step;
+    step *= err >= 7.5 ? 10 : err >= 3.5 ? 5 : err >= 1.5 ? 2 : 1;
+    var ticks = [];
+    for (var t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) { ticks.push(Number(t.toPrecision(12))); }
+    return ticks;
+  }
+
+  function numericChart(container, f) {
+    var W = 440, H = 170, L = 46, R = 10, T = 10, B = 30;
+    var series = [];
+    var lo = Infinity, hi = -Infinity;
+    visibleIndexes().forEach(function (i) {
+      var s = f.stats[i];
+      var flat = s && s[state.histogram];
+      if (!flat || flat.length === 0) { return; }
+      var buckets = [], total = 0;
+      for (var k = 0; k < flat.length; k += 3) {
+        var b = { lo: num(flat[k]), hi: num(flat[k + 1]), n: num(flat[k + 2]) };
+        if (!isFinite(b.lo) || !isFinite(b.hi)) { continue; }
+        buckets.push(b);
+        total += b.n;
+        lo = Math.min(lo, b.lo);
+        hi = Math.max(hi, b.hi);
+      }
+      if (total > 0) { series.push({ index: i, buckets: buckets, total: total }); }
+    });
+    if (series.length === 0) {
+      add(container, el('div', 'placeholder', 'No ' + (state.histogram === 'standard' ? 'equal-width' : 'quantiles') + ' histogram in these statistics.'));
+      return;
+    }
+    if (hi <= lo) { var pad = Math.abs(lo) * 0.05 || 0.5; lo -= pad; hi += pad; }
+    var minWidth = (hi - lo) / 200;
+    var top = 0, bottom = Infinity;
+    series.forEach(function (s) {
+      s.buckets.forEach(function (b) {
+        b.density = b.n / s.total / Math.max(b.hi - b.lo, minWidth);
+        top = Math.max(top, b.density);
+        if (b.density > 0) { bottom = Math.min(bottom, b.density); }
+      });
+    });
+    var logLow = Math.log10(bottom) - 0.3, logHigh = Math.log10(top);
+    if (!(logHigh > logLow)) { logLow = logHigh - 1; }
+    function y(d) {
+      if (d <= 0) { return H - B; }
+      var f01 = state.log ? (Math.log10(d) - logLow) / (logHigh - logLow) : d / top;
+      return H - B - Math.max(0, f01) * (H - B - T);
+    }
+    function x(v) { return L + (v - lo) / (hi - lo) * (W - L - R); }
+    var root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img' });
+    root.setAttribute('aria-label', (state.histogram === 'standard' ? 'Equal-width' : 'Quantiles') + ' histogram of ' + f.name);
+    niceTicks(lo, hi, 5).forEach(function (t) {
+      root.appendChild(svg('line', { x1: x(t), x2: x(t), y1: T, y2: H - B, 'class': 'grid' }));
+      root.appendChild(svg('text', { x: x(t), y: H - B + 14, 'text-anchor': 'middle' }, fmt(t)));
+    });
+    root.appendChild(svg('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, 'class': 'axis' }));
+    root.appendChild(svg('text', { x: L - 6, y: T + 8, 'text-anchor': 'end' }, state.log ? 'log' : 'density'));
+    series.forEach(function (s) {
+      var c = color(s.index);
+      s.buckets.forEach(function (b) {
+        var x0 = x(b.lo), x1 = Math.max(x(b.hi), x0 + 1.5), top0 = y(b.density);
+        var rect = svg('rect', { x: x0, y: top0, width: x1 - x0, height: Math.max(0, H - B - top0),
+          fill: c, 'fill-opacity': series.length > 1 ? 0.28 : 0.55, stroke: c, 'stroke-width': 1.2 });
+        tooltip(rect, datasets[s.index].name + ': [' + fmt(b.lo) + ', ' + fmt(b.hi) + '] ' + fmt(b.n)
+          + ' values (' + pct(b.n / s.total) + ')');
+        root.appendChild(rect);
+      });
+    });
+    add(container, root);
+  }
+
+  function categoricalChart(container, f) {
+    var shown = visibleIndexes().filter(function (i) { return f.stats[i] && f.stats[i].top; });
+    if (shown.length === 0) { add(container, el('div', 'placeholder', 'No values listed in these statistics.')); return; }
+    var order = [], seen = {}, share = {};
+    shown.forEach(function (i) {
+      var s = f.stats[i], total = num(s.totalValues) || 0;
+      if (!(total > 0)) { for (var t = 1; t < s.top.length; t += 2) { total += num(s.top[t]); } }
+      share[i] = {};
+      for (var k = 0; k < s.top.length; k += 2) {
+        var value = s.top[k];
+        share[i][value] = total > 0 ? num(s.top[k + 1]) / total : 0;
+        if (!Object.prototype.hasOwnProperty.call(seen, value)) { seen[value] = true; order.push(value); }
+      }
+    });
+    var limit = state.expanded[f.index] ? order.length : Math.min(order.length, FIRST_VALUES);
+    var values = order.slice(0, limit);
+    var max = 0;
+    values.forEach(function (v) { shown.forEach(function (i) { max = Math.max(max, share[i][v] || 0); }); });
+    var barH = Math.max(4, Math.min(9, 16 / shown.length)), gap = 7, rowH = barH * shown.length + gap;
+    var W = 440, L = 150, R = 52, T = 4, H = T + rowH * values.length + 4;
+    var root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img' });
+    root.setAttribute('aria-label', 'Top values of ' + f.name);
+    values.forEach(function (v, r) {
+      var y0 = T + r * rowH;
+      var label = svg('text', { x: L - 8, y: y0 + (barH * shown.length) / 2 + 3.5, 'text-anchor': 'end', 'class': 'value' }, short(v, 24));
+      tooltip(label, v);
+      root.appendChild(label);
+      shown.forEach(function (i, k) {
+        var s = share[i][v] || 0;
+        var w = max > 0 ? s / max * (W - L - R) : 0;
+        var rect = svg('rect', { x: L, y: y0 + k * barH, width: Math.max(w, s > 0 ? 1 : 0), height: barH - 1, fill: color(i), rx: 1.5 });
+        tooltip(rect, datasets[i].name + ': ' + v + ' ' + pct(s));
+        root.appendChild(rect);
+        if (k === 0 || shown.length === 1) {
+          root.appendChild(svg('text', { x: L + w + 4, y: y0 + k * barH + barH - 1.5 }, pct(s)));
+        }
+      });
+    });
+    add(container, root);
+    if (order.length > FIRST_VALUES) {
+      var more = append(container, el('button', 'link', state.expanded[f.index] ? 'Show the first ' + FIRST_VALUES + ' values'
+        : 'Show all ' + order.length + ' kept values'));
+      more.addEventListener('click', function () {
+        state.expanded[f.index] = !state.expanded[f.index];
+        drawChart(container);
+      });
+    }
+  }
+
+  header();
+  toolbar();
+  status = append(app, el('div', 'status'));
+  status.id = 'status';
+  add(status, el('span'));
+  pager = append(status, el('span', 'pager'));
+  list = append(app, el('div'));
+  list.id = 'features';
+  renderList();
+  // for measurements: milliseconds the script took, and since navigation started (reading the file included)
+  document.body.setAttribute('data-rendered-ms', String(Math.round(performance.now() - started)));
+  document.body.setAttribute('data-loaded-ms', String(Math.round(performance.now())));
+  document.body.setAttribute('data-ready', 'true');
+})();
