@@ -1,0 +1,56 @@
+package dev.veracity.beam;
+
+import dev.veracity.stats.SlicedStatistics;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.transforms.Combine;
+
+/** Merges accumulator states with the core's associative, commutative merge; an empty state is the identity. */
+final class MergeStates extends Combine.CombineFn<SlicedStatistics, SlicedStatistics, SlicedStatistics> {
+    private static final long serialVersionUID = 1L;
+    private final StatisticsSpec spec;
+
+    MergeStates(StatisticsSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec is null");
+    }
+
+    @Override
+    public SlicedStatistics createAccumulator() {
+        return spec.emptyState();
+    }
+
+    @Override
+    public SlicedStatistics addInput(SlicedStatistics accumulator, SlicedStatistics input) {
+        accumulator.merge(input);
+        return accumulator;
+    }
+
+    @Override
+    public SlicedStatistics mergeAccumulators(Iterable<SlicedStatistics> accumulators) {
+        SlicedStatistics merged = null;
+        for (SlicedStatistics accumulator : accumulators) {
+            if (merged == null) {
+                merged = accumulator;
+            } else if (accumulator != merged) {
+                merged.merge(accumulator);
+            }
+        }
+        return merged == null ? createAccumulator() : merged;
+    }
+
+    @Override
+    public SlicedStatistics extractOutput(SlicedStatistics accumulator) {
+        return accumulator;
+    }
+
+    @Override
+    public Coder<SlicedStatistics> getAccumulatorCoder(CoderRegistry registry, Coder<SlicedStatistics> input) {
+        return new SlicedStatisticsCoder(spec);
+    }
+
+    @Override
+    public Coder<SlicedStatistics> getDefaultOutputCoder(CoderRegistry registry, Coder<SlicedStatistics> input) {
+        return new SlicedStatisticsCoder(spec);
+    }
+}
