@@ -82,44 +82,18 @@ public final class GenerateStatistics extends PTransform<PCollection<RecordBatch
                 .apply("EmptyStates", Create.of(empties).withCoder(keyedCoder));
         return PCollectionList.of(states).and(identities)
                 .apply("AllStates", Flatten.pCollections())
-                .apply("MergePerPartition", Combine.perKey(new MergeStates(spec)))
-                .setCoder(keyedCoder)
-                .apply("DescribePartitions", ParDo.of(new Describe(spec)))
-                .setCoder(KvCoder.of(VarIntCoder.of(), ProtoCoder.statistics()))
+                .apply("MergeAndDescribePerPartition", Combine.perKey(new MergeStates(spec)))
+                .setCoder(KvCoder.of(VarIntCoder.of(), new DescribedPartition.Coder()))
                 .apply("OneKey", WithKeys.of(0))
-                .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarIntCoder.of(), ProtoCoder.statistics())))
+                .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarIntCoder.of(), new DescribedPartition.Coder())))
                 .apply("GatherPartitions", GroupByKey.create())
                 .apply("Assemble", ParDo.of(new Assemble(spec, order)).withSideInputs(order))
                 .setCoder(ProtoCoder.statistics());
     }
 
-    /** The statistics of one partition's merged state; partition 0 also reports the rows not sliced. */
-    private static final class Describe
-            extends DoFn<KV<Integer, SlicedStatistics>, KV<Integer, DatasetFeatureStatisticsList>> {
-        private static final long serialVersionUID = 1L;
-        private final StatisticsSpec spec;
-
-        Describe(StatisticsSpec spec) {
-            this.spec = spec;
-        }
-
-        @ProcessElement
-        public void processElement(@Element KV<Integer, SlicedStatistics> state,
-                OutputReceiver<KV<Integer, DatasetFeatureStatisticsList>> out) {
-            SlicedStatistics merged = state.getValue();
-            if (state.getKey() == 0) {
-                for (Slicing slicing : merged.slicings()) {
-                    Counter counter = Metrics.counter(METRICS_NAMESPACE, ROWS_NOT_SLICED + slicing);
-                    counter.inc(merged.rowsNotSliced(slicing));
-                }
-            }
-            out.output(KV.of(state.getKey(), merged.result(spec.datasetName())));
-        }
-    }
-
     /** Joins the partitions' statistics in the order of first appearance of the features. */
     private static final class Assemble
-            extends DoFn<KV<Integer, Iterable<KV<Integer, DatasetFeatureStatisticsList>>>, DatasetFeatureStatisticsList> {
+            extends DoFn<KV<Integer, Iterable<KV<Integer, DescribedPartition>>>, DatasetFeatureStatisticsList> {
         private static final long serialVersionUID = 1L;
         private final StatisticsSpec spec;
         private final PCollectionView<List<String>> order;
@@ -132,8 +106,15 @@ public final class GenerateStatistics extends PTransform<PCollection<RecordBatch
         @ProcessElement
         public void processElement(ProcessContext context) {
             Map<Integer, DatasetFeatureStatisticsList> parts = new HashMap<>();
-            for (KV<Integer, DatasetFeatureStatisticsList> part : context.element().getValue()) {
-                parts.put(part.getKey(), part.getValue());
+            for (KV<Integer, DescribedPartition> part : context.element().getValue()) {
+                parts.put(part.getKey(), part.getValue().statistics());
+                if (part.getKey() == 0) {
+                    for (int s = 0; s < spec.slicings().size(); s++) {
+                        Counter counter = Metrics.counter(METRICS_NAMESPACE,
+                                ROWS_NOT_SLICED + new Slicing(spec.slicings().get(s)));
+                        counter.inc(part.getValue().rowsNotSliced()[s]);
+                    }
+                }
             }
             context.output(new PartitionAssembly(spec).assemble(parts, context.sideInput(order)));
         }

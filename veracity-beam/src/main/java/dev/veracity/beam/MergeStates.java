@@ -6,8 +6,12 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
 
-/** Merges accumulator states with the core's associative, commutative merge; an empty state is the identity. */
-final class MergeStates extends Combine.CombineFn<SlicedStatistics, SlicedStatistics, SlicedStatistics> {
+/**
+ * Merges accumulator states with the core's associative, commutative merge (an empty state is the identity), and
+ * describes the merged state where it was merged: describing may reorganize sketches, so it happens on the
+ * accumulator, which the combine owns, never on an element.
+ */
+final class MergeStates extends Combine.CombineFn<SlicedStatistics, SlicedStatistics, DescribedPartition> {
     private static final long serialVersionUID = 1L;
     private final StatisticsSpec spec;
 
@@ -40,8 +44,9 @@ final class MergeStates extends Combine.CombineFn<SlicedStatistics, SlicedStatis
     }
 
     @Override
-    public SlicedStatistics extractOutput(SlicedStatistics accumulator) {
-        return accumulator;
+    public DescribedPartition extractOutput(SlicedStatistics accumulator) {
+        long[] rowsNotSliced = accumulator.slicings().stream().mapToLong(accumulator::rowsNotSliced).toArray();
+        return new DescribedPartition(accumulator.result(spec.datasetName()), rowsNotSliced);
     }
 
     @Override
@@ -50,7 +55,7 @@ final class MergeStates extends Combine.CombineFn<SlicedStatistics, SlicedStatis
     }
 
     @Override
-    public Coder<SlicedStatistics> getDefaultOutputCoder(CoderRegistry registry, Coder<SlicedStatistics> input) {
-        return new SlicedStatisticsCoder(spec);
+    public Coder<DescribedPartition> getDefaultOutputCoder(CoderRegistry registry, Coder<SlicedStatistics> input) {
+        return new DescribedPartition.Coder();
     }
 }
