@@ -87,9 +87,14 @@ class SameStatisticsTest {
     /** Exact fields equal; sums close; the sketched median within the rank error of the exact median. */
     static void assertSameStatistics(DatasetFeatureStatisticsList actual, DatasetFeatureStatisticsList expected)
             throws IOException {
+        assertSameStatistics(actual, expected, files);
+    }
+
+    static void assertSameStatistics(DatasetFeatureStatisticsList actual, DatasetFeatureStatisticsList expected,
+            List<Path> files) throws IOException {
         assertThat(actual.getDatasetsList()).extracting(DatasetFeatureStatistics::getName)
                 .containsExactlyElementsOf(expected.getDatasetsList().stream().map(DatasetFeatureStatistics::getName).toList());
-        double[] sortedAmounts = amounts();
+        double[] sortedAmounts = amounts(files);
         for (int d = 0; d < expected.getDatasetsCount(); d++) {
             DatasetFeatureStatistics a = actual.getDatasets(d);
             DatasetFeatureStatistics e = expected.getDatasets(d);
@@ -122,7 +127,7 @@ class SameStatisticsTest {
         return b.build();
     }
 
-    private static double[] amounts() throws IOException {
+    private static double[] amounts(List<Path> files) throws IOException {
         List<Double> values = new ArrayList<>();
         for (Path file : files) {
             for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
