@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             "  veracity stats 'logs/2024-*.csv.gz' -o logs.pbtxt --threads 8",
             "  veracity stats runs.csv -o runs.pb --slice-by surface --slice-by surface,time_of_day",
             "  veracity stats data.csv -o data.pbtxt --top-k 50 --bad-records skip",
-            "  veracity stats eval.csv --schema schema.pbtxt -o eval.pb"})
+            "  veracity stats eval.csv --schema schema.pbtxt -o eval.pb",
+            "  veracity stats 'data/*.csv' -o data.pb --engine beam --runner FlinkRunner"})
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -121,6 +122,21 @@ final class StatsCommand implements Callable<Integer> {
             description = "Dataset name recorded in the statistics (default: empty, as TFDV).")
     String name;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = StatisticsEngines.LOCAL,
+            description = "Where to compute: local (default, this JVM) or beam (Apache Beam, with --runner; the "
+                    + "launcher adds it to the class path only when asked). Same statistics either way.")
+    String engine;
+
+    @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "",
+            description = "With --engine beam: DirectRunner, FlinkRunner (default; an embedded cluster unless "
+                    + "--engine-arg --flinkMaster=HOST:PORT), SparkRunner or DataflowRunner if on the class path.")
+    String runner;
+
+    @Option(names = "--engine-arg", paramLabel = "ARG",
+            description = "With --engine beam: a Beam pipeline option passed as it is (repeatable), e.g. "
+                    + "--engine-arg=--parallelism=4.")
+    List<String> engineArgs = List.of();
+
     @Mixin
     VerboseOption verbose;
 
@@ -135,7 +151,9 @@ final class StatsCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         TerminalProgress progress = TerminalProgress.forTerminal(err);
-        List<Path> files = InputPaths.expand(inputs);
+        boolean local = engine.equals(StatisticsEngines.LOCAL);
+        StatisticsEngine other = local ? null : StatisticsEngines.find(engine);
+        List<Path> files = local ? InputPaths.expand(inputs) : List.of();
         Veracity.StatisticsRequest request = Veracity.statistics(files).withOptions(options).withCsvOptions(csv)
                 .named(name).withThreads(threads).withProgress(progress).withMaxSlices(maxSlices)
                 .sample(sampleRate, seed);
@@ -147,7 +165,8 @@ final class StatsCommand implements Callable<Integer> {
         }
         ComputedStatistics computed;
         try {
-            computed = request.compute();
+            computed = local ? request.compute()
+                    : other.compute(request, new EngineRun(inputs, runner, engineArgs, threads));
         } finally {
             progress.finish();
         }
@@ -155,7 +174,7 @@ final class StatsCommand implements Callable<Integer> {
         DatasetFeatureStatistics dataset = computed.statistics().getDatasets(0);
         if (computed.skippedRecords() > 0) {
             err.printf("veracity: skipped %,d malformed record(s) in %s%n", computed.skippedRecords(),
-                    files.size() == 1 ? files.get(0) : files.size() + " files");
+                    !local ? String.join(" ", inputs) : files.size() == 1 ? files.get(0) : files.size() + " files");
         }
         computed.rowsNotSliced().forEach((slicing, rows) -> {
             if (rows > 0) {

@@ -6,6 +6,12 @@ import dev.veracity.data.RecordBatch;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.FeatureNameStatistics;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +33,7 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class SlicedStatistics {
+    static final int VERSION = 1;
     /** TFDV's name of the dataset of all examples when slicing. */
     public static final String ALL_EXAMPLES = "All Examples";
     /** The default cap on slices per slicing. */
@@ -35,7 +42,7 @@ public final class SlicedStatistics {
     private final StatisticsOptions options;
     private final List<Slicing> slicings;
     private final int maxSlices;
-    private final DatasetAccumulator all;
+    private DatasetAccumulator all;
     private final List<Map<String, DatasetAccumulator>> slices = new ArrayList<>();
     private final long[] rowsNotSliced;
 
@@ -163,6 +170,86 @@ public final class SlicedStatistics {
             }
         }
         return list.build();
+    }
+
+    /**
+     * {@return the serialized state: a version byte, the slicings, the cap, then per slicing its count of rows not
+     * sliced and its slices by name, each a {@link DatasetAccumulator#toBytes() dataset state}}
+     */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            out.writeInt(maxSlices);
+            out.writeInt(slicings.size());
+            for (Slicing slicing : slicings) {
+                out.writeInt(slicing.features().size());
+                for (String feature : slicing.features()) {
+                    out.writeUTF(feature);
+                }
+            }
+            writeDataset(out, all);
+            for (int s = 0; s < slicings.size(); s++) {
+                out.writeLong(rowsNotSliced[s]);
+                out.writeInt(slices.get(s).size());
+                for (Map.Entry<String, DatasetAccumulator> slice : slices.get(s).entrySet()) {
+                    out.writeUTF(slice.getKey());
+                    writeDataset(out, slice.getValue());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeDataset(DataOutputStream out, DatasetAccumulator dataset) throws IOException {
+        byte[] state = dataset.toBytes();
+        out.writeInt(state.length);
+        out.write(state);
+    }
+
+    /**
+     * Restores a state written by {@link #toBytes()}; the slicings and the cap are read from the bytes.
+     *
+     * @param options the options the state was computed with
+     * @throws IllegalArgumentException if the bytes are truncated, of an unknown version, or not of these options
+     */
+    public static SlicedStatistics fromBytes(byte[] bytes, StatisticsOptions options) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int version = in.readUnsignedByte();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("sliced statistics format version " + version + ", expected "
+                        + VERSION);
+            }
+            int maxSlices = in.readInt();
+            List<Slicing> slicings = new ArrayList<>();
+            for (int s = in.readInt(); s > 0; s--) {
+                List<String> features = new ArrayList<>();
+                for (int f = in.readInt(); f > 0; f--) {
+                    features.add(in.readUTF());
+                }
+                slicings.add(new Slicing(features));
+            }
+            SlicedStatistics sliced = new SlicedStatistics(options, slicings, maxSlices);
+            sliced.all = readDataset(in, options);
+            for (int s = 0; s < slicings.size(); s++) {
+                sliced.rowsNotSliced[s] = in.readLong();
+                for (int n = in.readInt(); n > 0; n--) {
+                    String name = in.readUTF();
+                    sliced.slices.get(s).put(name, readDataset(in, options));
+                }
+            }
+            return sliced;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("truncated sliced statistics bytes", e);
+        }
+    }
+
+    private static DatasetAccumulator readDataset(DataInputStream in, StatisticsOptions options) throws IOException {
+        byte[] state = new byte[in.readInt()];
+        in.readFully(state);
+        return DatasetAccumulator.fromBytes(state, options);
     }
 
     private void checkSlicingFeatures(DatasetFeatureStatistics overall) {

@@ -130,6 +130,51 @@ class SlicedStatisticsTest {
         }
     }
 
+    @SeededProperty(tries = 30)
+    void bytesRoundTripGivesTheSameStateAndMergesLikeTheOriginal(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Row> rows = rows(random, Gen.between(random, 0, 300));
+        List<Slicing> slicings = Gen.oneIn(random, 3) ? List.of()
+                : List.of(Slicing.of("country"), Slicing.of("country", "device"));
+        int maxSlices = Gen.between(random, 1, 6);
+        int cut = Gen.between(random, 0, rows.size());
+        SlicedStatistics first = new SlicedStatistics(StatisticsOptions.DEFAULT, slicings, maxSlices);
+        first.add(batch(rows.subList(0, cut)));
+        SlicedStatistics second = new SlicedStatistics(StatisticsOptions.DEFAULT, slicings, maxSlices);
+        second.add(batch(rows.subList(cut, rows.size())));
+
+        SlicedStatistics restored = SlicedStatistics.fromBytes(first.toBytes(), StatisticsOptions.DEFAULT);
+        assertThat(restored.toBytes()).isEqualTo(first.toBytes());
+        assertThat(restored.slicings()).isEqualTo(slicings);
+        restored.merge(SlicedStatistics.fromBytes(second.toBytes(), StatisticsOptions.DEFAULT));
+        first.merge(second);
+
+        assertThat(restored.result("").getDatasetsList()).extracting(DatasetFeatureStatistics::getName)
+                .containsExactlyElementsOf(first.result("").getDatasetsList().stream()
+                        .map(DatasetFeatureStatistics::getName).toList());
+        for (int d = 0; d < first.result("").getDatasetsCount(); d++) {
+            assertSameDataset(restored.result("").getDatasets(d), first.result("").getDatasets(d));
+        }
+        for (Slicing slicing : slicings) {
+            assertThat(restored.rowsNotSliced(slicing)).isEqualTo(first.rowsNotSliced(slicing));
+        }
+    }
+
+    @Test
+    void bytesOfAnotherVersionOrTruncatedAreRefused() {
+        SlicedStatistics sliced = new SlicedStatistics(StatisticsOptions.DEFAULT, List.of(Slicing.of("country")), 3);
+        sliced.add(batch(List.of(new Row("DE", List.of("ios"), 1))));
+        byte[] bytes = sliced.toBytes();
+        assertThat(bytes[0]).isEqualTo((byte) SlicedStatistics.VERSION);
+        byte[] future = bytes.clone();
+        future[0] = 9;
+        assertThatThrownBy(() -> SlicedStatistics.fromBytes(future, StatisticsOptions.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 9");
+        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 3);
+        assertThatThrownBy(() -> SlicedStatistics.fromBytes(truncated, StatisticsOptions.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void keepsTheFirstSlicesUpToTheCapAndCountsTheRowsOfTheRest() {
         List<Row> rows = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code infer_type_from_schema}) and which INT and FLOAT features are categorical. Kept in io so that core's
  * statistics take plain options and never read a schema.
  */
-final class SchemaTypes {
+public final class SchemaTypes {
     private SchemaTypes() {
     }
 
@@ -21,7 +21,7 @@ final class SchemaTypes {
      * {@return per feature name, its type: BYTES is STRING, INT is INT, FLOAT is FLOAT} STRUCT and TYPE_UNKNOWN
      * features have no column type and are left out.
      */
-    static Map<String, FeatureType> columnTypes(Schema schema) {
+    public static Map<String, FeatureType> columnTypes(Schema schema) {
         Map<String, FeatureType> types = new HashMap<>();
         for (Feature feature : schema.getFeatureList()) {
             switch (feature.getType()) {
@@ -39,7 +39,7 @@ final class SchemaTypes {
      * {@code int_domain { is_categorical: true }} or a {@code bool_domain}, FLOAT with
      * {@code float_domain { is_categorical: true }} (TFDV's {@code schema_util.is_categorical_feature})
      */
-    static Set<String> categoricalNumbers(Schema schema) {
+    public static Set<String> categoricalNumbers(Schema schema) {
         Set<String> names = new HashSet<>();
         for (Feature feature : schema.getFeatureList()) {
             boolean categorical = switch (feature.getType()) {

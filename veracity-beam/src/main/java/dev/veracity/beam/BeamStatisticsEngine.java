@@ -1,0 +1,87 @@
+package dev.veracity.beam;
+
+import dev.veracity.ConfigException;
+import dev.veracity.cli.EngineRun;
+import dev.veracity.cli.StatisticsEngine;
+import dev.veracity.data.FeatureType;
+import dev.veracity.io.ComputedStatistics;
+import dev.veracity.io.SchemaTypes;
+import dev.veracity.io.Veracity;
+import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.stats.StatisticsOptions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * {@code veracity stats --engine beam}: the request the CLI built, run as a Beam pipeline on {@code --runner}
+ * (FlinkRunner by default: an embedded Flink cluster on this machine, or {@code --flinkMaster=HOST:PORT}). Found by
+ * the CLI through {@link java.util.ServiceLoader}.
+ */
+public final class BeamStatisticsEngine implements StatisticsEngine {
+    /** The runner unless {@code --runner} names another. */
+    static final String DEFAULT_RUNNER = "FlinkRunner";
+
+    @Override
+    public String name() {
+        return "beam";
+    }
+
+    @Override
+    public ComputedStatistics compute(Veracity.StatisticsRequest request, EngineRun run) throws IOException {
+        if (run.inputs().stream().anyMatch(input -> input.endsWith(".jsonl") || input.endsWith(".ndjson")
+                || input.endsWith(".jsonl.gz") || input.endsWith(".ndjson.gz"))) {
+            throw new ConfigException("--engine beam: expected CSV inputs, found JSON Lines (" + run.inputs()
+                    + "); the Beam engine reads CSV only for now: use --engine local");
+        }
+        StatisticsOptions options = request.options();
+        CsvOptions csv = request.csvOptions();
+        if (request.schema().getFeatureCount() > 0) {
+            Set<String> categorical = new HashSet<>(options.categoricalFeatures());
+            categorical.addAll(SchemaTypes.categoricalNumbers(request.schema()));
+            options = options.withCategoricalFeatures(categorical);
+            Map<String, FeatureType> types = new HashMap<>(csv.columnTypes());
+            types.putAll(SchemaTypes.columnTypes(request.schema()));
+            csv = csv.withColumnTypes(types);
+        }
+        VeracityBeamOptions pipelineOptions = pipelineOptions(run);
+        StatisticsSpec spec = StatisticsSpec.of(options).withSlicings(request.slicings(), request.maxSlices())
+                .named(request.name()).withFeaturePartitions(pipelineOptions.getFeaturePartitions());
+        return BeamStatistics.run(pipelineOptions, run.inputs(), csv, request.sampling(), spec);
+    }
+
+    /**
+     * {@return the pipeline options of the run}: the runner, the parallelism from {@code --threads} unless an engine
+     * argument sets it, and the engine arguments
+     *
+     * @throws ConfigException if Beam rejects an option
+     */
+    static VeracityBeamOptions pipelineOptions(EngineRun run) {
+        String runner = run.runner().isEmpty() ? DEFAULT_RUNNER : run.runner();
+        List<String> args = new ArrayList<>();
+        args.add("--runner=" + runner);
+        boolean flink = runner.equals("FlinkRunner");
+        if (flink && run.engineArgs().stream().noneMatch(arg -> arg.startsWith("--parallelism"))) {
+            args.add("--parallelism=" + run.threads());
+        }
+        if (flink && run.engineArgs().stream().noneMatch(arg -> arg.startsWith("--objectReuse"))) {
+            args.add("--objectReuse=true"); // our functions never change their inputs: skip Flink's defensive copies
+        }
+        if (runner.equals("DirectRunner") && run.engineArgs().stream().noneMatch(a -> a.startsWith("--targetParallelism"))) {
+            args.add("--targetParallelism=" + run.threads());
+        }
+        args.addAll(run.engineArgs());
+        try {
+            return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation()
+                    .as(VeracityBeamOptions.class);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--engine beam " + String.join(" ", args) + ": expected Beam pipeline options "
+                    + "of the runners on the class path (DirectRunner, FlinkRunner), found: " + e.getMessage());
+        }
+    }
+}

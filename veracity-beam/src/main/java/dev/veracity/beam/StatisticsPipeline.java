@@ -1,0 +1,175 @@
+package dev.veracity.beam;
+
+import dev.veracity.ConfigException;
+import dev.veracity.VeracityException;
+import dev.veracity.io.BadRecords;
+import dev.veracity.io.ComputedStatistics;
+import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.stats.Sampling;
+import dev.veracity.stats.Slicing;
+import dev.veracity.stats.StatisticsOptions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.Validation;
+
+/**
+ * The runnable statistics pipeline, for submitting to a runner as Beam pipelines are submitted:
+ * <pre>{@code
+ * java -cp 'veracity-beam/target/veracity-beam.jar:veracity-beam/target/lib/*' dev.veracity.beam.StatisticsPipeline \
+ *     --runner=FlinkRunner --input='data/*.csv' --output=stats.pb --sliceBy='country;country,device'
+ * }</pre>
+ * Exit codes as the CLI's: 0 done, 2 bad input or options (one line on stderr), 3 anything else.
+ */
+public final class StatisticsPipeline {
+    private StatisticsPipeline() {
+    }
+
+    /** The options of the pipeline, on top of Beam's and the runner's. */
+    public interface Options extends VeracityBeamOptions {
+        @Description("CSV files or patterns (local, gs://, hdfs:// ...), comma-separated; one dataset.")
+        @Validation.Required
+        List<String> getInput();
+
+        void setInput(List<String> input);
+
+        @Description("Where to write the statistics: .pb, .pbtxt or .json.")
+        @Validation.Required
+        String getOutput();
+
+        void setOutput(String output);
+
+        @Description("Slicings separated by ';', each a feature or features crossed with ',': 'country;country,device'.")
+        @Default.String("")
+        String getSliceBy();
+
+        void setSliceBy(String sliceBy);
+
+        @Description("Slices kept per slicing.")
+        @Default.Integer(100)
+        int getMaxSlices();
+
+        void setMaxSlices(int maxSlices);
+
+        @Description("Most frequent values kept per string feature.")
+        @Default.Integer(20)
+        int getTopK();
+
+        void setTopK(int topK);
+
+        @Description("Buckets of the numeric histograms.")
+        @Default.Integer(10)
+        int getHistogramBuckets();
+
+        void setHistogramBuckets(int buckets);
+
+        @Description("Distinct values per string feature counted exactly.")
+        @Default.Integer(10_000)
+        int getMaxExactDistinct();
+
+        void setMaxExactDistinct(int max);
+
+        @Description("Numeric feature whose value weighs each example; empty for none.")
+        @Default.String("")
+        String getWeight();
+
+        void setWeight(String weight);
+
+        @Description("Fraction of the rows to describe, in (0, 1].")
+        @Default.Double(1.0)
+        double getSampleRate();
+
+        void setSampleRate(double rate);
+
+        @Description("Chooses the sample.")
+        @Default.Long(0)
+        long getSeed();
+
+        void setSeed(long seed);
+
+        @Description("fail or skip malformed records.")
+        @Default.String("fail")
+        String getBadRecords();
+
+        void setBadRecords(String policy);
+
+        @Description("The field delimiter, one ASCII character (\\t for tab).")
+        @Default.String(",")
+        String getDelimiter();
+
+        void setDelimiter(String delimiter);
+
+        @Description("The dataset name recorded in the statistics.")
+        @Default.String("")
+        String getName();
+
+        void setName(String name);
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            ComputedStatistics computed = run(args);
+            System.err.printf(Locale.ROOT, "veracity: %,d examples, %d features, %d skipped records%n",
+                    computed.statistics().getDatasetsCount() == 0 ? 0
+                            : computed.statistics().getDatasets(0).getNumExamples(),
+                    computed.statistics().getDatasetsCount() == 0 ? 0
+                            : computed.statistics().getDatasets(0).getFeaturesCount(),
+                    computed.skippedRecords());
+            code = 0;
+        } catch (VeracityException e) {
+            System.err.println("veracity: error: " + e.getMessage());
+            code = 2;
+        } catch (IllegalArgumentException e) {
+            System.err.println("veracity: error: " + e.getMessage());
+            code = 2;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("veracity: internal error (please report): " + e);
+            e.printStackTrace();
+            code = 3;
+        }
+        System.exit(code);
+    }
+
+    /** {@return the statistics of the pipeline the arguments describe, after running it} */
+    public static ComputedStatistics run(String[] args) throws IOException {
+        PipelineOptionsFactory.register(Options.class);
+        Options options = PipelineOptionsFactory.fromArgs(args).withValidation().as(Options.class);
+        StatisticsOptions statistics = StatisticsOptions.DEFAULT.withNumTopValues(options.getTopK())
+                .withNumHistogramBuckets(options.getHistogramBuckets())
+                .withMaxExactDistinct(options.getMaxExactDistinct()).withWeightFeature(options.getWeight());
+        List<Slicing> slicings = new ArrayList<>();
+        for (String slicing : options.getSliceBy().split(";")) {
+            if (!slicing.isBlank()) {
+                slicings.add(new Slicing(Arrays.asList(slicing.strip().split(",", -1))));
+            }
+        }
+        StatisticsSpec spec = StatisticsSpec.of(statistics).withSlicings(slicings, options.getMaxSlices())
+                .named(options.getName()).withFeaturePartitions(options.getFeaturePartitions());
+        CsvOptions csv = CsvOptions.DEFAULT.withDelimiter(delimiter(options.getDelimiter()))
+                .withBadRecords(badRecords(options.getBadRecords()));
+        return BeamStatistics.run(options, options.getInput(), csv,
+                new Sampling(options.getSampleRate(), options.getSeed()), spec, options.getOutput());
+    }
+
+    private static byte delimiter(String delimiter) {
+        String d = delimiter.equals("\\t") ? "\t" : delimiter;
+        if (d.length() != 1 || d.charAt(0) > 127) {
+            throw new ConfigException("--delimiter: expected one ASCII character, found '" + delimiter + "'");
+        }
+        return (byte) d.charAt(0);
+    }
+
+    private static BadRecords badRecords(String policy) {
+        return switch (policy) {
+            case "fail" -> BadRecords.FAIL;
+            case "skip" -> BadRecords.SKIP;
+            default -> throw new ConfigException("--badRecords: expected fail or skip, found " + policy);
+        };
+    }
+}

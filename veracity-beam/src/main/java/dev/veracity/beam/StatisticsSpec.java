@@ -1,0 +1,129 @@
+package dev.veracity.beam;
+
+import dev.veracity.ConfigException;
+import dev.veracity.stats.SlicedStatistics;
+import dev.veracity.stats.Slicing;
+import dev.veracity.stats.StatisticsOptions;
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link GenerateStatistics} computes, in a form Beam can ship to workers (the core's option records are not
+ * {@link Serializable}): the statistics options, the slicings and their cap, the dataset name and the number of
+ * feature partitions.
+ *
+ * <pre>{@code
+ * StatisticsSpec spec = StatisticsSpec.of(StatisticsOptions.DEFAULT.withNumTopValues(50))
+ *         .withSlicings(List.of(Slicing.of("country")), 100).withFeaturePartitions(4);
+ * }</pre>
+ *
+ * @param options           the statistics options, as the fields of {@link StatisticsOptions}
+ * @param slicings          the features of each slicing
+ * @param maxSlices         slices kept per slicing
+ * @param datasetName       the name of the dataset of all examples ({@code ""} as TFDV when not slicing)
+ * @param featurePartitions how many keys the features are spread over when states are merged (at least 1): a wide
+ *                          dataset's merge then runs on as many workers instead of one
+ */
+public record StatisticsSpec(Options options, List<List<String>> slicings, int maxSlices, String datasetName,
+        int featurePartitions) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public StatisticsSpec {
+        Objects.requireNonNull(options, "options is null");
+        slicings = slicings.stream().map(List::copyOf).toList();
+        Objects.requireNonNull(datasetName, "datasetName is null");
+        if (maxSlices < 1) {
+            throw new ConfigException("max slices: expected at least 1, found " + maxSlices);
+        }
+        if (featurePartitions < 1) {
+            throw new ConfigException("feature partitions: expected at least 1, found " + featurePartitions);
+        }
+    }
+
+    /** {@return a spec of these options, unsliced, one feature partition} */
+    public static StatisticsSpec of(StatisticsOptions options) {
+        return new StatisticsSpec(Options.of(options), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES, "", 1);
+    }
+
+    /** {@return this spec with other slicings and cap} */
+    public StatisticsSpec withSlicings(List<Slicing> newSlicings, int newMaxSlices) {
+        return new StatisticsSpec(options, newSlicings.stream().map(Slicing::features).toList(), newMaxSlices,
+                datasetName, featurePartitions);
+    }
+
+    /** {@return this spec with another dataset name} */
+    public StatisticsSpec named(String name) {
+        return new StatisticsSpec(options, slicings, maxSlices, name, featurePartitions);
+    }
+
+    /** {@return this spec with another number of feature partitions} */
+    public StatisticsSpec withFeaturePartitions(int partitions) {
+        return new StatisticsSpec(options, slicings, maxSlices, datasetName, partitions);
+    }
+
+    /** {@return the core statistics options} */
+    public StatisticsOptions statisticsOptions() {
+        return options.toOptions();
+    }
+
+    /** {@return the slicings as the core names them} */
+    public List<Slicing> coreSlicings() {
+        return slicings.stream().map(Slicing::new).toList();
+    }
+
+    /** {@return an empty state of this spec, the identity of merging} */
+    public SlicedStatistics emptyState() {
+        return new SlicedStatistics(statisticsOptions(), coreSlicings(), maxSlices);
+    }
+
+    /** {@return the partition (0 to {@code featurePartitions - 1}) whose key carries a feature's state} */
+    public int partitionOf(String feature) {
+        return Math.floorMod(feature.hashCode(), featurePartitions);
+    }
+
+    /** {@return whether every partition needs a feature: a slicing feature or the weight feature} */
+    public boolean isSharedFeature(String feature) {
+        if (feature.equals(options.weightFeature())) {
+            return true;
+        }
+        for (List<String> slicing : slicings) {
+            if (slicing.contains(feature)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@link StatisticsOptions}, field by field, serializable.
+     *
+     * @param categoricalFeatures the categorical numeric features, as a list
+     */
+    public record Options(int numTopValues, int numRankHistogramBuckets, int numHistogramBuckets,
+            int numQuantilesHistogramBuckets, int numValuesHistogramBuckets, int maxExactDistinct,
+            double quantilesRankError, String weightFeature, List<String> categoricalFeatures) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Options {
+            Objects.requireNonNull(weightFeature, "weightFeature is null");
+            categoricalFeatures = List.copyOf(categoricalFeatures);
+        }
+
+        /** {@return the fields of {@code options}} */
+        public static Options of(StatisticsOptions options) {
+            return new Options(options.numTopValues(), options.numRankHistogramBuckets(),
+                    options.numHistogramBuckets(), options.numQuantilesHistogramBuckets(),
+                    options.numValuesHistogramBuckets(), options.maxExactDistinct(), options.quantilesRankError(),
+                    options.weightFeature(), options.categoricalFeatures().stream().sorted().toList());
+        }
+
+        /** {@return the core options of these fields} */
+        public StatisticsOptions toOptions() {
+            return new StatisticsOptions(numTopValues, numRankHistogramBuckets, numHistogramBuckets,
+                    numQuantilesHistogramBuckets, numValuesHistogramBuckets, maxExactDistinct, quantilesRankError,
+                    weightFeature, new HashSet<>(categoricalFeatures));
+        }
+    }
+}

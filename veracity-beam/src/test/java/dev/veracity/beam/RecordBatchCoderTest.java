@@ -1,0 +1,55 @@
+package dev.veracity.beam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.veracity.data.Column;
+import dev.veracity.data.RecordBatch;
+import dev.veracity.io.csv.CsvLines;
+import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.stats.DatasetAccumulator;
+import dev.veracity.stats.StatisticsOptions;
+import dev.veracity.testing.SeededProperty;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.util.CoderUtils;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordBatchCoderTest {
+    @TempDir
+    Path directory;
+
+    @SeededProperty(tries = 20)
+    void decodingAnEncodedBatchGivesTheSameColumns(long seed) throws IOException {
+        Path file = TestTables.write(directory, seed, (int) Math.floorMod(seed, 200L), 1).get(0);
+        byte[] text = Files.readAllBytes(file);
+        CsvLines lines = new CsvLines(file.toString(), CsvLines.header(text, file.toString(), CsvOptions.DEFAULT),
+                CsvOptions.DEFAULT);
+        byte[] body = Arrays.copyOfRange(text, TestTables.HEADER.length() + 1, text.length);
+        RecordBatch batch = lines.parse(body, lines.types(lines.rank(body, lines.noRanks()))).batch();
+
+        RecordBatch decoded = CoderUtils.decodeFromByteArray(RecordBatchCoder.of(),
+                CoderUtils.encodeToByteArray(RecordBatchCoder.of(), batch));
+
+        assertThat(decoded.rowCount()).isEqualTo(batch.rowCount());
+        assertThat(decoded.columns()).hasSameSizeAs(batch.columns());
+        for (int c = 0; c < batch.columns().size(); c++) {
+            assertSameColumn(decoded.columns().get(c), batch.columns().get(c), batch.rowCount());
+        }
+        DatasetAccumulator original = new DatasetAccumulator(StatisticsOptions.DEFAULT);
+        original.add(batch);
+        DatasetAccumulator copy = new DatasetAccumulator(StatisticsOptions.DEFAULT);
+        copy.add(decoded);
+        assertThat(copy.result("")).isEqualTo(original.result("")); // every value, through the statistics of them
+    }
+
+    private static void assertSameColumn(Column actual, Column expected, int rows) {
+        assertThat(actual.name()).isEqualTo(expected.name());
+        assertThat(actual.type()).isEqualTo(expected.type());
+        assertThat(Arrays.copyOf(actual.present(), rows)).isEqualTo(Arrays.copyOf(expected.present(), rows));
+        assertThat(Arrays.copyOf(actual.rowOffsets(), rows + 1)).isEqualTo(Arrays.copyOf(expected.rowOffsets(), rows + 1));
+        assertThat(List.of(actual.getClass())).isEqualTo(List.of(expected.getClass()));
+    }
+}
