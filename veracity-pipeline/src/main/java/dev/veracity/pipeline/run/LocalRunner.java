@@ -156,7 +156,8 @@ public final class LocalRunner {
                 nodes.shutdownNow();
                 attempts.shutdownNow();
             }
-            List<NodeResult> ordered = pipeline.nodes().stream().map(n -> results.get(n.id())).toList();
+            List<NodeResult> ordered = pipeline.nodes().stream().map(n -> results.get(n.id()))
+                    .filter(java.util.Objects::nonNull).toList();
             return new RunResult(runId, ordered);
         }
 
