@@ -345,6 +345,11 @@ public final class MetadataStore implements AutoCloseable {
                 + "AND string_value = ?)", name, value));
     }
 
+    /** {@return the executions in a state, oldest first} */
+    public synchronized List<Execution> executions(ExecutionState state) {
+        return call(() -> executions("e.state = ?", state.name()));
+    }
+
     /** {@return the context of a type with a name} */
     public synchronized Optional<Context> context(String type, String name) {
         return call(() -> contexts("t.name = ? AND c.name = ?", type, name).stream().findFirst());
