@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
             "  veracity metadata runs --pipeline examples/pipeline.yaml",
             "  veracity metadata artifacts --pipeline examples/pipeline.yaml --type Schema",
-            "  veracity metadata lineage --pipeline examples/pipeline.yaml out/pipeline/validate_eval/anomalies/9",
+            "  veracity metadata lineage --pipeline examples/pipeline.yaml out/pipeline/validate_eval/anomalies/7",
             "  veracity metadata schema-history --metadata out/pipeline/metadata.sqlite"})
 final class MetadataCommand implements Runnable {
     @Spec
