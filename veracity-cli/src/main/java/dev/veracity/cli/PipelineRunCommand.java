@@ -1,6 +1,7 @@
 package dev.veracity.cli;
 
 import dev.veracity.metadata.MetadataStore;
+import dev.veracity.pipeline.lineage.OpenLineageEvents;
 import dev.veracity.pipeline.run.LocalRunner;
 import dev.veracity.pipeline.run.NodeResult;
 import dev.veracity.pipeline.run.NodeStatus;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
             "  veracity pipeline run examples/pipeline.yaml",
             "  veracity pipeline run examples/pipeline.yaml --dry-run --from statistics",
-            "  veracity pipeline run pipeline.yaml --metadata jdbc:postgresql://db/ml --to schema"})
+            "  veracity pipeline run pipeline.yaml --metadata jdbc:postgresql://db/ml --to schema",
+            "  veracity pipeline run examples/pipeline.yaml --openlineage out/openlineage.jsonl"})
 final class PipelineRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,6 +69,10 @@ final class PipelineRunCommand implements Callable<Integer> {
     @Option(names = "--backoff-ms", paramLabel = "MS", description = "First retry wait, doubled each retry "
             + "(default: ${DEFAULT-VALUE}).")
     long backoffMillis = 1000;
+
+    @Option(names = "--openlineage", paramLabel = "FILE", description = "Also append OpenLineage run events "
+            + "(START and COMPLETE/FAIL per execution, data-quality facets) to FILE, one JSON per line.")
+    Path openLineage;
 
     @Mixin
     MetadataOptions metadata;
@@ -105,6 +111,11 @@ final class PipelineRunCommand implements Callable<Integer> {
                     result.count(NodeStatus.EXECUTED), result.count(NodeStatus.CACHED), result.count(NodeStatus.REUSED),
                     result.count(NodeStatus.BLOCKED), result.count(NodeStatus.FAILED), result.count(NodeStatus.SKIPPED));
             out.flush();
+            if (openLineage != null) {
+                int events = OpenLineageEvents.emit(store, result.runId(), openLineage);
+                err.println("veracity: " + events + " OpenLineage events appended to " + openLineage);
+                err.flush();
+            }
             if (result.hasFailure()) {
                 return ExitCodes.USER_ERROR;
             }
