@@ -49,12 +49,14 @@ public final class MetadataStore implements AutoCloseable {
      */
     public static MetadataStore open(MetadataConfig config) {
         Dialect dialect = config.dialect();
+        String location = config.toString();
         try {
             if (dialect == Dialect.SQLITE) {
-                Path file = Path.of(config.url().substring("jdbc:sqlite:".length())).toAbsolutePath();
+                Path file = Path.of(config.url().substring("jdbc:sqlite:".length())).toAbsolutePath().normalize();
                 if (file.getParent() != null) {
                     Files.createDirectories(file.getParent());
                 }
+                location = "jdbc:sqlite:" + file;
             }
             Connection connection = config.user().isEmpty()
                     ? DriverManager.getConnection(config.url())
@@ -71,7 +73,7 @@ public final class MetadataStore implements AutoCloseable {
                 connection.close();
                 throw e;
             }
-            return new MetadataStore(connection, config.toString());
+            return new MetadataStore(connection, location);
         } catch (SQLException | IOException e) {
             throw new InputException(ErrorCode.FILE_UNREADABLE, "metadata store " + config + ": expected a "
                     + "database to open, found an error: " + e.getMessage(), e);
@@ -408,6 +410,7 @@ public final class MetadataStore implements AutoCloseable {
         });
     }
 
+    /** {@return the store's location: its JDBC URL without a password, a SQLite file's path made absolute} */
     @Override
     public String toString() {
         return location;

@@ -64,12 +64,33 @@ public final class LocalRunner {
     public RunResult run(Pipeline pipeline) throws IOException {
         Set<String> selected = Selection.of(pipeline, options);
         try (RunLock lock = RunLock.acquire(pipeline.root())) {
+            requireOneStore(pipeline.root());
             PipelineMetadata metadata = PipelineMetadata.register(store, pipeline);
             cleanUp(pipeline, metadata);
             String runId = pipeline.name() + "-" + Instant.now().toString().replace(':', '-') + "-"
                     + UUID.randomUUID().toString().substring(0, 8);
             Context run = metadata.startRun(runId);
             return new Schedule(pipeline, metadata, run, selected).run(runId);
+        }
+    }
+
+    /**
+     * Ties a root to one store: execution ids name directories, so two stores writing one root would collide.
+     *
+     * @throws ConfigException if the root was written with another store
+     */
+    private void requireOneStore(Path root) throws IOException {
+        Path file = root.resolve(".metadata-store");
+        String location = store.toString();
+        if (Files.exists(file)) {
+            String recorded = Files.readString(file).strip();
+            if (!recorded.equals(location)) {
+                throw new ConfigException(root + ": expected the metadata store it was written with (" + recorded
+                        + "), found " + location + ": use that store or another pipeline_root");
+            }
+        } else {
+            dev.veracity.io.AtomicFiles.write(file, out -> out.write((location + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
     }
 

@@ -234,4 +234,13 @@ class LocalRunnerTest {
         assertThat(second.result("validate").orElseThrow().status()).isEqualTo(NodeStatus.BLOCKED);
         assertThat(second.count(NodeStatus.CACHED)).isEqualTo(6);
     }
+
+    @Test
+    void aRootStaysWithTheStoreItWasWrittenWith() throws Exception {
+        writeData();
+        RunFixture.run(MetadataConfig.sqlite(dir.resolve("one.sqlite")), twoBranches(), RunOptions.DEFAULT.to("gen_a"));
+        assertThatThrownBy(() -> RunFixture.run(MetadataConfig.sqlite(dir.resolve("two.sqlite")), twoBranches()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("expected the metadata store it was written "
+                        + "with (jdbc:sqlite:" + dir.resolve("one.sqlite").toAbsolutePath().normalize() + ")");
+    }
 }
