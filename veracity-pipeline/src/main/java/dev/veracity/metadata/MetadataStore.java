@@ -33,11 +33,13 @@ import java.util.Optional;
  */
 public final class MetadataStore implements AutoCloseable {
     private final Connection connection;
+    private final StoreRows rows;
     private final String location;
     private final Map<String, MetadataType> typeCache = new LinkedHashMap<>();
 
     private MetadataStore(Connection connection, String location) {
         this.connection = connection;
+        this.rows = new StoreRows(connection);
         this.location = location;
     }
 
@@ -135,11 +137,12 @@ public final class MetadataStore implements AutoCloseable {
                     }
                 }
             } else {
-                id = insert("INSERT INTO mlmd_type (kind, name) VALUES (?, ?)", type.kind().name(), type.name());
+                id = rows.insert("INSERT INTO mlmd_type (kind, name) VALUES (?, ?)", type.kind().name(),
+                        type.name());
             }
             for (Map.Entry<String, PropertyType> p : type.properties().entrySet()) {
                 if (!properties.containsKey(p.getKey())) {
-                    update("INSERT INTO mlmd_type_property (type_id, name, data_type) VALUES (?, ?, ?)", id,
+                    rows.update("INSERT INTO mlmd_type_property (type_id, name, data_type) VALUES (?, ?, ?)", id,
                             p.getKey(), p.getValue().name());
                     properties.put(p.getKey(), p.getValue());
                 }
@@ -162,13 +165,13 @@ public final class MetadataStore implements AutoCloseable {
         }
         Long id = null;
         Map<String, PropertyType> properties = new LinkedHashMap<>();
-        try (PreparedStatement select = prepare("SELECT t.id, p.name, p.data_type FROM mlmd_type t LEFT JOIN "
+        try (PreparedStatement select = rows.prepare("SELECT t.id, p.name, p.data_type FROM mlmd_type t LEFT JOIN "
                 + "mlmd_type_property p ON p.type_id = t.id WHERE t.kind = ? AND t.name = ? ORDER BY p.name",
-                kind.name(), name); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                id = rows.getLong(1);
-                if (rows.getString(2) != null) {
-                    properties.put(rows.getString(2), PropertyType.valueOf(rows.getString(3)));
+                kind.name(), name); ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                id = result.getLong(1);
+                if (result.getString(2) != null) {
+                    properties.put(result.getString(2), PropertyType.valueOf(result.getString(3)));
                 }
             }
         }
@@ -203,11 +206,11 @@ public final class MetadataStore implements AutoCloseable {
             long id = artifact.id();
             long created = artifact.createTimeMillis() == 0 ? now : artifact.createTimeMillis();
             if (id == 0) {
-                id = insert("INSERT INTO mlmd_artifact (type_id, name, uri, state, create_time, update_time) "
+                id = rows.insert("INSERT INTO mlmd_artifact (type_id, name, uri, state, create_time, update_time) "
                         + "VALUES (?, ?, ?, ?, ?, ?)", type.id(), artifact.name(), artifact.uri(),
                         artifact.state().name(), created, now);
             } else {
-                update("UPDATE mlmd_artifact SET name = ?, uri = ?, state = ?, update_time = ? WHERE id = ?",
+                rows.update("UPDATE mlmd_artifact SET name = ?, uri = ?, state = ?, update_time = ? WHERE id = ?",
                         artifact.name(), artifact.uri(), artifact.state().name(), now, id);
             }
             PropertyTable.replace(connection, 'A', id, artifact.properties(), artifact.customProperties());
@@ -224,10 +227,10 @@ public final class MetadataStore implements AutoCloseable {
             long id = execution.id();
             long created = execution.createTimeMillis() == 0 ? now : execution.createTimeMillis();
             if (id == 0) {
-                id = insert("INSERT INTO mlmd_execution (type_id, name, state, create_time, update_time) "
+                id = rows.insert("INSERT INTO mlmd_execution (type_id, name, state, create_time, update_time) "
                         + "VALUES (?, ?, ?, ?, ?)", type.id(), execution.name(), execution.state().name(), created, now);
             } else {
-                update("UPDATE mlmd_execution SET name = ?, state = ?, update_time = ? WHERE id = ?",
+                rows.update("UPDATE mlmd_execution SET name = ?, state = ?, update_time = ? WHERE id = ?",
                         execution.name(), execution.state().name(), now, id);
             }
             PropertyTable.replace(connection, 'E', id, execution.properties(), execution.customProperties());
@@ -240,7 +243,7 @@ public final class MetadataStore implements AutoCloseable {
     public synchronized Context putContext(Context context) {
         return transaction(() -> {
             MetadataType type = requireType(TypeKind.CONTEXT, context.type(), context.properties());
-            Optional<Context> existing = context(context.type(), context.name());
+            Optional<Context> existing = rows.contexts("t.name = ? AND c.name = ?", context.type(), context.name()).stream().findFirst();
             long id;
             long created;
             if (existing.isPresent()) {
@@ -248,7 +251,7 @@ public final class MetadataStore implements AutoCloseable {
                 created = existing.get().createTimeMillis();
             } else {
                 created = System.currentTimeMillis();
-                id = insert("INSERT INTO mlmd_context (type_id, name, create_time) VALUES (?, ?, ?)", type.id(),
+                id = rows.insert("INSERT INTO mlmd_context (type_id, name, create_time) VALUES (?, ?, ?)", type.id(),
                         context.name(), created);
             }
             PropertyTable.replace(connection, 'C', id, context.properties(), Map.of());
@@ -258,32 +261,36 @@ public final class MetadataStore implements AutoCloseable {
 
     /** Records that {@code child} is part of {@code parent} (MLMD's {@code ParentContext}); idempotent. */
     public synchronized void putParentContext(Context child, Context parent) {
-        call(() -> insertIfAbsent("mlmd_parent_context", "context_id", child.id(), "parent_context_id", parent.id()));
+        call(() -> rows.insertIfAbsent("mlmd_parent_context", "context_id", child.id(), "parent_context_id",
+                parent.id()));
     }
 
     /** Records that {@code artifact} belongs to {@code context} (MLMD's {@code Attribution}); idempotent. */
     public synchronized void putAttribution(Context context, Artifact artifact) {
-        call(() -> insertIfAbsent("mlmd_attribution", "context_id", context.id(), "artifact_id", artifact.id()));
+        call(() -> rows.insertIfAbsent("mlmd_attribution", "context_id", context.id(), "artifact_id",
+                artifact.id()));
     }
 
     /** Records that {@code execution} belongs to {@code context} (MLMD's {@code Association}); idempotent. */
     public synchronized void putAssociation(Context context, Execution execution) {
-        call(() -> insertIfAbsent("mlmd_association", "context_id", context.id(), "execution_id", execution.id()));
+        call(() -> rows.insertIfAbsent("mlmd_association", "context_id", context.id(), "execution_id",
+                execution.id()));
     }
 
     /** Stores an event with its path. */
     public synchronized void putEvent(Event event) {
         transaction(() -> {
             long time = event.timeMillis() == 0 ? System.currentTimeMillis() : event.timeMillis();
-            long id = insert("INSERT INTO mlmd_event (artifact_id, execution_id, type, time_millis) VALUES (?, ?, ?, ?)",
+            long id = rows.insert("INSERT INTO mlmd_event (artifact_id, execution_id, type, time_millis) "
+                    + "VALUES (?, ?, ?, ?)",
                     event.artifactId(), event.executionId(), event.type().name(), time);
             int number = 0;
             for (Event.Step step : event.path()) {
                 if (step instanceof Event.Step.Key key) {
-                    update("INSERT INTO mlmd_event_path (event_id, step_number, step_key) VALUES (?, ?, ?)", id,
+                    rows.update("INSERT INTO mlmd_event_path (event_id, step_number, step_key) VALUES (?, ?, ?)", id,
                             number, key.key());
                 } else if (step instanceof Event.Step.Index index) {
-                    update("INSERT INTO mlmd_event_path (event_id, step_number, step_index) VALUES (?, ?, ?)", id,
+                    rows.update("INSERT INTO mlmd_event_path (event_id, step_number, step_index) VALUES (?, ?, ?)", id,
                             number, index.index());
                 }
                 number++;
@@ -296,98 +303,98 @@ public final class MetadataStore implements AutoCloseable {
 
     /** {@return the artifact with this id} */
     public synchronized Optional<Artifact> artifact(long id) {
-        return call(() -> artifacts("a.id = ?", id).stream().findFirst());
+        return call(() -> rows.artifacts("a.id = ?", id).stream().findFirst());
     }
 
     /** {@return the artifacts of a type, oldest first} */
     public synchronized List<Artifact> artifactsByType(String type) {
-        return call(() -> artifacts("t.name = ?", type));
+        return call(() -> rows.artifacts("t.name = ?", type));
     }
 
     /** {@return the artifacts at a URI, oldest first} */
     public synchronized List<Artifact> artifactsByUri(String uri) {
-        return call(() -> artifacts("a.uri = ?", uri));
+        return call(() -> rows.artifacts("a.uri = ?", uri));
     }
 
     /** {@return the artifact of a type with a name} */
     public synchronized Optional<Artifact> artifactByTypeAndName(String type, String name) {
-        return call(() -> artifacts("t.name = ? AND a.name = ?", type, name).stream().findFirst());
+        return call(() -> rows.artifacts("t.name = ? AND a.name = ?", type, name).stream().findFirst());
     }
 
     /** {@return the artifacts attributed to a context, oldest first} */
     public synchronized List<Artifact> artifactsByContext(long contextId) {
-        return call(() -> artifacts("a.id IN (SELECT artifact_id FROM mlmd_attribution WHERE context_id = ?)",
+        return call(() -> rows.artifacts("a.id IN (SELECT artifact_id FROM mlmd_attribution WHERE context_id = ?)",
                 contextId));
     }
 
     /** {@return every artifact, oldest first} */
     public synchronized List<Artifact> artifacts() {
-        return call(() -> artifacts("1 = 1"));
+        return call(() -> rows.artifacts("1 = 1"));
     }
 
     /** {@return the execution with this id} */
     public synchronized Optional<Execution> execution(long id) {
-        return call(() -> executions("e.id = ?", id).stream().findFirst());
+        return call(() -> rows.executions("e.id = ?", id).stream().findFirst());
     }
 
     /** {@return the executions of a type, oldest first} */
     public synchronized List<Execution> executionsByType(String type) {
-        return call(() -> executions("t.name = ?", type));
+        return call(() -> rows.executions("t.name = ?", type));
     }
 
     /** {@return the executions associated with a context, oldest first} */
     public synchronized List<Execution> executionsByContext(long contextId) {
-        return call(() -> executions("e.id IN (SELECT execution_id FROM mlmd_association WHERE context_id = ?)",
+        return call(() -> rows.executions("e.id IN (SELECT execution_id FROM mlmd_association WHERE context_id = ?)",
                 contextId));
     }
 
     /** {@return the executions with a string property (declared or custom) of this value, oldest first} */
     public synchronized List<Execution> executionsByProperty(String name, String value) {
-        return call(() -> executions("e.id IN (SELECT owner_id FROM mlmd_property WHERE owner_kind = 'E' AND name = ? "
+        return call(() -> rows.executions("e.id IN (SELECT owner_id FROM mlmd_property WHERE owner_kind = 'E' AND name = ? "
                 + "AND string_value = ?)", name, value));
     }
 
     /** {@return the executions in a state, oldest first} */
     public synchronized List<Execution> executions(ExecutionState state) {
-        return call(() -> executions("e.state = ?", state.name()));
+        return call(() -> rows.executions("e.state = ?", state.name()));
     }
 
     /** {@return the context of a type with a name} */
     public synchronized Optional<Context> context(String type, String name) {
-        return call(() -> contexts("t.name = ? AND c.name = ?", type, name).stream().findFirst());
+        return call(() -> rows.contexts("t.name = ? AND c.name = ?", type, name).stream().findFirst());
     }
 
     /** {@return the contexts of a type, oldest first} */
     public synchronized List<Context> contextsByType(String type) {
-        return call(() -> contexts("t.name = ?", type));
+        return call(() -> rows.contexts("t.name = ?", type));
     }
 
     /** {@return the contexts an execution is associated with} */
     public synchronized List<Context> contextsByExecution(long executionId) {
-        return call(() -> contexts("c.id IN (SELECT context_id FROM mlmd_association WHERE execution_id = ?)",
+        return call(() -> rows.contexts("c.id IN (SELECT context_id FROM mlmd_association WHERE execution_id = ?)",
                 executionId));
     }
 
     /** {@return the contexts an artifact is attributed to} */
     public synchronized List<Context> contextsByArtifact(long artifactId) {
-        return call(() -> contexts("c.id IN (SELECT context_id FROM mlmd_attribution WHERE artifact_id = ?)",
+        return call(() -> rows.contexts("c.id IN (SELECT context_id FROM mlmd_attribution WHERE artifact_id = ?)",
                 artifactId));
     }
 
     /** {@return the parent contexts of a context} */
     public synchronized List<Context> parentContexts(long contextId) {
-        return call(() -> contexts("c.id IN (SELECT parent_context_id FROM mlmd_parent_context WHERE context_id = ?)",
+        return call(() -> rows.contexts("c.id IN (SELECT parent_context_id FROM mlmd_parent_context WHERE context_id = ?)",
                 contextId));
     }
 
     /** {@return the events of these artifacts, oldest first} */
     public synchronized List<Event> eventsByArtifacts(Collection<Long> artifactIds) {
-        return call(() -> events("artifact_id", artifactIds));
+        return call(() -> rows.events("artifact_id", artifactIds));
     }
 
     /** {@return the events of these executions, oldest first} */
     public synchronized List<Event> eventsByExecutions(Collection<Long> executionIds) {
-        return call(() -> events("execution_id", executionIds));
+        return call(() -> rows.events("execution_id", executionIds));
     }
 
     /**
@@ -414,146 +421,6 @@ public final class MetadataStore implements AutoCloseable {
     @Override
     public String toString() {
         return location;
-    }
-
-    // ---- JDBC plumbing
-
-    private List<Artifact> artifacts(String where, Object... arguments) throws SQLException {
-        List<Artifact> result = new ArrayList<>();
-        try (PreparedStatement select = prepare("SELECT a.id, t.name, a.name, a.uri, a.state, a.create_time, "
-                + "a.update_time FROM mlmd_artifact a JOIN mlmd_type t ON t.id = a.type_id WHERE " + where
-                + " ORDER BY a.id", arguments); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                result.add(new Artifact(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        ArtifactState.valueOf(rows.getString(5)), Map.of(), Map.of(), rows.getLong(6),
-                        rows.getLong(7)));
-            }
-        }
-        List<Artifact> withProperties = new ArrayList<>(result.size());
-        for (Artifact a : result) {
-            PropertyTable.Properties p = PropertyTable.read(connection, 'A', a.id());
-            withProperties.add(new Artifact(a.id(), a.type(), a.name(), a.uri(), a.state(), p.declared(), p.custom(),
-                    a.createTimeMillis(), a.updateTimeMillis()));
-        }
-        return withProperties;
-    }
-
-    private List<Execution> executions(String where, Object... arguments) throws SQLException {
-        List<Execution> result = new ArrayList<>();
-        try (PreparedStatement select = prepare("SELECT e.id, t.name, e.name, e.state, e.create_time, e.update_time "
-                + "FROM mlmd_execution e JOIN mlmd_type t ON t.id = e.type_id WHERE " + where + " ORDER BY e.id",
-                arguments); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                result.add(new Execution(rows.getLong(1), rows.getString(2), rows.getString(3),
-                        ExecutionState.valueOf(rows.getString(4)), Map.of(), Map.of(), rows.getLong(5),
-                        rows.getLong(6)));
-            }
-        }
-        List<Execution> withProperties = new ArrayList<>(result.size());
-        for (Execution e : result) {
-            PropertyTable.Properties p = PropertyTable.read(connection, 'E', e.id());
-            withProperties.add(new Execution(e.id(), e.type(), e.name(), e.state(), p.declared(), p.custom(),
-                    e.createTimeMillis(), e.updateTimeMillis()));
-        }
-        return withProperties;
-    }
-
-    private List<Context> contexts(String where, Object... arguments) throws SQLException {
-        List<Context> result = new ArrayList<>();
-        try (PreparedStatement select = prepare("SELECT c.id, t.name, c.name, c.create_time FROM mlmd_context c "
-                + "JOIN mlmd_type t ON t.id = c.type_id WHERE " + where + " ORDER BY c.id", arguments);
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                result.add(new Context(rows.getLong(1), rows.getString(2), rows.getString(3), Map.of(),
-                        rows.getLong(4)));
-            }
-        }
-        List<Context> withProperties = new ArrayList<>(result.size());
-        for (Context c : result) {
-            withProperties.add(new Context(c.id(), c.type(), c.name(),
-                    PropertyTable.read(connection, 'C', c.id()).declared(), c.createTimeMillis()));
-        }
-        return withProperties;
-    }
-
-    private List<Event> events(String column, Collection<Long> ids) throws SQLException {
-        List<Event> result = new ArrayList<>();
-        if (ids.isEmpty()) {
-            return result;
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        List<long[]> heads = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        try (PreparedStatement select = prepare("SELECT id, artifact_id, execution_id, type, time_millis FROM "
-                + "mlmd_event WHERE " + column + " IN (" + marks + ") ORDER BY id", ids.toArray());
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                heads.add(new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(5)});
-                types.add(rows.getString(4));
-            }
-        }
-        for (int i = 0; i < heads.size(); i++) {
-            long[] head = heads.get(i);
-            List<Event.Step> path = new ArrayList<>();
-            try (PreparedStatement select = prepare("SELECT step_key, step_index FROM mlmd_event_path WHERE "
-                    + "event_id = ? ORDER BY step_number", head[0]); ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    String key = rows.getString(1);
-                    path.add(key != null ? new Event.Step.Key(key) : new Event.Step.Index(rows.getInt(2)));
-                }
-            }
-            result.add(new Event(head[1], head[2], EventType.valueOf(types.get(i)), path, head[3]));
-        }
-        return result;
-    }
-
-    private Void insertIfAbsent(String table, String first, long a, String second, long b) throws SQLException {
-        try (PreparedStatement select = prepare("SELECT 1 FROM " + table + " WHERE " + first + " = ? AND " + second
-                + " = ?", a, b); ResultSet rows = select.executeQuery()) {
-            if (rows.next()) {
-                return null;
-            }
-        }
-        update("INSERT INTO " + table + " (" + first + ", " + second + ") VALUES (?, ?)", a, b);
-        return null;
-    }
-
-    private PreparedStatement prepare(String sql, Object... arguments) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        bind(statement, arguments);
-        return statement;
-    }
-
-    private long insert(String sql, Object... arguments) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            bind(statement, arguments);
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("no generated id for: " + sql);
-                }
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private void update(String sql, Object... arguments) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, arguments)) {
-            statement.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object[] arguments) throws SQLException {
-        for (int i = 0; i < arguments.length; i++) {
-            Object argument = arguments[i];
-            if (argument instanceof Long l) {
-                statement.setLong(i + 1, l);
-            } else if (argument instanceof Integer n) {
-                statement.setLong(i + 1, n);
-            } else {
-                statement.setString(i + 1, (String) argument);
-            }
-        }
     }
 
     private <T> T call(Work<T> work) {
