@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Queries the ML Metadata store of a pipeline: runs, artifacts, lineage of an",
-            "artifact, and the history of its schema over spans.",
+            "Queries a pipeline's ML Metadata: runs, artifacts, lineage, schemas.",
+            "Lists runs and artifacts, prints the lineage of an artifact, and shows how",
+            "the schema changed span after span.",
             ""},
         subcommands = {MetadataRunsCommand.class, MetadataArtifactsCommand.class, LineageCommand.class,
             SchemaHistoryCommand.class},

@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Runs a pipeline of components (ExampleGen, StatisticsGen, SchemaGen,",
-            "ExampleValidator, Importer, Resolver) defined in a YAML file, with caching",
-            "and ML Metadata lineage.",
+            "Runs a TFX-style pipeline file, with caching and lineage.",
+            "Components: ExampleGen, StatisticsGen, SchemaGen, ExampleValidator, Importer,",
+            "Resolver, or your own Java class; the DAG is defined in a YAML file.",
             ""},
         subcommands = {PipelineRunCommand.class, WhyNotCachedCommand.class},
         footer = {"%nExamples:",
