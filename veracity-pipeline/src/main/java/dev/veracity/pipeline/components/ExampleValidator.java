@@ -1,0 +1,152 @@
+package dev.veracity.pipeline.components;
+
+import dev.veracity.ConfigException;
+import dev.veracity.io.AnomaliesFiles;
+import dev.veracity.io.SchemaFiles;
+import dev.veracity.io.StatisticsFiles;
+import dev.veracity.metadata.Artifact;
+import dev.veracity.metadata.Value;
+import dev.veracity.pipeline.ArtifactType;
+import dev.veracity.pipeline.Component;
+import dev.veracity.pipeline.ComponentSpec;
+import dev.veracity.pipeline.ExecutionContext;
+import dev.veracity.pipeline.InputPort;
+import dev.veracity.pipeline.OutputPort;
+import dev.veracity.pipeline.ParameterSpec;
+import dev.veracity.pipeline.ParameterType;
+import dev.veracity.pipeline.Parameters;
+import dev.veracity.proto.Anomalies;
+import dev.veracity.proto.AnomalyInfo;
+import dev.veracity.proto.Schema;
+import dev.veracity.schema.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * TFX's ExampleValidator: validates the statistics of each split against a schema with {@link Validator} (and
+ * against the previous span's statistics when {@code previous} is wired, for the schema's drift comparators); writes
+ * {@code Split-<name>/anomalies.pbtxt}. Anomalies at or above {@code fail_on} (ERROR by default; WARNING; NEVER)
+ * fail the run after the anomalies are recorded; {@code severity} lowers or raises one anomaly type.
+ *
+ * <pre>{@code
+ * validate: {component: ExampleValidator, inputs: {statistics: s.statistics, schema: g.schema}, parameters: {fail_on: ERROR}}
+ * }</pre>
+ */
+public final class ExampleValidator implements Component {
+    private static final ComponentSpec SPEC = new ComponentSpec("ExampleValidator", "1",
+            List.of(InputPort.required("statistics", ArtifactType.EXAMPLE_STATISTICS),
+                    InputPort.required("schema", ArtifactType.SCHEMA),
+                    InputPort.optional("previous", ArtifactType.EXAMPLE_STATISTICS)),
+            List.of(new OutputPort("anomalies", ArtifactType.EXAMPLE_ANOMALIES)),
+            List.of(ParameterSpec.optional("exclude_splits", ParameterType.LIST, "splits not to validate"),
+                    ParameterSpec.optional("environment", ParameterType.STRING, "the schema environment, e.g. SERVING"),
+                    ParameterSpec.optional("fail_on", ParameterType.STRING,
+                            "ERROR (default), WARNING or NEVER: the severity that fails the run"),
+                    ParameterSpec.optional("severity", ParameterType.MAP,
+                            "anomaly type to severity, e.g. ENUM_TYPE_UNEXPECTED_STRING_VALUES: WARNING")));
+
+    @Override
+    public ComponentSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(ExecutionContext context) throws Exception {
+        Parameters parameters = context.parameters();
+        String failOn = parameters.string("fail_on").orElse("ERROR").toUpperCase(Locale.ROOT);
+        if (!List.of("ERROR", "WARNING", "NEVER").contains(failOn)) {
+            throw new ConfigException("node " + context.nodeId() + ": parameter fail_on: expected ERROR, WARNING or "
+                    + "NEVER, found " + failOn);
+        }
+        List<Artifact> schemas = context.inputs("schema");
+        Schema schema = SchemaFiles.read(Path.of(schemas.get(schemas.size() - 1).uri()).resolve("schema.pbtxt"));
+        List<Artifact> previous = context.inputs("previous");
+        Path out = context.outputDirectory("anomalies");
+        List<String> validated = new ArrayList<>();
+        long errors = 0;
+        long warnings = 0;
+        for (Artifact statistics : context.inputs("statistics")) {
+            for (String split : Splits.of(statistics)) {
+                if (parameters.list("exclude_splits").contains(split) || validated.contains(split)) {
+                    continue;
+                }
+                Validator validator = Validator.validate(StatisticsFiles.read(
+                        Splits.directory(Path.of(statistics.uri()), split).resolve("FeatureStats.pb")), schema);
+                if (parameters.has("environment")) {
+                    validator = validator.environment(parameters.string("environment").orElseThrow());
+                }
+                for (Map.Entry<String, String> entry : parameters.map("severity").entrySet()) {
+                    validator = validator.severity(type(entry.getKey()), severity(entry.getValue()));
+                }
+                if (!previous.isEmpty()) {
+                    Path before = Splits.directory(Path.of(previous.get(previous.size() - 1).uri()), split)
+                            .resolve("FeatureStats.pb");
+                    if (Files.exists(before)) {
+                        validator = validator.previous(StatisticsFiles.read(before));
+                    }
+                }
+                Anomalies anomalies = validator.run();
+                Path file = Splits.directory(out, split).resolve("anomalies.pbtxt");
+                Files.createDirectories(file.getParent());
+                AnomaliesFiles.write(anomalies, file);
+                for (AnomalyInfo info : infos(anomalies)) {
+                    if (info.getSeverity() == AnomalyInfo.Severity.WARNING) {
+                        warnings++;
+                    } else {
+                        errors++;
+                    }
+                }
+                validated.add(split);
+            }
+        }
+        context.setOutputProperty("anomalies", Splits.PROPERTY, Splits.property(validated));
+        context.setOutputProperty("anomalies", "span", Value.of(Splits.span(context.inputs("statistics"))));
+        context.setOutputProperty("anomalies", "num_errors", Value.of(errors));
+        context.setOutputProperty("anomalies", "num_warnings", Value.of(warnings));
+        long blocking = switch (failOn) {
+            case "ERROR" -> errors;
+            case "WARNING" -> errors + warnings;
+            default -> 0;
+        };
+        if (blocking > 0) {
+            context.block(blocking + " anomalies at or above " + failOn + " in " + out.getFileName()
+                    + " (see Split-*/anomalies.pbtxt)");
+        } else if (errors + warnings > 0) {
+            context.warn(errors + " errors and " + warnings + " warnings, below fail_on " + failOn);
+        }
+    }
+
+    private static List<AnomalyInfo> infos(Anomalies anomalies) {
+        List<AnomalyInfo> infos = new ArrayList<>(anomalies.getAnomalyInfoMap().values());
+        if (anomalies.hasDatasetAnomalyInfo()) {
+            infos.add(anomalies.getDatasetAnomalyInfo());
+        }
+        if (anomalies.getDataMissing()) {
+            infos.add(AnomalyInfo.newBuilder().setSeverity(AnomalyInfo.Severity.ERROR).build());
+        }
+        return infos;
+    }
+
+    private static AnomalyInfo.Type type(String name) {
+        try {
+            return AnomalyInfo.Type.valueOf(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("parameter severity: expected a TFDV anomaly type such as "
+                    + "ENUM_TYPE_UNEXPECTED_STRING_VALUES, found " + name);
+        }
+    }
+
+    private static AnomalyInfo.Severity severity(String name) {
+        try {
+            return AnomalyInfo.Severity.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("parameter severity: expected one of "
+                    + Arrays.toString(AnomalyInfo.Severity.values()) + ", found " + name);
+        }
+    }
+}

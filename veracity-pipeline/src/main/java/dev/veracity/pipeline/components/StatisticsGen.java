@@ -1,0 +1,74 @@
+package dev.veracity.pipeline.components;
+
+import dev.veracity.io.StatisticsFiles;
+import dev.veracity.io.Veracity;
+import dev.veracity.metadata.Artifact;
+import dev.veracity.metadata.Value;
+import dev.veracity.pipeline.ArtifactType;
+import dev.veracity.pipeline.Component;
+import dev.veracity.pipeline.ComponentSpec;
+import dev.veracity.pipeline.ExecutionContext;
+import dev.veracity.pipeline.InputPort;
+import dev.veracity.pipeline.OutputPort;
+import dev.veracity.pipeline.ParameterSpec;
+import dev.veracity.pipeline.ParameterType;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * TFX's StatisticsGen: TFDV statistics of each split of its Examples, with {@link Veracity#statistics}, written to
+ * {@code Split-<name>/FeatureStats.pb} (the dataset named after the split).
+ *
+ * <pre>{@code
+ * statistics: {component: StatisticsGen, inputs: {examples: gen.examples}}
+ * }</pre>
+ */
+public final class StatisticsGen implements Component {
+    private static final ComponentSpec SPEC = new ComponentSpec("StatisticsGen", "1",
+            List.of(InputPort.required("examples", ArtifactType.EXAMPLES)),
+            List.of(new OutputPort("statistics", ArtifactType.EXAMPLE_STATISTICS)),
+            List.of(ParameterSpec.optional("exclude_splits", ParameterType.LIST, "splits not to describe"),
+                    ParameterSpec.optional("threads", ParameterType.INT, "threads per split (default: all cores)")));
+
+    @Override
+    public ComponentSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void execute(ExecutionContext context) throws IOException {
+        List<String> excluded = context.parameters().list("exclude_splits");
+        Path out = context.outputDirectory("statistics");
+        List<String> described = new ArrayList<>();
+        for (Artifact examples : context.inputs("examples")) {
+            for (String split : Splits.of(examples)) {
+                if (excluded.contains(split) || described.contains(split)) {
+                    continue;
+                }
+                List<Path> files = dataFiles(Splits.directory(Path.of(examples.uri()), split));
+                Veracity.StatisticsRequest request = Veracity.statistics(files).named(split);
+                if (context.parameters().has("threads")) {
+                    request = request.withThreads(context.parameters().integer("threads").orElseThrow().intValue());
+                }
+                DatasetFeatureStatisticsList statistics = request.compute().statistics();
+                Path file = Splits.directory(out, split).resolve("FeatureStats.pb");
+                Files.createDirectories(file.getParent());
+                StatisticsFiles.write(statistics, file);
+                described.add(split);
+            }
+        }
+        context.setOutputProperty("statistics", Splits.PROPERTY, Splits.property(described));
+        context.setOutputProperty("statistics", "span", Value.of(Splits.span(context.inputs("examples"))));
+    }
+
+    private static List<Path> dataFiles(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}

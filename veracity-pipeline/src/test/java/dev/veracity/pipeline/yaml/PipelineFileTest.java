@@ -1,0 +1,103 @@
+package dev.veracity.pipeline.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.veracity.ConfigException;
+import dev.veracity.InputException;
+import dev.veracity.pipeline.ArtifactType;
+import dev.veracity.pipeline.Component;
+import dev.veracity.pipeline.ComponentSpec;
+import dev.veracity.pipeline.ExecutionContext;
+import dev.veracity.pipeline.InputPort;
+import dev.veracity.pipeline.Node;
+import dev.veracity.pipeline.OutputPort;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The YAML pipeline file: wiring, defaults, user components by class name, and errors that name the node. */
+class PipelineFileTest {
+    @TempDir
+    Path dir;
+
+    /** A user's component, named in YAML by its class name. */
+    public static final class Summary implements Component {
+        @Override
+        public ComponentSpec spec() {
+            return new ComponentSpec("Summary", "1", List.of(InputPort.required("statistics",
+                    ArtifactType.EXAMPLE_STATISTICS)), List.of(new OutputPort("summary", new ArtifactType("Summary"))),
+                    List.of());
+        }
+
+        @Override
+        public void execute(ExecutionContext context) {
+        }
+    }
+
+    private PipelineFile read(String yaml) throws Exception {
+        Path file = dir.resolve("p.yaml");
+        Files.writeString(file, yaml);
+        return PipelineFile.read(file);
+    }
+
+    @Test
+    void readsNodesDefaultsAndUserComponents() throws Exception {
+        PipelineFile file = read("""
+                pipeline: demo
+                pipeline_root: out/demo
+                metadata: jdbc:postgresql://db/ml
+                defaults: {retries: 2, timeout: 90s}
+                nodes:
+                  - id: gen
+                    component: ExampleGen
+                    parameters: {input: "data/span-{SPAN}/*.csv", splits: {train: 3, eval: 1}}
+                    timeout: 500ms
+                  - id: stats
+                    component: StatisticsGen
+                    inputs: {examples: [gen.examples]}
+                    retries: 0
+                  - id: summary
+                    component: dev.veracity.pipeline.yaml.PipelineFileTest$Summary
+                    inputs: {statistics: stats.statistics}
+                """);
+        assertThat(file.pipeline().name()).isEqualTo("demo");
+        assertThat(file.pipeline().root()).isEqualTo(Path.of("out/demo"));
+        assertThat(file.metadata().url()).isEqualTo("jdbc:postgresql://db/ml");
+        List<Node> nodes = file.pipeline().nodes();
+        assertThat(nodes).extracting(Node::id).containsExactly("gen", "stats", "summary");
+        assertThat(nodes).extracting(Node::retries).containsExactly(2, 0, 2);
+        assertThat(nodes).extracting(Node::timeout).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(90),
+                Duration.ofSeconds(90));
+        assertThat(nodes.get(0).parameters().map("splits")).containsExactly(java.util.Map.entry("train", "3"),
+                java.util.Map.entry("eval", "1"));
+        assertThat(nodes.get(2).component()).isInstanceOf(Summary.class);
+    }
+
+    @Test
+    void errorsNameTheFileAndTheNode() throws Exception {
+        String file = dir.resolve("p.yaml").toString();
+        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: Nope}\n"))
+                .isInstanceOf(ConfigException.class).hasMessage(file + ": node a: expected a component (ExampleGen, "
+                        + "StatisticsGen, SchemaGen, ExampleValidator, Importer, Resolver, or a class name), found "
+                        + "\"Nope\"");
+        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: a.b.Missing}\n"))
+                .hasMessageContaining("node a: component a.b.Missing: expected a class on the class path");
+        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnode: []\n"))
+                .hasMessage(file + ": expected one of [defaults, metadata, nodes, pipeline, pipeline_root], found "
+                        + "\"node\"");
+        assertThatThrownBy(() -> read("pipeline: x\nnodes: []\n")).hasMessage(file + ": expected pipeline_root, "
+                + "found none");
+        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: ExampleGen, "
+                + "parameters: {input: x}, timeout: soon}\n"))
+                .hasMessage(file + ": node a: timeout: expected a duration such as 500ms, 30s, 10m or 2h, found soon");
+        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: ExampleGen, "
+                + "parameters: {input: x}, retries: -1}\n"))
+                .hasMessage(file + ": node a: retries: expected a whole number >= 0, found -1");
+        assertThatThrownBy(() -> read("pipeline: x\n  pipeline_root: [\n")).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ":").hasMessageContaining("expected YAML");
+    }
+}
