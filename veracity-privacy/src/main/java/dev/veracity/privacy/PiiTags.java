@@ -12,6 +12,8 @@ import java.util.Optional;
  * Marks schema features as personal data with a {@code Feature.annotation.tag}, the convention of
  * {@code veracity:drift_test} (TFDV keeps tags as free text and ignores them, so the schema stays TFDV's):
  * {@code veracity:pii} for personal data of no stated kind, {@code veracity:pii=EMAIL_ADDRESS} with its entity.
+ * Marking also removes the values a schema may hold of the feature (its string domain, numeric bounds), so that
+ * the schema itself does not leak them.
  *
  * <pre>{@code
  * Schema marked = PiiTags.mark(schema, "email", Optional.of(PiiEntity.EMAIL_ADDRESS));
@@ -57,10 +59,12 @@ public final class PiiTags {
     public static Schema mark(Schema schema, String feature, Optional<PiiEntity> entity) {
         Objects.requireNonNull(entity, "entity is null");
         String tag = entity.map(e -> TAG + "=" + e.name()).orElse(TAG);
-        return edit(schema, feature, builder -> {
+        Schema marked = edit(schema, feature, builder -> {
             removeTags(builder);
             builder.getAnnotationBuilder().addTag(tag);
+            forgetValues(builder);
         });
+        return dropUnusedDomains(marked, schema);
     }
 
     /**
@@ -82,6 +86,40 @@ public final class PiiTags {
         }
         throw new ConfigException("feature " + feature + ": expected a top-level feature of the schema, found none "
                 + "of that name");
+    }
+
+    /** A PII feature's schema must not list its values: no string domain, no numeric bounds. */
+    private static void forgetValues(Feature.Builder feature) {
+        if (feature.hasStringDomain() || feature.hasDomain()) {
+            feature.clearDomainInfo();
+        }
+        if (feature.hasIntDomain()) {
+            feature.getIntDomainBuilder().clearMin().clearMax();
+        }
+        if (feature.hasFloatDomain()) {
+            feature.getFloatDomainBuilder().clearMin().clearMax();
+        }
+    }
+
+    /** Removes top-level string domains that a marked feature referred to and no feature refers to any more. */
+    private static Schema dropUnusedDomains(Schema marked, Schema before) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        marked.getFeatureList().forEach(f -> {
+            if (f.hasDomain()) {
+                used.add(f.getDomain());
+            }
+        });
+        java.util.Set<String> released = new java.util.HashSet<>();
+        before.getFeatureList().forEach(f -> {
+            if (f.hasDomain() && !used.contains(f.getDomain())) {
+                released.add(f.getDomain());
+            }
+        });
+        if (released.isEmpty()) {
+            return marked;
+        }
+        var kept = marked.getStringDomainList().stream().filter(d -> !released.contains(d.getName())).toList();
+        return marked.toBuilder().clearStringDomain().addAllStringDomain(kept).build();
     }
 
     private static void removeTags(Feature.Builder feature) {
