@@ -35,7 +35,7 @@ class RecognizersTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"user@localhost", "@jane_doe", "a@b.123", "support at example dot com",
-                "git@github", "name@domain."})
+                "git@github", "name@domain.", "logo@2x.png"})
         void rejectsLookAlikes(String value) {
             assertThat(entities(value)).doesNotContain(PiiEntity.EMAIL_ADDRESS);
         }
