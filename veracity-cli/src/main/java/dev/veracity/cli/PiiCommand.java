@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Finds personal data in a dataset's features, marks PII features in the schema, redacts",
             "them, and checks k-anonymity of quasi-identifiers.", ""},
-        subcommands = {PiiScanCommand.class, PiiMarkCommand.class, PiiRedactCommand.class},
+        subcommands = {PiiScanCommand.class, PiiMarkCommand.class, PiiRedactCommand.class, KAnonymityCommand.class},
         footer = {"%nExamples:",
             "  veracity pii scan customers.csv",
             "  veracity pii scan customers.csv --schema schema.pbtxt --write-schema schema.pbtxt",

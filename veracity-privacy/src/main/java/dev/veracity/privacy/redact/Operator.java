@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -139,6 +140,23 @@ public sealed interface Operator {
         @Override
         public String apply(String value, Optional<PiiEntity> entity, Optional<Secret> secret) {
             return "";
+        }
+    }
+
+    /**
+     * The value is looked up in a table of replacements (k-anonymity's recoding of a quasi-identifier); a value the
+     * table lacks becomes {@code *}, so nothing unplanned passes.
+     *
+     * @param table replacement per value
+     */
+    record Recode(Map<String, String> table) implements Operator {
+        public Recode {
+            table = Map.copyOf(table);
+        }
+
+        @Override
+        public String apply(String value, Optional<PiiEntity> entity, Optional<Secret> secret) {
+            return table.getOrDefault(value, "*");
         }
     }
 

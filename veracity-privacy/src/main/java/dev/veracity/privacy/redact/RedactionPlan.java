@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public record RedactionPlan(Map<String, Operator> features, java.util.Set<String> required,
         Map<String, PiiEntity> featureEntity,
-        Map<PiiEntity, Operator> entities, PiiDetector detector, Optional<Secret> secret) {
+        Map<PiiEntity, Operator> entities, PiiDetector detector, Optional<Secret> secret, java.util.BitSet droppedRows) {
     public RedactionPlan {
         features = Map.copyOf(features);
         required = java.util.Set.copyOf(required);
@@ -39,12 +39,24 @@ public record RedactionPlan(Map<String, Operator> features, java.util.Set<String
         entities = entities.isEmpty() ? Map.of() : new EnumMap<>(entities);
         Objects.requireNonNull(detector, "detector is null");
         Objects.requireNonNull(secret, "secret is null");
+        droppedRows = (java.util.BitSet) droppedRows.clone();
+    }
+
+    /** {@return the rows left out (a copy)} */
+    @Override
+    public java.util.BitSet droppedRows() {
+        return (java.util.BitSet) droppedRows.clone();
+    }
+
+    /** {@return this plan leaving out these rows (0-based)} */
+    public RedactionPlan withDroppedRows(java.util.BitSet rows) {
+        return new RedactionPlan(features, required, featureEntity, entities, detector, secret, rows);
     }
 
     /** {@return a plan that changes nothing} */
     public static RedactionPlan none() {
         return new RedactionPlan(Map.of(), java.util.Set.of(), Map.of(), Map.of(), PiiDetector.standard(),
-                Optional.empty());
+                Optional.empty(), new java.util.BitSet());
     }
 
     /** {@return this plan with the feature's operator set} */
@@ -53,7 +65,7 @@ public record RedactionPlan(Map<String, Operator> features, java.util.Set<String
         changed.put(feature, operator);
         java.util.Set<String> named = new java.util.HashSet<>(required);
         named.add(feature);
-        return new RedactionPlan(changed, named, featureEntity, entities, detector, secret);
+        return new RedactionPlan(changed, named, featureEntity, entities, detector, secret, droppedRows);
     }
 
     /** {@return this plan with the operator of spans of the entity set} */
@@ -61,7 +73,7 @@ public record RedactionPlan(Map<String, Operator> features, java.util.Set<String
         Map<PiiEntity, Operator> changed = new EnumMap<>(PiiEntity.class);
         changed.putAll(entities);
         changed.put(entity, operator);
-        return new RedactionPlan(features, required, featureEntity, changed, detector, secret);
+        return new RedactionPlan(features, required, featureEntity, changed, detector, secret, droppedRows);
     }
 
     /** {@return this plan giving {@code operator} to each feature the schema marks PII and has no operator yet} */
@@ -72,12 +84,12 @@ public record RedactionPlan(Map<String, Operator> features, java.util.Set<String
             changed.putIfAbsent(feature, operator);
             entity.ifPresent(e -> kinds.put(feature, e));
         });
-        return new RedactionPlan(changed, required, kinds, entities, detector, secret);
+        return new RedactionPlan(changed, required, kinds, entities, detector, secret, droppedRows);
     }
 
     /** {@return this plan hashing with the secret} */
     public RedactionPlan withSecret(Secret newSecret) {
-        return new RedactionPlan(features, required, featureEntity, entities, detector, Optional.of(newSecret));
+        return new RedactionPlan(features, required, featureEntity, entities, detector, Optional.of(newSecret), droppedRows);
     }
 
     /** @throws ConfigException if an operator needs a secret and there is none */

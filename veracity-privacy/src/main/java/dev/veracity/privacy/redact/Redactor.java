@@ -80,10 +80,16 @@ public record Redactor(RedactionPlan plan, CsvOptions csvOptions) {
         Map<String, Long> changed = new LinkedHashMap<>();
         Map<PiiEntity, Long> redacted = new EnumMap<>(PiiEntity.class);
         long row = 0;
+        long written = 0;
+        java.util.BitSet droppedRows = plan.droppedRows();
         for (Optional<RecordBatch> next = table.next(); next.isPresent(); next = table.next()) {
             RecordBatch batch = next.get();
             for (int r = 0; r < batch.rowCount(); r++) {
                 row++;
+                if (droppedRows.get((int) (row - 1))) {
+                    continue;
+                }
+                written++;
                 List<OutputCell> cells = new ArrayList<>(kept.size());
                 for (int c : kept) {
                     cells.add(cell(batch.columns().get(c), r, spans, changed, redacted));
@@ -92,7 +98,7 @@ public record Redactor(RedactionPlan plan, CsvOptions csvOptions) {
             }
         }
         writer.finish();
-        return new RedactionSummary(row, dropped, changed, redacted);
+        return new RedactionSummary(written, dropped, changed, redacted);
     }
 
     private OutputCell cell(Column column, int row, PiiDetector spans, Map<String, Long> changed,
