@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Statistics, schemas and validation for machine-learning data, compatible with TFDV.",
         subcommands = {StatsCommand.class, ShowCommand.class, InferSchemaCommand.class, ValidateCommand.class,
             UpdateSchemaCommand.class, SchemaCommand.class, DriftCommand.class, SkewCommand.class,
-            PiiCommand.class},
+            PiiCommand.class, FairnessCommand.class},
         footer = {"%nExample:%n  veracity stats examples/runs/train.csv -o train.pb && veracity show train.pb"})
 final class VeracityCommand implements Runnable {
     @Spec
