@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,12 +38,13 @@ import picocli.CommandLine.Spec;
             "uniform sample of at most --sample-size values per feature. A feature is PII when one entity is",
             "found in at least --min-fraction of its scanned values. Prints a table (or JSON with --json);",
             "no value of the data is printed. With --schema and --write-schema, marks the PII features",
-            "(tag veracity:pii=ENTITY).",
+            "(tag veracity:pii=ENTITY); with --schema alone, exits 1 when a PII feature is not marked.",
             ""},
         footer = {"%nExamples:",
             "  veracity pii scan customers.csv",
             "  veracity pii scan customers.csv --json -o pii.json",
-            "  veracity pii scan customers.csv --schema schema.pbtxt --write-schema schema.pbtxt"})
+            "  veracity pii scan customers.csv --schema schema.pbtxt --write-schema schema.pbtxt",
+            "  veracity pii scan new-span.csv --schema schema.pbtxt    # exit 1: PII in an unmarked feature"})
 final class PiiScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,7 +70,9 @@ final class PiiScanCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the JSON report here.")
     Path output;
 
-    @Option(names = "--schema", paramLabel = "FILE", description = "The schema to mark (with --write-schema).")
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "A schema: with --write-schema, mark its PII features; alone, a gate: exit 1 when a "
+                    + "feature looks like PII but the schema does not mark it veracity:pii.")
     Path schema;
 
     @Option(names = "--write-schema", paramLabel = "FILE",
@@ -91,8 +95,8 @@ final class PiiScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--min-fraction and --threshold: expected numbers in "
                     + "(0, 1], found " + minFraction + " and " + threshold);
         }
-        if ((schema == null) != (writeSchema == null)) {
-            throw new ParameterException(spec.commandLine(), "--schema and --write-schema: expected both or neither");
+        if (schema == null && writeSchema != null) {
+            throw new ParameterException(spec.commandLine(), "--write-schema: expected --schema too");
         }
         PiiScanner scanner = PiiScanner.standard().withSampleSize(sampleSize).withMinFraction(minFraction)
                 .withDetector(dev.veracity.privacy.detect.PiiDetector.standard().withThreshold(threshold))
@@ -110,6 +114,9 @@ final class PiiScanCommand implements Callable<Integer> {
         if (output != null) {
             AtomicFiles.write(output, stream -> PiiScanJson.write(report, stream));
         }
+        if (schema != null && writeSchema == null) {
+            return gate(report, SchemaFiles.read(schema));
+        }
         if (schema != null) {
             Schema marked = SchemaFiles.read(schema);
             for (FeatureVerdict feature : report.piiFeatures()) {
@@ -121,6 +128,20 @@ final class PiiScanCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Exit 1 when the data holds PII in a feature the schema does not mark: a pipeline gate. */
+    private int gate(PiiScanReport report, Schema marked) {
+        java.util.Set<String> known = PiiTags.features(marked).keySet();
+        List<FeatureVerdict> unmarked = report.piiFeatures().stream().filter(f -> !known.contains(f.feature())).toList();
+        PrintWriter err = spec.commandLine().getErr();
+        for (FeatureVerdict feature : unmarked) {
+            err.printf(Locale.ROOT, "veracity: %s looks like %s in %.3f of its values but %s does not mark it %s%n",
+                    feature.feature(), feature.verdict().get().entity(), feature.verdict().get().fraction(), schema,
+                    PiiTags.TAG);
+        }
+        err.flush();
+        return unmarked.isEmpty() ? ExitCodes.OK : ExitCodes.ANOMALIES;
     }
 
     static String table(PiiScanReport report) {

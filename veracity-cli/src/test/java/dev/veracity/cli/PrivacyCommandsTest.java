@@ -33,6 +33,26 @@ class PrivacyCommandsTest {
         }
 
         @Test
+        void withASchemaAloneItIsAGateOnUnmarkedPii() throws IOException {
+            StringBuilder text = new StringBuilder("feature { name: \"email\" type: BYTES "
+                    + "annotation { tag: \"veracity:pii=EMAIL_ADDRESS\" } }\n");
+            for (String other : Files.readAllLines(CUSTOMERS).get(0).split(",")) {
+                if (!other.equals("email")) {
+                    text.append("feature { name: \"").append(other).append("\" type: BYTES }\n");
+                }
+            }
+            Path schema = Files.writeString(dir.resolve("gate.pbtxt"), text);
+            CommandRun run = CommandRun.of("pii", "scan", CUSTOMERS.toString(), "--schema", schema.toString());
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("card_number looks like CREDIT_CARD").doesNotContain("email looks like");
+            Path all = dir.resolve("all.pbtxt");
+            assertThat(CommandRun.of("pii", "scan", CUSTOMERS.toString(), "--schema", schema.toString(),
+                    "--write-schema", all.toString()).exitCode()).isZero();
+            assertThat(CommandRun.of("pii", "scan", CUSTOMERS.toString(), "--schema", all.toString()).exitCode())
+                    .isZero();
+        }
+
+        @Test
         void aMissingFileIsExitTwoWithOneLine() {
             CommandRun run = CommandRun.of("pii", "scan", dir.resolve("nope.csv").toString());
             assertThat(run.exitCode()).isEqualTo(2);
