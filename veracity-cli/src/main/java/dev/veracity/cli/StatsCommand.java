@@ -8,12 +8,17 @@ import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.BadRecords;
 import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.privacy.PiiStatistics;
+import dev.veracity.privacy.Secret;
 import dev.veracity.proto.DatasetFeatureStatistics;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.proto.Schema;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,6 +123,11 @@ final class StatsCommand implements Callable<Integer> {
                     + "with is_categorical domains get string statistics, as in TFDV. CSV input only.")
     Path schema;
 
+    @Option(names = "--pii-secret-file", paramLabel = "FILE",
+            description = "With --schema: label the top values of features the schema marks veracity:pii with "
+                    + "their keyed hash (HMAC-SHA256 under the secret in FILE) instead of removing them.")
+    Path piiSecretFile;
+
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "",
             description = "Dataset name recorded in the statistics (default: empty, as TFDV).")
     String name;
@@ -157,12 +167,16 @@ final class StatsCommand implements Callable<Integer> {
         Veracity.StatisticsRequest request = Veracity.statistics(files).withOptions(options).withCsvOptions(csv)
                 .named(name).withThreads(threads).withProgress(progress).withMaxSlices(maxSlices)
                 .sample(sampleRate, seed);
+        Schema readSchema = schema == null ? Schema.getDefaultInstance() : SchemaFiles.read(schema);
         if (schema != null) {
-            request = request.withSchema(SchemaFiles.read(schema));
+            request = request.withSchema(readSchema);
         }
         for (String slicing : sliceBy) {
             request = request.sliceBy(slicing.split(",", -1));
+            PiiStatistics.checkSlicing(readSchema, List.of(slicing.split(",", -1)));
         }
+        Optional<Secret> piiSecret = piiSecretFile == null ? Optional.empty()
+                : Optional.of(Secret.fromFile(piiSecretFile));
         ComputedStatistics computed;
         try {
             computed = local ? request.compute()
@@ -170,8 +184,10 @@ final class StatsCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        StatisticsFiles.write(computed.statistics(), output);
-        DatasetFeatureStatistics dataset = computed.statistics().getDatasets(0);
+        // Features the schema marks veracity:pii keep counts but no raw values, in every file written from here on.
+        DatasetFeatureStatisticsList statistics = PiiStatistics.protect(computed.statistics(), readSchema, piiSecret);
+        StatisticsFiles.write(statistics, output);
+        DatasetFeatureStatistics dataset = statistics.getDatasets(0);
         if (computed.skippedRecords() > 0) {
             err.printf("veracity: skipped %,d malformed record(s) in %s%n", computed.skippedRecords(),
                     !local ? String.join(" ", inputs) : files.size() == 1 ? files.get(0) : files.size() + " files");
@@ -182,7 +198,7 @@ final class StatsCommand implements Callable<Integer> {
                         + "sliced (raise --max-slices)%n", slicing, maxSlices, rows);
             }
         });
-        int slices = computed.statistics().getDatasetsCount() - 1;
+        int slices = statistics.getDatasetsCount() - 1;
         err.printf("veracity: %,d examples, %d features%s -> %s (%.1f s)%n", dataset.getNumExamples(),
                 dataset.getFeaturesCount(), slices > 0 ? ", " + slices + " slices" : "", output,
                 (System.nanoTime() - start) / 1e9);

@@ -102,6 +102,18 @@ public final class CsvReader implements BatchSource {
         }
     }
 
+    /**
+     * {@return the column names of a CSV file's header, reading only its first record}: with them, a caller can fix
+     * every column's type ({@link CsvOptions#withColumnTypes}) so that {@link #open} reads the file once.
+     *
+     * @throws InputException FILE_NOT_FOUND, NOT_A_REGULAR_FILE, FILE_UNREADABLE, CSV_EMPTY_FILE, CSV_BAD_HEADER
+     */
+    public static List<String> header(Path file, CsvOptions options) throws IOException {
+        try (InputStream in = openFile(file)) {
+            return CsvRows.readHeader(new CsvTokenizer(in, file.toString(), options, 1, true));
+        }
+    }
+
     /** {@return the column names of the header, in file order} */
     public List<String> columnNames() {
         return columnNames;

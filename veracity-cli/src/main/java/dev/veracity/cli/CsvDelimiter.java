@@ -1,0 +1,18 @@
+package dev.veracity.cli;
+
+import dev.veracity.ConfigException;
+import dev.veracity.io.csv.CsvOptions;
+
+/** The {@code --delimiter} option of the commands that read raw rows: one ASCII character, {@code \t} for tab. */
+final class CsvDelimiter {
+    private CsvDelimiter() {
+    }
+
+    static CsvOptions options(String delimiter) {
+        String d = delimiter.equals("\\t") ? "\t" : delimiter;
+        if (d.length() != 1 || d.charAt(0) > 127) {
+            throw new ConfigException("--delimiter: expected one ASCII character, found '" + delimiter + "'");
+        }
+        return CsvOptions.DEFAULT.withDelimiter((byte) d.charAt(0));
+    }
+}
