@@ -9,6 +9,8 @@ import dev.veracity.data.RecordBatch;
 import dev.veracity.io.BadRecords;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.io.jsonl.JsonLinesOptions;
+import dev.veracity.labeling.table.Cells;
+import dev.veracity.labeling.table.TableFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +47,7 @@ final class EventReader {
 
     void readPredictions(List<Path> files, Sink sink) throws IOException {
         for (Path file : files) {
-            try (EventFile events = EventFile.open(file, csv, json)) {
+            try (TableFile events = TableFile.open(file, csv, json)) {
                 int key = events.require(spec.predictionKey(), "the prediction key");
                 int time = events.require(spec.predictionTime(), "the prediction time");
                 int[] union = events.columns().stream().mapToInt(predictionColumns::indexOf).toArray();
@@ -80,7 +82,7 @@ final class EventReader {
 
     void readOutcomes(List<Path> files, Sink sink) throws IOException {
         for (Path file : files) {
-            try (EventFile events = EventFile.open(file, csv, json)) {
+            try (TableFile events = TableFile.open(file, csv, json)) {
                 int key = events.require(spec.outcomeKey(), "the outcome key");
                 int time = events.require(spec.outcomeTime(), "the outcome time");
                 int arrival = spec.outcomeArrival().isEmpty() ? -1
@@ -112,7 +114,7 @@ final class EventReader {
     }
 
     private Long timeOf(Path file, long record, Column column, int row) {
-        Long t = Cells.time(column, row, spec.epochUnit());
+        Long t = Timestamps.ofCell(column, row, spec.epochUnit());
         if (t != null && t == Long.MIN_VALUE) {
             if (spec.badRecords() == BadRecords.SKIP) {
                 return null;

@@ -1,5 +1,9 @@
 package dev.veracity.labeling.feedback;
 
+import dev.veracity.data.Column;
+import dev.veracity.data.FloatColumn;
+import dev.veracity.data.IntColumn;
+import dev.veracity.labeling.table.Cells;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -75,5 +79,21 @@ final class Timestamps {
     /** {@return an epoch-millisecond time as ISO-8601 UTC text, e.g. {@code 2024-05-01T10:00:00Z}} */
     static String format(long millis) {
         return Instant.ofEpochMilli(millis).toString();
+    }
+
+    /** {@return the cell as epoch milliseconds, null if empty, or {@link Long#MIN_VALUE} if it is not a time} */
+    static Long ofCell(Column column, int row, EpochUnit unit) {
+        if (Cells.count(column, row) == 0) {
+            return null;
+        }
+        int i = column.rowOffsets()[row];
+        if (column instanceof IntColumn c) {
+            return ofNumber(c.values()[i], unit);
+        }
+        if (column instanceof FloatColumn c) {
+            return Double.isFinite(c.values()[i]) ? ofNumber(c.values()[i], unit) : Long.MIN_VALUE;
+        }
+        var parsed = parse(Cells.text(column, row));
+        return parsed.isPresent() ? parsed.getAsLong() : Long.MIN_VALUE;
     }
 }
