@@ -69,3 +69,28 @@ with open("outcomes.csv", "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["prediction_id", "converted_at", "logged_at", "order_value"])
     w.writerows(outcomes)
+
+# annotations.csv: 300 reviews labeled neg/neu/pos by 3 of 6 raters each (round robin). Instructions v1 for the
+# first 150 items, v2 (clearer about "neutral") after; rater "r6" is a spammer who answers at random.
+labels = ["neg", "neu", "pos"]
+raters = ["r1", "r2", "r3", "r4", "r5", "r6"]
+rows = []
+turn = 0
+for item in range(300):
+    truth = rng.choice(labels)
+    version = "v1" if item < 150 else "v2"
+    accuracy = 0.72 if version == "v1" else 0.86
+    for _ in range(3):
+        rater = raters[turn % len(raters)]
+        turn += 1
+        if rater == "r6":
+            given = rng.choice(labels)
+        elif rng.random() < accuracy:
+            given = truth
+        else:
+            given = rng.choice([l for l in labels if l != truth])
+        rows.append(["review-%03d" % item, rater, given, version, rng.randint(4, 60)])
+with open("annotations.csv", "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["item", "rater", "label", "instruction_version", "seconds"])
+    w.writerows(rows)

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             "labels into one per item (consensus), measures how much raters agree",
             "(agreement), and runs a human labeling project (project).",
             ""},
-        subcommands = {LabelJoinCommand.class,
+        subcommands = {LabelJoinCommand.class, LabelConsensusCommand.class, LabelAgreementCommand.class,
             },
         footer = {"%nExamples:",
             "  veracity label join --predictions predictions.jsonl --outcomes outcomes.csv \\",

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param items      per item, its consensus
  * @param confusions per rater, {@code [true label][given label]} probabilities (empty for votes)
  * @param iterations EM iterations run (0 for votes)
+ * @param converged  whether EM stopped because no posterior moved more than the tolerance (true for votes)
  */
 public record Consensus(String method, List<String> labels, List<ItemConsensus> items,
-        Map<String, double[][]> confusions, int iterations) {
+        Map<String, double[][]> confusions, int iterations, boolean converged) {
     public Consensus {
         requireNonNull(method, "method is null");
         labels = List.copyOf(labels);

@@ -20,9 +20,9 @@ import java.util.Map;
  */
 public final class DawidSkene {
     /** Default iteration cap. */
-    public static final int DEFAULT_MAX_ITERATIONS = 200;
+    public static final int DEFAULT_MAX_ITERATIONS = 1000;
     /** Default tolerance on the largest change of a posterior. */
-    public static final double DEFAULT_TOLERANCE = 1e-7;
+    public static final double DEFAULT_TOLERANCE = 1e-6;
     /** Default pseudo-count added to every cell of every confusion matrix. */
     public static final double DEFAULT_SMOOTHING = 0.01;
 
@@ -88,7 +88,7 @@ public final class DawidSkene {
         for (int r = 0; r < raters; r++) {
             matrices.put(table.raters().get(r), confusion[r]);
         }
-        return new Consensus("dawid-skene", table.labels(), result, matrices, iteration);
+        return new Consensus("dawid-skene", table.labels(), result, matrices, iteration, change <= tolerance);
     }
 
     private void maximize(RatingTable table, double[][] posterior, double[] prior, double[][][] confusion) {

@@ -62,7 +62,7 @@ public final class Votes {
         for (int item = 0; item < weight.length; item++) {
             items.add(decide(table.items().get(item), table.labels(), weight[item], ratings[item]));
         }
-        return new Consensus(weights.isEmpty() ? "majority" : "weighted", table.labels(), items, Map.of(), 0);
+        return new Consensus(weights.isEmpty() ? "majority" : "weighted", table.labels(), items, Map.of(), 0, true);
     }
 
     private ItemConsensus decide(String item, List<String> labels, double[] weight, int ratings) {
