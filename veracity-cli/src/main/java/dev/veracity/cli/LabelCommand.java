@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
             "(agreement), and runs a human labeling project (project).",
             ""},
         subcommands = {LabelJoinCommand.class, LabelConsensusCommand.class, LabelAgreementCommand.class,
-            },
+            LabelProjectCommand.class},
         footer = {"%nExamples:",
             "  veracity label join --predictions predictions.jsonl --outcomes outcomes.csv \\",
             "      --key prediction_id --prediction-time ts --outcome-time converted_at --window 24h -o labeled.csv",
