@@ -94,3 +94,17 @@ with open("annotations.csv", "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["item", "rater", "label", "instruction_version", "seconds"])
     w.writerows(rows)
+
+# reviews.csv: tasks for `veracity label project add-tasks`; the rows with a gold label are gold questions.
+texts = ["great phone", "battery died in a day", "it is a phone", "love the screen", "arrived broken",
+         "does what it says", "best purchase this year", "refund please", "ok for the price", "camera is superb",
+         "stopped charging", "nothing special", "five stars", "terrible support", "works as expected",
+         "would buy again", "cheap plastic", "average at best", "exceeded expectations", "worst ever"]
+with open("reviews.csv", "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["id", "text", "gold"])
+    for i, text in enumerate(texts):
+        w.writerow(["r-%02d" % (i + 1), text, ""])
+    w.writerow(["g-01", "absolutely love it, perfect", "pos"])
+    w.writerow(["g-02", "broken on arrival, awful", "neg"])
+    w.writerow(["g-03", "it exists", "neu"])

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * Holds the events of a join, partitioned by a hash of the key so that all events of a key meet in one partition.
  * Events stay in memory while their estimated size is within the budget; past it, all events go to
  * {@code partitions} spill files (in a fresh temporary directory that {@link #close()} deletes) and each partition is
- * later loaded alone. The number of partitions is chosen when spilling starts, from the expected input size, so that
- * one partition fits half the budget; a single key with more events than that is still loaded whole.
+ * later loaded alone. The number of partitions is chosen when spilling starts, from the expected input size (events
+ * take about twice their text size on the heap), so that one partition fits half the budget; a partition that
+ * turns out larger (skewed keys) is still loaded whole.
  */
 final class EventStore implements Closeable {
     private static final int MAX_PARTITIONS = 4096;
@@ -88,7 +89,8 @@ final class EventStore implements Closeable {
     }
 
     private void startSpilling() throws IOException {
-        long partitions = Math.max(2, (Math.max(expectedBytes, memoryBytes) * 2 + budgetBytes - 1) / budgetBytes);
+        // Events take about twice their text size on the heap; aim at partitions of half the budget.
+        long partitions = Math.max(2, (Math.max(expectedBytes * 2, memoryBytes) * 2 + budgetBytes - 1) / budgetBytes);
         int count = (int) Math.min(MAX_PARTITIONS, partitions);
         try {
             directory = Files.createTempDirectory(tmp, "veracity-label-");
