@@ -4,7 +4,10 @@ import dev.veracity.io.InputPaths;
 import dev.veracity.labeling.ratings.RatingFiles;
 import dev.veracity.labeling.ratings.RatingTable;
 import java.io.IOException;
-import java.util.Arrays;
+import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.jsonl.JsonLinesOptions;
+import dev.veracity.labeling.table.Cells;
+import dev.veracity.labeling.table.TableFile;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +44,20 @@ final class RatingInputOptions {
                 new RatingFiles.Columns(item, rater, label, version)), order);
     }
 
-    static List<String> split(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    /** {@return the non-empty values of one column of a CSV or JSON Lines file, in order} */
+    static List<String> column(java.nio.file.Path file, String name) throws IOException {
+        List<String> values = new java.util.ArrayList<>();
+        try (TableFile table = TableFile.open(file, CsvOptions.DEFAULT, JsonLinesOptions.DEFAULT)) {
+            int c = table.require(name, "the item id");
+            for (var b = table.source().next(); b.isPresent(); b = table.source().next()) {
+                for (int row = 0; row < b.get().rowCount(); row++) {
+                    String value = Cells.text(b.get().columns().get(c), row);
+                    if (value != null) {
+                        values.add(value);
+                    }
+                }
+            }
+        }
+        return values;
     }
 }

@@ -17,6 +17,8 @@ final class Assignor {
     private final ProjectConfig config;
     private final List<String> raters;
     private final List<Assignment> assignments;
+    private final Map<String, Set<String>> ratersOf = new HashMap<>();
+    private final Map<String, int[]> load = new HashMap<>(); // rater -> {open, all, ordinary, gold}
     private long nextRater;
 
     Assignor(ProjectConfig config, List<String> raters, List<Assignment> existing, long nextRater) {
@@ -24,15 +26,6 @@ final class Assignor {
         this.raters = raters;
         this.assignments = new ArrayList<>(existing);
         this.nextRater = nextRater;
-    }
-
-    /** {@return the assignments after filling, existing ones first} */
-    List<Assignment> assign(List<Task> tasks) {
-        if (raters.isEmpty()) {
-            return assignments;
-        }
-        Map<String, Set<String>> ratersOf = new HashMap<>();
-        Map<String, int[]> load = new HashMap<>(); // rater -> {open, all, ordinary, gold}
         for (String rater : raters) {
             load.put(rater, new int[4]);
         }
@@ -42,6 +35,29 @@ final class Assignor {
             l[0] += a.done() ? 0 : 1;
             l[1]++;
             l[a.gold() ? 3 : 2]++;
+        }
+    }
+
+    /**
+     * Gives each task one more rater (by the policy) beyond those it has, when one is left: the "another rating"
+     * answer to a low-confidence consensus. {@return the assignments after adding, existing ones first}
+     */
+    List<Assignment> another(List<String> taskIds) {
+        for (String task : taskIds) {
+            Set<String> taken = ratersOf.computeIfAbsent(task, t -> new HashSet<>());
+            if (taken.size() < raters.size()) {
+                String rater = pick(taken, load);
+                taken.add(rater);
+                add(task, rater, false, load);
+            }
+        }
+        return assignments;
+    }
+
+    /** {@return the assignments after filling, existing ones first} */
+    List<Assignment> assign(List<Task> tasks) {
+        if (raters.isEmpty()) {
+            return assignments;
         }
         for (Task task : tasks) {
             if (task.isGold()) {

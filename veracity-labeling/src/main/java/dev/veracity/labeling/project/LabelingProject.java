@@ -169,6 +169,28 @@ public final class LabelingProject {
         return List.copyOf(assignments.subList(before, assignments.size()));
     }
 
+    /**
+     * Asks for one more rating of each task (a rater not yet on it, by the policy), as for items a consensus left
+     * below its confidence target. {@return the new assignments}
+     *
+     * @throws ConfigException if a task id is unknown or names a gold question
+     */
+    public List<Assignment> requestMoreRatings(List<String> taskIds) throws IOException {
+        for (String id : taskIds) {
+            Task task = tasks.get(id);
+            if (task == null || task.isGold()) {
+                throw new ConfigException("task " + id + ": expected an ordinary task of the project, found "
+                        + (task == null ? "none" : "a gold question"));
+            }
+        }
+        int before = assignments.size();
+        Assignor assignor = new Assignor(config, raters, assignments, nextRater);
+        assignments = new ArrayList<>(assignor.another(taskIds));
+        nextRater = assignor.nextRater();
+        files.writeList(ProjectFiles.ASSIGNMENTS, "assignments", assignments, "next_rater", nextRater);
+        return List.copyOf(assignments.subList(before, assignments.size()));
+    }
+
     /** {@return a rater's open assignments in queue order, as the rater may see them} */
     public List<QueuedTask> queue(String rater) {
         requireRater(rater);
@@ -218,18 +240,25 @@ public final class LabelingProject {
         return annotation;
     }
 
-    /** Adds annotations made elsewhere (Label Studio), with their tasks and raters, without assignments. */
-    void importAnnotations(List<Task> newTasks, List<Annotation> imported) throws IOException {
+    /**
+     * Adds annotations made elsewhere (Label Studio), with their tasks and raters, without assignments; an annotation
+     * equal to one already present is skipped. {@return how many were added}
+     */
+    int importAnnotations(List<Task> newTasks, List<Annotation> imported) throws IOException {
         addTasks(newTasks);
         LinkedHashSet<String> names = new LinkedHashSet<>();
         imported.forEach(a -> names.add(a.rater()));
         addRaters(List.copyOf(names));
+        java.util.Set<Annotation> present = new java.util.HashSet<>(annotations);
+        int added = 0;
         for (Annotation a : imported) {
-            if (!annotations.contains(a)) {
+            if (present.add(a)) {
                 annotations.add(a);
+                added++;
             }
         }
         files.writeList(ProjectFiles.ANNOTATIONS, "annotations", annotations, null, 0);
+        return added;
     }
 
     /** {@return per rater: assignments, annotations, gold accuracy and time spent} */

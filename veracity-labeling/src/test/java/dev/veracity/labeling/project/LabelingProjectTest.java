@@ -134,6 +134,31 @@ class LabelingProjectTest {
     }
 
     @Test
+    void lowConfidenceItemsGetAnotherRater() throws IOException {
+        LabelingProject p = project(AssignmentPolicy.LEAST_LOADED, true, 0);
+        p.assign();
+        for (String rater : RATERS) {
+            for (QueuedTask q : p.queue(rater)) {
+                p.annotate(rater, q.task(), rater.equals("eve") ? "neg" : "pos", 1);
+            }
+        }
+        var consensus = dev.veracity.labeling.consensus.Votes.majority(
+                dev.veracity.labeling.consensus.TiePolicy.ABSTAIN)
+                .aggregate(dev.veracity.labeling.ratings.RatingTable.of(p.ratings()));
+        List<String> unsure = consensus.adjudicationQueue(0.99).stream()
+                .map(dev.veracity.labeling.consensus.ItemConsensus::item).toList();
+        assertThat(unsure).isNotEmpty().hasSizeLessThan(40); // tasks eve rated: 2 of 3 say pos
+        List<Assignment> added = p.requestMoreRatings(unsure);
+        assertThat(added).extracting(Assignment::task).containsExactlyElementsOf(unsure);
+        for (Assignment a : added) {
+            assertThat(p.assignments().stream().filter(b -> b.task().equals(a.task())).map(Assignment::rater)
+                    .distinct().count()).isEqualTo(4);
+        }
+        assertThatThrownBy(() -> p.requestMoreRatings(List.of("g0")))
+                .hasMessage("task g0: expected an ordinary task of the project, found a gold question");
+    }
+
+    @Test
     void mistakesAreClearErrors() throws IOException {
         LabelingProject p = project(AssignmentPolicy.ROUND_ROBIN, true, 0);
         p.assign();
