@@ -64,6 +64,11 @@ final class LabelConsensusCommand implements Callable<Integer> {
             + "(repeatable; others weigh 1), e.g. a rater's accuracy on gold questions.")
     Map<String, Double> weights = new LinkedHashMap<>();
 
+    @Option(names = "--weights-from-project", paramLabel = "DIR",
+            description = "For --method weighted: each rater's accuracy on the gold questions of this labeling "
+                    + "project (--weight overrides).")
+    Path weightsFromProject;
+
     @Option(names = "--confidence", paramLabel = "P", defaultValue = "0.0",
             description = "Confidence target in [0, 1]: items below it are queued (default: ${DEFAULT-VALUE}).")
     double confidence;
@@ -90,7 +95,7 @@ final class LabelConsensusCommand implements Callable<Integer> {
         RatingTable table = input.read();
         Consensus consensus = switch (parseMethod()) {
             case MAJORITY -> Votes.majority(ties).withSeed(seed).aggregate(table);
-            case WEIGHTED -> Votes.weighted(weights, ties).withSeed(seed).aggregate(table);
+            case WEIGHTED -> Votes.weighted(weights(), ties).withSeed(seed).aggregate(table);
             case DAWID_SKENE -> new DawidSkene(maxIterations, DawidSkene.DEFAULT_TOLERANCE,
                     DawidSkene.DEFAULT_SMOOTHING).aggregate(table);
         };
@@ -105,6 +110,15 @@ final class LabelConsensusCommand implements Callable<Integer> {
         out.print(render(table, consensus, queued));
         out.flush();
         return queued.isEmpty() ? ExitCodes.OK : ExitCodes.ANOMALIES;
+    }
+
+    private Map<String, Double> weights() throws IOException {
+        Map<String, Double> all = new LinkedHashMap<>();
+        if (weightsFromProject != null) {
+            all.putAll(dev.veracity.labeling.project.LabelingProject.open(weightsFromProject).goldWeights());
+        }
+        all.putAll(weights);
+        return all;
     }
 
     private Method parseMethod() {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "add-tasks", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Adds tasks from CSV or JSON Lines (columns become the task data) or a Label Studio JSON "
                 + "task file. A non-empty --gold-column makes a row a gold question.",
-        footer = {"%nExample:", "  veracity label project add-tasks proj reviews.csv --id-column id --gold-column gold"})
+        footer = {"%nExample:",
+            "  veracity label project add-tasks proj reviews.csv --id-column id --gold-column gold"})
 final class ProjectAddTasksCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

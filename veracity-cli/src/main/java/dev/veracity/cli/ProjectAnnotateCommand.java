@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code veracity label project annotate}: records a rater's label. */
 @Command(name = "annotate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Records a rater's label for an assigned task, with the current instruction version.",
-        footer = {"%nExample:", "  veracity label project annotate proj --rater ann --task r-17 --label pos --seconds 12"})
+        footer = {"%nExample:",
+            "  veracity label project annotate proj --rater ann --task r-17 --label pos --seconds 12"})
 final class ProjectAnnotateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -54,6 +54,14 @@ class LabelProjectCommandTest {
         assertThat(Files.readAllLines(dir.resolve("labels.csv"))).contains("r2,neg,1.000000,3,accepted,1.000000,"
                 + "0.000000");
         assertThat(run("label", "agreement", csv.toString()).out()).contains("all");
+        // cid missed its gold question: weight 0, so on r1 (ann, bob: pos; cid: pos) nothing changes, and the
+        // weighted vote of every item is that of ann and bob
+        Path weighted = dir.resolve("weighted.csv");
+        CommandRun byGold = CommandRun.of("label", "consensus", csv.toString(), "--method", "weighted",
+                "--weights-from-project", project, "-o", weighted.toString());
+        assertThat(byGold.exitCode()).as(byGold.err()).isZero();
+        assertThat(byGold.out()).startsWith("weighted: 4 items");
+        assertThat(Files.readAllLines(weighted)).contains("r2,neg,1.000000,3,accepted,1.000000,0.000000");
 
         String copy = dir.resolve("copy").toString();
         run("label", "project", "init", copy, "--labels", "neg,pos");

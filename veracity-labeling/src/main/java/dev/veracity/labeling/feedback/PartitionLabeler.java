@@ -21,7 +21,7 @@ final class PartitionLabeler {
     private final long windowMillis;
     private final long graceMillis;
 
-    /** @param asOf the as-of time of the labels, epoch ms (already resolved, never {@link FeedbackSpec#LATEST_EVENT}) */
+    /** @param asOf the labels' as-of time, epoch ms (resolved: never {@link FeedbackSpec#LATEST_EVENT}) */
     PartitionLabeler(FeedbackSpec spec, long asOf) {
         this.spec = spec;
         this.asOf = asOf;

@@ -115,8 +115,8 @@ public final class LabelStudio {
 
     /**
      * Imports the annotations of a Label Studio JSON export into the project (tasks and raters added as needed;
-     * cancelled annotations skipped; a {@code ground_truth} annotation sets the task's gold label; annotations already in
-     * the project are skipped). {@return how many annotations were added}
+     * cancelled annotations skipped; a {@code ground_truth} annotation sets the task's gold label; annotations
+     * already in the project are skipped). {@return how many annotations were added}
      */
     public static int importAnnotations(LabelingProject project, Path file) throws IOException {
         JsonNode root = read(file);

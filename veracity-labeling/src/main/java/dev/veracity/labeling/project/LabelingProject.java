@@ -287,6 +287,27 @@ public final class LabelingProject {
         return status;
     }
 
+    /**
+     * {@return per rater, a vote weight: the rater's accuracy on gold questions; raters who answered none get the
+     * mean accuracy of those who did (1 when nobody did)}, for {@code Votes.weighted}
+     */
+    public Map<String, Double> goldWeights() {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        double sum = 0;
+        int known = 0;
+        for (RaterStatus s : status()) {
+            if (!Double.isNaN(s.accuracy())) {
+                sum += s.accuracy();
+                known++;
+            }
+        }
+        double fallback = known == 0 ? 1 : sum / known;
+        for (RaterStatus s : status()) {
+            weights.put(s.rater(), Double.isNaN(s.accuracy()) ? fallback : s.accuracy());
+        }
+        return weights;
+    }
+
     /** {@return the annotations of ordinary (non-gold) tasks as ratings, for consensus and agreement} */
     public List<Rating> ratings() {
         return annotations.stream().filter(a -> !tasks.containsKey(a.task()) || !tasks.get(a.task()).isGold())

@@ -73,7 +73,8 @@ public final class RatingTable {
 
     private static Comparator<String> labelComparator(List<Rating> ratings) {
         boolean numeric = ratings.stream().allMatch(r -> isNumber(r.label()));
-        return numeric ? Comparator.<String>comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())
+        return numeric
+                ? Comparator.<String>comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())
                 : Comparator.naturalOrder();
     }
 

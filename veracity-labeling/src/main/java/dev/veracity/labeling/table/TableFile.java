@@ -19,7 +19,9 @@ import java.util.Locale;
  * veracity-io's readers, with its column names.
  *
  * <pre>{@code
- * try (TableFile table = TableFile.open(path, CsvOptions.DEFAULT, JsonLinesOptions.DEFAULT)) { int c = table.require("item", "--item"); ... }
+ * try (TableFile table = TableFile.open(path, CsvOptions.DEFAULT, JsonLinesOptions.DEFAULT)) {
+ *     int item = table.require("item", "the item id"); ...
+ * }
  * }</pre>
  *
  * @param file    the file
