@@ -164,6 +164,23 @@ class FeedbackJoinerTest {
         }
 
         @Test
+        void listsAndCommasSurviveInCsv() throws IOException {
+            Path logs = write("tagged.jsonl", """
+                    {"id":"a","ts":"2024-05-01T10:00:00Z","tags":["x","y, z"],"note":"say \\"hi\\""}
+                    {"id":"b","ts":"2024-05-01T10:00:01Z","tags":[]}
+                    """);
+            Path outcomes = write("outcomes.csv", "id,at\na,2024-05-01T10:30:00Z\n");
+            Path out = dir.resolve("labeled.csv");
+            FeedbackJoiner.of(FeedbackSpec.of("id", "ts", "at", Duration.ofHours(1)))
+                    .join(List.of(logs), List.of(outcomes), out);
+            assertThat(Files.readAllLines(out)).containsExactly(
+                    "id,ts,tags,note,label,label_status,label_outcome_time,label_delay_seconds,label_as_of",
+                    "a,2024-05-01T10:00:00Z,\"[\"\"x\"\",\"\"y, z\"\"]\",\"say \"\"hi\"\"\",1,matched,"
+                            + "2024-05-01T10:30:00Z,1800,2024-05-01T10:30:00Z",
+                    "b,2024-05-01T10:00:01Z,,,,pending,,,2024-05-01T10:30:00Z");
+        }
+
+        @Test
         void jsonLinesOutputKeepsTypes() throws IOException {
             Path outcomes = write("outcomes.csv", "id,at\na,2024-05-01T10:30:00Z\n");
             Path out = dir.resolve("labeled.jsonl");
