@@ -1,0 +1,63 @@
+package dev.veracity.cli;
+
+import dev.veracity.io.InputPaths;
+import dev.veracity.labeling.ratings.RatingFiles;
+import dev.veracity.labeling.ratings.RatingTable;
+import java.io.IOException;
+import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.jsonl.JsonLinesOptions;
+import dev.veracity.labeling.table.Cells;
+import dev.veracity.labeling.table.TableFile;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The ratings files of {@code label consensus} and {@code label agreement}, and their column names. */
+final class RatingInputOptions {
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Ratings: CSV or JSON Lines, one rating per row (quoted globs work).")
+    List<String> files;
+
+    @Option(names = "--item", paramLabel = "COLUMN", defaultValue = "item",
+            description = "Item id column (default: ${DEFAULT-VALUE}).")
+    String item;
+
+    @Option(names = "--rater", paramLabel = "COLUMN", defaultValue = "rater",
+            description = "Rater id column (default: ${DEFAULT-VALUE}).")
+    String rater;
+
+    @Option(names = "--label", paramLabel = "COLUMN", defaultValue = "label",
+            description = "Label column (default: ${DEFAULT-VALUE}).")
+    String label;
+
+    @Option(names = "--version-column", paramLabel = "COLUMN", defaultValue = "instruction_version",
+            description = "Instruction version column, used when present (default: ${DEFAULT-VALUE}).")
+    String version;
+
+    @Option(names = "--order", paramLabel = "LABELS", split = ",",
+            description = "Label order, e.g. low,mid,high (ordinal alpha; output columns); default: sorted, "
+                    + "numerically when all labels are numbers.")
+    List<String> order = List.of();
+
+    RatingTable read() throws IOException {
+        return RatingTable.of(RatingFiles.read(InputPaths.expand(files),
+                new RatingFiles.Columns(item, rater, label, version)), order);
+    }
+
+    /** {@return the non-empty values of one column of a CSV or JSON Lines file, in order} */
+    static List<String> column(java.nio.file.Path file, String name) throws IOException {
+        List<String> values = new java.util.ArrayList<>();
+        try (TableFile table = TableFile.open(file, CsvOptions.DEFAULT, JsonLinesOptions.DEFAULT)) {
+            int c = table.require(name, "the item id");
+            for (var b = table.source().next(); b.isPresent(); b = table.source().next()) {
+                for (int row = 0; row < b.get().rowCount(); row++) {
+                    String value = Cells.text(b.get().columns().get(c), row);
+                    if (value != null) {
+                        values.add(value);
+                    }
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * One label per item from several raters' labels: majority vote with a tie policy, weighted vote, and Dawid-Skene
+ * EM with per-rater confusion matrices. Each item carries its posterior; items below a confidence target form the
+ * adjudication queue (or are sent out for another rating).
+ */
+package dev.veracity.labeling.consensus;

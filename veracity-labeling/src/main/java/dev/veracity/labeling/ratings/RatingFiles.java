@@ -1,0 +1,75 @@
+package dev.veracity.labeling.ratings;
+
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
+import dev.veracity.data.Column;
+import dev.veracity.data.RecordBatch;
+import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.jsonl.JsonLinesOptions;
+import dev.veracity.labeling.table.Cells;
+import dev.veracity.labeling.table.TableFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads ratings from CSV or JSON Lines files with one rating per row: item, rater and label columns, and optionally
+ * the instruction version. A row with an empty item, rater or label fails naming the file, record and column.
+ *
+ * <pre>{@code
+ * List<Rating> ratings = RatingFiles.read(List.of(Path.of("annotations.csv")), RatingColumns.DEFAULT);
+ * }</pre>
+ */
+public final class RatingFiles {
+    private RatingFiles() {
+    }
+
+    /**
+     * The columns of a ratings file.
+     *
+     * @param item    the item id column
+     * @param rater   the rater id column
+     * @param label   the label column
+     * @param version the instruction version column, or "" for none (a column of that name is used if present)
+     */
+    public record Columns(String item, String rater, String label, String version) {
+        /** {@code item, rater, label, instruction_version}. */
+        public static final Columns DEFAULT = new Columns("item", "rater", "label", "instruction_version");
+    }
+
+    /** {@return the ratings of all files, in file and row order} */
+    public static List<Rating> read(List<Path> files, Columns columns) throws IOException {
+        List<Rating> ratings = new ArrayList<>();
+        for (Path file : files) {
+            try (TableFile table = TableFile.open(file, CsvOptions.DEFAULT, JsonLinesOptions.DEFAULT)) {
+                int item = table.require(columns.item(), "the item id");
+                int rater = table.require(columns.rater(), "the rater id");
+                int label = table.require(columns.label(), "the label");
+                int version = table.columns().indexOf(columns.version());
+                long record = 0;
+                for (Optional<RecordBatch> b = table.source().next(); b.isPresent(); b = table.source().next()) {
+                    List<Column> cols = b.get().columns();
+                    for (int row = 0; row < b.get().rowCount(); row++) {
+                        record++;
+                        String v = version < 0 ? "" : Cells.text(cols.get(version), row);
+                        ratings.add(new Rating(required(file, record, cols.get(item), row),
+                                required(file, record, cols.get(rater), row),
+                                required(file, record, cols.get(label), row), v == null ? "" : v));
+                    }
+                }
+            }
+        }
+        return ratings;
+    }
+
+    private static String required(Path file, long record, Column column, int row) {
+        String text = Cells.text(column, row);
+        if (text == null) {
+            throw new InputException(ErrorCode.LABEL_EVENT_INVALID, file + ": record " + record + ": column "
+                    + column.name() + ": expected a value, found none");
+        }
+        return text;
+    }
+}
