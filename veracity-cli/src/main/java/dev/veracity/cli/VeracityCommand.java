@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Statistics, schemas and validation for machine-learning data, compatible with TFDV.",
         subcommands = {StatsCommand.class, ShowCommand.class, InferSchemaCommand.class, ValidateCommand.class,
-            UpdateSchemaCommand.class, SchemaCommand.class, DriftCommand.class, SkewCommand.class},
+            UpdateSchemaCommand.class, SchemaCommand.class, DriftCommand.class, SkewCommand.class,
+            ConvertCommand.class},
         footer = {"%nExample:%n  veracity stats examples/runs/train.csv -o train.pb && veracity show train.pb"})
 final class VeracityCommand implements Runnable {
     @Spec
@@ -20,6 +21,6 @@ final class VeracityCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "expected a command: stats, show, infer-schema, validate, update-schema, schema, drift or skew");
+                "expected a command: stats, show, infer-schema, validate, update-schema, schema, drift, skew or convert");
     }
 }
