@@ -23,7 +23,8 @@ import java.util.Set;
  * {@code .tfrecord}; {@code .gz} compresses TFRecord as TFX does) unless given.
  *
  * <pre>{@code
- * Conversion done = Converter.convert(List.of(Path.of("train.csv")), ReadOptions.DEFAULT, Path.of("train.tfrecord.gz"));
+ * Conversion done = Converter.convert(List.of(Path.of("train.csv")), ReadOptions.DEFAULT,
+ *         Path.of("train.tfrecord.gz"));
  * }</pre>
  */
 public final class Converter {

@@ -66,7 +66,7 @@ public final class ParquetRowGroupSource implements BatchSource {
             for (ParquetLeaf leaf : ParquetLeaf.of(projection)) {
                 ColumnReader column = store.getColumnReader(leaf.column());
                 leaves.add(new LeafReader(leaf, column, ColumnBuilder.of(leaf.feature(), leaf.type()),
-                        new long[] {column.getTotalValueCount()}));
+                        new long[] {pages.getPageReader(leaf.column()).getTotalValueCount()}));
             }
             return new ParquetRowGroupSource(reader, where, leaves, pages.getRowCount(), batchSize);
         } catch (InputException e) {

@@ -28,7 +28,8 @@ import org.apache.parquet.schema.Type;
  * {@link LocalInputFile}: no Hadoop installation, no Hadoop file system.
  *
  * <pre>{@code
- * List<InputSplit> splits = ParquetSplits.of(Path.of("flights.parquet"), ReadOptions.DEFAULT.withColumns(List.of("dep_delay")));
+ * List<InputSplit> splits = ParquetSplits.of(Path.of("flights.parquet"),
+ *         ReadOptions.DEFAULT.withColumns(List.of("dep_delay")));
  * }</pre>
  */
 public final class ParquetSplits {

@@ -52,7 +52,8 @@ public final class ExampleEncoder {
                     BytesList.Builder list = BytesList.newBuilder();
                     for (int i = from; i < to; i++) {
                         int start = strings.valueOffsets()[i];
-                        list.addValue(ByteString.copyFrom(strings.bytes(), start, strings.valueOffsets()[i + 1] - start));
+                        int length = strings.valueOffsets()[i + 1] - start;
+                        list.addValue(ByteString.copyFrom(strings.bytes(), start, length));
                     }
                     feature.setBytesList(list);
             }

@@ -22,7 +22,8 @@ import java.util.zip.GZIPInputStream;
  * offset of the record (in the uncompressed stream), or with {@link BadRecords#SKIP} skipped and counted.
  *
  * <pre>{@code
- * try (BatchSource source = TfRecordSource.open(Path.of("train.tfrecord.gz"), BadRecords.FAIL, 4096, new FeatureTypes())) {
+ * try (BatchSource source = TfRecordSource.open(Path.of("train.tfrecord.gz"), BadRecords.FAIL, 4096,
+ *         new FeatureTypes())) {
  *     for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) { ... }
  * }
  * }</pre>
@@ -68,11 +69,20 @@ public final class TfRecordSource implements BatchSource {
             byte[] magic = raw.readNBytes(2);
             raw.reset();
             boolean gzip = FormatDetection.isGzip(magic);
-            InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+            InputStream in = gzip ? new BufferedInputStream(inflate(raw, file), 1 << 16) : raw;
             return new TfRecordSource(in, file.toString(), gzip, badRecords, batchSize, types);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
+        }
+    }
+
+    private static InputStream inflate(InputStream raw, Path file) throws IOException {
+        try {
+            return new GZIPInputStream(raw, 1 << 16);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new InputException(dev.veracity.ErrorCode.TFRECORD_CORRUPT, file + ": expected a gzip header, found "
+                    + "corrupt compressed data (" + e.getMessage() + ")", e);
         }
     }
 
@@ -91,8 +101,9 @@ public final class TfRecordSource implements BatchSource {
             try {
                 record = records.next();
             } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                throw new InputException(dev.veracity.ErrorCode.TFRECORD_CORRUPT, name + ": expected a gzip stream"
-                        + (gzip ? "" : "") + ", found corrupt compressed data (" + e.getMessage() + ")", e);
+                throw new InputException(dev.veracity.ErrorCode.TFRECORD_CORRUPT, name + ": expected a "
+                        + (gzip ? "complete gzip stream" : "TFRecord stream") + ", found corrupt or truncated data ("
+                        + e.getMessage() + ")", e);
             }
             if (record.isEmpty()) {
                 break;
