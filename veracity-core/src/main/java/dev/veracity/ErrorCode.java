@@ -36,7 +36,15 @@ public enum ErrorCode {
     LABEL_EVENT_INVALID(Category.USER),
     LABEL_PROJECT_INVALID(Category.USER),
     CSV_VALUE_NOT_OF_SCHEMA_TYPE(Category.USER),
-    SKEW_IDENTIFIER_NOT_FOUND(Category.USER);
+    SKEW_IDENTIFIER_NOT_FOUND(Category.USER),
+    FEATURE_TYPE_CONFLICT(Category.USER),
+    TFRECORD_CORRUPT(Category.USER),
+    TFRECORD_TRUNCATED(Category.USER),
+    TFRECORD_INVALID_EXAMPLE(Category.USER),
+    PARQUET_INVALID(Category.USER),
+    AVRO_INVALID(Category.USER),
+    JDBC_FAILED(Category.EXTERNAL),
+    CONVERT_NOT_REPRESENTABLE(Category.USER);
 
     /** Whose fault an error is. */
     public enum Category { USER, EXTERNAL, INTERNAL }

@@ -20,7 +20,8 @@ import java.util.Locale;
  *   <li>{@code SELECT approx_top_k(c, 10), ... FROM read_csv(FILE)} over every VARCHAR column: the top values.</li>
  * </ol>
  * Every result is consumed in full (each cell converted to a string). Prints one line to stdout, read by the script:
- * {@code rows=... columns=... varchar=... describe_s=... summarize_s=... top_k_s=...}.
+ * {@code rows=... columns=... varchar=... describe_s=... summarize_s=... top_k_s=...}. A {@code .parquet} FILE is read
+ * with {@code read_parquet} instead of {@code read_csv}.
  *
  * <pre>{@code
  * java -cp bench/target/classes:bench/target/lib/'*' dev.veracity.bench.DuckDbStatistics FILE THREADS
@@ -53,7 +54,8 @@ public final class DuckDbStatistics {
                 System.err.println("no such file: " + file);
                 System.exit(2);
             }
-            String source = "read_csv(" + literal(file.toString()) + ")";
+            boolean parquet = file.getFileName().toString().endsWith(".parquet");
+            String source = (parquet ? "read_parquet(" : "read_csv(") + literal(file.toString()) + ")";
 
             long t0 = System.nanoTime();
             List<String> varchar = new ArrayList<>();

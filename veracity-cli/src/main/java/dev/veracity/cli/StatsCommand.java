@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code veracity stats}: computes TFDV's statistics of CSV or JSON Lines files and writes them in TFDV's formats. */
 @Command(name = "stats",
-        header = "Computes TFDV's statistics of CSV or JSON Lines files.",
+        header = "Computes TFDV's statistics of CSV, JSON Lines, Parquet, Avro, TFRecord files or a query.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -48,15 +48,18 @@ import picocli.CommandLine.Spec;
             "  veracity stats runs.csv -o runs.pb --slice-by surface --slice-by surface,time_of_day",
             "  veracity stats data.csv -o data.pbtxt --top-k 50 --bad-records skip",
             "  veracity stats eval.csv --schema schema.pbtxt -o eval.pb",
+            "  veracity stats flights/ --columns dep_delay,carrier -o flights.pb",
+            "  veracity stats jdbc:sqlite:runs.db --query \"SELECT * FROM runs\" -o runs.pb",
             "  veracity stats 'data/*.csv' -o data.pb --engine beam --runner FlinkRunner"})
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-            description = "CSV files (plain or .gz) or quoted globs ('data/*.csv'), described together as one "
-                    + "dataset (all must have the same header); or JSON Lines files, likewise (features are the "
-                    + "union of their keys). CSV and JSON Lines cannot be mixed.")
+            description = "Files, directories of part files or quoted globs ('data/part-*.parquet'), described "
+                    + "together as one dataset, all of one format: CSV (plain or .gz, same header), JSON Lines "
+                    + "(features are the union of their keys), Parquet, Avro or TFRecord of tf.Example (plain or "
+                    + ".gz); or a jdbc: URL with --query.")
     List<String> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
@@ -148,6 +151,9 @@ final class StatsCommand implements Callable<Integer> {
     List<String> engineArgs = List.of();
 
     @Mixin
+    ReadingOptions reading;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -163,10 +169,11 @@ final class StatsCommand implements Callable<Integer> {
         TerminalProgress progress = TerminalProgress.forTerminal(err);
         boolean local = engine.equals(StatisticsEngines.LOCAL);
         StatisticsEngine other = local ? null : StatisticsEngines.find(engine);
-        List<Path> files = local ? InputPaths.expand(inputs) : List.of();
+        boolean database = ReadingOptions.isDatabase(inputs);
+        List<Path> files = local && !database ? InputPaths.expand(inputs) : List.of();
         Veracity.StatisticsRequest request = Veracity.statistics(files).withOptions(options).withCsvOptions(csv)
                 .named(name).withThreads(threads).withProgress(progress).withMaxSlices(maxSlices)
-                .sample(sampleRate, seed);
+                .sample(sampleRate, seed).withReadOptions(reading.readOptions(inputs));
         Schema readSchema = schema == null ? Schema.getDefaultInstance() : SchemaFiles.read(schema);
         if (schema != null) {
             request = request.withSchema(readSchema);
@@ -190,7 +197,8 @@ final class StatsCommand implements Callable<Integer> {
         DatasetFeatureStatistics dataset = statistics.getDatasets(0);
         if (computed.skippedRecords() > 0) {
             err.printf("veracity: skipped %,d malformed record(s) in %s%n", computed.skippedRecords(),
-                    !local ? String.join(" ", inputs) : files.size() == 1 ? files.get(0) : files.size() + " files");
+                    !local ? String.join(" ", inputs) : database ? "the query"
+                            : files.size() == 1 ? files.get(0) : files.size() + " files");
         }
         computed.rowsNotSliced().forEach((slicing, rows) -> {
             if (rows > 0) {

@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Statistics, schemas and validation for machine-learning data, compatible with TFDV.",
         subcommands = {StatsCommand.class, ShowCommand.class, InferSchemaCommand.class, ValidateCommand.class,
-            UpdateSchemaCommand.class, SchemaCommand.class, DriftCommand.class, SkewCommand.class, ReportCommand.class,
-            PipelineCommand.class, MetadataCommand.class, PiiCommand.class, FairnessCommand.class, LabelCommand.class},
+            UpdateSchemaCommand.class, SchemaCommand.class, DriftCommand.class, SkewCommand.class, ConvertCommand.class,
+            ReportCommand.class, PipelineCommand.class, MetadataCommand.class, PiiCommand.class, FairnessCommand.class,
+            LabelCommand.class},
         footer = {"%nExample:%n  veracity stats examples/runs/train.csv -o train.pb && veracity show train.pb"})
 final class VeracityCommand implements Runnable {
     @Spec
@@ -21,6 +22,6 @@ final class VeracityCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "expected a command: stats, show, infer-schema, validate, update-schema, schema, drift, skew, report, pipeline, metadata, pii, fairness or label");
+                "expected a command: stats, show, infer-schema, validate, update-schema, schema, drift, skew, convert, report, pipeline, metadata, pii, fairness or label");
     }
 }

@@ -242,9 +242,11 @@ class StatsCommandTest {
         }
 
         @Test
-        void directory() throws IOException {
+        void directoryWithoutDataFiles() throws IOException {
+            // A directory is read as its part files (issue 7); one with none is a user error.
             Path sub = Files.createDirectory(dir.resolve("sub"));
-            assertUserError(stats(sub), "sub: expected a file, found a directory");
+            Files.writeString(sub.resolve("_SUCCESS"), "");
+            assertUserError(stats(sub), "sub: expected data files in this directory, found none");
         }
 
         @Test

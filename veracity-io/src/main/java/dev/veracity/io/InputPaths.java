@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Expands input arguments into files: a path is taken as it is; a glob ({@code data/*.csv}, {@code logs/**.csv.gz},
+ * Expands input arguments into files: a path is taken as it is; a directory becomes its part files
+ * ({@link #partFiles}); a glob ({@code data/*.csv}, {@code logs/**.csv.gz},
  * {@code part-?.csv}), when no file has that literal name, becomes the matching regular files in sorted order. Shells
  * expand unquoted globs themselves; this serves quoted ones and the Java API.
  *
@@ -33,6 +34,10 @@ public final class InputPaths {
         List<Path> files = new ArrayList<>();
         for (String argument : arguments) {
             Path literal = Path.of(argument);
+            if (Files.isDirectory(literal)) {
+                files.addAll(partFiles(literal));
+                continue;
+            }
             if (!isGlob(argument) || Files.exists(literal)) {
                 files.add(literal);
                 continue;
@@ -45,6 +50,30 @@ public final class InputPaths {
             files.addAll(matches);
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * {@return the data files of a directory, as Spark, Beam and TFX write them ({@code part-00000.parquet},
+     * {@code data_tfrecord-00000-of-00004.gz}): its regular files in name order, without hidden files, names
+     * starting with {@code _} ({@code _SUCCESS}, {@code _metadata}) and checksum files ({@code .crc})}
+     *
+     * @throws InputException FILE_NOT_FOUND if the directory holds no data file
+     */
+    public static List<Path> partFiles(Path directory) throws IOException {
+        try (Stream<Path> list = Files.list(directory)) {
+            List<Path> parts = list.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String name = p.getFileName().toString();
+                        return !name.startsWith(".") && !name.startsWith("_") && !name.endsWith(".crc");
+                    })
+                    .sorted()
+                    .toList();
+            if (parts.isEmpty()) {
+                throw new InputException(ErrorCode.FILE_NOT_FOUND, directory + ": expected data files in this "
+                        + "directory, found none");
+            }
+            return parts;
+        }
     }
 
     private static boolean isGlob(String argument) {

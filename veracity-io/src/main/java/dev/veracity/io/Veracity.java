@@ -3,6 +3,8 @@ package dev.veracity.io;
 import dev.veracity.ConfigException;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.io.csv.CsvStatistics;
+import dev.veracity.io.jdbc.JdbcQuery;
+import dev.veracity.io.jdbc.JdbcSplit;
 import dev.veracity.io.jsonl.JsonLinesOptions;
 import dev.veracity.io.jsonl.JsonLinesStatistics;
 import dev.veracity.proto.Schema;
@@ -47,13 +49,25 @@ public final class Veracity {
     }
 
     /**
-     * {@return a statistics computation over CSV or JSON Lines files (plain or .gz) as one dataset, with TFDV's
-     * defaults}
+     * {@return a statistics computation over the results of database queries as one dataset, streamed with each
+     * query's fetch size, with TFDV's defaults}
+     */
+    public static StatisticsRequest statistics(JdbcQuery query, JdbcQuery... more) {
+        List<JdbcQuery> queries = new ArrayList<>();
+        queries.add(query);
+        queries.addAll(List.of(more));
+        StatisticsRequest request = statistics(List.of());
+        return request.withReadOptions(request.read().withQueries(queries));
+    }
+
+    /**
+     * {@return a statistics computation over files of any format Veracity reads (CSV, JSON Lines, Parquet, Avro,
+     * TFRecord; see {@link DataFormat}) as one dataset, with TFDV's defaults}
      */
     public static StatisticsRequest statistics(List<Path> inputs) {
         return new StatisticsRequest(inputs, StatisticsOptions.DEFAULT, CsvOptions.DEFAULT, "", Progress.NONE,
                 Runtime.getRuntime().availableProcessors(), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES,
-                Sampling.ALL, Schema.getDefaultInstance());
+                Sampling.ALL, Schema.getDefaultInstance(), ReadOptions.DEFAULT);
     }
 
     /**
@@ -70,11 +84,14 @@ public final class Veracity {
      * @param sampling   which rows to describe (all by default)
      * @param schema     the schema whose types and categorical domains apply (see {@link #withSchema}); the empty
      *                   schema, by default, for none
+     * @param read       the format (detected by default), column projection and Avro reader schema; its CSV
+     *                   settings are replaced by {@code csvOptions}
      */
     public record StatisticsRequest(List<Path> inputs, StatisticsOptions options, CsvOptions csvOptions, String name,
             Progress progress, int threads, List<Slicing> slicings, int maxSlices, Sampling sampling,
-            Schema schema) {
+            Schema schema, ReadOptions read) {
         public StatisticsRequest {
+            Objects.requireNonNull(read, "read is null");
             inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs is null"));
             slicings = List.copyOf(Objects.requireNonNull(slicings, "slicings is null"));
             Objects.requireNonNull(options, "options is null");
@@ -88,31 +105,37 @@ public final class Veracity {
         /** {@return this request with other statistics options} */
         public StatisticsRequest withOptions(StatisticsOptions newOptions) {
             return new StatisticsRequest(inputs, newOptions, csvOptions, name, progress, threads, slicings,
-                    maxSlices, sampling, schema);
+                    maxSlices, sampling, schema, read);
+        }
+
+        /** {@return this request reading with these options (format, projected columns, Avro reader schema)} */
+        public StatisticsRequest withReadOptions(ReadOptions newRead) {
+            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
+                    sampling, schema, newRead);
         }
 
         /** {@return this request with other CSV options} */
         public StatisticsRequest withCsvOptions(CsvOptions newCsvOptions) {
             return new StatisticsRequest(inputs, options, newCsvOptions, name, progress, threads, slicings,
-                    maxSlices, sampling, schema);
+                    maxSlices, sampling, schema, read);
         }
 
         /** {@return this request recording another dataset name} */
         public StatisticsRequest named(String newName) {
             return new StatisticsRequest(inputs, options, csvOptions, newName, progress, threads, slicings,
-                    maxSlices, sampling, schema);
+                    maxSlices, sampling, schema, read);
         }
 
         /** {@return this request reporting its progress to {@code newProgress}} */
         public StatisticsRequest withProgress(Progress newProgress) {
             return new StatisticsRequest(inputs, options, csvOptions, name, newProgress, threads, slicings,
-                    maxSlices, sampling, schema);
+                    maxSlices, sampling, schema, read);
         }
 
         /** {@return this request on {@code newThreads} threads} */
         public StatisticsRequest withThreads(int newThreads) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, newThreads, slicings,
-                    maxSlices, sampling, schema);
+                    maxSlices, sampling, schema, read);
         }
 
         /** {@return this request also describing each slice by the values of {@code features} (crossed if several)} */
@@ -120,19 +143,19 @@ public final class Veracity {
             List<Slicing> more = new ArrayList<>(slicings);
             more.add(Slicing.of(features));
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, more,
-                    maxSlices, sampling, schema);
+                    maxSlices, sampling, schema, read);
         }
 
         /** {@return this request keeping at most {@code newMaxSlices} slices per slicing} */
         public StatisticsRequest withMaxSlices(int newMaxSlices) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, newMaxSlices,
-                    sampling, schema);
+                    sampling, schema, read);
         }
 
         /** {@return this request describing a seeded per-row sample of {@code rate} of the rows} */
         public StatisticsRequest sample(double rate, long seed) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
-                    new Sampling(rate, seed), schema);
+                    new Sampling(rate, seed), schema, read);
         }
 
         /**
@@ -154,7 +177,7 @@ public final class Veracity {
          */
         public StatisticsRequest withSchema(Schema newSchema) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
-                    sampling, newSchema);
+                    sampling, newSchema, read);
         }
 
         /**
@@ -174,14 +197,30 @@ public final class Veracity {
                 types.putAll(SchemaTypes.columnTypes(schema));
                 read = csvOptions.withColumnTypes(types);
             }
-            List<Path> jsonLines = inputs.stream().filter(JsonLinesStatistics::isJsonLines).toList();
-            if (!jsonLines.isEmpty()) {
-                if (jsonLines.size() != inputs.size()) {
-                    Path csv = inputs.stream().filter(p -> !JsonLinesStatistics.isJsonLines(p)).findFirst()
-                            .orElseThrow();
-                    throw new ConfigException("inputs: expected files of one format, found both JSON Lines ("
-                            + jsonLines.get(0) + ") and CSV (" + csv + "); describe them as separate datasets");
+            if (!this.read.queries().isEmpty()) {
+                if (!inputs.isEmpty()) {
+                    throw new ConfigException("inputs: expected files or database queries, found both");
                 }
+                FeatureTypes types = new FeatureTypes();
+                List<InputSplit> splits = new ArrayList<>();
+                for (JdbcQuery query : this.read.queries()) {
+                    splits.add(new JdbcSplit(query, csvOptions.batchSize()));
+                }
+                return new SplitStatistics(described, slicings, maxSlices, sampling, progress, threads)
+                        .compute(splits, types, name);
+            }
+            DataFormat format = Readers.formatOf(inputs, this.read);
+            if (format != DataFormat.CSV && format != DataFormat.JSONL) {
+                FeatureTypes types = new FeatureTypes();
+                List<InputSplit> splits = Readers.splits(inputs, format, this.read.withCsv(read), types);
+                return new SplitStatistics(described, slicings, maxSlices, sampling, progress, threads)
+                        .compute(splits, types, name);
+            }
+            if (!this.read.columns().isEmpty()) {
+                throw new ConfigException("--columns: column projection applies to Parquet, Avro and TFRecord "
+                        + "input, found " + format + " input");
+            }
+            if (format == DataFormat.JSONL) {
                 if (schema.getFeatureCount() > 0) {
                     throw new ConfigException("JSON Lines input: reading with a schema's types is supported for CSV "
                             + "input only, found a schema with " + schema.getFeatureCount() + " features");

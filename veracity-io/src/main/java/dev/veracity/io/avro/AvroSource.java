@@ -1,0 +1,116 @@
+package dev.veracity.io.avro;
+
+import dev.veracity.ConfigException;
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
+import dev.veracity.data.BatchSource;
+import dev.veracity.data.RecordBatch;
+import dev.veracity.io.FeatureTypes;
+import dev.veracity.io.InputFiles;
+import dev.veracity.io.ReadOptions;
+import dev.veracity.io.RowBatchBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * Reads an Avro object container file of records as record batches (features and types: {@link AvroLeaf}). With a
+ * reader schema in the options, each record is resolved from the file's writer schema to it, the Avro way: fields
+ * the reader adds take their defaults, fields it lacks are dropped, types are promoted (int to long, ...).
+ *
+ * <pre>{@code
+ * try (BatchSource source = AvroSource.open(Path.of("events.avro"), ReadOptions.DEFAULT, new FeatureTypes())) { ... }
+ * }</pre>
+ */
+public final class AvroSource implements BatchSource {
+    private final DataFileReader<GenericRecord> reader;
+    private final String name;
+    private final Schema schema;
+    private final List<AvroLeaf> leaves;
+    private final int batchSize;
+    private final RowBatchBuilder rows = new RowBatchBuilder();
+    private long record;
+    private boolean returnedBatch;
+
+    private AvroSource(DataFileReader<GenericRecord> reader, String name, Schema schema, int batchSize,
+            FeatureTypes types) {
+        this.reader = reader;
+        this.name = name;
+        this.schema = schema;
+        this.leaves = AvroLeaf.of(schema);
+        this.batchSize = batchSize;
+        for (AvroLeaf leaf : leaves) {
+            types.check(leaf.feature(), leaf.type(), name);
+            rows.declare(leaf.feature(), leaf.type());
+        }
+    }
+
+    /**
+     * Opens an Avro file of records.
+     *
+     * @throws InputException AVRO_INVALID if it is not an Avro container file of records, or cannot be resolved to
+     *                        the reader schema
+     * @throws ConfigException if the reader schema in the options is not a valid Avro schema
+     */
+    public static AvroSource open(Path file, ReadOptions options, FeatureTypes types) throws IOException {
+        Schema readerSchema = null;
+        if (!options.avroReaderSchema().isEmpty()) {
+            try {
+                readerSchema = new Schema.Parser().parse(options.avroReaderSchema());
+            } catch (SchemaParseException e) {
+                throw new ConfigException("--avro-schema: expected an Avro schema (JSON), found an error: "
+                        + e.getMessage());
+            }
+        }
+        InputFiles.open(file).close();
+        DataFileReader<GenericRecord> reader;
+        try {
+            reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>(null, readerSchema));
+        } catch (IOException | AvroRuntimeException e) {
+            throw new InputException(ErrorCode.AVRO_INVALID, file + ": expected an Avro object container file, found "
+                    + e.getMessage(), e);
+        }
+        Schema schema = readerSchema != null ? readerSchema : reader.getSchema();
+        if (schema.getType() != Schema.Type.RECORD) {
+            reader.close();
+            throw new InputException(ErrorCode.AVRO_INVALID, file + ": expected records, found values of type "
+                    + schema.getType());
+        }
+        return new AvroSource(reader, file.toString(), schema, options.batchSize(), types);
+    }
+
+    @Override
+    public Optional<RecordBatch> next() throws IOException {
+        GenericRecord reuse = null;
+        try {
+            while (rows.rowCount() < batchSize && reader.hasNext()) {
+                reuse = reader.next(reuse);
+                record++;
+                for (AvroLeaf leaf : leaves) {
+                    AvroRows.append(reuse, schema, leaf, rows.column(leaf.feature(), leaf.type()));
+                }
+                rows.endRow();
+            }
+        } catch (AvroRuntimeException | IOException | ClassCastException e) {
+            throw new InputException(ErrorCode.AVRO_INVALID, name + ": record " + (record + 1) + ": expected a record "
+                    + "of the file's schema" + ", found " + e.getMessage(), e);
+        }
+        if (rows.rowCount() == 0 && returnedBatch) {
+            return Optional.empty();
+        }
+        returnedBatch = true;
+        return Optional.of(rows.build());
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.veracity.io.parquet;
+
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
+import dev.veracity.data.BatchSource;
+import dev.veracity.data.Column;
+import dev.veracity.data.ColumnBuilder;
+import dev.veracity.data.RecordBatch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Reads one row group of a Parquet file column by column into record batches: for each leaf column, a row's values
+ * are the entries from one repetition level 0 to the next, and values are the entries at the maximal definition
+ * level (see {@link ParquetLeaf} for presence and {@link ParquetValues} for types).
+ *
+ * <pre>{@code
+ * try (BatchSource source = ParquetRowGroupSource.open(file, 0, schema, 4096)) { ... }
+ * }</pre>
+ */
+public final class ParquetRowGroupSource implements BatchSource {
+    private final ParquetFileReader reader;
+    private final String where;
+    private final List<LeafReader> leaves;
+    private final int batchSize;
+    private long rowsLeft;
+    private boolean returnedBatch;
+
+    private record LeafReader(ParquetLeaf leaf, ColumnReader reader, ColumnBuilder builder, long[] entriesLeft) {
+    }
+
+    private ParquetRowGroupSource(ParquetFileReader reader, String where, List<LeafReader> leaves, long rows,
+            int batchSize) {
+        this.reader = reader;
+        this.where = where;
+        this.leaves = leaves;
+        this.rowsLeft = rows;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Reads the pages of one row group's projected columns.
+     *
+     * @throws InputException PARQUET_INVALID if the file or its pages are corrupt
+     */
+    public static ParquetRowGroupSource open(Path file, int rowGroup, MessageType projection, int batchSize)
+            throws IOException {
+        String where = file + " row group " + rowGroup;
+        ParquetFileReader reader = ParquetSplits.open(file);
+        try {
+            reader.setRequestedSchema(projection);
+            PageReadStore pages = reader.readRowGroup(rowGroup);
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
+                    new GroupRecordConverter(projection).getRootConverter(), projection,
+                    reader.getFooter().getFileMetaData().getCreatedBy());
+            List<LeafReader> leaves = new ArrayList<>();
+            for (ParquetLeaf leaf : ParquetLeaf.of(projection)) {
+                ColumnReader column = store.getColumnReader(leaf.column());
+                leaves.add(new LeafReader(leaf, column, ColumnBuilder.of(leaf.feature(), leaf.type()),
+                        new long[] {pages.getPageReader(leaf.column()).getTotalValueCount()}));
+            }
+            return new ParquetRowGroupSource(reader, where, leaves, pages.getRowCount(), batchSize);
+        } catch (InputException e) {
+            reader.close();
+            throw e;
+        } catch (RuntimeException | IOException e) {
+            reader.close();
+            throw invalid(where, e);
+        }
+    }
+
+    @Override
+    public Optional<RecordBatch> next() {
+        if (rowsLeft == 0 && returnedBatch) {
+            return Optional.empty();
+        }
+        returnedBatch = true;
+        int rows = (int) Math.min(batchSize, rowsLeft);
+        List<Column> columns = new ArrayList<>(leaves.size());
+        try {
+            for (LeafReader leaf : leaves) {
+                leaf.builder().reset();
+                for (int r = 0; r < rows; r++) {
+                    readRow(leaf);
+                }
+                columns.add(leaf.builder().build());
+            }
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw invalid(where, e);
+        }
+        rowsLeft -= rows;
+        return Optional.of(new RecordBatch(rows, columns));
+    }
+
+    private void readRow(LeafReader leaf) {
+        ColumnReader column = leaf.reader();
+        ColumnBuilder builder = leaf.builder();
+        if (leaf.entriesLeft()[0] <= 0) {
+            throw new InputException(ErrorCode.PARQUET_INVALID, where + ": column " + leaf.leaf().feature()
+                    + ": expected a value for every row of the row group, found fewer (corrupt file)");
+        }
+        boolean present = column.getCurrentDefinitionLevel() >= leaf.leaf().presenceDef();
+        int maxDef = leaf.leaf().column().getMaxDefinitionLevel();
+        if (present) {
+            builder.startList();
+        }
+        do {
+            if (present && column.getCurrentDefinitionLevel() == maxDef) {
+                ParquetValues.add(column, leaf.leaf().column().getPrimitiveType(), builder);
+            }
+            column.consume();
+            leaf.entriesLeft()[0]--;
+        } while (leaf.entriesLeft()[0] > 0 && column.getCurrentRepetitionLevel() > 0);
+        if (present) {
+            builder.endList();
+        } else {
+            builder.appendMissing();
+        }
+    }
+
+    private static InputException invalid(String where, Exception e) {
+        return new InputException(ErrorCode.PARQUET_INVALID, where + ": expected readable Parquet pages, found "
+                + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
