@@ -1,21 +1,18 @@
 package dev.veracity.pipeline.components;
 
 import dev.veracity.data.BatchSource;
-import dev.veracity.io.csv.CsvOptions;
-import dev.veracity.io.csv.CsvReader;
-import dev.veracity.io.jsonl.JsonLinesOptions;
-import dev.veracity.io.jsonl.JsonLinesReader;
-import dev.veracity.io.jsonl.JsonLinesStatistics;
+import dev.veracity.io.ReadOptions;
+import dev.veracity.io.Readers;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The one seam between ExampleGen and file formats: a path in, record batches out. Today JSON Lines
- * ({@code .jsonl}, {@code .ndjson}, plain or gzip) and CSV (anything else); a format veracity-io learns to read
- * (Parquet, Avro, TFRecord) becomes an ExampleGen input by adding its reader here.
+ * The one seam between ExampleGen and file formats: a path in, record batches out. Every format veracity-io reads
+ * (CSV, JSON Lines, Parquet, Avro, TFRecord of tf.Example; plain or gzip), detected from the file's signature and
+ * extension as {@code veracity stats} detects it.
  *
  * <pre>{@code
- * try (BatchSource source = ExampleReaders.open(Path.of("data/train.csv"))) { ... }
+ * try (BatchSource source = ExampleReaders.open(Path.of("data/train.parquet"))) { ... }
  * }</pre>
  */
 public final class ExampleReaders {
@@ -28,9 +25,6 @@ public final class ExampleReaders {
      * @throws dev.veracity.InputException if the file is missing or malformed
      */
     public static BatchSource open(Path file) throws IOException {
-        if (JsonLinesStatistics.isJsonLines(file)) {
-            return JsonLinesReader.open(file, JsonLinesOptions.DEFAULT);
-        }
-        return CsvReader.open(file, CsvOptions.DEFAULT);
+        return Readers.open(file, ReadOptions.DEFAULT);
     }
 }
