@@ -15,10 +15,12 @@ import java.util.Optional;
  *                  and where either side lacks the feature
  * @param schema    the feature's schema, when a schema was given and has it
  * @param anomalies the feature's anomalies, when anomalies were given
+ * @param privacy   how the statistics protect a feature the schema marks PII ({@code suppressed} or
+ *                  {@code hashed}, from its {@code veracity:pii} custom statistic), empty for other features
  */
 public record FeatureRow(String name, Kind kind, List<Optional<FeatureSummary>> summaries,
                          List<Optional<Distance>> distances, Optional<FeatureSchema> schema,
-                         List<AnomalyEntry> anomalies) {
+                         List<AnomalyEntry> anomalies, Optional<String> privacy) {
     /** How the page charts a feature. */
     public enum Kind { NUMERIC, CATEGORICAL, OTHER }
 
@@ -29,5 +31,6 @@ public record FeatureRow(String name, Kind kind, List<Optional<FeatureSummary>> 
         distances = List.copyOf(requireNonNull(distances, "distances is null"));
         requireNonNull(schema, "schema is null");
         anomalies = List.copyOf(requireNonNull(anomalies, "anomalies is null"));
+        requireNonNull(privacy, "privacy is null");
     }
 }

@@ -108,6 +108,9 @@ public final class ReportJson {
             anomaly(json, anomaly);
         }
         json.writeEndArray();
+        if (row.privacy().isPresent()) {
+            json.writeStringField("pii", row.privacy().get());
+        }
         json.writeEndObject();
     }
 

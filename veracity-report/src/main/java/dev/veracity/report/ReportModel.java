@@ -95,12 +95,24 @@ public record ReportModel(String title, List<ReportDataset> datasets, List<Featu
                     .map(descriptions::describe);
             AnomalyInfo info = anomalyInfos.get(name);
             rows.add(new FeatureRow(displayName(name), kind(any, schemaFeatures.get(name)), summaries, distances, described,
-                    info == null ? List.of() : List.of(AnomalyEntry.of(info))));
+                    info == null ? List.of() : List.of(AnomalyEntry.of(info)), privacy(byName, name)));
         }
         List<AnomalyEntry> datasetAnomalies = anomalies.filter(Anomalies::hasDatasetAnomalyInfo)
                 .map(a -> List.of(AnomalyEntry.of(a.getDatasetAnomalyInfo()))).orElse(List.of());
         return new ReportModel(title, datasets, rows, datasetAnomalies,
                 anomalies.map(ReportModel::driftSkew).orElse(List.of()), maxTopValues);
+    }
+
+    /** The custom statistic by which the statistics mark a PII feature's protected values. */
+    static final String PII_MARKER = "veracity:pii";
+
+    /** {@return how the first dataset that marks the feature PII protects it, if any does} */
+    private static Optional<String> privacy(List<Map<String, FeatureNameStatistics>> byName, String name) {
+        return byName.stream().map(features -> features.get(name)).filter(java.util.Objects::nonNull)
+                .flatMap(f -> f.getCustomStatsList().stream())
+                .filter(c -> c.getName().equals(PII_MARKER))
+                .map(c -> c.getStr().isEmpty() ? "suppressed" : c.getStr())
+                .findFirst();
     }
 
     /** {@return how many anomalies (feature and dataset) the report holds} */

@@ -324,6 +324,7 @@
     var head = append(card, el('div', 'feature-head'));
     add(head, el('span', 'feature-name', f.name), el('span', 'chip kind', f.kind));
     if (f.schema) { add(head, el('span', 'chip', f.schema.type)); }
+    if (f.pii) { add(head, el('span', 'chip pii', 'PII \u00b7 values ' + f.pii)); }
     if (f.anomalies.length > 0) {
       add(head, el('span', 'chip bad anomaly-count', f.anomalies.length + (f.anomalies.length === 1 ? ' anomaly' : ' anomalies')));
     }
@@ -377,7 +378,8 @@
       add(row, el('td', null, fmt(s.count)), el('td', num(s.missing) > 0 ? 'high' : null, pct(s.missing)));
       if (numeric && s.mean !== undefined) {
         add(row, el('td', null, fmt(s.mean)), el('td', null, fmt(s.stdDev)), el('td', null, pct(s.zeros)),
-          el('td', null, fmt(s.min)), el('td', null, fmt(s.median)), el('td', null, fmt(s.max)));
+          el('td', null, f.pii ? '\u2014' : fmt(s.min)), el('td', null, f.pii ? '\u2014' : fmt(s.median)),
+          el('td', null, f.pii ? '\u2014' : fmt(s.max)));
         if (num(s.nan) > 0) { notes.push(datasets[i].name + ': ' + fmt(s.nan) + ' NaN values'); }
       } else if (categorical && s.top !== undefined) {
         var topValue = s.top.length > 0 ? s.top[0] : '';

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.veracity.proto.Anomalies;
 import dev.veracity.proto.AnomalyInfo;
 import dev.veracity.proto.CommonStatistics;
+import dev.veracity.proto.CustomStatistic;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.DriftSkewInfo;
@@ -102,6 +103,19 @@ class ReportModelTest {
     }
 
     /** Regenerate with {@code -Dveracity.golden.update=true}; otherwise the JSON must match exactly. */
+    @Test
+    void featuresTheStatisticsProtectAsPiiSaySoAndOthersDoNot() throws IOException {
+        FeatureNameStatistics email = categorical("email", Map.of()).toBuilder()
+                .addCustomStats(CustomStatistic.newBuilder().setName("veracity:pii").setStr("hashed")).build();
+        HtmlReport report = HtmlReport.builder()
+                .statistics("train", list(dataset("train", 4, email, numeric("x", 0, 1, 4)))).build();
+        assertThat(row(report.model(), "email").privacy()).contains("hashed");
+        assertThat(row(report.model(), "x").privacy()).isEmpty();
+        StringWriter json = new StringWriter();
+        ReportJson.write(report.model(), json);
+        assertThat(json.toString()).containsOnlyOnce("\"pii\":\"hashed\"");
+    }
+
     @Test
     void jsonOfASmallReportMatchesTheGoldenFile() throws IOException {
         HtmlReport report = HtmlReport.builder().title("small <report>")
