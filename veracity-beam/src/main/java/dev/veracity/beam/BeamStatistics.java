@@ -2,6 +2,7 @@ package dev.veracity.beam;
 
 import dev.veracity.ConfigException;
 import dev.veracity.VeracityException;
+import dev.veracity.data.RecordBatch;
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.csv.CsvOptions;
@@ -22,11 +23,14 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Builds and runs the statistics pipeline: CSV files through {@link ReadCsv} and {@link GenerateStatistics} to an
- * output file, on the runner the options name; then reads the counters of skipped records and rows not sliced.
+ * Builds and runs the statistics pipeline: CSV files through {@link ReadCsv} (or files of any format through
+ * {@link ReadFiles}) and {@link GenerateStatistics} to an output file, on the runner the options name; then reads the counters of skipped records and rows not sliced.
  *
  * <pre>{@code
  * ComputedStatistics stats = BeamStatistics.run(options, List.of("data/*.csv"), CsvOptions.DEFAULT, Sampling.ALL,
@@ -47,9 +51,20 @@ public final class BeamStatistics {
      */
     public static ComputedStatistics run(PipelineOptions options, List<String> inputs, CsvOptions csv,
             Sampling sampling, StatisticsSpec spec, String output) throws IOException {
+        return run(options, ReadCsv.from(inputs, csv).withSampling(sampling), spec, output);
+    }
+
+    /**
+     * Runs the pipeline from any source of record batches (e.g. {@link ReadFiles}) to its end and writes the
+     * statistics to {@code output}; otherwise as {@link #run(PipelineOptions, List, CsvOptions, Sampling,
+     * StatisticsSpec, String)}.
+     */
+    public static ComputedStatistics run(PipelineOptions options,
+            PTransform<PBegin, PCollection<RecordBatch>> source, StatisticsSpec spec, String output)
+            throws IOException {
         Objects.requireNonNull(output, "output is null");
         Pipeline pipeline = Pipeline.create(options);
-        pipeline.apply("ReadCsv", ReadCsv.from(inputs, csv).withSampling(sampling))
+        pipeline.apply("Read", source)
                 .apply("GenerateStatistics", GenerateStatistics.of(spec))
                 .apply("Write", ParDo.of(new WriteStatistics(output)));
         PipelineResult result;
@@ -75,9 +90,15 @@ public final class BeamStatistics {
     /** As {@link #run}, through a temporary local file that is deleted afterwards. */
     public static ComputedStatistics run(PipelineOptions options, List<String> inputs, CsvOptions csv,
             Sampling sampling, StatisticsSpec spec) throws IOException {
+        return run(options, ReadCsv.from(inputs, csv).withSampling(sampling), spec);
+    }
+
+    /** As {@link #run(PipelineOptions, PTransform, StatisticsSpec, String)}, through a temporary local file. */
+    public static ComputedStatistics run(PipelineOptions options,
+            PTransform<PBegin, PCollection<RecordBatch>> source, StatisticsSpec spec) throws IOException {
         Path temporary = Files.createTempFile("veracity-beam-", ".pb");
         try {
-            return run(options, inputs, csv, sampling, spec, temporary.toString());
+            return run(options, source, spec, temporary.toString());
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -5,11 +5,16 @@ import dev.veracity.cli.EngineRun;
 import dev.veracity.cli.StatisticsEngine;
 import dev.veracity.data.FeatureType;
 import dev.veracity.io.ComputedStatistics;
+import dev.veracity.io.DataFormat;
+import dev.veracity.io.InputPaths;
+import dev.veracity.io.Readers;
 import dev.veracity.io.SchemaTypes;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.stats.Sampling;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,11 +39,6 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
 
     @Override
     public ComputedStatistics compute(Veracity.StatisticsRequest request, EngineRun run) throws IOException {
-        if (run.inputs().stream().anyMatch(input -> input.endsWith(".jsonl") || input.endsWith(".ndjson")
-                || input.endsWith(".jsonl.gz") || input.endsWith(".ndjson.gz"))) {
-            throw new ConfigException("--engine beam: expected CSV inputs, found JSON Lines (" + run.inputs()
-                    + "); the Beam engine reads CSV only for now: use --engine local");
-        }
         StatisticsOptions options = request.options();
         CsvOptions csv = request.csvOptions();
         if (request.schema().getFeatureCount() > 0) {
@@ -52,7 +52,17 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
         VeracityBeamOptions pipelineOptions = pipelineOptions(run);
         StatisticsSpec spec = StatisticsSpec.of(options).withSlicings(request.slicings(), request.maxSlices())
                 .named(request.name()).withFeaturePartitions(pipelineOptions.getFeaturePartitions());
-        return BeamStatistics.run(pipelineOptions, run.inputs(), csv, request.sampling(), spec);
+        boolean remote = run.inputs().stream().anyMatch(input -> input.contains("://"));
+        List<Path> files = remote ? List.of() : InputPaths.expand(run.inputs());
+        if (remote || Readers.formatOf(files, request.read()) == DataFormat.CSV) {
+            return BeamStatistics.run(pipelineOptions, run.inputs(), csv, request.sampling(), spec);
+        }
+        if (!request.sampling().equals(Sampling.ALL)) {
+            throw new ConfigException("--engine beam --sample-rate: expected CSV inputs, found "
+                    + Readers.formatOf(files, request.read()).displayName() + " (" + run.inputs()
+                    + "); the Beam engine samples CSV only: use --engine local");
+        }
+        return BeamStatistics.run(pipelineOptions, ReadFiles.of(files, request.read()), spec);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.veracity.beam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veracity.io.ComputedStatistics;
+import dev.veracity.io.ReadOptions;
+import dev.veracity.io.convert.Converter;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.proto.Anomalies;
@@ -82,6 +84,26 @@ class SameStatisticsTest {
         assertThat(SchemaInference.infer(beam)).isEqualTo(SchemaInference.infer(local));
         Anomalies anomalies = Validator.validate(local, SchemaInference.infer(beam)).run();
         assertThat(anomalies.getAnomalyInfoMap()).isEmpty();
+    }
+
+    @Test
+    void tfRecordAndJsonLinesFilesThroughReadFilesGiveTheLocalStatistics() throws IOException {
+        for (String extension : List.of(".tfrecord.gz", ".jsonl")) {
+            List<Path> converted = new ArrayList<>();
+            for (Path file : files) {
+                Path target = directory.resolve(file.getFileName().toString().replace(".csv", extension));
+                Converter.convert(List.of(file), ReadOptions.DEFAULT, target);
+                converted.add(target);
+            }
+            DatasetFeatureStatisticsList expected = Veracity.statistics(converted).withOptions(options).withThreads(2)
+                    .compute().statistics();
+            PipelineOptions pipeline = PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
+                    "--targetParallelism=2").create();
+            ComputedStatistics beam = BeamStatistics.run(pipeline, ReadFiles.of(converted, ReadOptions.DEFAULT),
+                    StatisticsSpec.of(options).withFeaturePartitions(2));
+            assertThat(expected.getDatasets(0).getNumExamples()).as(extension).isEqualTo(ROWS);
+            assertSameStatistics(beam.statistics(), expected, files);
+        }
     }
 
     /** Exact fields equal; sums close; the sketched median within the rank error of the exact median. */
