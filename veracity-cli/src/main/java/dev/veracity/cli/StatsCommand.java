@@ -123,7 +123,8 @@ final class StatsCommand implements Callable<Integer> {
             description = "Read CSV columns with this schema's types (.pbtxt, .pb or .json; BYTES is STRING) "
                     + "instead of inferring them: a value that does not parse as its type fails (exit 2, naming "
                     + "file, line and column) or, with --bad-records skip, skips its record. INT/FLOAT features "
-                    + "with is_categorical domains get string statistics, as in TFDV. CSV input only.")
+                    + "with is_categorical domains get string statistics, as in TFDV. Other formats keep the types their "
+                    + "values carry; the schema marks categorical numbers and PII features.")
     Path schema;
 
     @Option(names = "--pii-secret-file", paramLabel = "FILE",

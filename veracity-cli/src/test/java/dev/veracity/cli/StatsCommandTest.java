@@ -331,11 +331,35 @@ class StatsCommandTest {
         }
 
         @Test
-        void aSchemaWithJsonLinesInputIsAUsageError() throws IOException {
-            Path input = csv("events.jsonl", "{\"a\": 1}\n");
-            Path schema = csv("schema.pbtxt", "feature { name: \"a\" type: INT }\n");
-            assertUserError(stats(input, "--schema", schema.toString()),
-                    "JSON Lines input: reading with a schema's types is supported for CSV input only");
+        void aSchemaWithJsonLinesInputMarksCategoricalNumbersAndKeepsJsonTypes() throws IOException {
+            Path input = csv("events.jsonl", "{\"a\": 1, \"b\": 2}\n{\"a\": 1, \"b\": 3}\n{\"a\": 7, \"b\": 4}\n");
+            Path schema = csv("schema.pbtxt",
+                    "feature { name: \"a\" type: INT int_domain { is_categorical: true } }\n"
+                            + "feature { name: \"b\" type: BYTES }\n");
+            CommandRun run = stats(input, "--schema", schema.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            DatasetFeatureStatistics dataset = StatisticsFiles.read(dir.resolve("out.pb")).getDatasets(0);
+            FeatureNameStatistics a = feature(dataset, "a");
+            assertThat(a.getType()).isEqualTo(FeatureNameStatistics.Type.INT);
+            assertThat(a.getStringStats().getTopValues(0).getValue()).isEqualTo("1");
+            assertThat(a.getStringStats().getTopValues(0).getFrequency()).isEqualTo(2.0);
+            FeatureNameStatistics b = feature(dataset, "b");
+            assertThat(b.getType()).isEqualTo(FeatureNameStatistics.Type.INT);
+            assertThat(b.getNumStats().getMax()).isEqualTo(4.0);
+        }
+
+        @Test
+        void jsonLinesFeaturesTheSchemaMarksPiiKeepNoRawValues() throws IOException {
+            Path input = csv("users.jsonl", "{\"email\": \"ana.silva@example.org\", \"age\": 31}\n"
+                    + "{\"email\": \"jo.kowalski@example.com\", \"age\": 45}\n");
+            Path schema = csv("schema.pbtxt",
+                    "feature { name: \"email\" type: BYTES annotation { tag: \"veracity:pii=EMAIL_ADDRESS\" } }\n");
+            Path output = dir.resolve("users.pbtxt");
+            CommandRun run = CommandRun.of("stats", input.toString(), "--schema", schema.toString(), "-o",
+                    output.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(Files.readString(output)).contains("veracity:pii").doesNotContain("example.org")
+                    .doesNotContain("example.com");
         }
 
         @Test

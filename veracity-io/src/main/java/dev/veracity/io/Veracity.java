@@ -172,8 +172,9 @@ public final class Veracity {
          *     feature with {@code float_domain { is_categorical: true }}, get {@code string_stats} instead of
          *     {@code num_stats}, keeping their type, as in TFDV.</li>
          * </ul>
-         * STRUCT features, and schema features that are not columns of the input, are ignored. JSON Lines input
-         * with a schema that names features is not supported yet: {@link #compute()} throws a ConfigException.
+         * STRUCT features, and schema features that are not columns of the input, are ignored. JSON Lines,
+         * Parquet, Avro, TFRecord and query results keep the types their values carry; for them the schema only
+         * marks categorical numbers.
          */
         public StatisticsRequest withSchema(Schema newSchema) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
@@ -221,10 +222,7 @@ public final class Veracity {
                         + "input, found " + format + " input");
             }
             if (format == DataFormat.JSONL) {
-                if (schema.getFeatureCount() > 0) {
-                    throw new ConfigException("JSON Lines input: reading with a schema's types is supported for CSV "
-                            + "input only, found a schema with " + schema.getFeatureCount() + " features");
-                }
+                // JSON values carry their own types: the schema only marks categorical numbers, as for Parquet.
                 return new JsonLinesStatistics(new JsonLinesOptions(csvOptions.badRecords(), csvOptions.batchSize()),
                         described, slicings, maxSlices, sampling, progress, threads).compute(inputs, name);
             }
