@@ -1,9 +1,7 @@
 package dev.veracity.cli;
 
-import dev.veracity.ConfigException;
 import dev.veracity.io.BadRecords;
 import dev.veracity.io.InputPaths;
-import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.labeling.feedback.EpochUnit;
 import dev.veracity.labeling.feedback.FeedbackJoiner;
 import dev.veracity.labeling.feedback.FeedbackSpec;
@@ -169,7 +167,7 @@ final class LabelJoinCommand implements Callable<Integer> {
             feedback = feedback.withAsOf(LabelUnits.instant("--as-of", asOf));
         }
         FeedbackJoiner joiner = FeedbackJoiner.of(feedback).withTmp(tmp)
-                .withCsvOptions(CsvOptions.DEFAULT.withDelimiter(delimiterByte()).withBadRecords(badRecords));
+                .withCsvOptions(CsvDelimiter.options(delimiter).withBadRecords(badRecords));
         if (memory != null) {
             joiner = joiner.withMemoryBudget(LabelUnits.bytes("--memory", memory));
         }
@@ -187,13 +185,5 @@ final class LabelJoinCommand implements Callable<Integer> {
                 report == null ? "" : ", report -> " + report, (System.nanoTime() - start) / 1e9);
         err.flush();
         return ExitCodes.OK;
-    }
-
-    private byte delimiterByte() {
-        String d = delimiter.equals("\\t") ? "\t" : delimiter;
-        if (d.length() != 1 || d.charAt(0) > 127) {
-            throw new ConfigException("--delimiter: expected one ASCII character, found '" + delimiter + "'");
-        }
-        return (byte) d.charAt(0);
     }
 }

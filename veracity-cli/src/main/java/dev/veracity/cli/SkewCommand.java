@@ -1,7 +1,5 @@
 package dev.veracity.cli;
 
-import dev.veracity.ConfigException;
-import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.io.skew.FeatureSkewDetector;
 import dev.veracity.io.skew.FeatureSkewReport;
 import dev.veracity.io.skew.SkewOptions;
@@ -97,7 +95,7 @@ final class SkewCommand implements Callable<Integer> {
         FeatureSkewReport report;
         try {
             report = FeatureSkewDetector.detect(training, serving, options,
-                    CsvOptions.DEFAULT.withDelimiter(delimiterByte()), progress);
+                    CsvDelimiter.options(delimiter), progress);
         } finally {
             progress.finish();
         }
@@ -113,13 +111,5 @@ final class SkewCommand implements Callable<Integer> {
                 output == null ? "" : " -> " + output, (System.nanoTime() - start) / 1e9);
         err.flush();
         return report.hasSkew() ? ExitCodes.ANOMALIES : ExitCodes.OK;
-    }
-
-    private byte delimiterByte() {
-        String d = delimiter.equals("\\t") ? "\t" : delimiter;
-        if (d.length() != 1 || d.charAt(0) > 127) {
-            throw new ConfigException("--delimiter: expected one ASCII character, found '" + delimiter + "'");
-        }
-        return (byte) d.charAt(0);
     }
 }

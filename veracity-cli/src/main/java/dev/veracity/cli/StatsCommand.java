@@ -1,7 +1,6 @@
 package dev.veracity.cli;
 
 import dev.veracity.io.ComputedStatistics;
-import dev.veracity.ConfigException;
 import dev.veracity.io.InputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
@@ -164,7 +163,7 @@ final class StatsCommand implements Callable<Integer> {
                 .withNumHistogramBuckets(histogramBuckets)
                 .withMaxExactDistinct(maxExactDistinct)
                 .withWeightFeature(weight);
-        CsvOptions csv = CsvOptions.DEFAULT.withDelimiter(delimiterByte()).withBadRecords(badRecords);
+        CsvOptions csv = CsvDelimiter.options(delimiter).withBadRecords(badRecords);
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         TerminalProgress progress = TerminalProgress.forTerminal(err);
@@ -213,13 +212,5 @@ final class StatsCommand implements Callable<Integer> {
                 (System.nanoTime() - start) / 1e9);
         err.flush();
         return ExitCodes.OK;
-    }
-
-    private byte delimiterByte() {
-        String d = delimiter.equals("\\t") ? "\t" : delimiter;
-        if (d.length() != 1 || d.charAt(0) > 127) {
-            throw new ConfigException("--delimiter: expected one ASCII character, found '" + delimiter + "'");
-        }
-        return (byte) d.charAt(0);
     }
 }
