@@ -31,24 +31,25 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Reads a plain CSV or JSON Lines file once and reports per group of --group-by (crossed when",
+            "Reads a data file (CSV, JSON Lines, Parquet, Avro, TFRecord) and reports per group of --group-by (crossed when",
             "several features are given): rows and share (against --reference shares if given), class",
             "imbalance CI = (n_max - n)/(n_max + n) against the largest group, positive-label rate and the",
             "difference in positive proportions DPL (rest - group), KL and Jensen-Shannon divergences and total",
             "variation distance between the group's label distribution and the rest's, and missing-value",
-            "rates. Thresholds raise anomalies (TFDV's Anomalies message, written with -o); exit code 1 when",
+            "rates. Thresholds raise anomalies (TFDV's Anomalies message, written with --anomalies); -o writes",
+            "every metric as JSON (--json prints it). Exit code 1 when",
             "there is any, like validate.",
             ""},
         footer = {"%nExamples:",
             "  veracity fairness examples/fairness/unbalanced.csv --group-by sex --label approved \\",
             "      --reference F=0.5,M=0.5",
-            "  veracity fairness loans.csv --group-by sex,age_band --label approved -o fairness.pbtxt \\",
-            "      --report fairness.json"})
+            "  veracity fairness loans.parquet --group-by sex,age_band --label approved -o fairness.json \\",
+            "      --anomalies fairness.pbtxt"})
 final class FairnessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "A plain CSV (header row) or JSON Lines file.")
+    @Parameters(index = "0", paramLabel = "DATA", description = "A data file: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
     Path data;
 
     @Option(names = "--group-by", required = true, split = ",", paramLabel = "F[,G...]",
@@ -91,19 +92,19 @@ final class FairnessCommand implements Callable<Integer> {
             description = "Groups smaller than this get no label or missing-value checks (default: ${DEFAULT-VALUE}).")
     int minGroupSize;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the anomalies: .pbtxt, .pb or .json, as validate does.")
+    @Option(names = {"-o", "--output", "--report"}, paramLabel = "FILE",
+            description = "Write every metric as JSON, atomically (--report: deprecated spelling).")
     Path output;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write every metric as JSON.")
-    Path report;
+    @Option(names = "--anomalies", paramLabel = "FILE",
+            description = "Write the anomalies: .pbtxt, .pb or .json, as validate does.")
+    Path anomalies;
 
     @Option(names = "--json", description = "Print every metric as JSON instead of tables.")
     boolean json;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
-            description = "CSV field delimiter; \\t for tab (default: '${DEFAULT-VALUE}').")
-    String delimiter;
+    @Mixin
+    TableInputOptions input;
 
     @Mixin
     VerboseOption verbose;
@@ -112,7 +113,7 @@ final class FairnessCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FairnessAnalysis analysis = new FairnessAnalysis(groupBy, label, java.util.Optional.ofNullable(positive),
                 references(), new FairnessThresholds(minShareRatio, maxClassImbalance, maxDpl, maxTvd, maxMissingGap,
-                        minGroupSize), CsvDelimiter.options(delimiter));
+                        minGroupSize), input.tableOptions());
         FairnessReport result = analysis.analyze(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -126,11 +127,11 @@ final class FairnessCommand implements Callable<Integer> {
                     + String.join(",", groupBy)));
         }
         out.flush();
-        if (output != null) {
-            AnomaliesFiles.write(result.toAnomalies(), output);
+        if (anomalies != null) {
+            AnomaliesFiles.write(result.toAnomalies(), anomalies);
         }
-        if (report != null) {
-            AtomicFiles.write(report, stream -> FairnessJson.write(result, stream));
+        if (output != null) {
+            AtomicFiles.write(output, stream -> FairnessJson.write(result, stream));
         }
         return result.findings().isEmpty() ? ExitCodes.OK : ExitCodes.ANOMALIES;
     }

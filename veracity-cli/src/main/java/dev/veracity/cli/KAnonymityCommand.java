@@ -1,7 +1,7 @@
 package dev.veracity.cli;
 
 import dev.veracity.ConfigException;
-import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.table.TableOptions;
 import dev.veracity.privacy.kanon.KAnonymity;
 import dev.veracity.privacy.kanon.KAnonymityResult;
 import dev.veracity.privacy.kanon.QuasiIdentifiers;
@@ -43,7 +43,7 @@ final class KAnonymityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "A plain CSV (header row) or JSON Lines file.")
+    @Parameters(index = "0", paramLabel = "DATA", description = "A data file: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
     Path data;
 
     @Option(names = "--quasi", required = true, split = ",", paramLabel = "F[,G...]",
@@ -61,9 +61,8 @@ final class KAnonymityCommand implements Callable<Integer> {
             description = "Generalize until k holds and write the result here.")
     Path output;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
-            description = "CSV field delimiter; \\t for tab (default: '${DEFAULT-VALUE}').")
-    String delimiter;
+    @Mixin
+    TableInputOptions input;
 
     @Mixin
     VerboseOption verbose;
@@ -76,8 +75,8 @@ final class KAnonymityCommand implements Callable<Integer> {
         if (!(maxSuppression >= 0 && maxSuppression < 1)) {
             throw new ConfigException("--max-suppression: expected a share in [0, 1), found " + maxSuppression);
         }
-        CsvOptions csv = CsvDelimiter.options(delimiter);
-        QuasiIdentifiers qi = QuasiIdentifiers.read(data, quasi, csv);
+        TableOptions table = input.tableOptions();
+        QuasiIdentifiers qi = QuasiIdentifiers.read(data, quasi, table);
         KAnonymity kanon = new KAnonymity(qi, qi.hierarchies(), k);
         PrintWriter out = spec.commandLine().getOut();
         KAnonymityResult before = kanon.check();
@@ -96,7 +95,7 @@ final class KAnonymityCommand implements Callable<Integer> {
                 plan = plan.withFeature(quasi.get(q), new Operator.Recode(recoding.get(q)));
             }
         }
-        new Redactor(plan, csv).redact(data, output);
+        new Redactor(plan, table).redact(data, output);
         spec.commandLine().getErr().printf("veracity: %,d rows -> %s%n", after.rows() - after.suppressed(), output);
         spec.commandLine().getErr().flush();
         return after.holds() ? ExitCodes.OK : ExitCodes.ANOMALIES;

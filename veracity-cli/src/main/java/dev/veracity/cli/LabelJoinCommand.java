@@ -1,6 +1,5 @@
 package dev.veracity.cli;
 
-import dev.veracity.io.BadRecords;
 import dev.veracity.io.InputPaths;
 import dev.veracity.labeling.feedback.EpochUnit;
 import dev.veracity.labeling.feedback.FeedbackJoiner;
@@ -31,7 +30,7 @@ import picocli.CommandLine.Spec;
                     + "later than the window's end plus --grace. --rule picks which outcome (first, last, any). A "
                     + "prediction without one is --missing negative or censored once window and grace have passed "
                     + "the as-of time (default: the latest time in the inputs), and pending before.",
-            "Inputs are CSV or JSON Lines logs (Logstash, Fluentd), uncompressed. Identical events count once "
+            "Inputs are CSV, JSON Lines (uncompressed), Parquet, Avro or TFRecord logs. Identical events count once "
                     + "unless --keep-duplicates. Writes every prediction column plus label, label_status, "
                     + "label_outcome_time, label_delay_seconds and label_as_of, sorted by prediction time and key, "
                     + "so the output does not depend on event order; prints the labeling report.",
@@ -40,17 +39,17 @@ import picocli.CommandLine.Spec;
             "  veracity label join --predictions examples/labeling/predictions.jsonl \\",
             "      --outcomes examples/labeling/outcomes.csv --key prediction_id --prediction-time ts \\",
             "      --outcome-time converted_at --arrival-time logged_at --window 24h --grace 2h \\",
-            "      --missing negative -o labeled.csv --report labeling-report.json"})
+            "      --missing negative -o labeled.csv --json > labeling-report.json"})
 final class LabelJoinCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--predictions", required = true, arity = "1..*", paramLabel = "FILE",
-            description = "Prediction logs (CSV or JSON Lines; quoted globs work).")
+            description = "Prediction logs (any data file format; quoted globs work).")
     List<String> predictions;
 
     @Option(names = "--outcomes", required = true, arity = "1..*", paramLabel = "FILE",
-            description = "Outcome logs (CSV or JSON Lines; quoted globs work).")
+            description = "Outcome logs (any data file format; quoted globs work).")
     List<String> outcomes;
 
     @Option(names = "--key", required = true, paramLabel = "COLUMN", description = "The join key column.")
@@ -117,11 +116,6 @@ final class LabelJoinCommand implements Callable<Integer> {
             description = "Name of the label column and prefix of the others (default: ${DEFAULT-VALUE}).")
     String labelColumn;
 
-    @Option(names = "--bad-records", paramLabel = "POLICY", defaultValue = "fail",
-            description = "An event without key or time, or a malformed record: fail or skip (and count) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    BadRecords badRecords;
-
     @Option(names = "--memory", paramLabel = "SIZE",
             description = "Memory budget for events, e.g. 256m; past it events spill to disk (default: a quarter "
                     + "of the heap).")
@@ -131,15 +125,15 @@ final class LabelJoinCommand implements Callable<Integer> {
             description = "Directory for spill files, deleted afterwards (default: java.io.tmpdir).")
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
-            description = "CSV field delimiter, one ASCII character; \\t for tab (default: '${DEFAULT-VALUE}').")
-    String delimiter;
+    @Mixin
+    TableInputOptions input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
             description = "The labeled examples: .csv, .jsonl or .ndjson (written atomically).")
     Path output;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Also write the labeling report as JSON.")
+    @Option(names = "--report", paramLabel = "FILE", hidden = true,
+            description = "Deprecated: also write the labeling report as JSON; use --json > FILE.")
     Path report;
 
     @Option(names = "--json", description = "Print the report as JSON instead of a table.")
@@ -162,12 +156,12 @@ final class LabelJoinCommand implements Callable<Integer> {
                 .withDeduplicate(!keepDuplicates)
                 .withEpochUnit(epochUnit)
                 .withLabelColumn(labelColumn)
-                .withBadRecords(badRecords);
+                .withBadRecords(input.badRecords);
         if (asOf != null) {
             feedback = feedback.withAsOf(LabelUnits.instant("--as-of", asOf));
         }
         FeedbackJoiner joiner = FeedbackJoiner.of(feedback).withTmp(tmp)
-                .withCsvOptions(CsvDelimiter.options(delimiter).withBadRecords(badRecords));
+                .withTableOptions(input.tableOptions());
         if (memory != null) {
             joiner = joiner.withMemoryBudget(LabelUnits.bytes("--memory", memory));
         }

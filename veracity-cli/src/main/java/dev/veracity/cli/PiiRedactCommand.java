@@ -53,7 +53,7 @@ final class PiiRedactCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "A plain CSV (header row) or JSON Lines file.")
+    @Parameters(index = "0", paramLabel = "DATA", description = "A data file: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
     Path data;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
@@ -80,9 +80,8 @@ final class PiiRedactCommand implements Callable<Integer> {
     @Option(names = "--secret-env", paramLabel = "NAME", description = "Environment variable holding the secret.")
     String secretEnv;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
-            description = "CSV field delimiter of input and output; \\t for tab (default: '${DEFAULT-VALUE}').")
-    String delimiter;
+    @Mixin
+    TableInputOptions input;
 
     @Mixin
     VerboseOption verbose;
@@ -118,7 +117,7 @@ final class PiiRedactCommand implements Callable<Integer> {
         } else if (secretEnv != null) {
             plan = plan.withSecret(Secret.fromEnvironment(secretEnv, System.getenv()));
         }
-        RedactionSummary summary = new Redactor(plan, CsvDelimiter.options(delimiter)).redact(data, output);
+        RedactionSummary summary = new Redactor(plan, input.tableOptions()).redact(data, output);
         PrintWriter err = spec.commandLine().getErr();
         err.printf("veracity: %,d rows -> %s%n", summary.rows(), output);
         summary.valuesChanged().forEach((feature, count) ->

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Reads a plain CSV or JSON Lines file once and runs the recognizers (e-mail, phone, credit card with",
+            "Reads a data file (any format stats reads) and runs the recognizers (e-mail, phone, credit card with",
             "Luhn, IBAN with mod-97, IPv4/IPv6, US SSN, dates of birth and names near context words) over a",
             "uniform sample of at most --sample-size values per feature. A feature is PII when one entity is",
             "found in at least --min-fraction of its scanned values. Prints a table (or JSON with --json);",
@@ -49,7 +49,7 @@ final class PiiScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "A plain CSV (header row) or JSON Lines file.")
+    @Parameters(index = "0", paramLabel = "DATA", description = "A data file: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
     Path data;
 
     @Option(names = "--sample-size", paramLabel = "N", defaultValue = "10000",
@@ -79,9 +79,8 @@ final class PiiScanCommand implements Callable<Integer> {
             description = "Write --schema with the PII features marked (may be the same file).")
     Path writeSchema;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
-            description = "CSV field delimiter, one ASCII character; \\t for tab (default: '${DEFAULT-VALUE}').")
-    String delimiter;
+    @Mixin
+    TableInputOptions input;
 
     @Mixin
     VerboseOption verbose;
@@ -100,7 +99,7 @@ final class PiiScanCommand implements Callable<Integer> {
         }
         PiiScanner scanner = PiiScanner.standard().withSampleSize(sampleSize).withMinFraction(minFraction)
                 .withDetector(dev.veracity.privacy.detect.PiiDetector.standard().withThreshold(threshold))
-                .withCsvOptions(CsvDelimiter.options(delimiter));
+                .withTableOptions(input.tableOptions());
         PiiScanReport report = scanner.scan(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -30,8 +30,11 @@ final class ProjectAssignCommand implements Callable<Integer> {
     Path directory;
 
     @Option(names = "--another-for", paramLabel = "FILE",
-            description = "A CSV or JSON Lines file with an 'item' column (the consensus queue): one more rating each.")
+            description = "A data file with an 'item' column (the consensus queue): one more rating each.")
     Path anotherFor;
+
+    @Mixin
+    TableInputOptions input;
 
     @Mixin
     VerboseOption verbose;
@@ -40,7 +43,7 @@ final class ProjectAssignCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LabelingProject project = LabelingProject.open(directory);
         List<Assignment> added = anotherFor == null ? project.assign()
-                : project.requestMoreRatings(RatingInputOptions.column(anotherFor, "item"));
+                : project.requestMoreRatings(RatingInputOptions.column(anotherFor, "item", input));
         Map<String, int[]> perRater = new TreeMap<>();
         for (Assignment a : added) {
             perRater.computeIfAbsent(a.rater(), r -> new int[2])[a.gold() ? 1 : 0]++;

@@ -4,18 +4,19 @@ import dev.veracity.io.InputPaths;
 import dev.veracity.labeling.ratings.RatingFiles;
 import dev.veracity.labeling.ratings.RatingTable;
 import java.io.IOException;
-import dev.veracity.io.csv.CsvOptions;
-import dev.veracity.io.jsonl.JsonLinesOptions;
-import dev.veracity.labeling.table.Cells;
-import dev.veracity.labeling.table.TableFile;
+import dev.veracity.ErrorCode;
+import dev.veracity.data.ValueText;
+import dev.veracity.io.table.Table;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The ratings files of {@code label consensus} and {@code label agreement}, and their column names. */
 final class RatingInputOptions {
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "Ratings: CSV or JSON Lines, one rating per row (quoted globs work).")
+            description = "Ratings: CSV, JSON Lines, Parquet, Avro or TFRecord, one rating per row (quoted globs "
+                    + "work).")
     List<String> files;
 
     @Option(names = "--item", paramLabel = "COLUMN", defaultValue = "item",
@@ -39,20 +40,23 @@ final class RatingInputOptions {
                     + "numerically when all labels are numbers.")
     List<String> order = List.of();
 
+    @Mixin
+    TableInputOptions input;
+
     RatingTable read() throws IOException {
         return RatingTable.of(RatingFiles.read(InputPaths.expand(files),
-                new RatingFiles.Columns(item, rater, label, version)), order);
+                new RatingFiles.Columns(item, rater, label, version), input.tableOptions()), order);
     }
 
-    /** {@return the non-empty values of one column of a CSV or JSON Lines file, in order} */
-    static List<String> column(java.nio.file.Path file, String name) throws IOException {
+    /** {@return the non-empty values of one column of a data file, in order} */
+    static List<String> column(java.nio.file.Path file, String name, TableInputOptions input) throws IOException {
         List<String> values = new java.util.ArrayList<>();
-        try (TableFile table = TableFile.open(file, CsvOptions.DEFAULT, JsonLinesOptions.DEFAULT)) {
-            int c = table.require(name, "the item id");
-            for (var b = table.source().next(); b.isPresent(); b = table.source().next()) {
+        try (Table table = Table.open(file, input.tableOptions())) {
+            int c = table.require(name, "the item id", ErrorCode.LABEL_EVENT_INVALID);
+            for (var b = table.next(); b.isPresent(); b = table.next()) {
                 for (int row = 0; row < b.get().rowCount(); row++) {
-                    String value = Cells.text(b.get().columns().get(c), row);
-                    if (value != null) {
+                    String value = ValueText.first(b.get().columns().get(c), row);
+                    if (!value.isEmpty()) {
                         values.add(value);
                     }
                 }

@@ -1,9 +1,9 @@
 package dev.veracity.cli;
 
 import dev.veracity.io.skew.FeatureSkewDetector;
-import dev.veracity.io.skew.FeatureSkewReport;
-import dev.veracity.io.skew.SkewOptions;
 import dev.veracity.io.skew.SkewReportJson;
+import dev.veracity.skew.FeatureSkewReport;
+import dev.veracity.skew.SkewOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                     + "every other feature of each pair that has exactly one example on each side. Prints per feature "
                     + "the pairs where it matches, differs, or is present on one side only, most mismatched first. "
                     + "Exit code 1 when any feature differs in any pair.",
-            "Inputs are CSV (header row) or JSON Lines files, uncompressed. Integers and floats compare numerically "
+            "Inputs are CSV, JSON Lines, Parquet, Avro or TFRecord (CSV and JSON Lines uncompressed). Integers and floats compare numerically "
                     + "across files. Ids found more than once on a side are counted and not compared (TFDV's "
                     + "allow_duplicate_identifiers=False). Inputs larger than memory are hash-partitioned into "
                     + "spill files.",
@@ -39,11 +39,11 @@ final class SkewCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--training", required = true, paramLabel = "FILE",
-            description = "The training (base) examples: CSV or JSON Lines (.jsonl, .ndjson), uncompressed.")
+            description = "The training (base) examples: any data file (CSV, JSON Lines, Parquet, Avro, TFRecord).")
     Path training;
 
     @Option(names = "--serving", required = true, paramLabel = "FILE",
-            description = "The serving (test) examples: CSV or JSON Lines (.jsonl, .ndjson), uncompressed.")
+            description = "The serving (test) examples: any data file (CSV, JSON Lines, Parquet, Avro, TFRecord).")
     Path serving;
 
     @Option(names = "--key", required = true, paramLabel = "FEATURE",
@@ -78,9 +78,8 @@ final class SkewCommand implements Callable<Integer> {
             description = "Directory for the temporary spill files, deleted afterwards (default: java.io.tmpdir).")
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
-            description = "CSV field delimiter, one ASCII character; \\t for tab (default: '${DEFAULT-VALUE}').")
-    String delimiter;
+    @Mixin
+    TableInputOptions input;
 
     @Mixin
     VerboseOption verbose;
@@ -88,14 +87,13 @@ final class SkewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SkewOptions options = new SkewOptions(keys, ignore, samples,
-                floatRoundDigits == null ? SkewOptions.NO_ROUNDING : floatRoundDigits, confusionTop, tmp);
+                floatRoundDigits == null ? SkewOptions.NO_ROUNDING : floatRoundDigits, confusionTop);
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         TerminalProgress progress = TerminalProgress.forTerminal(err);
         FeatureSkewReport report;
         try {
-            report = FeatureSkewDetector.detect(training, serving, options,
-                    CsvDelimiter.options(delimiter), progress);
+            report = FeatureSkewDetector.detect(training, serving, options, input.tableOptions(), tmp, progress);
         } finally {
             progress.finish();
         }

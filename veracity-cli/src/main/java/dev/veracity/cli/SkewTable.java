@@ -1,9 +1,9 @@
 package dev.veracity.cli;
 
-import dev.veracity.io.skew.ConfusionCount;
-import dev.veracity.io.skew.FeatureSkew;
-import dev.veracity.io.skew.FeatureSkewReport;
-import dev.veracity.io.skew.MatchStats;
+import dev.veracity.skew.ConfusionCount;
+import dev.veracity.skew.FeatureSkew;
+import dev.veracity.skew.FeatureSkewReport;
+import dev.veracity.skew.MatchStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -126,7 +126,7 @@ class PrivacyCommandsTest {
     void fairnessOnTheBundledExamples() throws IOException {
         Path anomalies = dir.resolve("fairness.pbtxt");
         CommandRun unbalanced = CommandRun.of("fairness", FAIRNESS.resolve("unbalanced.csv").toString(), "--group-by",
-                "sex", "--label", "approved", "--reference", "F=0.5,M=0.5", "-o", anomalies.toString(), "--report",
+                "sex", "--label", "approved", "--reference", "F=0.5,M=0.5", "--anomalies", anomalies.toString(), "-o",
                 dir.resolve("fairness.json").toString());
         assertThat(unbalanced.exitCode()).isEqualTo(1);
         assertThat(unbalanced.out()).contains("3 anomalies", "Under-represented group", "Label rate gap",
@@ -141,6 +141,6 @@ class PrivacyCommandsTest {
         CommandRun badLabel = CommandRun.of("fairness", FAIRNESS.resolve("balanced.csv").toString(), "--group-by",
                 "sex", "--label", "aproved");
         assertThat(badLabel.exitCode()).isEqualTo(2);
-        assertThat(badLabel.err()).contains("--label aproved: expected a feature of");
+        assertThat(badLabel.err()).contains("balanced.csv: expected a column aproved (--label), found only [");
     }
 }

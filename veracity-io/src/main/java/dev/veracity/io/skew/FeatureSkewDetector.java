@@ -2,7 +2,17 @@ package dev.veracity.io.skew;
 
 import dev.veracity.data.RecordBatch;
 import dev.veracity.io.Progress;
-import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.table.Table;
+import dev.veracity.io.table.TableOptions;
+import dev.veracity.skew.FeatureSkewReport;
+import dev.veracity.skew.PartitionJoin;
+import dev.veracity.skew.RecordBuffer;
+import dev.veracity.skew.RowCodec;
+import dev.veracity.skew.SideCounts;
+import dev.veracity.skew.SkewAccumulator;
+import dev.veracity.skew.SkewLayout;
+import dev.veracity.skew.SkewOptions;
+import dev.veracity.skew.ValueEquality;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -19,11 +29,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * TFDV's {@code DetectFeatureSkew}: joins training (base) and serving (test) examples on identifier features and
- * compares every other feature of each matching pair. Inputs are CSV (with a header row) or JSON Lines files, not
- * compressed, each read with its own type inference.
+ * compares every other feature of each matching pair. Inputs are files of any format a {@link Table} opens (CSV,
+ * JSON Lines, Parquet, Avro, TFRecord; CSV and JSON Lines not compressed), each read with its own types. The
+ * algorithm lives in core's {@code dev.veracity.skew}; this class reads the inputs and spills partitions.
  *
  * <pre>{@code
- * FeatureSkewReport report = FeatureSkewDetector.detect(Path.of("train.csv"), Path.of("serving.csv"),
+ * FeatureSkewReport report = FeatureSkewDetector.detect(Path.of("train.csv"), Path.of("serving.parquet"),
  *         SkewOptions.of(List.of("id")).withSampleSize(10));
  * }</pre>
  *
@@ -45,7 +56,7 @@ public final class FeatureSkewDetector {
     /** At most this many partitions (and open spill files per side). */
     static final int MAX_PARTITIONS = 4096;
 
-    /** {@link #detect(Path, Path, SkewOptions, CsvOptions, Progress, int)}: choose the partitions from the input size. */
+    /** {@link #detect(Path, Path, SkewOptions, TableOptions, Path, Progress, int)}: partitions from the input size. */
     static final int AUTO_PARTITIONS = 0;
 
     /** A stop flag never set, for reads nothing needs to interrupt. */
@@ -63,25 +74,35 @@ public final class FeatureSkewDetector {
      * @throws IOException                 if reading or spilling fails
      */
     public static FeatureSkewReport detect(Path training, Path serving, SkewOptions options) throws IOException {
-        return detect(training, serving, options, CsvOptions.DEFAULT, Progress.NONE);
+        return detect(training, serving, options, TableOptions.DEFAULT, defaultSpillDirectory(), Progress.NONE);
     }
 
-    /** As {@link #detect(Path, Path, SkewOptions)}, with CSV options and progress of the reading passes. */
-    public static FeatureSkewReport detect(Path training, Path serving, SkewOptions options, CsvOptions csv,
-            Progress progress) throws IOException {
-        return detect(training, serving, options, csv, progress, AUTO_PARTITIONS);
+    /** {@return the directory spill files go to unless told: the JVM's temporary directory} */
+    public static Path defaultSpillDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /**
-     * As {@link #detect(Path, Path, SkewOptions, CsvOptions, Progress)} with {@code partitions} hash partitions
-     * ({@link #AUTO_PARTITIONS}: chosen from the input size; 1: in memory, no spill files); tests force tiny ones.
+     * As {@link #detect(Path, Path, SkewOptions)}, with the table options (format, CSV delimiter, bad records), where
+     * to spill (a fresh directory inside, deleted afterwards) and progress of the reading passes.
      */
-    static FeatureSkewReport detect(Path training, Path serving, SkewOptions options, CsvOptions csv,
-            Progress progress, int partitions) throws IOException {
+    public static FeatureSkewReport detect(Path training, Path serving, SkewOptions options, TableOptions table,
+            Path spillDirectory, Progress progress) throws IOException {
+        return detect(training, serving, options, table, spillDirectory, progress, AUTO_PARTITIONS);
+    }
+
+    /**
+     * As {@link #detect(Path, Path, SkewOptions, TableOptions, Path, Progress)} with {@code partitions} hash
+     * partitions ({@link #AUTO_PARTITIONS}: chosen from the input size; 1: in memory, no spill files); tests force
+     * tiny ones.
+     */
+    static FeatureSkewReport detect(Path training, Path serving, SkewOptions options, TableOptions table,
+            Path spillDirectory, Progress progress, int partitions) throws IOException {
         Objects.requireNonNull(training, "training is null");
         Objects.requireNonNull(serving, "serving is null");
         Objects.requireNonNull(options, "options is null");
-        Objects.requireNonNull(csv, "csv is null");
+        Objects.requireNonNull(table, "table is null");
+        Objects.requireNonNull(spillDirectory, "spillDirectory is null");
         Objects.requireNonNull(progress, "progress is null");
         if (partitions < 0 || partitions > MAX_PARTITIONS) {
             throw new IllegalArgumentException("partitions must be in [0, " + MAX_PARTITIONS + "]: " + partitions);
@@ -96,27 +117,27 @@ public final class FeatureSkewDetector {
             return thread;
         });
         try {
-            Future<SkewInput> servingOpened = servingThread.submit(() -> SkewInput.open(serving, csv, Progress.NONE));
-            SkewInput base;
+            Future<Table> servingOpened = servingThread.submit(() -> Table.open(serving, table, Progress.NONE));
+            Table base;
             try {
-                base = SkewInput.open(training, csv, (phase, done, total) -> progress.update(
+                base = Table.open(training, table, (phase, done, total) -> progress.update(
                         "training: " + (phase.startsWith("computing") ? "reading and partitioning" : phase), done,
                         total));
             } catch (IOException | RuntimeException e) {
                 closeWhenOpened(servingOpened, e);
                 throw e;
             }
-            try (base; SkewInput test = await(servingOpened)) {
-                return join(base, test, options, p, servingThread, progress);
+            try (base; Table test = await(servingOpened)) {
+                return join(base, test, options, spillDirectory, p, servingThread, progress);
             }
         } finally {
             servingThread.shutdownNow();
         }
     }
 
-    private static FeatureSkewReport join(SkewInput base, SkewInput test, SkewOptions options, int p,
+    private static FeatureSkewReport join(Table base, Table test, SkewOptions options, Path spillDirectory, int p,
             ExecutorService servingThread, Progress progress) throws IOException {
-        SkewLayout layout = SkewLayout.of(base, test, options);
+        SkewLayout layout = SkewLayout.of(side(base), side(test), options);
         ValueEquality equality = new ValueEquality(options.floatRoundDigits());
         SkewAccumulator accumulator = new SkewAccumulator(layout, options, equality);
         PartitionJoin join = new PartitionJoin();
@@ -146,7 +167,7 @@ public final class FeatureSkewDetector {
             join.drainInto(accumulator);
             return accumulator.report(1, baseCounts, testCounts);
         }
-        try (SpillFiles spill = SpillFiles.create(options.spillDirectory(), p)) {
+        try (SpillFiles spill = SpillFiles.create(spillDirectory, p)) {
             AtomicBoolean stop = new AtomicBoolean();
             Future<SideCounts> testRead = servingThread.submit(() -> {
                 try (SpillFiles.Writer writer = spill.writer("test")) {
@@ -186,7 +207,11 @@ public final class FeatureSkewDetector {
     }
 
     /** Closes the serving input once it is open, after the training side failed with {@code failure}. */
-    private static void closeWhenOpened(Future<SkewInput> opening, Exception failure) {
+    private static SkewLayout.Side side(Table table) {
+        return new SkewLayout.Side(table.file().toString(), table.names(), table.types());
+    }
+
+    private static void closeWhenOpened(Future<Table> opening, Exception failure) {
         try {
             await(opening).close();
         } catch (IOException | RuntimeException e) {
@@ -236,15 +261,14 @@ public final class FeatureSkewDetector {
     }
 
     /** Reads one side into {@code sink}; stops early (with partial counts) once {@code stop} is set. */
-    private static SideCounts readSide(SkewInput input, SkewLayout layout, ValueEquality equality,
+    private static SideCounts readSide(Table input, SkewLayout layout, ValueEquality equality,
             AtomicBoolean stop, RowSink sink) throws IOException {
         RowCodec codec = new RowCodec(layout, equality);
         RecordBuffer key = new RecordBuffer();
         RecordBuffer body = new RecordBuffer();
         long withId = 0;
         long missingId = 0;
-        for (Optional<RecordBatch> next = input.source().next(); next.isPresent() && !stop.get();
-                next = input.source().next()) {
+        for (Optional<RecordBatch> next = input.next(); next.isPresent() && !stop.get(); next = input.next()) {
             RecordBatch batch = next.get();
             codec.use(batch);
             for (int row = 0; row < batch.rowCount(); row++) {
@@ -258,10 +282,6 @@ public final class FeatureSkewDetector {
             }
         }
         return new SideCounts(withId, missingId);
-    }
-
-    /** Examples of one side with and without an id. */
-    record SideCounts(long withId, long missingId) {
     }
 
     /** Where the rows of one side go: the in-memory join or the spill files. */

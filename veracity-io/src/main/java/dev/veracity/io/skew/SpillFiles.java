@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.veracity.skew.RecordBuffer;
 import java.util.Comparator;
 import java.util.stream.Stream;
 

@@ -1,6 +1,6 @@
 /**
- * Feature skew by join key, TFDV's {@code DetectFeatureSkew}: training and serving examples joined on identifier
- * features and compared feature by feature. Inputs larger than memory are partitioned by a hash of the key into spill
- * files and joined one partition at a time. Reads raw examples (not statistics), so it lives in I/O, not in core.
+ * Feature skew by join key on files: reads training and serving inputs as {@link dev.veracity.io.table.Table}s,
+ * partitions inputs larger than memory by a hash of the key into spill files and joins one partition at a time with
+ * core's {@code dev.veracity.skew}; writes the report as JSON.
  */
 package dev.veracity.io.skew;

@@ -161,6 +161,22 @@ public final class Table implements BatchSource {
     }
 
     /**
+     * {@return the index of the named column in {@link #names()} and in every batch}
+     *
+     * @param option what the column is for, for the message (e.g. "--label" or "the outcome time")
+     * @param code   the error code of a missing column, the caller's domain (LABEL_EVENT_INVALID, INVALID_OPTION)
+     * @throws InputException with {@code code} if the table has no such column, naming the file and its columns
+     */
+    public int require(String name, String option, ErrorCode code) {
+        int index = names.indexOf(name);
+        if (index < 0) {
+            throw new InputException(code, file + ": expected a column " + name + " (" + option + "), found only "
+                    + names);
+        }
+        return index;
+    }
+
+    /**
      * {@return the next batch, with exactly the columns of {@link #names()} in that order; empty at the end}
      *
      * @throws InputException if the data is malformed (with the reader's bad-record policy)

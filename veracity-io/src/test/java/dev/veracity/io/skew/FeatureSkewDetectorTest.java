@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.io.Progress;
-import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.table.TableOptions;
+import dev.veracity.skew.ConfusionCount;
+import dev.veracity.skew.FeatureSkew;
+import dev.veracity.skew.FeatureSkewReport;
+import dev.veracity.skew.MatchStats;
+import dev.veracity.skew.SkewOptions;
+import dev.veracity.skew.SkewPair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +38,8 @@ class FeatureSkewDetectorTest {
 
     private FeatureSkewReport detect(Path training, Path serving, SkewOptions options, int partitions)
             throws IOException {
-        return FeatureSkewDetector.detect(training, serving, options.withSpillDirectory(dir), CsvOptions.DEFAULT,
-                Progress.NONE, partitions);
+        return FeatureSkewDetector.detect(training, serving, options, TableOptions.DEFAULT, dir, Progress.NONE,
+                partitions);
     }
 
     @Nested
@@ -107,22 +113,25 @@ class FeatureSkewDetectorTest {
         @Test
         void anUnwritableSpillDirectoryIsAnInputError() throws IOException {
             Path training = write("t.csv", "id,x\n1,a\n");
-            SkewOptions options = SkewOptions.of(List.of("id")).withSpillDirectory(dir.resolve("absent"));
-            assertThatThrownBy(() -> FeatureSkewDetector.detect(training, training, options, CsvOptions.DEFAULT,
-                    Progress.NONE, 2))
+            SkewOptions options = SkewOptions.of(List.of("id"));
+            assertThatThrownBy(() -> FeatureSkewDetector.detect(training, training, options, TableOptions.DEFAULT,
+                    dir.resolve("absent"), Progress.NONE, 2))
                     .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errorCode())
                             .isEqualTo(ErrorCode.FILE_UNWRITABLE))
                     .hasMessageStartingWith(dir.resolve("absent") + ": expected a writable directory");
         }
 
         @Test
-        void gzipIsRejectedByName() throws IOException {
+        void gzipCsvIsRejected() throws IOException {
             Path training = write("t.csv", "id,x\n1,a\n");
-            Path serving = write("s.csv.gz", "not really gzip");
+            Path serving = dir.resolve("s.csv.gz");
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(serving))) {
+                out.write("id,x\n1,a\n".getBytes(StandardCharsets.UTF_8));
+            }
             assertThatThrownBy(() -> detect(training, serving, SkewOptions.of(List.of("id")), 1))
                     .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errorCode())
                             .isEqualTo(ErrorCode.UNSUPPORTED_FILE_FORMAT))
-                    .hasMessageStartingWith(serving + ": expected a plain CSV or JSON Lines file, found gzip");
+                    .hasMessageStartingWith(serving + ": expected a plain CSV file, found gzip");
         }
 
         @Test

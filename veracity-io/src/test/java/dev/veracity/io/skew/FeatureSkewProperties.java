@@ -3,7 +3,13 @@ package dev.veracity.io.skew;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veracity.io.Progress;
-import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.table.TableOptions;
+import dev.veracity.skew.ConfusionCount;
+import dev.veracity.skew.FeatureSkew;
+import dev.veracity.skew.FeatureSkewReport;
+import dev.veracity.skew.MatchStats;
+import dev.veracity.skew.SkewOptions;
+import dev.veracity.skew.SkewPair;
 import dev.veracity.testing.Gen;
 import dev.veracity.testing.SeededProperty;
 import java.io.IOException;
@@ -45,11 +51,11 @@ class FeatureSkewProperties {
         List<String> keys = c.composite ? List.of("id", "k2") : List.of("id");
         SkewOptions options = SkewOptions.of(keys).withFeaturesToIgnore(List.of("ign"))
                 .withSampleSize(Gen.between(random, 0, 6)).withFloatRoundDigits(c.roundDigits)
-                .withConfusionTopN(Gen.between(random, 0, 5)).withSpillDirectory(dir);
+                .withConfusionTopN(Gen.between(random, 0, 5));
 
-        FeatureSkewReport inMemory = FeatureSkewDetector.detect(training, serving, options, CsvOptions.DEFAULT,
+        FeatureSkewReport inMemory = FeatureSkewDetector.detect(training, serving, options, TableOptions.DEFAULT, dir,
                 Progress.NONE, 1);
-        FeatureSkewReport spilled = FeatureSkewDetector.detect(training, serving, options, CsvOptions.DEFAULT,
+        FeatureSkewReport spilled = FeatureSkewDetector.detect(training, serving, options, TableOptions.DEFAULT, dir,
                 Progress.NONE, Gen.between(random, 2, 9));
         Oracle oracle = new Oracle(c, options);
 

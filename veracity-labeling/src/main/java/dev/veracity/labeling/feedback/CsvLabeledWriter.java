@@ -53,6 +53,9 @@ final class CsvLabeledWriter implements LabeledWriter {
         if (value instanceof byte[] bytes) {
             return new String(bytes, UTF_8);
         }
+        if (value instanceof Double d) {
+            return dev.veracity.data.ValueText.of(d);
+        }
         return value.toString();
     }
 

@@ -7,10 +7,9 @@ import dev.veracity.InputException;
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.io.BadRecords;
-import dev.veracity.io.csv.CsvOptions;
-import dev.veracity.io.jsonl.JsonLinesOptions;
-import dev.veracity.labeling.table.Cells;
-import dev.veracity.labeling.table.TableFile;
+import dev.veracity.data.ValueText;
+import dev.veracity.io.table.Table;
+import dev.veracity.io.table.TableOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,8 +25,7 @@ final class EventReader {
             + "seconds or milliseconds)";
 
     private final FeedbackSpec spec;
-    private final CsvOptions csv;
-    private final JsonLinesOptions json;
+    private final TableOptions table;
     private final ColumnUnion predictionColumns = new ColumnUnion();
     private long predictionsRead;
     private long outcomesRead;
@@ -35,10 +33,9 @@ final class EventReader {
     private long invalidOutcomes;
     private long latestTime = Long.MIN_VALUE;
 
-    EventReader(FeedbackSpec spec, CsvOptions csv, JsonLinesOptions json) {
+    EventReader(FeedbackSpec spec, TableOptions table) {
         this.spec = spec;
-        this.csv = csv;
-        this.json = json;
+        this.table = table;
     }
 
     interface Sink {
@@ -47,23 +44,23 @@ final class EventReader {
 
     void readPredictions(List<Path> files, Sink sink) throws IOException {
         for (Path file : files) {
-            try (TableFile events = TableFile.open(file, csv, json)) {
-                int key = events.require(spec.predictionKey(), "the prediction key");
-                int time = events.require(spec.predictionTime(), "the prediction time");
-                int[] union = events.columns().stream().mapToInt(predictionColumns::indexOf).toArray();
+            try (Table events = Table.open(file, table)) {
+                int key = events.require(spec.predictionKey(), "the prediction key", ErrorCode.LABEL_EVENT_INVALID);
+                int time = events.require(spec.predictionTime(), "the prediction time", ErrorCode.LABEL_EVENT_INVALID);
+                int[] union = events.names().stream().mapToInt(predictionColumns::indexOf).toArray();
                 for (String added : spec.addedColumns()) {
-                    if (events.columns().contains(added)) {
+                    if (events.names().contains(added)) {
                         throw new InputException(ErrorCode.LABEL_EVENT_INVALID, file + ": expected no column named "
                                 + added + " (the join writes it), found one; choose another --label-column");
                     }
                 }
                 int[] order = RowBody.order(union);
                 long record = 0;
-                for (Optional<RecordBatch> b = events.source().next(); b.isPresent(); b = events.source().next()) {
+                for (Optional<RecordBatch> b = events.next(); b.isPresent(); b = events.next()) {
                     List<Column> columns = b.get().columns();
                     for (int row = 0; row < b.get().rowCount(); row++) {
                         record++;
-                        String k = Cells.text(columns.get(key), row);
+                        String k = text(columns.get(key), row);
                         Long t = timeOf(file, record, columns.get(time), row);
                         if (k == null || t == null) {
                             invalid(file, record, k == null ? spec.predictionKey() : spec.predictionTime());
@@ -82,22 +79,23 @@ final class EventReader {
 
     void readOutcomes(List<Path> files, Sink sink) throws IOException {
         for (Path file : files) {
-            try (TableFile events = TableFile.open(file, csv, json)) {
-                int key = events.require(spec.outcomeKey(), "the outcome key");
-                int time = events.require(spec.outcomeTime(), "the outcome time");
+            try (Table events = Table.open(file, table)) {
+                int key = events.require(spec.outcomeKey(), "the outcome key", ErrorCode.LABEL_EVENT_INVALID);
+                int time = events.require(spec.outcomeTime(), "the outcome time", ErrorCode.LABEL_EVENT_INVALID);
                 int arrival = spec.outcomeArrival().isEmpty() ? -1
-                        : events.require(spec.outcomeArrival(), "the outcome arrival time");
+                        : events.require(spec.outcomeArrival(), "the outcome arrival time",
+                                ErrorCode.LABEL_EVENT_INVALID);
                 int label = spec.outcomeLabel().isEmpty() ? -1
-                        : events.require(spec.outcomeLabel(), "the outcome label");
+                        : events.require(spec.outcomeLabel(), "the outcome label", ErrorCode.LABEL_EVENT_INVALID);
                 long record = 0;
-                for (Optional<RecordBatch> b = events.source().next(); b.isPresent(); b = events.source().next()) {
+                for (Optional<RecordBatch> b = events.next(); b.isPresent(); b = events.next()) {
                     List<Column> columns = b.get().columns();
                     for (int row = 0; row < b.get().rowCount(); row++) {
                         record++;
-                        String k = Cells.text(columns.get(key), row);
+                        String k = text(columns.get(key), row);
                         Long t = timeOf(file, record, columns.get(time), row);
                         Long a = arrival < 0 ? t : timeOf(file, record, columns.get(arrival), row);
-                        String l = label < 0 ? "" : Cells.text(columns.get(label), row);
+                        String l = label < 0 ? "" : text(columns.get(label), row);
                         if (k == null || t == null || a == null || l == null) {
                             invalid(file, record, k == null ? spec.outcomeKey() : t == null ? spec.outcomeTime()
                                     : a == null ? spec.outcomeArrival() : spec.outcomeLabel());
@@ -120,9 +118,15 @@ final class EventReader {
                 return null;
             }
             throw new InputException(ErrorCode.LABEL_EVENT_INVALID, file + ": record " + record + ": column "
-                    + column.name() + ": expected " + TIME_EXPECTED + ", found '" + Cells.text(column, row) + "'");
+                    + column.name() + ": expected " + TIME_EXPECTED + ", found '" + ValueText.first(column, row) + "'");
         }
         return t;
+    }
+
+    /** {@return the cell's first value as text, or null when it has none (or only empty text)} */
+    private static String text(Column column, int row) {
+        String text = ValueText.first(column, row);
+        return text.isEmpty() ? null : text;
     }
 
     private void invalid(Path file, long record, String column) {

@@ -4,8 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.veracity.ConfigException;
 import dev.veracity.io.AtomicFiles;
-import dev.veracity.io.csv.CsvOptions;
-import dev.veracity.io.jsonl.JsonLinesOptions;
+import dev.veracity.io.table.TableOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +28,13 @@ public final class FeedbackJoiner {
     private final FeedbackSpec spec;
     private final long memoryBudget;
     private final Path tmp;
-    private final CsvOptions csv;
+    private final TableOptions table;
 
-    private FeedbackJoiner(FeedbackSpec spec, long memoryBudget, Path tmp, CsvOptions csv) {
+    private FeedbackJoiner(FeedbackSpec spec, long memoryBudget, Path tmp, TableOptions table) {
         this.spec = requireNonNull(spec, "spec is null");
         this.memoryBudget = memoryBudget;
         this.tmp = requireNonNull(tmp, "tmp is null");
-        this.csv = requireNonNull(csv, "csv is null");
+        this.table = requireNonNull(table, "table is null");
         if (memoryBudget < 1) {
             throw new ConfigException("memory budget: expected at least 1 byte, found " + memoryBudget);
         }
@@ -44,21 +43,21 @@ public final class FeedbackJoiner {
     /** {@return a joiner with the default budget, java.io.tmpdir for spill files and comma-separated CSV} */
     public static FeedbackJoiner of(FeedbackSpec spec) {
         return new FeedbackJoiner(spec, DEFAULT_MEMORY_BUDGET, Path.of(System.getProperty("java.io.tmpdir")),
-                CsvOptions.DEFAULT);
+                TableOptions.DEFAULT);
     }
 
     /** {@return this joiner with a memory budget for events in bytes (estimated heap, not file size)} */
     public FeedbackJoiner withMemoryBudget(long bytes) {
-        return new FeedbackJoiner(spec, bytes, tmp, csv);
+        return new FeedbackJoiner(spec, bytes, tmp, table);
     }
 
     /** {@return this joiner spilling under {@code directory}} */
     public FeedbackJoiner withTmp(Path directory) {
-        return new FeedbackJoiner(spec, memoryBudget, directory, csv);
+        return new FeedbackJoiner(spec, memoryBudget, directory, table);
     }
 
-    /** {@return this joiner reading CSV inputs with {@code options}} */
-    public FeedbackJoiner withCsvOptions(CsvOptions options) {
+    /** {@return this joiner reading inputs with {@code options} (format, CSV delimiter, bad records)} */
+    public FeedbackJoiner withTableOptions(TableOptions options) {
         return new FeedbackJoiner(spec, memoryBudget, tmp, options);
     }
 
@@ -66,14 +65,14 @@ public final class FeedbackJoiner {
      * Labels every prediction and writes the labeled rows to {@code output} ({@code .csv}, {@code .jsonl} or
      * {@code .ndjson}), atomically.
      *
-     * @param predictions prediction logs, CSV or JSON Lines; their columns are united in order of appearance
-     * @param outcomes    outcome logs, CSV or JSON Lines
+     * @param predictions prediction logs (CSV, JSON Lines, Parquet, Avro, TFRecord); their columns are united in order of appearance
+     * @param outcomes    outcome logs, in the same formats
      * @throws dev.veracity.InputException a missing column, an event without key or time (unless skipped), a time
      *                                       that does not parse, or the readers' errors, naming file and record
      */
     public LabelingReport join(List<Path> predictions, List<Path> outcomes, Path output) throws IOException {
         LabeledWriter.forFile(output, java.io.OutputStream.nullOutputStream());
-        EventReader reader = new EventReader(spec, csv, JsonLinesOptions.DEFAULT.withBadRecords(csv.badRecords()));
+        EventReader reader = new EventReader(spec, table);
         long expected = 0;
         for (Path file : predictions) {
             expected += Files.isRegularFile(file) ? Files.size(file) : 0;

@@ -3,7 +3,7 @@ package dev.veracity.labeling.feedback;
 import dev.veracity.data.Column;
 import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
-import dev.veracity.labeling.table.Cells;
+import dev.veracity.data.ValueText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -83,7 +83,7 @@ final class Timestamps {
 
     /** {@return the cell as epoch milliseconds, null if empty, or {@link Long#MIN_VALUE} if it is not a time} */
     static Long ofCell(Column column, int row, EpochUnit unit) {
-        if (Cells.count(column, row) == 0) {
+        if (ValueText.count(column, row) == 0) {
             return null;
         }
         int i = column.rowOffsets()[row];
@@ -93,7 +93,7 @@ final class Timestamps {
         if (column instanceof FloatColumn c) {
             return Double.isFinite(c.values()[i]) ? ofNumber(c.values()[i], unit) : Long.MIN_VALUE;
         }
-        var parsed = parse(Cells.text(column, row));
+        var parsed = parse(ValueText.first(column, row));
         return parsed.isPresent() ? parsed.getAsLong() : Long.MIN_VALUE;
     }
 }

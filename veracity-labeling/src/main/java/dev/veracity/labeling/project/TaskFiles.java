@@ -2,10 +2,9 @@ package dev.veracity.labeling.project;
 
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.io.csv.CsvOptions;
-import dev.veracity.io.jsonl.JsonLinesOptions;
-import dev.veracity.labeling.table.Cells;
-import dev.veracity.labeling.table.TableFile;
+import dev.veracity.data.ValueText;
+import dev.veracity.io.table.Table;
+import dev.veracity.io.table.TableOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,29 +28,34 @@ public final class TaskFiles {
     }
 
     public static List<Task> read(Path file, String idColumn, String goldColumn) throws IOException {
+        return read(file, idColumn, goldColumn, TableOptions.DEFAULT);
+    }
+
+    /** {@return the tasks of a Label Studio {@code .json} file, or of a data file read as {@code options} say} */
+    public static List<Task> read(Path file, String idColumn, String goldColumn, TableOptions options)
+            throws IOException {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             return LabelStudio.readTasks(file);
         }
         List<Task> tasks = new ArrayList<>();
-        try (TableFile table = TableFile.open(file, CsvOptions.DEFAULT, JsonLinesOptions.DEFAULT)) {
-            int id = table.columns().indexOf(idColumn);
-            int gold = table.columns().indexOf(goldColumn);
+        try (Table table = Table.open(file, options)) {
+            int id = table.indexOf(idColumn);
+            int gold = table.indexOf(goldColumn);
             long row = 0;
-            for (Optional<RecordBatch> b = table.source().next(); b.isPresent(); b = table.source().next()) {
+            for (Optional<RecordBatch> b = table.next(); b.isPresent(); b = table.next()) {
                 List<Column> columns = b.get().columns();
                 for (int r = 0; r < b.get().rowCount(); r++) {
                     row++;
                     Map<String, Object> data = new LinkedHashMap<>();
                     for (int c = 0; c < columns.size(); c++) {
-                        String value = Cells.text(columns.get(c), r);
-                        if (c != id && c != gold && value != null) {
-                            data.put(table.columns().get(c), value);
+                        String value = ValueText.first(columns.get(c), r);
+                        if (c != id && c != gold && !value.isEmpty()) {
+                            data.put(table.names().get(c), value);
                         }
                     }
-                    String taskId = id < 0 ? null : Cells.text(columns.get(id), r);
-                    String goldLabel = gold < 0 ? null : Cells.text(columns.get(gold), r);
-                    tasks.add(new Task(taskId == null ? "task-" + row : taskId, data,
-                            goldLabel == null ? "" : goldLabel));
+                    String taskId = id < 0 ? "" : ValueText.first(columns.get(id), r);
+                    String goldLabel = gold < 0 ? "" : ValueText.first(columns.get(gold), r);
+                    tasks.add(new Task(taskId.isEmpty() ? "task-" + row : taskId, data, goldLabel));
                 }
             }
         }

@@ -4,10 +4,9 @@ import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.io.csv.CsvOptions;
-import dev.veracity.io.jsonl.JsonLinesOptions;
-import dev.veracity.labeling.table.Cells;
-import dev.veracity.labeling.table.TableFile;
+import dev.veracity.data.ValueText;
+import dev.veracity.io.table.Table;
+import dev.veracity.io.table.TableOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,22 +40,27 @@ public final class RatingFiles {
 
     /** {@return the ratings of all files, in file and row order} */
     public static List<Rating> read(List<Path> files, Columns columns) throws IOException {
+        return read(files, columns, TableOptions.DEFAULT);
+    }
+
+    /** {@return the ratings of all files, in file and row order, each file read as {@code options} say} */
+    public static List<Rating> read(List<Path> files, Columns columns, TableOptions options) throws IOException {
         List<Rating> ratings = new ArrayList<>();
         for (Path file : files) {
-            try (TableFile table = TableFile.open(file, CsvOptions.DEFAULT, JsonLinesOptions.DEFAULT)) {
-                int item = table.require(columns.item(), "the item id");
-                int rater = table.require(columns.rater(), "the rater id");
-                int label = table.require(columns.label(), "the label");
-                int version = table.columns().indexOf(columns.version());
+            try (Table table = Table.open(file, options)) {
+                int item = table.require(columns.item(), "the item id", ErrorCode.LABEL_EVENT_INVALID);
+                int rater = table.require(columns.rater(), "the rater id", ErrorCode.LABEL_EVENT_INVALID);
+                int label = table.require(columns.label(), "the label", ErrorCode.LABEL_EVENT_INVALID);
+                int version = table.indexOf(columns.version());
                 long record = 0;
-                for (Optional<RecordBatch> b = table.source().next(); b.isPresent(); b = table.source().next()) {
+                for (Optional<RecordBatch> b = table.next(); b.isPresent(); b = table.next()) {
                     List<Column> cols = b.get().columns();
                     for (int row = 0; row < b.get().rowCount(); row++) {
                         record++;
-                        String v = version < 0 ? "" : Cells.text(cols.get(version), row);
+                        String v = version < 0 ? "" : ValueText.first(cols.get(version), row);
                         ratings.add(new Rating(required(file, record, cols.get(item), row),
                                 required(file, record, cols.get(rater), row),
-                                required(file, record, cols.get(label), row), v == null ? "" : v));
+                                required(file, record, cols.get(label), row), v));
                     }
                 }
             }
@@ -65,8 +69,8 @@ public final class RatingFiles {
     }
 
     private static String required(Path file, long record, Column column, int row) {
-        String text = Cells.text(column, row);
-        if (text == null) {
+        String text = ValueText.first(column, row);
+        if (text.isEmpty()) {
             throw new InputException(ErrorCode.LABEL_EVENT_INVALID, file + ": record " + record + ": column "
                     + column.name() + ": expected a value, found none");
         }

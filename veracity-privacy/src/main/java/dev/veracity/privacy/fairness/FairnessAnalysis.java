@@ -1,9 +1,10 @@
 package dev.veracity.privacy.fairness;
 
+import dev.veracity.ErrorCode;
 import dev.veracity.ConfigException;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.io.csv.CsvOptions;
-import dev.veracity.privacy.table.TextTable;
+import dev.veracity.io.table.TableOptions;
+import dev.veracity.io.table.Table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,10 +35,10 @@ import java.util.TreeSet;
  * @param positive   the positive label, if given; else 1, true or yes when the label has only those two values
  * @param reference  expected share per group (empty: compare groups with the largest)
  * @param thresholds when a finding is raised
- * @param csvOptions how to read CSV input
+ * @param tableOptions how to read CSV input
  */
 public record FairnessAnalysis(List<String> groupBy, String label, Optional<String> positive,
-        Map<String, Double> reference, FairnessThresholds thresholds, CsvOptions csvOptions) {
+        Map<String, Double> reference, FairnessThresholds thresholds, TableOptions tableOptions) {
     public FairnessAnalysis {
         groupBy = List.copyOf(groupBy);
         if (groupBy.isEmpty()) {
@@ -57,33 +58,33 @@ public record FairnessAnalysis(List<String> groupBy, String label, Optional<Stri
             throw new ConfigException("--reference: expected shares summing to at most 1, found " + sum);
         }
         Objects.requireNonNull(thresholds, "thresholds is null");
-        Objects.requireNonNull(csvOptions, "csvOptions is null");
+        Objects.requireNonNull(tableOptions, "tableOptions is null");
     }
 
     /** {@return an analysis with the default thresholds and no reference} */
     public static FairnessAnalysis of(List<String> groupBy, String label) {
         return new FairnessAnalysis(groupBy, label, Optional.empty(), Map.of(), FairnessThresholds.DEFAULT,
-                CsvOptions.DEFAULT);
+                TableOptions.DEFAULT);
     }
 
     /** {@return this analysis with a reference share per group} */
     public FairnessAnalysis withReference(Map<String, Double> newReference) {
-        return new FairnessAnalysis(groupBy, label, positive, newReference, thresholds, csvOptions);
+        return new FairnessAnalysis(groupBy, label, positive, newReference, thresholds, tableOptions);
     }
 
     /** {@return this analysis with the positive label set} */
     public FairnessAnalysis withPositive(String newPositive) {
-        return new FairnessAnalysis(groupBy, label, Optional.of(newPositive), reference, thresholds, csvOptions);
+        return new FairnessAnalysis(groupBy, label, Optional.of(newPositive), reference, thresholds, tableOptions);
     }
 
     /** {@return this analysis with other thresholds} */
     public FairnessAnalysis withThresholds(FairnessThresholds newThresholds) {
-        return new FairnessAnalysis(groupBy, label, positive, reference, newThresholds, csvOptions);
+        return new FairnessAnalysis(groupBy, label, positive, reference, newThresholds, tableOptions);
     }
 
     /** {@return this analysis reading CSV with other options} */
-    public FairnessAnalysis withCsvOptions(CsvOptions newCsvOptions) {
-        return new FairnessAnalysis(groupBy, label, positive, reference, thresholds, newCsvOptions);
+    public FairnessAnalysis withTableOptions(TableOptions newTableOptions) {
+        return new FairnessAnalysis(groupBy, label, positive, reference, thresholds, newTableOptions);
     }
 
     /**
@@ -95,12 +96,12 @@ public record FairnessAnalysis(List<String> groupBy, String label, Optional<Stri
     public FairnessReport analyze(Path file) throws IOException {
         GroupCounts counts = new GroupCounts(groupBy, label);
         long rows = 0;
-        try (TextTable table = TextTable.open(file, csvOptions)) {
+        try (Table table = Table.open(file, tableOptions.withCsvAsText(true))) {
             int[] groupColumns = new int[groupBy.size()];
             for (int i = 0; i < groupBy.size(); i++) {
-                groupColumns[i] = table.indexOf(groupBy.get(i), "--group-by");
+                groupColumns[i] = table.require(groupBy.get(i), "--group-by", ErrorCode.INVALID_OPTION);
             }
-            counts.start(table.names(), groupColumns, table.indexOf(label, "--label"));
+            counts.start(table.names(), groupColumns, table.require(label, "--label", ErrorCode.INVALID_OPTION));
             for (Optional<RecordBatch> batch = table.next(); batch.isPresent(); batch = table.next()) {
                 counts.add(batch.get());
                 rows += batch.get().rowCount();

@@ -2,7 +2,7 @@ package dev.veracity.privacy.fairness;
 
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.privacy.table.Cells;
+import dev.veracity.data.ValueText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +62,7 @@ final class GroupCounts {
                     group.missing[f]++;
                 }
             }
-            String value = Cells.rowText(columns.get(labelColumn), r);
+            String value = ValueText.row(columns.get(labelColumn), r);
             if (value.isEmpty()) {
                 group.labelMissing++;
             } else {
@@ -73,12 +73,12 @@ final class GroupCounts {
 
     private String key(List<Column> columns, int row) {
         if (groupColumns.length == 1) {
-            String value = Cells.rowText(columns.get(groupColumns[0]), row);
+            String value = ValueText.row(columns.get(groupColumns[0]), row);
             return value.isEmpty() ? null : value;
         }
         List<String> parts = new ArrayList<>(groupColumns.length);
         for (int column : groupColumns) {
-            String value = Cells.rowText(columns.get(column), row);
+            String value = ValueText.row(columns.get(column), row);
             if (value.isEmpty()) {
                 return null;
             }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * walk up the lattice, not ARX's optimal search: the levels found are minimal along the walk, not always globally.
  *
  * <pre>{@code
- * QuasiIdentifiers qi = QuasiIdentifiers.read(path, List.of("zip", "birth_date", "sex"), CsvOptions.DEFAULT);
+ * QuasiIdentifiers qi = QuasiIdentifiers.read(path, List.of("zip", "birth_date", "sex"), TableOptions.DEFAULT);
  * KAnonymity kanon = new KAnonymity(qi, qi.hierarchies(), 5);
  * KAnonymityResult now = kanon.check();
  * KAnonymityResult after = kanon.generalize(0.01);

@@ -1,9 +1,10 @@
 package dev.veracity.privacy.kanon;
 
+import dev.veracity.ErrorCode;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.io.csv.CsvOptions;
-import dev.veracity.privacy.table.Cells;
-import dev.veracity.privacy.table.TextTable;
+import dev.veracity.io.table.TableOptions;
+import dev.veracity.data.ValueText;
+import dev.veracity.io.table.Table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,14 +37,14 @@ public record QuasiIdentifiers(Path file, List<String> names, List<List<String>>
      *
      * @throws dev.veracity.ConfigException if a name is not a feature of the file
      */
-    public static QuasiIdentifiers read(Path file, List<String> names, CsvOptions csvOptions) throws IOException {
-        try (TextTable table = TextTable.open(file, csvOptions)) {
+    public static QuasiIdentifiers read(Path file, List<String> names, TableOptions tableOptions) throws IOException {
+        try (Table table = Table.open(file, tableOptions.withCsvAsText(true))) {
             int[] columns = new int[names.size()];
             List<Map<String, Integer>> index = new ArrayList<>();
             List<List<String>> values = new ArrayList<>();
             List<int[]> codes = new ArrayList<>();
             for (int q = 0; q < names.size(); q++) {
-                columns[q] = table.indexOf(names.get(q), "--quasi");
+                columns[q] = table.require(names.get(q), "--quasi", ErrorCode.INVALID_OPTION);
                 index.add(new HashMap<>());
                 values.add(new ArrayList<>());
                 codes.add(new int[1024]);
@@ -60,7 +61,7 @@ public record QuasiIdentifiers(Path file, List<String> names, List<List<String>>
                     Map<String, Integer> seen = index.get(q);
                     List<String> distinct = values.get(q);
                     for (int r = 0; r < batch.rowCount(); r++) {
-                        String text = Cells.rowText(batch.columns().get(columns[q]), r);
+                        String text = ValueText.row(batch.columns().get(columns[q]), r);
                         Integer known = seen.get(text);
                         if (known == null) {
                             known = distinct.size();

@@ -1,17 +1,18 @@
 package dev.veracity.privacy.redact;
 
+import dev.veracity.ErrorCode;
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.data.StringColumn;
 import dev.veracity.io.AtomicFiles;
-import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.table.TableOptions;
 import dev.veracity.io.jsonl.JsonLinesStatistics;
 import dev.veracity.privacy.PiiEntity;
 import dev.veracity.privacy.detect.Context;
 import dev.veracity.privacy.detect.Finding;
 import dev.veracity.privacy.detect.PiiDetector;
-import dev.veracity.privacy.table.Cells;
-import dev.veracity.privacy.table.TextTable;
+import dev.veracity.data.ValueText;
+import dev.veracity.io.table.Table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,16 +30,16 @@ import java.util.Optional;
  * the statistics of the other features do not change.
  *
  * <pre>{@code
- * RedactionSummary s = new Redactor(plan, CsvOptions.DEFAULT).redact(Path.of("in.csv"), Path.of("out.csv"));
+ * RedactionSummary s = new Redactor(plan, TableOptions.DEFAULT).redact(Path.of("in.csv"), Path.of("out.csv"));
  * }</pre>
  *
  * @param plan       what to do to which feature and entity
- * @param csvOptions how to read CSV input (its delimiter is also the output's)
+ * @param tableOptions how to read CSV input (its delimiter is also the output's)
  */
-public record Redactor(RedactionPlan plan, CsvOptions csvOptions) {
+public record Redactor(RedactionPlan plan, TableOptions tableOptions) {
     public Redactor {
         Objects.requireNonNull(plan, "plan is null");
-        Objects.requireNonNull(csvOptions, "csvOptions is null");
+        Objects.requireNonNull(tableOptions, "tableOptions is null");
     }
 
     /**
@@ -51,20 +52,20 @@ public record Redactor(RedactionPlan plan, CsvOptions csvOptions) {
     public RedactionSummary redact(Path input, Path output) throws IOException {
         plan.checkSecret();
         RedactionSummary[] summary = new RedactionSummary[1];
-        try (TextTable table = TextTable.open(input, csvOptions)) {
+        try (Table table = Table.open(input, tableOptions.withCsvAsText(true))) {
             for (String feature : plan.required()) {
-                table.indexOf(feature, "--feature");
+                table.require(feature, "--feature", ErrorCode.INVALID_OPTION);
             }
             AtomicFiles.write(output, stream -> {
                 RowWriter writer = JsonLinesStatistics.isJsonLines(output) ? new JsonLinesRowWriter(stream)
-                        : new CsvRowWriter(stream, (char) csvOptions.delimiter(), output.toString());
+                        : new CsvRowWriter(stream, (char) tableOptions.csv().delimiter(), output.toString());
                 summary[0] = copy(table, writer);
             });
         }
         return summary[0];
     }
 
-    private RedactionSummary copy(TextTable table, RowWriter writer) throws IOException {
+    private RedactionSummary copy(Table table, RowWriter writer) throws IOException {
         List<String> names = table.names();
         List<Integer> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
@@ -112,7 +113,7 @@ public record Redactor(RedactionPlan plan, CsvOptions csvOptions) {
         boolean numeric = !(column instanceof StringColumn);
         List<String> values = new ArrayList<>(to - from);
         for (int v = from; v < to; v++) {
-            String text = Cells.text(column, v);
+            String text = ValueText.of(column, v);
             String result = text;
             if (operator != null) {
                 result = operator.apply(text, Optional.ofNullable(plan.featureEntity().get(column.name())),

@@ -6,7 +6,7 @@ import dev.veracity.privacy.PiiEntity;
 import dev.veracity.privacy.detect.Context;
 import dev.veracity.privacy.detect.Finding;
 import dev.veracity.privacy.detect.PiiDetector;
-import dev.veracity.privacy.table.Cells;
+import dev.veracity.data.ValueText;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -46,11 +46,11 @@ final class FeatureScan {
                 continue;
             }
             if (sample.size() < sampleSize) {
-                sample.add(Cells.text(column, v));
+                sample.add(ValueText.of(column, v));
             } else {
                 long slot = random.nextLong(values);
                 if (slot < sampleSize) {
-                    sample.set((int) slot, Cells.text(column, v));
+                    sample.set((int) slot, ValueText.of(column, v));
                 }
             }
         }

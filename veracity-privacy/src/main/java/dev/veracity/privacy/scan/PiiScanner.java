@@ -2,9 +2,9 @@ package dev.veracity.privacy.scan;
 
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.table.TableOptions;
 import dev.veracity.privacy.detect.PiiDetector;
-import dev.veracity.privacy.table.TextTable;
+import dev.veracity.io.table.Table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +27,10 @@ import java.util.Optional;
  * @param sampleSize  the cap on values scanned per feature
  * @param minFraction the share of scanned values that makes a feature PII, in (0, 1]
  * @param seed        chooses the sample
- * @param csvOptions  how to read CSV files
+ * @param tableOptions  how to read CSV files
  */
-public record PiiScanner(PiiDetector detector, int sampleSize, double minFraction, long seed, CsvOptions csvOptions) {
+public record PiiScanner(PiiDetector detector, int sampleSize, double minFraction, long seed,
+        TableOptions tableOptions) {
     /** Values scanned per feature unless told otherwise: enough for a share within about 0.01 (2 sigma). */
     public static final int DEFAULT_SAMPLE_SIZE = 10_000;
     /** The share of values that makes a feature PII unless told otherwise. */
@@ -37,7 +38,7 @@ public record PiiScanner(PiiDetector detector, int sampleSize, double minFractio
 
     public PiiScanner {
         Objects.requireNonNull(detector, "detector is null");
-        Objects.requireNonNull(csvOptions, "csvOptions is null");
+        Objects.requireNonNull(tableOptions, "tableOptions is null");
         if (sampleSize < 1) {
             throw new IllegalArgumentException("sampleSize must be at least 1: " + sampleSize);
         }
@@ -49,27 +50,27 @@ public record PiiScanner(PiiDetector detector, int sampleSize, double minFractio
     /** {@return a scanner with every recognizer and the defaults} */
     public static PiiScanner standard() {
         return new PiiScanner(PiiDetector.standard(), DEFAULT_SAMPLE_SIZE, DEFAULT_MIN_FRACTION, 0,
-                CsvOptions.DEFAULT);
+                TableOptions.DEFAULT);
     }
 
     /** {@return this scanner with another cap on values scanned per feature} */
     public PiiScanner withSampleSize(int newSampleSize) {
-        return new PiiScanner(detector, newSampleSize, minFraction, seed, csvOptions);
+        return new PiiScanner(detector, newSampleSize, minFraction, seed, tableOptions);
     }
 
     /** {@return this scanner with another share that makes a verdict} */
     public PiiScanner withMinFraction(double newMinFraction) {
-        return new PiiScanner(detector, sampleSize, newMinFraction, seed, csvOptions);
+        return new PiiScanner(detector, sampleSize, newMinFraction, seed, tableOptions);
     }
 
     /** {@return this scanner with other recognizers} */
     public PiiScanner withDetector(PiiDetector newDetector) {
-        return new PiiScanner(newDetector, sampleSize, minFraction, seed, csvOptions);
+        return new PiiScanner(newDetector, sampleSize, minFraction, seed, tableOptions);
     }
 
     /** {@return this scanner reading CSV with other options} */
-    public PiiScanner withCsvOptions(CsvOptions newCsvOptions) {
-        return new PiiScanner(detector, sampleSize, minFraction, seed, newCsvOptions);
+    public PiiScanner withTableOptions(TableOptions newTableOptions) {
+        return new PiiScanner(detector, sampleSize, minFraction, seed, newTableOptions);
     }
 
     /**
@@ -78,7 +79,7 @@ public record PiiScanner(PiiDetector detector, int sampleSize, double minFractio
      * @throws dev.veracity.InputException if the file is missing or malformed
      */
     public PiiScanReport scan(Path file) throws IOException {
-        try (TextTable table = TextTable.open(file, csvOptions)) {
+        try (Table table = Table.open(file, tableOptions.withCsvAsText(true))) {
             List<FeatureScan> scans = new ArrayList<>();
             for (String name : table.names()) {
                 scans.add(new FeatureScan(name, sampleSize, seed));

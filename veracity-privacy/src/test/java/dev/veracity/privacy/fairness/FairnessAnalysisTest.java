@@ -69,10 +69,10 @@ class FairnessAnalysisTest {
     }
 
     @Test
-    void unknownFeaturesAndBadReferencesAreConfigErrors() {
+    void unknownFeaturesAndBadReferencesAreUsageErrors() {
         assertThatThrownBy(() -> FairnessAnalysis.of(List.of("gender"), "approved")
-                .analyze(EXAMPLES.resolve("balanced.csv"))).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("--group-by gender: expected a feature of");
+                .analyze(EXAMPLES.resolve("balanced.csv"))).isInstanceOf(dev.veracity.InputException.class)
+                .hasMessageContaining("balanced.csv: expected a column gender (--group-by), found only [");
         assertThatThrownBy(() -> FairnessAnalysis.of(List.of("sex"), "approved")
                 .withReference(Map.of("F", 0.7, "M", 0.7))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("summing to at most 1");

@@ -2,7 +2,7 @@ package dev.veracity.privacy.kanon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.table.TableOptions;
 import dev.veracity.testing.Gen;
 import dev.veracity.testing.SeededProperty;
 import java.io.IOException;
@@ -49,7 +49,7 @@ class KAnonymityTest {
     void checkMatchesBruteForce(long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         QuasiIdentifiers qi = QuasiIdentifiers.read(table(random, Gen.between(random, 1, 200)),
-                List.of("zip", "age", "sex"), CsvOptions.DEFAULT);
+                List.of("zip", "age", "sex"), TableOptions.DEFAULT);
         int k = Gen.between(random, 2, 6);
         KAnonymityResult result = new KAnonymity(qi, qi.hierarchies(), k).check();
         Map<List<String>, Integer> sizes = bruteForce(qi, qi.hierarchies(), List.of(0, 0, 0));
@@ -63,7 +63,7 @@ class KAnonymityTest {
     void generalizationHoldsAndIsTheLeastLossOfAllHoldingLevels(long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         QuasiIdentifiers qi = QuasiIdentifiers.read(table(random, Gen.between(random, 10, 200)),
-                List.of("zip", "birth", "sex"), CsvOptions.DEFAULT);
+                List.of("zip", "birth", "sex"), TableOptions.DEFAULT);
         int k = Gen.between(random, 2, 8);
         List<Hierarchy> h = qi.hierarchies();
         KAnonymityResult result = new KAnonymity(qi, h, k).generalize(0);
@@ -112,7 +112,7 @@ class KAnonymityTest {
         }
         csv.append("99999\n");
         QuasiIdentifiers qi = QuasiIdentifiers.read(Files.writeString(dir.resolve("s.csv"), csv), List.of("zip"),
-                CsvOptions.DEFAULT);
+                TableOptions.DEFAULT);
         KAnonymity kanon = new KAnonymity(qi, qi.hierarchies(), 5);
         assertThat(kanon.check().exampleRows()).containsExactly(51L);
         KAnonymityResult result = kanon.generalize(0.05);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veracity.ConfigException;
 import dev.veracity.io.Veracity;
-import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.table.TableOptions;
 import dev.veracity.privacy.PiiEntity;
 import dev.veracity.privacy.Secret;
 import dev.veracity.proto.DatasetFeatureStatistics;
@@ -52,7 +52,7 @@ class RedactorTest {
         Path output = dir.resolve("out-" + seed + ".csv");
         RedactionPlan plan = RedactionPlan.none().withFeature("email", new Operator.Hash())
                 .withFeature("card", new Operator.Mask(4)).withFeature("id", new Operator.Hash()).withSecret(SECRET);
-        new Redactor(plan, CsvOptions.DEFAULT).redact(input, output);
+        new Redactor(plan, TableOptions.DEFAULT).redact(input, output);
 
         Map<String, FeatureNameStatistics> before = features(input);
         Map<String, FeatureNameStatistics> after = features(output);
@@ -80,7 +80,7 @@ class RedactorTest {
         Path c = Files.writeString(dir.resolve("customers.csv"), customers);
         Path o = Files.writeString(dir.resolve("orders.csv"), orders);
         RedactionPlan plan = RedactionPlan.none().withFeature("email", new Operator.Hash()).withSecret(SECRET);
-        Redactor redactor = new Redactor(plan, CsvOptions.DEFAULT);
+        Redactor redactor = new Redactor(plan, TableOptions.DEFAULT);
         redactor.redact(c, dir.resolve("customers-r.csv"));
         redactor.redact(o, dir.resolve("orders-r.csv"));
 
@@ -99,7 +99,7 @@ class RedactorTest {
                 """);
         Path output = dir.resolve("notes-out.jsonl");
         RedactionSummary summary = new Redactor(RedactionPlan.none().withEntity(PiiEntity.EMAIL_ADDRESS,
-                new Operator.Tag()).withEntity(PiiEntity.PHONE_NUMBER, new Operator.Mask(2)), CsvOptions.DEFAULT)
+                new Operator.Tag()).withEntity(PiiEntity.PHONE_NUMBER, new Operator.Mask(2)), TableOptions.DEFAULT)
                 .redact(input, output);
         assertThat(Files.readAllLines(output)).containsExactly(
                 "{\"id\":1,\"note\":\"write to <EMAIL_ADDRESS> or call +** ** **** **58\",\"n\":[1,2]}",
@@ -112,7 +112,7 @@ class RedactorTest {
     @Test
     void aListCannotGoToACsvCell() throws IOException {
         Path input = Files.writeString(dir.resolve("lists.jsonl"), "{\"a\": [1, 2]}\n");
-        assertThatThrownBy(() -> new Redactor(RedactionPlan.none(), CsvOptions.DEFAULT).redact(input,
+        assertThatThrownBy(() -> new Redactor(RedactionPlan.none(), TableOptions.DEFAULT).redact(input,
                 dir.resolve("lists.csv"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("row 1, feature a: expected one value per CSV cell, found a list of 2");
         assertThat(dir.resolve("lists.csv")).doesNotExist();

@@ -1,4 +1,4 @@
-package dev.veracity.io.skew;
+package dev.veracity.skew;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import org.apache.datasketches.frequencies.ItemsSketch;
  * Counts what the join finds, one identifier at a time, in whatever order the partitions give them. Its memory
  * grows with the number of features, the sample size and the confusion sketches' fixed size, never with rows.
  */
-final class SkewAccumulator {
+public final class SkewAccumulator {
     /** Distinct differing value pairs a categorical feature's confusion sketch counts exactly (3/4 of the map). */
     static final int CONFUSION_MAP_SIZE = 1 << 12;
 
@@ -39,10 +39,10 @@ final class SkewAccumulator {
     private long duplicateIdCount;
     private long matchingPairsCount;
 
-    SkewAccumulator(SkewLayout layout, SkewOptions options, ValueEquality equality) {
-        this.layout = layout;
-        this.options = options;
-        this.equality = equality;
+    public SkewAccumulator(SkewLayout layout, SkewOptions options, ValueEquality equality) {
+        this.layout = java.util.Objects.requireNonNull(layout, "layout is null");
+        this.options = java.util.Objects.requireNonNull(options, "options is null");
+        this.equality = java.util.Objects.requireNonNull(equality, "equality is null");
         this.featureCount = layout.features().size();
         this.baseCount = new long[featureCount];
         this.testCount = new long[featureCount];
@@ -129,8 +129,8 @@ final class SkewAccumulator {
         }
     }
 
-    FeatureSkewReport report(int partitions, FeatureSkewDetector.SideCounts base,
-            FeatureSkewDetector.SideCounts test) {
+    public FeatureSkewReport report(int partitions, SideCounts base,
+            SideCounts test) {
         List<FeatureSkew> featureSkew = new ArrayList<>();
         List<ConfusionCount> confusionCounts = new ArrayList<>();
         Map<String, Long> confusionMaximumError = new HashMap<>();

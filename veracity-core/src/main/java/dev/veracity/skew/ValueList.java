@@ -1,4 +1,4 @@
-package dev.veracity.io.skew;
+package dev.veracity.skew;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -61,7 +61,7 @@ public sealed interface ValueList permits ValueList.Ints, ValueList.Floats, Valu
 
         @Override
         public String text(int i) {
-            return Double.toString(values[i]);
+            return dev.veracity.data.ValueText.of(values[i]);
         }
 
         @Override

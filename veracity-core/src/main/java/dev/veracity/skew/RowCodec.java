@@ -1,4 +1,4 @@
-package dev.veracity.io.skew;
+package dev.veracity.skew;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -7,6 +7,7 @@ import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.data.StringColumn;
+import dev.veracity.data.ValueText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,12 +17,12 @@ import java.util.Map;
 /**
  * Turns a row of a batch into a spill record, a key and a body, and a body back into values.
  *
- * <p>The key holds, per identifier feature, its values as canonical text (integers and integral floats in decimal
- * without a fraction, other floats as {@link Double#toString}, strings as their bytes), so an INT id in one file joins
+ * <p>The key holds, per identifier feature, its values as canonical text ({@link ValueText}: integers and integral
+ * floats in decimal without a fraction, strings as their bytes), so an INT id in one file joins
  * the same id read as FLOAT or STRING in the other. The body holds each present compared feature as its index in
  * {@link SkewLayout#features()}, a type tag, the value count and the values (floats already rounded).
  */
-final class RowCodec {
+public final class RowCodec {
     private static final int INT = 0;
     private static final int FLOAT = 1;
     private static final int STRING = 2;
@@ -31,15 +32,15 @@ final class RowCodec {
     private final Column[] keyColumns;
     private final Column[] featureColumns;
 
-    RowCodec(SkewLayout layout, ValueEquality equality) {
-        this.layout = layout;
-        this.equality = equality;
+    public RowCodec(SkewLayout layout, ValueEquality equality) {
+        this.layout = java.util.Objects.requireNonNull(layout, "layout is null");
+        this.equality = java.util.Objects.requireNonNull(equality, "equality is null");
         this.keyColumns = new Column[layout.identifierFeatures().size()];
         this.featureColumns = new Column[layout.features().size()];
     }
 
     /** Points the codec at the columns of {@code batch}; a feature the batch lacks is absent from its rows. */
-    void use(RecordBatch batch) {
+    public void use(RecordBatch batch) {
         Map<String, Column> byName = new HashMap<>();
         for (Column column : batch.columns()) {
             byName.put(column.name(), column);
@@ -53,7 +54,7 @@ final class RowCodec {
     }
 
     /** Writes the key of {@code row} into {@code key}; {@return false if some identifier feature has no value} */
-    boolean encodeKey(int row, RecordBuffer key) {
+    public boolean encodeKey(int row, RecordBuffer key) {
         key.clear();
         for (Column column : keyColumns) {
             if (column == null || !column.present()[row]) {
@@ -69,8 +70,7 @@ final class RowCodec {
                 if (column instanceof StringColumn s) {
                     key.putBytes(s.bytes(), s.valueOffsets()[i], s.valueOffsets()[i + 1]);
                 } else {
-                    byte[] text = column instanceof IntColumn c ? Long.toString(c.values()[i]).getBytes(UTF_8)
-                            : canonical(((FloatColumn) column).values()[i]).getBytes(UTF_8);
+                    byte[] text = ValueText.of(column, i).getBytes(UTF_8);
                     key.putBytes(text, 0, text.length);
                 }
             }
@@ -78,15 +78,8 @@ final class RowCodec {
         return true;
     }
 
-    private static String canonical(double value) {
-        if (value == Math.rint(value) && value < 0x1p63 && value >= -0x1p63) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
-    }
-
     /** Writes the compared features of {@code row} into {@code body}. */
-    void encodeBody(int row, RecordBuffer body) {
+    public void encodeBody(int row, RecordBuffer body) {
         body.clear();
         for (int f = 0; f < featureColumns.length; f++) {
             Column column = featureColumns[f];

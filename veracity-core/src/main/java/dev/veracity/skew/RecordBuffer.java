@@ -1,25 +1,25 @@
-package dev.veracity.io.skew;
+package dev.veracity.skew;
 
 import java.util.Arrays;
 
 /** A growable byte array that spill records are written into: varints, fixed 8-byte numbers, byte strings. */
-final class RecordBuffer {
+public final class RecordBuffer {
     private byte[] bytes = new byte[256];
     private int size;
 
-    void clear() {
+    public void clear() {
         size = 0;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    byte[] array() {
+    public byte[] array() {
         return bytes;
     }
 
-    byte[] toArray() {
+    public byte[] toArray() {
         return Arrays.copyOf(bytes, size);
     }
 

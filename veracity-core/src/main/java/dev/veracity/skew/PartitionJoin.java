@@ -1,4 +1,4 @@
-package dev.veracity.io.skew;
+package dev.veracity.skew;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,10 +8,10 @@ import java.util.HashMap;
  * one. A second example of an identifier drops the kept body (a duplicate is never compared), so a hot identifier
  * costs one entry however often it repeats.
  */
-final class PartitionJoin {
+public final class PartitionJoin {
     private final HashMap<Key, Entry> entries = new HashMap<>();
 
-    void add(boolean base, byte[] key, long hash, byte[] body) {
+    public void add(boolean base, byte[] key, long hash, byte[] body) {
         Entry entry = entries.computeIfAbsent(new Key(key, (int) hash), k -> new Entry());
         if (base) {
             entry.baseBody = entry.baseExamples == 0 ? body : null;
@@ -23,7 +23,7 @@ final class PartitionJoin {
     }
 
     /** Passes every identifier to {@code accumulator}, then forgets them. */
-    void drainInto(SkewAccumulator accumulator) {
+    public void drainInto(SkewAccumulator accumulator) {
         for (var e : entries.entrySet()) {
             Entry entry = e.getValue();
             accumulator.identifier(e.getKey().bytes, entry.baseExamples, entry.testExamples, entry.baseBody,
@@ -36,7 +36,7 @@ final class PartitionJoin {
      * {@return a 64-bit hash of a key: FNV-1a, then MurmurHash3's finalizer to spread it}. The partition takes the
      * high half and the hash map the low half, so the keys of one partition do not collide in its map.
      */
-    static long hash(byte[] key, int length) {
+    public static long hash(byte[] key, int length) {
         long h = 0xCBF2_9CE4_8422_2325L;
         for (int i = 0; i < length; i++) {
             h = (h ^ (key[i] & 0xFF)) * 0x0000_0100_0000_01B3L;
@@ -50,7 +50,7 @@ final class PartitionJoin {
     }
 
     /** {@return the partition of a key with hash {@code hash}, in {@code [0, partitions)}} */
-    static int partition(long hash, int partitions) {
+    public static int partition(long hash, int partitions) {
         return (int) Long.remainderUnsigned(hash >>> 32, partitions);
     }
 

@@ -1,11 +1,11 @@
-package dev.veracity.io.skew;
+package dev.veracity.skew;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The outcome of {@link FeatureSkewDetector}: TFDV's per-feature {@code FeatureSkew} results, {@code MatchStats},
+ * The outcome of {@link SkewAccumulator} (driven by veracity-io's {@code FeatureSkewDetector}): TFDV's per-feature {@code FeatureSkew} results, {@code MatchStats},
  * sampled {@code SkewPair}s and {@code ConfusionCount}s.
  *
  * @param featureSkew           one result per compared feature (in either input, not an identifier, not ignored),

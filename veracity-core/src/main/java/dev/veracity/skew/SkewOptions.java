@@ -1,13 +1,11 @@
-package dev.veracity.io.skew;
+package dev.veracity.skew;
 
 import dev.veracity.ConfigException;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * The arguments of TFDV's {@code DetectFeatureSkew}, plus where to spill. Duplicate identifiers are never allowed
+ * The arguments of TFDV's {@code DetectFeatureSkew}. Duplicate identifiers are never allowed
  * (TFDV's default {@code allow_duplicate_identifiers=False}).
  *
  * <pre>{@code
@@ -21,10 +19,9 @@ import java.util.Objects;
  *                           value as Python's {@code round}; {@link #NO_ROUNDING} to compare exactly
  *                           (TFDV's float_round_ndigits)
  * @param confusionTopN      confusion counts kept per categorical feature, the most frequent first
- * @param spillDirectory     where the temporary partition files go (a fresh directory inside, deleted afterwards)
  */
 public record SkewOptions(List<String> identifierFeatures, List<String> featuresToIgnore, int sampleSize,
-        int floatRoundDigits, int confusionTopN, Path spillDirectory) {
+        int floatRoundDigits, int confusionTopN) {
     /** {@link #floatRoundDigits()} when floats are compared exactly. */
     public static final int NO_ROUNDING = -1;
 
@@ -37,7 +34,6 @@ public record SkewOptions(List<String> identifierFeatures, List<String> features
     public SkewOptions {
         identifierFeatures = List.copyOf(identifierFeatures);
         featuresToIgnore = List.copyOf(featuresToIgnore);
-        Objects.requireNonNull(spillDirectory, "spillDirectory is null");
         if (identifierFeatures.isEmpty()) {
             throw new ConfigException("expected at least one identifier feature (--key), found none");
         }
@@ -63,37 +59,27 @@ public record SkewOptions(List<String> identifierFeatures, List<String> features
 
     /** {@return options joining on {@code identifierFeatures}, nothing ignored, no samples, exact floats} */
     public static SkewOptions of(List<String> identifierFeatures) {
-        return new SkewOptions(identifierFeatures, List.of(), 0, NO_ROUNDING, DEFAULT_CONFUSION_TOP_N,
-                Path.of(System.getProperty("java.io.tmpdir")));
+        return new SkewOptions(identifierFeatures, List.of(), 0, NO_ROUNDING, DEFAULT_CONFUSION_TOP_N);
     }
 
     /** {@return these options, ignoring {@code features}} */
     public SkewOptions withFeaturesToIgnore(List<String> features) {
-        return new SkewOptions(identifierFeatures, features, sampleSize, floatRoundDigits, confusionTopN,
-                spillDirectory);
+        return new SkewOptions(identifierFeatures, features, sampleSize, floatRoundDigits, confusionTopN);
     }
 
     /** {@return these options, keeping {@code size} skew pairs as samples} */
     public SkewOptions withSampleSize(int size) {
-        return new SkewOptions(identifierFeatures, featuresToIgnore, size, floatRoundDigits, confusionTopN,
-                spillDirectory);
+        return new SkewOptions(identifierFeatures, featuresToIgnore, size, floatRoundDigits, confusionTopN);
     }
 
     /** {@return these options, rounding floats to {@code digits} decimal digits ({@link #NO_ROUNDING}: none)} */
     public SkewOptions withFloatRoundDigits(int digits) {
-        return new SkewOptions(identifierFeatures, featuresToIgnore, sampleSize, digits, confusionTopN,
-                spillDirectory);
+        return new SkewOptions(identifierFeatures, featuresToIgnore, sampleSize, digits, confusionTopN);
     }
 
     /** {@return these options, keeping {@code n} confusion counts per categorical feature} */
     public SkewOptions withConfusionTopN(int n) {
-        return new SkewOptions(identifierFeatures, featuresToIgnore, sampleSize, floatRoundDigits, n, spillDirectory);
-    }
-
-    /** {@return these options, spilling under {@code directory}} */
-    public SkewOptions withSpillDirectory(Path directory) {
-        return new SkewOptions(identifierFeatures, featuresToIgnore, sampleSize, floatRoundDigits, confusionTopN,
-                directory);
+        return new SkewOptions(identifierFeatures, featuresToIgnore, sampleSize, floatRoundDigits, n);
     }
 
     /** {@return whether floats are rounded before comparing} */

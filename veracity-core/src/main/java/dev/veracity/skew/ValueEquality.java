@@ -1,4 +1,4 @@
-package dev.veracity.io.skew;
+package dev.veracity.skew;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -9,14 +9,18 @@ import java.math.RoundingMode;
  * When two feature values match (see {@link FeatureSkew}): numbers numerically across INT and FLOAT, strings
  * byte-wise, a string and a number when the string parses to that number.
  */
-final class ValueEquality {
+public final class ValueEquality {
     /** Powers of ten that are exact doubles. */
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private final int roundDigits;
 
-    ValueEquality(int roundDigits) {
+    public ValueEquality(int roundDigits) {
+        if (roundDigits != SkewOptions.NO_ROUNDING && (roundDigits < 0 || roundDigits > SkewOptions.MAX_ROUND_DIGITS)) {
+            throw new IllegalArgumentException("roundDigits must be NO_ROUNDING or in [0, "
+                    + SkewOptions.MAX_ROUND_DIGITS + "]: " + roundDigits);
+        }
         this.roundDigits = roundDigits;
     }
 

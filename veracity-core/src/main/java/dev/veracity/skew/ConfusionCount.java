@@ -1,4 +1,4 @@
-package dev.veracity.io.skew;
+package dev.veracity.skew;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.veracity.io.skew;
+package dev.veracity.skew;
 
 /**
  * TFDV's {@code MatchStats}: how the join on the identifier features went. An example <em>has an id</em> when every
