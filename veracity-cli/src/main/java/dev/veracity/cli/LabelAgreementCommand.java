@@ -4,6 +4,7 @@ import dev.veracity.labeling.agreement.AgreementJson;
 import dev.veracity.labeling.agreement.AgreementReport;
 import dev.veracity.labeling.agreement.Level;
 import dev.veracity.labeling.agreement.PairAgreement;
+import dev.veracity.labeling.ratings.RepeatedRatings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class LabelAgreementCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AgreementReport report = AgreementReport.of(input.read(), level);
+        AgreementReport report = AgreementReport.of(input.read(RepeatedRatings.REFUSE), level);
         if (output != null) {
             AgreementJson.write(report, output);
         }

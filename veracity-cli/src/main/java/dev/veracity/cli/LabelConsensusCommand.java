@@ -8,6 +8,7 @@ import dev.veracity.labeling.consensus.ItemConsensus;
 import dev.veracity.labeling.consensus.TiePolicy;
 import dev.veracity.labeling.consensus.Votes;
 import dev.veracity.labeling.ratings.RatingTable;
+import dev.veracity.labeling.ratings.RepeatedRatings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ final class LabelConsensusCommand implements Callable<Integer> {
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new ConfigException("--confidence: expected a number in [0, 1], found " + confidence);
         }
-        RatingTable table = input.read();
+        RatingTable table = input.read(RepeatedRatings.COUNT);
         Consensus consensus = switch (parseMethod()) {
             case MAJORITY -> Votes.majority(ties).withSeed(seed).aggregate(table);
             case WEIGHTED -> Votes.weighted(weights(), ties).withSeed(seed).aggregate(table);

@@ -3,6 +3,7 @@ package dev.veracity.cli;
 import dev.veracity.io.InputPaths;
 import dev.veracity.labeling.ratings.RatingFiles;
 import dev.veracity.labeling.ratings.RatingTable;
+import dev.veracity.labeling.ratings.RepeatedRatings;
 import java.io.IOException;
 import dev.veracity.ErrorCode;
 import dev.veracity.data.ValueText;
@@ -43,9 +44,9 @@ final class RatingInputOptions {
     @Mixin
     TableInputOptions input;
 
-    RatingTable read() throws IOException {
+    RatingTable read(RepeatedRatings repeated) throws IOException {
         return RatingTable.of(RatingFiles.read(InputPaths.expand(files),
-                new RatingFiles.Columns(item, rater, label, version), input.tableOptions()), order);
+                new RatingFiles.Columns(item, rater, label, version), input.tableOptions(), repeated), order);
     }
 
     /** {@return the non-empty values of one column of a data file, in order} */

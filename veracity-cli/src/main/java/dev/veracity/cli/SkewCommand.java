@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             "Joins training and serving examples on identifier features (TFDV's DetectFeatureSkew) and compares "
                     + "every other feature of each pair that has exactly one example on each side. Prints per feature "
                     + "the pairs where it matches, differs, or is present on one side only, most mismatched first. "
-                    + "Exit code 1 when any feature differs in any pair.",
+                    + "Exit code 1 when any feature differs in any pair, or when no pair matched (nothing was "
+                    + "compared).",
             "Inputs are CSV, JSON Lines, Parquet, Avro or TFRecord (CSV and JSON Lines uncompressed). Integers and floats compare numerically "
                     + "across files. Ids found more than once on a side are counted and not compared (TFDV's "
                     + "allow_duplicate_identifiers=False). Inputs larger than memory are hash-partitioned into "
@@ -102,6 +103,14 @@ final class SkewCommand implements Callable<Integer> {
         out.flush();
         if (output != null) {
             SkewReportJson.write(report, options, output);
+        }
+        if (report.matchStats().matchingPairsCount() == 0) {
+            err.printf("veracity: skew: no matching pairs: no id of --key %s has exactly one example on each side "
+                    + "(training %,d, serving %,d examples with an id), so nothing was compared%n",
+                    String.join(",", keys), report.matchStats().baseWithIdCount(),
+                    report.matchStats().testWithIdCount());
+            err.flush();
+            return ExitCodes.ANOMALIES;
         }
         long differing = report.featureSkew().stream().filter(s -> s.diffCount() > 0).count();
         err.printf("veracity: %,d matching pairs, %d of %d features differ%s (%.1f s)%n",

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.veracity.labeling.ratings.Rating;
 import dev.veracity.labeling.ratings.RatingTable;
+import dev.veracity.labeling.ratings.RepeatedRatings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +61,21 @@ public record AgreementReport(Summary overall, List<LabelAgreement> perLabel, Li
             double specificAgreement) {
     }
 
-    /** {@return the report of {@code table}, alpha at {@code level}} */
+    /**
+     * {@return the report of {@code table}, alpha at {@code level}}
+     *
+     * @throws dev.veracity.ConfigException if a rater rated an item more than once: pairs of a rater with themself
+     *                                      would count as agreement ({@link RepeatedRatings#REFUSE} finds the row)
+     */
     public static AgreementReport of(RatingTable table, Level level) {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < table.size(); i++) {
+            if (!seen.add(((long) table.itemOf(i) << 32) | table.raterOf(i))) {
+                Rating r = table.ratings().get(i);
+                throw new dev.veracity.ConfigException("ratings: expected one rating per rater and item, found rater "
+                        + r.rater() + " rating item " + r.item() + " more than once");
+            }
+        }
         List<LabelAgreement> perLabel = new ArrayList<>();
         int[][] counts = table.countsPerItem();
         double[] share = PairwiseAgreement.shares(counts);

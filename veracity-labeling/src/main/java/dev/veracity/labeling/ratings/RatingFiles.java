@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads ratings from CSV or JSON Lines files with one rating per row: item, rater and label columns, and optionally
+ * Reads ratings from data files (any format a {@link Table} opens) with one rating per row: item, rater and label columns, and optionally
  * the instruction version. A row with an empty item, rater or label fails naming the file, record and column.
  *
  * <pre>{@code
@@ -45,6 +45,19 @@ public final class RatingFiles {
 
     /** {@return the ratings of all files, in file and row order, each file read as {@code options} say} */
     public static List<Rating> read(List<Path> files, Columns columns, TableOptions options) throws IOException {
+        return read(files, columns, options, RepeatedRatings.COUNT);
+    }
+
+    /**
+     * {@return the ratings of all files, in file and row order, each file read as {@code options} say}
+     *
+     * @param repeated what to do with a second rating of an item by the same rater (in any file)
+     * @throws InputException LABEL_EVENT_INVALID for a row without item, rater or label, or with
+     *                        {@link RepeatedRatings#REFUSE} a repeated rating, naming file and record
+     */
+    public static List<Rating> read(List<Path> files, Columns columns, TableOptions options,
+            RepeatedRatings repeated) throws IOException {
+        java.util.Map<List<String>, String> firstSeen = new java.util.HashMap<>();
         List<Rating> ratings = new ArrayList<>();
         for (Path file : files) {
             try (Table table = Table.open(file, options)) {
@@ -58,9 +71,19 @@ public final class RatingFiles {
                     for (int row = 0; row < b.get().rowCount(); row++) {
                         record++;
                         String v = version < 0 ? "" : ValueText.first(cols.get(version), row);
-                        ratings.add(new Rating(required(file, record, cols.get(item), row),
+                        Rating rating = new Rating(required(file, record, cols.get(item), row),
                                 required(file, record, cols.get(rater), row),
-                                required(file, record, cols.get(label), row), v));
+                                required(file, record, cols.get(label), row), v);
+                        String where = file + ": record " + record;
+                        String first = repeated == RepeatedRatings.REFUSE
+                                ? firstSeen.putIfAbsent(List.of(rating.item(), rating.rater()), where) : null;
+                        if (first != null) {
+                            throw new InputException(ErrorCode.LABEL_EVENT_INVALID, where + ": expected one rating "
+                                    + "per rater and item, found rater " + rating.rater() + " rating item "
+                                    + rating.item() + " again (first at " + first + "); agreement would pair the "
+                                    + "rater with themself");
+                        }
+                        ratings.add(rating);
                     }
                 }
             }
