@@ -41,10 +41,10 @@ import picocli.CommandLine.Spec;
             "there is any, like validate.",
             ""},
         footer = {"%nExamples:",
-            "  veracity fairness examples/fairness/unbalanced.csv --group-by sex --label approved \\",
-            "      --reference F=0.5,M=0.5",
-            "  veracity fairness loans.parquet --group-by sex,age_band --label approved -o fairness.json \\",
-            "      --anomalies fairness.pbtxt"})
+            "  veracity fairness examples/fairness/unbalanced.csv --group-by sex \\",
+            "      --label approved --reference F=0.5,M=0.5",
+            "  veracity fairness loans.parquet --group-by sex,age_band --label approved \\",
+            "      -o fairness.json --anomalies fairness.pbtxt"})
 final class FairnessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
