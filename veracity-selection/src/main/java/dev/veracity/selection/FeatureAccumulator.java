@@ -1,0 +1,140 @@
+package dev.veracity.selection;
+
+import java.util.Objects;
+
+/**
+ * Everything one feature needs for its scores against the label: which accumulators depends on the feature's kind
+ * and the task (numeric/classification: ANOVA; categorical/classification: contingency; numeric/regression:
+ * correlation and ranks; categorical/regression: ANOVA with the roles swapped), plus the rows where the feature is
+ * present. Merge is associative and commutative; a new accumulator is its identity.
+ */
+public final class FeatureAccumulator {
+    private final String name;
+    private final Kind kind;
+    private final Task task;
+    private final GroupMomentsAccumulator groups;
+    private final ContingencyAccumulator contingency;
+    private final CorrelationAccumulator correlation;
+    private final RankCorrelationAccumulator ranks;
+    private long rows;
+    private long present;
+
+    /**
+     * @param name     the feature
+     * @param kind     the feature's kind
+     * @param task     CLASSIFICATION or REGRESSION
+     * @param capacity the rows Spearman's rho is exact up to
+     * @param seed     the seed of its sample beyond
+     */
+    public FeatureAccumulator(String name, Kind kind, Task task, int capacity, long seed) {
+        this.name = Objects.requireNonNull(name, "name is null");
+        this.kind = Objects.requireNonNull(kind, "kind is null");
+        this.task = Objects.requireNonNull(task, "task is null");
+        if (task == Task.AUTO) {
+            throw new IllegalArgumentException("task must be resolved, found AUTO");
+        }
+        boolean numeric = kind == Kind.NUMERIC;
+        boolean classification = task == Task.CLASSIFICATION;
+        groups = numeric == classification ? new GroupMomentsAccumulator() : null;
+        contingency = !numeric && classification ? new ContingencyAccumulator() : null;
+        correlation = numeric && !classification ? new CorrelationAccumulator() : null;
+        ranks = numeric && !classification ? new RankCorrelationAccumulator(capacity, seed) : null;
+    }
+
+    /** {@return the feature's name} */
+    public String name() {
+        return name;
+    }
+
+    /** {@return the feature's kind} */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** {@return the task} */
+    public Task task() {
+        return task;
+    }
+
+    /** Counts a row where the label is present, whether or not the feature is. */
+    public void addRow(boolean featurePresent) {
+        rows++;
+        if (featurePresent) {
+            present++;
+        }
+    }
+
+    /** Adds a complete row of a numeric feature and a categorical label. */
+    public void addNumericClass(double feature, String label) {
+        groups.add(label, feature);
+    }
+
+    /** Adds a complete row of a categorical feature and a categorical label. */
+    public void addCategoricalClass(String feature, String label) {
+        contingency.add(feature, label);
+    }
+
+    /** Adds a complete row of a numeric feature and a numeric label. */
+    public void addNumericValue(double feature, double label) {
+        correlation.add(feature, label);
+        ranks.add(feature, label);
+    }
+
+    /** Adds a complete row of a categorical feature and a numeric label. */
+    public void addCategoricalValue(String feature, double label) {
+        groups.add(feature, label);
+    }
+
+    /**
+     * Adds the other's rows to this one; the other is unchanged.
+     *
+     * @throws IllegalArgumentException if the other is of another feature, kind or task
+     */
+    public void merge(FeatureAccumulator other) {
+        if (other == this) {
+            throw new IllegalArgumentException("cannot merge an accumulator with itself");
+        }
+        if (!name.equals(other.name) || kind != other.kind || task != other.task) {
+            throw new IllegalArgumentException("cannot merge " + other.name + " (" + other.kind + ", " + other.task
+                    + ") into " + name + " (" + kind + ", " + task + ")");
+        }
+        rows += other.rows;
+        present += other.present;
+        if (groups != null) {
+            groups.merge(other.groups);
+        }
+        if (contingency != null) {
+            contingency.merge(other.contingency);
+        }
+        if (correlation != null) {
+            correlation.merge(other.correlation);
+            ranks.merge(other.ranks);
+        }
+    }
+
+    /** {@return the rows where the label is present} */
+    public long rows() {
+        return rows;
+    }
+
+    /** {@return the rows where the label and the feature are present} */
+    public long presentRows() {
+        return present;
+    }
+
+    GroupMomentsAccumulator groups() {
+        return groups;
+    }
+
+    ContingencyAccumulator contingency() {
+        return contingency;
+    }
+
+    CorrelationAccumulator correlation() {
+        return correlation;
+    }
+
+    RankCorrelationAccumulator ranks() {
+        return ranks;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.veracity.selection;
+
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
+import dev.veracity.data.Column;
+import dev.veracity.data.FeatureType;
+import dev.veracity.data.FloatColumn;
+import dev.veracity.data.IntColumn;
+import dev.veracity.data.RecordBatch;
+import dev.veracity.data.StringColumn;
+import dev.veracity.data.ValueText;
+import dev.veracity.io.table.Table;
+import dev.veracity.io.table.TableOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Scores every feature of one or more tables against a label column in one pass (two when AUTO must count an INT
+ * label's values), then ranks and selects them.
+ *
+ * <pre>{@code
+ * SelectionReport report = new FeatureSelector(SelectionOptions.of("species"), TableOptions.DEFAULT)
+ *         .select(List.of(Path.of("iris.csv")));
+ * }</pre>
+ */
+public final class FeatureSelector {
+    private final SelectionOptions options;
+    private final TableOptions tableOptions;
+
+    /** @param options what to select; @param tableOptions how to read the files */
+    public FeatureSelector(SelectionOptions options, TableOptions tableOptions) {
+        this.options = Objects.requireNonNull(options, "options is null");
+        this.tableOptions = Objects.requireNonNull(tableOptions, "tableOptions is null");
+    }
+
+    /**
+     * {@return the ranking of the files' features against the label}
+     *
+     * @throws InputException INVALID_OPTION if a file lacks the label, the label is missing on every row or
+     *                        constant, or the task does not fit its type; FEATURE_TYPE_CONFLICT if a feature is
+     *                        numeric in one file and categorical in another; the readers' errors
+     * @throws IOException    if reading fails
+     */
+    public SelectionReport select(List<Path> files) throws IOException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("files is empty");
+        }
+        FeatureType labelType;
+        try (Table table = Table.open(files.get(0), tableOptions)) {
+            labelType = table.types().get(table.require(options.label(), "--label", ErrorCode.INVALID_OPTION));
+        }
+        Task task = resolve(labelType, files);
+        LabelState label = new LabelState();
+        Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
+        for (Path file : files) {
+            read(file, task, label, features);
+        }
+        label.check(files.get(0), options.label(), task);
+        FeatureScoring scoring = new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH);
+        List<FeatureResult> results = new ArrayList<>();
+        for (FeatureAccumulator feature : features.values()) {
+            results.add(scoring.score(feature));
+        }
+        return new SelectionReport(options.label(), task, label.rows, options.ranking().rank(results), List.of());
+    }
+
+    private Task resolve(FeatureType labelType, List<Path> files) throws IOException {
+        boolean text = labelType == FeatureType.STRING;
+        return switch (options.task()) {
+            case CLASSIFICATION -> Task.CLASSIFICATION;
+            case REGRESSION -> {
+                if (text) {
+                    throw new InputException(ErrorCode.INVALID_OPTION, files.get(0) + ": --task regression: expected"
+                            + " a numeric label " + options.label() + ", found STRING");
+                }
+                yield Task.REGRESSION;
+            }
+            case AUTO -> switch (labelType) {
+                case STRING -> Task.CLASSIFICATION;
+                case FLOAT -> Task.REGRESSION;
+                case INT -> labelValues(files) <= SelectionOptions.MAX_AUTO_CLASSES ? Task.CLASSIFICATION
+                        : Task.REGRESSION;
+            };
+        };
+    }
+
+    /** {@return the distinct values of the label, counted up to one more than MAX_AUTO_CLASSES} */
+    private int labelValues(List<Path> files) throws IOException {
+        Set<String> values = new HashSet<>();
+        for (Path file : files) {
+            try (Table table = Table.open(file, tableOptions)) {
+                int index = table.require(options.label(), "--label", ErrorCode.INVALID_OPTION);
+                for (Optional<RecordBatch> b = table.next(); b.isPresent(); b = table.next()) {
+                    Column column = b.get().columns().get(index);
+                    for (int r = 0; r < column.rowCount(); r++) {
+                        int v = single(column, r);
+                        if (v >= 0 && values.add(ValueText.of(column, v))
+                                && values.size() > SelectionOptions.MAX_AUTO_CLASSES) {
+                            return values.size();
+                        }
+                    }
+                }
+            }
+        }
+        return values.size();
+    }
+
+    private void read(Path file, Task task, LabelState label, Map<String, FeatureAccumulator> features)
+            throws IOException {
+        try (Table table = Table.open(file, tableOptions)) {
+            int labelIndex = table.require(options.label(), "--label", ErrorCode.INVALID_OPTION);
+            List<FeatureAccumulator> columns = new ArrayList<>();
+            for (int c = 0; c < table.names().size(); c++) {
+                columns.add(c == labelIndex ? null : feature(file, table.names().get(c), table.types().get(c), task,
+                        features));
+            }
+            boolean classification = task == Task.CLASSIFICATION;
+            for (Optional<RecordBatch> b = table.next(); b.isPresent(); b = table.next()) {
+                RecordBatch batch = b.get();
+                Column labelColumn = batch.columns().get(labelIndex);
+                int rows = batch.rowCount();
+                String[] classes = new String[rows];
+                double[] values = new double[rows];
+                boolean[] labelled = new boolean[rows];
+                for (int r = 0; r < rows; r++) {
+                    int v = single(labelColumn, r);
+                    if (v < 0) {
+                        continue;
+                    }
+                    if (classification) {
+                        classes[r] = ValueText.of(labelColumn, v);
+                        labelled[r] = true;
+                        label.addClass(classes[r]);
+                    } else {
+                        values[r] = number(labelColumn, v);
+                        labelled[r] = !Double.isNaN(values[r]);
+                        if (labelled[r]) {
+                            label.addValue(values[r]);
+                        }
+                    }
+                }
+                for (int c = 0; c < columns.size(); c++) {
+                    FeatureAccumulator feature = columns.get(c);
+                    if (feature != null) {
+                        add(feature, batch.columns().get(c), classes, values, labelled);
+                    }
+                }
+            }
+        }
+    }
+
+    private FeatureAccumulator feature(Path file, String name, FeatureType type, Task task,
+            Map<String, FeatureAccumulator> features) {
+        Kind kind = type == FeatureType.STRING || options.categoricalInts().contains(name) ? Kind.CATEGORICAL
+                : Kind.NUMERIC;
+        FeatureAccumulator existing = features.get(name);
+        if (existing == null) {
+            existing = new FeatureAccumulator(name, kind, task, options.spearmanRows(), options.seed());
+            features.put(name, existing);
+        } else if (existing.kind() != kind) {
+            throw new InputException(ErrorCode.FEATURE_TYPE_CONFLICT, file + ": expected feature " + name + " to be "
+                    + existing.kind() + " as in the earlier files, found " + type);
+        }
+        return existing;
+    }
+
+    private static void add(FeatureAccumulator feature, Column column, String[] classes, double[] values,
+            boolean[] labelled) {
+        boolean numeric = feature.kind() == Kind.NUMERIC;
+        boolean classification = feature.task() == Task.CLASSIFICATION;
+        for (int r = 0; r < labelled.length; r++) {
+            if (!labelled[r]) {
+                continue;
+            }
+            int v = single(column, r);
+            feature.addRow(column.present()[r]);
+            if (v < 0) {
+                continue;
+            }
+            if (numeric) {
+                double x = number(column, v);
+                if (Double.isNaN(x) || Double.isInfinite(x)) {
+                    continue;
+                }
+                if (classification) {
+                    feature.addNumericClass(x, classes[r]);
+                } else {
+                    feature.addNumericValue(x, values[r]);
+                }
+            } else if (classification) {
+                feature.addCategoricalClass(ValueText.of(column, v), classes[r]);
+            } else {
+                feature.addCategoricalValue(ValueText.of(column, v), values[r]);
+            }
+        }
+    }
+
+    /** {@return the index of row r's only value, or -1 if the row is missing or has several values} */
+    private static int single(Column column, int r) {
+        int start = column.rowOffsets()[r];
+        return column.present()[r] && column.rowOffsets()[r + 1] - start == 1 ? start : -1;
+    }
+
+    private static double number(Column column, int v) {
+        if (column instanceof IntColumn ints) {
+            return ints.values()[v];
+        }
+        if (column instanceof FloatColumn floats) {
+            return floats.values()[v];
+        }
+        throw new IllegalArgumentException("not a numeric column: " + column.name() + " "
+                + (column instanceof StringColumn ? "STRING" : column.type()));
+    }
+
+    /** The label's rows and values, for the bad-input checks. */
+    private static final class LabelState {
+        private final Set<String> classes = new HashSet<>();
+        private long rows;
+        private double min = Double.POSITIVE_INFINITY;
+        private double max = Double.NEGATIVE_INFINITY;
+
+        void addClass(String value) {
+            rows++;
+            if (classes.size() < 2) {
+                classes.add(value);
+            }
+        }
+
+        void addValue(double value) {
+            rows++;
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+        }
+
+        void check(Path file, String label, Task task) {
+            if (rows == 0) {
+                throw new InputException(ErrorCode.INVALID_OPTION, file + ": expected values of the label " + label
+                        + ", found it missing on every row");
+            }
+            boolean constant = task == Task.CLASSIFICATION ? classes.size() < 2 : min == max;
+            if (constant) {
+                throw new InputException(ErrorCode.INVALID_OPTION, file + ": expected a label " + label
+                        + " with at least 2 values, found it constant ("
+                        + (task == Task.CLASSIFICATION ? classes.iterator().next() : ValueText.of(min)) + ") on all "
+                        + rows + " labelled rows");
+            }
+        }
+    }
+}

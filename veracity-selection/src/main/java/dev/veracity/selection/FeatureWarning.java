@@ -1,0 +1,46 @@
+package dev.veracity.selection;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Why a feature was not scored by some method, or why it should not be selected.
+ *
+ * @param kind    what kind of warning
+ * @param message what was found, with the figures
+ */
+public record FeatureWarning(Kind kind, String message) {
+    public FeatureWarning {
+        Objects.requireNonNull(kind, "kind is null");
+        Objects.requireNonNull(message, "message is null");
+    }
+
+    /** {@return the warning as one line of the JSON, e.g. "leakage: ..."} */
+    public String text() {
+        return kind.name().toLowerCase(Locale.ROOT) + ": " + message;
+    }
+
+    /** {@return whether the warning keeps the feature out of the selection} */
+    public boolean blocksSelection() {
+        return switch (kind) {
+            case TOO_FEW_ROWS, MOSTLY_MISSING -> false;
+            case CONSTANT, NEAR_CONSTANT, ID_LIKE, LEAKAGE -> true;
+        };
+    }
+
+    /** The kinds of warning. */
+    public enum Kind {
+        /** A method had too few complete rows (or classes) to give a score. */
+        TOO_FEW_ROWS,
+        /** The feature is present in fewer than half of the rows. */
+        MOSTLY_MISSING,
+        /** The feature has one value on every complete row. */
+        CONSTANT,
+        /** One value covers at least 99% of the complete rows. */
+        NEAR_CONSTANT,
+        /** A categorical feature with a different value on every row. */
+        ID_LIKE,
+        /** The feature predicts the label almost perfectly: check it is known at prediction time. */
+        LEAKAGE
+    }
+}

@@ -1,0 +1,39 @@
+package dev.veracity.selection;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of a selection: what the label was, how it was read, and every feature ranked.
+ *
+ * @param label    the label column
+ * @param task     CLASSIFICATION or REGRESSION (resolved from AUTO)
+ * @param rows     the rows with a present label
+ * @param features the features in rank order
+ * @param warnings warnings about the whole run (e.g. skipped columns)
+ */
+public record SelectionReport(String label, Task task, long rows, List<FeatureResult> features, List<String> warnings) {
+    public SelectionReport {
+        Objects.requireNonNull(label, "label is null");
+        Objects.requireNonNull(task, "task is null");
+        features = List.copyOf(features);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** {@return the names of the selected features, in rank order} */
+    public List<String> selected() {
+        return features.stream().filter(FeatureResult::selected).map(FeatureResult::name).toList();
+    }
+
+    /** {@return whether any feature has a leakage warning} */
+    public boolean hasLeakage() {
+        for (FeatureResult f : features) {
+            for (FeatureWarning w : f.warnings()) {
+                if (w.kind() == FeatureWarning.Kind.LEAKAGE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
