@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {StatsCommand.class, ShowCommand.class, InferSchemaCommand.class, ValidateCommand.class,
             UpdateSchemaCommand.class, SchemaCommand.class, DriftCommand.class, SkewCommand.class, ConvertCommand.class,
             ReportCommand.class, PipelineCommand.class, MetadataCommand.class, PiiCommand.class, FairnessCommand.class,
-            LabelCommand.class},
+            LabelCommand.class, SelectCommand.class},
         footer = {"%nExample:%n  veracity stats examples/runs/train.csv -o train.pb && veracity show train.pb"})
 final class VeracityCommand implements Runnable {
     @Spec

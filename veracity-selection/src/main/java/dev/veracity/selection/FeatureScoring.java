@@ -22,8 +22,10 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
     public static final double MOSTLY_MISSING = 0.5;
     /** One value on at least this fraction of the complete rows: near-constant. */
     public static final double NEAR_CONSTANT = 0.99;
-    /** A categorical feature needs at least this many complete rows, all distinct, to be called ID-like. */
+    /** A categorical feature needs at least this many complete rows to be called ID-like. */
     public static final long ID_LIKE_MIN_ROWS = 20;
+    /** A categorical feature with at least this many distinct values per complete row is ID-like. */
+    public static final double ID_LIKE_DISTINCT = 0.9;
 
     public FeatureScoring {
         methods = Set.copyOf(methods);
@@ -51,7 +53,8 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
                     100.0 * feature.presentRows() / feature.rows())));
         }
         quality(feature, complete, warnings);
-        for (Score score : scores) {
+        boolean idLike = warnings.stream().anyMatch(w -> w.kind() == Kind.ID_LIKE);
+        for (Score score : idLike ? List.<Score>of() : scores) {
             if (score.strength() >= leakage) {
                 warnings.add(new FeatureWarning(Kind.LEAKAGE, String.format(Locale.ROOT,
                         "%s strength %.4f >= %s: the feature predicts the label almost perfectly; check that it is "
@@ -191,9 +194,9 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
             warnings.add(new FeatureWarning(Kind.NEAR_CONSTANT, String.format(Locale.ROOT,
                     "the most frequent value covers %d of %d complete rows (%.2f%%)", largest, complete,
                     100.0 * largest / complete)));
-        } else if (distinct == complete && complete >= ID_LIKE_MIN_ROWS) {
-            warnings.add(new FeatureWarning(Kind.ID_LIKE, "a different value on each of the " + complete
-                    + " complete rows: an identifier carries no signal that generalizes"));
+        } else if (distinct >= ID_LIKE_DISTINCT * complete && complete >= ID_LIKE_MIN_ROWS) {
+            warnings.add(new FeatureWarning(Kind.ID_LIKE, distinct + " distinct values on " + complete
+                    + " complete rows: an identifier's scores do not generalize (not flagged as leakage)"));
         }
     }
 

@@ -1,0 +1,205 @@
+package dev.veracity.cli;
+
+import dev.veracity.ConfigException;
+import dev.veracity.ErrorCode;
+import dev.veracity.io.AtomicFiles;
+import dev.veracity.io.SchemaFiles;
+import dev.veracity.proto.Feature;
+import dev.veracity.proto.Schema;
+import dev.veracity.schema.SchemaCanonicalizer;
+import dev.veracity.schema.SchemaEditor;
+import dev.veracity.selection.FeatureSelector;
+import dev.veracity.selection.Method;
+import dev.veracity.selection.RankCorrelationAccumulator;
+import dev.veracity.selection.Ranking;
+import dev.veracity.selection.SelectionJson;
+import dev.veracity.selection.SelectionOptions;
+import dev.veracity.selection.SelectionReport;
+import dev.veracity.selection.Task;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code veracity select}: ranks features by their association with a label and selects the strongest. */
+@Command(name = "select",
+        header = "Ranks features by how much they say about a label, and selects the strongest.",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Scores every feature against --label on the rows where both are present, as scipy and",
+            "scikit-learn define the scores: a categorical label (classification) gets anova_f",
+            "(f_classif) for numeric features and chi2 (no continuity correction), mutual_information",
+            "(nats) and cramers_v for categorical ones; a numeric label (regression) gets f_regression,",
+            "pearson and spearman for numeric features and anova_f with eta squared for categorical",
+            "ones. INT and FLOAT features are numeric, STRING features categorical, and so are INT",
+            "features the --schema marks int_domain { is_categorical: true }.",
+            "Features are ranked by strength, an effect size in [0, 1] (eta^2, r^2, V^2, 1 - exp(-2 MI))",
+            "averaged over the methods. Constant, near-constant and ID-like features, and features that",
+            "predict the label almost perfectly (leakage), are warned about and not selected.",
+            "Exit code 1 when a feature is flagged as leakage.",
+            ""},
+        footer = {"%nExamples:",
+            "  veracity select examples/runs/train.csv --label completed -k 5 -o ranking.json",
+            "  veracity select train.parquet --label fare --task regression --methods pearson,spearman \\",
+            "      --schema schema.pbtxt --schema-out selected.pbtxt"})
+final class SelectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "DATA",
+            description = "Data files: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
+    List<Path> data;
+
+    @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The label column.")
+    String label;
+
+    @Option(names = "--task", paramLabel = "TASK", defaultValue = "auto",
+            description = "auto, classification or regression (default: ${DEFAULT-VALUE}: a STRING label, or an "
+                    + "INT label with at most 20 values, is classification; otherwise regression).")
+    String task;
+
+    @Option(names = "-k", paramLabel = "N", defaultValue = "0",
+            description = "Select at most N features (default: no limit).")
+    int k;
+
+    @Option(names = "--min-score", paramLabel = "X", defaultValue = "0",
+            description = "Select only features of strength >= X, in [0, 1] (default: ${DEFAULT-VALUE}).")
+    double minScore;
+
+    @Option(names = "--methods", split = ",", paramLabel = "M[,M...]",
+            description = "Scores to compute: anova_f, chi2, mutual_information, cramers_v, f_regression, "
+                    + "pearson, spearman (default: all that apply).")
+    List<String> methods = List.of();
+
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "A schema: its categorical INT features are scored as categorical.")
+    Path schema;
+
+    @Option(names = "--schema-out", paramLabel = "FILE",
+            description = "Write --schema with every unselected feature given lifecycle_stage: DEPRECATED.")
+    Path schemaOut;
+
+    @Option(names = "--spearman-rows", paramLabel = "N",
+            defaultValue = "" + RankCorrelationAccumulator.DEFAULT_CAPACITY,
+            description = "Spearman's rho is exact up to N complete rows, then computed on a seeded uniform "
+                    + "sample of N (default: ${DEFAULT-VALUE}; 24 bytes a row per numeric feature).")
+    int spearmanRows;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the ranking as JSON, atomically.")
+    Path output;
+
+    @Option(names = "--json", description = "Print the ranking JSON instead of the table.")
+    boolean json;
+
+    @Mixin
+    TableInputOptions input;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        Optional<Schema> before = schema == null ? Optional.empty() : Optional.of(SchemaFiles.read(schema));
+        if (schemaOut != null && before.isEmpty()) {
+            throw new ConfigException(ErrorCode.INVALID_OPTION, "--schema-out: expected --schema too, found none");
+        }
+        SelectionOptions options = new SelectionOptions(label, task(), methods(),
+                before.map(SelectCommand::categoricalInts).orElse(Set.of()), ranking(), spearmanRows(), 42);
+        SelectionReport report = new FeatureSelector(options, input.tableOptions()).select(data);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            SelectionJson.write(report, bytes);
+            out.print(bytes.toString(StandardCharsets.UTF_8));
+        } else {
+            out.print(SelectCommandTable.render(report));
+        }
+        out.flush();
+        if (output != null) {
+            AtomicFiles.write(output, stream -> SelectionJson.write(report, stream));
+        }
+        if (schemaOut != null) {
+            SchemaFiles.write(deprecateUnselected(before.get(), report), schemaOut);
+        }
+        return report.hasLeakage() ? ExitCodes.ANOMALIES : ExitCodes.OK;
+    }
+
+    private Task task() {
+        return switch (task.toLowerCase(Locale.ROOT)) {
+            case "auto" -> Task.AUTO;
+            case "classification" -> Task.CLASSIFICATION;
+            case "regression" -> Task.REGRESSION;
+            default -> throw new ConfigException(ErrorCode.INVALID_OPTION, "--task: expected auto, classification "
+                    + "or regression, found " + task);
+        };
+    }
+
+    private Set<Method> methods() {
+        Set<Method> chosen = EnumSet.noneOf(Method.class);
+        for (String name : methods) {
+            try {
+                chosen.add(Method.named(name.strip().toLowerCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(ErrorCode.INVALID_OPTION, "--methods: expected anova_f, chi2, "
+                        + "mutual_information, cramers_v, f_regression, pearson or spearman, found " + name);
+            }
+        }
+        return chosen;
+    }
+
+    private Ranking ranking() {
+        if (k < 0) {
+            throw new ConfigException(ErrorCode.INVALID_OPTION, "-k: expected a count >= 0, found " + k);
+        }
+        if (!(minScore >= 0 && minScore <= 1)) {
+            throw new ConfigException(ErrorCode.INVALID_OPTION, "--min-score: expected a strength in [0, 1], found "
+                    + minScore);
+        }
+        return new Ranking(k, minScore);
+    }
+
+    private int spearmanRows() {
+        if (spearmanRows < 3) {
+            throw new ConfigException(ErrorCode.INVALID_OPTION, "--spearman-rows: expected at least 3, found "
+                    + spearmanRows);
+        }
+        return spearmanRows;
+    }
+
+    private static Set<String> categoricalInts(Schema schema) {
+        Set<String> names = new HashSet<>();
+        for (Feature feature : schema.getFeatureList()) {
+            if (feature.hasIntDomain() && feature.getIntDomain().getIsCategorical()) {
+                names.add(feature.getName());
+            }
+        }
+        return names;
+    }
+
+    /** {@return the schema with the scored but unselected features deprecated; the label stays as it is} */
+    static Schema deprecateUnselected(Schema schema, SelectionReport report) {
+        Set<String> inSchema = new HashSet<>();
+        for (Feature feature : schema.getFeatureList()) {
+            inSchema.add(feature.getName());
+        }
+        SchemaEditor editor = SchemaEditor.of(schema);
+        report.features().stream().filter(f -> !f.selected() && inSchema.contains(f.name()))
+                .forEach(f -> editor.feature(f.name()).deprecate());
+        return SchemaCanonicalizer.canonicalize(editor.build());
+    }
+}
