@@ -1,0 +1,183 @@
+package dev.veracity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SelectCommandTest {
+    private static final Path TRAIN = Path.of("..", "examples", "runs", "train.csv");
+
+    @TempDir
+    Path dir;
+
+    private Path csv(String name, String... lines) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        return file;
+    }
+
+    /** {@return a CSV of n rows: label yes/no; signal follows the label with noise; copy equals it; noise none} */
+    private Path generated(int n) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("signal,copy,noise,color,label");
+        for (int i = 0; i < n; i++) {
+            String label = i % 3 == 0 ? "yes" : "no";
+            double signal = (label.equals("yes") ? 1 : 0) + ((i * 7919) % 100) / 50.0;
+            lines.add(signal + "," + label + "," + ((i * 104729) % 97) + "," + (i % 4 == 0 ? "red" : "blue") + ","
+                    + label);
+        }
+        return csv("generated.csv", lines.toArray(String[]::new));
+    }
+
+    @Nested
+    class OnTheBundledExample {
+        @Test
+        void printsARankingTableAndWritesTheJsonContract() throws IOException {
+            Path ranking = dir.resolve("ranking.json");
+            CommandRun run = CommandRun.of("select", TRAIN.toString(), "--label", "completed", "-k", "5", "-o",
+                    ranking.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Label completed (classification), 8000 labelled rows; 5 of 13 features")
+                    .containsPattern("distance_km +numeric +[0-9.]+ +yes +F=")
+                    .contains("started_at: id_like:");
+            String json = Files.readString(ranking);
+            assertThat(json).contains("\"label\" : \"completed\"", "\"task\" : \"classification\"",
+                    "\"rows\" : 8000", "\"anova_f\" : {", "\"chi2\" : {", "\"dof\" :", "\"mutual_information\" : {",
+                    "\"value\" :", "\"cramers_v\" : {", "\"p_value\" :", "\"selected\" : true")
+                    .doesNotContain("NaN", "Infinity");
+            assertThat(json.split("\"selected\" : true", -1)).hasSize(6);
+        }
+
+        @Test
+        void sameInputSameBytes() throws IOException {
+            Path first = dir.resolve("first.json");
+            Path second = dir.resolve("second.json");
+            CommandRun.of("select", TRAIN.toString(), "--label", "completed", "-o", first.toString());
+            CommandRun.of("select", TRAIN.toString(), "--label", "completed", "-o", second.toString());
+            assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        }
+
+        @Test
+        void helpHasAnExampleAndFitsOneHundredColumns() {
+            CommandRun run = CommandRun.of("select", "--help");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("veracity select examples/runs/train.csv --label completed");
+            assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        }
+    }
+
+    @Nested
+    class Warnings {
+        @Test
+        void aCopyOfTheLabelIsFlaggedAsLeakageNotSelectedAndExitsOne() throws IOException {
+            Path ranking = dir.resolve("ranking.json");
+            CommandRun run = CommandRun.of("select", generated(300).toString(), "--label", "label", "-o",
+                    ranking.toString());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.out()).containsPattern("copy +categorical +[0-9.]+ +no")
+                    .containsPattern("signal +numeric +[0-9.]+ +yes").contains("copy: leakage:");
+        }
+
+        @Test
+        void aFeatureWithTooFewCompleteRowsGetsNoScoreAndAWarningNeverNaN() throws IOException {
+            Path data = csv("few.csv", "x,rare,label", "1,5,a", "2,,b", "3,,a", "4,,b", "5,,a", "6,,b");
+            Path ranking = dir.resolve("ranking.json");
+            CommandRun run = CommandRun.of("select", data.toString(), "--label", "label", "-o", ranking.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            String json = Files.readString(ranking);
+            assertThat(json).contains("too_few_rows: anova_f: needs at least 2 classes", "mostly_missing")
+                    .doesNotContain("NaN", "Infinity");
+        }
+
+        @Test
+        void aConstantFeatureIsWarnedAndNotSelected() throws IOException {
+            Path data = csv("constant.csv", "same,x,label", "k,1,a", "k,2,b", "k,3,a", "k,4,b", "k,5,a");
+            CommandRun run = CommandRun.of("select", data.toString(), "--label", "label");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).containsPattern("same +categorical +0\\.0000 +no").contains("same: constant:");
+        }
+    }
+
+    @Nested
+    class Regression {
+        @Test
+        void aFloatLabelIsRegressionWithCorrelationsAndAnovaForCategories() throws IOException {
+            Path ranking = dir.resolve("ranking.json");
+            CommandRun run = CommandRun.of("select", TRAIN.toString(), "--label", "pace_min_per_km",
+                    "--methods", "pearson,spearman,anova_f", "--json", "-o", ranking.toString());
+            assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
+            String json = Files.readString(ranking);
+            assertThat(json).contains("\"task\" : \"regression\"", "\"pearson\" : {", "\"spearman\" : {",
+                    "\"eta_squared\" :").doesNotContain("\"f_regression\"", "NaN");
+            assertThat(run.out()).isEqualTo(json);
+        }
+    }
+
+    @Nested
+    class Schemas {
+        @Test
+        void schemaOutDeprecatesUnselectedFeaturesAndTheSchemaMakesAnIntCategorical() throws IOException {
+            Path data = generated(200);
+            Path schema = dir.resolve("schema.pbtxt");
+            Files.writeString(schema, "feature { name: \"signal\" type: FLOAT }\n"
+                    + "feature { name: \"noise\" type: INT int_domain { is_categorical: true } }\n"
+                    + "feature { name: \"color\" type: BYTES }\n"
+                    + "feature { name: \"label\" type: BYTES }\n");
+            Path out = dir.resolve("selected.pbtxt");
+            Path ranking = dir.resolve("ranking.json");
+            CommandRun run = CommandRun.of("select", data.toString(), "--label", "label", "-k", "1", "--schema",
+                    schema.toString(), "--schema-out", out.toString(), "-o", ranking.toString());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.out()).containsPattern("noise +categorical");
+            String written = Files.readString(out);
+            assertThat(written).containsPattern("name: \"color\"[^}]*lifecycle_stage: DEPRECATED")
+                    .contains("is_categorical: true\n  }\n  lifecycle_stage: DEPRECATED");
+            assertThat(written.split("lifecycle_stage: DEPRECATED", -1)).hasSize(3);
+        }
+    }
+
+    @Nested
+    class BadInput {
+        @Test
+        void aMissingLabelColumnIsExitTwoOneLine() {
+            CommandRun run = CommandRun.of("select", TRAIN.toString(), "--label", "nope");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().strip()).startsWith("veracity: error:").contains("expected a column nope")
+                    .doesNotContain("\n");
+        }
+
+        @Test
+        void aConstantLabelIsExitTwo() throws IOException {
+            Path data = csv("constant.csv", "x,label", "1,a", "2,a", "3,a");
+            CommandRun run = CommandRun.of("select", data.toString(), "--label", "label");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().strip()).contains("found it constant (a)").doesNotContain("\n");
+        }
+
+        @Test
+        void aLabelMissingEverywhereIsExitTwo() throws IOException {
+            Path data = csv("missing.csv", "x,label", "1,", "2,", "3,");
+            CommandRun run = CommandRun.of("select", data.toString(), "--label", "label");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().strip()).contains("found it missing on every row").doesNotContain("\n");
+        }
+
+        @Test
+        void regressionOnATextLabelAndBadOptionsAreExitTwo() throws IOException {
+            Path data = generated(30);
+            assertThat(CommandRun.of("select", data.toString(), "--label", "label", "--task", "regression")
+                    .exitCode()).isEqualTo(2);
+            assertThat(CommandRun.of("select", data.toString(), "--label", "label", "--methods", "lasso").err())
+                    .contains("--methods: expected anova_f");
+            assertThat(CommandRun.of("select", data.toString(), "--label", "label", "--min-score", "2").exitCode())
+                    .isEqualTo(2);
+        }
+    }
+}
