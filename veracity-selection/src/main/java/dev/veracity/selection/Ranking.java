@@ -5,7 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Ranks features by their consensus strength (strongest first, then by name; unscored features last) and selects:
+ * Ranks features by their consensus strength (strongest first, then by name), features with a blocking warning
+ * (constant, near-constant, ID-like, leakage) after the others and unscored features last, and selects:
  * scored features without a blocking warning, the first {@code k} of them (0: all), those with strength at least
  * {@code minScore}.
  *
@@ -26,6 +27,7 @@ public record Ranking(int k, double minScore) {
     public List<FeatureResult> rank(List<FeatureResult> features) {
         List<FeatureResult> sorted = new ArrayList<>(features);
         sorted.sort(Comparator.comparing((FeatureResult f) -> !f.isScored())
+                .thenComparing(FeatureResult::isBlocked)
                 .thenComparing(FeatureResult::strength, Comparator.reverseOrder())
                 .thenComparing(FeatureResult::name));
         List<FeatureResult> ranked = new ArrayList<>(sorted.size());
