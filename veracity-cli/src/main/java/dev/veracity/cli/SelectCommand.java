@@ -9,6 +9,7 @@ import dev.veracity.proto.Schema;
 import dev.veracity.schema.SchemaCanonicalizer;
 import dev.veracity.schema.SchemaEditor;
 import dev.veracity.selection.FeatureSelector;
+import dev.veracity.selection.KsgAccumulator;
 import dev.veracity.selection.Method;
 import dev.veracity.selection.RankCorrelationAccumulator;
 import dev.veracity.selection.Ranking;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Scores every feature against --label on the rows where both are present, as scipy and",
             "scikit-learn define the scores: a categorical label (classification) gets anova_f",
-            "(f_classif) for numeric features and chi2 (no continuity correction), mutual_information",
+            "(f_classif) and mutual_information (KSG, k = 3, as mutual_info_classif) for numeric",
+            "features and chi2 (no continuity correction), mutual_information",
             "(nats) and cramers_v for categorical ones; a numeric label (regression) gets f_regression,",
             "pearson and spearman for numeric features and anova_f with eta squared for categorical",
             "ones. INT and FLOAT features are numeric, STRING features categorical, and so are INT",
@@ -100,6 +102,11 @@ final class SelectCommand implements Callable<Integer> {
                     + "sample of N (default: ${DEFAULT-VALUE}; 24 bytes a row per numeric feature).")
     int spearmanRows;
 
+    @Option(names = "--mi-sample", paramLabel = "N", defaultValue = "" + KsgAccumulator.DEFAULT_CAPACITY,
+            description = "KSG mutual information of numeric features (k = 3) uses a seeded uniform sample of at "
+                    + "most N complete rows (default: ${DEFAULT-VALUE}).")
+    int miSample;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the ranking as JSON, atomically.")
     Path output;
 
@@ -119,7 +126,7 @@ final class SelectCommand implements Callable<Integer> {
             throw new ConfigException(ErrorCode.INVALID_OPTION, "--schema-out: expected --schema too, found none");
         }
         SelectionOptions options = new SelectionOptions(label, task(), methods(),
-                before.map(SelectCommand::categoricalInts).orElse(Set.of()), ranking(), spearmanRows(), 42);
+                before.map(SelectCommand::categoricalInts).orElse(Set.of()), ranking(), spearmanRows(), miSample(), 42);
         SelectionReport report = new FeatureSelector(options, input.tableOptions()).select(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -179,6 +186,13 @@ final class SelectCommand implements Callable<Integer> {
                     + spearmanRows);
         }
         return spearmanRows;
+    }
+
+    private int miSample() {
+        if (miSample < 3) {
+            throw new ConfigException(ErrorCode.INVALID_OPTION, "--mi-sample: expected at least 3, found " + miSample);
+        }
+        return miSample;
     }
 
     private static Set<String> categoricalInts(Schema schema) {

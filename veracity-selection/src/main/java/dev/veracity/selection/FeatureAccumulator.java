@@ -16,6 +16,7 @@ public final class FeatureAccumulator {
     private final ContingencyAccumulator contingency;
     private final CorrelationAccumulator correlation;
     private final RankCorrelationAccumulator ranks;
+    private final KsgAccumulator ksg;
     private long rows;
     private long present;
 
@@ -24,9 +25,10 @@ public final class FeatureAccumulator {
      * @param kind     the feature's kind
      * @param task     CLASSIFICATION or REGRESSION
      * @param capacity the rows Spearman's rho is exact up to
-     * @param seed     the seed of its sample beyond
+     * @param miSample the rows KSG mutual information samples at most
+     * @param seed     the seed of the samples and the jitter
      */
-    public FeatureAccumulator(String name, Kind kind, Task task, int capacity, long seed) {
+    public FeatureAccumulator(String name, Kind kind, Task task, int capacity, int miSample, long seed) {
         this.name = Objects.requireNonNull(name, "name is null");
         this.kind = Objects.requireNonNull(kind, "kind is null");
         this.task = Objects.requireNonNull(task, "task is null");
@@ -39,6 +41,7 @@ public final class FeatureAccumulator {
         contingency = !numeric && classification ? new ContingencyAccumulator() : null;
         correlation = numeric && !classification ? new CorrelationAccumulator() : null;
         ranks = numeric && !classification ? new RankCorrelationAccumulator(capacity, seed) : null;
+        ksg = numeric && classification ? new KsgAccumulator(miSample, seed) : null;
     }
 
     /** {@return the feature's name} */
@@ -67,6 +70,7 @@ public final class FeatureAccumulator {
     /** Adds a complete row of a numeric feature and a categorical label. */
     public void addNumericClass(double feature, String label) {
         groups.add(label, feature);
+        ksg.add(feature, label);
     }
 
     /** Adds a complete row of a categorical feature and a categorical label. */
@@ -103,6 +107,9 @@ public final class FeatureAccumulator {
         if (groups != null) {
             groups.merge(other.groups);
         }
+        if (ksg != null) {
+            ksg.merge(other.ksg);
+        }
         if (contingency != null) {
             contingency.merge(other.contingency);
         }
@@ -124,6 +131,10 @@ public final class FeatureAccumulator {
 
     GroupMomentsAccumulator groups() {
         return groups;
+    }
+
+    KsgAccumulator ksg() {
+        return ksg;
     }
 
     ContingencyAccumulator contingency() {

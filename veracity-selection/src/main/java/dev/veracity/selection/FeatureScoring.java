@@ -41,8 +41,14 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
         long complete = 0;
         boolean numeric = feature.kind() == dev.veracity.selection.Kind.NUMERIC;
         switch (feature.task()) {
-            case CLASSIFICATION -> complete = numeric ? anova(feature.groups(), false, scores, warnings)
-                    : contingency(feature.contingency(), scores, warnings);
+            case CLASSIFICATION -> {
+                if (numeric) {
+                    complete = anova(feature.groups(), false, scores, warnings);
+                    ksg(feature.ksg(), scores, warnings);
+                } else {
+                    complete = contingency(feature.contingency(), scores, warnings);
+                }
+            }
             case REGRESSION -> complete = numeric ? correlation(feature, scores, warnings)
                     : anova(feature.groups(), true, scores, warnings);
             case AUTO -> throw new IllegalArgumentException("task must be resolved, found AUTO");
@@ -92,6 +98,23 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
             scores.add(new Score(Method.ANOVA_F, f, p, 0, clamp(anova.etaSquared())));
         }
         return anova.rows();
+    }
+
+    private void ksg(KsgAccumulator ksg, List<Score> scores, List<FeatureWarning> warnings) {
+        if (!methods.contains(Method.MUTUAL_INFORMATION) || ksg.count() == 0) {
+            return;
+        }
+        double mi = ksg.mutualInformation();
+        if (Double.isNaN(mi)) {
+            warnings.add(new FeatureWarning(Kind.TOO_FEW_ROWS, "mutual_information: needs 2 complete rows in classes"
+                    + " of at least 2 rows, found " + ksg.count() + " complete rows"));
+            return;
+        }
+        scores.add(new Score(Method.MUTUAL_INFORMATION, mi, Double.NaN, 0, clamp(1 - Math.exp(-2 * mi))));
+        if (ksg.isSampled()) {
+            warnings.add(new FeatureWarning(Kind.SAMPLED, "mutual_information: KSG estimate on a seeded sample of "
+                    + ksg.sampleSize() + " of " + ksg.count() + " complete rows (--mi-sample)"));
+        }
     }
 
     private long contingency(ContingencyAccumulator table, List<Score> scores, List<FeatureWarning> warnings) {
@@ -160,7 +183,7 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
                 scores.add(new Score(Method.SPEARMAN, rho, rhoP, 0, clamp(rho * rho)));
             }
             if (ranks.isSampled()) {
-                warnings.add(new FeatureWarning(Kind.TOO_FEW_ROWS, "spearman: computed on a sample of "
+                warnings.add(new FeatureWarning(Kind.SAMPLED, "spearman: computed on a seeded sample of "
                         + ranks.sampleSize() + " of " + ranks.count() + " complete rows (--spearman-rows)"));
             }
         }

@@ -136,7 +136,7 @@ public final class FeatureSelector {
                         continue;
                     }
                     if (classification) {
-                        classes[r] = ValueText.of(labelColumn, v);
+                        classes[r] = label.canonical(ValueText.of(labelColumn, v));
                         labelled[r] = true;
                         label.addClass(classes[r]);
                     } else {
@@ -163,7 +163,8 @@ public final class FeatureSelector {
                 : Kind.NUMERIC;
         FeatureAccumulator existing = features.get(name);
         if (existing == null) {
-            existing = new FeatureAccumulator(name, kind, task, options.spearmanRows(), options.seed());
+            existing = new FeatureAccumulator(name, kind, task, options.spearmanRows(), options.miSample(),
+                    options.seed());
             features.put(name, existing);
         } else if (existing.kind() != kind) {
             throw new InputException(ErrorCode.FEATURE_TYPE_CONFLICT, file + ": expected feature " + name + " to be "
@@ -223,9 +224,16 @@ public final class FeatureSelector {
     /** The label's rows and values, for the bad-input checks. */
     private static final class LabelState {
         private final Set<String> classes = new HashSet<>();
+        private final Map<String, String> canonical = new java.util.HashMap<>();
         private long rows;
         private double min = Double.POSITIVE_INFINITY;
         private double max = Double.NEGATIVE_INFINITY;
+
+        /** {@return one String instance per class, so samples and maps share it} */
+        String canonical(String value) {
+            String known = canonical.putIfAbsent(value, value);
+            return known == null ? value : known;
+        }
 
         void addClass(String value) {
             rows++;

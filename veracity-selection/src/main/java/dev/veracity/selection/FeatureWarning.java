@@ -23,7 +23,7 @@ public record FeatureWarning(Kind kind, String message) {
     /** {@return whether the warning keeps the feature out of the selection} */
     public boolean blocksSelection() {
         return switch (kind) {
-            case TOO_FEW_ROWS, MOSTLY_MISSING -> false;
+            case TOO_FEW_ROWS, SAMPLED, MOSTLY_MISSING -> false;
             case CONSTANT, NEAR_CONSTANT, ID_LIKE, LEAKAGE -> true;
         };
     }
@@ -32,6 +32,8 @@ public record FeatureWarning(Kind kind, String message) {
     public enum Kind {
         /** A method had too few complete rows (or classes) to give a score. */
         TOO_FEW_ROWS,
+        /** A score was estimated on a sample of the complete rows. */
+        SAMPLED,
         /** The feature is present in fewer than half of the rows. */
         MOSTLY_MISSING,
         /** The feature has one value on every complete row. */

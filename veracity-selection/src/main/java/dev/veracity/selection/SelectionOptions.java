@@ -14,10 +14,11 @@ import java.util.Set;
  * @param categoricalInts INT features to treat as categorical (the schema's {@code int_domain.is_categorical})
  * @param ranking         how many features to select
  * @param spearmanRows    the complete rows Spearman's rho is exact up to
+ * @param miSample        the complete rows KSG mutual information samples at most
  * @param seed            the seed of any sample
  */
 public record SelectionOptions(String label, Task task, Set<Method> methods, Set<String> categoricalInts,
-        Ranking ranking, int spearmanRows, long seed) {
+        Ranking ranking, int spearmanRows, int miSample, long seed) {
     /** An INT label with at most this many distinct values is a classification label under AUTO. */
     public static final int MAX_AUTO_CLASSES = 20;
     /** Strength from which a feature is flagged as leaking the label. */
@@ -32,12 +33,15 @@ public record SelectionOptions(String label, Task task, Set<Method> methods, Set
         if (spearmanRows < 3) {
             throw new IllegalArgumentException("spearmanRows must be at least 3: " + spearmanRows);
         }
+        if (miSample < 3) {
+            throw new IllegalArgumentException("miSample must be at least 3: " + miSample);
+        }
     }
 
-    /** {@return the defaults for a label: AUTO, every method, select all, exact Spearman to 200,000 rows} */
+    /** {@return the defaults for a label: AUTO, every method, select all, exact Spearman to 200,000 rows, KSG on 100,000} */
     public static SelectionOptions of(String label) {
         return new SelectionOptions(label, Task.AUTO, Set.of(), Set.of(), new Ranking(0, 0),
-                RankCorrelationAccumulator.DEFAULT_CAPACITY, 42);
+                RankCorrelationAccumulator.DEFAULT_CAPACITY, KsgAccumulator.DEFAULT_CAPACITY, 42);
     }
 
     /** {@return the method names, in {@link Method} order, for messages} */

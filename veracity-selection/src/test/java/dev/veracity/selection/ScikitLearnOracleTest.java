@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every score against scipy and scikit-learn: golden vectors written by {@code src/test/python/golden.py} on the
  * data sets scikit-learn ships (iris, wine, breast cancer, diabetes) and on generated data with missing values, ties
- * and categorical features. Exact methods agree to 1e-9 relative.
+ * and categorical features. Exact methods agree to 1e-9 relative; KSG mutual information lies within the spread
+ * of scikit-learn's own jitter.
  */
 class ScikitLearnOracleTest {
     private static final String GOLDEN = "/golden/selection/";
@@ -47,7 +48,8 @@ class ScikitLearnOracleTest {
         Task task = Task.valueOf(((String) golden.get("task")).toUpperCase(java.util.Locale.ROOT));
         SelectionOptions defaults = SelectionOptions.of((String) golden.get("label"));
         SelectionOptions options = new SelectionOptions(defaults.label(), Task.AUTO, defaults.methods(),
-                defaults.categoricalInts(), defaults.ranking(), defaults.spearmanRows(), defaults.seed());
+                defaults.categoricalInts(), defaults.ranking(), defaults.spearmanRows(), defaults.miSample(),
+                defaults.seed());
         SelectionReport report = new FeatureSelector(options, TableOptions.DEFAULT).select(List.of(data));
 
         assertThat(report.task()).as("task AUTO decides").isEqualTo(task);
@@ -62,6 +64,12 @@ class ScikitLearnOracleTest {
             for (Score score : result.scores()) {
                 Map<String, Object> want = (Map<String, Object>) expected.get(score.method().jsonName());
                 String what = file + " " + feature.getKey() + " " + score.method().jsonName();
+                if (want.containsKey("ksg_min")) {
+                    assertWithinJitterSpread(what, score.statistic(), (double) want.get("ksg_min"),
+                            (double) want.get("ksg_max"));
+                    checked.add(what);
+                    continue;
+                }
                 double statistic = (double) want.getOrDefault("statistic", want.get("value"));
                 assertClose(what + " statistic", score.statistic(), statistic);
                 if (want.containsKey("p_value")) {
@@ -79,6 +87,17 @@ class ScikitLearnOracleTest {
             }
         }
         assertThat(checked).isNotEmpty();
+    }
+
+    /**
+     * KSG is an estimate that moves with the jitter scikit-learn adds to break ties: the golden file holds its
+     * least and greatest value over 30 random states; ours must lie in that range widened by its width on each side
+     * (1e-9 relative where the data has no ties and every random state gives the same value).
+     */
+    static void assertWithinJitterSpread(String what, double actual, double min, double max) {
+        double width = Math.max(max - min, RELATIVE * Math.abs(max));
+        assertThat(actual).as(what + " KSG " + actual + " vs scikit-learn's spread [" + min + ", " + max + "]")
+                .isBetween(min - width, max + width);
     }
 
     static void assertClose(String what, double actual, double expected) {

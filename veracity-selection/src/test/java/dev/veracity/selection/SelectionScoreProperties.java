@@ -26,6 +26,9 @@ class SelectionScoreProperties {
         for (int i = 0; i < n; i++) {
             int c = random.nextInt(classes);
             double x = Gen.oneIn(random, 10) ? Double.NaN : c * 0.7 + random.nextGaussian() * 100 + 1e3;
+            if (Gen.oneIn(random, 3)) {
+                x = Math.rint(x / 50);
+            }
             String category = Gen.oneIn(random, 10) ? null : "v" + (random.nextInt(values) + c) % values;
             double y = Gen.oneIn(random, 8) ? Math.rint(random.nextGaussian()) : x * 0.01 + random.nextGaussian();
             rows.add(new Row(x, category, "c" + c, Double.isNaN(y) ? 0 : y));
@@ -34,7 +37,7 @@ class SelectionScoreProperties {
     }
 
     private static FeatureAccumulator accumulate(List<Row> rows, Kind kind, Task task, int capacity) {
-        FeatureAccumulator a = new FeatureAccumulator("f", kind, task, capacity, 7);
+        FeatureAccumulator a = new FeatureAccumulator("f", kind, task, capacity, 100_000, 7);
         for (Row row : rows) {
             boolean present = kind == Kind.NUMERIC ? !Double.isNaN(row.x()) : row.category() != null;
             a.addRow(present);
@@ -77,7 +80,7 @@ class SelectionScoreProperties {
         for (Row row : rows) {
             split.get(random.nextInt(parts)).add(row);
         }
-        FeatureAccumulator merged = new FeatureAccumulator("f", kind, task, 1000, 7);
+        FeatureAccumulator merged = new FeatureAccumulator("f", kind, task, 1000, 100_000, 7);
         for (List<Row> part : split) {
             merged.merge(accumulate(part, kind, task, 1000));
         }
@@ -108,7 +111,7 @@ class SelectionScoreProperties {
         Task task = Gen.oneOf(random, Task.CLASSIFICATION, Task.REGRESSION);
         FeatureAccumulator a = accumulate(rows, kind, task, 1000);
         FeatureResult before = SCORING.score(a);
-        a.merge(new FeatureAccumulator("f", kind, task, 1000, 7));
+        a.merge(new FeatureAccumulator("f", kind, task, 1000, 100_000, 7));
         assertThat(SCORING.score(a)).isEqualTo(before);
     }
 
