@@ -106,6 +106,29 @@ class SelectCommandTest {
     }
 
     @Nested
+    class Formats {
+        @Test
+        void jsonLinesGiveTheSameScoresAsCsv() throws IOException {
+            Path data = generated(120);
+            List<String> lines = Files.readAllLines(data);
+            List<String> json = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                json.add("{\"signal\": " + f[0] + ", \"copy\": \"" + f[1] + "\", \"noise\": " + f[2]
+                        + ", \"color\": \"" + f[3] + "\", \"label\": \"" + f[4] + "\"}");
+            }
+            Path jsonl = dir.resolve("generated.jsonl");
+            Files.write(jsonl, json);
+            Path fromCsv = dir.resolve("csv.json");
+            Path fromJson = dir.resolve("jsonl.json");
+            CommandRun.of("select", data.toString(), "--label", "label", "-o", fromCsv.toString());
+            CommandRun run = CommandRun.of("select", jsonl.toString(), "--label", "label", "-o", fromJson.toString());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(Files.readString(fromJson)).isEqualTo(Files.readString(fromCsv));
+        }
+    }
+
+    @Nested
     class Regression {
         @Test
         void aFloatLabelIsRegressionWithCorrelationsAndAnovaForCategories() throws IOException {
