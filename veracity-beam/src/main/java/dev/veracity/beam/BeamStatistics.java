@@ -23,6 +23,7 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
@@ -30,7 +31,9 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Builds and runs the statistics pipeline: CSV files through {@link ReadCsv} (or files of any format through
- * {@link ReadFiles}) and {@link GenerateStatistics} to an output file, on the runner the options name; then reads the counters of skipped records and rows not sliced.
+ * {@link ReadFiles}) and {@link GenerateStatistics} to an output file, on the runner the options name; then reads the
+ * counters of skipped records and rows not sliced. The statistics of the spec's PII features lose their raw values
+ * before they are written ({@link StatisticsSpec#withPiiProtection}).
  *
  * <pre>{@code
  * ComputedStatistics stats = BeamStatistics.run(options, List.of("data/*.csv"), CsvOptions.DEFAULT, Sampling.ALL,
@@ -66,6 +69,7 @@ public final class BeamStatistics {
         Pipeline pipeline = Pipeline.create(options);
         pipeline.apply("Read", source)
                 .apply("GenerateStatistics", GenerateStatistics.of(spec))
+                .apply("ProtectPii", ParDo.of(new ProtectStatistics(spec))).setCoder(ProtoCoder.statistics())
                 .apply("Write", ParDo.of(new WriteStatistics(output)));
         PipelineResult result;
         try {
@@ -101,6 +105,22 @@ public final class BeamStatistics {
             return run(options, source, spec, temporary.toString());
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Removes or hashes the raw values of the spec's PII features, before anything is written. */
+    private static final class ProtectStatistics extends DoFn<DatasetFeatureStatisticsList, DatasetFeatureStatisticsList> {
+        private static final long serialVersionUID = 1L;
+        private final StatisticsSpec spec;
+
+        ProtectStatistics(StatisticsSpec spec) {
+            this.spec = spec;
+        }
+
+        @ProcessElement
+        public void processElement(@Element DatasetFeatureStatisticsList statistics,
+                OutputReceiver<DatasetFeatureStatisticsList> out) {
+            out.output(spec.protect(statistics));
         }
     }
 

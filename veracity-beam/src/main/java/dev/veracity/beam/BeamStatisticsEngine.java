@@ -1,14 +1,14 @@
 package dev.veracity.beam;
 
 import dev.veracity.ConfigException;
-import dev.veracity.cli.EngineRun;
-import dev.veracity.cli.StatisticsEngine;
 import dev.veracity.data.FeatureType;
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.DataFormat;
+import dev.veracity.io.EngineRun;
 import dev.veracity.io.InputPaths;
 import dev.veracity.io.Readers;
 import dev.veracity.io.SchemaTypes;
+import dev.veracity.io.StatisticsEngine;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.stats.Sampling;
@@ -26,7 +26,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 /**
  * {@code veracity stats --engine beam}: the request the CLI built, run as a Beam pipeline on {@code --runner}
  * (FlinkRunner by default: an embedded Flink cluster on this machine, or {@code --flinkMaster=HOST:PORT}). Found by
- * the CLI through {@link java.util.ServiceLoader}.
+ * the CLI through {@link java.util.ServiceLoader}. Features the request's schema marks as PII lose their raw values
+ * inside the pipeline, before the statistics are written, as on the local engine.
  */
 public final class BeamStatisticsEngine implements StatisticsEngine {
     /** The runner unless {@code --runner} names another. */
@@ -51,7 +52,8 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
         }
         VeracityBeamOptions pipelineOptions = pipelineOptions(run);
         StatisticsSpec spec = StatisticsSpec.of(options).withSlicings(request.slicings(), request.maxSlices())
-                .named(request.name()).withFeaturePartitions(pipelineOptions.getFeaturePartitions());
+                .named(request.name()).withFeaturePartitions(pipelineOptions.getFeaturePartitions())
+                .withPiiProtection(request.schema(), request.piiProtection());
         boolean remote = run.inputs().stream().anyMatch(input -> input.contains("://"));
         List<Path> files = remote ? List.of() : InputPaths.expand(run.inputs());
         if (remote || Readers.formatOf(files, request.read()) == DataFormat.CSV) {
