@@ -10,6 +10,7 @@ import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.Slicing;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -143,6 +144,9 @@ public final class BeamStatistics {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof VeracityException veracity) {
                 return veracity;
+            }
+            if (cause instanceof IOException io) {
+                return new UncheckedIOException(io.getMessage(), io); // the CLI's Main reports it as an input error
             }
             if (cause instanceof IllegalArgumentException && cause.getMessage() != null
                     && cause.getMessage().startsWith("Class interface")) {
