@@ -11,6 +11,7 @@ import dev.veracity.io.SchemaTypes;
 import dev.veracity.io.StatisticsEngine;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.proto.Schema;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
@@ -40,16 +41,8 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
 
     @Override
     public ComputedStatistics compute(Veracity.StatisticsRequest request, EngineRun run) throws IOException {
-        StatisticsOptions options = request.options();
-        CsvOptions csv = request.csvOptions();
-        if (request.schema().getFeatureCount() > 0) {
-            Set<String> categorical = new HashSet<>(options.categoricalFeatures());
-            categorical.addAll(SchemaTypes.categoricalNumbers(request.schema()));
-            options = options.withCategoricalFeatures(categorical);
-            Map<String, FeatureType> types = new HashMap<>(csv.columnTypes());
-            types.putAll(SchemaTypes.columnTypes(request.schema()));
-            csv = csv.withColumnTypes(types);
-        }
+        StatisticsOptions options = described(request.options(), request.schema());
+        CsvOptions csv = typed(request.csvOptions(), request.schema());
         VeracityBeamOptions pipelineOptions = pipelineOptions(run);
         StatisticsSpec spec = StatisticsSpec.of(options).withSlicings(request.slicings(), request.maxSlices())
                 .named(request.name()).withFeaturePartitions(pipelineOptions.getFeaturePartitions())
@@ -65,6 +58,26 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
                     + "); the Beam engine samples CSV only: use --engine local");
         }
         return BeamStatistics.run(pipelineOptions, ReadFiles.of(files, request.read()), spec);
+    }
+
+    /** {@return the options with the schema's categorical numbers (INT/FLOAT with categorical domains) added} */
+    static StatisticsOptions described(StatisticsOptions options, Schema schema) {
+        if (schema.getFeatureCount() == 0) {
+            return options;
+        }
+        Set<String> categorical = new HashSet<>(options.categoricalFeatures());
+        categorical.addAll(SchemaTypes.categoricalNumbers(schema));
+        return options.withCategoricalFeatures(categorical);
+    }
+
+    /** {@return the CSV options reading the columns the schema names with its types} */
+    static CsvOptions typed(CsvOptions csv, Schema schema) {
+        if (schema.getFeatureCount() == 0) {
+            return csv;
+        }
+        Map<String, FeatureType> types = new HashMap<>(csv.columnTypes());
+        types.putAll(SchemaTypes.columnTypes(schema));
+        return csv.withColumnTypes(types);
     }
 
     /**

@@ -5,12 +5,16 @@ import dev.veracity.ErrorCode;
 import dev.veracity.VeracityException;
 import dev.veracity.io.BadRecords;
 import dev.veracity.io.ComputedStatistics;
+import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.proto.Schema;
+import dev.veracity.stats.PiiProtection;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.Slicing;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -110,6 +114,13 @@ public final class StatisticsPipeline {
 
         void setDelimiter(String delimiter);
 
+        @Description("A schema file (.pbtxt, .pb, .json): CSV columns take its types, INT/FLOAT features with "
+                + "categorical domains get string statistics, and features it marks veracity:pii keep no raw value.")
+        @Default.String("")
+        String getSchema();
+
+        void setSchema(String schema);
+
         @Description("The dataset name recorded in the statistics.")
         @Default.String("")
         String getName();
@@ -200,10 +211,14 @@ public final class StatisticsPipeline {
                 slicings.add(new Slicing(Arrays.asList(slicing.strip().split(",", -1))));
             }
         }
-        StatisticsSpec spec = StatisticsSpec.of(statistics).withSlicings(slicings, options.getMaxSlices())
-                .named(options.getName()).withFeaturePartitions(options.getFeaturePartitions());
-        CsvOptions csv = CsvOptions.DEFAULT.withDelimiter(delimiter(options.getDelimiter()))
-                .withBadRecords(badRecords(options.getBadRecords()));
+        Schema schema = options.getSchema().isEmpty() ? Schema.getDefaultInstance()
+                : SchemaFiles.read(Path.of(options.getSchema()));
+        StatisticsSpec spec = StatisticsSpec.of(BeamStatisticsEngine.described(statistics, schema))
+                .withSlicings(slicings, options.getMaxSlices())
+                .named(options.getName()).withFeaturePartitions(options.getFeaturePartitions())
+                .withPiiProtection(schema, PiiProtection.SUPPRESS);
+        CsvOptions csv = BeamStatisticsEngine.typed(CsvOptions.DEFAULT.withDelimiter(delimiter(options.getDelimiter()))
+                .withBadRecords(badRecords(options.getBadRecords())), schema);
         return BeamStatistics.run(options, options.getInput(), csv,
                 new Sampling(options.getSampleRate(), options.getSeed()), spec, options.getOutput());
     }

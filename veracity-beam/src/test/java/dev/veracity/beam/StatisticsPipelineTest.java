@@ -96,4 +96,17 @@ class StatisticsPipelineTest {
         assertThat(io.exitCode()).isEqualTo(2);
         assertThat(io.err().strip()).isEqualTo("veracity: error: /data/a.csv: no such file");
     }
+
+    @Test
+    void withASchemaThePipelineWritesNoRawValueOfAPiiFeature() throws IOException {
+        Path input = directory.resolve("people.csv");
+        Files.writeString(input, "email,city\njane@example.com,Oslo\nbob@example.org,Rome\njane@example.com,Oslo\n");
+        Path schema = directory.resolve("schema.pbtxt");
+        Files.writeString(schema, "feature { name: \"email\" type: BYTES annotation { tag: \"veracity:pii\" } }\n");
+        Path output = directory.resolve("out.pbtxt");
+        Run run = execute("--runner=DirectRunner", "--input=" + input, "--output=" + output, "--schema=" + schema);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(output)).doesNotContain("jane@example.com", "bob@example.org").contains("Oslo",
+                "veracity:pii");
+    }
 }
