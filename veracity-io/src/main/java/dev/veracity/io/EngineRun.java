@@ -1,4 +1,4 @@
-package dev.veracity.cli;
+package dev.veracity.io;
 
 import java.util.List;
 import java.util.Objects;
