@@ -1,5 +1,7 @@
 package dev.veracity.pipeline.yaml;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,11 @@ import dev.veracity.pipeline.Component;
 import dev.veracity.pipeline.Pipeline;
 import dev.veracity.pipeline.components.ComponentRegistry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -42,6 +49,8 @@ import java.util.Set;
  * @param metadata where its metadata store is ({@code metadata:}, default {@code <pipeline_root>/metadata.sqlite})
  */
 public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata) {
+    /** Larger than any pipeline file, and SnakeYAML's default limit (3 MiB of code points). */
+    static final int MAX_BYTES = 3 << 20;
     private static final Set<String> TOP_KEYS = Set.of("pipeline", "pipeline_root", "metadata", "defaults", "nodes");
     private static final Set<String> NODE_KEYS = Set.of("id", "component", "parameters", "inputs", "retries",
             "timeout");
@@ -64,19 +73,8 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
 
     /** {@return the pipeline in the file, its components looked up in {@code registry}} */
     public static PipelineFile read(Path file, ComponentRegistry registry) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(ErrorCode.FILE_NOT_FOUND, file + ": expected a pipeline file, found none");
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": expected YAML, found: " + e.getOriginalMessage());
-        }
+        String text = readText(file);
+        JsonNode root = parse(file, text);
         String where = file.toString();
         if (root == null || !root.isObject()) {
             throw new ConfigException(where + ": expected a mapping with pipeline, pipeline_root and nodes, found "
@@ -146,6 +144,80 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
                 ? MetadataConfig.parse(text(root, "metadata", where, true))
                 : MetadataConfig.sqlite(pipelineRoot.resolve("metadata.sqlite"));
         return new PipelineFile(file, pipeline, metadata);
+    }
+
+    /**
+     * {@return the file's text: at most {@link #MAX_BYTES} of UTF-8}
+     *
+     * @throws InputException if the file is missing, a directory, unreadable, too large or not UTF-8
+     */
+    private static String readText(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InputException(ErrorCode.NOT_A_REGULAR_FILE, file + ": expected a pipeline file, found a "
+                    + "directory");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            throw new InputException(ErrorCode.FILE_NOT_FOUND, file + ": expected a pipeline file, found none");
+        } catch (IOException e) {
+            throw new InputException(ErrorCode.FILE_UNREADABLE, file + ": expected a readable pipeline file, found "
+                    + "an error: " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + ": expected a pipeline file of at most "
+                    + (MAX_BYTES >> 20) + " MiB, found more");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + ": expected UTF-8 YAML, found bytes "
+                    + "that are not UTF-8");
+        }
+    }
+
+    /**
+     * {@return the YAML tree of the text}
+     *
+     * @throws InputException if it is not YAML, naming the line and column (the parser's position when the error
+     *                        carries none, e.g. nesting deeper than Jackson's limit)
+     */
+    private static JsonNode parse(Path file, String text) {
+        YAMLFactory factory = new YAMLFactory();
+        JsonParser parser = null;
+        try {
+            parser = factory.createParser(text);
+            return new ObjectMapper(factory).readTree(parser);
+        } catch (IOException e) {
+            JsonLocation at = e instanceof JsonProcessingException processing ? processing.getLocation() : null;
+            if ((at == null || at.getLineNr() < 1) && parser != null) {
+                at = parser.currentLocation();
+            }
+            String position = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            String found = e instanceof JsonProcessingException processing ? processing.getOriginalMessage()
+                    : e.getMessage();
+            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + position + ": expected YAML, found: "
+                    + firstLine(found), e);
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // A parser over a string holds no resource: nothing to report.
+                }
+            }
+        }
+    }
+
+    /** {@return the first line of a parser message (SnakeYAML appends the offending line and a caret)} */
+    static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "a syntax error";
+        }
+        String line = message.strip().lines().findFirst().orElse("").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     private static void checkKeys(JsonNode object, Set<String> allowed, String where) {
