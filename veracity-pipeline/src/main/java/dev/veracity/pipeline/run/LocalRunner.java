@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Runs a pipeline on this machine: nodes in topological order, independent ones in parallel ({@link Schedule}),
- * each attempt with a timeout and a transient failure retried with exponential backoff ({@link Attempts}); outputs of
- * an earlier execution with the same cache key are reused ({@link NodeExecution}); everything is recorded in the
+ * Runs a pipeline on this machine: nodes in topological order, independent ones in parallel ({@code Schedule}),
+ * each attempt with a timeout and a transient failure retried with exponential backoff ({@code Attempts}); outputs of
+ * an earlier execution with the same cache key are reused ({@code NodeExecution}); everything is recorded in the
  * metadata store. A run that was killed leaves executions RUNNING: the next run marks them FAILED, deletes what
- * they wrote, and re-uses what finished, so it redoes only the rest ({@link RootUpkeep}).
+ * they wrote, and re-uses what finished, so it redoes only the rest ({@code RootUpkeep}).
  *
  * <pre>{@code
  * RunResult result = new LocalRunner(store, RunOptions.DEFAULT, RunListener.NONE).run(pipeline);
