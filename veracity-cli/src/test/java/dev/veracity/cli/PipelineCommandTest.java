@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -254,5 +255,24 @@ class PipelineCommandTest {
         }
         CommandRun pipelineHelp = CommandRun.of("pipeline", "run", "--help");
         assertThat(pipelineHelp.out()).contains("--metadata=FILE|JDBC-URL").doesNotContain("--pipeline");
+    }
+
+    @Test
+    @Disabled("needs deterministic KLL: enable at merge")
+    void aForcedRerunOfStatisticsLetsDownstreamHitTheCache() throws Exception {
+        // Enough rows that the quantile sketches compact: their bytes must not depend on the run.
+        span(1, 5000, false);
+        String yaml = pipeline("ERROR").toString();
+        assertThat(CommandRun.of("pipeline", "run", yaml).exitCode()).isEqualTo(0);
+        // Forcing one node: select only it, caching off. Its statistics are the same bytes as before...
+        CommandRun forced = CommandRun.of("pipeline", "run", yaml, "--from", "statistics", "--to", "statistics",
+                "--no-cache");
+        assertThat(forced.exitCode()).as(forced.err()).isEqualTo(0);
+        assertThat(forced.out()).containsPattern("statistics +executed").contains("1 executed, 0 cached");
+        // ...so what reads them (now the forced execution's artifact) hits the cache: early cutoff by digest.
+        CommandRun after = CommandRun.of("pipeline", "run", yaml);
+        assertThat(after.exitCode()).as(after.err()).isEqualTo(0);
+        assertThat(after.out()).containsPattern("schema +cached").containsPattern("validate +cached")
+                .contains("0 executed, 4 cached");
     }
 }
