@@ -91,7 +91,7 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         JsonNode nodes = root.path("nodes");
         if (!nodes.isArray() || nodes.isEmpty()) {
             throw new ConfigException(where + ": nodes: expected a list of nodes, found "
-                    + (nodes.isMissingNode() ? "none" : nodes.getNodeType()));
+                    + (nodes.isMissingNode() ? "none" : nodes.isArray() ? "an empty list" : nodes.getNodeType()));
         }
         int index = 0;
         for (JsonNode node : nodes) {
@@ -211,13 +211,21 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         }
     }
 
-    /** {@return the first line of a parser message (SnakeYAML appends the offending line and a caret)} */
+    /**
+     * {@return a parser message on one line}: SnakeYAML writes a context line, the problem, and for each a position
+     * line, the offending source line and a caret; the position lines and snippets (indented) are dropped, the rest
+     * joined
+     */
     static String firstLine(String message) {
         if (message == null || message.isBlank()) {
             return "a syntax error";
         }
-        String line = message.strip().lines().findFirst().orElse("").strip();
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+        String line = String.join(": ", message.strip().lines().filter(l -> !l.isBlank() && !l.startsWith(" ")
+                && !l.startsWith("\t")).map(String::strip).toList());
+        if (line.isEmpty()) {
+            line = message.strip().lines().findFirst().orElse("").strip();
+        }
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     private static void checkKeys(JsonNode object, Set<String> allowed, String where) {

@@ -106,6 +106,11 @@ class PipelineFileTest {
         String file = dir.resolve("p.yaml").toString();
         assertThatThrownBy(() -> read("pipeline: x\n  pipeline_root: [\n")).isInstanceOf(InputException.class)
                 .hasMessage(file + ":2:16: expected YAML, found: mapping values are not allowed here");
+        assertThatThrownBy(() -> read("pipeline: x\n\tpipeline_root: r\n")).isInstanceOf(InputException.class)
+                .hasMessage(file + ":1:12: expected YAML, found: while scanning for the next token: found character "
+                        + "'\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)");
+        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes: []\n")).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": nodes: expected a list of nodes, found an empty list");
     }
 
     @Test
