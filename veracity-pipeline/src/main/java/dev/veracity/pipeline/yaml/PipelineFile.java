@@ -20,6 +20,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +83,7 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         }
         checkKeys(root, TOP_KEYS, where);
         String name = text(root, "pipeline", where, true);
-        Path pipelineRoot = Path.of(text(root, "pipeline_root", where, true));
+        Path pipelineRoot = path(text(root, "pipeline_root", where, true), where + ": pipeline_root");
         JsonNode defaults = root.path("defaults");
         int retries = defaults.isMissingNode() ? 0 : integer(defaults, "retries", where + ": defaults", 0);
         Duration timeout = defaults.isMissingNode() ? Duration.ZERO
@@ -141,7 +142,7 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         }
         Pipeline pipeline = builder.build();
         MetadataConfig metadata = root.has("metadata")
-                ? MetadataConfig.parse(text(root, "metadata", where, true))
+                ? metadata(text(root, "metadata", where, true), where + ": metadata")
                 : MetadataConfig.sqlite(pipelineRoot.resolve("metadata.sqlite"));
         return new PipelineFile(file, pipeline, metadata);
     }
@@ -226,6 +227,23 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
             line = message.strip().lines().findFirst().orElse("").strip();
         }
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    private static MetadataConfig metadata(String location, String where) {
+        if (location.isBlank()) {
+            throw new ConfigException(where + ": expected a SQLite file or a JDBC URL, found an empty string");
+        }
+        return location.startsWith("jdbc:") ? MetadataConfig.parse(location)
+                : MetadataConfig.sqlite(path(location, where));
+    }
+
+    private static Path path(String text, String where) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(where + ": expected a path, found one with " + e.getReason().toLowerCase(
+                    java.util.Locale.ROOT));
+        }
     }
 
     private static void checkKeys(JsonNode object, Set<String> allowed, String where) {

@@ -111,6 +111,12 @@ class PipelineFileTest {
                         + "'\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)");
         assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes: []\n")).isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": nodes: expected a list of nodes, found an empty list");
+        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: \"r\\0s\"\nnodes: []\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": pipeline_root: expected a path, found one with nul character not allowed");
+        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nmetadata: \"m\\0.sqlite\"\nnodes: "
+                + "[{id: a, component: ExampleGen, parameters: {input: a.csv}}]\n")).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": metadata: expected a path, found one with nul character not allowed");
     }
 
     @Test
