@@ -200,7 +200,7 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
             String found = e instanceof JsonProcessingException processing ? processing.getOriginalMessage()
                     : e.getMessage();
             throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + position + ": expected YAML, found: "
-                    + firstLine(found), e);
+                    + oneLine(found), e);
         } finally {
             if (parser != null) {
                 try {
@@ -217,7 +217,7 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
      * line, the offending source line and a caret; the position lines and snippets (indented) are dropped, the rest
      * joined
      */
-    static String firstLine(String message) {
+    static String oneLine(String message) {
         if (message == null || message.isBlank()) {
             return "a syntax error";
         }
