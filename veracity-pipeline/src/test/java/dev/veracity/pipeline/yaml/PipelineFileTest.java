@@ -175,5 +175,8 @@ class PipelineFileTest {
         assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: r, component: Resolver, "
                 + "parameters: {artifact_type: Schema, count: 0}}\n")).isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": node r: parameter count: expected a whole number >= 1, found 0");
+        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: s, component: StatisticsGen, "
+                + "inputs: {examples: g.examples}, parameters: {threads: 0}}\n")).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": node s: parameter threads: expected a whole number >= 1, found 0");
     }
 }
