@@ -13,6 +13,7 @@ import dev.veracity.pipeline.InputPort;
 import dev.veracity.pipeline.OutputPort;
 import dev.veracity.pipeline.ParameterSpec;
 import dev.veracity.pipeline.ParameterType;
+import dev.veracity.pipeline.Parameters;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.Schema;
 import java.io.IOException;
@@ -43,6 +44,14 @@ public final class StatisticsGen implements Component {
     @Override
     public ComponentSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public void validate(Parameters parameters) {
+        long threads = parameters.integer("threads").orElse(1L);
+        if (threads < 1 || threads > Integer.MAX_VALUE) {
+            throw new dev.veracity.ConfigException("parameter threads: expected a whole number >= 1, found " + threads);
+        }
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Reads and writes the properties of artifacts ('A'), executions ('E') and contexts ('C') in one table. */
+/** Reads and writes the properties of artifacts, executions and contexts in one table, keyed by {@link OwnerKind}. */
 final class PropertyTable {
     private PropertyTable() {
     }
@@ -16,11 +16,11 @@ final class PropertyTable {
     record Properties(Map<String, Value> declared, Map<String, Value> custom) {
     }
 
-    static void replace(Connection connection, char owner, long id, Map<String, Value> declared,
+    static void replace(Connection connection, OwnerKind owner, long id, Map<String, Value> declared,
             Map<String, Value> custom) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM mlmd_property WHERE owner_kind = ? AND owner_id = ?")) {
-            delete.setString(1, String.valueOf(owner));
+            delete.setString(1, owner.code());
             delete.setLong(2, id);
             delete.executeUpdate();
         }
@@ -32,11 +32,11 @@ final class PropertyTable {
         }
     }
 
-    private static void add(PreparedStatement insert, char owner, long id, Map<String, Value> values, int custom)
+    private static void add(PreparedStatement insert, OwnerKind owner, long id, Map<String, Value> values, int custom)
             throws SQLException {
         for (Map.Entry<String, Value> entry : values.entrySet()) {
             Value value = entry.getValue();
-            insert.setString(1, String.valueOf(owner));
+            insert.setString(1, owner.code());
             insert.setLong(2, id);
             insert.setString(3, entry.getKey());
             insert.setInt(4, custom);
@@ -48,12 +48,12 @@ final class PropertyTable {
         }
     }
 
-    static Properties read(Connection connection, char owner, long id) throws SQLException {
+    static Properties read(Connection connection, OwnerKind owner, long id) throws SQLException {
         Map<String, Value> declared = new HashMap<>();
         Map<String, Value> custom = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT name, is_custom, data_type, int_value, "
                 + "double_value, string_value FROM mlmd_property WHERE owner_kind = ? AND owner_id = ?")) {
-            select.setString(1, String.valueOf(owner));
+            select.setString(1, owner.code());
             select.setLong(2, id);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

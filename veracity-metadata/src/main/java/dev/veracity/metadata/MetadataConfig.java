@@ -1,6 +1,7 @@
 package dev.veracity.metadata;
 
 import dev.veracity.ConfigException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -35,7 +36,15 @@ public record MetadataConfig(String url, String user, String password) {
         if (location.isBlank()) {
             throw new ConfigException("metadata store: expected a SQLite file or a JDBC URL, found an empty string");
         }
-        return location.startsWith("jdbc:") ? new MetadataConfig(location, "", "") : sqlite(Path.of(location));
+        if (location.startsWith("jdbc:")) {
+            return new MetadataConfig(location, "", "");
+        }
+        try {
+            return sqlite(Path.of(location));
+        } catch (InvalidPathException e) {
+            throw new ConfigException("metadata store: expected a SQLite file or a JDBC URL, found a path with "
+                    + e.getReason().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     /** {@return this location with credentials} */
