@@ -54,7 +54,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(render(kind != null ? kind : kindByName()));
+        out.print(TerminalText.escapeKeepingLines(render(kind != null ? kind : kindByName())));
         out.flush();
         return ExitCodes.OK;
     }
