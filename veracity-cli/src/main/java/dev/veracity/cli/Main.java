@@ -95,8 +95,14 @@ public final class Main {
         PrintWriter err = commandLine.getErr();
         boolean verbose = isVerbose(parsed);
         Throwable cause = exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;
+        Error resource = resourceError(cause);
         int code;
-        if (cause instanceof VeracityException user) {
+        if (resource != null) {
+            // Out of memory in a worker thread arrives wrapped (ExecutionException, CompletionException).
+            TemporaryFiles.deleteAll();
+            err.println("veracity: error: " + resourceMessage(resource));
+            code = ExitCodes.INTERNAL_ERROR;
+        } else if (cause instanceof VeracityException user) {
             err.println("veracity: error: " + TerminalText.escape(String.valueOf(user.getMessage())));
             code = ExitCodes.USER_ERROR;
         } else if (cause instanceof IOException io) {
@@ -112,6 +118,16 @@ public final class Main {
         }
         err.flush();
         return code;
+    }
+
+    private static Error resourceError(Throwable thrown) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+                return (Error) t;
+            }
+        }
+        return null;
     }
 
     private static int handleParameterException(CommandLine.ParameterException exception, String[] args) {

@@ -64,7 +64,6 @@ class CommandContractTest {
         row("schema set-presence", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "--min-fraction",
                 "1", "a", "-o", "{OUT}.pbtxt");
         row("schema diff", "schema.pbtxt", Fixture.SCHEMA, false, false, "{IN}", "{SCHEMA}");
-        row("schema history", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
         row("drift", "stats.pb", Fixture.STATS, true, false, "{STATS}", "{IN}", "--json", "{OUT}.json");
         row("skew", "data.csv", Fixture.CSV, true, false, "--training", "{IN}", "--serving", "{CSV}", "--key", "a",
                 "-o", "{OUT}.json");
@@ -72,11 +71,12 @@ class CommandContractTest {
         row("metadata runs", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
         row("metadata artifacts", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
         row("metadata lineage", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}", "1");
-        row("metadata why-not-cached", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}", "stats");
+        row("metadata schema-history", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
+        row("pipeline why-not-cached", "pipeline.yaml", Fixture.NONE, false, false, "{IN}", "stats");
         row("pii scan", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.json");
         row("pii redact", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.csv");
         row("pii mark", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "b", "-o", "{OUT}.pbtxt");
-        row("pii k-anonymity", "data.csv", Fixture.CSV, false, false, "{IN}", "--quasi-identifiers", "a");
+        row("pii kanon", "data.csv", Fixture.CSV, true, false, "{IN}", "--k", "2", "--quasi", "a", "-o", "{OUT}.csv");
         row("fairness", "data.csv", Fixture.CSV, true, false, "{IN}", "--label", "b", "--group-by", "a", "-o",
                 "{OUT}.json");
         row("label join", "data.csv", Fixture.CSV, true, false, "--predictions", "{IN}", "--outcomes", "{CSV}",
@@ -89,18 +89,28 @@ class CommandContractTest {
         row("label project add-tasks", "project", Fixture.PROJECT, false, false, "{IN}", "{CSV}");
         row("label project assign", "project", Fixture.PROJECT, false, false, "{IN}");
         row("label project queue", "project", Fixture.PROJECT, false, false, "--rater", "ann", "{IN}");
-        row("label project annotate", "project", Fixture.PROJECT, false, false, "--label", "yes", "--rater", "ann",
+        row("label project annotate", "project", Fixture.NONE, false, false, "--label", "yes", "--rater", "ann",
                 "--task", "1", "{IN}");
         row("label project status", "project", Fixture.PROJECT, false, false, "{IN}");
         row("label project export", "project", Fixture.PROJECT, true, false, "{IN}", "-o", "{OUT}.json");
-        row("label project import", "project", Fixture.PROJECT, false, false, "{IN}", "{CSV}");
+        row("label project import", "project", Fixture.NONE, false, false, "{IN}", "{CSV}");
     }
 
     /**
      * Cases that commands owned by other work streams do not meet yet, as "command / CASE"; each is a bug to fix and
      * then to delete from this set (the lead empties it after merging those streams).
      */
-    private static final Set<String> KNOWN_GAPS = Set.of();
+    private static final Set<String> KNOWN_GAPS = Set.of(
+            // Issue 17 item 2: the lead wires OutputPaths.refuseOverwrite into these commands after the merge.
+            "drift / OUTPUT_IS_INPUT", "skew / OUTPUT_IS_INPUT", "pii scan / OUTPUT_IS_INPUT",
+            "pii redact / OUTPUT_IS_INPUT", "pii kanon / OUTPUT_IS_INPUT", "fairness / OUTPUT_IS_INPUT",
+            "label join / OUTPUT_IS_INPUT",
+            // Issue 17 item 8: a 0-byte span is "no drift" (exit 0) today; the drift stream makes it exit 2.
+            "drift / EMPTY_FILE");
+
+    /** Cases that are valid calls for a command, not hostile ones: {@code init} creates its missing directory. */
+    private static final Map<String, Set<Case>> NOT_HOSTILE = Map.of(
+            "label project init", Set.of(Case.MISSING_FILE, Case.DIRECTORY));
 
     private static void row(String command, String inputName, Fixture valid, boolean writesOutput,
             boolean inPlaceAllowed, String... template) {
@@ -148,13 +158,57 @@ class CommandContractTest {
                     continue;
                 }
                 String name = command + " / " + hostile;
-                if (KNOWN_GAPS.contains(name)) {
+                if (KNOWN_GAPS.contains(name) || NOT_HOSTILE.getOrDefault(command, Set.of()).contains(hostile)) {
                     continue;
                 }
                 tests.add(DynamicTest.dynamicTest(name, () -> check(command, row, hostile)));
             }
         }
         return tests.stream();
+    }
+
+    /** A row that does not call its command correctly would pass every case with a usage error: check it can. */
+    @TestFactory
+    Stream<DynamicTest> everyRowWithAValidInputRunsTheCommand() {
+        return ROWS.entrySet().stream().filter(e -> e.getValue().valid() != Fixture.NONE)
+                .map(e -> DynamicTest.dynamicTest(e.getKey() + " / VALID", () -> {
+                    Path dir = Files.createTempDirectory("veracity-contract");
+                    try {
+                        Fixtures fixtures = new Fixtures(dir);
+                        Path input = dir.resolve("in").resolve(e.getValue().inputName());
+                        Files.createDirectories(input.getParent());
+                        fixtures.copy(e.getValue().valid(), input);
+                        List<String> args = arguments(e.getKey(), e.getValue(), fixtures, input,
+                                dir.resolve("result").toString(), false);
+                        CommandRun run = CommandRun.of(args.toArray(String[]::new));
+                        assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isIn(0, 1);
+                    } finally {
+                        delete(dir);
+                    }
+                }));
+    }
+
+    private static List<String> arguments(String command, Row row, Fixtures fixtures, Path input, String out,
+            boolean outputIsInput) {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        for (String part : row.template()) {
+            String arg = part.replace("{IN}", input.toString()).replace("{CSV}", fixtures.csv().toString())
+                    .replace("{STATS}", fixtures.stats().toString())
+                    .replace("{SCHEMA}", fixtures.schema().toString());
+            if (arg.startsWith("{OUT}")) {
+                arg = outputIsInput ? input.toString() : out + arg.substring("{OUT}".length());
+            }
+            args.add(arg);
+        }
+        return args;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     @Test
@@ -191,16 +245,7 @@ class CommandContractTest {
                 }
             }
             byte[] before = Files.isRegularFile(input) ? Files.readAllBytes(input) : null;
-            List<String> args = new ArrayList<>(List.of(command.split(" ")));
-            for (String part : row.template()) {
-                String arg = part.replace("{IN}", input.toString()).replace("{CSV}", fixtures.csv().toString())
-                        .replace("{STATS}", fixtures.stats().toString())
-                        .replace("{SCHEMA}", fixtures.schema().toString());
-                if (arg.startsWith("{OUT}")) {
-                    arg = hostile == Case.OUTPUT_IS_INPUT ? input.toString() : out + arg.substring("{OUT}".length());
-                }
-                args.add(arg);
-            }
+            List<String> args = arguments(command, row, fixtures, input, out, hostile == Case.OUTPUT_IS_INPUT);
             CommandRun run = CommandRun.of(args.toArray(String[]::new));
             List<String> lines = run.err().lines().toList();
             String where = String.join(" ", args) + "\nstderr:\n" + run.err();
@@ -218,11 +263,7 @@ class CommandContractTest {
                 assertThat(Files.readAllBytes(input)).as(where + "\nthe input changed").isEqualTo(before);
             }
         } finally {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            delete(dir);
         }
     }
 
@@ -236,8 +277,9 @@ class CommandContractTest {
 
         Fixtures(Path dir) throws IOException {
             Path valid = Files.createDirectory(dir.resolve("valid"));
-            csv = Files.writeString(valid.resolve("data.csv"), "a,b,t\n1,x,2024-01-01T00:00:00Z\n"
-                    + "2,y,2024-01-01T01:00:00Z\n", StandardCharsets.UTF_8);
+            csv = Files.writeString(valid.resolve("data.csv"), "a,b,t,item,rater,label\n"
+                    + "1,x,2024-01-01T00:00:00Z,i1,r1,yes\n2,y,2024-01-01T01:00:00Z,i1,r2,yes\n",
+                    StandardCharsets.UTF_8);
             jsonl = Files.writeString(valid.resolve("data.jsonl"), "{\"a\":1,\"b\":\"x\"}\n{\"a\":2,\"b\":\"y\"}\n");
             stats = valid.resolve("stats.pb");
             schema = valid.resolve("schema.pbtxt");
@@ -266,6 +308,8 @@ class CommandContractTest {
                 case SCHEMA -> Files.copy(schema, target);
                 case PROJECT -> {
                     assertThat(CommandRun.of("label", "project", "init", "--labels", "yes,no", project.toString())
+                            .exitCode()).isZero();
+                    assertThat(CommandRun.of("label", "project", "add-raters", project.toString(), "ann")
                             .exitCode()).isZero();
                     Files.move(project, target);
                 }
