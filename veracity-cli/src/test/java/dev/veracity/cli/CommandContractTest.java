@@ -80,7 +80,8 @@ class CommandContractTest {
         row("fairness", "data.csv", Fixture.CSV, true, false, "{IN}", "--label", "b", "--group-by", "a", "-o",
                 "{OUT}.json");
         row("label join", "data.csv", Fixture.CSV, true, false, "--predictions", "{IN}", "--outcomes", "{CSV}",
-                "--key", "a", "--prediction-time", "t", "--outcome-time", "t", "--window", "1h", "-o", "{OUT}.csv");
+                "--key", "a", "--prediction-time", "t", "--outcome-time", "t", "--window", "1h", "--label-column",
+                "outcome", "-o", "{OUT}.csv");
         row("label consensus", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.csv");
         row("label agreement", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project init", "project", Fixture.NONE, false, false, "--labels", "yes,no", "{IN}");
@@ -104,7 +105,7 @@ class CommandContractTest {
             // Issue 17 item 2: the lead wires OutputPaths.refuseOverwrite into these commands after the merge.
             "drift / OUTPUT_IS_INPUT", "skew / OUTPUT_IS_INPUT", "pii scan / OUTPUT_IS_INPUT",
             "pii redact / OUTPUT_IS_INPUT", "pii kanon / OUTPUT_IS_INPUT", "fairness / OUTPUT_IS_INPUT",
-            "label join / OUTPUT_IS_INPUT",
+            "label join / OUTPUT_IS_INPUT", "label consensus / OUTPUT_IS_INPUT", "label agreement / OUTPUT_IS_INPUT",
             // Issue 17 item 8: a 0-byte span is "no drift" (exit 0) today; the drift stream makes it exit 2.
             "drift / EMPTY_FILE");
 
