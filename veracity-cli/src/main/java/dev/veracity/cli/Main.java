@@ -3,8 +3,10 @@ package dev.veracity.cli;
 import dev.veracity.VeracityException;
 import dev.veracity.io.TemporaryFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +34,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        if (System.console() != null) {
+            // On a terminal, no command may forward an escape sequence from the data; files and pipes stay exact.
+            String encoding = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
+            Charset charset = encoding == null ? Charset.defaultCharset() : Charset.forName(encoding);
+            commandLine.setOut(new PrintWriter(TerminalText.safe(new OutputStreamWriter(System.out, charset)), true));
+        }
+        System.exit(commandLine.execute(args));
     }
 
     /** {@return the configured command line: exit codes 0-3, one-line errors, stack traces only with --verbose} */

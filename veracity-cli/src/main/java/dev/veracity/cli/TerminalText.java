@@ -1,5 +1,8 @@
 package dev.veracity.cli;
 
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Locale;
 
 /**
@@ -57,5 +60,44 @@ final class TerminalText {
     /** C0 controls, DEL and C1 controls, and the Unicode line and paragraph separators. */
     private static boolean isControl(int cp) {
         return Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029;
+    }
+
+    /**
+     * {@return a writer that escapes control characters other than line feed and tab on their way to {@code out}}:
+     * {@link Main#main} puts it on stdout when stdout is a terminal, so no command can forward an escape sequence
+     * from the data to it (output to a file or a pipe stays byte for byte).
+     */
+    static Writer safe(Writer out) {
+        return new Safe(out);
+    }
+
+    /** Escapes control characters in a character stream; see {@link #safe}. */
+    private static final class Safe extends FilterWriter {
+        Safe(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            if (isControl(c) && c != '\n' && c != '\t') {
+                out.write(escape(String.valueOf((char) c)));
+            } else {
+                out.write(c);
+            }
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) throws IOException {
+            for (int i = offset; i < offset + length; i++) {
+                write(buffer[i]);
+            }
+        }
+
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            for (int i = offset; i < offset + length; i++) {
+                write(text.charAt(i));
+            }
+        }
     }
 }

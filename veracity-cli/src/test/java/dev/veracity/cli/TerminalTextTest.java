@@ -23,4 +23,15 @@ class TerminalTextTest {
         assertThat(TerminalText.printable("abcdefgh", 5)).isEqualTo("abcd…");
         assertThat(TerminalText.printable("a\u001bb", 10)).isEqualTo("a\\x1bb");
     }
+
+    @Test
+    void theTerminalWriterEscapesWhateverACommandPrints() {
+        java.io.StringWriter sink = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(TerminalText.safe(sink), true);
+        out.print("group\u001b[31m red\u009b\tcount\n");
+        out.printf("%s%n", "\u001b]8;;http://x\u0007link");
+        out.flush();
+        assertThat(sink.toString()).isEqualTo("group\\x1b[31m red\\x9b\tcount\n\\x1b]8;;http://x\\x07link"
+                + System.lineSeparator());
+    }
 }

@@ -160,7 +160,7 @@ public final class AtomicFiles {
     }
 
     /** The output file's stream, whose I/O errors ("No space left on device") name the file being written. */
-    private static final class Named extends FilterOutputStream {
+    static final class Named extends FilterOutputStream {
         private final Path target;
 
         Named(OutputStream out, Path target) {

@@ -88,4 +88,18 @@ class AtomicFilesTest {
         assertThat(live).exists();
         assertThat(other).exists();
     }
+
+    @Test
+    void aFullDiskNamesTheFileBeingWritten() {
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        Path target = dir.resolve("out.pb");
+        assertThatThrownBy(() -> new AtomicFiles.Named(full, target).write(new byte[10], 0, 10))
+                .isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessage(target + ": No space left on device");
+    }
 }
