@@ -15,9 +15,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -118,6 +120,17 @@ class CommandContractTest {
         ROWS.put(command, new Row(inputName, valid, writesOutput, inPlaceAllowed, template));
     }
 
+    /** Valid inputs shared by all cases (read only: each case copies what it may overwrite). */
+    @TempDir
+    static Path shared;
+
+    private static Fixtures fixtures;
+
+    @BeforeAll
+    static void makeFixtures() throws IOException {
+        fixtures = new Fixtures(shared);
+    }
+
     /** {@return every runnable command of the tree ("schema set-domain"), groups excluded} */
     static List<String> leafCommands() {
         List<String> names = new ArrayList<>();
@@ -175,7 +188,6 @@ class CommandContractTest {
                 .map(e -> DynamicTest.dynamicTest(e.getKey() + " / VALID", () -> {
                     Path dir = Files.createTempDirectory("veracity-contract");
                     try {
-                        Fixtures fixtures = new Fixtures(dir);
                         Path input = dir.resolve("in").resolve(e.getValue().inputName());
                         Files.createDirectories(input.getParent());
                         fixtures.copy(e.getValue().valid(), input);
@@ -225,7 +237,6 @@ class CommandContractTest {
     private static void check(String command, Row row, Case hostile) throws IOException {
         Path dir = Files.createTempDirectory("veracity-contract");
         try {
-            Fixtures fixtures = new Fixtures(dir);
             Path input = dir.resolve("in").resolve(row.inputName());
             Files.createDirectories(input.getParent());
             Path outputs = Files.createDirectory(dir.resolve("out"));
@@ -274,7 +285,6 @@ class CommandContractTest {
         private final Path jsonl;
         private final Path stats;
         private final Path schema;
-        private final Path project;
 
         Fixtures(Path dir) throws IOException {
             Path valid = Files.createDirectory(dir.resolve("valid"));
@@ -284,7 +294,6 @@ class CommandContractTest {
             jsonl = Files.writeString(valid.resolve("data.jsonl"), "{\"a\":1,\"b\":\"x\"}\n{\"a\":2,\"b\":\"y\"}\n");
             stats = valid.resolve("stats.pb");
             schema = valid.resolve("schema.pbtxt");
-            project = valid.resolve("project");
             assertThat(CommandRun.of("stats", csv.toString(), "-o", stats.toString()).exitCode()).isZero();
             assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString()).exitCode()).isZero();
         }
@@ -308,11 +317,10 @@ class CommandContractTest {
                 case STATS -> Files.copy(stats, target);
                 case SCHEMA -> Files.copy(schema, target);
                 case PROJECT -> {
-                    assertThat(CommandRun.of("label", "project", "init", "--labels", "yes,no", project.toString())
+                    assertThat(CommandRun.of("label", "project", "init", "--labels", "yes,no", target.toString())
                             .exitCode()).isZero();
-                    assertThat(CommandRun.of("label", "project", "add-raters", project.toString(), "ann")
+                    assertThat(CommandRun.of("label", "project", "add-raters", target.toString(), "ann")
                             .exitCode()).isZero();
-                    Files.move(project, target);
                 }
                 case NONE -> throw new IllegalArgumentException("no valid input for the output cases");
             }
