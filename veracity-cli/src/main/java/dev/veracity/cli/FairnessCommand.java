@@ -69,7 +69,7 @@ final class FairnessCommand implements Callable<Integer> {
     List<String> reference = List.of();
 
     @Option(names = "--min-share-ratio", paramLabel = "R", defaultValue = "0.8",
-            description = "Least share / reference share (default: ${DEFAULT-VALUE}, the 80% rule).")
+            description = "Least share / reference share (default: ${DEFAULT-VALUE}, the 80%% rule).")
     double minShareRatio;
 
     @Option(names = "--max-class-imbalance", paramLabel = "X", defaultValue = "0.6",

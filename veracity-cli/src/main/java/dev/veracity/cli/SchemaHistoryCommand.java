@@ -69,13 +69,14 @@ final class SchemaHistoryCommand implements Callable<Integer> {
                     out.println(LineageCommand.describe(artifact) + ": file gone");
                     continue;
                 }
-                Schema schema = SchemaFiles.read(file);
+                Schema schema = SchemaFiles.read(file, true);
                 out.println(LineageCommand.describe(artifact) + " (" + schema.getFeatureCount() + " features)");
                 if (before == null) {
                     out.println("  first version");
                 } else {
                     List<SchemaChange> changes = SchemaDiff.between(before, schema);
-                    out.print(changes.isEmpty() ? "  no change\n" : SchemaChangeTable.render(changes).indent(2));
+                    out.print(changes.isEmpty() ? "  no change\n"
+                            : TerminalText.escapeKeepingLines(SchemaChangeTable.render(changes).indent(2)));
                 }
                 before = schema;
                 beforeDigest = digest;

@@ -3,6 +3,7 @@ package dev.veracity.cli;
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.EngineRun;
 import dev.veracity.io.InputPaths;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsEngine;
 import dev.veracity.io.StatisticsFiles;
@@ -173,6 +174,7 @@ final class StatsCommand implements Callable<Integer> {
         StatisticsEngine other = local ? null : StatisticsEngines.find(engine);
         boolean database = ReadingOptions.isDatabase(inputs);
         List<Path> files = local && !database ? InputPaths.expand(inputs) : List.of();
+        OutputPaths.refuseOverwrite(Inputs.of(inputs, files, schema, piiSecretFile), List.of(output));
         Veracity.StatisticsRequest request = Veracity.statistics(files).withOptions(options).withCsvOptions(csv)
                 .named(name).withThreads(threads).withProgress(progress).withMaxSlices(maxSlices)
                 .sample(sampleRate, seed).withReadOptions(reading.readOptions(inputs));
