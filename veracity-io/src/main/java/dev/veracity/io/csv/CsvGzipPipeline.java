@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
+import dev.veracity.io.InputFiles;
 
 /**
  * Reads a gzip CSV file on several threads although it cannot be split: one thread inflates it and cuts it into blocks
@@ -132,7 +132,7 @@ final class CsvGzipPipeline {
             AtomicLong done) throws InterruptedException {
         int blocks = 0;
         try (CountingStream file = new CountingStream(input.openCompressed());
-                InputStream in = new GZIPInputStream(file, 1 << 16)) {
+                InputStream in = InputFiles.gunzip(file, input.name())) {
             CsvBlockCutter cutter = new CsvBlockCutter(in, csv, blockBytes, CsvTokenizer.MAX_RECORD_BYTES);
             long counted = 0;
             for (Optional<CsvBlockCutter.Block> block = cutter.next(); block.isPresent() && !stop.get()
