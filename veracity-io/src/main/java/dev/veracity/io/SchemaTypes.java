@@ -14,6 +14,9 @@ import java.util.Set;
  * statistics take plain options and never read a schema.
  */
 public final class SchemaTypes {
+    /** The tag of a PII-marked feature (the privacy module's {@code PiiTags.TAG}, which depends on io). */
+    private static final String PII_TAG = "veracity:pii";
+
     private SchemaTypes() {
     }
 
@@ -50,6 +53,24 @@ public final class SchemaTypes {
             };
             if (categorical) {
                 names.add(feature.getName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * {@return the names of the top-level features the schema marks as personal data} (a {@code veracity:pii} or
+     * {@code veracity:pii=ENTITY} annotation tag, the privacy module's convention): readers never quote their values
+     * in messages
+     */
+    public static Set<String> piiFeatures(Schema schema) {
+        Set<String> names = new HashSet<>();
+        for (Feature feature : schema.getFeatureList()) {
+            for (String tag : feature.getAnnotation().getTagList()) {
+                String value = tag.strip();
+                if (value.equals(PII_TAG) || value.startsWith(PII_TAG + "=")) {
+                    names.add(feature.getName());
+                }
             }
         }
         return names;

@@ -196,7 +196,7 @@ public final class Veracity {
                 described = options.withCategoricalFeatures(categorical);
                 Map<String, FeatureType> types = new HashMap<>(csvOptions.columnTypes());
                 types.putAll(SchemaTypes.columnTypes(schema));
-                read = csvOptions.withColumnTypes(types);
+                read = csvOptions.withColumnTypes(types).withPrivateColumns(SchemaTypes.piiFeatures(schema));
             }
             if (!this.read.queries().isEmpty()) {
                 if (!inputs.isEmpty()) {
