@@ -66,7 +66,8 @@ public final class Veracity {
      */
     public static StatisticsRequest statistics(List<Path> inputs) {
         return new StatisticsRequest(inputs, StatisticsOptions.DEFAULT, CsvOptions.DEFAULT, "", Progress.NONE,
-                Runtime.getRuntime().availableProcessors(), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES,
+                Math.min(StatisticsRequest.MAX_THREADS, Runtime.getRuntime().availableProcessors()), List.of(),
+                SlicedStatistics.DEFAULT_MAX_SLICES,
                 Sampling.ALL, Schema.getDefaultInstance(), ReadOptions.DEFAULT);
     }
 
@@ -100,7 +101,19 @@ public final class Veracity {
             Objects.requireNonNull(progress, "progress is null");
             Objects.requireNonNull(sampling, "sampling is null");
             Objects.requireNonNull(schema, "schema is null");
+            bounded("threads", threads, MAX_THREADS);
+            bounded("max slices", maxSlices, SlicedStatistics.MAX_SLICES);
         }
+
+        private static void bounded(String what, int value, int max) {
+            if (value < 1 || value > max) {
+                throw new ConfigException(what + ": expected " + (value < 1 ? "at least 1" : "at most " + max)
+                        + ", found " + value);
+            }
+        }
+
+        /** The most threads of a request: each holds a copy of all statistics, so memory grows with them. */
+        public static final int MAX_THREADS = 1024;
 
         /** {@return this request with other statistics options} */
         public StatisticsRequest withOptions(StatisticsOptions newOptions) {
