@@ -109,8 +109,18 @@ public final class AccumulationRun {
         for (T range : ranges) {
             total += sizeBytes.applyAsLong(range);
         }
-        long totalBytes = total;
-        AtomicLong done = new AtomicLong();
+        return accumulate(ranges, sizeBytes, reader, new AtomicLong(), total);
+    }
+
+    /**
+     * {@return the statistics of all ranges, as {@link #accumulate(List, ToLongFunction, RangeReader)} computes them},
+     * reporting progress in a count of bytes shared with other work of the same phase
+     *
+     * @param done       grows by each range's bytes when it is read
+     * @param totalBytes the bytes of all the phase's work, these ranges among them
+     */
+    public <T> SlicedStatistics accumulate(List<T> ranges, ToLongFunction<T> sizeBytes, RangeReader<T> reader,
+            AtomicLong done, long totalBytes) throws IOException {
         Runnable tick = () -> progress.update(PHASE, Math.min(done.get(), totalBytes), totalBytes);
         tick.run();
         if (ranges.isEmpty()) {
