@@ -1,16 +1,7 @@
 package dev.veracity.stats;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
-import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.kll.KllSketch;
-import org.apache.datasketches.memory.Memory;
-import org.apache.datasketches.quantilescommon.QuantilesDoublesSketchIterator;
 
 /**
  * A KLL quantiles sketch of doubles (Karnin, Lang and Liberty, with DataSketches' lazy compaction and level
@@ -31,11 +22,8 @@ import org.apache.datasketches.quantilescommon.QuantilesDoublesSketchIterator;
  * }</pre>
  */
 final class KllQuantiles {
-    /** The first byte of the serialized form; a DataSketches KLL sketch starts with 1, 2 or 5 preamble ints. */
-    static final int MARKER = 0x4B;
-    static final int VERSION = 1;
-    private static final int MIN_WIDTH = 8;
-    private static final long SEED = 0x5EEDL;
+    static final int MIN_WIDTH = 8;
+    static final long SEED = 0x5EEDL;
 
     private final int k;
     private long n;
@@ -198,105 +186,36 @@ final class KllQuantiles {
 
     /** {@return the size of {@link #toBytes()}} */
     int serializedBytes() {
-        return 2 + 4 + 8 * 4 + 4 + 4 * levels.length + 8 * retained;
+        return KllQuantilesFormat.size(levels.length, retained);
     }
 
-    /** {@return the marker, a version byte, then k, n, min, max, the generator, and the levels' items} */
+    /** {@return the persisted form, see {@link KllQuantilesFormat}} */
     byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(serializedBytes());
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(MARKER);
-            out.writeByte(VERSION);
-            out.writeInt(k);
-            out.writeLong(n);
-            out.writeDouble(min);
-            out.writeDouble(max);
-            out.writeLong(coins);
-            out.writeInt(levels.length);
-            for (int h = 0; h < levels.length; h++) {
-                out.writeInt(sizes[h]);
-                for (int i = 0; i < sizes[h]; i++) {
-                    out.writeDouble(levels[h][i]);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return KllQuantilesFormat.write(k, n, min, max, coins, levels, sizes);
     }
 
     /**
      * {@return the sketch of {@link #toBytes()}, or of a DataSketches {@code KllDoublesSketch}'s bytes (what format
-     * versions before this sketch stored), whose items keep their levels}
+     * versions before this sketch stored)}
      *
      * @throws IllegalArgumentException if the bytes are neither
      */
-    static KllQuantiles fromBytes(byte[] bytes, int k) {
-        if (bytes.length == 0 || bytes[0] != MARKER) {
-            return fromDataSketches(bytes, k);
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            in.readUnsignedByte();
-            int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new IllegalArgumentException("KLL sketch format version " + version + ", expected " + VERSION);
-            }
-            KllQuantiles sketch = new KllQuantiles(in.readInt());
-            sketch.n = in.readLong();
-            sketch.min = in.readDouble();
-            sketch.max = in.readDouble();
-            sketch.coins = in.readLong();
-            int levels = in.readInt();
-            if (levels < 1 || levels > 64) {
-                throw new IllegalArgumentException("KLL sketch with " + levels + " levels");
-            }
-            sketch.levels = new double[levels][];
-            sketch.sizes = new int[levels];
-            for (int h = 0; h < levels; h++) {
-                int size = in.readInt();
-                if (size < 0 || size > bytes.length / 8) {
-                    throw new IllegalArgumentException("KLL sketch level of " + size + " items");
-                }
-                sketch.levels[h] = new double[Math.max(MIN_WIDTH, size)];
-                for (int i = 0; i < size; i++) {
-                    sketch.levels[h][i] = in.readDouble();
-                }
-                sketch.sizes[h] = size;
-                sketch.retained += size;
-            }
-            sketch.capacity = sketch.totalCapacity();
-            return sketch;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("truncated KLL sketch bytes", e);
-        }
+    static KllQuantiles fromBytes(byte[] bytes) {
+        return KllQuantilesFormat.read(bytes);
     }
 
-    private static KllQuantiles fromDataSketches(byte[] bytes, int k) {
-        KllDoublesSketch old;
-        try {
-            old = KllDoublesSketch.heapify(Memory.wrap(bytes));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unreadable KLL sketch bytes: " + e.getMessage(), e);
+    /** {@return a sketch of the given state, which it takes over} (for {@link KllQuantilesFormat}) */
+    static KllQuantiles of(int k, long n, double min, double max, long coins, double[][] levels, int[] sizes) {
+        KllQuantiles sketch = new KllQuantiles(k);
+        sketch.n = n;
+        sketch.min = min;
+        sketch.max = max;
+        sketch.coins = coins;
+        sketch.levels = levels;
+        sketch.sizes = sizes;
+        for (int size : sizes) {
+            sketch.retained += size;
         }
-        KllQuantiles sketch = new KllQuantiles(old.getK());
-        if (old.isEmpty()) {
-            return sketch;
-        }
-        QuantilesDoublesSketchIterator items = old.iterator();
-        while (items.next()) {
-            int level = 63 - Long.numberOfLeadingZeros(items.getWeight());
-            while (sketch.levels.length <= level) {
-                sketch.addLevel();
-            }
-            sketch.append(level, items.getQuantile());
-            sketch.retained++;
-        }
-        for (int h = 1; h < sketch.levels.length; h++) {
-            Arrays.sort(sketch.levels[h], 0, sketch.sizes[h]);
-        }
-        sketch.n = old.getN();
-        sketch.min = old.getMinItem();
-        sketch.max = old.getMaxItem();
         sketch.capacity = sketch.totalCapacity();
         while (sketch.retained >= sketch.capacity) {
             sketch.compactOnce();

@@ -256,7 +256,7 @@ public final class NumericAccumulator implements FeatureAccumulator {
         a.moments.merge(NumericMoments.read(in));
         byte[] kll = new byte[in.readInt()];
         in.readFully(kll);
-        a.sketch = KllQuantiles.fromBytes(kll, options.kllK());
+        a.sketch = KllQuantiles.fromBytes(kll);
         if (options.isWeighted()) {
             a.presence.readWeighted(in);
             a.weightedMoments.merge(WeightedMoments.read(in));

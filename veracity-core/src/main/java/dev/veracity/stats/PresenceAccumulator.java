@@ -219,7 +219,7 @@ final class PresenceAccumulator {
         byte[] sketch = new byte[in.readInt()];
         in.readFully(sketch);
         if (sketch.length > 0) {
-            a.largeValueCounts = KllQuantiles.fromBytes(sketch, kllK);
+            a.largeValueCounts = KllQuantiles.fromBytes(sketch);
         }
         return a;
     }

@@ -298,7 +298,7 @@ final class WeightedQuantiles {
             byte[] bytes = new byte[in.readInt()];
             in.readFully(bytes);
             if (bytes.length > 0) {
-                q.sketches[i] = KllQuantiles.fromBytes(bytes, kllK);
+                q.sketches[i] = KllQuantiles.fromBytes(bytes);
             }
         }
         return q;

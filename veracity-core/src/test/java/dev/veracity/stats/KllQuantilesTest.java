@@ -110,7 +110,7 @@ class KllQuantilesTest {
         void roundTripKeepsResultsAndFutureCompactions() {
             double[] values = values(4, 50_000);
             KllQuantiles sketch = sketch(values, 0, 40_000);
-            KllQuantiles copy = KllQuantiles.fromBytes(sketch.toBytes(), K);
+            KllQuantiles copy = KllQuantiles.fromBytes(sketch.toBytes());
             assertThat(copy.toBytes()).isEqualTo(sketch.toBytes());
             sketch.update(values, 40_000, 10_000);
             copy.update(values, 40_000, 10_000);
@@ -125,7 +125,7 @@ class KllQuantilesTest {
             for (double value : values) {
                 old.update(value);
             }
-            KllQuantiles read = KllQuantiles.fromBytes(old.toByteArray(), K);
+            KllQuantiles read = KllQuantiles.fromBytes(old.toByteArray());
             assertThat(read.n()).isEqualTo(old.getN());
             assertThat(read.quantile(0.5)).isEqualTo(old.getQuantile(0.5));
         }
@@ -134,7 +134,7 @@ class KllQuantilesTest {
         void unknownVersionIsRefused() {
             byte[] bytes = new KllQuantiles(K).toBytes();
             bytes[1] = 9;
-            assertThatThrownBy(() -> KllQuantiles.fromBytes(bytes, K)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> KllQuantiles.fromBytes(bytes)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("version 9");
         }
     }
