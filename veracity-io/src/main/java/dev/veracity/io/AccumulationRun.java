@@ -98,8 +98,8 @@ public final class AccumulationRun {
 
     /**
      * {@return the statistics of all ranges, read on the threads, each into its own statistics, merged in order}
-     * Progress reports {@link #PHASE} in the ranges' bytes. The first range to fail in list order is not
-     * necessarily the one whose error is thrown: ranges read at the same time may fail in any order.
+     * Progress reports {@link #PHASE} in the ranges' bytes. Ranges are awaited in list order, so the error thrown
+     * is that of the first range to fail in list order, whatever the threads.
      *
      * @param sizeBytes the bytes of a range, for progress
      */
