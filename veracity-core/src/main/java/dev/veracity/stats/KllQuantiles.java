@@ -85,9 +85,40 @@ final class KllQuantiles {
         }
     }
 
+    /** Adds {@code values[from, from + count)}, as many {@link #update(double)} calls would, in one loop. */
     void update(double[] values, int from, int count) {
-        for (int i = from; i < from + count; i++) {
-            update(values[i]);
+        int end = from + count;
+        int i = from;
+        while (i < end) {
+            // fill level 0 up to the next compaction without per-value checks beyond NaN and the extremes
+            int room = Math.min(end - i, capacity - retained);
+            double[] items = levels[0];
+            if (sizes[0] + room > items.length) {
+                items = Arrays.copyOf(items, Math.max(items.length * 2, sizes[0] + room));
+                levels[0] = items;
+            }
+            int size = sizes[0];
+            for (int stop = i + room; i < stop; i++) {
+                double value = values[i];
+                if (Double.isNaN(value)) {
+                    continue;
+                }
+                if (n == 0) {
+                    min = value;
+                    max = value;
+                } else {
+                    min = Math.min(min, value);
+                    max = Math.max(max, value);
+                }
+                n++;
+                items[size++] = value;
+            }
+            retained += size - sizes[0];
+            sizes[0] = size;
+            view = null;
+            while (retained >= capacity) {
+                compactOnce();
+            }
         }
     }
 
