@@ -3,12 +3,8 @@ package dev.veracity.io.csv;
 import dev.veracity.io.AccumulationRun;
 import dev.veracity.io.Workers;
 import dev.veracity.ConfigException;
-import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
-import dev.veracity.data.Column;
-import dev.veracity.data.ColumnBuilder;
 import dev.veracity.data.FeatureType;
-import dev.veracity.data.RecordBatch;
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.Progress;
 import dev.veracity.stats.Sampling;
@@ -101,6 +97,10 @@ public final class CsvStatistics {
         this.sampling = Objects.requireNonNull(sampling, "sampling is null");
     }
 
+    private CsvChunkReader chunkReader() {
+        return new CsvChunkReader(csv, sampling);
+    }
+
     private AccumulationRun run() {
         return new AccumulationRun(options, slicings, maxSlices, sampling, progress, threads);
     }
@@ -133,7 +133,7 @@ public final class CsvStatistics {
         for (Path file : files) {
             inputs.add(CsvInput.of(file));
         }
-        List<String> header = commonHeader(inputs);
+        List<String> header = chunkReader().commonHeader(inputs);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
             CsvChunkScanner scanner = new CsvChunkScanner(header, csv);
@@ -161,27 +161,9 @@ public final class CsvStatistics {
     private ComputedStatistics result(SlicedStatistics dataset, long records, long skipped, List<String> header,
             List<FeatureType> types, String name) {
         if (records == 0) {
-            dataset.add(emptyBatch(header, types)); // report the columns of files without data rows
+            dataset.add(CsvChunkReader.emptyBatch(header, types)); // report the columns of files without data rows
         }
         return run().result(dataset, name, skipped);
-    }
-
-    private List<String> commonHeader(List<CsvInput> inputs) throws IOException {
-        List<String> first = null;
-        for (CsvInput input : inputs) {
-            List<String> header;
-            try (InputStream in = input.openAt(0)) {
-                header = CsvRows.readHeader(new CsvTokenizer(in, input.name(), csv, 1, true));
-            }
-            if (first == null) {
-                first = header;
-            } else if (!header.equals(first)) {
-                throw new InputException(ErrorCode.CSV_BAD_HEADER, input.name() + ":1: expected the header of "
-                        + inputs.get(0).name() + " (" + String.join(",", first) + "), found ("
-                        + String.join(",", header) + ")");
-            }
-        }
-        return first;
     }
 
     /** The inputs of a computation and what reading them needs. */
@@ -294,46 +276,18 @@ public final class CsvStatistics {
                 pass.totalBytes());
         SlicedStatistics all = run.accumulate(chunks, CsvChunk::length, (index, chunk, into) -> {
             try (InputStream in = chunk.input().openAt(chunk.start())) {
-                accumulate(chunk, in, pass.header(), types, pass.scanner(), into, false);
+                chunkReader().read(chunk, in, pass.header(), types, pass.scanner(), into, false);
             }
         }, done, pass.totalBytes());
         for (CsvInput input : pass.inputs()) {
             if (pipelined(input)) {
                 long[] firstRows = blockRows.get(input);
                 all.merge(pipeline(pass.pool()).run(input, block -> firstRows[block], run::newStatistics,
-                        SlicedStatistics::merge, (chunk, in, accumulator) -> accumulate(chunk, in, pass.header(),
-                                types, pass.scanner(), accumulator, false), done, tick).merged());
+                        SlicedStatistics::merge, (chunk, in, accumulator) -> chunkReader().read(chunk, in,
+                                pass.header(), types, pass.scanner(), accumulator, false), done, tick).merged());
             }
         }
         return all;
-    }
-
-    /**
-     * {@return what reading the chunk found} The ranks are empty, except for a speculative read that met a cell
-     * wider than its column's guessed type: it stops accumulating there and ranks that row and the rest of the chunk.
-     */
-    private CsvChunkScanner.Scan accumulate(CsvChunk chunk, InputStream in, List<String> header,
-            List<FeatureType> types, CsvChunkScanner scanner, SlicedStatistics accumulator, boolean speculative)
-            throws IOException {
-        CsvTokenizer tokenizer = new CsvTokenizer(in, chunk.input().name(), csv, chunk.firstLine(),
-                chunk.holdsHeader());
-        if (chunk.holdsHeader()) {
-            CsvRows.readHeader(tokenizer);
-        }
-        CsvRows rows = scanner.rows(tokenizer, chunk);
-        CsvBatches batches = new CsvBatches(rows, header, types, scanner.fixed(), csv.batchSize(), speculative);
-        long row = chunk.firstRow();
-        for (RecordBatch batch = batches.next(); batch.rowCount() > 0 && !batches.widened();
-                batch = batches.next()) {
-            accumulator.add(sampling.sample(batch, row));
-            row += batch.rowCount();
-        }
-        int[] ranks = new int[header.size()];
-        if (batches.widened()) {
-            CsvTypeInference.rankRow(tokenizer, scanner.fixed(), ranks);
-            CsvTypeInference.merge(ranks, CsvTypeInference.scan(rows, scanner.fixed(), header.size()));
-        }
-        return CsvChunkScanner.scanOf(chunk, rows, ranks);
     }
 
     /**
@@ -361,7 +315,7 @@ public final class CsvStatistics {
             if (abandoned.get()) {
                 return scanner.read(chunk, in);
             }
-            CsvChunkScanner.Scan scan = accumulate(chunk, in, header, guessed, scanner, accumulator, true);
+            CsvChunkScanner.Scan scan = chunkReader().read(chunk, in, header, guessed, scanner, accumulator, true);
             if (CsvTypeInference.ranksAny(scan.ranks())) {
                 abandoned.set(true);
             }
@@ -447,14 +401,6 @@ public final class CsvStatistics {
             }
         }
         return true;
-    }
-
-    private static RecordBatch emptyBatch(List<String> header, List<FeatureType> types) {
-        List<Column> columns = new ArrayList<>(header.size());
-        for (int i = 0; i < header.size(); i++) {
-            columns.add(ColumnBuilder.of(header.get(i), types.get(i)).build());
-        }
-        return new RecordBatch(0, columns);
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
