@@ -1,5 +1,7 @@
 package dev.veracity.cli;
 
+import java.util.Arrays;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.ConfigException;
 import dev.veracity.drift.Baseline;
 import dev.veracity.drift.DriftConfig;
@@ -90,6 +92,7 @@ final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(Inputs.of(inputs, schema), Arrays.asList(output));
         List<Path> files = spanFiles();
         Baseline chosen = baseline();
         if (files.size() < 2 && !(chosen instanceof Baseline.Fixed)) {

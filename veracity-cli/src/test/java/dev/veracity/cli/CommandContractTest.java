@@ -66,7 +66,7 @@ class CommandContractTest {
         row("schema set-presence", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "--min-fraction",
                 "1", "a", "-o", "{OUT}.pbtxt");
         row("schema diff", "schema.pbtxt", Fixture.SCHEMA, false, false, "{IN}", "{SCHEMA}");
-        row("drift", "stats.pb", Fixture.STATS, true, false, "{STATS}", "{IN}", "--json", "{OUT}.json");
+        row("drift", "stats.pb", Fixture.STATS, true, false, "{STATS}", "{IN}", "-o", "{OUT}.json");
         row("skew", "data.csv", Fixture.CSV, true, false, "--training", "{IN}", "--serving", "{CSV}", "--key", "a",
                 "-o", "{OUT}.json");
         row("pipeline run", "pipeline.yaml", Fixture.NONE, false, false, "{IN}");
@@ -98,18 +98,6 @@ class CommandContractTest {
         row("label project export", "project", Fixture.PROJECT, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project import", "project", Fixture.NONE, false, false, "{IN}", "{CSV}");
     }
-
-    /**
-     * Cases that commands owned by other work streams do not meet yet, as "command / CASE"; each is a bug to fix and
-     * then to delete from this set (the lead empties it after merging those streams).
-     */
-    private static final Set<String> KNOWN_GAPS = Set.of(
-            // Issue 17 item 2: the lead wires OutputPaths.refuseOverwrite into these commands after the merge.
-            "drift / OUTPUT_IS_INPUT", "skew / OUTPUT_IS_INPUT", "pii scan / OUTPUT_IS_INPUT",
-            "pii redact / OUTPUT_IS_INPUT", "pii kanon / OUTPUT_IS_INPUT", "fairness / OUTPUT_IS_INPUT",
-            "label join / OUTPUT_IS_INPUT", "label consensus / OUTPUT_IS_INPUT", "label agreement / OUTPUT_IS_INPUT",
-            // Issue 17 item 8: a 0-byte span is "no drift" (exit 0) today; the drift stream makes it exit 2.
-            "drift / EMPTY_FILE");
 
     /** Cases that are valid calls for a command, not hostile ones: {@code init} creates its missing directory. */
     private static final Map<String, Set<Case>> NOT_HOSTILE = Map.of(
@@ -172,7 +160,7 @@ class CommandContractTest {
                     continue;
                 }
                 String name = command + " / " + hostile;
-                if (KNOWN_GAPS.contains(name) || NOT_HOSTILE.getOrDefault(command, Set.of()).contains(hostile)) {
+                if (NOT_HOSTILE.getOrDefault(command, Set.of()).contains(hostile)) {
                     continue;
                 }
                 tests.add(DynamicTest.dynamicTest(name, () -> check(command, row, hostile)));
@@ -224,15 +212,6 @@ class CommandContractTest {
         }
     }
 
-    @Test
-    void knownGapsNameRealCases() {
-        List<String> commands = leafCommands();
-        for (String gap : KNOWN_GAPS) {
-            String[] parts = gap.split(" / ");
-            assertThat(commands).contains(parts[0]);
-            assertThat(Case.valueOf(parts[1])).isNotNull();
-        }
-    }
 
     private static void check(String command, Row row, Case hostile) throws IOException {
         Path dir = Files.createTempDirectory("veracity-contract");

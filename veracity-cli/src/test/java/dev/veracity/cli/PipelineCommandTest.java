@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -258,7 +257,6 @@ class PipelineCommandTest {
     }
 
     @Test
-    @Disabled("needs deterministic KLL: enable at merge")
     void aForcedRerunOfStatisticsLetsDownstreamHitTheCache() throws Exception {
         // Enough rows that the quantile sketches compact: their bytes must not depend on the run.
         span(1, 5000, false);

@@ -67,7 +67,8 @@ public final class Veracity {
      */
     public static StatisticsRequest statistics(List<Path> inputs) {
         return new StatisticsRequest(inputs, StatisticsOptions.DEFAULT, CsvOptions.DEFAULT, "", Progress.NONE,
-                Runtime.getRuntime().availableProcessors(), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES,
+                Math.min(StatisticsRequest.MAX_THREADS, Runtime.getRuntime().availableProcessors()), List.of(),
+                SlicedStatistics.DEFAULT_MAX_SLICES,
                 Sampling.ALL, Schema.getDefaultInstance(), ReadOptions.DEFAULT, PiiProtection.SUPPRESS);
     }
 
@@ -104,7 +105,19 @@ public final class Veracity {
             Objects.requireNonNull(sampling, "sampling is null");
             Objects.requireNonNull(schema, "schema is null");
             Objects.requireNonNull(piiProtection, "piiProtection is null");
+            bounded("threads", threads, MAX_THREADS);
+            bounded("max slices", maxSlices, SlicedStatistics.MAX_SLICES);
         }
+
+        private static void bounded(String what, int value, int max) {
+            if (value < 1 || value > max) {
+                throw new ConfigException(what + ": expected " + (value < 1 ? "at least 1" : "at most " + max)
+                        + ", found " + value);
+            }
+        }
+
+        /** The most threads of a request: each holds a copy of all statistics, so memory grows with them. */
+        public static final int MAX_THREADS = 1024;
 
         /** {@return this request with other statistics options} */
         public StatisticsRequest withOptions(StatisticsOptions newOptions) {
@@ -236,7 +249,7 @@ public final class Veracity {
                 described = options.withCategoricalFeatures(categorical);
                 Map<String, FeatureType> types = new HashMap<>(csvOptions.columnTypes());
                 types.putAll(SchemaTypes.columnTypes(schema));
-                read = csvOptions.withColumnTypes(types);
+                read = csvOptions.withColumnTypes(types).withPrivateColumns(PiiProtection.features(schema));
             }
             if (!this.read.queries().isEmpty()) {
                 if (!inputs.isEmpty()) {
