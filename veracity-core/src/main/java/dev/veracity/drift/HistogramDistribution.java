@@ -78,7 +78,7 @@ final class HistogramDistribution {
         if (standard != null) {
             try {
                 Buckets byWidth = Buckets.of(Infinities.withoutPointsAtInfinity(standard));
-                if (byWidth.min() == byMass.min() && byWidth.max() == byMass.max()) {
+                if (byWidth.rangeLow() == byMass.rangeLow() && byWidth.rangeHigh() == byMass.rangeHigh()) {
                     sources.add(byWidth);
                 }
             } catch (NotApplicable e) {
@@ -218,15 +218,26 @@ final class HistogramDistribution {
         return Arrays.copyOf(sorted, n);
     }
 
-    /** One histogram's buckets with positive mass, its mass spread uniformly over each (a point bucket a point). */
-    private record Buckets(double[] lows, double[] highs, double[] masses, double total) {
+    /**
+     * One histogram's buckets with positive mass, its mass spread uniformly over each (a point bucket a point), and
+     * the range all its finite buckets span, empty ones included (a sketch may leave the outermost bucket empty: the
+     * range still says where the histogram's buckets were cut).
+     */
+    private record Buckets(double[] lows, double[] highs, double[] masses, double total, double rangeLow,
+            double rangeHigh) {
         static Buckets of(Histogram histogram) throws NotApplicable {
             int n = 0;
             double[] lows = new double[histogram.getBucketsCount()];
             double[] highs = new double[lows.length];
             double[] masses = new double[lows.length];
             double total = 0;
+            double rangeLow = Double.POSITIVE_INFINITY;
+            double rangeHigh = Double.NEGATIVE_INFINITY;
             for (Histogram.Bucket bucket : histogram.getBucketsList()) {
+                if (Double.isFinite(bucket.getLowValue()) && Double.isFinite(bucket.getHighValue())) {
+                    rangeLow = Math.min(rangeLow, bucket.getLowValue());
+                    rangeHigh = Math.max(rangeHigh, bucket.getHighValue());
+                }
                 if (!(bucket.getSampleCount() > 0)) {
                     continue;
                 }
@@ -245,12 +256,10 @@ final class HistogramDistribution {
             if (n == 0) {
                 throw new NotApplicable("no values (the " + histogram.getType() + " histogram is empty)");
             }
-            return new Buckets(Arrays.copyOf(lows, n), Arrays.copyOf(highs, n), Arrays.copyOf(masses, n), total);
+            return new Buckets(Arrays.copyOf(lows, n), Arrays.copyOf(highs, n), Arrays.copyOf(masses, n), total,
+                    rangeLow, rangeHigh);
         }
 
-        double min() {
-            return Arrays.stream(lows).min().orElseThrow();
-        }
 
         /** The standard deviation of the mixture of uniform buckets (a point bucket a point). */
         double stdDev() {
@@ -268,9 +277,6 @@ final class HistogramDistribution {
             return Math.sqrt(Math.max(0, variance / total));
         }
 
-        double max() {
-            return Arrays.stream(highs).max().orElseThrow();
-        }
 
         double[] edges() {
             double[] edges = Arrays.copyOf(lows, lows.length + highs.length);

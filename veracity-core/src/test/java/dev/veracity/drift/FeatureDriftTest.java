@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.veracity.proto.FeatureNameStatistics;
+import dev.veracity.proto.Histogram;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,23 @@ class FeatureDriftTest {
             FeatureNameStatistics point = numeric("x", 0, 10, 1, 1);
             DriftResult r = FeatureDrift.compare("x", point, ZERO_TO_TWO, DriftTest.KS, 0.05);
             assertThat(r.statistic()).isCloseTo(0.5, within(1e-12));
+        }
+
+        @Test
+        void aStandardHistogramWhoseLastBucketIsEmptyStillSharpensTheQuantiles() {
+            // QUANTILES say half the mass is somewhere in [1, 10]; the STANDARD histogram (cut over [0, 10], its
+            // upper bucket empty, as a sketch may leave it) says all of it is in [0, 5]: the reconstruction must
+            // use it, so the distribution equals one whose QUANTILES say [1, 5] directly
+            FeatureNameStatistics sketched = numeric("x", 2, 10, 0, 1, 10).toBuilder()
+                    .setNumStats(numeric("x", 2, 10, 0, 1, 10).getNumStats().toBuilder()
+                            .addHistograms(Histogram.newBuilder().setType(Histogram.HistogramType.STANDARD)
+                                    .addBuckets(Histogram.Bucket.newBuilder().setLowValue(0).setHighValue(5)
+                                            .setSampleCount(20))
+                                    .addBuckets(Histogram.Bucket.newBuilder().setLowValue(5).setHighValue(10))))
+                    .build();
+            FeatureNameStatistics exact = numeric("x", 2, 10, 0, 1, 5);
+            DriftResult r = FeatureDrift.compare("x", exact, sketched, DriftTest.WASSERSTEIN, 0.1);
+            assertThat(r.statistic()).isCloseTo(0, within(1e-12));
         }
 
         @Test
