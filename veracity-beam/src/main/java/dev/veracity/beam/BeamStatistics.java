@@ -10,6 +10,7 @@ import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.Slicing;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
@@ -30,7 +32,9 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Builds and runs the statistics pipeline: CSV files through {@link ReadCsv} (or files of any format through
- * {@link ReadFiles}) and {@link GenerateStatistics} to an output file, on the runner the options name; then reads the counters of skipped records and rows not sliced.
+ * {@link ReadFiles}) and {@link GenerateStatistics} to an output file, on the runner the options name; then reads the
+ * counters of skipped records and rows not sliced. The statistics of the spec's PII features lose their raw values
+ * before they are written ({@link StatisticsSpec#withPiiProtection}).
  *
  * <pre>{@code
  * ComputedStatistics stats = BeamStatistics.run(options, List.of("data/*.csv"), CsvOptions.DEFAULT, Sampling.ALL,
@@ -66,6 +70,7 @@ public final class BeamStatistics {
         Pipeline pipeline = Pipeline.create(options);
         pipeline.apply("Read", source)
                 .apply("GenerateStatistics", GenerateStatistics.of(spec))
+                .apply("ProtectPii", ParDo.of(new ProtectStatistics(spec))).setCoder(ProtoCoder.statistics())
                 .apply("Write", ParDo.of(new WriteStatistics(output)));
         PipelineResult result;
         try {
@@ -104,6 +109,22 @@ public final class BeamStatistics {
         }
     }
 
+    /** Removes or hashes the raw values of the spec's PII features, before anything is written. */
+    private static final class ProtectStatistics extends DoFn<DatasetFeatureStatisticsList, DatasetFeatureStatisticsList> {
+        private static final long serialVersionUID = 1L;
+        private final StatisticsSpec spec;
+
+        ProtectStatistics(StatisticsSpec spec) {
+            this.spec = spec;
+        }
+
+        @ProcessElement
+        public void processElement(@Element DatasetFeatureStatisticsList statistics,
+                OutputReceiver<DatasetFeatureStatisticsList> out) {
+            out.output(spec.protect(statistics));
+        }
+    }
+
     private static Map<String, Long> counters(PipelineResult result) {
         Map<String, Long> counters = new HashMap<>();
         MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
@@ -123,6 +144,9 @@ public final class BeamStatistics {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof VeracityException veracity) {
                 return veracity;
+            }
+            if (cause instanceof IOException io) {
+                return new UncheckedIOException(io.getMessage(), io); // the CLI's Main reports it as an input error
             }
             if (cause instanceof IllegalArgumentException && cause.getMessage() != null
                     && cause.getMessage().startsWith("Class interface")) {

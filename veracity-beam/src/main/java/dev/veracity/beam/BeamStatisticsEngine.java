@@ -1,16 +1,17 @@
 package dev.veracity.beam;
 
 import dev.veracity.ConfigException;
-import dev.veracity.cli.EngineRun;
-import dev.veracity.cli.StatisticsEngine;
 import dev.veracity.data.FeatureType;
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.DataFormat;
+import dev.veracity.io.EngineRun;
 import dev.veracity.io.InputPaths;
 import dev.veracity.io.Readers;
 import dev.veracity.io.SchemaTypes;
+import dev.veracity.io.StatisticsEngine;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.proto.Schema;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 /**
  * {@code veracity stats --engine beam}: the request the CLI built, run as a Beam pipeline on {@code --runner}
  * (FlinkRunner by default: an embedded Flink cluster on this machine, or {@code --flinkMaster=HOST:PORT}). Found by
- * the CLI through {@link java.util.ServiceLoader}.
+ * the CLI through {@link java.util.ServiceLoader}. Features the request's schema marks as PII lose their raw values
+ * inside the pipeline, before the statistics are written, as on the local engine.
  */
 public final class BeamStatisticsEngine implements StatisticsEngine {
     /** The runner unless {@code --runner} names another. */
@@ -39,19 +41,12 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
 
     @Override
     public ComputedStatistics compute(Veracity.StatisticsRequest request, EngineRun run) throws IOException {
-        StatisticsOptions options = request.options();
-        CsvOptions csv = request.csvOptions();
-        if (request.schema().getFeatureCount() > 0) {
-            Set<String> categorical = new HashSet<>(options.categoricalFeatures());
-            categorical.addAll(SchemaTypes.categoricalNumbers(request.schema()));
-            options = options.withCategoricalFeatures(categorical);
-            Map<String, FeatureType> types = new HashMap<>(csv.columnTypes());
-            types.putAll(SchemaTypes.columnTypes(request.schema()));
-            csv = csv.withColumnTypes(types);
-        }
+        StatisticsOptions options = described(request.options(), request.schema());
+        CsvOptions csv = typed(request.csvOptions(), request.schema());
         VeracityBeamOptions pipelineOptions = pipelineOptions(run);
         StatisticsSpec spec = StatisticsSpec.of(options).withSlicings(request.slicings(), request.maxSlices())
-                .named(request.name()).withFeaturePartitions(pipelineOptions.getFeaturePartitions());
+                .named(request.name()).withFeaturePartitions(pipelineOptions.getFeaturePartitions())
+                .withPiiProtection(request.schema(), request.piiProtection());
         boolean remote = run.inputs().stream().anyMatch(input -> input.contains("://"));
         List<Path> files = remote ? List.of() : InputPaths.expand(run.inputs());
         if (remote || Readers.formatOf(files, request.read()) == DataFormat.CSV) {
@@ -63,6 +58,26 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
                     + "); the Beam engine samples CSV only: use --engine local");
         }
         return BeamStatistics.run(pipelineOptions, ReadFiles.of(files, request.read()), spec);
+    }
+
+    /** {@return the options with the schema's categorical numbers (INT/FLOAT with categorical domains) added} */
+    static StatisticsOptions described(StatisticsOptions options, Schema schema) {
+        if (schema.getFeatureCount() == 0) {
+            return options;
+        }
+        Set<String> categorical = new HashSet<>(options.categoricalFeatures());
+        categorical.addAll(SchemaTypes.categoricalNumbers(schema));
+        return options.withCategoricalFeatures(categorical);
+    }
+
+    /** {@return the CSV options reading the columns the schema names with its types} */
+    static CsvOptions typed(CsvOptions csv, Schema schema) {
+        if (schema.getFeatureCount() == 0) {
+            return csv;
+        }
+        Map<String, FeatureType> types = new HashMap<>(csv.columnTypes());
+        types.putAll(SchemaTypes.columnTypes(schema));
+        return csv.withColumnTypes(types);
     }
 
     /**

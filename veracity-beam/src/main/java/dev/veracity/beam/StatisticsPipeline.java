@@ -1,18 +1,27 @@
 package dev.veracity.beam;
 
 import dev.veracity.ConfigException;
+import dev.veracity.ErrorCode;
 import dev.veracity.VeracityException;
 import dev.veracity.io.BadRecords;
 import dev.veracity.io.ComputedStatistics;
+import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.proto.Schema;
+import dev.veracity.stats.PiiProtection;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.Slicing;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -24,7 +33,8 @@ import org.apache.beam.sdk.options.Validation;
  * java -cp 'veracity-beam/target/veracity-beam.jar:veracity-beam/target/lib/*' dev.veracity.beam.StatisticsPipeline \
  *     --runner=FlinkRunner --input='data/*.csv' --output=stats.pb --sliceBy='country;country,device'
  * }</pre>
- * Exit codes as the CLI's: 0 done, 2 bad input or options (one line on stderr), 3 anything else.
+ * Exit codes as the CLI's: 0 done, 2 bad input or options (one line on stderr, found among the causes of the
+ * failure however the runner wrapped it), 3 anything else (a bug, with its stack trace).
  */
 public final class StatisticsPipeline {
     private StatisticsPipeline() {
@@ -104,6 +114,13 @@ public final class StatisticsPipeline {
 
         void setDelimiter(String delimiter);
 
+        @Description("A schema file (.pbtxt, .pb, .json): CSV columns take its types, INT/FLOAT features with "
+                + "categorical domains get string statistics, and features it marks veracity:pii keep no raw value.")
+        @Default.String("")
+        String getSchema();
+
+        void setSchema(String schema);
+
         @Description("The dataset name recorded in the statistics.")
         @Default.String("")
         String getName();
@@ -112,34 +129,79 @@ public final class StatisticsPipeline {
     }
 
     public static void main(String[] args) {
-        int code;
+        System.exit(execute(args, System.err));
+    }
+
+    /**
+     * {@return the exit code of running the pipeline the arguments describe}: 0 done (a summary line on {@code err}),
+     * 2 bad input or options, 3 a bug; the failure is classified by its causes as the CLI's {@code Main} does
+     */
+    static int execute(String[] args, PrintStream err) {
         try {
             ComputedStatistics computed = run(args);
-            System.err.printf(Locale.ROOT, "veracity: %,d examples, %d features, %d skipped records%n",
+            err.printf(Locale.ROOT, "veracity: %,d examples, %d features, %d skipped records%n",
                     computed.statistics().getDatasetsCount() == 0 ? 0
                             : computed.statistics().getDatasets(0).getNumExamples(),
                     computed.statistics().getDatasetsCount() == 0 ? 0
                             : computed.statistics().getDatasets(0).getFeaturesCount(),
                     computed.skippedRecords());
-            code = 0;
-        } catch (VeracityException e) {
-            System.err.println("veracity: error: " + e.getMessage());
-            code = 2;
-        } catch (IllegalArgumentException e) {
-            System.err.println("veracity: error: " + e.getMessage());
-            code = 2;
+            return 0;
         } catch (IOException | RuntimeException e) {
-            System.err.println("veracity: internal error (please report): " + e);
-            e.printStackTrace();
-            code = 3;
+            return report(e, err);
         }
-        System.exit(code);
+    }
+
+    /**
+     * Prints one line for a failure and {@return its exit code}: 2 when an input error is among its causes (a
+     * {@link VeracityException} of a user or external {@link ErrorCode.Category}, or an {@link IOException} such as a
+     * missing file, however the runner wrapped it), else 3 with the stack trace, as anything else is a bug.
+     */
+    static int report(Throwable failure, PrintStream err) {
+        Throwable input = inputErrorIn(failure);
+        if (input != null) {
+            err.println("veracity: error: " + describe(input));
+            return 2;
+        }
+        err.println("veracity: internal error: " + failure + " (a bug: please report it with this stack trace)");
+        failure.printStackTrace(err);
+        return 3;
+    }
+
+    /** {@return the input error among the causes of {@code failure}, nearest first, or null if there is none} */
+    static Throwable inputErrorIn(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof VeracityException veracity) {
+                return veracity.errorCode().category() == ErrorCode.Category.INTERNAL ? null : veracity;
+            }
+            if (cause instanceof IOException) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable input) {
+        String message = input.getMessage() == null ? input.getClass().getSimpleName() : input.getMessage();
+        return switch (input.getClass().getSimpleName()) {
+            case "NoSuchFileException" -> message + ": no such file";
+            case "AccessDeniedException" -> message + ": expected a readable file, found no read permission";
+            default -> message;
+        };
     }
 
     /** {@return the statistics of the pipeline the arguments describe, after running it} */
     public static ComputedStatistics run(String[] args) throws IOException {
         PipelineOptionsFactory.register(Options.class);
-        Options options = PipelineOptionsFactory.fromArgs(args).withValidation().as(Options.class);
+        Options options;
+        try {
+            options = PipelineOptionsFactory.fromArgs(args).withValidation().as(Options.class);
+        } catch (IllegalArgumentException e) {
+            // Beam reports unknown, malformed and missing options so: a usage error, unlike any later one.
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new ConfigException("pipeline options: expected the options of StatisticsPipeline and the runner, "
+                    + "found: " + message);
+        }
         StatisticsOptions statistics = StatisticsOptions.DEFAULT.withNumTopValues(options.getTopK())
                 .withNumHistogramBuckets(options.getHistogramBuckets())
                 .withMaxExactDistinct(options.getMaxExactDistinct()).withWeightFeature(options.getWeight());
@@ -149,10 +211,14 @@ public final class StatisticsPipeline {
                 slicings.add(new Slicing(Arrays.asList(slicing.strip().split(",", -1))));
             }
         }
-        StatisticsSpec spec = StatisticsSpec.of(statistics).withSlicings(slicings, options.getMaxSlices())
-                .named(options.getName()).withFeaturePartitions(options.getFeaturePartitions());
-        CsvOptions csv = CsvOptions.DEFAULT.withDelimiter(delimiter(options.getDelimiter()))
-                .withBadRecords(badRecords(options.getBadRecords()));
+        Schema schema = options.getSchema().isEmpty() ? Schema.getDefaultInstance()
+                : SchemaFiles.read(Path.of(options.getSchema()));
+        StatisticsSpec spec = StatisticsSpec.of(BeamStatisticsEngine.described(statistics, schema))
+                .withSlicings(slicings, options.getMaxSlices())
+                .named(options.getName()).withFeaturePartitions(options.getFeaturePartitions())
+                .withPiiProtection(schema, PiiProtection.SUPPRESS);
+        CsvOptions csv = BeamStatisticsEngine.typed(CsvOptions.DEFAULT.withDelimiter(delimiter(options.getDelimiter()))
+                .withBadRecords(badRecords(options.getBadRecords())), schema);
         return BeamStatistics.run(options, options.getInput(), csv,
                 new Sampling(options.getSampleRate(), options.getSeed()), spec, options.getOutput());
     }

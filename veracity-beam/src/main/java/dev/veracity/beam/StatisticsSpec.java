@@ -1,6 +1,9 @@
 package dev.veracity.beam;
 
 import dev.veracity.ConfigException;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.proto.Schema;
+import dev.veracity.stats.PiiProtection;
 import dev.veracity.stats.SlicedStatistics;
 import dev.veracity.stats.Slicing;
 import dev.veracity.stats.StatisticsOptions;
@@ -25,15 +28,27 @@ import java.util.Objects;
  * @param datasetName       the name of the dataset of all examples ({@code ""} as TFDV when not slicing)
  * @param featurePartitions how many keys the features are spread over when states are merged (at least 1): a wide
  *                          dataset's merge then runs on as many workers instead of one
+ * @param piiFeatures       the features a schema marks as PII, whose statistics lose their raw values
+ * @param piiProtection     how they lose them (removed or hashed)
  */
 public record StatisticsSpec(Options options, List<List<String>> slicings, int maxSlices, String datasetName,
-        int featurePartitions) implements Serializable {
+        int featurePartitions, List<String> piiFeatures, PiiProtection piiProtection) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public StatisticsSpec {
         Objects.requireNonNull(options, "options is null");
         slicings = slicings.stream().map(List::copyOf).toList();
         Objects.requireNonNull(datasetName, "datasetName is null");
+        piiFeatures = List.copyOf(piiFeatures);
+        Objects.requireNonNull(piiProtection, "piiProtection is null");
+        for (List<String> slicing : slicings) {
+            for (String feature : slicing) {
+                if (piiFeatures.contains(feature)) {
+                    throw new ConfigException("--slice-by " + feature + ": expected a feature that is not PII, found "
+                            + "one the schema marks " + PiiProtection.TAG + " (slice names would hold its values)");
+                }
+            }
+        }
         if (maxSlices < 1) {
             throw new ConfigException("max slices: expected at least 1, found " + maxSlices);
         }
@@ -44,23 +59,36 @@ public record StatisticsSpec(Options options, List<List<String>> slicings, int m
 
     /** {@return a spec of these options, unsliced, one feature partition} */
     public static StatisticsSpec of(StatisticsOptions options) {
-        return new StatisticsSpec(Options.of(options), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES, "", 1);
+        return new StatisticsSpec(Options.of(options), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES, "", 1,
+                List.of(), PiiProtection.SUPPRESS);
     }
 
     /** {@return this spec with other slicings and cap} */
     public StatisticsSpec withSlicings(List<Slicing> newSlicings, int newMaxSlices) {
         return new StatisticsSpec(options, newSlicings.stream().map(Slicing::features).toList(), newMaxSlices,
-                datasetName, featurePartitions);
+                datasetName, featurePartitions, piiFeatures, piiProtection);
     }
 
     /** {@return this spec with another dataset name} */
     public StatisticsSpec named(String name) {
-        return new StatisticsSpec(options, slicings, maxSlices, name, featurePartitions);
+        return new StatisticsSpec(options, slicings, maxSlices, name, featurePartitions, piiFeatures,
+                piiProtection);
     }
 
     /** {@return this spec with another number of feature partitions} */
     public StatisticsSpec withFeaturePartitions(int partitions) {
-        return new StatisticsSpec(options, slicings, maxSlices, datasetName, partitions);
+        return new StatisticsSpec(options, slicings, maxSlices, datasetName, partitions, piiFeatures,
+                piiProtection);
+    }
+
+    /**
+     * {@return this spec protecting the features {@code schema} marks as PII as {@code protection} says}
+     *
+     * @throws dev.veracity.ConfigException if a slicing uses such a feature (slice names would hold its values)
+     */
+    public StatisticsSpec withPiiProtection(Schema schema, PiiProtection protection) {
+        return new StatisticsSpec(options, slicings, maxSlices, datasetName, featurePartitions,
+                List.copyOf(PiiProtection.features(schema)), protection);
     }
 
     /** {@return the core statistics options} */
@@ -94,6 +122,11 @@ public record StatisticsSpec(Options options, List<List<String>> slicings, int m
             }
         }
         return false;
+    }
+
+    /** {@return the statistics with the raw values of {@link #piiFeatures} removed or hashed} */
+    public DatasetFeatureStatisticsList protect(DatasetFeatureStatisticsList statistics) {
+        return piiProtection.protect(statistics, piiFeatures);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.veracity.cli;
 
 import dev.veracity.io.SchemaFiles;
+import dev.veracity.io.TemporaryFiles;
 import dev.veracity.proto.Schema;
 import dev.veracity.schema.SchemaCanonicalizer;
 import java.io.IOException;
@@ -50,8 +51,8 @@ final class CanonicalizeCommand implements Callable<Integer> {
         if (!check) {
             return schema.edit(spec.commandLine().getErr(), before -> before);
         }
-        Schema canonical = SchemaCanonicalizer.canonicalize(SchemaFiles.read(schema.schema));
-        Path directory = Files.createTempDirectory("veracity-canonical");
+        Schema canonical = SchemaCanonicalizer.canonicalize(schema.read());
+        Path directory = TemporaryFiles.register(Files.createTempDirectory("veracity-canonical"));
         Path rendered = directory.resolve(schema.schema.getFileName().toString());
         try {
             SchemaFiles.write(canonical, rendered);
@@ -63,8 +64,7 @@ final class CanonicalizeCommand implements Callable<Integer> {
             err.flush();
             return same ? ExitCodes.OK : ExitCodes.ANOMALIES;
         } finally {
-            Files.deleteIfExists(rendered);
-            Files.deleteIfExists(directory);
+            TemporaryFiles.delete(directory);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.veracity.cli;
 import dev.veracity.io.DataFormat;
 import dev.veracity.io.InputPaths;
 import dev.veracity.io.BadRecords;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.convert.Converter;
 import dev.veracity.io.convert.Converter.Conversion;
 import java.io.IOException;
@@ -62,6 +63,7 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long start = System.nanoTime();
         List<Path> files = InputPaths.expand(inputs);
+        OutputPaths.refuseOverwrite(Inputs.of(inputs, files), List.of(output));
         var read = reading.readOptions().withBadRecords(badRecords);
         Conversion done = to.isEmpty() ? Converter.convert(files, read, output)
                 : Converter.convert(files, read, output, DataFormat.named(to));

@@ -1,5 +1,7 @@
 package dev.veracity.cli;
 
+import java.util.Arrays;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.ConfigException;
 import dev.veracity.drift.Baseline;
 import dev.veracity.drift.DriftConfig;
@@ -47,11 +49,13 @@ import picocli.CommandLine.Spec;
             "(categorical, > 2 or <= 2 values); above, wasserstein (normalized), jensenshannon.",
             "Numeric tests read QUANTILES histograms (approximate). Schema annotation tags",
             "veracity:drift_test=NAME and veracity:drift_threshold=X choose per feature; the",
-            "options override them. Exit 1 when a metric crosses its threshold.",
+            "options override them. Infinite values are left out of numeric tests and counted.",
+            "Exit 1 when a metric crosses its threshold; 2 when a span has no feature to compare.",
             ""},
         footer = {"%nExamples:",
             "  veracity drift day1.pb day2.pb day3.pb",
-            "  veracity drift stats/ --baseline train.pb --json drift.json",
+            "  veracity drift stats/ --baseline train.pb -o drift.json",
+            "  veracity drift day1.pb day2.pb --json | jq '.alarms'",
             "  veracity drift a.pb b.pb --baseline previous --test fare=psi --threshold fare=0.2"})
 final class DriftCommand implements Callable<Integer> {
     @Spec
@@ -75,14 +79,20 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "FEATURE=X", description = "The threshold of a feature (repeatable).")
     Map<String, String> thresholds = new LinkedHashMap<>();
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (for dashboards).")
-    Path json;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Also write the report as JSON here (for dashboards), atomically.")
+    Path output;
+
+    @Option(names = "--json", description = "Print the report as JSON instead of the table (-o FILE writes it to a "
+            + "file, as --json FILE formerly did).")
+    boolean json;
 
     @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(Inputs.of(inputs, schema), Arrays.asList(output));
         List<Path> files = spanFiles();
         Baseline chosen = baseline();
         if (files.size() < 2 && !(chosen instanceof Baseline.Fixed)) {
@@ -100,16 +110,20 @@ final class DriftCommand implements Callable<Integer> {
         DriftReport report = DriftSeries.of(spans).names(names).baseline(chosen).config(config.overriddenBy(options))
                 .run();
         checkFeaturesExist(options, report);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(DriftTable.render(report));
-        out.flush();
-        if (json != null) {
-            AtomicFiles.write(json, stream -> {
+        if (output != null) {
+            AtomicFiles.write(output, stream -> {
                 Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
                 DriftJson.write(report, writer);
                 writer.flush();
             });
         }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            DriftJson.write(report, out);
+        } else {
+            out.print(DriftTable.render(report));
+        }
+        out.flush();
         return report.hasAlarms() ? ExitCodes.ANOMALIES : ExitCodes.OK;
     }
 
@@ -124,6 +138,11 @@ final class DriftCommand implements Callable<Integer> {
                             .forEach(files::add);
                 }
             } else {
+                if (json && !Files.exists(input) && input.toString().endsWith(".json")) {
+                    // the old form --json FILE, now a flag and a span: say how to write a file instead
+                    throw new ParameterException(spec.commandLine(), input + ": expected a statistics file, found "
+                            + "none; to write the report as JSON to a file use -o " + input + " (--json prints it)");
+                }
                 files.add(input);
             }
         }

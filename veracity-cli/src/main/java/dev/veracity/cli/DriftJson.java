@@ -10,7 +10,8 @@ import java.io.Writer;
 /**
  * A drift report as JSON for dashboards: {@code {"spans", "baseline", "alarms", "slices": [{"dataset", "features":
  * [{"feature", "test", "threshold", "alarm", "spans": [{"index", "span", "previous", "baseline"}]}]}]}}, each result
- * {@code {"status", "statistic", "pValue", "threshold", "drift", "errorBound", "reason"}}; a number that does not
+ * {@code {"status", "statistic", "pValue", "threshold", "drift", "errorBound", "reason", "baselineInfinite",
+ * "currentInfinite"}} (the last two: infinite values left out of each side's distribution); a number that does not
  * apply (NaN) is {@code null}.
  */
 final class DriftJson {
@@ -77,6 +78,8 @@ final class DriftJson {
         json.writeBooleanField("drift", result.drift());
         number(json, "errorBound", result.errorBound());
         json.writeStringField("reason", result.reason());
+        number(json, "baselineInfinite", result.baselineInfinite());
+        number(json, "currentInfinite", result.currentInfinite());
         json.writeEndObject();
     }
 

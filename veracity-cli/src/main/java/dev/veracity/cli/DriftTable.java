@@ -4,8 +4,10 @@ import dev.veracity.drift.DriftReport;
 import dev.veracity.drift.DriftResult;
 import dev.veracity.drift.DriftTest;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,9 +48,44 @@ final class DriftTable {
                 for (String reason : reasons) {
                     text.append("  n/a: ").append(reason).append(System.lineSeparator());
                 }
+                String infinite = infinities(report, feature);
+                if (!infinite.isEmpty()) {
+                    text.append("  infinite values left out of the test: ").append(infinite)
+                            .append(System.lineSeparator());
+                }
             }
         }
         return text.toString();
+    }
+
+    /** {@return "1 in day2.pb, 3 in train.pb": the infinite values each span's tests left out, or ""} */
+    private static String infinities(DriftReport report, DriftReport.FeatureSeries feature) {
+        Map<String, Double> counts = new LinkedHashMap<>();
+        boolean againstPrevious = report.baseline().equals("previous span");
+        boolean fixed = !againstPrevious && !report.baseline().startsWith("first span");
+        for (DriftReport.SpanDrift span : feature.spans()) {
+            DriftResult previous = span.previous();
+            if (previous.isComputed() && span.span() > 0) {
+                note(counts, spanName(report, span.span() - 1), previous.baselineInfinite());
+                note(counts, spanName(report, span.span()), previous.currentInfinite());
+            }
+            DriftResult baseline = span.baseline();
+            if (baseline.isComputed() && !againstPrevious) {
+                note(counts, fixed ? report.baseline() + " (baseline)" : spanName(report, 0),
+                        baseline.baselineInfinite());
+                note(counts, spanName(report, span.span()), baseline.currentInfinite());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        counts.forEach((span, count) -> text.append(text.length() == 0 ? "" : ", ").append(number(count))
+                .append(" in ").append(span));
+        return text.toString();
+    }
+
+    private static void note(Map<String, Double> counts, String span, double infinite) {
+        if (infinite > 0) {
+            counts.putIfAbsent(span, infinite);
+        }
     }
 
     private static String line(String feature, String test, String threshold, String span, String previous,

@@ -1,5 +1,7 @@
 package dev.veracity.cli;
 
+import java.util.Arrays;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.ConfigException;
 import dev.veracity.io.AnomaliesFiles;
 import dev.veracity.io.AtomicFiles;
@@ -69,7 +71,7 @@ final class FairnessCommand implements Callable<Integer> {
     List<String> reference = List.of();
 
     @Option(names = "--min-share-ratio", paramLabel = "R", defaultValue = "0.8",
-            description = "Least share / reference share (default: ${DEFAULT-VALUE}, the 80% rule).")
+            description = "Least share / reference share (default: ${DEFAULT-VALUE}, the 80%% rule).")
     double minShareRatio;
 
     @Option(names = "--max-class-imbalance", paramLabel = "X", defaultValue = "0.6",
@@ -111,6 +113,7 @@ final class FairnessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(Inputs.of(List.of(data)), Arrays.asList(output, anomalies));
         FairnessAnalysis analysis = new FairnessAnalysis(groupBy, label, java.util.Optional.ofNullable(positive),
                 references(), new FairnessThresholds(minShareRatio, maxClassImbalance, maxDpl, maxTvd, maxMissingGap,
                         minGroupSize), input.tableOptions());
@@ -121,10 +124,11 @@ final class FairnessCommand implements Callable<Integer> {
             FairnessJson.write(result, bytes);
             out.print(bytes.toString(StandardCharsets.UTF_8));
         } else {
-            out.print(table(result));
+            out.print(TerminalText.escapeKeepingLines(table(result)));
             out.println();
-            out.print(new AnomaliesTable().render(result.toAnomalies(), data + ", groups by "
-                    + String.join(",", groupBy)));
+            String anomaliesTable = new AnomaliesTable().render(result.toAnomalies(), data + ", groups by "
+                    + String.join(",", groupBy));
+            out.print(TerminalText.escapeKeepingLines(anomaliesTable));
         }
         out.flush();
         if (anomalies != null) {

@@ -1,5 +1,6 @@
 package dev.veracity.cli;
 
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
@@ -9,6 +10,8 @@ import dev.veracity.schema.SchemaInference;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +77,7 @@ final class InferSchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(List.of(statistics), Collections.singletonList(output));
         InferenceOptions options = Options.inference(spec, maxDomainSize, rangeMargin)
                 .withShape(inferShape).withIntValueSets(intValueSets);
         if (inferRanges) {

@@ -1,5 +1,7 @@
 package dev.veracity.cli;
 
+import java.util.Arrays;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.ConfigException;
 import dev.veracity.io.table.TableOptions;
 import dev.veracity.privacy.kanon.KAnonymity;
@@ -69,6 +71,7 @@ final class KAnonymityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(Inputs.of(List.of(data)), Arrays.asList(output));
         if (k < 2) {
             throw new ConfigException("--k: expected at least 2, found " + k);
         }

@@ -1,5 +1,8 @@
 package dev.veracity.cli;
 
+import java.util.List;
+import java.util.Arrays;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.labeling.agreement.AgreementJson;
 import dev.veracity.labeling.agreement.AgreementReport;
 import dev.veracity.labeling.agreement.Level;
@@ -52,12 +55,13 @@ final class LabelAgreementCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(Inputs.of(input.files, List.of()), Arrays.asList(output));
         AgreementReport report = AgreementReport.of(input.read(RepeatedRatings.REFUSE), level);
         if (output != null) {
             AgreementJson.write(report, output);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? AgreementJson.toJson(report).toPrettyString() + "\n" : render(report));
+        out.print(json ? AgreementJson.toJson(report).toPrettyString() + "\n" : TerminalText.escapeKeepingLines(render(report)));
         out.flush();
         return ExitCodes.OK;
     }

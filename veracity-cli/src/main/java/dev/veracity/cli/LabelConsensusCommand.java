@@ -1,5 +1,7 @@
 package dev.veracity.cli;
 
+import java.util.Arrays;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.ConfigException;
 import dev.veracity.labeling.consensus.Consensus;
 import dev.veracity.labeling.consensus.ConsensusFiles;
@@ -90,6 +92,7 @@ final class LabelConsensusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(Inputs.of(input.files, List.of(), weightsFromProject), Arrays.asList(output, queue));
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new ConfigException("--confidence: expected a number in [0, 1], found " + confidence);
         }
@@ -108,7 +111,7 @@ final class LabelConsensusCommand implements Callable<Integer> {
         }
         List<ItemConsensus> queued = consensus.adjudicationQueue(confidence);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(render(table, consensus, queued));
+        out.print(TerminalText.escapeKeepingLines(render(table, consensus, queued)));
         out.flush();
         return queued.isEmpty() ? ExitCodes.OK : ExitCodes.ANOMALIES;
     }

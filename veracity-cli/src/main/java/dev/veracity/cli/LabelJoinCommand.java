@@ -1,5 +1,7 @@
 package dev.veracity.cli;
 
+import java.util.Arrays;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.InputPaths;
 import dev.veracity.labeling.feedback.EpochUnit;
 import dev.veracity.labeling.feedback.FeedbackJoiner;
@@ -144,6 +146,9 @@ final class LabelJoinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(
+                Inputs.of(java.util.stream.Stream.concat(predictions.stream(), outcomes.stream()).toList(), List.of()),
+                Arrays.asList(output, report));
         FeedbackSpec feedback = FeedbackSpec.of(key, predictionTime, outcomeTime,
                         LabelUnits.duration("--window", window))
                 .withOutcomeKey(outcomeKey == null ? key : outcomeKey)
@@ -172,7 +177,7 @@ final class LabelJoinCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? LabelingReportJson.toJson(result).toPrettyString() + "\n"
-                : new LabelingReportTable().render(result));
+                : TerminalText.escapeKeepingLines(new LabelingReportTable().render(result)));
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         err.printf("veracity: %,d predictions labeled -> %s%s (%.1f s)%n", result.predictions().labeled(), output,

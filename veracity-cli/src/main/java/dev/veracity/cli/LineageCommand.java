@@ -44,9 +44,6 @@ final class LineageCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ARTIFACT", description = "An artifact id, or a path in an artifact.")
     String artifact;
 
-    @Option(names = "--pipeline", paramLabel = "FILE", description = "Use the metadata store of this pipeline file.")
-    Path pipeline;
-
     @Option(names = "--direction", paramLabel = "DIR", description = "upstream (default), downstream or both.")
     String direction = "upstream";
 
@@ -72,7 +69,7 @@ final class LineageCommand implements Callable<Integer> {
             throw new ConfigException("--hops: expected a number >= 0, found " + hops);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (MetadataStore store = metadata.open(pipeline)) {
+        try (MetadataStore store = metadata.open()) {
             Artifact start = find(store);
             LineageGraph graph = store.lineage(start.id(), hops, walk);
             Tree tree = new Tree(graph, out);

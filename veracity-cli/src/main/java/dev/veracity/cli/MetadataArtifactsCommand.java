@@ -24,9 +24,6 @@ final class MetadataArtifactsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pipeline", paramLabel = "FILE", description = "Use the metadata store of this pipeline file.")
-    Path pipeline;
-
     @Option(names = "--type", paramLabel = "TYPE", description = "Only artifacts of this type (e.g. Schema).")
     String type;
 
@@ -46,7 +43,7 @@ final class MetadataArtifactsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (MetadataStore store = metadata.open(pipeline)) {
+        try (MetadataStore store = metadata.open()) {
             List<Artifact> artifacts;
             if (uri != null) {
                 artifacts = store.artifactsByUri(Path.of(uri).toAbsolutePath().normalize().toString());

@@ -6,7 +6,6 @@ import dev.veracity.metadata.ExecutionState;
 import dev.veracity.metadata.MetadataStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity metadata runs}: the pipeline runs in the store, with their executions by state. */
@@ -27,9 +25,6 @@ final class MetadataRunsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pipeline", paramLabel = "FILE", description = "Use the metadata store of this pipeline file.")
-    Path pipeline;
-
     @Mixin
     MetadataOptions metadata;
 
@@ -39,7 +34,7 @@ final class MetadataRunsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (MetadataStore store = metadata.open(pipeline)) {
+        try (MetadataStore store = metadata.open()) {
             out.printf("%-60s %-24s %s%n", "run", "started", "executions");
             for (Context run : store.contextsByType("pipeline_run")) {
                 List<Execution> executions = store.executionsByContext(run.id());

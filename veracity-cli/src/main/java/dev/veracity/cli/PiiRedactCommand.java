@@ -1,5 +1,7 @@
 package dev.veracity.cli;
 
+import java.util.Arrays;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.ConfigException;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.privacy.PiiEntity;
@@ -88,6 +90,7 @@ final class PiiRedactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(Inputs.of(List.of(data), schema, secretFile), Arrays.asList(output));
         RedactionPlan plan = RedactionPlan.none();
         for (String argument : featureOperators) {
             String[] parts = split(argument, "--feature");

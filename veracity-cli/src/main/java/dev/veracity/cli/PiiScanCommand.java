@@ -1,5 +1,7 @@
 package dev.veracity.cli;
 
+import java.util.Arrays;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.privacy.PiiTags;
@@ -87,6 +89,7 @@ final class PiiScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(Inputs.of(List.of(data), schema), Arrays.asList(output, writeSchema));
         if (sampleSize < 1) {
             throw new ParameterException(spec.commandLine(), "--sample-size: expected at least 1, found " + sampleSize);
         }

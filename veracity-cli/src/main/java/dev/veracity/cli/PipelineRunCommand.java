@@ -2,6 +2,7 @@ package dev.veracity.cli;
 
 import dev.veracity.metadata.MetadataStore;
 import dev.veracity.pipeline.lineage.OpenLineageEvents;
+import dev.veracity.pipeline.run.FailureCause;
 import dev.veracity.pipeline.run.LocalRunner;
 import dev.veracity.pipeline.run.NodeResult;
 import dev.veracity.pipeline.run.NodeStatus;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
             "had not finished. Prints one line per node: status, execution, why it ran.",
             "",
             "Exit code 0 if every node succeeded, 1 if a validator found anomalies at",
-            "its fail_on severity, 2 if a node failed or the file is wrong.",
+            "its fail_on severity, 2 if a node failed on its input or the file is wrong,",
+            "3 if a node failed on a bug. Only I/O failures and timeouts are retried.",
             ""},
         footer = {"%nExamples:",
             "  veracity pipeline run examples/pipeline.yaml",
@@ -75,7 +77,7 @@ final class PipelineRunCommand implements Callable<Integer> {
     Path openLineage;
 
     @Mixin
-    MetadataOptions metadata;
+    MetadataStoreOption metadata;
 
     @Mixin
     VerboseOption verbose;
@@ -115,6 +117,15 @@ final class PipelineRunCommand implements Callable<Integer> {
                 int events = OpenLineageEvents.emit(store, result.runId(), openLineage);
                 err.println("veracity: " + events + " OpenLineage events appended to " + openLineage);
                 err.flush();
+            }
+            if (result.hasInternalFailure()) {
+                // A component's bug, not the user's input: exit 3, as Main does for an uncaught exception.
+                NodeResult crashed = result.results().stream().filter(r -> r.cause() == FailureCause.INTERNAL)
+                        .findFirst().orElseThrow();
+                err.println("veracity: internal error: node " + crashed.node() + ": " + crashed.message()
+                        + " (a bug: please report it, with the execution's error in the metadata store)");
+                err.flush();
+                return ExitCodes.INTERNAL_ERROR;
             }
             if (result.hasFailure()) {
                 return ExitCodes.USER_ERROR;

@@ -1,9 +1,13 @@
 package dev.veracity.cli;
 
 import dev.veracity.ConfigException;
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
 import dev.veracity.io.AnomaliesFiles;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.report.HtmlReport;
 import dev.veracity.report.ReportModel;
 import java.io.IOException;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Writes one self-contained HTML file (script, style and data inlined; no network when",
             "viewed) showing the datasets side by side, each in its colour: numeric and categorical",
-            "tables with histograms and top values, sortable by name, missing %, non-uniformity,",
+            "tables with histograms and top values, sortable by name, missing %%, non-uniformity,",
             "distance from the first dataset (L-infinity, Jensen-Shannon, as the validator computes",
             "them) and anomalies. Statistics with several datasets (slices) get a slice picker.",
             ""},
@@ -76,10 +80,16 @@ final class ReportCommand implements Callable<Integer> {
         if (maxTopValues < 1) {
             throw new ConfigException("--max-top-values: expected a number of at least 1, found " + maxTopValues);
         }
+        OutputPaths.refuseOverwrite(Inputs.of(statistics, schema, anomalies), List.of(output));
         HtmlReport.Builder builder = HtmlReport.builder().title(title).maxTopValues(maxTopValues);
         for (int i = 0; i < statistics.size(); i++) {
-            builder.statistics(names != null ? names.get(i) : baseName(statistics.get(i)),
-                    StatisticsFiles.read(statistics.get(i)));
+            DatasetFeatureStatisticsList read = StatisticsFiles.read(statistics.get(i));
+            if (read.getDatasetsCount() == 0) {
+                throw new InputException(ErrorCode.STATISTICS_NOT_USABLE, statistics.get(i) + ": expected "
+                        + "statistics of at least one dataset, found " + (Files.size(statistics.get(i)) == 0
+                        ? "an empty file" : "none"));
+            }
+            builder.statistics(names != null ? names.get(i) : baseName(statistics.get(i)), read);
         }
         if (schema != null) {
             builder.schema(SchemaFiles.read(schema));

@@ -60,7 +60,7 @@ final class SchemaDiffCommand implements Callable<Integer> {
         List<SchemaChange> changes = SchemaDiff.between(SchemaFiles.read(before), SchemaFiles.read(after));
         boolean breaking = SchemaDiff.hasBreakingChange(changes);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(changes, breaking) : SchemaChangeTable.render(changes));
+        out.print(json ? json(changes, breaking) : TerminalText.escapeKeepingLines(SchemaChangeTable.render(changes)));
         out.flush();
         return breaking ? ExitCodes.ANOMALIES : ExitCodes.OK;
     }

@@ -23,16 +23,26 @@ final class SchemaFileOptions {
                     + "place, atomically).")
     Path output;
 
+    @Option(names = "--allow-empty-schema",
+            description = "Accept a --schema without any feature (an empty file); refused otherwise, as it is "
+                    + "almost always a mistake.")
+    boolean allowEmpty;
+
+    /** {@return the schema of --schema, refusing one without features unless --allow-empty-schema} */
+    Schema read() throws IOException {
+        return SchemaFiles.read(schema, allowEmpty);
+    }
+
     /** Reads the schema, applies the edit, writes the canonical result and lists the changes on stderr. */
     int edit(PrintWriter err, UnaryOperator<Schema> edit) throws IOException {
-        Schema before = SchemaFiles.read(schema);
+        Schema before = read();
         Schema after = SchemaCanonicalizer.canonicalize(edit.apply(before));
         Path target = output == null ? schema : output;
         SchemaFiles.write(after, target);
         List<SchemaChange> changes = SchemaDiff.between(before, after);
-        err.println("veracity: wrote " + target + (changes.isEmpty() ? " (no change)" : ":"));
+        err.println("veracity: wrote " + TerminalText.escape(target.toString()) + (changes.isEmpty() ? " (no change)" : ":"));
         for (SchemaChange change : changes) {
-            err.println("  " + SchemaChangeTable.line(change));
+            err.println("  " + TerminalText.escape(SchemaChangeTable.line(change)));
         }
         err.flush();
         return ExitCodes.OK;

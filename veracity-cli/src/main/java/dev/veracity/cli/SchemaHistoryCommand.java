@@ -35,9 +35,6 @@ final class SchemaHistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pipeline", paramLabel = "FILE", description = "Use the metadata store of this pipeline file.")
-    Path pipeline;
-
     @Option(names = "--node", paramLabel = "PIPELINE.NODE", description = "Only schemas of this node context.")
     String node;
 
@@ -50,7 +47,7 @@ final class SchemaHistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (MetadataStore store = metadata.open(pipeline)) {
+        try (MetadataStore store = metadata.open()) {
             List<Artifact> schemas = new ArrayList<>(node == null ? store.artifactsByType("Schema")
                     : store.context("node", node).map(Context::id).map(store::artifactsByContext).orElseThrow(
                             () -> new dev.veracity.ConfigException("--node: expected PIPELINE.NODE of the store, "
@@ -72,13 +69,14 @@ final class SchemaHistoryCommand implements Callable<Integer> {
                     out.println(LineageCommand.describe(artifact) + ": file gone");
                     continue;
                 }
-                Schema schema = SchemaFiles.read(file);
+                Schema schema = SchemaFiles.read(file, true);
                 out.println(LineageCommand.describe(artifact) + " (" + schema.getFeatureCount() + " features)");
                 if (before == null) {
                     out.println("  first version");
                 } else {
                     List<SchemaChange> changes = SchemaDiff.between(before, schema);
-                    out.print(changes.isEmpty() ? "  no change\n" : SchemaChangeTable.render(changes).indent(2));
+                    out.print(changes.isEmpty() ? "  no change\n"
+                            : TerminalText.escapeKeepingLines(SchemaChangeTable.render(changes).indent(2)));
                 }
                 before = schema;
                 beforeDigest = digest;

@@ -136,7 +136,7 @@ final class SelectCommand implements Callable<Integer> {
             SelectionJson.write(report, bytes);
             out.print(bytes.toString(StandardCharsets.UTF_8));
         } else {
-            out.print(SelectCommandTable.render(report));
+            out.print(TerminalText.escapeKeepingLines(SelectCommandTable.render(report)));
         }
         out.flush();
         if (output != null) {

@@ -7,7 +7,10 @@ import dev.veracity.selection.Score;
 import dev.veracity.selection.SelectionReport;
 import java.util.Locale;
 
-/** The ranking of {@code veracity select} as a table for a terminal, lines of at most 100 columns. */
+/**
+ * The ranking of {@code veracity select} as a table for a terminal, lines of at most 100 columns; names from the
+ * data are escaped ({@link TerminalText}), so a feature name cannot forge a line or an escape sequence.
+ */
 final class SelectCommandTable {
     private static final int NAME_WIDTH = 24;
 
@@ -18,13 +21,14 @@ final class SelectCommandTable {
     static String render(SelectionReport report) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Label %s (%s), %d labelled rows; %d of %d features selected%n",
-                report.label(), report.task().name().toLowerCase(Locale.ROOT), report.rows(),
+                TerminalText.escape(report.label()), report.task().name().toLowerCase(Locale.ROOT), report.rows(),
                 report.selected().size(), report.features().size()));
         out.append(String.format(Locale.ROOT, "%4s  %-" + NAME_WIDTH + "s %-11s %8s %3s  %s%n", "rank", "feature",
                 "kind", "strength", "sel", "scores (F, chi2, MI, V, r, rho)"));
         for (FeatureResult f : report.features()) {
             out.append(String.format(Locale.ROOT, "%4d  %-" + NAME_WIDTH + "s %-11s %8.4f %3s  %s%n", f.rank(),
-                    clip(f.name(), NAME_WIDTH), f.kind().name().toLowerCase(Locale.ROOT), f.strength(),
+                    clip(TerminalText.escape(f.name()), NAME_WIDTH), f.kind().name().toLowerCase(Locale.ROOT),
+                    f.strength(),
                     f.selected() ? "yes" : "no", clip(scores(f), 100 - 4 - 2 - NAME_WIDTH - 1 - 12 - 9 - 4 - 2)));
         }
         boolean first = true;
@@ -34,7 +38,8 @@ final class SelectCommandTable {
                     out.append(String.format("%nWarnings:%n"));
                     first = false;
                 }
-                out.append(clip("  " + f.name() + ": " + w.text(), 100)).append(System.lineSeparator());
+                out.append(clip(TerminalText.escape("  " + f.name() + ": " + w.text()), 100))
+                        .append(System.lineSeparator());
             }
         }
         return out.toString();

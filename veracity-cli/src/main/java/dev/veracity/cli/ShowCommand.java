@@ -1,11 +1,14 @@
 package dev.veracity.cli;
 
+import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.io.AnomaliesFiles;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -53,8 +56,12 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) == 0) {
+            throw new InputException(ErrorCode.STATISTICS_NOT_USABLE,
+                    file + ": expected statistics, a schema or anomalies, found an empty file");
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(render(kind != null ? kind : kindByName()));
+        out.print(TerminalText.escapeKeepingLines(render(kind != null ? kind : kindByName())));
         out.flush();
         return ExitCodes.OK;
     }
@@ -80,10 +87,18 @@ final class ShowCommand implements Callable<Integer> {
 
     private static String render(Kind kind, Path file) throws IOException {
         return switch (kind) {
-            case STATISTICS -> new StatisticsTable().render(StatisticsFiles.read(file));
+            case STATISTICS -> new StatisticsTable().render(withDatasets(StatisticsFiles.read(file), file));
             case SCHEMA -> new SchemaTable().render(SchemaFiles.read(file));
             case ANOMALIES -> new AnomaliesTable().render(AnomaliesFiles.read(file), file.toString());
         };
+    }
+
+    private static DatasetFeatureStatisticsList withDatasets(DatasetFeatureStatisticsList statistics, Path file) {
+        if (statistics.getDatasetsCount() == 0) {
+            throw new InputException(ErrorCode.STATISTICS_NOT_USABLE,
+                    file + ": expected statistics of at least one dataset, found none");
+        }
+        return statistics;
     }
 
     private Kind kindByName() {

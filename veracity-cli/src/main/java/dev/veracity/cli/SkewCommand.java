@@ -1,5 +1,7 @@
 package dev.veracity.cli;
 
+import java.util.Arrays;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.skew.FeatureSkewDetector;
 import dev.veracity.io.skew.SkewReportJson;
 import dev.veracity.skew.FeatureSkewReport;
@@ -87,6 +89,7 @@ final class SkewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(Inputs.of(List.of(training, serving)), Arrays.asList(output));
         SkewOptions options = new SkewOptions(keys, ignore, samples,
                 floatRoundDigits == null ? SkewOptions.NO_ROUNDING : floatRoundDigits, confusionTop);
         long start = System.nanoTime();
@@ -99,7 +102,7 @@ final class SkewCommand implements Callable<Integer> {
             progress.finish();
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(new SkewTable().render(report));
+        out.print(TerminalText.escapeKeepingLines(new SkewTable().render(report)));
         out.flush();
         if (output != null) {
             SkewReportJson.write(report, options, output);

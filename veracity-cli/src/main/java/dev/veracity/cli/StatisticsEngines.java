@@ -1,6 +1,7 @@
 package dev.veracity.cli;
 
 import dev.veracity.ConfigException;
+import dev.veracity.io.StatisticsEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;

@@ -108,25 +108,7 @@ final class StatisticsTable {
 
     /** Escapes control characters and shortens to {@code width} display characters with an ellipsis. */
     static String printable(String value, int width) {
-        StringBuilder s = new StringBuilder();
-        value.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> {
-                    if (Character.isISOControl(cp)) {
-                        s.append(String.format(Locale.ROOT, "\\x%02x", cp));
-                    } else {
-                        s.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        if (s.codePointCount(0, s.length()) <= width) {
-            return s.toString();
-        }
-        return s.substring(0, s.offsetByCodePoints(0, width - 1)) + "…";
+        return TerminalText.printable(value, width);
     }
 
     static String count(long n) {

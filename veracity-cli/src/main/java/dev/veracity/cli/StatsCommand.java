@@ -1,8 +1,11 @@
 package dev.veracity.cli;
 
 import dev.veracity.io.ComputedStatistics;
+import dev.veracity.io.EngineRun;
 import dev.veracity.io.InputPaths;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
+import dev.veracity.io.StatisticsEngine;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.BadRecords;
@@ -171,6 +174,7 @@ final class StatsCommand implements Callable<Integer> {
         StatisticsEngine other = local ? null : StatisticsEngines.find(engine);
         boolean database = ReadingOptions.isDatabase(inputs);
         List<Path> files = local && !database ? InputPaths.expand(inputs) : List.of();
+        OutputPaths.refuseOverwrite(Inputs.of(inputs, files, schema, piiSecretFile), List.of(output));
         Veracity.StatisticsRequest request = Veracity.statistics(files).withOptions(options).withCsvOptions(csv)
                 .named(name).withThreads(threads).withProgress(progress).withMaxSlices(maxSlices)
                 .sample(sampleRate, seed).withReadOptions(reading.readOptions(inputs));
@@ -184,6 +188,8 @@ final class StatsCommand implements Callable<Integer> {
         }
         Optional<Secret> piiSecret = piiSecretFile == null ? Optional.empty()
                 : Optional.of(Secret.fromFile(piiSecretFile));
+        // Features the schema marks veracity:pii keep counts but no raw values: the library protects them.
+        request = request.withPiiProtection(PiiStatistics.protection(readSchema, piiSecret));
         ComputedStatistics computed;
         try {
             computed = local ? request.compute()
@@ -191,8 +197,7 @@ final class StatsCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        // Features the schema marks veracity:pii keep counts but no raw values, in every file written from here on.
-        DatasetFeatureStatisticsList statistics = PiiStatistics.protect(computed.statistics(), readSchema, piiSecret);
+        DatasetFeatureStatisticsList statistics = computed.statistics();
         StatisticsFiles.write(statistics, output);
         DatasetFeatureStatistics dataset = statistics.getDatasets(0);
         if (computed.skippedRecords() > 0) {

@@ -1,5 +1,6 @@
 package dev.veracity.cli;
 
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.proto.Schema;
@@ -8,6 +9,7 @@ import dev.veracity.schema.InferenceOptions;
 import dev.veracity.schema.SchemaUpdater;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,6 +66,8 @@ final class UpdateSchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // -o may be --schema itself (an in-place update), never one of the statistics.
+        OutputPaths.refuseOverwrite(statistics, Collections.singletonList(output));
         InferenceOptions options = Options.inference(spec, maxDomainSize, 0);
         Schema updated = SchemaFiles.read(schema);
         for (Path file : statistics) {

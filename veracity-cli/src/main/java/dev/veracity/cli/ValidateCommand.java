@@ -1,6 +1,7 @@
 package dev.veracity.cli;
 
 import dev.veracity.io.AnomaliesFiles;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.proto.Anomalies;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +97,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(Inputs.of(List.of(statistics), schema, config, previous, serving, previousVersion),
+                Collections.singletonList(output));
         Validator validator = Validator.validate(StatisticsFiles.read(statistics), SchemaFiles.read(schema))
                 .environment(environment).dataset(dataset);
         if (config != null) {
@@ -120,10 +124,10 @@ final class ValidateCommand implements Callable<Integer> {
             AnomaliesFiles.write(anomalies, output);
         }
         PrintWriter err = spec.commandLine().getErr();
-        report.warnings().forEach(warning -> err.println("warning: " + warning));
+        report.warnings().forEach(warning -> err.println("warning: " + TerminalText.escape(warning)));
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(new AnomaliesTable().render(anomalies, source.toString()));
+        out.print(TerminalText.escapeKeepingLines(new AnomaliesTable().render(anomalies, source.toString())));
         out.flush();
         return hasErrors(anomalies) ? ExitCodes.ANOMALIES : ExitCodes.OK;
     }

@@ -41,7 +41,7 @@ final class WhyNotCachedCommand implements Callable<Integer> {
     String node;
 
     @Mixin
-    MetadataOptions metadata;
+    MetadataStoreOption metadata;
 
     @Mixin
     VerboseOption verbose;

@@ -27,6 +27,12 @@ class DriftCommandTest {
 
     private Path span(String name, long seed, int rows, boolean sliced, double mean, double... shares)
             throws IOException {
+        return span(name, seed, rows, sliced, "", mean, shares);
+    }
+
+    /** As above, with {@code extraRows} (CSV lines) appended to the span's data. */
+    private Path span(String name, long seed, int rows, boolean sliced, String extraRows, double mean,
+            double... shares) throws IOException {
         Random random = new Random(seed);
         StringBuilder csv = new StringBuilder("fare,payment,region\n");
         String[] labels = {"cash", "card", "app"};
@@ -36,6 +42,7 @@ class DriftCommandTest {
             csv.append(String.format(java.util.Locale.ROOT, "%.4f,%s,%s%n", mean + 2 * random.nextGaussian(),
                     labels[label], i % 2 == 0 ? "north" : "south"));
         }
+        csv.append(extraRows);
         Path file = dir.resolve(name + ".csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         Path statistics = spans.resolve(name + ".pb");
@@ -59,7 +66,7 @@ class DriftCommandTest {
             span("day2", 2, 3000, 10, 0.5, 0.3);
             span("day3", 3, 3000, 12, 0.2, 0.3);
             Path json = dir.resolve("drift.json");
-            CommandRun run = CommandRun.of("drift", spans.toString(), "--json", json.toString());
+            CommandRun run = CommandRun.of("drift", spans.toString(), "-o", json.toString());
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
             List<String> lines = run.out().lines().toList();
             assertThat(lines).allMatch(line -> line.length() <= 100);
@@ -133,6 +140,76 @@ class DriftCommandTest {
                     + "statistics, found \"fair\"" + System.lineSeparator());
             CommandRun missing = CommandRun.of("drift", day1.toString(), dir.resolve("nope.pb").toString());
             assertThat(missing.exitCode()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class Infinities {
+        @Test
+        void oneInfiniteValueIsLeftOutAndReportedAndTheGateStillWorks() throws IOException {
+            span("day1", 1, 3000, false, "", 10, 0.5, 0.3);
+            span("day2", 2, 3000, false, "inf,cash,north\n", 10, 0.5, 0.3);
+            span("day3", 3, 3000, false, "-inf,cash,north\ninf,card,south\n", 12, 0.5, 0.3);
+            CommandRun run = CommandRun.of("drift", spans.toString(), "--baseline", "previous");
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+            List<String> lines = run.out().lines().toList();
+            String fareDay2 = lines.stream().filter(line -> line.startsWith("fare ")).findFirst().orElseThrow();
+            assertThat(fareDay2).as(run.out()).contains("wasserstein", "day2.pb").doesNotContain("n/a", "ALARM");
+            assertThat(lines.get(lines.indexOf(fareDay2) + 1)).contains("day3.pb", "ALARM");
+            assertThat(run.out()).contains("  infinite values left out of the test: 1 in day2.pb, 2 in day3.pb");
+        }
+    }
+
+    @Nested
+    class SpansThatCannotBeCompared {
+        @Test
+        void anEmptyStatisticsFileIsAnInputErrorNotNoDrift() throws IOException {
+            Path day1 = span("day1", 1, 100, 10, 0.5, 0.3);
+            Path empty = Files.createFile(dir.resolve("empty.pb"));
+            CommandRun run = CommandRun.of("drift", day1.toString(), empty.toString());
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("veracity: error: " + empty + ": expected statistics of at least one "
+                    + "feature to compare, found no dataset (an empty file?)" + System.lineSeparator());
+        }
+
+        @Test
+        void aSpanWithoutFeaturesIsAnInputError() throws IOException {
+            Path day1 = span("day1", 1, 100, 10, 0.5, 0.3);
+            Path featureless = dir.resolve("featureless.pbtxt");
+            Files.writeString(featureless, "datasets { name: \"All Examples\" num_examples: 0 }\n");
+            CommandRun run = CommandRun.of("drift", featureless.toString(), day1.toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("veracity: error: " + featureless + ": expected statistics of at least "
+                    + "one feature to compare, found 1 dataset(s) without features");
+        }
+    }
+
+    @Nested
+    class MachineOutput {
+        @Test
+        void jsonPrintsTheReportToStdoutAndOutputWritesIt() throws IOException {
+            Path day1 = span("day1", 1, 300, false, 10, 0.5, 0.3);
+            Path day2 = span("day2", 2, 300, false, 10, 0.5, 0.3);
+            Path file = dir.resolve("report.json");
+            CommandRun run = CommandRun.of("drift", day1.toString(), day2.toString(), "--json", "-o", file.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("{").contains("\"alarms\" : 0", "\"currentInfinite\" : 0")
+                    .doesNotContain("Drift over");
+            assertThat(Files.readString(file)).isEqualTo(run.out());
+            CommandRun table = CommandRun.of("drift", day1.toString(), day2.toString());
+            assertThat(table.out()).startsWith("Drift over 2 spans");
+        }
+
+        @Test
+        void theOldFormJsonFileSaysToUseOutput() throws IOException {
+            Path day1 = span("day1", 1, 100, 10, 0.5, 0.3);
+            Path day2 = span("day2", 2, 100, 10, 0.5, 0.3);
+            Path file = dir.resolve("drift.json");
+            CommandRun run = CommandRun.of("drift", day1.toString(), day2.toString(), "--json", file.toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("veracity: error: " + file + ": expected a statistics file, found none; "
+                    + "to write the report as JSON to a file use -o " + file);
+            assertThat(file).doesNotExist();
         }
     }
 }

@@ -2,8 +2,16 @@ package dev.veracity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veracity.pipeline.ArtifactType;
+import dev.veracity.pipeline.Component;
+import dev.veracity.pipeline.ComponentSpec;
+import dev.veracity.pipeline.ExecutionContext;
+import dev.veracity.pipeline.OutputPort;
+import dev.veracity.pipeline.ParameterSpec;
+import dev.veracity.pipeline.ParameterType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
@@ -149,5 +157,120 @@ class PipelineCommandTest {
         CommandRun run = CommandRun.of("pipeline", "run", pipeline("ERROR").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).containsPattern("gen +FAILED").contains(data + ":3").containsPattern("statistics +skipped");
+    }
+
+    /** A user's component with a bug: counts its attempts in a file, then fails as a bug does. */
+    public static final class Buggy implements Component {
+        @Override
+        public ComponentSpec spec() {
+            return new ComponentSpec("Buggy", "1", List.of(), List.of(new OutputPort("out", new ArtifactType("Out"))),
+                    List.of(ParameterSpec.required("counter", ParameterType.STRING, "attempt counter file")));
+        }
+
+        @Override
+        public void execute(ExecutionContext context) throws Exception {
+            Path counter = Path.of(context.parameters().string("counter").orElseThrow());
+            int attempts = Files.exists(counter) ? Integer.parseInt(Files.readString(counter).strip()) : 0;
+            Files.writeString(counter, Integer.toString(attempts + 1));
+            throw new IllegalStateException("index out of step");
+        }
+    }
+
+    @Test
+    void aComponentBugExitsThreeAfterOneAttempt() throws Exception {
+        Path counter = dir.resolve("counter");
+        Path file = dir.resolve("buggy.yaml");
+        Files.writeString(file, """
+                pipeline: buggy
+                pipeline_root: %s/root
+                defaults: {retries: 2}
+                nodes:
+                  - {id: buggy, component: dev.veracity.cli.PipelineCommandTest$Buggy, parameters: {counter: %s}}
+                """.formatted(dir, counter));
+        CommandRun run = CommandRun.of("pipeline", "run", file.toString(), "--backoff-ms", "1");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(Files.readString(counter)).isEqualTo("1");
+        assertThat(run.out()).containsPattern("buggy +FAILED").contains("IllegalStateException: index out of step");
+        assertThat(run.err()).contains("veracity: internal error: node buggy: java.lang.IllegalStateException: "
+                + "index out of step").doesNotContain("retrying").doesNotContain("\tat ");
+    }
+
+    private CommandRun runFile(String name, String yaml) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, yaml);
+        return CommandRun.of("pipeline", "run", file.toString());
+    }
+
+    private static void assertOneErrorLine(CommandRun run, String start) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).startsWith("veracity: error: " + start).doesNotContain("\tat ");
+    }
+
+    @Test
+    void hostilePipelineFilesExitTwoWithOneLineNamingTheFile() throws Exception {
+        Path deep = dir.resolve("deep.yaml");
+        assertOneErrorLine(runFile("deep.yaml", "pipeline: x\npipeline_root: r\nnodes: " + "[".repeat(3000)
+                + "]".repeat(3000) + "\n"), deep + ":3:");
+        Path resolver = dir.resolve("resolver.yaml");
+        CommandRun run = runFile("resolver.yaml", "pipeline: x\npipeline_root: %s/root\nnodes:\n  - {id: r, "
+                .formatted(dir) + "component: Resolver, parameters: {artifact_type: 5}}\n");
+        assertOneErrorLine(run, resolver + ": node r: parameter artifact_type: expected an artifact type name");
+        Path syntax = dir.resolve("syntax.yaml");
+        assertOneErrorLine(runFile("syntax.yaml", "pipeline: x\n  pipeline_root: [\n"), syntax
+                + ":2:16: expected YAML, found: mapping values are not allowed here");
+        if (Files.exists(Path.of("/dev/zero"))) {
+            assertOneErrorLine(CommandRun.of("pipeline", "run", "/dev/zero"), "/dev/zero: expected a pipeline file of "
+                    + "at most 3 MiB, found more");
+        }
+    }
+
+    @Test
+    void aWrongSplitInAnyNodeIsFoundBeforeTheFirstNodeRuns() throws Exception {
+        span(1, 50, false);
+        Path file = dir.resolve("splits.yaml");
+        CommandRun run = runFile("splits.yaml", """
+                pipeline: splits
+                pipeline_root: %1$s/root
+                nodes:
+                  - {id: gen, component: ExampleGen, parameters: {input: "%1$s/data/span-{SPAN}/*.csv"}}
+                  - id: statistics
+                    component: StatisticsGen
+                    inputs: {examples: gen.examples}
+                  - {id: other, component: ExampleGen, parameters: {input: "%1$s/x.csv", splits: {train: many}}}
+                """.formatted(dir));
+        assertOneErrorLine(run, file + ": node other: splits: train: expected a positive number of hash buckets, "
+                + "found many");
+        assertThat(dir.resolve("root/gen")).doesNotExist();
+    }
+
+    @Test
+    void metadataCommandsShareTheirStoreOptions() throws Exception {
+        CommandRun neither = CommandRun.of("metadata", "runs");
+        assertOneErrorLine(neither, "expected --metadata FILE|JDBC-URL or --pipeline FILE, found neither");
+        for (String command : List.of("runs", "artifacts", "lineage", "schema-history")) {
+            CommandRun help = CommandRun.of("metadata", command, "--help");
+            assertThat(help.out()).as(command).contains("--pipeline=FILE").contains("--metadata=FILE|JDBC-URL");
+        }
+        CommandRun pipelineHelp = CommandRun.of("pipeline", "run", "--help");
+        assertThat(pipelineHelp.out()).contains("--metadata=FILE|JDBC-URL").doesNotContain("--pipeline");
+    }
+
+    @Test
+    void aForcedRerunOfStatisticsLetsDownstreamHitTheCache() throws Exception {
+        // Enough rows that the quantile sketches compact: their bytes must not depend on the run.
+        span(1, 5000, false);
+        String yaml = pipeline("ERROR").toString();
+        assertThat(CommandRun.of("pipeline", "run", yaml).exitCode()).isEqualTo(0);
+        // Forcing one node: select only it, caching off. Its statistics are the same bytes as before...
+        CommandRun forced = CommandRun.of("pipeline", "run", yaml, "--from", "statistics", "--to", "statistics",
+                "--no-cache");
+        assertThat(forced.exitCode()).as(forced.err()).isEqualTo(0);
+        assertThat(forced.out()).containsPattern("statistics +executed").contains("1 executed, 0 cached");
+        // ...so what reads them (now the forced execution's artifact) hits the cache: early cutoff by digest.
+        CommandRun after = CommandRun.of("pipeline", "run", yaml);
+        assertThat(after.exitCode()).as(after.err()).isEqualTo(0);
+        assertThat(after.out()).containsPattern("schema +cached").containsPattern("validate +cached")
+                .contains("0 executed, 4 cached");
     }
 }

@@ -21,9 +21,13 @@ import static java.util.Objects.requireNonNull;
  * @param errorBound a bound on |statistic - the value from exact data| from the approximations made (quantile
  *                   reconstruction, sketch rank error); 0 when exact, NaN when no bound is known
  * @param reason     why the test could not be computed; empty when computed
+ * @param baselineInfinite the infinite values of the baseline (their number, or weight) left out of its
+ *                   distribution, so that one infinite value does not switch the test off; 0 for none
+ * @param currentInfinite  the same for the current statistics
  */
 public record DriftResult(String feature, String metric, Status status, double statistic, double pValue,
-        double threshold, boolean drift, double errorBound, String reason) {
+        double threshold, boolean drift, double errorBound, String reason, double baselineInfinite,
+        double currentInfinite) {
     /** Whether a result holds a value. */
     public enum Status { COMPUTED, NOT_APPLICABLE }
 
@@ -35,6 +39,10 @@ public record DriftResult(String feature, String metric, Status status, double s
         if (status == Status.NOT_APPLICABLE && (drift || reason.isEmpty())) {
             throw new IllegalArgumentException("a result that is not applicable needs a reason and no drift");
         }
+        if (!(baselineInfinite >= 0 && currentInfinite >= 0)) {
+            throw new IllegalArgumentException("infinite value counts must be >= 0: " + baselineInfinite + ", "
+                    + currentInfinite);
+        }
     }
 
     /** {@return a computed result, with drift judged by the test's rule} */
@@ -42,13 +50,24 @@ public record DriftResult(String feature, String metric, Status status, double s
             double errorBound) {
         double judged = test.isPValueTest() ? pValue : statistic;
         return new DriftResult(feature, test.testName(), Status.COMPUTED, statistic, pValue, threshold,
-                test.isDrift(judged, threshold), errorBound, "");
+                test.isDrift(judged, threshold), errorBound, "", 0, 0);
     }
 
     /** {@return a result that says why the test does not apply} */
     public static DriftResult notApplicable(String feature, String metric, double threshold, String reason) {
         return new DriftResult(feature, metric, Status.NOT_APPLICABLE, Double.NaN, Double.NaN, threshold, false,
-                Double.NaN, reason);
+                Double.NaN, reason, 0, 0);
+    }
+
+    /** {@return this result noting the infinite values each side left out of its distribution} */
+    DriftResult excluding(double newBaselineInfinite, double newCurrentInfinite) {
+        return new DriftResult(feature, metric, status, statistic, pValue, threshold, drift, errorBound, reason,
+                newBaselineInfinite, newCurrentInfinite);
+    }
+
+    /** {@return whether infinite values were left out of either distribution} */
+    public boolean excludedInfinities() {
+        return baselineInfinite > 0 || currentInfinite > 0;
     }
 
     /** {@return whether the test was computed} */

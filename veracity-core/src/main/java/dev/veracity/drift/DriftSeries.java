@@ -3,6 +3,8 @@ package dev.veracity.drift;
 import static java.util.Objects.requireNonNull;
 
 import dev.veracity.ConfigException;
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.FeatureNameStatistics;
@@ -87,8 +89,16 @@ public final class DriftSeries {
      * {@return the drift of every feature of every dataset over the spans}
      *
      * @throws ConfigException if a feature's threshold does not fit its test (a p-value threshold outside (0, 1))
+     * @throws InputException   STATISTICS_NOT_USABLE if a span (or the fixed baseline) has no feature to compare: an
+     *                          empty statistics file is no evidence of "no drift"
      */
     public DriftReport run() {
+        for (int i = 0; i < spans.size(); i++) {
+            checkComparable(spans.get(i), names.get(i));
+        }
+        if (baseline instanceof Baseline.Fixed given) {
+            checkComparable(given.statistics(), given.name());
+        }
         List<Map<String, DatasetFeatureStatistics>> spanDatasets = new ArrayList<>();
         for (DatasetFeatureStatisticsList span : spans) {
             spanDatasets.add(datasets(span));
@@ -182,6 +192,17 @@ public final class DriftSeries {
                     "absent from " + absent + (dataset.isEmpty() ? "" : " (dataset " + dataset + ")"));
         }
         return FeatureDrift.compare(feature, before, after, test, threshold, rankError);
+    }
+
+    private static void checkComparable(DatasetFeatureStatisticsList span, String name) {
+        for (DatasetFeatureStatistics dataset : span.getDatasetsList()) {
+            if (dataset.getFeaturesCount() > 0) {
+                return;
+            }
+        }
+        throw new InputException(ErrorCode.STATISTICS_NOT_USABLE, name + ": expected statistics of at least one "
+                + "feature to compare, found " + (span.getDatasetsCount() == 0 ? "no dataset (an empty file?)"
+                : span.getDatasetsCount() + " dataset(s) without features"));
     }
 
     private static Map<String, DatasetFeatureStatistics> datasets(DatasetFeatureStatisticsList list) {

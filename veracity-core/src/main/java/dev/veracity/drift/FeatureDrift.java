@@ -91,20 +91,26 @@ public final class FeatureDrift {
         double d = NumericDistances.kolmogorovSmirnov(p, q);
         double pValue = KolmogorovDistribution.twoSamplePValue(d, p.total(), q.total());
         double bound = Math.min(1, p.maxError(rankError) + q.maxError(rankError));
-        return DriftResult.computed(feature, DriftTest.KS, d, pValue, threshold, bound);
+        return DriftResult.computed(feature, DriftTest.KS, d, pValue, threshold, bound)
+                .excluding(p.infinite(), q.infinite());
     }
 
     private static DriftResult wasserstein(String feature, FeatureNameStatistics baseline,
             FeatureNameStatistics current, double threshold, double rankError) throws NotApplicable {
         HistogramDistribution p = numeric(baseline, "baseline");
         HistogramDistribution q = numeric(current, "current");
-        double norm = Math.max(baseline.getNumStats().getStdDev(), MIN_NORMALIZING_STD_DEV);
+        double stdDev = baseline.getNumStats().getStdDev();
+        if (!Double.isFinite(stdDev) && p.infinite() > 0) {
+            stdDev = p.stdDev(); // the baseline's own is infinite or NaN: that of its finite values instead
+        }
+        double norm = Math.max(stdDev, MIN_NORMALIZING_STD_DEV);
         if (!Double.isFinite(norm)) {
             throw new NotApplicable("the baseline's standard deviation is not finite");
         }
         double distance = NumericDistances.wasserstein(p, q) / norm;
         double bound = (p.integratedError(rankError) + q.integratedError(rankError)) / norm;
-        return DriftResult.computed(feature, DriftTest.WASSERSTEIN, distance, Double.NaN, threshold, bound);
+        return DriftResult.computed(feature, DriftTest.WASSERSTEIN, distance, Double.NaN, threshold, bound)
+                .excluding(p.infinite(), q.infinite());
     }
 
     private static DriftResult bucketed(String feature, FeatureNameStatistics baseline,
@@ -112,6 +118,8 @@ public final class FeatureDrift {
         double[] p;
         double[] q;
         double bound;
+        double baselineInfinite = 0;
+        double currentInfinite = 0;
         if (baseline.hasNumStats() || current.hasNumStats()) {
             HistogramDistribution base = numeric(baseline, "baseline");
             HistogramDistribution now = numeric(current, "current");
@@ -119,6 +127,8 @@ public final class FeatureDrift {
             p = NumericDistances.bucketMasses(base, edges);
             q = NumericDistances.bucketMasses(now, edges);
             bound = Double.NaN;
+            baselineInfinite = base.infinite();
+            currentInfinite = now.infinite();
         } else {
             LabelCounts base = categorical(baseline, "baseline");
             LabelCounts now = categorical(current, "current");
@@ -129,7 +139,8 @@ public final class FeatureDrift {
         }
         double statistic = test == DriftTest.PSI ? BucketDistances.populationStability(p, q)
                 : BucketDistances.jensenShannon(p, q);
-        return DriftResult.computed(feature, test, statistic, Double.NaN, threshold, bound);
+        return DriftResult.computed(feature, test, statistic, Double.NaN, threshold, bound)
+                .excluding(baselineInfinite, currentInfinite);
     }
 
     private static DriftResult contingency(String feature, FeatureNameStatistics baseline,

@@ -14,6 +14,13 @@ import java.util.List;
  * leaves them out of the buckets. The equal-width edges matter in the tails, where one equal-mass bucket can span
  * most of the range (a lognormal's top decile).
  *
+ * <p><b>Infinities</b> are left out too, and counted ({@link #infinite()}): one infinite value must not make every
+ * test of the feature inapplicable. Their exact mass is the STANDARD histogram's point buckets [-inf, -inf] and
+ * [inf, inf] (as our generator and TFDV write them); it is taken from the QUANTILES buckets with an infinite bound,
+ * outermost first, and what remains of such a bucket ends at the finite minimum or maximum (the STANDARD histogram's
+ * finite range). Without a STANDARD histogram, buckets with both bounds infinite count as infinite, and a bucket with
+ * one infinite bound makes the tests inapplicable (how many of its values are infinite is unknown).
+ *
  * <p><b>Error bound.</b> Every edge comes from a sketch with rank error ε (KLL, ε = 0.01 in our generator and in
  * TFDV): the CDF there is within ε of the truth. Between two consecutive edges x_i < x_j the true CDF stays between
  * its values at the edges, so |F̂(x) − F(x)| <= g_i + ε where g_i = F̂(x_j−) − F̂(x_i) is the reconstructed mass in
@@ -30,14 +37,18 @@ final class HistogramDistribution {
     private final double[] at;
     private final double[] quantileEdges;
     private final double total;
+    private final double infinite;
+    private final double stdDev;
 
     private HistogramDistribution(double[] edges, double[] below, double[] at, double[] quantileEdges,
-            double total) {
+            double total, double infinite, double stdDev) {
         this.edges = edges;
         this.below = below;
         this.at = at;
         this.quantileEdges = quantileEdges;
         this.total = total;
+        this.infinite = infinite;
+        this.stdDev = stdDev;
     }
 
     /** {@return the distribution of a numeric feature's histograms} */
@@ -57,22 +68,32 @@ final class HistogramDistribution {
         if (quantiles == null) {
             throw new NotApplicable("no QUANTILES histogram");
         }
-        Buckets byMass = Buckets.of(quantiles);
+        Infinities infinities = Infinities.of(quantiles, standard);
+        Histogram finite = infinities.finitePart(quantiles);
+        if (finite.getBucketsCount() == 0 && infinities.mass() > 0) {
+            throw new NotApplicable("no finite values, only " + count(infinities.mass()) + " infinite");
+        }
+        Buckets byMass = Buckets.of(finite);
         List<Buckets> sources = new ArrayList<>(List.of(byMass));
         if (standard != null) {
             try {
-                Buckets byWidth = Buckets.of(standard);
-                if (byWidth.min() == byMass.min() && byWidth.max() == byMass.max()) {
+                Buckets byWidth = Buckets.of(Infinities.withoutPointsAtInfinity(standard));
+                if (byWidth.rangeLow() == byMass.rangeLow() && byWidth.rangeHigh() == byMass.rangeHigh()) {
                     sources.add(byWidth);
                 }
             } catch (NotApplicable e) {
                 // a STANDARD histogram that cannot be read only costs precision
             }
         }
-        return merge(sources, byMass);
+        return merge(sources, byMass, infinities.mass());
     }
 
-    private static HistogramDistribution merge(List<Buckets> sources, Buckets quantiles) {
+    /** {@return a mass as a count when whole, e.g. "3" or "2.5"} */
+    static String count(double mass) {
+        return mass == Math.rint(mass) && Math.abs(mass) < 1e15 ? String.valueOf((long) mass) : String.valueOf(mass);
+    }
+
+    private static HistogramDistribution merge(List<Buckets> sources, Buckets quantiles, double infinite) {
         double[] all = new double[0];
         for (Buckets source : sources) {
             double[] edges = source.edges();
@@ -100,12 +121,23 @@ final class HistogramDistribution {
             previous = at[i];
         }
         at[edges.length - 1] = 1;
-        return new HistogramDistribution(edges, below, at, quantiles.edges(), quantiles.total());
+        return new HistogramDistribution(edges, below, at, quantiles.edges(), quantiles.total(), infinite,
+                quantiles.stdDev());
     }
 
-    /** {@return the total mass: the number of (non-NaN) values, or their weight} */
+    /** {@return the total mass: the number of finite values, or their weight} */
     double total() {
         return total;
+    }
+
+    /** {@return the mass of infinite values left out: their number, or their weight} */
+    double infinite() {
+        return infinite;
+    }
+
+    /** {@return the standard deviation of the QUANTILES buckets' finite mass, each spread uniformly} */
+    double stdDev() {
+        return stdDev;
     }
 
     /** {@return the fraction of the mass at or below x (right-continuous CDF)} */
@@ -186,15 +218,26 @@ final class HistogramDistribution {
         return Arrays.copyOf(sorted, n);
     }
 
-    /** One histogram's buckets with positive mass, its mass spread uniformly over each (a point bucket a point). */
-    private record Buckets(double[] lows, double[] highs, double[] masses, double total) {
+    /**
+     * One histogram's buckets with positive mass, its mass spread uniformly over each (a point bucket a point), and
+     * the range all its finite buckets span, empty ones included (a sketch may leave the outermost bucket empty: the
+     * range still says where the histogram's buckets were cut).
+     */
+    private record Buckets(double[] lows, double[] highs, double[] masses, double total, double rangeLow,
+            double rangeHigh) {
         static Buckets of(Histogram histogram) throws NotApplicable {
             int n = 0;
             double[] lows = new double[histogram.getBucketsCount()];
             double[] highs = new double[lows.length];
             double[] masses = new double[lows.length];
             double total = 0;
+            double rangeLow = Double.POSITIVE_INFINITY;
+            double rangeHigh = Double.NEGATIVE_INFINITY;
             for (Histogram.Bucket bucket : histogram.getBucketsList()) {
+                if (Double.isFinite(bucket.getLowValue()) && Double.isFinite(bucket.getHighValue())) {
+                    rangeLow = Math.min(rangeLow, bucket.getLowValue());
+                    rangeHigh = Math.max(rangeHigh, bucket.getHighValue());
+                }
                 if (!(bucket.getSampleCount() > 0)) {
                     continue;
                 }
@@ -213,16 +256,27 @@ final class HistogramDistribution {
             if (n == 0) {
                 throw new NotApplicable("no values (the " + histogram.getType() + " histogram is empty)");
             }
-            return new Buckets(Arrays.copyOf(lows, n), Arrays.copyOf(highs, n), Arrays.copyOf(masses, n), total);
+            return new Buckets(Arrays.copyOf(lows, n), Arrays.copyOf(highs, n), Arrays.copyOf(masses, n), total,
+                    rangeLow, rangeHigh);
         }
 
-        double min() {
-            return Arrays.stream(lows).min().orElseThrow();
+
+        /** The standard deviation of the mixture of uniform buckets (a point bucket a point). */
+        double stdDev() {
+            double mean = 0;
+            for (int i = 0; i < masses.length; i++) {
+                mean += masses[i] * (lows[i] + highs[i]) / 2;
+            }
+            mean /= total;
+            double variance = 0;
+            for (int i = 0; i < masses.length; i++) {
+                double a = lows[i] - mean;
+                double b = highs[i] - mean;
+                variance += masses[i] * (a * a + a * b + b * b) / 3;
+            }
+            return Math.sqrt(Math.max(0, variance / total));
         }
 
-        double max() {
-            return Arrays.stream(highs).max().orElseThrow();
-        }
 
         double[] edges() {
             double[] edges = Arrays.copyOf(lows, lows.length + highs.length);

@@ -14,9 +14,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Objects;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.memory.Memory;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
  * TFDV's {@code NumericStatistics} of an INT or FLOAT feature.
@@ -43,7 +40,7 @@ public final class NumericAccumulator implements FeatureAccumulator {
     private final FeatureType type;
     private final StatisticsOptions options;
     private final PresenceAccumulator presence;
-    private KllDoublesSketch sketch;
+    private KllQuantiles sketch;
     private final NumericMoments moments = new NumericMoments();
     private double[] scratch = new double[0];
     private final WeightedMoments weightedMoments;
@@ -58,7 +55,7 @@ public final class NumericAccumulator implements FeatureAccumulator {
             throw new IllegalArgumentException("numeric accumulator for a STRING feature: " + name);
         }
         this.presence = new PresenceAccumulator(options.kllK());
-        this.sketch = KllDoublesSketch.newHeapInstance(options.kllK());
+        this.sketch = new KllQuantiles(options.kllK());
         this.weightedMoments = options.isWeighted() ? new WeightedMoments() : null;
         this.weightedQuantiles = options.isWeighted()
                 ? new WeightedQuantiles(options.kllK(), options.quantilesRankError()) : null;
@@ -163,11 +160,7 @@ public final class NumericAccumulator implements FeatureAccumulator {
         }
         presence.merge(that.presence);
         moments.merge(that.moments);
-        if (sketch.isEmpty()) {
-            sketch = copy(that.sketch);
-        } else {
-            sketch.merge(that.sketch);
-        }
+        sketch.merge(that.sketch);
         if (weightedMoments != null) {
             weightedMoments.merge(that.weightedMoments);
             weightedQuantiles.merge(that.weightedQuantiles);
@@ -192,7 +185,7 @@ public final class NumericAccumulator implements FeatureAccumulator {
             numeric.setNumZeros(m.zeroCount());
             if (m.count() > 0) {
                 numeric.setMean(m.mean()).setStdDev(m.stdDev()).setMin(m.min()).setMax(m.max())
-                        .setMedian(sketch.getQuantile(0.5, QuantileSearchCriteria.INCLUSIVE));
+                        .setMedian(sketch.quantile(0.5));
             }
             NumericHistograms histograms = NumericHistograms.of(sketch, m);
             numeric.addHistograms(histograms.standard(options.numHistogramBuckets()));
@@ -235,7 +228,7 @@ public final class NumericAccumulator implements FeatureAccumulator {
     public long retainedBytes() {
         long weighted = weightedQuantiles == null ? 0
                 : 64 + weightedQuantiles.retainedBytes() + valueWeights.length * 8L;
-        return 128 + presence.retainedBytes() + sketch.getSerializedSizeBytes() + scratch.length * 8L + weighted;
+        return 128 + presence.retainedBytes() + sketch.serializedBytes() + scratch.length * 8L + weighted;
     }
 
     @Override
@@ -246,7 +239,7 @@ public final class NumericAccumulator implements FeatureAccumulator {
     void writeState(DataOutput out) throws IOException {
         presence.write(out);
         moments.write(out);
-        byte[] kll = sketch.toByteArray();
+        byte[] kll = sketch.toBytes();
         out.writeInt(kll.length);
         out.write(kll);
         if (options.isWeighted()) {
@@ -263,22 +256,13 @@ public final class NumericAccumulator implements FeatureAccumulator {
         a.moments.merge(NumericMoments.read(in));
         byte[] kll = new byte[in.readInt()];
         in.readFully(kll);
-        a.sketch = KllDoublesSketch.heapify(Memory.wrap(kll));
+        a.sketch = KllQuantiles.fromBytes(kll);
         if (options.isWeighted()) {
             a.presence.readWeighted(in);
             a.weightedMoments.merge(WeightedMoments.read(in));
             a.weightedQuantiles = WeightedQuantiles.read(in, options.kllK(), options.quantilesRankError());
         }
         return a;
-    }
-
-    /**
-     * {@return an independent, updatable copy of a KLL sketch}. DataSketches' merge into an empty sketch re-inserts
-     * level 0 and may compact (at random), so it is not a copy: merging into an empty accumulator would not be the
-     * identity, and a {@code toBytes}/{@code fromBytes} round trip would change the median and histograms.
-     */
-    static KllDoublesSketch copy(KllDoublesSketch sketch) {
-        return KllDoublesSketch.heapify(Memory.wrap(sketch.toByteArray()));
     }
 
     static String describe(FeatureAccumulator accumulator) {

@@ -1,8 +1,6 @@
 package dev.veracity.stats;
 
 import dev.veracity.proto.Histogram;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
  * TFDV's two numeric histograms, read off a sketched distribution plus exact masses: counts of values for the
@@ -57,16 +55,16 @@ final class NumericHistograms {
     }
 
     /** {@return the histograms of the values: counts from the moments, ranks from the KLL sketch of all of them} */
-    static NumericHistograms of(KllDoublesSketch sketch, NumericMoments moments) {
+    static NumericHistograms of(KllQuantiles sketch, NumericMoments moments) {
         Distribution kll = new Distribution() {
             @Override
             public double rank(double value) {
-                return sketch.getRank(value, QuantileSearchCriteria.INCLUSIVE);
+                return sketch.rank(value);
             }
 
             @Override
             public double quantile(double rank) {
-                return sketch.getQuantile(rank, QuantileSearchCriteria.INCLUSIVE);
+                return sketch.quantile(rank);
             }
         };
         return new NumericHistograms(kll, moments.nanCount(), moments.negativeInfinityCount(), moments.finiteCount(),

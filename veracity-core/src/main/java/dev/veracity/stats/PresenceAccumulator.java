@@ -7,9 +7,6 @@ import dev.veracity.proto.WeightedCommonStatistics;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.memory.Memory;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
  * Presence and valency of one feature: TFDV's {@code CommonStatistics}. Value counts per example below
@@ -26,7 +23,7 @@ final class PresenceAccumulator {
     private long minNumValues = Long.MAX_VALUE;
     private long maxNumValues;
     private final long[] exactValueCounts = new long[EXACT_LIMIT];
-    private KllDoublesSketch largeValueCounts;
+    private KllQuantiles largeValueCounts;
     private double weightedNumNonMissing;
     private double weightedTotNumValues;
     private double weightedNumRows;
@@ -98,7 +95,7 @@ final class PresenceAccumulator {
         }
         if (other.largeValueCounts != null) {
             if (largeValueCounts == null) {
-                largeValueCounts = NumericAccumulator.copy(other.largeValueCounts);
+                largeValueCounts = other.largeValueCounts.copy();
             } else {
                 largeValueCounts.merge(other.largeValueCounts);
             }
@@ -176,12 +173,12 @@ final class PresenceAccumulator {
                 return n;
             }
         }
-        double sketchRank = (double) (rank - cumulative) / largeValueCounts.getN();
-        return largeValueCounts.getQuantile(Math.min(1, sketchRank), QuantileSearchCriteria.INCLUSIVE);
+        double sketchRank = (double) (rank - cumulative) / largeValueCounts.n();
+        return largeValueCounts.quantile(Math.min(1, sketchRank));
     }
 
     long retainedBytes() {
-        return 64 + EXACT_LIMIT * 8L + (largeValueCounts == null ? 0 : largeValueCounts.getSerializedSizeBytes());
+        return 64 + EXACT_LIMIT * 8L + (largeValueCounts == null ? 0 : largeValueCounts.serializedBytes());
     }
 
     void write(DataOutput out) throws IOException {
@@ -192,7 +189,7 @@ final class PresenceAccumulator {
         for (long c : exactValueCounts) {
             out.writeLong(c);
         }
-        byte[] sketch = largeValueCounts == null ? new byte[0] : largeValueCounts.toByteArray();
+        byte[] sketch = largeValueCounts == null ? new byte[0] : largeValueCounts.toBytes();
         out.writeInt(sketch.length);
         out.write(sketch);
     }
@@ -222,14 +219,14 @@ final class PresenceAccumulator {
         byte[] sketch = new byte[in.readInt()];
         in.readFully(sketch);
         if (sketch.length > 0) {
-            a.largeValueCounts = KllDoublesSketch.heapify(Memory.wrap(sketch));
+            a.largeValueCounts = KllQuantiles.fromBytes(sketch);
         }
         return a;
     }
 
-    private KllDoublesSketch large() {
+    private KllQuantiles large() {
         if (largeValueCounts == null) {
-            largeValueCounts = KllDoublesSketch.newHeapInstance(kllK);
+            largeValueCounts = new KllQuantiles(kllK);
         }
         return largeValueCounts;
     }

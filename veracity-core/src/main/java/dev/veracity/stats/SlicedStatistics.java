@@ -38,6 +38,8 @@ public final class SlicedStatistics {
     public static final String ALL_EXAMPLES = "All Examples";
     /** The default cap on slices per slicing. */
     public static final int DEFAULT_MAX_SLICES = 100;
+    /** The most slices per slicing: each slice holds the statistics of every feature, in every thread. */
+    public static final int MAX_SLICES = 10_000;
 
     private final StatisticsOptions options;
     private final List<Slicing> slicings;
@@ -49,8 +51,9 @@ public final class SlicedStatistics {
     public SlicedStatistics(StatisticsOptions options, List<Slicing> slicings, int maxSlices) {
         this.options = Objects.requireNonNull(options, "options is null");
         this.slicings = List.copyOf(slicings);
-        if (maxSlices < 1) {
-            throw new ConfigException("max slices: expected at least 1, found " + maxSlices);
+        if (maxSlices < 1 || maxSlices > MAX_SLICES) {
+            throw new ConfigException("max slices: expected " + (maxSlices < 1 ? "at least 1" : "at most " + MAX_SLICES)
+                    + ", found " + maxSlices);
         }
         this.maxSlices = maxSlices;
         this.all = new DatasetAccumulator(options);

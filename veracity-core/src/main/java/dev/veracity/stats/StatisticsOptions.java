@@ -33,18 +33,25 @@ public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, i
         int numQuantilesHistogramBuckets, int numValuesHistogramBuckets, int maxExactDistinct,
         double quantilesRankError, String weightFeature, Set<String> categoricalFeatures) {
 
+    /** The most top values and rank histogram buckets: each is a string kept per feature and slice. */
+    public static final int MAX_TOP_VALUES = 100_000;
+    /** The most buckets of a histogram: more cannot be told apart, and each costs sketch queries. */
+    public static final int MAX_BUCKETS = 10_000;
+    /** The most distinct values counted exactly per string feature, per thread and slice, before the sketches. */
+    public static final int MAX_EXACT_DISTINCT = 1_000_000;
+
     /** TFDV's defaults. */
     public static final StatisticsOptions DEFAULT = new StatisticsOptions(20, 1000, 10, 10, 10, 10_000, 0.01, "");
 
     public StatisticsOptions {
         Objects.requireNonNull(weightFeature, "weightFeature is null");
         categoricalFeatures = Set.copyOf(Objects.requireNonNull(categoricalFeatures, "categoricalFeatures is null"));
-        atLeast("top values", numTopValues, 0);
-        atLeast("rank histogram buckets", numRankHistogramBuckets, 0);
-        atLeast("histogram buckets", numHistogramBuckets, 1);
-        atLeast("quantiles histogram buckets", numQuantilesHistogramBuckets, 1);
-        atLeast("values histogram buckets", numValuesHistogramBuckets, 2);
-        atLeast("exact distinct values", maxExactDistinct, 1);
+        within("top values", numTopValues, 0, MAX_TOP_VALUES);
+        within("rank histogram buckets", numRankHistogramBuckets, 0, MAX_TOP_VALUES);
+        within("histogram buckets", numHistogramBuckets, 1, MAX_BUCKETS);
+        within("quantiles histogram buckets", numQuantilesHistogramBuckets, 1, MAX_BUCKETS);
+        within("values histogram buckets", numValuesHistogramBuckets, 2, MAX_BUCKETS);
+        within("exact distinct values", maxExactDistinct, 1, MAX_EXACT_DISTINCT);
         if (!(quantilesRankError >= 0.001 && quantilesRankError <= 0.5)) {
             throw new ConfigException("quantiles rank error: expected a number in [0.001, 0.5], found " + quantilesRankError);
         }
@@ -136,9 +143,13 @@ public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, i
         return Math.max(8, KllSketch.getKFromEpsilon(quantilesRankError, false));
     }
 
-    private static void atLeast(String what, int value, int min) {
+    /** Checks a size-like option: too large a value would exhaust memory (a usage error) rather than help. */
+    private static void within(String what, int value, int min, int max) {
         if (value < min) {
             throw new ConfigException(what + ": expected at least " + min + ", found " + value);
+        }
+        if (value > max) {
+            throw new ConfigException(what + ": expected at most " + max + ", found " + value);
         }
     }
 }

@@ -3,9 +3,6 @@ package dev.veracity.stats;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.memory.Memory;
-import org.apache.datasketches.quantilescommon.QuantilesDoublesSketchIterator;
 
 /**
  * Quantiles of numeric values with real, non-negative weights (TFDV's weighted median and weighted histograms),
@@ -33,7 +30,7 @@ final class WeightedQuantiles {
 
     private final int kllK;
     private final int significantBits;
-    private KllDoublesSketch[] sketches = new KllDoublesSketch[0]; // sketches[i] counts weight 2^(lowestExponent + i)
+    private KllQuantiles[] sketches = new KllQuantiles[0]; // sketches[i] counts weight 2^(lowestExponent + i)
     private int lowestExponent;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
@@ -87,9 +84,9 @@ final class WeightedQuantiles {
             while (mantissa != 0) {
                 int slot = slot(exponentOfBit0 + Long.numberOfTrailingZeros(mantissa));
                 if (slot >= 0) {
-                    KllDoublesSketch sketch = sketches[slot];
+                    KllQuantiles sketch = sketches[slot];
                     if (sketch == null) {
-                        sketch = KllDoublesSketch.newHeapInstance(kllK);
+                        sketch = new KllQuantiles(kllK);
                         sketches[slot] = sketch;
                     }
                     sketch.update(value);
@@ -106,7 +103,7 @@ final class WeightedQuantiles {
     private int slot(int exponent) {
         int length = sketches.length;
         if (length == 0) {
-            sketches = new KllDoublesSketch[1];
+            sketches = new KllQuantiles[1];
             lowestExponent = exponent;
             return 0;
         }
@@ -119,14 +116,14 @@ final class WeightedQuantiles {
             if (exponent <= highest - EXPONENT_WINDOW) {
                 return -1;
             }
-            KllDoublesSketch[] grown = new KllDoublesSketch[highest - exponent + 1];
+            KllQuantiles[] grown = new KllQuantiles[highest - exponent + 1];
             System.arraycopy(sketches, 0, grown, -index, length);
             sketches = grown;
             lowestExponent = exponent;
             return 0;
         }
         int newLowest = Math.max(lowestExponent, exponent - EXPONENT_WINDOW + 1);
-        KllDoublesSketch[] grown = new KllDoublesSketch[exponent - newLowest + 1];
+        KllQuantiles[] grown = new KllQuantiles[exponent - newLowest + 1];
         int kept = Math.max(0, length - (newLowest - lowestExponent));
         System.arraycopy(sketches, length - kept, grown, 0, kept);
         sketches = grown;
@@ -139,7 +136,7 @@ final class WeightedQuantiles {
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
         for (int i = other.sketches.length - 1; i >= 0; i--) {
-            KllDoublesSketch theirs = other.sketches[i];
+            KllQuantiles theirs = other.sketches[i];
             if (theirs == null || theirs.isEmpty()) {
                 continue;
             }
@@ -147,9 +144,9 @@ final class WeightedQuantiles {
             if (slot < 0) {
                 continue;
             }
-            KllDoublesSketch mine = sketches[slot];
+            KllQuantiles mine = sketches[slot];
             if (mine == null || mine.isEmpty()) {
-                sketches[slot] = NumericAccumulator.copy(theirs);
+                sketches[slot] = theirs.copy();
             } else {
                 mine.merge(theirs);
             }
@@ -167,26 +164,27 @@ final class WeightedQuantiles {
      */
     View view() {
         int total = 0;
-        for (KllDoublesSketch sketch : sketches) {
+        for (KllQuantiles sketch : sketches) {
             if (sketch != null && !sketch.isEmpty()) {
-                total += sketch.getNumRetained();
+                total += sketch.retained();
             }
         }
         double[] values = new double[total];
         double[] weights = new double[total];
         int n = 0;
         for (int i = 0; i < sketches.length; i++) {
-            KllDoublesSketch sketch = sketches[i];
+            KllQuantiles sketch = sketches[i];
             if (sketch == null || sketch.isEmpty()) {
                 continue;
             }
             double unit = Math.scalb(1.0, lowestExponent + i);
-            QuantilesDoublesSketchIterator items = sketch.iterator();
-            while (items.next()) {
-                values[n] = items.getQuantile();
-                weights[n] = items.getWeight() * unit;
-                n++;
-            }
+            int[] next = {n};
+            sketch.forEachItem((value, weight) -> {
+                values[next[0]] = value;
+                weights[next[0]] = weight * unit;
+                next[0]++;
+            });
+            n = next[0];
         }
         sortByValue(values, weights, new double[n], new double[n], 0, n);
         double[] cumulative = weights;
@@ -268,8 +266,8 @@ final class WeightedQuantiles {
 
     long retainedBytes() {
         long total = 32 + 8L * sketches.length;
-        for (KllDoublesSketch sketch : sketches) {
-            total += sketch == null ? 0 : sketch.getSerializedSizeBytes();
+        for (KllQuantiles sketch : sketches) {
+            total += sketch == null ? 0 : sketch.serializedBytes();
         }
         return total;
     }
@@ -279,8 +277,8 @@ final class WeightedQuantiles {
         out.writeDouble(max);
         out.writeInt(lowestExponent);
         out.writeInt(sketches.length);
-        for (KllDoublesSketch sketch : sketches) {
-            byte[] bytes = sketch == null ? new byte[0] : sketch.toByteArray();
+        for (KllQuantiles sketch : sketches) {
+            byte[] bytes = sketch == null ? new byte[0] : sketch.toBytes();
             out.writeInt(bytes.length);
             out.write(bytes);
         }
@@ -295,12 +293,12 @@ final class WeightedQuantiles {
         if (length < 0 || length > EXPONENT_WINDOW) {
             throw new IOException("weighted quantiles of " + length + " exponents, at most " + EXPONENT_WINDOW);
         }
-        q.sketches = new KllDoublesSketch[length];
+        q.sketches = new KllQuantiles[length];
         for (int i = 0; i < length; i++) {
             byte[] bytes = new byte[in.readInt()];
             in.readFully(bytes);
             if (bytes.length > 0) {
-                q.sketches[i] = KllDoublesSketch.heapify(Memory.wrap(bytes));
+                q.sketches[i] = KllQuantiles.fromBytes(bytes);
             }
         }
         return q;

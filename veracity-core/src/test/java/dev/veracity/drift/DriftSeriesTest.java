@@ -128,4 +128,27 @@ class DriftSeriesTest {
                     .hasMessage("drift threshold of x: ks compares a p-value, expected a threshold in (0, 1), found 2.0");
         }
     }
+
+    @Nested
+    class SpansThatCannotBeCompared {
+        @Test
+        void aSpanWithoutDatasetsIsAnInputErrorNamingIt() {
+            assertThatThrownBy(() -> DriftSeries.of(List.of(CLEAN, DatasetFeatureStatisticsList.getDefaultInstance()))
+                    .names(List.of("day1.pb", "day2.pb")).run())
+                    .isInstanceOf(dev.veracity.InputException.class)
+                    .hasMessage("day2.pb: expected statistics of at least one feature to compare, found no dataset "
+                            + "(an empty file?)");
+        }
+
+        @Test
+        void aSpanWithoutFeaturesIsAnInputErrorToo() {
+            DatasetFeatureStatisticsList featureless = list(dataset("All Examples", 10));
+            assertThatThrownBy(() -> DriftSeries.of(List.of(featureless, CLEAN)).names(List.of("a", "b")).run())
+                    .isInstanceOf(dev.veracity.InputException.class)
+                    .hasMessage("a: expected statistics of at least one feature to compare, found 1 dataset(s) "
+                            + "without features");
+            assertThatThrownBy(() -> DriftSeries.of(List.of(CLEAN)).baseline(Baseline.of(featureless, "base.pb"))
+                    .run()).hasMessageStartingWith("base.pb: expected statistics");
+        }
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.veracity.proto.FeatureNameStatistics;
+import dev.veracity.proto.Histogram;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,23 @@ class FeatureDriftTest {
             FeatureNameStatistics point = numeric("x", 0, 10, 1, 1);
             DriftResult r = FeatureDrift.compare("x", point, ZERO_TO_TWO, DriftTest.KS, 0.05);
             assertThat(r.statistic()).isCloseTo(0.5, within(1e-12));
+        }
+
+        @Test
+        void aStandardHistogramWhoseLastBucketIsEmptyStillSharpensTheQuantiles() {
+            // QUANTILES say half the mass is somewhere in [1, 10]; the STANDARD histogram (cut over [0, 10], its
+            // upper bucket empty, as a sketch may leave it) says all of it is in [0, 5]: the reconstruction must
+            // use it, so the distribution equals one whose QUANTILES say [1, 5] directly
+            FeatureNameStatistics sketched = numeric("x", 2, 10, 0, 1, 10).toBuilder()
+                    .setNumStats(numeric("x", 2, 10, 0, 1, 10).getNumStats().toBuilder()
+                            .addHistograms(Histogram.newBuilder().setType(Histogram.HistogramType.STANDARD)
+                                    .addBuckets(Histogram.Bucket.newBuilder().setLowValue(0).setHighValue(5)
+                                            .setSampleCount(20))
+                                    .addBuckets(Histogram.Bucket.newBuilder().setLowValue(5).setHighValue(10))))
+                    .build();
+            FeatureNameStatistics exact = numeric("x", 2, 10, 0, 1, 5);
+            DriftResult r = FeatureDrift.compare("x", exact, sketched, DriftTest.WASSERSTEIN, 0.1);
+            assertThat(r.statistic()).isCloseTo(0, within(1e-12));
         }
 
         @Test
@@ -172,7 +190,8 @@ class FeatureDriftTest {
                     .isEqualTo("current: no values (the QUANTILES histogram is empty)");
             FeatureNameStatistics infinite = numeric("x", 0, 5, 0, Double.POSITIVE_INFINITY);
             assertThat(FeatureDrift.compare("x", infinite, ZERO_TO_TWO, DriftTest.WASSERSTEIN, 0.1).reason())
-                    .isEqualTo("baseline: infinite values in the QUANTILES histogram");
+                    .isEqualTo("baseline: a QUANTILES bucket [0.0, Infinity] holds finite and infinite values, and no "
+                            + "STANDARD histogram counts the infinite ones");
         }
     }
 
@@ -189,6 +208,84 @@ class FeatureDriftTest {
             assertThat(FeatureDrift.defaultTest(three, 1001)).contains(DriftTest.JENSEN_SHANNON);
             assertThat(FeatureDrift.defaultTest(FeatureNameStatistics.newBuilder()
                     .setType(FeatureNameStatistics.Type.BYTES).build(), 10)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Infinities {
+        /** The 10 values of ZERO_TO_TWO and one +inf, as our generator writes them: 2 QUANTILES buckets of 5.5. */
+        private static final FeatureNameStatistics WITH_INFINITY = withStandard(
+                numeric("x", Double.NaN, 5.5, 0, 1, Double.POSITIVE_INFINITY),
+                new double[] {0, 1, 5, 1, 2, 5, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1});
+
+        private static FeatureNameStatistics withStandard(FeatureNameStatistics feature, double[] lowHighCount) {
+            dev.veracity.proto.Histogram.Builder standard = dev.veracity.proto.Histogram.newBuilder()
+                    .setType(dev.veracity.proto.Histogram.HistogramType.STANDARD);
+            for (int i = 0; i < lowHighCount.length; i += 3) {
+                standard.addBucketsBuilder().setLowValue(lowHighCount[i]).setHighValue(lowHighCount[i + 1])
+                        .setSampleCount(lowHighCount[i + 2]);
+            }
+            FeatureNameStatistics.Builder builder = feature.toBuilder();
+            builder.getNumStatsBuilder().addHistograms(standard);
+            return builder.build();
+        }
+
+        @Test
+        void oneInfiniteValueIsLeftOutAndCountedInsteadOfSwitchingEveryTestOff() {
+            for (DriftTest test : new DriftTest[] {DriftTest.KS, DriftTest.WASSERSTEIN, DriftTest.PSI,
+                DriftTest.JENSEN_SHANNON}) {
+                DriftResult r = FeatureDrift.compare("x", ZERO_TO_TWO, WITH_INFINITY, test, test.defaultThreshold());
+                assertThat(r.isComputed()).as(test + ": " + r.reason()).isTrue();
+                assertThat(r.currentInfinite()).isEqualTo(1);
+                assertThat(r.baselineInfinite()).isZero();
+                assertThat(r.excludedInfinities()).isTrue();
+            }
+            // finite part: [0, 1] 5.5 and [1, 2] 4.5 (the infinity taken from the top bucket, cut back to max 2);
+            // merged with STANDARD's 5 and 5 the CDF at 1 is (0.55 + 0.5) / 2 = 0.525 against 0.5: D = 0.025
+            DriftResult ks = FeatureDrift.compare("x", ZERO_TO_TWO, WITH_INFINITY, DriftTest.KS, 0.05);
+            assertThat(ks.statistic()).isCloseTo(0.025, within(1e-12));
+            assertThat(ks.drift()).isFalse();
+        }
+
+        @Test
+        void aBaselineWithAnInfiniteStdDevIsNormalizedByItsFiniteValues() {
+            DriftResult r = FeatureDrift.compare("x", WITH_INFINITY, ONE_TO_THREE, DriftTest.WASSERSTEIN, 0.1);
+            assertThat(r.isComputed()).as(r.reason()).isTrue();
+            assertThat(r.baselineInfinite()).isEqualTo(1);
+            assertThat(r.drift()).isTrue();
+        }
+
+        @Test
+        void aShiftIsStillFoundBesideAnInfiniteValue() {
+            DriftResult r = FeatureDrift.compare("x", WITH_INFINITY, numeric("x", 1, 5, 5, 6, 7), DriftTest.KS, 0.05);
+            assertThat(r.isComputed()).as(r.reason()).isTrue();
+            assertThat(r.statistic()).isCloseTo(1, within(1e-12));
+            assertThat(r.drift()).isTrue();
+        }
+
+        @Test
+        void onlyInfiniteValuesCannotBeTested() {
+            FeatureNameStatistics infinite = withStandard(numeric("x", Double.NaN, 3, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY), new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 3});
+            DriftResult r = FeatureDrift.compare("x", ZERO_TO_TWO, infinite, DriftTest.KS, 0.05);
+            assertThat(r.isComputed()).isFalse();
+            assertThat(r.reason()).isEqualTo("current: no finite values, only 3 infinite");
+        }
+
+        @Test
+        void withoutAStandardHistogramBucketsAtInfinityCountAsInfinite() {
+            FeatureNameStatistics quantilesOnly = numeric("x", Double.NaN, 5, 0, 1, 2, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY);
+            DriftResult mixed = FeatureDrift.compare("x", ZERO_TO_TWO, quantilesOnly, DriftTest.KS, 0.05);
+            assertThat(mixed.isComputed()).isFalse(); // [2, inf] holds an unknown number of infinities
+            FeatureNameStatistics pointsAtInfinity = numeric("x", Double.NaN, 5, 0, 1, 2, 2, Double.POSITIVE_INFINITY)
+                    .toBuilder().build();
+            FeatureNameStatistics.Builder onlyPoints = pointsAtInfinity.toBuilder();
+            onlyPoints.getNumStatsBuilder().getHistogramsBuilder(0).getBucketsBuilder(3)
+                    .setLowValue(Double.POSITIVE_INFINITY);
+            DriftResult r = FeatureDrift.compare("x", ZERO_TO_TWO, onlyPoints.build(), DriftTest.KS, 0.05);
+            assertThat(r.isComputed()).as(r.reason()).isTrue();
+            assertThat(r.currentInfinite()).isEqualTo(5); // the bucket [inf, inf]
         }
     }
 }

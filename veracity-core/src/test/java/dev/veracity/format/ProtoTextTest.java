@@ -26,6 +26,7 @@ import dev.veracity.proto.TensorRepresentation;
 import dev.veracity.proto.TensorRepresentationGroup;
 import dev.veracity.proto.ValidationConfig;
 import dev.veracity.testing.SeededProperty;
+import dev.veracity.testing.TfxChicagoTaxi;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -35,10 +36,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -398,27 +397,14 @@ class ProtoTextTest {
 
     /**
      * The schema TFX's SchemaGen wrote for the Chicago taxi sample, with Python's text_format: printing what we read
-     * gives the file back, byte for byte, once its comment lines are dropped. The fixture lives outside the
-     * repository ({@code ../shared/conformance} from its root); without it the test skips.
+     * gives the file back, byte for byte, once its comment lines are dropped. The fixture is a test resource
+     * ({@link TfxChicagoTaxi}).
      */
     @Nested
     class TfxConformance {
-        private static final String FIXTURE = "../shared/conformance/tfx-chicago-taxi/schema.pbtxt";
-
-        private static Optional<Path> fixture() {
-            Path dir = Path.of("").toAbsolutePath();
-            while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-                dir = dir.getParent();
-            }
-            return Optional.ofNullable(dir).map(root -> root.resolve(FIXTURE).normalize()).filter(Files::isRegularFile);
-        }
-
         @Test
         void printingTheTfxSchemaGivesTheFileBackWithoutItsComments() throws IOException {
-            Optional<Path> fixture = fixture();
-            Assumptions.assumeTrue(fixture.isPresent(), FIXTURE + " not found from the repository root: the shared"
-                    + " conformance fixtures are absent, so the byte-for-byte check against TFX's schema is skipped");
-            String text = Files.readString(fixture.get(), StandardCharsets.UTF_8);
+            String text = Files.readString(TfxChicagoTaxi.schema(), StandardCharsets.UTF_8);
             String withoutComments = text.lines().filter(line -> !line.startsWith("#"))
                     .map(line -> line + "\n").collect(Collectors.joining());
             Schema schema = parseSchema(text);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import dev.veracity.testing.TfxChicagoTaxi;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.FeatureNameStatistics;
@@ -11,20 +12,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * TFX's StatisticsGen output for the Chicago taxi sample, read by our protos: the cross-implementation test. The
- * fixtures live outside the repository ({@code ../shared/conformance} from its root); without them the tests skip.
+ * fixtures are test resources ({@link TfxChicagoTaxi}).
  */
 class TfxFixtureTest {
     private static final List<String> FEATURES = List.of("company", "dropoff_census_tract", "dropoff_community_area",
@@ -32,31 +29,8 @@ class TfxFixtureTest {
             "pickup_community_area", "pickup_latitude", "pickup_longitude", "tips", "trip_miles", "trip_seconds",
             "trip_start_day", "trip_start_hour", "trip_start_month", "trip_start_timestamp");
 
-    private static Path statistics;
-
-    @BeforeAll
-    static void findFixtures() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        Path candidate = dir == null ? null
-                : dir.resolve("../shared/conformance/tfx-chicago-taxi/statistics").normalize();
-        boolean present = candidate != null && Files.isRegularFile(candidate.resolve("train/FeatureStats.pb"))
-                && Files.isRegularFile(candidate.resolve("eval/FeatureStats.pb"));
-        statistics = present ? candidate : null;
-    }
-
-    /** Skips each test, rather than the class, so that every skip is reported with its reason. */
-    @BeforeEach
-    void requireFixtures() {
-        Assumptions.assumeTrue(statistics != null, "../shared/conformance/tfx-chicago-taxi/statistics/"
-                + "{train,eval}/FeatureStats.pb not found from the repository root: shared conformance fixtures"
-                + " absent: skipping");
-    }
-
     private static byte[] bytes(String split) throws IOException {
-        return Files.readAllBytes(statistics.resolve(split).resolve("FeatureStats.pb"));
+        return Files.readAllBytes(TfxChicagoTaxi.statistics(split));
     }
 
     private static DatasetFeatureStatisticsList parse(String split) throws IOException {

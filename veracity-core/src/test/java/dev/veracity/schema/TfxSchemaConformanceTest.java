@@ -8,50 +8,29 @@ import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
 import dev.veracity.proto.StringDomain;
+import dev.veracity.testing.TfxChicagoTaxi;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * TFX's own Chicago-taxi fixtures: SchemaGen's schema is exactly infer(train) then update(eval), and validating
- * either split against it finds nothing. The fixtures live outside the repository ({@code ../shared/conformance}
- * from its root); without them every test here skips and says why.
+ * either split against it finds nothing. The fixtures are test resources
+ * ({@link TfxChicagoTaxi}).
  */
 class TfxSchemaConformanceTest {
-    private static Path fixtures;
-
-    @BeforeAll
-    static void findFixtures() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        Path candidate = dir == null ? null : dir.resolve("../shared/conformance/tfx-chicago-taxi").normalize();
-        fixtures = candidate != null && Files.isRegularFile(candidate.resolve("schema.pbtxt")) ? candidate : null;
-    }
-
-    @BeforeEach
-    void requireFixtures() {
-        Assumptions.assumeTrue(fixtures != null, "../shared/conformance/tfx-chicago-taxi/schema.pbtxt not found "
-                + "from the repository root: shared conformance fixtures absent: skipping");
-    }
-
     private static DatasetFeatureStatisticsList statistics(String split) throws IOException {
         return DatasetFeatureStatisticsList.parseFrom(
-                Files.readAllBytes(fixtures.resolve("statistics").resolve(split).resolve("FeatureStats.pb")));
+                Files.readAllBytes(TfxChicagoTaxi.statistics(split)));
     }
 
     private static Schema tfxSchema() throws IOException {
         Schema.Builder schema = Schema.newBuilder();
-        TextFormat.merge(Files.readString(fixtures.resolve("schema.pbtxt")), schema);
+        TextFormat.merge(Files.readString(TfxChicagoTaxi.schema()), schema);
         return schema.build();
     }
 

@@ -24,19 +24,37 @@ public final class SchemaFiles {
     }
 
     /**
-     * {@return the schema in the file}
+     * {@return the schema in the file, which must describe at least one feature}
+     *
+     * @throws InputException if the file is missing, unreadable, not a schema in the format its name says, or a
+     *     schema without features (an empty file is almost always a mistake)
+     */
+    public static Schema read(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    /**
+     * {@return the schema in the file; with {@code allowEmpty}, a schema without features (an empty file) too}
      *
      * @throws InputException if the file is missing, unreadable or not a schema in the format its name says
      */
-    public static Schema read(Path file) throws IOException {
+    public static Schema read(Path file, boolean allowEmpty) throws IOException {
         MessageFormat format = formatOf(file);
+        Schema schema;
         try (InputStream in = InputFiles.open(file)) {
-            return format.read(in, Schema.newBuilder()).build();
+            schema = format.read(in, Schema.newBuilder()).build();
         } catch (InvalidProtocolBufferException e) {
             throw new InputException(ErrorCode.SCHEMA_FILE_INVALID, file + ": expected a TFDV schema in "
                     + format.name().toLowerCase(Locale.ROOT) + " protobuf format, found invalid content"
                     + (String.valueOf(e.getMessage()).startsWith("line ") ? " at " : ": ") + e.getMessage(), e);
         }
+        if (!allowEmpty && schema.getFeatureCount() == 0 && schema.getSparseFeatureCount() == 0
+                && schema.getWeightedFeatureCount() == 0) {
+            throw new InputException(ErrorCode.SCHEMA_FILE_INVALID, file + ": expected a TFDV schema with at least "
+                    + "one feature, found " + (schema.equals(Schema.getDefaultInstance()) ? "an empty schema"
+                    : "a schema without features"));
+        }
+        return schema;
     }
 
     /** Writes the schema to a file, in the format its extension names (text unless {@code .pb} or {@code .json}). */

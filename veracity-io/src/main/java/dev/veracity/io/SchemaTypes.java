@@ -14,6 +14,7 @@ import java.util.Set;
  * statistics take plain options and never read a schema.
  */
 public final class SchemaTypes {
+
     private SchemaTypes() {
     }
 
@@ -54,4 +55,5 @@ public final class SchemaTypes {
         }
         return names;
     }
+
 }

@@ -8,6 +8,7 @@ import dev.veracity.io.jdbc.JdbcSplit;
 import dev.veracity.io.jsonl.JsonLinesOptions;
 import dev.veracity.io.jsonl.JsonLinesStatistics;
 import dev.veracity.proto.Schema;
+import dev.veracity.stats.PiiProtection;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.SlicedStatistics;
 import dev.veracity.stats.Slicing;
@@ -66,8 +67,9 @@ public final class Veracity {
      */
     public static StatisticsRequest statistics(List<Path> inputs) {
         return new StatisticsRequest(inputs, StatisticsOptions.DEFAULT, CsvOptions.DEFAULT, "", Progress.NONE,
-                Runtime.getRuntime().availableProcessors(), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES,
-                Sampling.ALL, Schema.getDefaultInstance(), ReadOptions.DEFAULT);
+                Math.min(StatisticsRequest.MAX_THREADS, Runtime.getRuntime().availableProcessors()), List.of(),
+                SlicedStatistics.DEFAULT_MAX_SLICES,
+                Sampling.ALL, Schema.getDefaultInstance(), ReadOptions.DEFAULT, PiiProtection.SUPPRESS);
     }
 
     /**
@@ -86,10 +88,12 @@ public final class Veracity {
      *                   schema, by default, for none
      * @param read       the format (detected by default), column projection and Avro reader schema; its CSV
      *                   settings are replaced by {@code csvOptions}
+     * @param piiProtection how the statistics of features the schema marks as PII lose their raw values (removed
+     *                   by default; see {@link #withPiiProtection})
      */
     public record StatisticsRequest(List<Path> inputs, StatisticsOptions options, CsvOptions csvOptions, String name,
             Progress progress, int threads, List<Slicing> slicings, int maxSlices, Sampling sampling,
-            Schema schema, ReadOptions read) {
+            Schema schema, ReadOptions read, PiiProtection piiProtection) {
         public StatisticsRequest {
             Objects.requireNonNull(read, "read is null");
             inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs is null"));
@@ -100,42 +104,55 @@ public final class Veracity {
             Objects.requireNonNull(progress, "progress is null");
             Objects.requireNonNull(sampling, "sampling is null");
             Objects.requireNonNull(schema, "schema is null");
+            Objects.requireNonNull(piiProtection, "piiProtection is null");
+            bounded("threads", threads, MAX_THREADS);
+            bounded("max slices", maxSlices, SlicedStatistics.MAX_SLICES);
         }
+
+        private static void bounded(String what, int value, int max) {
+            if (value < 1 || value > max) {
+                throw new ConfigException(what + ": expected " + (value < 1 ? "at least 1" : "at most " + max)
+                        + ", found " + value);
+            }
+        }
+
+        /** The most threads of a request: each holds a copy of all statistics, so memory grows with them. */
+        public static final int MAX_THREADS = 1024;
 
         /** {@return this request with other statistics options} */
         public StatisticsRequest withOptions(StatisticsOptions newOptions) {
             return new StatisticsRequest(inputs, newOptions, csvOptions, name, progress, threads, slicings,
-                    maxSlices, sampling, schema, read);
+                    maxSlices, sampling, schema, read, piiProtection);
         }
 
         /** {@return this request reading with these options (format, projected columns, Avro reader schema)} */
         public StatisticsRequest withReadOptions(ReadOptions newRead) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
-                    sampling, schema, newRead);
+                    sampling, schema, newRead, piiProtection);
         }
 
         /** {@return this request with other CSV options} */
         public StatisticsRequest withCsvOptions(CsvOptions newCsvOptions) {
             return new StatisticsRequest(inputs, options, newCsvOptions, name, progress, threads, slicings,
-                    maxSlices, sampling, schema, read);
+                    maxSlices, sampling, schema, read, piiProtection);
         }
 
         /** {@return this request recording another dataset name} */
         public StatisticsRequest named(String newName) {
             return new StatisticsRequest(inputs, options, csvOptions, newName, progress, threads, slicings,
-                    maxSlices, sampling, schema, read);
+                    maxSlices, sampling, schema, read, piiProtection);
         }
 
         /** {@return this request reporting its progress to {@code newProgress}} */
         public StatisticsRequest withProgress(Progress newProgress) {
             return new StatisticsRequest(inputs, options, csvOptions, name, newProgress, threads, slicings,
-                    maxSlices, sampling, schema, read);
+                    maxSlices, sampling, schema, read, piiProtection);
         }
 
         /** {@return this request on {@code newThreads} threads} */
         public StatisticsRequest withThreads(int newThreads) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, newThreads, slicings,
-                    maxSlices, sampling, schema, read);
+                    maxSlices, sampling, schema, read, piiProtection);
         }
 
         /** {@return this request also describing each slice by the values of {@code features} (crossed if several)} */
@@ -143,19 +160,19 @@ public final class Veracity {
             List<Slicing> more = new ArrayList<>(slicings);
             more.add(Slicing.of(features));
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, more,
-                    maxSlices, sampling, schema, read);
+                    maxSlices, sampling, schema, read, piiProtection);
         }
 
         /** {@return this request keeping at most {@code newMaxSlices} slices per slicing} */
         public StatisticsRequest withMaxSlices(int newMaxSlices) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, newMaxSlices,
-                    sampling, schema, read);
+                    sampling, schema, read, piiProtection);
         }
 
         /** {@return this request describing a seeded per-row sample of {@code rate} of the rows} */
         public StatisticsRequest sample(double rate, long seed) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
-                    new Sampling(rate, seed), schema, read);
+                    new Sampling(rate, seed), schema, read, piiProtection);
         }
 
         /**
@@ -171,6 +188,9 @@ public final class Veracity {
          * <li>An INT feature with {@code int_domain { is_categorical: true }} or a {@code bool_domain}, and a FLOAT
          *     feature with {@code float_domain { is_categorical: true }}, get {@code string_stats} instead of
          *     {@code num_stats}, keeping their type, as in TFDV.</li>
+         * <li>A feature it marks {@code veracity:pii} keeps its counts and distributions but no raw value: its top
+         *     values, rank histogram, min, median, max and histograms are removed or hashed
+         *     ({@link #withPiiProtection}), on every engine, before any statistics leave the library.</li>
          * </ul>
          * STRUCT features, and schema features that are not columns of the input, are ignored. JSON Lines,
          * Parquet, Avro, TFRecord and query results keep the types their values carry; for them the schema only
@@ -178,16 +198,49 @@ public final class Veracity {
          */
         public StatisticsRequest withSchema(Schema newSchema) {
             return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
-                    sampling, newSchema, read);
+                    sampling, newSchema, read, piiProtection);
+        }
+
+        /**
+         * {@return this request labelling the values of PII features with their keyed hash, or removing them}
+         * Whatever the protection, the statistics of a feature that {@link #schema} marks {@code veracity:pii} never
+         * hold a raw value of it ({@link PiiProtection}), and slicing by such a feature is refused.
+         */
+        public StatisticsRequest withPiiProtection(PiiProtection newPiiProtection) {
+            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
+                    sampling, schema, read, newPiiProtection);
+        }
+
+        /** {@return the computed statistics as this request's schema lets them out: PII features protected} */
+        public ComputedStatistics protect(ComputedStatistics computed) {
+            return new ComputedStatistics(piiProtection.protect(computed.statistics(), schema),
+                    computed.skippedRecords(), computed.rowsNotSliced());
+        }
+
+        /**
+         * Refuses slicings by a feature the schema marks as PII (slice names would hold its values).
+         *
+         * @throws ConfigException naming the feature
+         */
+        public void checkSlicings() {
+            for (Slicing slicing : slicings) {
+                PiiProtection.checkSlicing(schema, slicing.features());
+            }
         }
 
         /**
          * {@return the statistics, with the number of malformed records skipped}
          *
          * @throws dev.veracity.InputException if an input is missing or malformed (and not skipped)
-         * @throws ConfigException              if the inputs mix CSV and JSON Lines files
+         * @throws ConfigException              if the inputs mix CSV and JSON Lines files, or a slicing uses a PII
+         *                                      feature
          */
         public ComputedStatistics compute() throws IOException {
+            checkSlicings();
+            return protect(computeRaw());
+        }
+
+        private ComputedStatistics computeRaw() throws IOException {
             StatisticsOptions described = options;
             CsvOptions read = csvOptions;
             if (schema.getFeatureCount() > 0) {
@@ -196,7 +249,7 @@ public final class Veracity {
                 described = options.withCategoricalFeatures(categorical);
                 Map<String, FeatureType> types = new HashMap<>(csvOptions.columnTypes());
                 types.putAll(SchemaTypes.columnTypes(schema));
-                read = csvOptions.withColumnTypes(types);
+                read = csvOptions.withColumnTypes(types).withPrivateColumns(PiiProtection.features(schema));
             }
             if (!this.read.queries().isEmpty()) {
                 if (!inputs.isEmpty()) {

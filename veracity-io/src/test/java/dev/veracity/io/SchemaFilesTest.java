@@ -119,4 +119,19 @@ class SchemaFilesTest {
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_NOT_FOUND))
                 .hasMessage(file + ": no such file");
     }
+
+    @Test
+    void anEmptySchemaFileIsRefusedUnlessAllowed() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.pbtxt"));
+        assertThatThrownBy(() -> SchemaFiles.read(empty))
+                .isInstanceOf(InputException.class)
+                .hasMessage(empty + ": expected a TFDV schema with at least one feature, found an empty schema");
+        assertThat(SchemaFiles.read(empty, true)).isEqualTo(Schema.getDefaultInstance());
+    }
+
+    @Test
+    void aSchemaWithoutFeaturesIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("env.pbtxt"), "default_environment: \"TRAINING\"\n");
+        assertThatThrownBy(() -> SchemaFiles.read(file)).hasMessageEndingWith("found a schema without features");
+    }
 }

@@ -26,9 +26,14 @@ public record ArtifactType(String name) {
 
     public ArtifactType {
         Objects.requireNonNull(name, "name is null");
-        if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+        if (!isName(name)) {
             throw new IllegalArgumentException("artifact type name must be a word: " + name);
         }
+    }
+
+    /** {@return whether {@code text} can name an artifact type: a letter, then letters, digits or '_'} */
+    public static boolean isName(String text) {
+        return text.matches("[A-Za-z][A-Za-z0-9_]*");
     }
 
     @Override

@@ -23,6 +23,16 @@ public interface Component {
     }
 
     /**
+     * Checks the parameter values beyond their declared types (a split's bucket count, a type name) when the pipeline
+     * is built, so that a mistake in any node is found before the first node runs.
+     *
+     * @throws dev.veracity.ConfigException naming the parameter and what was expected (the pipeline puts its file
+     *                                      and the node in front)
+     */
+    default void validate(Parameters parameters) {
+    }
+
+    /**
      * {@return the files outside the pipeline this execution will read, resolved now (e.g. the latest span)}: their
      * digests join the cache key
      *

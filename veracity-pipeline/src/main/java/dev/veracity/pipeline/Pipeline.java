@@ -139,6 +139,12 @@ public final class Pipeline {
                 throw new ConfigException(where + ": expected a unique node id, found it twice");
             }
             Parameters values = Parameters.of(component.spec(), parameters, where);
+            try {
+                component.validate(values);
+            } catch (ConfigException e) {
+                // The component knows the parameter; only the pipeline knows the file and the node.
+                throw new ConfigException(where + ": " + e.getMessage());
+            }
             ComponentSpec spec = component.spec(values);
             Map<String, List<Channel>> channels = new TreeMap<>();
             for (Map.Entry<String, List<String>> input : inputs.entrySet()) {

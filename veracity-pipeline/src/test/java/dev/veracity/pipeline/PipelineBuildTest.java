@@ -77,7 +77,7 @@ class PipelineBuildTest {
                         + "found \"nowhere\" (nodes: stats)");
         assertThatThrownBy(() -> builder().node("gen", new ExampleGen(), Map.of("input", "x"), Map.of())
                 .node("stats", new StatisticsGen(), Map.of(), Map.of("example", "gen.examples")).build())
-                .hasMessage("p.yaml: node stats: expected an input of StatisticsGen (examples), found \"example\"");
+                .hasMessage("p.yaml: node stats: expected an input of StatisticsGen (examples, schema), found \"example\"");
         assertThatThrownBy(() -> builder().node("stats", new StatisticsGen(), Map.of(), Map.of()).build())
                 .hasMessage("p.yaml: node stats: expected input examples (Examples) to be wired, found it missing");
         assertThatThrownBy(() -> builder().node("stats", new StatisticsGen(), Map.of(), Map.of("examples", "gen"))

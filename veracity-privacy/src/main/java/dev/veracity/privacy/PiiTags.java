@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class PiiTags {
     /** The tag of a feature holding personal data of no stated kind; {@code TAG + "=" + ENTITY} states it. */
-    public static final String TAG = "veracity:pii";
+    public static final String TAG = dev.veracity.stats.PiiProtection.TAG;
 
     private PiiTags() {
     }

@@ -3,6 +3,7 @@ package dev.veracity.privacy;
 import dev.veracity.ConfigException;
 import dev.veracity.InputException;
 import dev.veracity.io.InputFiles;
+import dev.veracity.stats.PiiProtection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,11 @@ public final class Secret {
     /** {@return HMAC-SHA256 of the UTF-8 text under this secret, as 64 lower-case hex digits} */
     public String hashHex(String text) {
         return HexFormat.of().formatHex(hash(text));
+    }
+
+    /** {@return the protection of PII statistics that labels values with their keyed hash under this secret} */
+    public PiiProtection statisticsProtection() {
+        return PiiProtection.hashing(key.getEncoded());
     }
 
     @Override

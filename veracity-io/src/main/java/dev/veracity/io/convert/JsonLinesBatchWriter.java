@@ -2,6 +2,7 @@ package dev.veracity.io.convert;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.veracity.data.Column;
 import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
@@ -11,7 +12,8 @@ import java.io.OutputStream;
 
 /**
  * Writes each row as one JSON object per line: a missing feature is left out, one value is a scalar, an empty list
- * or several values an array. Bytes that are not UTF-8 are replaced (JSON holds text).
+ * or several values an array; NaN and infinities are the bare tokens {@code NaN}, {@code Infinity} and
+ * {@code -Infinity}, as Python's {@code json} writes them. Bytes that are not UTF-8 are replaced (JSON holds text).
  *
  * <pre>{@code
  * BatchWriter writer = new JsonLinesBatchWriter(out);
@@ -23,7 +25,9 @@ public final class JsonLinesBatchWriter implements BatchWriter {
 
     public JsonLinesBatchWriter(OutputStream out) throws IOException {
         this.out = out;
-        this.json = new JsonFactory().createGenerator(out);
+        // NaN and +-Infinity as Python's json module writes them (bare NaN, Infinity, -Infinity), which our JSON Lines
+        // reader accepts as FLOAT; Jackson's default, "NaN" as a string, would make the column a STRING conflict.
+        this.json = JsonFactory.builder().disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build().createGenerator(out);
         this.json.setRootValueSeparator(null);
     }
 

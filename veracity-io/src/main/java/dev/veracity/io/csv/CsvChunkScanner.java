@@ -25,7 +25,7 @@ final class CsvChunkScanner {
     CsvChunkScanner(List<String> header, CsvOptions options) {
         this.header = List.copyOf(header);
         this.options = options;
-        this.fixed = CsvFixedTypes.of(header, options.columnTypes());
+        this.fixed = CsvFixedTypes.of(header, options.columnTypes(), options.privateColumns());
     }
 
     /** {@return the columns whose types the options fix} */

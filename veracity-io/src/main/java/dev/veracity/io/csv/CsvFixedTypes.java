@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The columns of a CSV header whose types are fixed in advance ({@link CsvOptions#columnTypes()}, from a schema), and
@@ -19,10 +20,13 @@ final class CsvFixedTypes {
     /** The columns with a fixed INT or FLOAT type, which are the only ones that can fail the check. */
     private final int[] numeric;
     private final boolean all;
+    /** Per column, whether messages must not quote its values (PII). */
+    private final boolean[] quiet;
 
-    private CsvFixedTypes(List<String> columnNames, FeatureType[] fixed) {
+    private CsvFixedTypes(List<String> columnNames, FeatureType[] fixed, boolean[] quiet) {
         this.columnNames = List.copyOf(columnNames);
         this.fixed = fixed;
+        this.quiet = quiet;
         int count = 0;
         boolean every = true;
         for (FeatureType type : fixed) {
@@ -40,13 +44,19 @@ final class CsvFixedTypes {
         this.all = every;
     }
 
-    /** {@return the fixed types of the columns of {@code header} named in {@code types}; other names are ignored} */
-    static CsvFixedTypes of(List<String> header, Map<String, FeatureType> types) {
+    /**
+     * {@return the fixed types of the columns of {@code header} named in {@code types}; other names are ignored}
+     *
+     * @param privateColumns the columns whose values messages must not quote
+     */
+    static CsvFixedTypes of(List<String> header, Map<String, FeatureType> types, Set<String> privateColumns) {
         FeatureType[] fixed = new FeatureType[header.size()];
+        boolean[] quiet = new boolean[header.size()];
         for (int i = 0; i < fixed.length; i++) {
             fixed[i] = types.get(header.get(i));
+            quiet[i] = privateColumns.contains(header.get(i));
         }
-        return new CsvFixedTypes(header, fixed);
+        return new CsvFixedTypes(header, fixed, quiet);
     }
 
     /** {@return whether every column has a fixed type, so that nothing is left to infer} */
@@ -89,11 +99,13 @@ final class CsvFixedTypes {
     /** {@return the problem of column {@code i} of the tokenizer's record, whose cell does not parse as its type} */
     CsvProblem mismatch(CsvTokenizer tokenizer, int i) {
         int start = tokenizer.fieldStart(i);
-        String found = new String(tokenizer.bytes(), start, tokenizer.fieldEnd(i) - start, StandardCharsets.UTF_8);
-        String beyond = fixed[i] == FeatureType.INT && found.strip().matches("[+-]?[0-9]+") ? " (outside int64)" : "";
+        String value = new String(tokenizer.bytes(), start, tokenizer.fieldEnd(i) - start, StandardCharsets.UTF_8);
+        String beyond = fixed[i] == FeatureType.INT && value.strip().matches("[+-]?[0-9]+") ? " (outside int64)" : "";
+        String found = quiet[i] ? "a value that is not " + (fixed[i] == FeatureType.INT ? "an " : "a ") + fixed[i]
+                + " (not shown: the schema marks the feature PII)" : "\"" + shown(value) + "\"" + beyond;
         return new CsvProblem(ErrorCode.CSV_VALUE_NOT_OF_SCHEMA_TYPE,
                 CsvProblem.place(tokenizer.fileName(), tokenizer.line(), i + 1, columnNames) + ": expected "
-                        + fixed[i] + " as the schema says, found \"" + shown(found) + "\"" + beyond);
+                        + fixed[i] + " as the schema says, found " + found);
     }
 
     /** {@return the value as a one-line message shows it: line ends and tabs escaped, at most 100 characters} */

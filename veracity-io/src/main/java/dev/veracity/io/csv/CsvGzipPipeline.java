@@ -23,14 +23,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
+import dev.veracity.io.InputFiles;
 
 /**
  * Reads a gzip CSV file on several threads although it cannot be split: one thread inflates it and cuts it into blocks
- * of whole records ({@link CsvBlockCutter}), the workers read the blocks as chunks of the file, each into its own
- * state. Memory is bounded by a queue of two blocks per worker.
+ * of whole records ({@link CsvBlockCutter}), the workers read the blocks as chunks of the file, each block into its
+ * own state, and the states are merged in block order as they finish. Memory is bounded by a queue of two blocks per
+ * worker. With one worker, the calling thread inflates, cuts and reads the same blocks itself, so the states, and the
+ * statistics, are the same for any number of workers.
  *
  * <p>Blocks carry their first line, so errors name the true line. When blocks fail, the error of the first failing
  * block in file order is thrown, as a sequential read would report it: the workers still read every block before it.
@@ -49,10 +52,10 @@ final class CsvGzipPipeline {
     /**
      * What reading all blocks gave.
      *
-     * @param states the state of each worker
+     * @param merged the blocks' states merged in block order (a new state if the file has no block)
      * @param scans  per block, in file order, what reading it found
      */
-    record Result<S>(List<S> states, List<CsvChunkScanner.Scan> scans) {
+    record Result<S>(S merged, List<CsvChunkScanner.Scan> scans) {
     }
 
     private final CsvOptions csv;
@@ -75,16 +78,22 @@ final class CsvGzipPipeline {
     }
 
     /**
-     * {@return the workers' states and the blocks' scans after reading all blocks of a gzip file}
+     * {@return the blocks' states merged in order and the blocks' scans after reading all blocks of a gzip file}
      *
      * @param firstRow per block index, the dataset position of its first row (0 where it does not matter)
+     * @param newState a new state for each block
+     * @param merge    merges a later block's state into the merged states of the blocks before it
      * @param done     grows by the compressed bytes read, for progress
      * @param tick     called about every 200 ms while the workers run
      */
-    <S> Result<S> run(CsvInput input, IntToLongFunction firstRow, Supplier<S> newState, BlockTask<S> task,
-            AtomicLong done, Runnable tick) throws IOException {
+    <S> Result<S> run(CsvInput input, IntToLongFunction firstRow, Supplier<S> newState, BiConsumer<S, S> merge,
+            BlockTask<S> task, AtomicLong done, Runnable tick) throws IOException {
+        if (workers == 1) {
+            return runHere(input, firstRow, newState, merge, task, done, tick);
+        }
         BlockingQueue<CsvBlockCutter.Block> queue = new ArrayBlockingQueue<>(BLOCKS_PER_WORKER * workers);
         Map<Integer, CsvChunkScanner.Scan> scans = new ConcurrentSkipListMap<>();
+        InOrder<S> states = new InOrder<>(merge);
         Failures failures = new Failures();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService inflater = Executors.newSingleThreadExecutor(task1 -> {
@@ -97,34 +106,91 @@ final class CsvGzipPipeline {
                 cut(input, queue, failures, stop, done);
                 return null;
             });
-            List<Callable<S>> tasks = new ArrayList<>(workers);
+            List<Callable<Void>> tasks = new ArrayList<>(workers);
             for (int w = 0; w < workers; w++) {
                 tasks.add(() -> {
-                    S state = newState.get();
                     for (CsvBlockCutter.Block block = queue.take(); block != END; block = queue.take()) {
                         if (block.index() > failures.firstIndex()) {
                             continue; // an earlier block failed: its error is the one to report
                         }
-                        CsvChunk chunk = new CsvChunk(input, block.offset(), Long.MAX_VALUE, block.firstLine(),
-                                firstRow.applyAsLong(block.index()));
                         try {
-                            scans.put(block.index(),
-                                    task.read(chunk, new ByteArrayInputStream(block.bytes(), 0, block.length()),
-                                            state));
+                            S state = newState.get();
+                            scans.put(block.index(), read(input, block, firstRow, task, state));
+                            states.add(block.index(), state);
                         } catch (VeracityException | IOException | UncheckedIOException e) {
                             failures.add(block.index(), e);
                         }
                     }
-                    return state;
+                    return null;
                 });
             }
-            List<S> states = Workers.invokeAll(pool, tasks, tick);
+            Workers.invokeAll(pool, tasks, tick);
             Workers.join(cutting);
             failures.rethrow();
-            return new Result<>(states, List.copyOf(scans.values()));
+            return new Result<>(states.merged().orElseGet(newState), List.copyOf(scans.values()));
         } finally {
             stop.set(true);
             inflater.shutdownNow();
+        }
+    }
+
+    /** Reads the blocks one after the other on the calling thread: the same blocks as the pipeline's. */
+    private <S> Result<S> runHere(CsvInput input, IntToLongFunction firstRow, Supplier<S> newState,
+            BiConsumer<S, S> merge, BlockTask<S> task, AtomicLong done, Runnable tick) throws IOException {
+        List<CsvChunkScanner.Scan> scans = new ArrayList<>();
+        S merged = null;
+        try (CountingStream file = new CountingStream(input.openCompressed());
+                InputStream in = InputFiles.gunzip(file, input.name())) {
+            CsvBlockCutter cutter = new CsvBlockCutter(in, csv, blockBytes, CsvTokenizer.MAX_RECORD_BYTES);
+            long counted = 0;
+            for (Optional<CsvBlockCutter.Block> block = cutter.next(); block.isPresent(); block = cutter.next()) {
+                S state = newState.get();
+                scans.add(read(input, block.get(), firstRow, task, state));
+                if (merged == null) {
+                    merged = state;
+                } else {
+                    merge.accept(merged, state);
+                }
+                done.addAndGet(file.count - counted);
+                counted = file.count;
+                tick.run();
+            }
+        }
+        return new Result<>(merged == null ? newState.get() : merged, scans);
+    }
+
+    private static <S> CsvChunkScanner.Scan read(CsvInput input, CsvBlockCutter.Block block,
+            IntToLongFunction firstRow, BlockTask<S> task, S state) throws IOException {
+        CsvChunk chunk = new CsvChunk(input, block.offset(), Long.MAX_VALUE, block.firstLine(),
+                firstRow.applyAsLong(block.index()));
+        return task.read(chunk, new ByteArrayInputStream(block.bytes(), 0, block.length()), state);
+    }
+
+    /** The states of finished blocks, merged in block order as soon as the blocks before them are merged. */
+    private static final class InOrder<S> {
+        private final BiConsumer<S, S> merge;
+        private final Map<Integer, S> waiting = new java.util.HashMap<>();
+        private int next;
+        private S merged;
+
+        InOrder(BiConsumer<S, S> merge) {
+            this.merge = merge;
+        }
+
+        synchronized void add(int index, S state) {
+            waiting.put(index, state);
+            for (S ready = waiting.remove(next); ready != null; ready = waiting.remove(next)) {
+                if (merged == null) {
+                    merged = ready;
+                } else {
+                    merge.accept(merged, ready);
+                }
+                next++;
+            }
+        }
+
+        synchronized Optional<S> merged() {
+            return Optional.ofNullable(merged);
         }
     }
 
@@ -132,7 +198,7 @@ final class CsvGzipPipeline {
             AtomicLong done) throws InterruptedException {
         int blocks = 0;
         try (CountingStream file = new CountingStream(input.openCompressed());
-                InputStream in = new GZIPInputStream(file, 1 << 16)) {
+                InputStream in = InputFiles.gunzip(file, input.name())) {
             CsvBlockCutter cutter = new CsvBlockCutter(in, csv, blockBytes, CsvTokenizer.MAX_RECORD_BYTES);
             long counted = 0;
             for (Optional<CsvBlockCutter.Block> block = cutter.next(); block.isPresent() && !stop.get()

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One input file of a dataset: plain CSV, which can be read from any offset (and so split into chunks), or gzip,
@@ -48,7 +47,7 @@ record CsvInput(Path path, long size, boolean gzip) {
             if (offset != 0) {
                 throw new IllegalArgumentException("a gzip file is read from its start only");
             }
-            return new GZIPInputStream(InputFiles.openRegularFile(path, "it is read twice"), 1 << 16);
+            return InputFiles.gunzip(InputFiles.openRegularFile(path, "it is read twice"), name());
         }
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         channel.position(offset);

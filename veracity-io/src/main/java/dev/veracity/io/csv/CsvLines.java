@@ -42,7 +42,7 @@ public final class CsvLines {
         this.source = Objects.requireNonNull(source, "source is null");
         this.header = List.copyOf(header);
         this.options = Objects.requireNonNull(options, "options is null");
-        this.fixed = CsvFixedTypes.of(this.header, options.columnTypes());
+        this.fixed = CsvFixedTypes.of(this.header, options.columnTypes(), options.privateColumns());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.veracity.data.FeatureType;
 import dev.veracity.io.BadRecords;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How to read a CSV file: its delimiter and quote bytes, what to do with malformed rows, and the rows per batch.
@@ -20,9 +21,11 @@ import java.util.Objects;
  *                    inferred, and a non-empty cell that does not parse as its type makes the record malformed
  *                    (CSV_VALUE_NOT_OF_SCHEMA_TYPE, failed or skipped by {@code badRecords}); names not in the
  *                    header are ignored. Empty, the default: every column is inferred
+ * @param privateColumns the columns whose values no message quotes (a schema's PII-marked features): a cell that
+ *                    does not parse as its fixed type is "a value that is not an INT"; empty, the default, for none
  */
 public record CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int batchSize,
-        Map<String, FeatureType> columnTypes) {
+        Map<String, FeatureType> columnTypes, Set<String> privateColumns) {
     /** The rows per batch unless told otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 4096;
 
@@ -32,6 +35,7 @@ public record CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int 
     public CsvOptions {
         Objects.requireNonNull(badRecords, "badRecords is null");
         columnTypes = Map.copyOf(Objects.requireNonNull(columnTypes, "columnTypes is null"));
+        privateColumns = Set.copyOf(Objects.requireNonNull(privateColumns, "privateColumns is null"));
         if (delimiter == quote) {
             throw new IllegalArgumentException("delimiter and quote must differ, both are " + CsvProblem.describe(quote));
         }
@@ -51,24 +55,30 @@ public record CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int 
         this(delimiter, quote, badRecords, batchSize, Map.of());
     }
 
+    /** Options without private columns. */
+    public CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int batchSize,
+            Map<String, FeatureType> columnTypes) {
+        this(delimiter, quote, badRecords, batchSize, columnTypes, Set.of());
+    }
+
     /** {@return these options with another delimiter} */
     public CsvOptions withDelimiter(byte delimiter) {
-        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes);
+        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes, privateColumns);
     }
 
     /** {@return these options with another quote byte} */
     public CsvOptions withQuote(byte quote) {
-        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes);
+        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes, privateColumns);
     }
 
     /** {@return these options with another policy for malformed rows} */
     public CsvOptions withBadRecords(BadRecords badRecords) {
-        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes);
+        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes, privateColumns);
     }
 
     /** {@return these options with another number of rows per batch} */
     public CsvOptions withBatchSize(int batchSize) {
-        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes);
+        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes, privateColumns);
     }
 
     /**
@@ -77,7 +87,16 @@ public record CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int 
      * @param columnTypes by column name, its type (a schema's BYTES is STRING); empty to infer every column
      */
     public CsvOptions withColumnTypes(Map<String, FeatureType> columnTypes) {
-        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes);
+        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes, privateColumns);
+    }
+
+    /**
+     * {@return these options never quoting the values of the named columns in messages}
+     *
+     * @param privateColumns column names (a schema's PII-marked features); empty for none
+     */
+    public CsvOptions withPrivateColumns(Set<String> privateColumns) {
+        return new CsvOptions(delimiter, quote, badRecords, batchSize, columnTypes, privateColumns);
     }
 
     private static boolean isLineEnd(byte b) {

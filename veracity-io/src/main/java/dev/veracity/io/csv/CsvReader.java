@@ -73,7 +73,7 @@ public final class CsvReader implements BatchSource {
             long size = Files.size(file);
             CsvTokenizer tokenizer = new CsvTokenizer(in, fileName, options, 1, true);
             List<String> columnNames = CsvRows.readHeader(tokenizer);
-            CsvFixedTypes fixed = CsvFixedTypes.of(columnNames, options.columnTypes());
+            CsvFixedTypes fixed = CsvFixedTypes.of(columnNames, options.columnTypes(), options.privateColumns());
             List<FeatureType> columnTypes;
             if (fixed.all()) {
                 columnTypes = fixed.apply(columnNames.stream().map(name -> FeatureType.STRING).toList());

@@ -60,6 +60,12 @@ final class CsvRows {
     }
 
     /**
+     * The longest column name in bytes: accumulators store feature names as Java's modified UTF-8 of at most 65,535
+     * bytes, which can take twice the UTF-8 bytes (a NUL takes two).
+     */
+    static final int MAX_NAME_BYTES = 32_767;
+
+    /**
      * Reads the header: the first record that is not a blank line, decoded as UTF-8 (malformed bytes replaced).
      *
      * @return the column names, unique and non-empty
@@ -79,8 +85,13 @@ final class CsvRows {
         byte[] bytes = tokenizer.bytes();
         for (int i = 0; i < tokenizer.fieldCount(); i++) {
             int start = tokenizer.fieldStart(i);
-            String name = new String(bytes, start, tokenizer.fieldEnd(i) - start, StandardCharsets.UTF_8);
             String place = file + ":" + tokenizer.line() + ":" + (i + 1);
+            int length = tokenizer.fieldEnd(i) - start;
+            if (length > MAX_NAME_BYTES) {
+                throw new InputException(ErrorCode.CSV_BAD_HEADER, place + ": expected a column name of at most "
+                        + MAX_NAME_BYTES + " bytes in the header, found one of " + length + " bytes");
+            }
+            String name = new String(bytes, start, length, StandardCharsets.UTF_8);
             if (name.isEmpty()) {
                 throw new InputException(ErrorCode.CSV_BAD_HEADER,
                         place + ": expected a column name in the header, found an empty field");

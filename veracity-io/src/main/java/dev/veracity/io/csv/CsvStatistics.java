@@ -1,14 +1,10 @@
 package dev.veracity.io.csv;
 
+import dev.veracity.io.AccumulationRun;
 import dev.veracity.io.Workers;
-import dev.veracity.io.BadRecords;
 import dev.veracity.ConfigException;
-import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
-import dev.veracity.data.Column;
-import dev.veracity.data.ColumnBuilder;
 import dev.veracity.data.FeatureType;
-import dev.veracity.data.RecordBatch;
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.Progress;
 import dev.veracity.stats.Sampling;
@@ -20,14 +16,11 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,9 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Plain files are cut into chunks at guessed record starts ({@link CsvChunkPlanner}, verified by
  * {@link CsvChunkScanner}). A gzip file cannot be split: with several threads, one thread inflates it and cuts it into
- * blocks of whole records for the others ({@link CsvGzipPipeline}); with one thread it is one chunk. Statistics are
- * computed per thread and merged at the end. The result equals a sequential read: exact fields exactly, sketched
- * fields within their bounds. Every file must have the same header.
+ * blocks of whole records for the others ({@link CsvGzipPipeline}); with one thread, that thread cuts the same
+ * blocks. Chunks are cut by the size of the input, not the number of threads, and statistics are computed per chunk
+ * or block and merged in order ({@link AccumulationRun}), so the result is the same, byte for byte, for any number
+ * of threads, and equals a sequential read: exact fields exactly, sketched fields within their bounds. Every file
+ * must have the same header.
  *
  * <p>Column types are guessed from the first rows of the first file, and one pass computes the statistics with them.
  * A cell wider than its column's guess abandons that pass: the remaining rows are only typed, chunk starts are
@@ -57,6 +52,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CsvStatistics {
     private static final long MIN_CHUNK_BYTES = 1 << 20;
     private static final long MAX_CHUNK_BYTES = 64L << 20;
+    /** Chunks per dataset between the bounds: enough for 64 threads, and the same for any number of them. */
+    private static final long CHUNKS_PER_DATASET = 64;
     /** The first bytes of the first file, whose column types the single pass guesses for all rows. */
     private static final long PREFIX_BYTES = 1 << 20;
 
@@ -100,6 +97,14 @@ public final class CsvStatistics {
         this.sampling = Objects.requireNonNull(sampling, "sampling is null");
     }
 
+    private CsvChunkReader chunkReader() {
+        return new CsvChunkReader(csv, sampling);
+    }
+
+    private AccumulationRun run() {
+        return new AccumulationRun(options, slicings, maxSlices, sampling, progress, threads);
+    }
+
     /** {@return these settings, reporting progress to {@code newProgress}} */
     public CsvStatistics withProgress(Progress newProgress) {
         return new CsvStatistics(csv, options, threads, newProgress, chunkBytes, slicings, maxSlices, sampling);
@@ -128,13 +133,13 @@ public final class CsvStatistics {
         for (Path file : files) {
             inputs.add(CsvInput.of(file));
         }
-        List<String> header = commonHeader(inputs);
+        List<String> header = chunkReader().commonHeader(inputs);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
             CsvChunkScanner scanner = new CsvChunkScanner(header, csv);
             long totalBytes = inputs.stream().mapToLong(CsvInput::size).sum();
             long chunk = chunkBytes > 0 ? chunkBytes
-                    : Math.max(MIN_CHUNK_BYTES, Math.min(MAX_CHUNK_BYTES, totalBytes / (threads * 4L)));
+                    : Math.max(MIN_CHUNK_BYTES, Math.min(MAX_CHUNK_BYTES, totalBytes / CHUNKS_PER_DATASET));
             List<List<CsvChunk>> planned = new ArrayList<>(inputs.size());
             for (CsvInput input : inputs) {
                 planned.add(pipelined(input) ? List.of() : CsvChunkPlanner.plan(input, csv.quote(), chunk, pool));
@@ -156,31 +161,9 @@ public final class CsvStatistics {
     private ComputedStatistics result(SlicedStatistics dataset, long records, long skipped, List<String> header,
             List<FeatureType> types, String name) {
         if (records == 0) {
-            dataset.add(emptyBatch(header, types)); // report the columns of files without data rows
+            dataset.add(CsvChunkReader.emptyBatch(header, types)); // report the columns of files without data rows
         }
-        Map<Slicing, Long> notSliced = new LinkedHashMap<>();
-        for (Slicing slicing : slicings) {
-            notSliced.put(slicing, dataset.rowsNotSliced(slicing));
-        }
-        return new ComputedStatistics(dataset.result(name), skipped, notSliced);
-    }
-
-    private List<String> commonHeader(List<CsvInput> inputs) throws IOException {
-        List<String> first = null;
-        for (CsvInput input : inputs) {
-            List<String> header;
-            try (InputStream in = input.openAt(0)) {
-                header = CsvRows.readHeader(new CsvTokenizer(in, input.name(), csv, 1, true));
-            }
-            if (first == null) {
-                first = header;
-            } else if (!header.equals(first)) {
-                throw new InputException(ErrorCode.CSV_BAD_HEADER, input.name() + ":1: expected the header of "
-                        + inputs.get(0).name() + " (" + String.join(",", first) + "), found ("
-                        + String.join(",", header) + ")");
-            }
-        }
-        return first;
+        return run().result(dataset, name, skipped);
     }
 
     /** The inputs of a computation and what reading them needs. */
@@ -193,9 +176,9 @@ public final class CsvStatistics {
         }
     }
 
-    /** {@return whether a file is read by the gzip pipeline (inflated on one thread, parsed on all)} */
-    private boolean pipelined(CsvInput input) {
-        return input.gzip() && threads > 1;
+    /** {@return whether a file is read in blocks by the gzip pipeline (inflated on one thread, parsed on all)} */
+    private static boolean pipelined(CsvInput input) {
+        return input.gzip();
     }
 
     private CsvGzipPipeline pipeline(ExecutorService pool) {
@@ -260,7 +243,8 @@ public final class CsvStatistics {
             CsvInput input = pass.inputs().get(f);
             if (pipelined(input)) {
                 List<CsvChunkScanner.Scan> blocks = pipeline(pass.pool()).run(input, block -> 0, () -> input,
-                        (chunk, in, unused) -> pass.scanner().read(chunk, in), done, tick).scans();
+                        (all, unused) -> { }, (chunk, in, unused) -> pass.scanner().read(chunk, in), done, tick)
+                        .scans();
                 long[] firstRows = new long[blocks.size()];
                 for (int b = 0; b < blocks.size(); b++) {
                     firstRows[b] = rows;
@@ -286,74 +270,24 @@ public final class CsvStatistics {
     /** The second pass: statistics of verified chunks and of the pipeline's blocks, with known types and rows. */
     private SlicedStatistics secondPass(Pass pass, List<CsvChunk> chunks, Map<CsvInput, long[]> blockRows,
             List<FeatureType> types) throws IOException {
-        Queue<CsvChunk> queue = new ConcurrentLinkedQueue<>(chunks);
+        AccumulationRun run = run();
         AtomicLong done = new AtomicLong();
-        Runnable tick = () -> progress.update("computing statistics", Math.min(done.get(), pass.totalBytes()),
+        Runnable tick = () -> progress.update(AccumulationRun.PHASE, Math.min(done.get(), pass.totalBytes()),
                 pass.totalBytes());
-        int workers = Math.min(threads, Math.max(1, chunks.size()));
-        List<Callable<SlicedStatistics>> tasks = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            tasks.add(() -> {
-                SlicedStatistics accumulator = newAccumulator();
-                for (CsvChunk chunk = queue.poll(); chunk != null; chunk = queue.poll()) {
-                    try (InputStream in = chunk.input().openAt(chunk.start())) {
-                        accumulate(chunk, in, pass.header(), types, pass.scanner(), accumulator, false);
-                    }
-                    done.addAndGet(chunk.length());
-                }
-                return accumulator;
-            });
-        }
-        List<SlicedStatistics> partials = new ArrayList<>(Workers.invokeAll(pass.pool(), tasks, tick));
+        SlicedStatistics all = run.accumulate(chunks, CsvChunk::length, (index, chunk, into) -> {
+            try (InputStream in = chunk.input().openAt(chunk.start())) {
+                chunkReader().read(chunk, in, pass.header(), types, pass.scanner(), into, false);
+            }
+        }, done, pass.totalBytes());
         for (CsvInput input : pass.inputs()) {
             if (pipelined(input)) {
                 long[] firstRows = blockRows.get(input);
-                partials.addAll(pipeline(pass.pool()).run(input, block -> firstRows[block], this::newAccumulator,
-                        (chunk, in, accumulator) -> accumulate(chunk, in, pass.header(), types, pass.scanner(),
-                                accumulator, false), done, tick).states());
+                all.merge(pipeline(pass.pool()).run(input, block -> firstRows[block], run::newStatistics,
+                        SlicedStatistics::merge, (chunk, in, accumulator) -> chunkReader().read(chunk, in,
+                                pass.header(), types, pass.scanner(), accumulator, false), done, tick).merged());
             }
         }
-        return merged(partials);
-    }
-
-    private SlicedStatistics newAccumulator() {
-        return new SlicedStatistics(options, slicings, maxSlices);
-    }
-
-    private static SlicedStatistics merged(List<SlicedStatistics> partials) {
-        SlicedStatistics all = partials.get(0);
-        for (SlicedStatistics partial : partials.subList(1, partials.size())) {
-            all.merge(partial);
-        }
         return all;
-    }
-
-    /**
-     * {@return what reading the chunk found} The ranks are empty, except for a speculative read that met a cell
-     * wider than its column's guessed type: it stops accumulating there and ranks that row and the rest of the chunk.
-     */
-    private CsvChunkScanner.Scan accumulate(CsvChunk chunk, InputStream in, List<String> header,
-            List<FeatureType> types, CsvChunkScanner scanner, SlicedStatistics accumulator, boolean speculative)
-            throws IOException {
-        CsvTokenizer tokenizer = new CsvTokenizer(in, chunk.input().name(), csv, chunk.firstLine(),
-                chunk.holdsHeader());
-        if (chunk.holdsHeader()) {
-            CsvRows.readHeader(tokenizer);
-        }
-        CsvRows rows = scanner.rows(tokenizer, chunk);
-        CsvBatches batches = new CsvBatches(rows, header, types, scanner.fixed(), csv.batchSize(), speculative);
-        long row = chunk.firstRow();
-        for (RecordBatch batch = batches.next(); batch.rowCount() > 0 && !batches.widened();
-                batch = batches.next()) {
-            accumulator.add(sampling.sample(batch, row));
-            row += batch.rowCount();
-        }
-        int[] ranks = new int[header.size()];
-        if (batches.widened()) {
-            CsvTypeInference.rankRow(tokenizer, scanner.fixed(), ranks);
-            CsvTypeInference.merge(ranks, CsvTypeInference.scan(rows, scanner.fixed(), header.size()));
-        }
-        return CsvChunkScanner.scanOf(chunk, rows, ranks);
     }
 
     /**
@@ -373,49 +307,38 @@ public final class CsvStatistics {
         List<FeatureType> guessed = scanner.fixed().apply(CsvTypeInference.types(prefixRanks));
         List<CsvChunk> chunks = pass.chunks();
         CsvChunkScanner.Scan[] scans = new CsvChunkScanner.Scan[chunks.size()];
-        AtomicInteger next = new AtomicInteger();
         AtomicBoolean abandoned = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
-        Runnable tick = () -> progress.update("computing statistics", Math.min(done.get(), pass.totalBytes()),
+        Runnable tick = () -> progress.update(AccumulationRun.PHASE, Math.min(done.get(), pass.totalBytes()),
                 pass.totalBytes());
         GuessedRead read = (chunk, in, accumulator) -> {
             if (abandoned.get()) {
                 return scanner.read(chunk, in);
             }
-            CsvChunkScanner.Scan scan = accumulate(chunk, in, header, guessed, scanner, accumulator, true);
+            CsvChunkScanner.Scan scan = chunkReader().read(chunk, in, header, guessed, scanner, accumulator, true);
             if (CsvTypeInference.ranksAny(scan.ranks())) {
                 abandoned.set(true);
             }
             return scan;
         };
-        int workers = Math.min(threads, Math.max(1, chunks.size()));
-        List<Callable<SlicedStatistics>> tasks = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            tasks.add(() -> {
-                SlicedStatistics accumulator = newAccumulator();
-                for (int k = next.getAndIncrement(); k < scans.length; k = next.getAndIncrement()) {
-                    CsvChunk chunk = chunks.get(k);
-                    try (InputStream in = chunk.input().openAt(chunk.start())) {
-                        scans[k] = read.read(chunk, in, accumulator);
-                    } catch (InputException e) {
-                        if (chunk.holdsHeader()) {
-                            throw e; // a file's first chunk starts at line 1: its error names the true line
-                        }
-                        scans[k] = CsvChunkScanner.failedScan(header.size());
-                        abandoned.set(true);
-                    }
-                    done.addAndGet(chunk.length());
+        AccumulationRun run = run();
+        SlicedStatistics speculative = run.accumulate(chunks, CsvChunk::length, (k, chunk, accumulator) -> {
+            try (InputStream in = chunk.input().openAt(chunk.start())) {
+                scans[k] = read.read(chunk, in, accumulator);
+            } catch (InputException e) {
+                if (chunk.holdsHeader()) {
+                    throw e; // a file's first chunk starts at line 1: its error names the true line
                 }
-                return accumulator;
-            });
-        }
-        List<SlicedStatistics> partials = new ArrayList<>(Workers.invokeAll(pass.pool(), tasks, tick));
+                scans[k] = CsvChunkScanner.failedScan(header.size());
+                abandoned.set(true);
+            }
+        }, done, pass.totalBytes());
         Map<CsvInput, List<CsvChunkScanner.Scan>> blocks = new HashMap<>();
         for (CsvInput input : pass.inputs()) {
             if (pipelined(input)) {
                 CsvGzipPipeline.Result<SlicedStatistics> result = pipeline(pass.pool()).run(input, block -> 0,
-                        this::newAccumulator, read::read, done, tick);
-                partials.addAll(result.states());
+                        run::newStatistics, SlicedStatistics::merge, read::read, done, tick);
+                speculative.merge(result.merged());
                 blocks.put(input, result.scans());
             }
         }
@@ -428,7 +351,7 @@ public final class CsvStatistics {
             skipped += scan.skipped();
         }
         if (!abandoned.get() && chained(chunks, scans)) {
-            return result(merged(partials), records, skipped, header, guessed, name);
+            return result(speculative, records, skipped, header, guessed, name);
         }
         // verify the starts, learn the types of all rows, and compute the statistics again with them
         List<CsvChunk> exact = new ArrayList<>();
@@ -478,14 +401,6 @@ public final class CsvStatistics {
             }
         }
         return true;
-    }
-
-    private static RecordBatch emptyBatch(List<String> header, List<FeatureType> types) {
-        List<Column> columns = new ArrayList<>(header.size());
-        for (int i = 0; i < header.size(); i++) {
-            columns.add(ColumnBuilder.of(header.get(i), types.get(i)).build());
-        }
-        return new RecordBatch(0, columns);
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One JSON Lines file of a dataset: plain, which can be read from any line start (and so split into ranges), or gzip
@@ -53,7 +52,7 @@ record JsonInput(Path path, long size, boolean gzip) {
             if (start != 0 || end != Long.MAX_VALUE) {
                 throw new IllegalArgumentException("a gzip file is read whole");
             }
-            return new GZIPInputStream(InputFiles.openRegularFile(path, READ_TWICE), 1 << 16);
+            return InputFiles.gunzip(InputFiles.openRegularFile(path, READ_TWICE), name());
         }
         if (start == 0 && end == Long.MAX_VALUE) {
             return InputFiles.openRegularFile(path, READ_TWICE);

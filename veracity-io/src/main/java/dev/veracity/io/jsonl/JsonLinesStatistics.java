@@ -1,6 +1,6 @@
 package dev.veracity.io.jsonl;
 
-import dev.veracity.io.Workers;
+import dev.veracity.io.AccumulationRun;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
@@ -15,20 +15,10 @@ import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * TFDV's statistics of one or more JSON Lines files as one dataset, with slices and sampling as for CSV; the second
@@ -37,9 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The first pass reads the files in order on one thread: features are the union of the keys in order of first
  * appearance, types widen across files as across lines, and a type conflict names the line and the file and line
  * where the key was first seen. It also cuts each plain file about every 8 MiB at a line start (a gzip file is one
- * range). The second pass parses and accumulates the ranges on a pool of threads, each range with its own copy of
- * the features and its own {@link SlicedStatistics}, keyed by the dataset position of its first row for sampling;
- * the ranges are merged in file order. The ranges do not depend on the threads, so the result is the same for any
+ * range). The second pass is an {@link AccumulationRun} over the ranges: each range is parsed with its own copy of
+ * the features into its own {@link SlicedStatistics}, keyed by the dataset position of its first row for sampling,
+ * and the ranges are merged in file order. The ranges do not depend on the threads, so the result is the same for any
  * number of threads (the same protos, as far as the sketches are deterministic), and for a file of one range equals
  * a sequential read of {@link JsonLinesReader}.
  *
@@ -51,15 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class JsonLinesStatistics {
     /** How much plain input a range of the second pass holds, about. */
     static final long DEFAULT_RANGE_BYTES = 8L << 20;
-    private static final String PHASE = "computing statistics";
 
     private final JsonLinesOptions jsonl;
-    private final StatisticsOptions options;
-    private final List<Slicing> slicings;
-    private final int maxSlices;
-    private final Sampling sampling;
-    private final Progress progress;
-    private final int threads;
+    private final AccumulationRun run;
     private final long rangeBytes;
 
     /**
@@ -75,18 +59,10 @@ public final class JsonLinesStatistics {
     JsonLinesStatistics(JsonLinesOptions jsonl, StatisticsOptions options, List<Slicing> slicings, int maxSlices,
             Sampling sampling, Progress progress, int threads, long rangeBytes) {
         this.jsonl = Objects.requireNonNull(jsonl, "jsonl is null");
-        this.options = Objects.requireNonNull(options, "options is null");
-        this.slicings = List.copyOf(slicings);
-        this.maxSlices = maxSlices;
-        this.sampling = Objects.requireNonNull(sampling, "sampling is null");
-        this.progress = Objects.requireNonNull(progress, "progress is null");
-        if (threads < 1) {
-            throw new ConfigException("threads: expected at least 1, found " + threads);
-        }
+        this.run = new AccumulationRun(options, slicings, maxSlices, sampling, progress, threads);
         if (rangeBytes < 1) {
             throw new IllegalArgumentException("rangeBytes must be positive: " + rangeBytes);
         }
-        this.threads = threads;
         this.rangeBytes = rangeBytes;
     }
 
@@ -127,79 +103,30 @@ public final class JsonLinesStatistics {
             inputs.add(JsonInput.of(file));
         }
         JsonFactory factory = JsonLineParser.newFactory();
-        JsonLinesPlan plan = JsonLinesPlan.scan(inputs, jsonl.badRecords(), factory, rangeBytes, progress);
-        SlicedStatistics statistics = secondPass(plan, factory);
+        JsonLinesPlan plan = JsonLinesPlan.scan(inputs, jsonl.badRecords(), factory, rangeBytes, run.progress());
+        SlicedStatistics statistics = run.accumulate(plan.ranges(), JsonRange::length,
+                (index, range, into) -> accumulate(range, plan.features(), factory, into));
         if (plan.records() == 0) {
             // Every line was skipped: the features still have a number of examples (zero).
             statistics.add(JsonBatches.empty(plan.columns()));
         }
-        Map<Slicing, Long> notSliced = new LinkedHashMap<>();
-        for (Slicing slicing : slicings) {
-            notSliced.put(slicing, statistics.rowsNotSliced(slicing));
-        }
-        return new ComputedStatistics(statistics.result(name), plan.skipped(), notSliced);
+        return run.result(statistics, name, plan.skipped());
     }
 
-    /**
-     * Accumulates the ranges on the pool, at most two per thread ahead of the merge, and merges them in order, so
-     * that the result does not depend on the threads and memory stays bounded by threads x features.
-     */
-    private SlicedStatistics secondPass(JsonLinesPlan plan, JsonFactory factory) throws IOException {
-        long totalBytes = 0;
-        for (JsonRange range : plan.ranges()) {
-            totalBytes += range.length();
-        }
-        long total = totalBytes;
-        AtomicLong done = new AtomicLong();
-        Runnable tick = () -> progress.update(PHASE, Math.min(done.get(), total), total);
-        tick.run();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, plan.ranges().size()),
-                daemonThreads());
-        Deque<Future<SlicedStatistics>> pending = new ArrayDeque<>();
-        try {
-            Iterator<JsonRange> ranges = plan.ranges().iterator();
-            SlicedStatistics merged = null;
-            while (ranges.hasNext() || !pending.isEmpty()) {
-                while (ranges.hasNext() && pending.size() < 2 * threads) {
-                    JsonRange range = ranges.next();
-                    pending.addLast(pool.submit(() -> {
-                        SlicedStatistics part = accumulate(range, plan.features(), factory);
-                        done.addAndGet(range.length());
-                        return part;
-                    }));
-                }
-                SlicedStatistics part = Workers.await(pending.removeFirst(), tick);
-                if (merged == null) {
-                    merged = part;
-                } else {
-                    merged.merge(part);
-                }
-            }
-            tick.run();
-            return Objects.requireNonNull(merged, "a plan has at least one range");
-        } finally {
-            for (Future<SlicedStatistics> future : pending) {
-                future.cancel(true);
-            }
-            pool.shutdownNow();
-        }
-    }
-
-    /** {@return the statistics of one range}, parsed with a copy of the features: no state is shared */
-    private SlicedStatistics accumulate(JsonRange range, JsonFeatures committed, JsonFactory factory)
+    /** Adds the statistics of one range, parsed with a copy of the features: no state is shared */
+    private void accumulate(JsonRange range, JsonFeatures committed, JsonFactory factory, SlicedStatistics statistics)
             throws IOException {
         JsonFeatures features = committed.copy();
         List<JsonField> columns = features.columns();
-        SlicedStatistics statistics = new SlicedStatistics(options, slicings, maxSlices);
         String name = range.input().name();
         try (InputStream in = range.input().open(range.start(), range.end())) {
             JsonRecords records = new JsonRecords(new JsonLineSplitter(in, name, range.firstLine(), range.start() == 0),
-                    new JsonLineParser(factory, features, name, true), jsonl.badRecords(), Progress.NONE, PHASE,
-                    range.length());
+                    new JsonLineParser(factory, features, name, true), jsonl.badRecords(), Progress.NONE,
+                    AccumulationRun.PHASE, range.length());
             JsonBatches batches = new JsonBatches(records, columns, jsonl.batchSize(), name);
             long row = range.firstRow();
             for (RecordBatch batch = batches.next(); batch.rowCount() > 0; batch = batches.next()) {
-                statistics.add(sampling.sample(batch, row));
+                run.add(statistics, batch, row);
                 row += batch.rowCount();
             }
             if (records.recordsRead() != range.records()) {
@@ -208,15 +135,5 @@ public final class JsonLinesStatistics {
                         + "found " + records.recordsRead() + " (the file changed)");
             }
         }
-        return statistics;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "veracity-jsonl-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -69,9 +69,6 @@ public final class ParquetRowGroupSource implements BatchSource {
                         new long[] {pages.getPageReader(leaf.column()).getTotalValueCount()}));
             }
             return new ParquetRowGroupSource(reader, where, leaves, pages.getRowCount(), batchSize);
-        } catch (InputException e) {
-            reader.close();
-            throw e;
         } catch (RuntimeException | IOException e) {
             reader.close();
             throw invalid(where, e);
@@ -94,8 +91,6 @@ public final class ParquetRowGroupSource implements BatchSource {
                 }
                 columns.add(leaf.builder().build());
             }
-        } catch (InputException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw invalid(where, e);
         }
@@ -129,9 +124,9 @@ public final class ParquetRowGroupSource implements BatchSource {
         }
     }
 
+    /** {@return the input error of corrupt pages} or rethrows a bug of ours unchanged */
     private static InputException invalid(String where, Exception e) {
-        return new InputException(ErrorCode.PARQUET_INVALID, where + ": expected readable Parquet pages, found "
-                + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        return ParquetErrors.classify(where, "readable Parquet pages", e);
     }
 
     @Override

@@ -62,8 +62,7 @@ public final class ParquetSplits {
             return ParquetFileReader.open(new LocalInputFile(file),
                     ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
         } catch (RuntimeException | IOException e) {
-            throw new InputException(ErrorCode.PARQUET_INVALID, file + ": expected a Parquet file (PAR1 magic and "
-                    + "a readable footer), found " + e.getMessage(), e);
+            throw ParquetErrors.classify(file.toString(), "a Parquet file (PAR1 magic and a readable footer)", e);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.data.StringColumn;
+import dev.veracity.io.BadRecords;
 import dev.veracity.io.ReadOptions;
 import dev.veracity.io.Readers;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,5 +107,76 @@ class AvroSourceTest {
         Path file = Files.write(dir.resolve("x.avro"), new byte[] {'O', 'b', 'j', 1, 9, 9, 9});
         assertThatThrownBy(() -> read(file, ReadOptions.DEFAULT)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": expected an Avro object container file");
+    }
+
+    @Nested
+    class CorruptRecords {
+        private static final Schema SCHEMA = new Schema.Parser().parse("""
+                {"type": "record", "name": "event", "fields": [
+                  {"name": "id", "type": "int"},
+                  {"name": "kind", "type": {"type": "enum", "name": "kind", "symbols": ["A", "B"]}},
+                  {"name": "note", "type": ["null", "string"]}
+                ]}""");
+
+        /** Two blocks: ids 0 to 2, then 3 and 4; the record with id 1 has the note "MARK". */
+        private Path write() throws IOException {
+            Path file = dir.resolve("events.avro");
+            try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(SCHEMA))) {
+                writer.create(SCHEMA, file.toFile());
+                for (int id = 0; id < 5; id++) {
+                    GenericRecord record = new GenericData.Record(SCHEMA);
+                    record.put("id", id);
+                    record.put("kind", new GenericData.EnumSymbol(SCHEMA.getField("kind").schema(), "B"));
+                    record.put("note", id == 1 ? "MARK" : "n" + id);
+                    writer.append(record);
+                    if (id == 2) {
+                        writer.sync();
+                    }
+                }
+            }
+            return file;
+        }
+
+        /** Sets the byte {@code before} bytes before "MARK": 2 is the union index, 3 the enum index. */
+        private Path corrupt(int before) throws IOException {
+            Path file = write();
+            byte[] bytes = Files.readAllBytes(file);
+            int mark = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("MARK");
+            bytes[mark - before] = 0x7E; // zigzag 63: no such branch or symbol
+            return Files.write(file, bytes);
+        }
+
+        private long[] readAll(Path file, BadRecords policy) throws IOException {
+            long rows = 0;
+            try (BatchSource source = Readers.open(file, ReadOptions.DEFAULT.withBadRecords(policy))) {
+                for (var batch = source.next(); batch.isPresent() && batch.get().rowCount() > 0;
+                        batch = source.next()) {
+                    rows += batch.get().rowCount();
+                }
+                return new long[] {rows, source.skippedRecords()};
+            }
+        }
+
+        @Test
+        void aUnionIndexOutOfRangeIsAnInputErrorNamingTheRecord() throws IOException {
+            Path file = corrupt(2);
+            assertThatThrownBy(() -> readAll(file, BadRecords.FAIL)).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith(file + ": record 2: expected a record of the file's schema, found a "
+                            + "union or enum index out of range")
+                    .hasMessageNotContaining("\n");
+        }
+
+        @Test
+        void anEnumIndexOutOfRangeIsAnInputError() throws IOException {
+            Path file = corrupt(3);
+            assertThatThrownBy(() -> readAll(file, BadRecords.FAIL)).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith(file + ": record 2: ");
+        }
+
+        @Test
+        void skippingDropsTheRestOfTheBlockAndCountsIt() throws IOException {
+            assertThat(readAll(write(), BadRecords.SKIP)).containsExactly(5, 0);
+            assertThat(readAll(corrupt(2), BadRecords.SKIP)).containsExactly(3, 2);
+        }
     }
 }

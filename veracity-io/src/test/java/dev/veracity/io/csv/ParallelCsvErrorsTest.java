@@ -131,7 +131,7 @@ class ParallelCsvErrorsTest {
     }
 
     @Test
-    void aCorruptGzipFileIsAnIoError() throws IOException {
+    void aCorruptGzipFileIsAnInputErrorNamingTheFile() throws IOException {
         Path file = dir.resolve("data.csv.gz");
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
@@ -142,7 +142,7 @@ class ParallelCsvErrorsTest {
 
         assertThatThrownBy(() -> new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 2,
                 Progress.NONE, 256).compute(List.of(file), ""))
-                .isInstanceOf(IOException.class);
+                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ": expected a complete gzip stream");
     }
 
     @Test

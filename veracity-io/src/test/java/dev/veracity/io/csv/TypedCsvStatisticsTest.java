@@ -205,6 +205,24 @@ class TypedCsvStatisticsTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"veracity:pii", "veracity:pii=EMAIL_ADDRESS"})
+        void aValueOfAPiiFeatureIsNeverQuoted(String tag) throws IOException {
+            Path file = write("id,contact\n1,42\n2,alice@example.com\n");
+            Schema schema = Schema.newBuilder().addFeature(Feature.newBuilder().setName("contact")
+                    .setType(dev.veracity.proto.FeatureType.INT)
+                    .setAnnotation(dev.veracity.proto.Annotation.newBuilder().addTag(tag))).build();
+            assertThatThrownBy(() -> Veracity.statistics(file).withSchema(schema).withThreads(1).compute())
+                    .isInstanceOf(InputException.class)
+                    .hasMessage(file + ":3:2 (contact): expected INT as the schema says, found a value that is not "
+                            + "an INT (not shown: the schema marks the feature PII)")
+                    .hasMessageNotContaining("alice");
+            Schema unmarked = schema.toBuilder().setFeature(0, schema.getFeature(0).toBuilder().clearAnnotation())
+                    .build();
+            assertThatThrownBy(() -> Veracity.statistics(file).withSchema(unmarked).compute())
+                    .hasMessageEndingWith("found \"alice@example.com\"");
+        }
+
+        @ParameterizedTest
         @ValueSource(booleans = {true, false})
         void skippedRecordsAreCountedAndLeftOutWhole(boolean everyColumnTyped) throws IOException {
             // Rows with a bad "n" are skipped whole: their "s" ("zzz") must not count, nor widen an inferred type.

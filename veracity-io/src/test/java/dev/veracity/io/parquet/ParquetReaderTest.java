@@ -155,4 +155,33 @@ class ParquetReaderTest {
         assertThatThrownBy(() -> readAll(file, ReadOptions.DEFAULT)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": expected a Parquet file");
     }
+
+    @Test
+    void aCorruptSchemaIsOneLineNamingTheFileNotASchemaDump() throws IOException {
+        Path file = write(20, 1 << 20);
+        byte[] bytes = Files.readAllBytes(file);
+        int miles = new String(bytes, StandardCharsets.ISO_8859_1).lastIndexOf("miles"); // in the footer's schema
+        bytes[miles + 3] = 'X';
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> readAll(file, ReadOptions.DEFAULT)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ": expected a Parquet file")
+                .hasMessageContaining("milXs not found")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void exceptionsOfParquetMrAreInputErrorsAndOurOwnPropagate() {
+        IllegalStateException parquets = new IllegalStateException("bad page\n  with\n  lines");
+        parquets.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("java.nio.ByteBuffer", "get", "ByteBuffer.java", 1),
+            new StackTraceElement("org.apache.parquet.column.impl.ColumnReaderBase", "readPage", "X.java", 1)});
+        assertThat(ParquetErrors.classify("f.parquet row group 0", "readable Parquet pages", parquets))
+                .isInstanceOf(InputException.class)
+                .hasMessage("f.parquet row group 0: expected readable Parquet pages, found IllegalStateException: "
+                        + "bad page with lines");
+        IllegalStateException ours = new IllegalStateException("our bug");
+        assertThatThrownBy(() -> ParquetErrors.classify("f.parquet", "pages", ours)).isSameAs(ours);
+        InputException input = new InputException(dev.veracity.ErrorCode.PARQUET_INVALID, "f: expected x, found y");
+        assertThat(ParquetErrors.classify("f.parquet", "pages", input)).isSameAs(input);
+    }
 }

@@ -49,6 +49,12 @@ public final class ExampleGen implements Component {
     }
 
     @Override
+    public void validate(Parameters parameters) {
+        SplitConfig.of(parameters.map("splits"));
+        SpanPattern.parse(parameters.string("input").orElseThrow());
+    }
+
+    @Override
     public List<ExternalFile> externalInputs(Parameters parameters) throws IOException {
         OptionalLong span = parameters.integer("span").map(OptionalLong::of).orElse(OptionalLong.empty());
         return SpanPattern.parse(parameters.string("input").orElseThrow()).resolve(span);

@@ -56,6 +56,18 @@ public final class ExampleValidator implements Component {
     }
 
     @Override
+    public void validate(Parameters parameters) {
+        String failOn = parameters.string("fail_on").orElse("ERROR").toUpperCase(Locale.ROOT);
+        if (!List.of("ERROR", "WARNING", "NEVER").contains(failOn)) {
+            throw new ConfigException("parameter fail_on: expected ERROR, WARNING or NEVER, found " + failOn);
+        }
+        for (Map.Entry<String, String> entry : parameters.map("severity").entrySet()) {
+            type(entry.getKey());
+            severity(entry.getValue());
+        }
+    }
+
+    @Override
     public void execute(ExecutionContext context) throws Exception {
         Parameters parameters = context.parameters();
         String failOn = parameters.string("fail_on").orElse("ERROR").toUpperCase(Locale.ROOT);

@@ -33,6 +33,15 @@ public final class Importer implements Component {
     }
 
     @Override
+    public void validate(Parameters parameters) {
+        String type = parameters.string("artifact_type").orElseThrow();
+        if (!ArtifactType.isName(type)) {
+            throw new ConfigException("parameter artifact_type: expected an artifact type name (a letter, then "
+                    + "letters, digits or '_', e.g. Schema), found \"" + type + "\"");
+        }
+    }
+
+    @Override
     public ComponentSpec spec(Parameters parameters) {
         String type = parameters.string("artifact_type").orElseThrow();
         try {

@@ -52,6 +52,23 @@ public final class Resolver implements Component {
     }
 
     @Override
+    public void validate(Parameters parameters) {
+        String type = parameters.string("artifact_type").orElseThrow();
+        if (!ArtifactType.isName(type)) {
+            throw new ConfigException("parameter artifact_type: expected an artifact type name (a letter, then "
+                    + "letters, digits or '_', e.g. Schema), found \"" + type + "\"");
+        }
+        String strategy = parameters.string("strategy").orElse("latest");
+        if (!strategy.equals("latest") && !strategy.equals("span_range")) {
+            throw new ConfigException("parameter strategy: expected latest or span_range, found " + strategy);
+        }
+        long count = parameters.integer("count").orElse(1L);
+        if (count < 1 || count > Integer.MAX_VALUE) {
+            throw new ConfigException("parameter count: expected a whole number >= 1, found " + count);
+        }
+    }
+
+    @Override
     public boolean isResolver() {
         return true;
     }

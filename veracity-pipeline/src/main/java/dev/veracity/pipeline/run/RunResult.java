@@ -31,6 +31,11 @@ public record RunResult(String runId, List<NodeResult> results) {
         return results.stream().anyMatch(r -> r.status() == NodeStatus.FAILED);
     }
 
+    /** {@return whether a node failed because of a bug (its cause is INTERNAL): exit code 3, not 2} */
+    public boolean hasInternalFailure() {
+        return results.stream().anyMatch(r -> r.cause() == FailureCause.INTERNAL);
+    }
+
     /** {@return the result of a node} */
     public Optional<NodeResult> result(String node) {
         return results.stream().filter(r -> r.node().equals(node)).findFirst();

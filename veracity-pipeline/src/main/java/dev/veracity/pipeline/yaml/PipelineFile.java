@@ -1,5 +1,7 @@
 package dev.veracity.pipeline.yaml;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +14,13 @@ import dev.veracity.pipeline.Component;
 import dev.veracity.pipeline.Pipeline;
 import dev.veracity.pipeline.components.ComponentRegistry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +50,8 @@ import java.util.Set;
  * @param metadata where its metadata store is ({@code metadata:}, default {@code <pipeline_root>/metadata.sqlite})
  */
 public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata) {
+    /** Larger than any pipeline file, and SnakeYAML's default limit (3 MiB of code points). */
+    static final int MAX_BYTES = 3 << 20;
     private static final Set<String> TOP_KEYS = Set.of("pipeline", "pipeline_root", "metadata", "defaults", "nodes");
     private static final Set<String> NODE_KEYS = Set.of("id", "component", "parameters", "inputs", "retries",
             "timeout");
@@ -64,19 +74,8 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
 
     /** {@return the pipeline in the file, its components looked up in {@code registry}} */
     public static PipelineFile read(Path file, ComponentRegistry registry) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(ErrorCode.FILE_NOT_FOUND, file + ": expected a pipeline file, found none");
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": expected YAML, found: " + e.getOriginalMessage());
-        }
+        String text = readText(file);
+        JsonNode root = parse(file, text);
         String where = file.toString();
         if (root == null || !root.isObject()) {
             throw new ConfigException(where + ": expected a mapping with pipeline, pipeline_root and nodes, found "
@@ -84,7 +83,7 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         }
         checkKeys(root, TOP_KEYS, where);
         String name = text(root, "pipeline", where, true);
-        Path pipelineRoot = Path.of(text(root, "pipeline_root", where, true));
+        Path pipelineRoot = path(text(root, "pipeline_root", where, true), where + ": pipeline_root");
         JsonNode defaults = root.path("defaults");
         int retries = defaults.isMissingNode() ? 0 : integer(defaults, "retries", where + ": defaults", 0);
         Duration timeout = defaults.isMissingNode() ? Duration.ZERO
@@ -93,7 +92,7 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         JsonNode nodes = root.path("nodes");
         if (!nodes.isArray() || nodes.isEmpty()) {
             throw new ConfigException(where + ": nodes: expected a list of nodes, found "
-                    + (nodes.isMissingNode() ? "none" : nodes.getNodeType()));
+                    + (nodes.isMissingNode() ? "none" : nodes.isArray() ? "an empty list" : nodes.getNodeType()));
         }
         int index = 0;
         for (JsonNode node : nodes) {
@@ -143,9 +142,108 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         }
         Pipeline pipeline = builder.build();
         MetadataConfig metadata = root.has("metadata")
-                ? MetadataConfig.parse(text(root, "metadata", where, true))
+                ? metadata(text(root, "metadata", where, true), where + ": metadata")
                 : MetadataConfig.sqlite(pipelineRoot.resolve("metadata.sqlite"));
         return new PipelineFile(file, pipeline, metadata);
+    }
+
+    /**
+     * {@return the file's text: at most {@link #MAX_BYTES} of UTF-8}
+     *
+     * @throws InputException if the file is missing, a directory, unreadable, too large or not UTF-8
+     */
+    private static String readText(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InputException(ErrorCode.NOT_A_REGULAR_FILE, file + ": expected a pipeline file, found a "
+                    + "directory");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            throw new InputException(ErrorCode.FILE_NOT_FOUND, file + ": expected a pipeline file, found none");
+        } catch (IOException e) {
+            throw new InputException(ErrorCode.FILE_UNREADABLE, file + ": expected a readable pipeline file, found "
+                    + "an error: " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + ": expected a pipeline file of at most "
+                    + (MAX_BYTES >> 20) + " MiB, found more");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + ": expected UTF-8 YAML, found bytes "
+                    + "that are not UTF-8");
+        }
+    }
+
+    /**
+     * {@return the YAML tree of the text}
+     *
+     * @throws InputException if it is not YAML, naming the line and column (the parser's position when the error
+     *                        carries none, e.g. nesting deeper than Jackson's limit)
+     */
+    private static JsonNode parse(Path file, String text) {
+        YAMLFactory factory = new YAMLFactory();
+        JsonParser parser = null;
+        try {
+            parser = factory.createParser(text);
+            return new ObjectMapper(factory).readTree(parser);
+        } catch (IOException e) {
+            JsonLocation at = e instanceof JsonProcessingException processing ? processing.getLocation() : null;
+            if ((at == null || at.getLineNr() < 1) && parser != null) {
+                at = parser.currentLocation();
+            }
+            String position = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            String found = e instanceof JsonProcessingException processing ? processing.getOriginalMessage()
+                    : e.getMessage();
+            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + position + ": expected YAML, found: "
+                    + oneLine(found), e);
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // A parser over a string holds no resource: nothing to report.
+                }
+            }
+        }
+    }
+
+    /**
+     * {@return a parser message on one line}: SnakeYAML writes a context line, the problem, and for each a position
+     * line, the offending source line and a caret; the position lines and snippets (indented) are dropped, the rest
+     * joined
+     */
+    static String oneLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "a syntax error";
+        }
+        String line = String.join(": ", message.strip().lines().filter(l -> !l.isBlank() && !l.startsWith(" ")
+                && !l.startsWith("\t")).map(String::strip).toList());
+        if (line.isEmpty()) {
+            line = message.strip().lines().findFirst().orElse("").strip();
+        }
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    private static MetadataConfig metadata(String location, String where) {
+        if (location.isBlank()) {
+            throw new ConfigException(where + ": expected a SQLite file or a JDBC URL, found an empty string");
+        }
+        return location.startsWith("jdbc:") ? MetadataConfig.parse(location)
+                : MetadataConfig.sqlite(path(location, where));
+    }
+
+    private static Path path(String text, String where) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(where + ": expected a path, found one with " + e.getReason().toLowerCase(
+                    java.util.Locale.ROOT));
+        }
     }
 
     private static void checkKeys(JsonNode object, Set<String> allowed, String where) {

@@ -72,6 +72,33 @@ final class TestComponents {
         }
     }
 
+    /**
+     * Counts its attempts in a file, then throws what {@code failure} names: {@code bug} (an IllegalStateException,
+     * a programming error), {@code input} (a ConfigException, the user's to fix) or {@code io} (an IOException).
+     */
+    static final class Broken implements Component {
+        @Override
+        public ComponentSpec spec() {
+            return new ComponentSpec("Broken", "1", List.of(InputPort.required("statistics",
+                    ArtifactType.EXAMPLE_STATISTICS)), List.of(new OutputPort("report", REPORT)),
+                    List.of(ParameterSpec.required("counter", ParameterType.STRING, "attempt counter file"),
+                            ParameterSpec.required("failure", ParameterType.STRING, "bug, input or io")));
+        }
+
+        @Override
+        public void execute(ExecutionContext context) throws Exception {
+            Path counter = Path.of(context.parameters().string("counter").orElseThrow());
+            int attempts = Files.exists(counter) ? Integer.parseInt(Files.readString(counter).strip()) : 0;
+            Files.writeString(counter, Integer.toString(attempts + 1));
+            Files.writeString(context.outputDirectory("report").resolve("partial.txt"), "written before failing");
+            switch (context.parameters().string("failure").orElseThrow()) {
+                case "bug" -> throw new IllegalStateException("a bug in the component");
+                case "input" -> throw new dev.veracity.ConfigException("node broken: expected valid input");
+                default -> throw new IOException("disk hiccup");
+            }
+        }
+    }
+
     /** Reads a report and writes another: a node after the blocker. */
     static final class Follower implements Component {
         @Override
