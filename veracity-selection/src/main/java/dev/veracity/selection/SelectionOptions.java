@@ -38,7 +38,10 @@ public record SelectionOptions(String label, Task task, Set<Method> methods, Set
         }
     }
 
-    /** {@return the defaults for a label: AUTO, every method, select all, exact Spearman to 200,000 rows, KSG on 100,000} */
+    /**
+     * {@return the defaults for a label: AUTO, every method, select all, exact Spearman up to 200,000 rows, KSG on
+     * at most 100,000}
+     */
     public static SelectionOptions of(String label) {
         return new SelectionOptions(label, Task.AUTO, Set.of(), Set.of(), new Ranking(0, 0),
                 RankCorrelationAccumulator.DEFAULT_CAPACITY, KsgAccumulator.DEFAULT_CAPACITY,
