@@ -5,8 +5,12 @@ import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.pipeline.ExternalFile;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +19,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * An input path pattern with TFX's placeholders: {@code {SPAN}} or {@code {SPAN:2}} (fixed width), {@code {VERSION}},
@@ -107,6 +110,36 @@ public final class SpanPattern {
         return text.length();
     }
 
+    /**
+     * {@return the regular files under {@code base}, sorted}; a file that disappears while the tree is walked (a
+     * database journal, another writer's temporary file) is not one of them, rather than a failure
+     */
+    private static List<Path> regularFiles(Path base) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(base)) {
+            return files;
+        }
+        Files.walkFileTree(base, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        files.sort(null);
+        return files;
+    }
+
     private static String globToRegex(String glob) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
@@ -133,16 +166,12 @@ public final class SpanPattern {
      */
     public List<ExternalFile> resolve(OptionalLong span) throws IOException {
         List<ExternalFile> matches = new ArrayList<>();
-        if (Files.isDirectory(base)) {
-            try (Stream<Path> walk = Files.walk(base)) {
-                for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                    String relative = base.relativize(file).toString().replace('\\', '/');
-                    Matcher matcher = regex.matcher(relative);
-                    if (matcher.matches()) {
-                        matches.add(new ExternalFile(file, spanOf(matcher, file), hasVersion
-                                ? Long.parseLong(matcher.group("version")) : -1));
-                    }
-                }
+        for (Path file : regularFiles(base)) {
+            String relative = base.relativize(file).toString().replace('\\', '/');
+            Matcher matcher = regex.matcher(relative);
+            if (matcher.matches()) {
+                matches.add(new ExternalFile(file, spanOf(matcher, file), hasVersion
+                        ? Long.parseLong(matcher.group("version")) : -1));
             }
         }
         if (matches.isEmpty()) {
