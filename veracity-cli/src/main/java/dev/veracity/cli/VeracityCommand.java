@@ -22,6 +22,6 @@ final class VeracityCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "expected a command: stats, show, infer-schema, validate, update-schema, schema, drift, skew, convert, report, pipeline, metadata, pii, fairness or label");
+                "expected a command: " + String.join(", ", spec.subcommands().keySet()));
     }
 }
