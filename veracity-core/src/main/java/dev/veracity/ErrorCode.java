@@ -47,7 +47,11 @@ public enum ErrorCode {
     CONVERT_NOT_REPRESENTABLE(Category.USER);
 
     /** Whose fault an error is. */
-    public enum Category { USER, EXTERNAL, INTERNAL }
+    public enum Category {
+        USER,
+        EXTERNAL,
+        INTERNAL
+    }
 
     private final Category category;
 

@@ -21,10 +21,8 @@ import org.apache.beam.sdk.values.TupleTag;
  */
 final class AccumulateBundle extends DoFn<RecordBatch, KV<Integer, SlicedStatistics>> {
     private static final long serialVersionUID = 1L;
-    static final TupleTag<KV<Integer, SlicedStatistics>> STATES = new TupleTag<>() {
-    };
-    static final TupleTag<List<String>> COLUMNS = new TupleTag<>() {
-    };
+    static final TupleTag<KV<Integer, SlicedStatistics>> STATES = new TupleTag<>() {};
+    static final TupleTag<List<String>> COLUMNS = new TupleTag<>() {};
 
     private final StatisticsSpec spec;
     private transient SlicedStatistics[] states;
@@ -76,7 +74,8 @@ final class AccumulateBundle extends DoFn<RecordBatch, KV<Integer, SlicedStatist
     public void finishBundle(FinishBundleContext context) {
         for (int p = 0; p < states.length; p++) {
             if (states[p] != null) {
-                context.output(STATES, KV.of(p, states[p]), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+                context.output(
+                        STATES, KV.of(p, states[p]), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
             }
         }
         context.output(COLUMNS, List.copyOf(columns), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);

@@ -42,8 +42,7 @@ import org.apache.beam.sdk.values.PCollection;
  * }</pre>
  */
 public final class BeamStatistics {
-    private BeamStatistics() {
-    }
+    private BeamStatistics() {}
 
     /**
      * Runs the pipeline to its end and writes the statistics to {@code output}.
@@ -53,8 +52,14 @@ public final class BeamStatistics {
      * @throws VeracityException the user error a worker raised (a malformed record, a bad weight, a slicing feature
      *                           the data lacks), as it was raised
      */
-    public static ComputedStatistics run(PipelineOptions options, List<String> inputs, CsvOptions csv,
-            Sampling sampling, StatisticsSpec spec, String output) throws IOException {
+    public static ComputedStatistics run(
+            PipelineOptions options,
+            List<String> inputs,
+            CsvOptions csv,
+            Sampling sampling,
+            StatisticsSpec spec,
+            String output)
+            throws IOException {
         return run(options, ReadCsv.from(inputs, csv).withSampling(sampling), spec, output);
     }
 
@@ -63,14 +68,18 @@ public final class BeamStatistics {
      * statistics to {@code output}; otherwise as {@link #run(PipelineOptions, List, CsvOptions, Sampling,
      * StatisticsSpec, String)}.
      */
-    public static ComputedStatistics run(PipelineOptions options,
-            PTransform<PBegin, PCollection<RecordBatch>> source, StatisticsSpec spec, String output)
+    public static ComputedStatistics run(
+            PipelineOptions options,
+            PTransform<PBegin, PCollection<RecordBatch>> source,
+            StatisticsSpec spec,
+            String output)
             throws IOException {
         Objects.requireNonNull(output, "output is null");
         Pipeline pipeline = Pipeline.create(options);
         pipeline.apply("Read", source)
                 .apply("GenerateStatistics", GenerateStatistics.of(spec))
-                .apply("ProtectPii", ParDo.of(new ProtectStatistics(spec))).setCoder(ProtoCoder.statistics())
+                .apply("ProtectPii", ParDo.of(new ProtectStatistics(spec)))
+                .setCoder(ProtoCoder.statistics())
                 .apply("Write", ParDo.of(new WriteStatistics(output)));
         PipelineResult result;
         try {
@@ -88,19 +97,22 @@ public final class BeamStatistics {
             rowsNotSliced.put(slicing, counters.getOrDefault(GenerateStatistics.ROWS_NOT_SLICED + slicing, 0L));
         }
         DatasetFeatureStatisticsList statistics = output.contains("://")
-                ? DatasetFeatureStatisticsList.getDefaultInstance() : StatisticsFiles.read(Path.of(output));
+                ? DatasetFeatureStatisticsList.getDefaultInstance()
+                : StatisticsFiles.read(Path.of(output));
         return new ComputedStatistics(statistics, counters.getOrDefault(ParseLines.SKIPPED_RECORDS, 0L), rowsNotSliced);
     }
 
     /** As {@link #run}, through a temporary local file that is deleted afterwards. */
-    public static ComputedStatistics run(PipelineOptions options, List<String> inputs, CsvOptions csv,
-            Sampling sampling, StatisticsSpec spec) throws IOException {
+    public static ComputedStatistics run(
+            PipelineOptions options, List<String> inputs, CsvOptions csv, Sampling sampling, StatisticsSpec spec)
+            throws IOException {
         return run(options, ReadCsv.from(inputs, csv).withSampling(sampling), spec);
     }
 
     /** As {@link #run(PipelineOptions, PTransform, StatisticsSpec, String)}, through a temporary local file. */
-    public static ComputedStatistics run(PipelineOptions options,
-            PTransform<PBegin, PCollection<RecordBatch>> source, StatisticsSpec spec) throws IOException {
+    public static ComputedStatistics run(
+            PipelineOptions options, PTransform<PBegin, PCollection<RecordBatch>> source, StatisticsSpec spec)
+            throws IOException {
         Path temporary = Files.createTempFile("veracity-beam-", ".pb");
         try {
             return run(options, source, spec, temporary.toString());
@@ -110,7 +122,8 @@ public final class BeamStatistics {
     }
 
     /** Removes or hashes the raw values of the spec's PII features, before anything is written. */
-    private static final class ProtectStatistics extends DoFn<DatasetFeatureStatisticsList, DatasetFeatureStatisticsList> {
+    private static final class ProtectStatistics
+            extends DoFn<DatasetFeatureStatisticsList, DatasetFeatureStatisticsList> {
         private static final long serialVersionUID = 1L;
         private final StatisticsSpec spec;
 
@@ -119,16 +132,18 @@ public final class BeamStatistics {
         }
 
         @ProcessElement
-        public void processElement(@Element DatasetFeatureStatisticsList statistics,
-                OutputReceiver<DatasetFeatureStatisticsList> out) {
+        public void processElement(
+                @Element DatasetFeatureStatisticsList statistics, OutputReceiver<DatasetFeatureStatisticsList> out) {
             out.output(spec.protect(statistics));
         }
     }
 
     private static Map<String, Long> counters(PipelineResult result) {
         Map<String, Long> counters = new HashMap<>();
-        MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
-                .addNameFilter(MetricNameFilter.inNamespace(GenerateStatistics.METRICS_NAMESPACE)).build());
+        MetricQueryResults metrics = result.metrics()
+                .queryMetrics(MetricsFilter.builder()
+                        .addNameFilter(MetricNameFilter.inNamespace(GenerateStatistics.METRICS_NAMESPACE))
+                        .build());
         for (MetricResult<Long> counter : metrics.getCounters()) {
             counters.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
         }
@@ -148,7 +163,8 @@ public final class BeamStatistics {
             if (cause instanceof IOException io) {
                 return new UncheckedIOException(io.getMessage(), io); // the CLI's Main reports it as an input error
             }
-            if (cause instanceof IllegalArgumentException && cause.getMessage() != null
+            if (cause instanceof IllegalArgumentException
+                    && cause.getMessage() != null
                     && cause.getMessage().startsWith("Class interface")) {
                 return new ConfigException("Beam pipeline options: " + cause.getMessage());
             }

@@ -44,8 +44,10 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
         StatisticsOptions options = described(request.options(), request.schema());
         CsvOptions csv = typed(request.csvOptions(), request.schema());
         VeracityBeamOptions pipelineOptions = pipelineOptions(run);
-        StatisticsSpec spec = StatisticsSpec.of(options).withSlicings(request.slicings(), request.maxSlices())
-                .named(request.name()).withFeaturePartitions(pipelineOptions.getFeaturePartitions())
+        StatisticsSpec spec = StatisticsSpec.of(options)
+                .withSlicings(request.slicings(), request.maxSlices())
+                .named(request.name())
+                .withFeaturePartitions(pipelineOptions.getFeaturePartitions())
                 .withPiiProtection(request.schema(), request.piiProtection());
         boolean remote = run.inputs().stream().anyMatch(input -> input.contains("://"));
         List<Path> files = remote ? List.of() : InputPaths.expand(run.inputs());
@@ -97,12 +99,14 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
         if (flink && run.engineArgs().stream().noneMatch(arg -> arg.startsWith("--objectReuse"))) {
             args.add("--objectReuse=true"); // our functions never change their inputs: skip Flink's defensive copies
         }
-        if (runner.equals("DirectRunner") && run.engineArgs().stream().noneMatch(a -> a.startsWith("--targetParallelism"))) {
+        if (runner.equals("DirectRunner")
+                && run.engineArgs().stream().noneMatch(a -> a.startsWith("--targetParallelism"))) {
             args.add("--targetParallelism=" + run.threads());
         }
         args.addAll(run.engineArgs());
         try {
-            return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation()
+            return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
+                    .withValidation()
                     .as(VeracityBeamOptions.class);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--engine beam " + String.join(" ", args) + ": expected Beam pipeline options "

@@ -24,8 +24,17 @@ import java.util.Objects;
  * @param sampleRate  {@link Sampling#rate()}
  * @param seed        {@link Sampling#seed()}
  */
-record CsvSource(String name, List<String> header, byte delimiter, byte quote, BadRecords badRecords, int batchSize,
-        HashMap<String, FeatureType> columnTypes, double sampleRate, long seed) implements Serializable {
+record CsvSource(
+        String name,
+        List<String> header,
+        byte delimiter,
+        byte quote,
+        BadRecords badRecords,
+        int batchSize,
+        HashMap<String, FeatureType> columnTypes,
+        double sampleRate,
+        long seed)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     CsvSource {
@@ -35,8 +44,16 @@ record CsvSource(String name, List<String> header, byte delimiter, byte quote, B
     }
 
     static CsvSource of(String name, List<String> header, CsvOptions options, Sampling sampling) {
-        return new CsvSource(name, header, options.delimiter(), options.quote(), options.badRecords(),
-                options.batchSize(), new HashMap<>(options.columnTypes()), sampling.rate(), sampling.seed());
+        return new CsvSource(
+                name,
+                header,
+                options.delimiter(),
+                options.quote(),
+                options.badRecords(),
+                options.batchSize(),
+                new HashMap<>(options.columnTypes()),
+                sampling.rate(),
+                sampling.seed());
     }
 
     CsvOptions options() {

@@ -44,7 +44,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * PCollection<DatasetFeatureStatisticsList> stats = batches.apply(GenerateStatistics.of(StatisticsSpec.of(options)));
  * }</pre>
  */
-public final class GenerateStatistics extends PTransform<PCollection<RecordBatch>, PCollection<DatasetFeatureStatisticsList>> {
+public final class GenerateStatistics
+        extends PTransform<PCollection<RecordBatch>, PCollection<DatasetFeatureStatisticsList>> {
     private static final long serialVersionUID = 1L;
     /** The namespace of this module's Beam metrics. */
     public static final String METRICS_NAMESPACE = "veracity";
@@ -66,11 +67,14 @@ public final class GenerateStatistics extends PTransform<PCollection<RecordBatch
     public PCollection<DatasetFeatureStatisticsList> expand(PCollection<RecordBatch> batches) {
         SlicedStatisticsCoder stateCoder = new SlicedStatisticsCoder(spec);
         KvCoder<Integer, SlicedStatistics> keyedCoder = KvCoder.of(VarIntCoder.of(), stateCoder);
-        PCollectionTuple accumulated = batches.apply("AccumulateBundles", ParDo.of(new AccumulateBundle(spec))
-                .withOutputTags(AccumulateBundle.STATES, TupleTagList.of(AccumulateBundle.COLUMNS)));
-        PCollection<KV<Integer, SlicedStatistics>> states = accumulated.get(AccumulateBundle.STATES)
-                .setCoder(keyedCoder);
-        PCollectionView<List<String>> order = accumulated.get(AccumulateBundle.COLUMNS)
+        PCollectionTuple accumulated = batches.apply(
+                "AccumulateBundles",
+                ParDo.of(new AccumulateBundle(spec))
+                        .withOutputTags(AccumulateBundle.STATES, TupleTagList.of(AccumulateBundle.COLUMNS)));
+        PCollection<KV<Integer, SlicedStatistics>> states =
+                accumulated.get(AccumulateBundle.STATES).setCoder(keyedCoder);
+        PCollectionView<List<String>> order = accumulated
+                .get(AccumulateBundle.COLUMNS)
                 .setCoder(ListCoder.of(StringUtf8Coder.of()))
                 .apply("ColumnOrder", Combine.globally(new ColumnOrder()).asSingletonView());
         // Every partition gets an empty state too, so that an empty input still gives its (empty) statistics.
@@ -78,9 +82,10 @@ public final class GenerateStatistics extends PTransform<PCollection<RecordBatch
         for (int p = 0; p < spec.featurePartitions(); p++) {
             empties.add(KV.of(p, spec.emptyState()));
         }
-        PCollection<KV<Integer, SlicedStatistics>> identities = batches.getPipeline()
-                .apply("EmptyStates", Create.of(empties).withCoder(keyedCoder));
-        return PCollectionList.of(states).and(identities)
+        PCollection<KV<Integer, SlicedStatistics>> identities =
+                batches.getPipeline().apply("EmptyStates", Create.of(empties).withCoder(keyedCoder));
+        return PCollectionList.of(states)
+                .and(identities)
                 .apply("AllStates", Flatten.pCollections())
                 .apply("MergeAndDescribePerPartition", Combine.perKey(new MergeStates(spec)))
                 .setCoder(KvCoder.of(VarIntCoder.of(), new DescribedPartition.Coder()))
@@ -110,7 +115,8 @@ public final class GenerateStatistics extends PTransform<PCollection<RecordBatch
                 parts.put(part.getKey(), part.getValue().statistics());
                 if (part.getKey() == 0) {
                     for (int s = 0; s < spec.slicings().size(); s++) {
-                        Counter counter = Metrics.counter(METRICS_NAMESPACE,
+                        Counter counter = Metrics.counter(
+                                METRICS_NAMESPACE,
                                 ROWS_NOT_SLICED + new Slicing(spec.slicings().get(s)));
                         counter.inc(part.getValue().rowsNotSliced()[s]);
                     }

@@ -45,7 +45,9 @@ final class MergeStates extends Combine.CombineFn<SlicedStatistics, SlicedStatis
 
     @Override
     public DescribedPartition extractOutput(SlicedStatistics accumulator) {
-        long[] rowsNotSliced = accumulator.slicings().stream().mapToLong(accumulator::rowsNotSliced).toArray();
+        long[] rowsNotSliced = accumulator.slicings().stream()
+                .mapToLong(accumulator::rowsNotSliced)
+                .toArray();
         return new DescribedPartition(accumulator.result(spec.datasetName()), rowsNotSliced);
     }
 

@@ -34,8 +34,8 @@ final class PartitionAssembly {
         for (int i = 0; i < order.size(); i++) {
             rank.put(order.get(i), i);
         }
-        Comparator<FeatureNameStatistics> byOrder = Comparator
-                .comparingInt((FeatureNameStatistics f) -> rank.getOrDefault(featureName(f), Integer.MAX_VALUE))
+        Comparator<FeatureNameStatistics> byOrder = Comparator.comparingInt(
+                        (FeatureNameStatistics f) -> rank.getOrDefault(featureName(f), Integer.MAX_VALUE))
                 .thenComparing(PartitionAssembly::featureName);
         List<Map<String, DatasetFeatureStatistics>> byName = new ArrayList<>();
         for (int p = 0; p < spec.featurePartitions(); p++) {
@@ -51,7 +51,8 @@ final class PartitionAssembly {
             }
             List<FeatureNameStatistics> features = new ArrayList<>();
             for (int p = 0; p < byName.size(); p++) {
-                for (FeatureNameStatistics feature : byName.get(p).get(first.getName()).getFeaturesList()) {
+                for (FeatureNameStatistics feature :
+                        byName.get(p).get(first.getName()).getFeaturesList()) {
                     String name = featureName(feature);
                     if (!spec.isSharedFeature(name) || spec.partitionOf(name) == p) {
                         features.add(feature);

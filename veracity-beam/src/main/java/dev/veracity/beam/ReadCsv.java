@@ -84,7 +84,9 @@ public final class ReadCsv extends PTransform<PBegin, PCollection<RecordBatch>> 
             ranks = lines(begin, "ReadForTypes")
                     .apply("RankTypes", ParDo.of(new RankLines(source)))
                     .setCoder(ByteArrayCoder.of())
-                    .apply("WidenTypes", Combine.globally(new WidenRanks(header.size())).asSingletonView());
+                    .apply(
+                            "WidenTypes",
+                            Combine.globally(new WidenRanks(header.size())).asSingletonView());
         }
         PCollection<RecordBatch> rows = lines(begin, "Read")
                 .apply("Parse", ParDo.of(new ParseLines(source, ranks)).withSideInputs(ranks))
@@ -93,14 +95,17 @@ public final class ReadCsv extends PTransform<PBegin, PCollection<RecordBatch>> 
         PCollection<RecordBatch> columns = begin.apply("Columns", Create.of(0))
                 .apply("EmptyBatch", ParDo.of(new EmptyBatch(source, ranks)).withSideInputs(ranks))
                 .setCoder(RecordBatchCoder.of());
-        return PCollectionList.of(rows).and(columns).apply("Batches", Flatten.pCollections())
+        return PCollectionList.of(rows)
+                .and(columns)
+                .apply("Batches", Flatten.pCollections())
                 .setCoder(RecordBatchCoder.of());
     }
 
     private PCollection<String> lines(PBegin begin, String name) {
         PCollectionList<String> all = PCollectionList.empty(begin.getPipeline());
         for (int i = 0; i < patterns.size(); i++) {
-            all = all.and(begin.apply(name + i, TextIO.read().from(patterns.get(i)).withSkipHeaderLines(1)));
+            all = all.and(
+                    begin.apply(name + i, TextIO.read().from(patterns.get(i)).withSkipHeaderLines(1)));
         }
         return all.apply(name + "Lines", Flatten.pCollections()).setCoder(StringUtf8Coder.of());
     }
@@ -121,8 +126,9 @@ public final class ReadCsv extends PTransform<PBegin, PCollection<RecordBatch>> 
                 first = header;
                 firstFile = name;
             } else if (!header.equals(first)) {
-                throw new InputException(ErrorCode.CSV_BAD_HEADER, name + ":1: expected the header of " + firstFile
-                        + " " + first + ", found " + header);
+                throw new InputException(
+                        ErrorCode.CSV_BAD_HEADER,
+                        name + ":1: expected the header of " + firstFile + " " + first + ", found " + header);
             }
         }
         return first;
@@ -134,14 +140,17 @@ public final class ReadCsv extends PTransform<PBegin, PCollection<RecordBatch>> 
             List<MatchResult> matches = FileSystems.match(patterns);
             for (int i = 0; i < patterns.size(); i++) {
                 MatchResult match = matches.get(i);
-                List<MatchResult.Metadata> metadata = match.status() == MatchResult.Status.OK
-                        ? match.metadata() : List.of();
+                List<MatchResult.Metadata> metadata =
+                        match.status() == MatchResult.Status.OK ? match.metadata() : List.of();
                 if (metadata.isEmpty()) {
-                    throw new InputException(ErrorCode.FILE_NOT_FOUND, patterns.get(i)
-                            + ": expected files matching this pattern, found none");
+                    throw new InputException(
+                            ErrorCode.FILE_NOT_FOUND,
+                            patterns.get(i) + ": expected files matching this pattern, found none");
                 }
-                metadata.stream().map(MatchResult.Metadata::resourceId).sorted(
-                        java.util.Comparator.comparing(ResourceId::toString)).forEach(files::add);
+                metadata.stream()
+                        .map(MatchResult.Metadata::resourceId)
+                        .sorted(java.util.Comparator.comparing(ResourceId::toString))
+                        .forEach(files::add);
             }
         } catch (IOException e) {
             throw new InputException(ErrorCode.FILE_UNREADABLE, String.join(" ", patterns) + ": " + e.getMessage(), e);
@@ -177,7 +186,8 @@ public final class ReadCsv extends PTransform<PBegin, PCollection<RecordBatch>> 
         @ProcessElement
         public void processElement(ProcessContext context) {
             CsvLines lines = source.lines();
-            context.output(lines.parse(new byte[0], lines.types(WidenRanks.toInts(context.sideInput(ranks)))).batch());
+            context.output(lines.parse(new byte[0], lines.types(WidenRanks.toInts(context.sideInput(ranks))))
+                    .batch());
         }
     }
 }

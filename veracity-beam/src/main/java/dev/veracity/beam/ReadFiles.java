@@ -40,8 +40,8 @@ public final class ReadFiles extends PTransform<PBegin, PCollection<RecordBatch>
     private final String avroReaderSchema;
     private final BadRecords badRecords;
 
-    private ReadFiles(List<String> files, String format, List<String> columns, String avroReaderSchema,
-            BadRecords badRecords) {
+    private ReadFiles(
+            List<String> files, String format, List<String> columns, String avroReaderSchema, BadRecords badRecords) {
         this.files = List.copyOf(files);
         this.format = format;
         this.columns = List.copyOf(columns);
@@ -55,8 +55,12 @@ public final class ReadFiles extends PTransform<PBegin, PCollection<RecordBatch>
     /** {@return the transform reading these files, detected or read as {@code options} says, as one dataset} */
     public static ReadFiles of(List<Path> files, ReadOptions options) {
         Objects.requireNonNull(options, "options is null");
-        return new ReadFiles(files.stream().map(Path::toString).toList(), options.format(), options.columns(),
-                options.avroReaderSchema(), options.badRecords());
+        return new ReadFiles(
+                files.stream().map(Path::toString).toList(),
+                options.format(),
+                options.columns(),
+                options.avroReaderSchema(),
+                options.badRecords());
     }
 
     @Override
@@ -73,8 +77,8 @@ public final class ReadFiles extends PTransform<PBegin, PCollection<RecordBatch>
         private final ArrayList<String> columns;
         private final String avroReaderSchema;
         private final BadRecords badRecords;
-        private final Counter skipped = Metrics.counter(GenerateStatistics.METRICS_NAMESPACE,
-                ParseLines.SKIPPED_RECORDS);
+        private final Counter skipped =
+                Metrics.counter(GenerateStatistics.METRICS_NAMESPACE, ParseLines.SKIPPED_RECORDS);
 
         ReadFile(String format, List<String> columns, String avroReaderSchema, BadRecords badRecords) {
             this.format = format;
@@ -85,7 +89,9 @@ public final class ReadFiles extends PTransform<PBegin, PCollection<RecordBatch>
 
         @ProcessElement
         public void process(@Element String file, OutputReceiver<RecordBatch> out) throws IOException {
-            ReadOptions options = ReadOptions.DEFAULT.withColumns(columns).withAvroReaderSchema(avroReaderSchema)
+            ReadOptions options = ReadOptions.DEFAULT
+                    .withColumns(columns)
+                    .withAvroReaderSchema(avroReaderSchema)
                     .withBadRecords(badRecords);
             if (!format.isEmpty()) {
                 options = options.withFormat(DataFormat.named(format));

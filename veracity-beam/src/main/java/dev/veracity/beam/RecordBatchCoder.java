@@ -25,8 +25,7 @@ public final class RecordBatchCoder extends CustomCoder<RecordBatch> {
     private static final int VERSION = 1;
     private static final RecordBatchCoder INSTANCE = new RecordBatchCoder();
 
-    private RecordBatchCoder() {
-    }
+    private RecordBatchCoder() {}
 
     /** {@return the coder} */
     public static RecordBatchCoder of() {
@@ -94,31 +93,32 @@ public final class RecordBatchCoder extends CustomCoder<RecordBatch> {
                 offsets[r] = in.readInt();
             }
             int values = offsets[rows];
-            columns.add(switch (type) {
-                case INT -> {
-                    long[] longs = new long[values];
-                    for (int v = 0; v < values; v++) {
-                        longs[v] = in.readLong();
-                    }
-                    yield new IntColumn(name, rows, present, offsets, longs);
-                }
-                case FLOAT -> {
-                    double[] doubles = new double[values];
-                    for (int v = 0; v < values; v++) {
-                        doubles[v] = in.readDouble();
-                    }
-                    yield new FloatColumn(name, rows, present, offsets, doubles);
-                }
-                case STRING -> {
-                    int[] valueOffsets = new int[values + 1];
-                    for (int v = 0; v <= values; v++) {
-                        valueOffsets[v] = in.readInt();
-                    }
-                    byte[] bytes = new byte[valueOffsets[values]];
-                    in.readFully(bytes);
-                    yield new StringColumn(name, rows, present, offsets, valueOffsets, bytes);
-                }
-            });
+            columns.add(
+                    switch (type) {
+                        case INT -> {
+                            long[] longs = new long[values];
+                            for (int v = 0; v < values; v++) {
+                                longs[v] = in.readLong();
+                            }
+                            yield new IntColumn(name, rows, present, offsets, longs);
+                        }
+                        case FLOAT -> {
+                            double[] doubles = new double[values];
+                            for (int v = 0; v < values; v++) {
+                                doubles[v] = in.readDouble();
+                            }
+                            yield new FloatColumn(name, rows, present, offsets, doubles);
+                        }
+                        case STRING -> {
+                            int[] valueOffsets = new int[values + 1];
+                            for (int v = 0; v <= values; v++) {
+                                valueOffsets[v] = in.readInt();
+                            }
+                            byte[] bytes = new byte[valueOffsets[values]];
+                            in.readFully(bytes);
+                            yield new StringColumn(name, rows, present, offsets, valueOffsets, bytes);
+                        }
+                    });
         }
         return new RecordBatch(rows, columns);
     }

@@ -37,8 +37,7 @@ import org.apache.beam.sdk.options.Validation;
  * failure however the runner wrapped it), 3 anything else (a bug, with its stack trace).
  */
 public final class StatisticsPipeline {
-    private StatisticsPipeline() {
-    }
+    private StatisticsPipeline() {}
 
     /** The options of the pipeline, on top of Beam's and the runner's. */
     public interface Options extends VeracityBeamOptions {
@@ -54,7 +53,8 @@ public final class StatisticsPipeline {
 
         void setOutput(String output);
 
-        @Description("Slicings separated by ';', each a feature or features crossed with ',': 'country;country,device'.")
+        @Description(
+                "Slicings separated by ';', each a feature or features crossed with ',': 'country;country,device'.")
         @Default.String("")
         String getSliceBy();
 
@@ -139,10 +139,14 @@ public final class StatisticsPipeline {
     static int execute(String[] args, PrintStream err) {
         try {
             ComputedStatistics computed = run(args);
-            err.printf(Locale.ROOT, "veracity: %,d examples, %d features, %d skipped records%n",
-                    computed.statistics().getDatasetsCount() == 0 ? 0
+            err.printf(
+                    Locale.ROOT,
+                    "veracity: %,d examples, %d features, %d skipped records%n",
+                    computed.statistics().getDatasetsCount() == 0
+                            ? 0
                             : computed.statistics().getDatasets(0).getNumExamples(),
-                    computed.statistics().getDatasetsCount() == 0 ? 0
+                    computed.statistics().getDatasetsCount() == 0
+                            ? 0
                             : computed.statistics().getDatasets(0).getFeaturesCount(),
                     computed.skippedRecords());
             return 0;
@@ -202,25 +206,37 @@ public final class StatisticsPipeline {
             throw new ConfigException("pipeline options: expected the options of StatisticsPipeline and the runner, "
                     + "found: " + message);
         }
-        StatisticsOptions statistics = StatisticsOptions.DEFAULT.withNumTopValues(options.getTopK())
+        StatisticsOptions statistics = StatisticsOptions.DEFAULT
+                .withNumTopValues(options.getTopK())
                 .withNumHistogramBuckets(options.getHistogramBuckets())
-                .withMaxExactDistinct(options.getMaxExactDistinct()).withWeightFeature(options.getWeight());
+                .withMaxExactDistinct(options.getMaxExactDistinct())
+                .withWeightFeature(options.getWeight());
         List<Slicing> slicings = new ArrayList<>();
         for (String slicing : options.getSliceBy().split(";")) {
             if (!slicing.isBlank()) {
                 slicings.add(new Slicing(Arrays.asList(slicing.strip().split(",", -1))));
             }
         }
-        Schema schema = options.getSchema().isEmpty() ? Schema.getDefaultInstance()
+        Schema schema = options.getSchema().isEmpty()
+                ? Schema.getDefaultInstance()
                 : SchemaFiles.read(Path.of(options.getSchema()));
         StatisticsSpec spec = StatisticsSpec.of(BeamStatisticsEngine.described(statistics, schema))
                 .withSlicings(slicings, options.getMaxSlices())
-                .named(options.getName()).withFeaturePartitions(options.getFeaturePartitions())
+                .named(options.getName())
+                .withFeaturePartitions(options.getFeaturePartitions())
                 .withPiiProtection(schema, PiiProtection.SUPPRESS);
-        CsvOptions csv = BeamStatisticsEngine.typed(CsvOptions.DEFAULT.withDelimiter(delimiter(options.getDelimiter()))
-                .withBadRecords(badRecords(options.getBadRecords())), schema);
-        return BeamStatistics.run(options, options.getInput(), csv,
-                new Sampling(options.getSampleRate(), options.getSeed()), spec, options.getOutput());
+        CsvOptions csv = BeamStatisticsEngine.typed(
+                CsvOptions.DEFAULT
+                        .withDelimiter(delimiter(options.getDelimiter()))
+                        .withBadRecords(badRecords(options.getBadRecords())),
+                schema);
+        return BeamStatistics.run(
+                options,
+                options.getInput(),
+                csv,
+                new Sampling(options.getSampleRate(), options.getSeed()),
+                spec,
+                options.getOutput());
     }
 
     private static byte delimiter(String delimiter) {

@@ -31,8 +31,15 @@ import java.util.Objects;
  * @param piiFeatures       the features a schema marks as PII, whose statistics lose their raw values
  * @param piiProtection     how they lose them (removed or hashed)
  */
-public record StatisticsSpec(Options options, List<List<String>> slicings, int maxSlices, String datasetName,
-        int featurePartitions, List<String> piiFeatures, PiiProtection piiProtection) implements Serializable {
+public record StatisticsSpec(
+        Options options,
+        List<List<String>> slicings,
+        int maxSlices,
+        String datasetName,
+        int featurePartitions,
+        List<String> piiFeatures,
+        PiiProtection piiProtection)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public StatisticsSpec {
@@ -59,26 +66,36 @@ public record StatisticsSpec(Options options, List<List<String>> slicings, int m
 
     /** {@return a spec of these options, unsliced, one feature partition} */
     public static StatisticsSpec of(StatisticsOptions options) {
-        return new StatisticsSpec(Options.of(options), List.of(), SlicedStatistics.DEFAULT_MAX_SLICES, "", 1,
-                List.of(), PiiProtection.SUPPRESS);
+        return new StatisticsSpec(
+                Options.of(options),
+                List.of(),
+                SlicedStatistics.DEFAULT_MAX_SLICES,
+                "",
+                1,
+                List.of(),
+                PiiProtection.SUPPRESS);
     }
 
     /** {@return this spec with other slicings and cap} */
     public StatisticsSpec withSlicings(List<Slicing> newSlicings, int newMaxSlices) {
-        return new StatisticsSpec(options, newSlicings.stream().map(Slicing::features).toList(), newMaxSlices,
-                datasetName, featurePartitions, piiFeatures, piiProtection);
+        return new StatisticsSpec(
+                options,
+                newSlicings.stream().map(Slicing::features).toList(),
+                newMaxSlices,
+                datasetName,
+                featurePartitions,
+                piiFeatures,
+                piiProtection);
     }
 
     /** {@return this spec with another dataset name} */
     public StatisticsSpec named(String name) {
-        return new StatisticsSpec(options, slicings, maxSlices, name, featurePartitions, piiFeatures,
-                piiProtection);
+        return new StatisticsSpec(options, slicings, maxSlices, name, featurePartitions, piiFeatures, piiProtection);
     }
 
     /** {@return this spec with another number of feature partitions} */
     public StatisticsSpec withFeaturePartitions(int partitions) {
-        return new StatisticsSpec(options, slicings, maxSlices, datasetName, partitions, piiFeatures,
-                piiProtection);
+        return new StatisticsSpec(options, slicings, maxSlices, datasetName, partitions, piiFeatures, piiProtection);
     }
 
     /**
@@ -87,8 +104,14 @@ public record StatisticsSpec(Options options, List<List<String>> slicings, int m
      * @throws dev.veracity.ConfigException if a slicing uses such a feature (slice names would hold its values)
      */
     public StatisticsSpec withPiiProtection(Schema schema, PiiProtection protection) {
-        return new StatisticsSpec(options, slicings, maxSlices, datasetName, featurePartitions,
-                List.copyOf(PiiProtection.features(schema)), protection);
+        return new StatisticsSpec(
+                options,
+                slicings,
+                maxSlices,
+                datasetName,
+                featurePartitions,
+                List.copyOf(PiiProtection.features(schema)),
+                protection);
     }
 
     /** {@return the core statistics options} */
@@ -134,9 +157,17 @@ public record StatisticsSpec(Options options, List<List<String>> slicings, int m
      *
      * @param categoricalFeatures the categorical numeric features, as a list
      */
-    public record Options(int numTopValues, int numRankHistogramBuckets, int numHistogramBuckets,
-            int numQuantilesHistogramBuckets, int numValuesHistogramBuckets, int maxExactDistinct,
-            double quantilesRankError, String weightFeature, List<String> categoricalFeatures) implements Serializable {
+    public record Options(
+            int numTopValues,
+            int numRankHistogramBuckets,
+            int numHistogramBuckets,
+            int numQuantilesHistogramBuckets,
+            int numValuesHistogramBuckets,
+            int maxExactDistinct,
+            double quantilesRankError,
+            String weightFeature,
+            List<String> categoricalFeatures)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
 
         public Options {
@@ -146,17 +177,30 @@ public record StatisticsSpec(Options options, List<List<String>> slicings, int m
 
         /** {@return the fields of {@code options}} */
         public static Options of(StatisticsOptions options) {
-            return new Options(options.numTopValues(), options.numRankHistogramBuckets(),
-                    options.numHistogramBuckets(), options.numQuantilesHistogramBuckets(),
-                    options.numValuesHistogramBuckets(), options.maxExactDistinct(), options.quantilesRankError(),
-                    options.weightFeature(), options.categoricalFeatures().stream().sorted().toList());
+            return new Options(
+                    options.numTopValues(),
+                    options.numRankHistogramBuckets(),
+                    options.numHistogramBuckets(),
+                    options.numQuantilesHistogramBuckets(),
+                    options.numValuesHistogramBuckets(),
+                    options.maxExactDistinct(),
+                    options.quantilesRankError(),
+                    options.weightFeature(),
+                    options.categoricalFeatures().stream().sorted().toList());
         }
 
         /** {@return the core options of these fields} */
         public StatisticsOptions toOptions() {
-            return new StatisticsOptions(numTopValues, numRankHistogramBuckets, numHistogramBuckets,
-                    numQuantilesHistogramBuckets, numValuesHistogramBuckets, maxExactDistinct, quantilesRankError,
-                    weightFeature, new HashSet<>(categoricalFeatures));
+            return new StatisticsOptions(
+                    numTopValues,
+                    numRankHistogramBuckets,
+                    numHistogramBuckets,
+                    numQuantilesHistogramBuckets,
+                    numValuesHistogramBuckets,
+                    maxExactDistinct,
+                    quantilesRankError,
+                    weightFeature,
+                    new HashSet<>(categoricalFeatures));
         }
     }
 }

@@ -51,10 +51,13 @@ class BeamEngineTest {
     @Test
     void theServiceLoaderFindsTheBeamEngineWhichComputesTheLocalStatistics() throws IOException {
         List<Path> files = TestTables.write(directory, 5, 500, 2);
-        Veracity.StatisticsRequest request = Veracity.statistics(files).sliceBy("device")
+        Veracity.StatisticsRequest request = Veracity.statistics(files)
+                .sliceBy("device")
                 .withOptions(StatisticsOptions.DEFAULT.withWeightFeature("w"));
-        ComputedStatistics beam = beam().compute(request, direct(directory.resolve("part-*.csv").toString()));
-        SameStatisticsTest.assertSameStatistics(beam.statistics(), request.compute().statistics(), files);
+        ComputedStatistics beam =
+                beam().compute(request, direct(directory.resolve("part-*.csv").toString()));
+        SameStatisticsTest.assertSameStatistics(
+                beam.statistics(), request.compute().statistics(), files);
     }
 
     @Test
@@ -69,17 +72,25 @@ class BeamEngineTest {
     @Test
     void featuresTheSchemaMarksAsPiiKeepNoRawValueOnTheBeamEngine() throws IOException {
         Path file = directory.resolve("people.csv");
-        Files.writeString(file, "email,age,city\njane@example.com,41,Oslo\nbob@example.org,35,Oslo\n"
-                + "jane@example.com,29,Rome\n");
+        Files.writeString(
+                file,
+                "email,age,city\njane@example.com,41,Oslo\nbob@example.org,35,Oslo\n" + "jane@example.com,29,Rome\n");
         Schema schema = Schema.newBuilder()
-                .addFeature(Feature.newBuilder().setName("email").setType(FeatureType.BYTES)
-                        .setAnnotation(dev.veracity.proto.Annotation.newBuilder().addTag("veracity:pii=EMAIL_ADDRESS")))
-                .addFeature(Feature.newBuilder().setName("age").setType(FeatureType.INT)
-                        .setAnnotation(dev.veracity.proto.Annotation.newBuilder().addTag("veracity:pii")))
+                .addFeature(Feature.newBuilder()
+                        .setName("email")
+                        .setType(FeatureType.BYTES)
+                        .setAnnotation(
+                                dev.veracity.proto.Annotation.newBuilder().addTag("veracity:pii=EMAIL_ADDRESS")))
+                .addFeature(Feature.newBuilder()
+                        .setName("age")
+                        .setType(FeatureType.INT)
+                        .setAnnotation(
+                                dev.veracity.proto.Annotation.newBuilder().addTag("veracity:pii")))
                 .build();
         Veracity.StatisticsRequest request = Veracity.statistics(List.of(file)).withSchema(schema);
 
-        DatasetFeatureStatisticsList beam = beam().compute(request, direct(file.toString())).statistics();
+        DatasetFeatureStatisticsList beam =
+                beam().compute(request, direct(file.toString())).statistics();
 
         String text = beam.toString();
         assertThat(text).doesNotContain("jane@example.com", "bob@example.org").contains("Oslo");
@@ -87,33 +98,48 @@ class BeamEngineTest {
         assertThat(email.getStringStats().getTopValuesList()).isEmpty();
         assertThat(email.getStringStats().getUnique()).isEqualTo(2);
         FeatureNameStatistics age = feature(beam, "age");
-        assertThat(List.of(age.getNumStats().getMin(), age.getNumStats().getMax(), age.getNumStats().getMedian()))
+        assertThat(List.of(
+                        age.getNumStats().getMin(),
+                        age.getNumStats().getMax(),
+                        age.getNumStats().getMedian()))
                 .containsOnly(0.0);
         assertThat(age.getNumStats().getHistogramsList()).isEmpty();
         assertThat(age.getNumStats().getMean()).isCloseTo(35.0, org.assertj.core.api.Assertions.within(1e-9));
         SameStatisticsTest.assertSameStatistics(beam, request.compute().statistics(), List.of(file));
 
         DatasetFeatureStatisticsList hashed = beam().compute(
-                request.withPiiProtection(PiiProtection.hashing("a secret of 16+ bytes".getBytes())),
-                direct(file.toString())).statistics();
+                        request.withPiiProtection(PiiProtection.hashing("a secret of 16+ bytes".getBytes())),
+                        direct(file.toString()))
+                .statistics();
         assertThat(hashed.toString()).doesNotContain("jane@example.com");
-        assertThat(feature(hashed, "email").getStringStats().getTopValues(0).getValue()).startsWith("pii:");
+        assertThat(feature(hashed, "email").getStringStats().getTopValues(0).getValue())
+                .startsWith("pii:");
     }
 
     @Test
     void slicingByAPiiFeatureIsRefused() throws IOException {
         Path file = directory.resolve("people.csv");
         Files.writeString(file, "email,age\njane@example.com,41\n");
-        Schema schema = Schema.newBuilder().addFeature(Feature.newBuilder().setName("email")
-                .setAnnotation(dev.veracity.proto.Annotation.newBuilder().addTag("veracity:pii"))).build();
-        assertThatThrownBy(() -> beam().compute(Veracity.statistics(List.of(file)).withSchema(schema)
-                .sliceBy("email"), direct(file.toString())))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("--slice-by email");
+        Schema schema = Schema.newBuilder()
+                .addFeature(Feature.newBuilder()
+                        .setName("email")
+                        .setAnnotation(
+                                dev.veracity.proto.Annotation.newBuilder().addTag("veracity:pii")))
+                .build();
+        assertThatThrownBy(() -> beam().compute(
+                                Veracity.statistics(List.of(file))
+                                        .withSchema(schema)
+                                        .sliceBy("email"),
+                                direct(file.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--slice-by email");
     }
 
     private static FeatureNameStatistics feature(DatasetFeatureStatisticsList statistics, String name) {
         return statistics.getDatasets(0).getFeaturesList().stream()
-                .filter(f -> f.getName().equals(name) || String.join(".", f.getPath().getStepList()).equals(name))
-                .findFirst().orElseThrow();
+                .filter(f -> f.getName().equals(name)
+                        || String.join(".", f.getPath().getStepList()).equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

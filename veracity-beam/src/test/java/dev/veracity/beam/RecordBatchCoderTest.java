@@ -23,15 +23,17 @@ class RecordBatchCoderTest {
 
     @SeededProperty(tries = 20)
     void decodingAnEncodedBatchGivesTheSameColumns(long seed) throws IOException {
-        Path file = TestTables.write(directory, seed, (int) Math.floorMod(seed, 200L), 1).get(0);
+        Path file = TestTables.write(directory, seed, (int) Math.floorMod(seed, 200L), 1)
+                .get(0);
         byte[] text = Files.readAllBytes(file);
-        CsvLines lines = new CsvLines(file.toString(), CsvLines.header(text, file.toString(), CsvOptions.DEFAULT),
-                CsvOptions.DEFAULT);
+        CsvLines lines = new CsvLines(
+                file.toString(), CsvLines.header(text, file.toString(), CsvOptions.DEFAULT), CsvOptions.DEFAULT);
         byte[] body = Arrays.copyOfRange(text, TestTables.HEADER.length() + 1, text.length);
-        RecordBatch batch = lines.parse(body, lines.types(lines.rank(body, lines.noRanks()))).batch();
+        RecordBatch batch = lines.parse(body, lines.types(lines.rank(body, lines.noRanks())))
+                .batch();
 
-        RecordBatch decoded = CoderUtils.decodeFromByteArray(RecordBatchCoder.of(),
-                CoderUtils.encodeToByteArray(RecordBatchCoder.of(), batch));
+        RecordBatch decoded = CoderUtils.decodeFromByteArray(
+                RecordBatchCoder.of(), CoderUtils.encodeToByteArray(RecordBatchCoder.of(), batch));
 
         assertThat(decoded.rowCount()).isEqualTo(batch.rowCount());
         assertThat(decoded.columns()).hasSameSizeAs(batch.columns());
@@ -49,7 +51,8 @@ class RecordBatchCoderTest {
         assertThat(actual.name()).isEqualTo(expected.name());
         assertThat(actual.type()).isEqualTo(expected.type());
         assertThat(Arrays.copyOf(actual.present(), rows)).isEqualTo(Arrays.copyOf(expected.present(), rows));
-        assertThat(Arrays.copyOf(actual.rowOffsets(), rows + 1)).isEqualTo(Arrays.copyOf(expected.rowOffsets(), rows + 1));
+        assertThat(Arrays.copyOf(actual.rowOffsets(), rows + 1))
+                .isEqualTo(Arrays.copyOf(expected.rowOffsets(), rows + 1));
         assertThat(List.of(actual.getClass())).isEqualTo(List.of(expected.getClass()));
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.ReadOptions;
-import dev.veracity.io.convert.Converter;
 import dev.veracity.io.Veracity;
+import dev.veracity.io.convert.Converter;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.proto.Anomalies;
 import dev.veracity.proto.DatasetFeatureStatistics;
@@ -36,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SameStatisticsTest {
     private static final int ROWS = 6000;
+
     @TempDir
     static Path directory;
+
     private static List<Path> files;
     private static DatasetFeatureStatisticsList local;
     private static StatisticsOptions options;
@@ -48,7 +50,8 @@ class SameStatisticsTest {
         files = TestTables.write(directory, 11, ROWS, 3);
         options = StatisticsOptions.DEFAULT.withWeightFeature("w");
         slicings = List.of(Slicing.of("country"), Slicing.of("country", "device"));
-        Veracity.StatisticsRequest request = Veracity.statistics(files).withOptions(options).withThreads(2);
+        Veracity.StatisticsRequest request =
+                Veracity.statistics(files).withOptions(options).withThreads(2);
         for (Slicing slicing : slicings) {
             request = request.sliceBy(slicing.features().toArray(String[]::new));
         }
@@ -58,10 +61,12 @@ class SameStatisticsTest {
     private static ComputedStatistics onBeam(String runner, int partitions, String... more) throws IOException {
         List<String> args = new ArrayList<>(List.of("--runner=" + runner));
         args.addAll(Arrays.asList(more));
-        PipelineOptions pipeline = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).create();
-        StatisticsSpec spec = StatisticsSpec.of(options).withSlicings(slicings, 100).withFeaturePartitions(partitions);
-        return BeamStatistics.run(pipeline, List.of(directory.resolve("part-*.csv").toString()), CsvOptions.DEFAULT,
-                Sampling.ALL, spec);
+        PipelineOptions pipeline =
+                PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).create();
+        StatisticsSpec spec =
+                StatisticsSpec.of(options).withSlicings(slicings, 100).withFeaturePartitions(partitions);
+        return BeamStatistics.run(
+                pipeline, List.of(directory.resolve("part-*.csv").toString()), CsvOptions.DEFAULT, Sampling.ALL, spec);
     }
 
     @Test
@@ -82,7 +87,8 @@ class SameStatisticsTest {
     void schemaInferredFromBeamStatisticsIsTheLocalOneAndValidatesTheLocalStatistics() throws IOException {
         DatasetFeatureStatisticsList beam = onBeam("DirectRunner", 2).statistics();
         assertThat(SchemaInference.infer(beam)).isEqualTo(SchemaInference.infer(local));
-        Anomalies anomalies = Validator.validate(local, SchemaInference.infer(beam)).run();
+        Anomalies anomalies =
+                Validator.validate(local, SchemaInference.infer(beam)).run();
         assertThat(anomalies.getAnomalyInfoMap()).isEmpty();
     }
 
@@ -95,11 +101,16 @@ class SameStatisticsTest {
                 Converter.convert(List.of(file), ReadOptions.DEFAULT, target);
                 converted.add(target);
             }
-            DatasetFeatureStatisticsList expected = Veracity.statistics(converted).withOptions(options).withThreads(2)
-                    .compute().statistics();
-            PipelineOptions pipeline = PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
-                    "--targetParallelism=2").create();
-            ComputedStatistics beam = BeamStatistics.run(pipeline, ReadFiles.of(converted, ReadOptions.DEFAULT),
+            DatasetFeatureStatisticsList expected = Veracity.statistics(converted)
+                    .withOptions(options)
+                    .withThreads(2)
+                    .compute()
+                    .statistics();
+            PipelineOptions pipeline = PipelineOptionsFactory.fromArgs("--runner=DirectRunner", "--targetParallelism=2")
+                    .create();
+            ComputedStatistics beam = BeamStatistics.run(
+                    pipeline,
+                    ReadFiles.of(converted, ReadOptions.DEFAULT),
                     StatisticsSpec.of(options).withFeaturePartitions(2));
             assertThat(expected.getDatasets(0).getNumExamples()).as(extension).isEqualTo(ROWS);
             assertSameStatistics(beam.statistics(), expected, files);
@@ -112,25 +123,37 @@ class SameStatisticsTest {
         assertSameStatistics(actual, expected, files);
     }
 
-    static void assertSameStatistics(DatasetFeatureStatisticsList actual, DatasetFeatureStatisticsList expected,
-            List<Path> files) throws IOException {
-        assertThat(actual.getDatasetsList()).extracting(DatasetFeatureStatistics::getName)
-                .containsExactlyElementsOf(expected.getDatasetsList().stream().map(DatasetFeatureStatistics::getName).toList());
+    static void assertSameStatistics(
+            DatasetFeatureStatisticsList actual, DatasetFeatureStatisticsList expected, List<Path> files)
+            throws IOException {
+        assertThat(actual.getDatasetsList())
+                .extracting(DatasetFeatureStatistics::getName)
+                .containsExactlyElementsOf(expected.getDatasetsList().stream()
+                        .map(DatasetFeatureStatistics::getName)
+                        .toList());
         double[] sortedAmounts = amounts(files);
         for (int d = 0; d < expected.getDatasetsCount(); d++) {
             DatasetFeatureStatistics a = actual.getDatasets(d);
             DatasetFeatureStatistics e = expected.getDatasets(d);
             assertThat(a.getNumExamples()).as(e.getName()).isEqualTo(e.getNumExamples());
             assertThat(a.getWeightedNumExamples()).as(e.getName()).isEqualTo(e.getWeightedNumExamples());
-            assertThat(a.getFeaturesList()).extracting(PartitionAssembly::featureName)
-                    .containsExactlyElementsOf(e.getFeaturesList().stream().map(PartitionAssembly::featureName).toList());
+            assertThat(a.getFeaturesList())
+                    .extracting(PartitionAssembly::featureName)
+                    .containsExactlyElementsOf(e.getFeaturesList().stream()
+                            .map(PartitionAssembly::featureName)
+                            .toList());
             for (int f = 0; f < e.getFeaturesCount(); f++) {
                 FeatureNameStatistics af = a.getFeatures(f);
                 FeatureNameStatistics ef = e.getFeatures(f);
                 StatisticsAssertions.assertSameExactFields(withoutWeighted(af), withoutWeighted(ef), 100);
-                assertThat(withoutWeighted(af).getStringStats()).isEqualTo(withoutWeighted(ef).getStringStats());
+                assertThat(withoutWeighted(af).getStringStats())
+                        .isEqualTo(withoutWeighted(ef).getStringStats());
                 if (d == 0 && PartitionAssembly.featureName(ef).equals("amount")) {
-                    StatisticsAssertions.assertRank("median", sortedAmounts, af.getNumStats().getMedian(), 0.5,
+                    StatisticsAssertions.assertRank(
+                            "median",
+                            sortedAmounts,
+                            af.getNumStats().getMedian(),
+                            0.5,
                             StatisticsOptions.DEFAULT.quantilesRankError());
                 }
             }
@@ -141,10 +164,16 @@ class SameStatisticsTest {
     private static FeatureNameStatistics withoutWeighted(FeatureNameStatistics feature) {
         FeatureNameStatistics.Builder b = feature.toBuilder();
         if (b.hasNumStats()) {
-            b.getNumStatsBuilder().clearWeightedNumericStats().getCommonStatsBuilder().clearWeightedCommonStats();
+            b.getNumStatsBuilder()
+                    .clearWeightedNumericStats()
+                    .getCommonStatsBuilder()
+                    .clearWeightedCommonStats();
         }
         if (b.hasStringStats()) {
-            b.getStringStatsBuilder().clearWeightedStringStats().getCommonStatsBuilder().clearWeightedCommonStats();
+            b.getStringStatsBuilder()
+                    .clearWeightedStringStats()
+                    .getCommonStatsBuilder()
+                    .clearWeightedCommonStats();
         }
         return b.build();
     }
@@ -152,7 +181,8 @@ class SameStatisticsTest {
     private static double[] amounts(List<Path> files) throws IOException {
         List<Double> values = new ArrayList<>();
         for (Path file : files) {
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            for (String line :
+                    Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
                 String amount = line.split(",", -1)[1];
                 if (!amount.isEmpty()) {
                     values.add(Double.parseDouble(amount));

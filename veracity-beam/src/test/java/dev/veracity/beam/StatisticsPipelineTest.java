@@ -19,8 +19,7 @@ class StatisticsPipelineTest {
     @TempDir
     Path directory;
 
-    private record Run(int exitCode, String err) {
-    }
+    private record Run(int exitCode, String err) {}
 
     private static Run execute(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -52,7 +51,10 @@ class StatisticsPipelineTest {
         Path output = directory.resolve("no-such-directory/out.pb");
         Run run = execute("--runner=DirectRunner", "--input=" + input, "--output=" + output);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString().startsWith("veracity: error: ")
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("veracity: error: ")
                 .contains("no-such-directory");
     }
 
@@ -62,8 +64,9 @@ class StatisticsPipelineTest {
         Files.writeString(input, "a,b,c\n1,2,3\n4,5\n");
         Run run = execute("--runner=DirectRunner", "--input=" + input, "--output=" + directory.resolve("o.pb"));
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("veracity: error: " + input + " record \"4,5\":1:3: expected 3 "
-                + "fields as in the header, found 2");
+        assertThat(run.err().strip())
+                .isEqualTo("veracity: error: " + input + " record \"4,5\":1:3: expected 3 "
+                        + "fields as in the header, found 2");
     }
 
     @Test
@@ -87,11 +90,13 @@ class StatisticsPipelineTest {
 
     @Test
     void inputErrorsWrappedByTheRunnerAreFoundByCause() {
-        Run veracity = report(new RuntimeException("worker failed", new RuntimeException(
-                new InputException(ErrorCode.CSV_RAGGED_ROW, "a.csv:3:2: expected 3 fields, found 2"))));
+        Run veracity = report(new RuntimeException(
+                "worker failed",
+                new RuntimeException(
+                        new InputException(ErrorCode.CSV_RAGGED_ROW, "a.csv:3:2: expected 3 fields, found 2"))));
         assertThat(veracity.exitCode()).isEqualTo(2);
-        assertThat(veracity.err()).isEqualTo("veracity: error: a.csv:3:2: expected 3 fields, found 2"
-                + System.lineSeparator());
+        assertThat(veracity.err())
+                .isEqualTo("veracity: error: a.csv:3:2: expected 3 fields, found 2" + System.lineSeparator());
         Run io = report(new RuntimeException(new NoSuchFileException("/data/a.csv")));
         assertThat(io.exitCode()).isEqualTo(2);
         assertThat(io.err().strip()).isEqualTo("veracity: error: /data/a.csv: no such file");
@@ -106,7 +111,8 @@ class StatisticsPipelineTest {
         Path output = directory.resolve("out.pbtxt");
         Run run = execute("--runner=DirectRunner", "--input=" + input, "--output=" + output, "--schema=" + schema);
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readString(output)).doesNotContain("jane@example.com", "bob@example.org").contains("Oslo",
-                "veracity:pii");
+        assertThat(Files.readString(output))
+                .doesNotContain("jane@example.com", "bob@example.org")
+                .contains("Oslo", "veracity:pii");
     }
 }

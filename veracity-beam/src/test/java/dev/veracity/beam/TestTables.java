@@ -13,8 +13,7 @@ import java.util.SplittableRandom;
 final class TestTables {
     static final String HEADER = "id,amount,country,device,note,w";
 
-    private TestTables() {
-    }
+    private TestTables() {}
 
     /** {@return the files of one random table of {@code rows} rows cut into {@code files} files, each with the header} */
     static List<Path> write(Path directory, long seed, int rows, int files) throws IOException {
@@ -25,14 +24,26 @@ final class TestTables {
         }
         for (int r = 0; r < rows; r++) {
             StringBuilder text = texts.get(Gen.between(random, 0, files - 1));
-            String amount = Gen.oneIn(random, 10) ? "" : String.valueOf(Math.round(random.nextGaussian() * 1e4) / 100.0);
+            String amount =
+                    Gen.oneIn(random, 10) ? "" : String.valueOf(Math.round(random.nextGaussian() * 1e4) / 100.0);
             String country = Gen.oneIn(random, 20) ? "" : Gen.oneOf(random, "DE", "FR", "PL", "Łódź", "US", "BR");
             String device = Gen.oneOf(random, "ios", "android", "web");
-            String note = Gen.oneIn(random, 3) ? "\"a, \"\"quoted\"\" note " + Gen.between(random, 0, 50) + "\""
+            String note = Gen.oneIn(random, 3)
+                    ? "\"a, \"\"quoted\"\" note " + Gen.between(random, 0, 50) + "\""
                     : "n" + Gen.between(random, 0, 5000);
             int weight = Gen.between(random, 0, 5);
-            text.append(r).append(',').append(amount).append(',').append(country).append(',').append(device)
-                    .append(',').append(note).append(',').append(weight).append('\n');
+            text.append(r)
+                    .append(',')
+                    .append(amount)
+                    .append(',')
+                    .append(country)
+                    .append(',')
+                    .append(device)
+                    .append(',')
+                    .append(note)
+                    .append(',')
+                    .append(weight)
+                    .append('\n');
         }
         List<Path> paths = new ArrayList<>();
         for (int f = 0; f < files; f++) {

@@ -44,20 +44,30 @@ final class AnomaliesTable {
             return "";
         }
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%nDrift and skew: %d measurement%s, %d over %s threshold%n",
-                rows.size(), rows.size() == 1 ? "" : "s", over, rows.size() == 1 ? "its" : "their"));
-        text.append(String.format(Locale.ROOT, MEASUREMENT_FORMAT, "Feature", "Kind", "Metric", "Value", "Threshold",
-                "").stripTrailing()).append('\n');
+        text.append(String.format(
+                Locale.ROOT,
+                "%nDrift and skew: %d measurement%s, %d over %s threshold%n",
+                rows.size(),
+                rows.size() == 1 ? "" : "s",
+                over,
+                rows.size() == 1 ? "its" : "their"));
+        text.append(String.format(
+                                Locale.ROOT, MEASUREMENT_FORMAT, "Feature", "Kind", "Metric", "Value", "Threshold", "")
+                        .stripTrailing())
+                .append('\n');
         for (String[] row : rows) {
-            text.append(String.format(Locale.ROOT, MEASUREMENT_FORMAT, (Object[]) row).stripTrailing()).append('\n');
+            text.append(String.format(Locale.ROOT, MEASUREMENT_FORMAT, (Object[]) row)
+                            .stripTrailing())
+                    .append('\n');
         }
         return text.toString();
     }
 
     private static String[] row(String feature, String kind, DriftSkewInfo.Measurement m) {
         String verdict = m.getValue() > m.getThreshold() ? "over" : m.getValue() == m.getThreshold() ? "at" : "under";
-        return new String[] {feature, kind, m.getType().name(), sixDigits(m.getValue()), sixDigits(m.getThreshold()),
-            verdict};
+        return new String[] {
+            feature, kind, m.getType().name(), sixDigits(m.getValue()), sixDigits(m.getThreshold()), verdict
+        };
     }
 
     /** {@return the value with at most six significant digits, without trailing zeros} */
@@ -65,13 +75,18 @@ final class AnomaliesTable {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
-        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value)
+                .round(new MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String findings(Anomalies anomalies, String source) {
         StringBuilder text = new StringBuilder();
         if (anomalies.getDataMissing()) {
-            return text.append("No examples (data_missing) in ").append(source).append(": nothing else was checked\n")
+            return text.append("No examples (data_missing) in ")
+                    .append(source)
+                    .append(": nothing else was checked\n")
                     .toString();
         }
         Map<String, AnomalyInfo> entries = new TreeMap<>(anomalies.getAnomalyInfoMap());
@@ -83,17 +98,31 @@ final class AnomaliesTable {
         if (all.isEmpty()) {
             return text.append("No anomalies in ").append(source).append('\n').toString();
         }
-        long errors = all.stream().filter(e -> e.getValue().getSeverity() == AnomalyInfo.Severity.ERROR).count();
-        text.append(all.size()).append(all.size() == 1 ? " anomaly" : " anomalies").append(" (").append(errors)
-                .append(errors == 1 ? " error, " : " errors, ").append(all.size() - errors)
-                .append(all.size() - errors == 1 ? " warning" : " warnings").append(") in ").append(source)
+        long errors = all.stream()
+                .filter(e -> e.getValue().getSeverity() == AnomalyInfo.Severity.ERROR)
+                .count();
+        text.append(all.size())
+                .append(all.size() == 1 ? " anomaly" : " anomalies")
+                .append(" (")
+                .append(errors)
+                .append(errors == 1 ? " error, " : " errors, ")
+                .append(all.size() - errors)
+                .append(all.size() - errors == 1 ? " warning" : " warnings")
+                .append(") in ")
+                .append(source)
                 .append("\n\n");
         for (Map.Entry<String, AnomalyInfo> entry : all) {
             AnomalyInfo info = entry.getValue();
             text.append(entry.getKey()).append("  ").append(info.getSeverity()).append('\n');
             for (AnomalyInfo.Reason reason : info.getReasonList()) {
-                text.append("  ").append(reason.getType()).append(": ").append(reason.getShortDescription())
-                        .append('\n').append("    ").append(reason.getDescription()).append('\n');
+                text.append("  ")
+                        .append(reason.getType())
+                        .append(": ")
+                        .append(reason.getShortDescription())
+                        .append('\n')
+                        .append("    ")
+                        .append(reason.getDescription())
+                        .append('\n');
             }
         }
         return text.toString();

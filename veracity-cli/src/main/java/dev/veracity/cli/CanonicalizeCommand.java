@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity schema canonicalize}: rewrites a schema in canonical order, or checks that it is. */
-@Command(name = "canonicalize",
+@Command(
+        name = "canonicalize",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -28,10 +29,13 @@ import picocli.CommandLine.Spec;
             "schema changes under version control only where someone changed it.",
             "--check writes nothing and exits 1 if the file differs from its canonical",
             "form (a CI check).",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity schema canonicalize --schema schema.pbtxt",
-            "  veracity schema canonicalize --schema schema.pbtxt --check   # in CI"})
+            "  veracity schema canonicalize --schema schema.pbtxt --check   # in CI"
+        })
 final class CanonicalizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,7 +43,8 @@ final class CanonicalizeCommand implements Callable<Integer> {
     @Mixin
     SchemaFileOptions schema;
 
-    @Option(names = "--check",
+    @Option(
+            names = "--check",
             description = "Write nothing; exit 1 if the file is not byte for byte in canonical form.")
     boolean check;
 
@@ -58,9 +63,11 @@ final class CanonicalizeCommand implements Callable<Integer> {
             SchemaFiles.write(canonical, rendered);
             boolean same = Arrays.equals(Files.readAllBytes(rendered), Files.readAllBytes(schema.schema));
             PrintWriter err = spec.commandLine().getErr();
-            err.println("veracity: " + schema.schema + (same ? " is in canonical form"
-                    : " is not in canonical form; rewrite it with: veracity schema canonicalize --schema "
-                            + schema.schema));
+            err.println("veracity: " + schema.schema
+                    + (same
+                            ? " is in canonical form"
+                            : " is not in canonical form; rewrite it with: veracity schema canonicalize --schema "
+                                    + schema.schema));
             err.flush();
             return same ? ExitCodes.OK : ExitCodes.ANOMALIES;
         } finally {

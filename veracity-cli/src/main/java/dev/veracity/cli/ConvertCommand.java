@@ -1,8 +1,8 @@
 package dev.veracity.cli;
 
+import dev.veracity.io.BadRecords;
 import dev.veracity.io.DataFormat;
 import dev.veracity.io.InputPaths;
-import dev.veracity.io.BadRecords;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.convert.Converter;
 import dev.veracity.io.convert.Converter.Conversion;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity convert}: rewrites a dataset as CSV, JSON Lines or TFRecord of tf.Example. */
-@Command(name = "convert",
+@Command(
+        name = "convert",
         header = "Converts data files between formats (to TFRecord of tf.Example for TFX, and back).",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -29,11 +30,14 @@ import picocli.CommandLine.Spec;
             "tf.Example (.tfrecord, or .tfrecord.gz / .gz for gzip as TFX writes). INT becomes int64_list, FLOAT",
             "float_list (float32, as TensorFlow stores it), STRING bytes_list; a missing value an absent feature.",
             "CSV holds one value per cell: a list is an error (convert it to JSON Lines or TFRecord).",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity convert train.csv -o train.tfrecord.gz",
             "  veracity convert 'data/part-*.parquet' -o data.tfrecord",
-            "  veracity convert train.tfrecord -o train.jsonl"})
+            "  veracity convert train.tfrecord -o train.jsonl"
+        })
 final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,14 +45,23 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories of part files or quoted globs.")
     List<String> inputs;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The file to write.")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The file to write.")
     Path output;
 
-    @Option(names = "--to", paramLabel = "FORMAT",
+    @Option(
+            names = "--to",
+            paramLabel = "FORMAT",
             description = "Output format: csv, jsonl or tfrecord (default: from the output's extension).")
     String to = "";
 
-    @Option(names = "--bad-records", paramLabel = "POLICY", defaultValue = "fail",
+    @Option(
+            names = "--bad-records",
+            paramLabel = "POLICY",
+            defaultValue = "fail",
             description = "fail (exit 2 naming the file and record) or skip (count malformed records). "
                     + "Default: ${DEFAULT-VALUE}.")
     BadRecords badRecords;
@@ -65,14 +78,15 @@ final class ConvertCommand implements Callable<Integer> {
         List<Path> files = InputPaths.expand(inputs);
         OutputPaths.refuseOverwrite(Inputs.of(inputs, files), List.of(output));
         var read = reading.readOptions().withBadRecords(badRecords);
-        Conversion done = to.isEmpty() ? Converter.convert(files, read, output)
+        Conversion done = to.isEmpty()
+                ? Converter.convert(files, read, output)
                 : Converter.convert(files, read, output, DataFormat.named(to));
         PrintWriter err = spec.commandLine().getErr();
         if (done.skippedRecords() > 0) {
             err.printf("veracity: skipped %,d malformed record(s)%n", done.skippedRecords());
         }
-        err.printf("veracity: %,d examples -> %s (%.1f s)%n", done.examples(), output,
-                (System.nanoTime() - start) / 1e9);
+        err.printf(
+                "veracity: %,d examples -> %s (%.1f s)%n", done.examples(), output, (System.nanoTime() - start) / 1e9);
         err.flush();
         return ExitCodes.OK;
     }

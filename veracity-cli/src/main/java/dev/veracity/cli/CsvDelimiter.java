@@ -8,8 +8,7 @@ import dev.veracity.io.csv.CsvOptions;
  * not the quote or a line break, which CSV itself uses.
  */
 final class CsvDelimiter {
-    private CsvDelimiter() {
-    }
+    private CsvDelimiter() {}
 
     static CsvOptions options(String delimiter) {
         String d = delimiter.equals("\\t") ? "\t" : delimiter;

@@ -11,21 +11,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity schema deprecate}: stops validating features without removing them. */
-@Command(name = "deprecate",
+@Command(
+        name = "deprecate",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Deprecates features: TFDV stops validating and requiring them.",
             "Sets lifecycle_stage: DEPRECATED. The schema still knows the features, so",
             "data that has them raises no new-column anomaly (removing them would).",
-            ""},
-        footer = {"%nExample:",
-            "  veracity schema deprecate --schema schema.pbtxt trip_start_timestamp fare"})
+            ""
+        },
+        footer = {"%nExample:", "  veracity schema deprecate --schema schema.pbtxt trip_start_timestamp fare"})
 final class DeprecateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FEATURE",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FEATURE",
             description = "The features: names, or paths such as address.city for struct children.")
     List<String> features;
 

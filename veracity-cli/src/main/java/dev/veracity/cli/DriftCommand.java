@@ -1,7 +1,5 @@
 package dev.veracity.cli;
 
-import java.util.Arrays;
-import dev.veracity.io.OutputPaths;
 import dev.veracity.ConfigException;
 import dev.veracity.drift.Baseline;
 import dev.veracity.drift.DriftConfig;
@@ -9,6 +7,7 @@ import dev.veracity.drift.DriftReport;
 import dev.veracity.drift.DriftSeries;
 import dev.veracity.drift.DriftTest;
 import dev.veracity.io.AtomicFiles;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
@@ -20,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity drift}: per-feature drift tests over a series of statistics files (spans). */
-@Command(name = "drift",
+@Command(
+        name = "drift",
         header = "Tests every feature for drift between spans.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -51,25 +52,35 @@ import picocli.CommandLine.Spec;
             "veracity:drift_test=NAME and veracity:drift_threshold=X choose per feature; the",
             "options override them. Infinite values are left out of numeric tests and counted.",
             "Exit 1 when a metric crosses its threshold; 2 when a span has no feature to compare.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity drift day1.pb day2.pb day3.pb",
             "  veracity drift stats/ --baseline train.pb -o drift.json",
             "  veracity drift day1.pb day2.pb --json | jq '.alarms'",
-            "  veracity drift a.pb b.pb --baseline previous --test fare=psi --threshold fare=0.2"})
+            "  veracity drift a.pb b.pb --baseline previous --test fare=psi --threshold fare=0.2"
+        })
 final class DriftCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "STATS",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "STATS",
             description = "Statistics files in span order, or directories of them (read in name order).")
     List<Path> inputs;
 
-    @Option(names = "--baseline", paramLabel = "first|previous|FILE", defaultValue = "first",
+    @Option(
+            names = "--baseline",
+            paramLabel = "first|previous|FILE",
+            defaultValue = "first",
             description = "What each span is also compared with (default: ${DEFAULT-VALUE}).")
     String baseline;
 
-    @Option(names = "--schema", paramLabel = "SCHEMA",
+    @Option(
+            names = "--schema",
+            paramLabel = "SCHEMA",
             description = "A schema whose veracity:drift_* annotation tags choose tests and thresholds.")
     Path schema;
 
@@ -79,12 +90,16 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "FEATURE=X", description = "The threshold of a feature (repeatable).")
     Map<String, String> thresholds = new LinkedHashMap<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Also write the report as JSON here (for dashboards), atomically.")
     Path output;
 
-    @Option(names = "--json", description = "Print the report as JSON instead of the table (-o FILE writes it to a "
-            + "file, as --json FILE formerly did).")
+    @Option(
+            names = "--json",
+            description = "Print the report as JSON instead of the table (-o FILE writes it to a "
+                    + "file, as --json FILE formerly did).")
     boolean json;
 
     @Mixin
@@ -96,7 +111,8 @@ final class DriftCommand implements Callable<Integer> {
         List<Path> files = spanFiles();
         Baseline chosen = baseline();
         if (files.size() < 2 && !(chosen instanceof Baseline.Fixed)) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "expected at least 2 statistics files (or --baseline FILE), found " + files.size());
         }
         List<DatasetFeatureStatisticsList> spans = new ArrayList<>();
@@ -107,7 +123,10 @@ final class DriftCommand implements Callable<Integer> {
         }
         DriftConfig config = schema == null ? DriftConfig.defaults() : DriftConfig.fromSchema(SchemaFiles.read(schema));
         DriftConfig options = commandLineConfig();
-        DriftReport report = DriftSeries.of(spans).names(names).baseline(chosen).config(config.overriddenBy(options))
+        DriftReport report = DriftSeries.of(spans)
+                .names(names)
+                .baseline(chosen)
+                .config(config.overriddenBy(options))
                 .run();
         checkFeaturesExist(options, report);
         if (output != null) {
@@ -140,8 +159,11 @@ final class DriftCommand implements Callable<Integer> {
             } else {
                 if (json && !Files.exists(input) && input.toString().endsWith(".json")) {
                     // the old form --json FILE, now a flag and a span: say how to write a file instead
-                    throw new ParameterException(spec.commandLine(), input + ": expected a statistics file, found "
-                            + "none; to write the report as JSON to a file use -o " + input + " (--json prints it)");
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            input + ": expected a statistics file, found "
+                                    + "none; to write the report as JSON to a file use -o " + input
+                                    + " (--json prints it)");
                 }
                 files.add(input);
             }
@@ -160,14 +182,18 @@ final class DriftCommand implements Callable<Integer> {
     private DriftConfig commandLineConfig() {
         DriftConfig config = DriftConfig.defaults();
         for (Map.Entry<String, String> test : tests.entrySet()) {
-            DriftTest parsed = DriftTest.parse(test.getValue()).orElseThrow(() -> new ParameterException(
-                    spec.commandLine(), "--test " + test.getKey() + "=" + test.getValue() + ": expected one of "
-                    + DriftTest.names() + ", found \"" + test.getValue() + "\""));
+            DriftTest parsed = DriftTest.parse(test.getValue())
+                    .orElseThrow(() -> new ParameterException(
+                            spec.commandLine(),
+                            "--test " + test.getKey() + "=" + test.getValue() + ": expected one of " + DriftTest.names()
+                                    + ", found \"" + test.getValue() + "\""));
             config = config.withTest(test.getKey(), parsed);
         }
         for (Map.Entry<String, String> threshold : thresholds.entrySet()) {
-            config = config.withThreshold(threshold.getKey(), DriftConfig.parseThreshold(threshold.getValue(),
-                    "--threshold " + threshold.getKey() + "=" + threshold.getValue()));
+            config = config.withThreshold(
+                    threshold.getKey(),
+                    DriftConfig.parseThreshold(
+                            threshold.getValue(), "--threshold " + threshold.getKey() + "=" + threshold.getValue()));
         }
         return config;
     }
@@ -180,8 +206,8 @@ final class DriftCommand implements Callable<Integer> {
         named.addAll(options.thresholds().keySet());
         for (String feature : named) {
             if (!features.contains(feature)) {
-                throw new ConfigException("--test/--threshold: expected a feature of the statistics, found \""
-                        + feature + "\"");
+                throw new ConfigException(
+                        "--test/--threshold: expected a feature of the statistics, found \"" + feature + "\"");
             }
         }
     }

@@ -15,8 +15,7 @@ import java.io.Writer;
  * apply (NaN) is {@code null}.
  */
 final class DriftJson {
-    private DriftJson() {
-    }
+    private DriftJson() {}
 
     static void write(DriftReport report, Writer out) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {

@@ -19,30 +19,38 @@ final class DriftTable {
     private static final String ROW = "%-20s  %-13s  %-11s  %-18s  %-14s  %-14s";
     private static final String ALARM = " ALARM";
 
-    private DriftTable() {
-    }
+    private DriftTable() {}
 
     static String render(DriftReport report) {
         StringBuilder text = new StringBuilder();
         boolean againstPrevious = report.baseline().equals("previous span");
-        text.append(String.format(Locale.ROOT, "Drift over %d spans against %s: %d alarm(s)%n",
-                report.spans().size(), againstPrevious ? "the previous span" : report.baseline(),
+        text.append(String.format(
+                Locale.ROOT,
+                "Drift over %d spans against %s: %d alarm(s)%n",
+                report.spans().size(),
+                againstPrevious ? "the previous span" : report.baseline(),
                 report.alarms().size()));
         for (DriftReport.SliceDrift slice : report.slices()) {
-            text.append(String.format(Locale.ROOT, "%nDataset: %s%n",
-                    slice.dataset().isEmpty() ? "(no name)" : slice.dataset()));
-            text.append(line("feature", "test", "threshold", "span", "vs previous",
-                    againstPrevious ? "" : "vs baseline"));
+            text.append(String.format(
+                    Locale.ROOT, "%nDataset: %s%n", slice.dataset().isEmpty() ? "(no name)" : slice.dataset()));
+            text.append(
+                    line("feature", "test", "threshold", "span", "vs previous", againstPrevious ? "" : "vs baseline"));
             for (DriftReport.FeatureSeries feature : slice.features()) {
                 Set<String> reasons = new LinkedHashSet<>();
                 boolean first = true;
                 for (DriftReport.SpanDrift span : feature.spans()) {
-                    if (span.span() == 0 && !span.previous().isComputed() && !span.baseline().isComputed()) {
+                    if (span.span() == 0
+                            && !span.previous().isComputed()
+                            && !span.baseline().isComputed()) {
                         continue;
                     }
-                    text.append(line(first ? feature.feature() : "", first ? feature.metric() : "",
-                            first ? threshold(feature) : "", spanName(report, span.span()),
-                            cell(span.previous(), reasons), againstPrevious ? "" : cell(span.baseline(), reasons)));
+                    text.append(line(
+                            first ? feature.feature() : "",
+                            first ? feature.metric() : "",
+                            first ? threshold(feature) : "",
+                            spanName(report, span.span()),
+                            cell(span.previous(), reasons),
+                            againstPrevious ? "" : cell(span.baseline(), reasons)));
                     first = false;
                 }
                 for (String reason : reasons) {
@@ -50,7 +58,8 @@ final class DriftTable {
                 }
                 String infinite = infinities(report, feature);
                 if (!infinite.isEmpty()) {
-                    text.append("  infinite values left out of the test: ").append(infinite)
+                    text.append("  infinite values left out of the test: ")
+                            .append(infinite)
                             .append(System.lineSeparator());
                 }
             }
@@ -71,14 +80,18 @@ final class DriftTable {
             }
             DriftResult baseline = span.baseline();
             if (baseline.isComputed() && !againstPrevious) {
-                note(counts, fixed ? report.baseline() + " (baseline)" : spanName(report, 0),
+                note(
+                        counts,
+                        fixed ? report.baseline() + " (baseline)" : spanName(report, 0),
                         baseline.baselineInfinite());
                 note(counts, spanName(report, span.span()), baseline.currentInfinite());
             }
         }
         StringBuilder text = new StringBuilder();
-        counts.forEach((span, count) -> text.append(text.length() == 0 ? "" : ", ").append(number(count))
-                .append(" in ").append(span));
+        counts.forEach((span, count) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(number(count))
+                .append(" in ")
+                .append(span));
         return text.toString();
     }
 
@@ -88,17 +101,19 @@ final class DriftTable {
         }
     }
 
-    private static String line(String feature, String test, String threshold, String span, String previous,
-            String baseline) {
+    private static String line(
+            String feature, String test, String threshold, String span, String previous, String baseline) {
         return String.format(Locale.ROOT, ROW, fit(feature, 20), test, threshold, fit(span, 18), previous, baseline)
-                .stripTrailing() + System.lineSeparator();
+                        .stripTrailing()
+                + System.lineSeparator();
     }
 
     private static String threshold(DriftReport.FeatureSeries feature) {
         if (Double.isNaN(feature.threshold())) {
             return "";
         }
-        boolean pValue = DriftTest.parse(feature.metric()).map(DriftTest::isPValueTest).orElse(false);
+        boolean pValue =
+                DriftTest.parse(feature.metric()).map(DriftTest::isPValueTest).orElse(false);
         return (pValue ? "p < " : ">= ") + number(feature.threshold());
     }
 

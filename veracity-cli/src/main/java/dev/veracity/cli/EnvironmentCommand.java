@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity schema environment}: which environments a feature is validated in. */
-@Command(name = "environment",
+@Command(
+        name = "environment",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -26,26 +27,36 @@ import picocli.CommandLine.Spec;
             "default_environment when missing (the other features stay in it); with no",
             "FEATURE, --default only adds environments there. Listing an environment",
             "where none was listed makes TFDV check the features there.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity schema environment --schema schema.pbtxt --default TRAINING",
-            "  veracity schema environment --schema schema.pbtxt tips --not-in SERVING"})
+            "  veracity schema environment --schema schema.pbtxt tips --not-in SERVING"
+        })
 final class EnvironmentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FEATURE",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "FEATURE",
             description = "The feature: its name, or a path such as address.city for a struct child.")
     String feature;
 
     @Option(names = "--in", paramLabel = "ENV", description = "Put the feature in this environment (repeatable).")
     List<String> in = new ArrayList<>();
 
-    @Option(names = "--not-in", paramLabel = "ENV",
+    @Option(
+            names = "--not-in",
+            paramLabel = "ENV",
             description = "Take the feature out of this environment (repeatable).")
     List<String> notIn = new ArrayList<>();
 
-    @Option(names = "--default", paramLabel = "ENV",
+    @Option(
+            names = "--default",
+            paramLabel = "ENV",
             description = "Add this environment to the schema's default_environment (repeatable).")
     List<String> defaults = new ArrayList<>();
 
@@ -58,11 +69,12 @@ final class EnvironmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (feature == null && !(in.isEmpty() && notIn.isEmpty())) {
-            throw new ConfigException(ErrorCode.SCHEMA_EDIT_INVALID,
-                    "environment: expected a FEATURE for --in or --not-in, found none");
+            throw new ConfigException(
+                    ErrorCode.SCHEMA_EDIT_INVALID, "environment: expected a FEATURE for --in or --not-in, found none");
         }
         if (feature != null && in.isEmpty() && notIn.isEmpty() || defaults.isEmpty() && feature == null) {
-            throw new ConfigException(ErrorCode.SCHEMA_EDIT_INVALID,
+            throw new ConfigException(
+                    ErrorCode.SCHEMA_EDIT_INVALID,
                     "environment: expected --in or --not-in for a FEATURE, or --default, found none");
         }
         return schema.edit(spec.commandLine().getErr(), before -> {

@@ -11,13 +11,14 @@ final class ExitCodes {
     static java.util.Map<String, String> helpList() {
         java.util.Map<String, String> list = new java.util.LinkedHashMap<>();
         list.put(" " + OK, "Success.");
-        list.put(" " + ANOMALIES, "Found a problem in the data: anomalies (validate), drift alarms (drift), "
-                + "mismatches (skew), a breaking change (schema diff).");
+        list.put(
+                " " + ANOMALIES,
+                "Found a problem in the data: anomalies (validate), drift alarms (drift), "
+                        + "mismatches (skew), a breaking change (schema diff).");
         list.put(" " + USER_ERROR, "Usage or input error: bad option, missing or malformed file.");
         list.put(" " + INTERNAL_ERROR, "Internal error: a bug in Veracity; please report it with --verbose output.");
         return list;
     }
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity schema extend-domain}: adds values to a feature's string domain. */
-@Command(name = "extend-domain",
+@Command(
+        name = "extend-domain",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -20,14 +21,16 @@ import picocli.CommandLine.Spec;
             "whose order is kept (as TFDV's update_schema does). Edits the top-level",
             "string_domain the feature's domain: names, else its inline one; a feature",
             "without a string domain is an error (use set-domain).",
-            ""},
-        footer = {"%nExample:",
-            "  veracity schema extend-domain --schema schema.pbtxt payment_type Prcard"})
+            ""
+        },
+        footer = {"%nExample:", "  veracity schema extend-domain --schema schema.pbtxt payment_type Prcard"})
 final class ExtendDomainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FEATURE",
+    @Parameters(
+            index = "0",
+            paramLabel = "FEATURE",
             description = "The feature: its name, or a path such as address.city for a struct child.")
     String feature;
 
@@ -42,7 +45,12 @@ final class ExtendDomainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return schema.edit(spec.commandLine().getErr(),
-                before -> SchemaEditor.of(before).feature(feature).extendStringDomain(values).done().build());
+        return schema.edit(
+                spec.commandLine().getErr(),
+                before -> SchemaEditor.of(before)
+                        .feature(feature)
+                        .extendStringDomain(values)
+                        .done()
+                        .build());
     }
 }

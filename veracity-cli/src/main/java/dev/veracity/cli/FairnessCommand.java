@@ -1,10 +1,9 @@
 package dev.veracity.cli;
 
-import java.util.Arrays;
-import dev.veracity.io.OutputPaths;
 import dev.veracity.ConfigException;
 import dev.veracity.io.AnomaliesFiles;
 import dev.veracity.io.AtomicFiles;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.privacy.fairness.FairnessAnalysis;
 import dev.veracity.privacy.fairness.FairnessJson;
 import dev.veracity.privacy.fairness.FairnessReport;
@@ -15,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity fairness}: representation and label balance per group, with anomalies like the validator's. */
-@Command(name = "fairness",
+@Command(
+        name = "fairness",
         header = "Checks representation and label balance per group.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -41,64 +42,101 @@ import picocli.CommandLine.Spec;
             "rates. Thresholds raise anomalies (TFDV's Anomalies message, written with --anomalies); -o writes",
             "every metric as JSON (--json prints it). Exit code 1 when",
             "there is any, like validate.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity fairness examples/fairness/unbalanced.csv --group-by sex \\",
             "      --label approved --reference F=0.5,M=0.5",
             "  veracity fairness loans.parquet --group-by sex,age_band --label approved \\",
-            "      -o fairness.json --anomalies fairness.pbtxt"})
+            "      -o fairness.json --anomalies fairness.pbtxt"
+        })
 final class FairnessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "A data file: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
+    @Parameters(
+            index = "0",
+            paramLabel = "DATA",
+            description = "A data file: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
     Path data;
 
-    @Option(names = "--group-by", required = true, split = ",", paramLabel = "F[,G...]",
+    @Option(
+            names = "--group-by",
+            required = true,
+            split = ",",
+            paramLabel = "F[,G...]",
             description = "The group features (crossed when several: groups are F|G values).")
     List<String> groupBy;
 
     @Option(names = "--label", required = true, paramLabel = "L", description = "The label feature.")
     String label;
 
-    @Option(names = "--positive", paramLabel = "VALUE",
+    @Option(
+            names = "--positive",
+            paramLabel = "VALUE",
             description = "The positive label (default: 1, true or yes when the label has only two such values).")
     String positive;
 
-    @Option(names = "--reference", split = ",", paramLabel = "GROUP=SHARE",
+    @Option(
+            names = "--reference",
+            split = ",",
+            paramLabel = "GROUP=SHARE",
             description = "Expected share of each group (e.g. census shares); groups below --min-share-ratio of "
                     + "theirs are under-represented.")
     List<String> reference = List.of();
 
-    @Option(names = "--min-share-ratio", paramLabel = "R", defaultValue = "0.8",
+    @Option(
+            names = "--min-share-ratio",
+            paramLabel = "R",
+            defaultValue = "0.8",
             description = "Least share / reference share (default: ${DEFAULT-VALUE}, the 80%% rule).")
     double minShareRatio;
 
-    @Option(names = "--max-class-imbalance", paramLabel = "X", defaultValue = "0.6",
+    @Option(
+            names = "--max-class-imbalance",
+            paramLabel = "X",
+            defaultValue = "0.6",
             description = "Without --reference: largest CI against the largest group (default: ${DEFAULT-VALUE}).")
     double maxClassImbalance;
 
-    @Option(names = "--max-dpl", paramLabel = "X", defaultValue = "0.1",
+    @Option(
+            names = "--max-dpl",
+            paramLabel = "X",
+            defaultValue = "0.1",
             description = "Largest DPL (rest - group) for a binary label (default: ${DEFAULT-VALUE}).")
     double maxDpl;
 
-    @Option(names = "--max-tvd", paramLabel = "X", defaultValue = "0.1",
+    @Option(
+            names = "--max-tvd",
+            paramLabel = "X",
+            defaultValue = "0.1",
             description = "Largest total variation distance for other labels (default: ${DEFAULT-VALUE}).")
     double maxTvd;
 
-    @Option(names = "--max-missing-gap", paramLabel = "X", defaultValue = "0.1",
+    @Option(
+            names = "--max-missing-gap",
+            paramLabel = "X",
+            defaultValue = "0.1",
             description = "Largest excess of a group's missing rate over the rest's (default: ${DEFAULT-VALUE}).")
     double maxMissingGap;
 
-    @Option(names = "--min-group-size", paramLabel = "N", defaultValue = "20",
+    @Option(
+            names = "--min-group-size",
+            paramLabel = "N",
+            defaultValue = "20",
             description = "Groups smaller than this get no label or missing-value checks (default: ${DEFAULT-VALUE}).")
     int minGroupSize;
 
-    @Option(names = {"-o", "--output", "--report"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output", "--report"},
+            paramLabel = "FILE",
             description = "Write every metric as JSON, atomically (--report: deprecated spelling).")
     Path output;
 
-    @Option(names = "--anomalies", paramLabel = "FILE",
+    @Option(
+            names = "--anomalies",
+            paramLabel = "FILE",
             description = "Write the anomalies: .pbtxt, .pb or .json, as validate does.")
     Path anomalies;
 
@@ -114,9 +152,13 @@ final class FairnessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OutputPaths.refuseOverwrite(Inputs.of(List.of(data)), Arrays.asList(output, anomalies));
-        FairnessAnalysis analysis = new FairnessAnalysis(groupBy, label, java.util.Optional.ofNullable(positive),
-                references(), new FairnessThresholds(minShareRatio, maxClassImbalance, maxDpl, maxTvd, maxMissingGap,
-                        minGroupSize), input.tableOptions());
+        FairnessAnalysis analysis = new FairnessAnalysis(
+                groupBy,
+                label,
+                java.util.Optional.ofNullable(positive),
+                references(),
+                new FairnessThresholds(minShareRatio, maxClassImbalance, maxDpl, maxTvd, maxMissingGap, minGroupSize),
+                input.tableOptions());
         FairnessReport result = analysis.analyze(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -126,8 +168,8 @@ final class FairnessCommand implements Callable<Integer> {
         } else {
             out.print(TerminalText.escapeKeepingLines(table(result)));
             out.println();
-            String anomaliesTable = new AnomaliesTable().render(result.toAnomalies(), data + ", groups by "
-                    + String.join(",", groupBy));
+            String anomaliesTable = new AnomaliesTable()
+                    .render(result.toAnomalies(), data + ", groups by " + String.join(",", groupBy));
             out.print(TerminalText.escapeKeepingLines(anomaliesTable));
         }
         out.flush();
@@ -155,17 +197,49 @@ final class FairnessCommand implements Callable<Integer> {
 
     static String table(FairnessReport r) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%s: %,d rows in %d groups by %s (%,d rows without a group); label %s%s%n%n",
-                r.file(), r.rows() - r.rowsWithoutGroup(), r.groups().size(), String.join(",", r.groupBy()),
-                r.rowsWithoutGroup(), r.label(), r.positive().map(p -> ", positive \"" + p + "\"").orElse(
-                        " (not binary: no positive rate, no DPL)")));
-        text.append(String.format(Locale.ROOT, "  %-16s %8s %7s %7s %7s %8s %7s %7s %7s %7s %8s%n", "group", "rows",
-                "share", "ref", "CI", "pos.rate", "DPL", "KL", "JS", "TVD", "missing"));
+        text.append(String.format(
+                Locale.ROOT,
+                "%s: %,d rows in %d groups by %s (%,d rows without a group); label %s%s%n%n",
+                r.file(),
+                r.rows() - r.rowsWithoutGroup(),
+                r.groups().size(),
+                String.join(",", r.groupBy()),
+                r.rowsWithoutGroup(),
+                r.label(),
+                r.positive().map(p -> ", positive \"" + p + "\"").orElse(" (not binary: no positive rate, no DPL)")));
+        text.append(String.format(
+                Locale.ROOT,
+                "  %-16s %8s %7s %7s %7s %8s %7s %7s %7s %7s %8s%n",
+                "group",
+                "rows",
+                "share",
+                "ref",
+                "CI",
+                "pos.rate",
+                "DPL",
+                "KL",
+                "JS",
+                "TVD",
+                "missing"));
         for (GroupMetrics g : r.groups()) {
-            double worstMissing = g.missingRates().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            text.append(String.format(Locale.ROOT, "  %-16s %8d %7s %7s %7s %8s %7s %7s %7s %7s %8s%n", g.group(),
-                    g.rows(), f(g.share()), f(g.referenceShare()), f(g.classImbalance()), f(g.positiveRate()),
-                    f(g.dpl()), f(g.kl()), f(g.js()), f(g.tvd()), f(worstMissing)));
+            double worstMissing = g.missingRates().values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElse(0);
+            text.append(String.format(
+                    Locale.ROOT,
+                    "  %-16s %8d %7s %7s %7s %8s %7s %7s %7s %7s %8s%n",
+                    g.group(),
+                    g.rows(),
+                    f(g.share()),
+                    f(g.referenceShare()),
+                    f(g.classImbalance()),
+                    f(g.positiveRate()),
+                    f(g.dpl()),
+                    f(g.kl()),
+                    f(g.js()),
+                    f(g.tvd()),
+                    f(worstMissing)));
         }
         text.append("  (CI against the largest group; DPL, KL, JS, TVD against the rest; missing: the feature most "
                 + "often missing in the group)\n");

@@ -16,8 +16,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 final class Help {
     private static final String CONTINUATION = "    ";
 
-    private Help() {
-    }
+    private Help() {}
 
     /** Installs the command-list and footer renderers on {@code commandLine} and all its subcommands. */
     static void configure(CommandLine commandLine) {
@@ -34,10 +33,14 @@ final class Help {
     static String firstSentence(CommandSpec spec) {
         UsageMessageSpec usage = spec.usageMessage();
         String[] lines = usage.header().length > 0 ? usage.header() : usage.description();
-        String text = unformat(String.join(" ", lines)).replace('\n', ' ').replaceAll("\\s+", " ").strip();
+        String text = unformat(String.join(" ", lines))
+                .replace('\n', ' ')
+                .replaceAll("\\s+", " ")
+                .strip();
         for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
             boolean end = i == text.length() - 1 || text.charAt(i + 1) == ' ';
-            boolean abbreviation = text.startsWith("e.g", Math.max(0, i - 3)) || text.startsWith("i.e", Math.max(0, i - 3));
+            boolean abbreviation =
+                    text.startsWith("e.g", Math.max(0, i - 3)) || text.startsWith("i.e", Math.max(0, i - 3));
             if (end && !abbreviation) {
                 return text.substring(0, i + 1);
             }
@@ -62,7 +65,8 @@ final class Help {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < subs.size(); i++) {
             String indent = " ".repeat(2 + nameWidth + 2);
-            String first = "  " + names.get(i) + " ".repeat(nameWidth - names.get(i).length() + 2);
+            String first =
+                    "  " + names.get(i) + " ".repeat(nameWidth - names.get(i).length() + 2);
             wrap(text, first, indent + "  ", firstSentence(subs.get(i).getCommandSpec()), width);
         }
         return text.toString();
@@ -141,7 +145,8 @@ final class Help {
         Map<CommandLine, Boolean> seen = new IdentityHashMap<>();
         List<CommandLine> subs = new ArrayList<>();
         for (CommandLine sub : commandLine.getSubcommands().values()) {
-            if (seen.put(sub, Boolean.TRUE) == null && !sub.getCommandSpec().usageMessage().hidden()) {
+            if (seen.put(sub, Boolean.TRUE) == null
+                    && !sub.getCommandSpec().usageMessage().hidden()) {
                 subs.add(sub);
             }
         }

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** The files a command reads, gathered for {@link dev.veracity.io.OutputPaths#refuseOverwrite}; absent options skipped. */
 final class Inputs {
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** {@return the command-line inputs that are paths (not {@code jdbc:} URLs), their expansion, and more files} */
     static List<Path> of(List<String> arguments, List<Path> expanded, Path... more) {

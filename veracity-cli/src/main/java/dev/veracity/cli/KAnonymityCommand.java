@@ -1,8 +1,7 @@
 package dev.veracity.cli;
 
-import java.util.Arrays;
-import dev.veracity.io.OutputPaths;
 import dev.veracity.ConfigException;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.table.TableOptions;
 import dev.veracity.privacy.kanon.KAnonymity;
 import dev.veracity.privacy.kanon.KAnonymityResult;
@@ -13,6 +12,7 @@ import dev.veracity.privacy.redact.Redactor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity pii kanon}: k-anonymity of quasi-identifiers, and generalization until it holds. */
-@Command(name = "kanon",
+@Command(
+        name = "kanon",
         header = "Checks k-anonymity of quasi-identifiers; generalizes until it holds.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -36,30 +37,45 @@ import picocli.CommandLine.Spec;
             "decade; numbers to ranges of 5 ... 1000; text such as zip codes loses trailing characters) one",
             "level at a time, greedily, until k holds with at most --max-suppression of the rows left out, and",
             "writes that dataset (CSV, or JSON Lines for .jsonl) atomically; exit 0 when k then holds.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity pii kanon customers.csv --quasi zip,birth_date,sex --k 5",
             "  veracity pii kanon customers.csv --quasi zip,birth_date,sex --k 5 --max-suppression 0.02 \\",
-            "      -o customers-k5.csv"})
+            "      -o customers-k5.csv"
+        })
 final class KAnonymityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "A data file: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
+    @Parameters(
+            index = "0",
+            paramLabel = "DATA",
+            description = "A data file: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
     Path data;
 
-    @Option(names = "--quasi", required = true, split = ",", paramLabel = "F[,G...]",
+    @Option(
+            names = "--quasi",
+            required = true,
+            split = ",",
+            paramLabel = "F[,G...]",
             description = "The quasi-identifiers.")
     List<String> quasi;
 
     @Option(names = "--k", required = true, paramLabel = "K", description = "The least group size, at least 2.")
     int k;
 
-    @Option(names = "--max-suppression", paramLabel = "F", defaultValue = "0",
+    @Option(
+            names = "--max-suppression",
+            paramLabel = "F",
+            defaultValue = "0",
             description = "Share of rows that may be left out when generalizing (default: ${DEFAULT-VALUE}).")
     double maxSuppression;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "OUT",
             description = "Generalize until k holds and write the result here.")
     Path output;
 
@@ -106,17 +122,35 @@ final class KAnonymityCommand implements Callable<Integer> {
 
     static String describe(String title, KAnonymityResult result) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%s: %d-anonymity %s. %,d rows, %,d suppressed, %,d groups, smallest "
-                + "%,d; %,d rows in %,d groups smaller than %d%n", title, result.k(),
-                result.holds() ? "holds" : "does not hold", result.rows(), result.suppressed(), result.classes(),
-                result.smallestClass(), result.rowsBelowK(), result.classesBelowK(), result.k()));
+        text.append(String.format(
+                Locale.ROOT,
+                "%s: %d-anonymity %s. %,d rows, %,d suppressed, %,d groups, smallest "
+                        + "%,d; %,d rows in %,d groups smaller than %d%n",
+                title,
+                result.k(),
+                result.holds() ? "holds" : "does not hold",
+                result.rows(),
+                result.suppressed(),
+                result.classes(),
+                result.smallestClass(),
+                result.rowsBelowK(),
+                result.classesBelowK(),
+                result.k()));
         for (int q = 0; q < result.quasiIdentifiers().size(); q++) {
-            text.append(String.format(Locale.ROOT, "  %-24s level %d: %s%n", result.quasiIdentifiers().get(q),
-                    result.levels().get(q), result.levelNames().get(q)));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "  %-24s level %d: %s%n",
+                    result.quasiIdentifiers().get(q),
+                    result.levels().get(q),
+                    result.levelNames().get(q)));
         }
         if (!result.exampleRows().isEmpty()) {
-            text.append("  rows below k: ").append(String.join(", ", result.exampleRows().stream().map(String::valueOf)
-                    .toList())).append(result.rowsBelowK() > result.exampleRows().size() ? ", ..." : "").append('\n');
+            text.append("  rows below k: ")
+                    .append(String.join(
+                            ", ",
+                            result.exampleRows().stream().map(String::valueOf).toList()))
+                    .append(result.rowsBelowK() > result.exampleRows().size() ? ", ..." : "")
+                    .append('\n');
         }
         text.append(String.format(Locale.ROOT, "  information loss %.3f%n", result.informationLoss()));
         return text.toString();

@@ -1,7 +1,5 @@
 package dev.veracity.cli;
 
-import java.util.List;
-import java.util.Arrays;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.labeling.agreement.AgreementJson;
 import dev.veracity.labeling.agreement.AgreementReport;
@@ -11,6 +9,8 @@ import dev.veracity.labeling.ratings.RepeatedRatings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity label agreement}: inter-rater agreement coefficients. */
-@Command(name = "agreement",
+@Command(
+        name = "agreement",
         header = "Measures how much raters agree.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -29,9 +30,12 @@ import picocli.CommandLine.Spec;
                     + "items with one rating are not pairable), per label (Fleiss' kappa of the label against the "
                     + "rest, specific agreement), per rater pair (Cohen's kappa on the items both rated) and per "
                     + "instruction version when the ratings carry one.",
-            ""},
-        footer = {"%nExample:",
-            "  veracity label agreement annotations.csv --level ordinal --order low,mid,high -o agreement.json"})
+            ""
+        },
+        footer = {
+            "%nExample:",
+            "  veracity label agreement annotations.csv --level ordinal --order low,mid,high -o agreement.json"
+        })
 final class LabelAgreementCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,12 +43,18 @@ final class LabelAgreementCommand implements Callable<Integer> {
     @Mixin
     RatingInputOptions input;
 
-    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "nominal",
+    @Option(
+            names = "--level",
+            paramLabel = "LEVEL",
+            defaultValue = "nominal",
             description = "Level of Krippendorff's alpha: nominal, ordinal, interval or ratio "
                     + "(default: ${DEFAULT-VALUE}).")
     Level level;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the report as JSON.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Also write the report as JSON.")
     Path output;
 
     @Option(names = "--json", description = "Print the report as JSON instead of tables.")
@@ -61,7 +71,10 @@ final class LabelAgreementCommand implements Callable<Integer> {
             AgreementJson.write(report, output);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? AgreementJson.toJson(report).toPrettyString() + "\n" : TerminalText.escapeKeepingLines(render(report)));
+        out.print(
+                json
+                        ? AgreementJson.toJson(report).toPrettyString() + "\n"
+                        : TerminalText.escapeKeepingLines(render(report)));
         out.flush();
         return ExitCodes.OK;
     }
@@ -70,28 +83,59 @@ final class LabelAgreementCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         String header = "%-20s %8s %9s %8s %9s %9s %9s%n";
         String row = "%-20s %,8d %,9d %,8d %9s %9s %9s%n";
-        text.append(String.format(Locale.ROOT, header, "", "items", "pairable", "ratings", "agree", "fleiss",
-                "alpha"));
+        text.append(String.format(Locale.ROOT, header, "", "items", "pairable", "ratings", "agree", "fleiss", "alpha"));
         summary(text, row, "all", report.overall());
         report.perVersion().forEach((version, s) -> summary(text, row, "version " + version, s));
-        text.append(String.format(Locale.ROOT, "%nper label%n%-20s %9s %9s %9s %9s%n", "label", "ratings", "share",
-                "fleiss", "specific"));
+        text.append(String.format(
+                Locale.ROOT,
+                "%nper label%n%-20s %9s %9s %9s %9s%n",
+                "label",
+                "ratings",
+                "share",
+                "fleiss",
+                "specific"));
         for (AgreementReport.LabelAgreement l : report.perLabel()) {
-            text.append(String.format(Locale.ROOT, "%-20s %,9d %9s %9s %9s%n", l.label(), l.ratings(), n(l.share()),
-                    n(l.fleissKappa()), n(l.specificAgreement())));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%-20s %,9d %9s %9s %9s%n",
+                    l.label(),
+                    l.ratings(),
+                    n(l.share()),
+                    n(l.fleissKappa()),
+                    n(l.specificAgreement())));
         }
-        text.append(String.format(Locale.ROOT, "%nper rater pair%n%-16s %-16s %8s %9s %9s%n", "rater", "rater",
-                "items", "agree", "cohen"));
+        text.append(String.format(
+                Locale.ROOT,
+                "%nper rater pair%n%-16s %-16s %8s %9s %9s%n",
+                "rater",
+                "rater",
+                "items",
+                "agree",
+                "cohen"));
         for (PairAgreement p : report.perPair()) {
-            text.append(String.format(Locale.ROOT, "%-16s %-16s %,8d %9s %9s%n", p.raterA(), p.raterB(), p.items(),
-                    n(p.percentAgreement()), n(p.cohenKappa())));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%-16s %-16s %,8d %9s %9s%n",
+                    p.raterA(),
+                    p.raterB(),
+                    p.items(),
+                    n(p.percentAgreement()),
+                    n(p.cohenKappa())));
         }
         return text.toString();
     }
 
     private static void summary(StringBuilder text, String row, String name, AgreementReport.Summary s) {
-        text.append(String.format(Locale.ROOT, row, name, s.items(), s.pairableItems(), s.ratings(),
-                n(s.percentAgreement()), n(s.fleissKappa()), n(s.alpha())));
+        text.append(String.format(
+                Locale.ROOT,
+                row,
+                name,
+                s.items(),
+                s.pairableItems(),
+                s.ratings(),
+                n(s.percentAgreement()),
+                n(s.fleissKappa()),
+                n(s.alpha())));
     }
 
     private static String n(double value) {

@@ -6,28 +6,38 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity label}: labels from process feedback and from human raters, consensus and agreement. */
-@Command(name = "label",
+@Command(
+        name = "label",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Produces labels: joins predictions with later outcomes (join), merges raters'",
             "labels into one per item (consensus), measures how much raters agree",
             "(agreement), and runs a human labeling project (project).",
-            ""},
-        subcommands = {LabelJoinCommand.class, LabelConsensusCommand.class, LabelAgreementCommand.class,
-            LabelProjectCommand.class},
-        footer = {"%nExamples:",
+            ""
+        },
+        subcommands = {
+            LabelJoinCommand.class,
+            LabelConsensusCommand.class,
+            LabelAgreementCommand.class,
+            LabelProjectCommand.class
+        },
+        footer = {
+            "%nExamples:",
             "  veracity label join --predictions predictions.jsonl --outcomes outcomes.csv \\",
             "      --key prediction_id --prediction-time ts --outcome-time converted_at --window 24h -o labeled.csv",
             "  veracity label consensus annotations.csv --method dawid-skene --confidence 0.9 -o labels.csv",
-            "  veracity label agreement annotations.csv --by-pair"})
+            "  veracity label agreement annotations.csv --by-pair"
+        })
 final class LabelCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "expected a label command: "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(
+                spec.commandLine(),
+                "expected a label command: "
+                        + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -1,8 +1,7 @@
 package dev.veracity.cli;
 
-import java.util.Arrays;
-import dev.veracity.io.OutputPaths;
 import dev.veracity.ConfigException;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.labeling.consensus.Consensus;
 import dev.veracity.labeling.consensus.ConsensusFiles;
 import dev.veracity.labeling.consensus.DawidSkene;
@@ -14,6 +13,7 @@ import dev.veracity.labeling.ratings.RepeatedRatings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity label consensus}: one label per item from several raters. */
-@Command(name = "consensus",
+@Command(
+        name = "consensus",
         header = "Merges raters' labels into one label per item.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -36,14 +37,21 @@ import picocli.CommandLine.Spec;
                     + "--confidence, or that end in a tie under --ties abstain, go to the adjudication queue "
                     + "(--queue): resolve them by an expert or ask for another rating.",
             "Exit code 1 when the queue is not empty.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity label consensus annotations.csv --method dawid-skene --confidence 0.9 \\",
             "      -o labels.csv --queue adjudicate.csv",
-            "  veracity label consensus a.jsonl --method weighted --weight ann=2 --weight bob=0.5 --ties first"})
+            "  veracity label consensus a.jsonl --method weighted --weight ann=2 --weight bob=0.5 --ties first"
+        })
 final class LabelConsensusCommand implements Callable<Integer> {
     /** Consensus methods. */
-    enum Method { MAJORITY, WEIGHTED, DAWID_SKENE }
+    enum Method {
+        MAJORITY,
+        WEIGHTED,
+        DAWID_SKENE
+    }
 
     @Spec
     CommandSpec spec;
@@ -51,11 +59,17 @@ final class LabelConsensusCommand implements Callable<Integer> {
     @Mixin
     RatingInputOptions input;
 
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "majority",
+    @Option(
+            names = "--method",
+            paramLabel = "METHOD",
+            defaultValue = "majority",
             description = "majority, weighted or dawid-skene (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--ties", paramLabel = "POLICY", defaultValue = "abstain",
+    @Option(
+            names = "--ties",
+            paramLabel = "POLICY",
+            defaultValue = "abstain",
             description = "A tied vote: abstain (adjudicate), first (label order) or random (seeded per item) "
                     + "(default: ${DEFAULT-VALUE}).")
     TiePolicy ties;
@@ -63,24 +77,37 @@ final class LabelConsensusCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of --ties random.")
     long seed;
 
-    @Option(names = "--weight", paramLabel = "RATER=W", description = "A rater's weight for --method weighted "
-            + "(repeatable; others weigh 1), e.g. a rater's accuracy on gold questions.")
+    @Option(
+            names = "--weight",
+            paramLabel = "RATER=W",
+            description = "A rater's weight for --method weighted "
+                    + "(repeatable; others weigh 1), e.g. a rater's accuracy on gold questions.")
     Map<String, Double> weights = new LinkedHashMap<>();
 
-    @Option(names = "--weights-from-project", paramLabel = "DIR",
+    @Option(
+            names = "--weights-from-project",
+            paramLabel = "DIR",
             description = "For --method weighted: each rater's accuracy on the gold questions of this labeling "
                     + "project (--weight overrides).")
     Path weightsFromProject;
 
-    @Option(names = "--confidence", paramLabel = "P", defaultValue = "0.0",
+    @Option(
+            names = "--confidence",
+            paramLabel = "P",
+            defaultValue = "0.0",
             description = "Confidence target in [0, 1]: items below it are queued (default: ${DEFAULT-VALUE}).")
     double confidence;
 
-    @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "1000",
+    @Option(
+            names = "--max-iterations",
+            paramLabel = "N",
+            defaultValue = "1000",
             description = "Dawid-Skene iteration cap (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Write item, label, confidence, ratings, status and p_<label> per item as CSV.")
     Path output;
 
@@ -92,7 +119,8 @@ final class LabelConsensusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.refuseOverwrite(Inputs.of(input.files, List.of(), weightsFromProject), Arrays.asList(output, queue));
+        OutputPaths.refuseOverwrite(
+                Inputs.of(input.files, List.of(), weightsFromProject), Arrays.asList(output, queue));
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new ConfigException("--confidence: expected a number in [0, 1], found " + confidence);
         }
@@ -100,8 +128,9 @@ final class LabelConsensusCommand implements Callable<Integer> {
         Consensus consensus = switch (parseMethod()) {
             case MAJORITY -> Votes.majority(ties).withSeed(seed).aggregate(table);
             case WEIGHTED -> Votes.weighted(weights(), ties).withSeed(seed).aggregate(table);
-            case DAWID_SKENE -> new DawidSkene(maxIterations, DawidSkene.DEFAULT_TOLERANCE,
-                    DawidSkene.DEFAULT_SMOOTHING).aggregate(table);
+            case DAWID_SKENE ->
+                new DawidSkene(maxIterations, DawidSkene.DEFAULT_TOLERANCE, DawidSkene.DEFAULT_SMOOTHING)
+                        .aggregate(table);
         };
         if (output != null) {
             ConsensusFiles.writeLabels(consensus, confidence, output);
@@ -119,7 +148,8 @@ final class LabelConsensusCommand implements Callable<Integer> {
     private Map<String, Double> weights() throws IOException {
         Map<String, Double> all = new LinkedHashMap<>();
         if (weightsFromProject != null) {
-            all.putAll(dev.veracity.labeling.project.LabelingProject.open(weightsFromProject).goldWeights());
+            all.putAll(dev.veracity.labeling.project.LabelingProject.open(weightsFromProject)
+                    .goldWeights());
         }
         all.putAll(weights);
         return all;
@@ -135,12 +165,23 @@ final class LabelConsensusCommand implements Callable<Integer> {
 
     private String render(RatingTable table, Consensus consensus, List<ItemConsensus> queued) {
         StringBuilder text = new StringBuilder();
-        long labeled = consensus.items().stream().filter(ItemConsensus::hasLabel).count();
-        text.append(String.format(Locale.ROOT, "%s: %,d items, %,d ratings by %,d raters; %,d labeled, %,d to "
-                + "adjudicate (tied or confidence < %s)%s%n", consensus.method(), table.items().size(), table.size(),
-                table.raters().size(), labeled, queued.size(), confidence,
-                consensus.iterations() == 0 ? "" : ", " + consensus.iterations() + " EM iterations"
-                        + (consensus.converged() ? "" : " (not converged: raise --max-iterations)")));
+        long labeled =
+                consensus.items().stream().filter(ItemConsensus::hasLabel).count();
+        text.append(String.format(
+                Locale.ROOT,
+                "%s: %,d items, %,d ratings by %,d raters; %,d labeled, %,d to "
+                        + "adjudicate (tied or confidence < %s)%s%n",
+                consensus.method(),
+                table.items().size(),
+                table.size(),
+                table.raters().size(),
+                labeled,
+                queued.size(),
+                confidence,
+                consensus.iterations() == 0
+                        ? ""
+                        : ", " + consensus.iterations() + " EM iterations"
+                                + (consensus.converged() ? "" : " (not converged: raise --max-iterations)")));
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String label : consensus.labels()) {
             counts.put(label, 0L);
@@ -154,8 +195,9 @@ final class LabelConsensusCommand implements Callable<Integer> {
         counts.forEach((label, n) -> text.append(String.format(Locale.ROOT, "  %-24s %,10d%n", label, n)));
         if (!consensus.confusions().isEmpty()) {
             text.append("rater accuracy (estimated)\n");
-            consensus.raterAccuracy().forEach((rater, a) -> text.append(String.format(Locale.ROOT,
-                    "  %-24s %10.3f%n", rater, a)));
+            consensus
+                    .raterAccuracy()
+                    .forEach((rater, a) -> text.append(String.format(Locale.ROOT, "  %-24s %10.3f%n", rater, a)));
         }
         return text.toString();
     }

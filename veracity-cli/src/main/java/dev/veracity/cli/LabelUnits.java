@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** Parses the durations ({@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, ISO {@code PT1H}) and sizes of options. */
 final class LabelUnits {
-    private LabelUnits() {
-    }
+    private LabelUnits() {}
 
     static Duration duration(String option, String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
@@ -33,8 +32,8 @@ final class LabelUnits {
                 default -> throw new NumberFormatException(t);
             };
         } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new ConfigException(option + ": expected a duration such as 90s, 30m, 24h, 7d or PT1H, found '"
-                    + text + "'");
+            throw new ConfigException(
+                    option + ": expected a duration such as 90s, 30m, 24h, 7d or PT1H, found '" + text + "'");
         }
     }
 
@@ -53,8 +52,8 @@ final class LabelUnits {
             }
             return amount * unit;
         } catch (NumberFormatException e) {
-            throw new ConfigException(option + ": expected a size such as 64m, 2g or 500000 (bytes), found '"
-                    + text + "'");
+            throw new ConfigException(
+                    option + ": expected a size such as 64m, 2g or 500000 (bytes), found '" + text + "'");
         }
     }
 
@@ -62,8 +61,8 @@ final class LabelUnits {
         try {
             return Instant.parse(text.strip()).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new ConfigException(option + ": expected an ISO-8601 instant such as 2024-05-04T00:00:00Z, found '"
-                    + text + "'");
+            throw new ConfigException(
+                    option + ": expected an ISO-8601 instant such as 2024-05-04T00:00:00Z, found '" + text + "'");
         }
     }
 }

@@ -28,15 +28,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity metadata lineage}: what an artifact was made from (and what was made from it), as a tree. */
-@Command(name = "lineage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "lineage",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Prints the lineage of an artifact: the executions and artifacts it was made",
             "from, back to the raw input files (upstream), or what was made from it",
             "(downstream), up to --hops edges away. ARTIFACT is an artifact id or a path",
             "inside an artifact (e.g. its anomalies.pbtxt).",
-            ""},
-        footer = {"%nExample:",
-            "  veracity metadata lineage --pipeline examples/pipeline.yaml out/pipeline/validate_eval/anomalies/9"})
+            ""
+        },
+        footer = {
+            "%nExample:",
+            "  veracity metadata lineage --pipeline examples/pipeline.yaml out/pipeline/validate_eval/anomalies/9"
+        })
 final class LineageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,8 +68,8 @@ final class LineageCommand implements Callable<Integer> {
             case "upstream" -> LineageDirection.UPSTREAM;
             case "downstream" -> LineageDirection.DOWNSTREAM;
             case "both" -> LineageDirection.BIDIRECTIONAL;
-            default -> throw new ConfigException("--direction: expected upstream, downstream or both, found "
-                    + direction);
+            default ->
+                throw new ConfigException("--direction: expected upstream, downstream or both, found " + direction);
         };
         if (hops < 0) {
             throw new ConfigException("--hops: expected a number >= 0, found " + hops);
@@ -88,8 +94,9 @@ final class LineageCommand implements Callable<Integer> {
 
     private Artifact find(MetadataStore store) {
         if (artifact.matches("\\d+")) {
-            return store.artifact(Long.parseLong(artifact)).orElseThrow(() -> new ConfigException("ARTIFACT: expected "
-                    + "an artifact id in " + store + ", found " + artifact));
+            return store.artifact(Long.parseLong(artifact))
+                    .orElseThrow(() -> new ConfigException(
+                            "ARTIFACT: expected " + "an artifact id in " + store + ", found " + artifact));
         }
         for (Path path = Path.of(artifact).toAbsolutePath().normalize(); path != null; path = path.getParent()) {
             List<Artifact> found = store.artifactsByUri(path.toString());
@@ -97,8 +104,8 @@ final class LineageCommand implements Callable<Integer> {
                 return found.get(found.size() - 1);
             }
         }
-        throw new ConfigException("ARTIFACT: expected an artifact id or a path inside an artifact of " + store
-                + ", found " + artifact);
+        throw new ConfigException(
+                "ARTIFACT: expected an artifact id or a path inside an artifact of " + store + ", found " + artifact);
     }
 
     static String describe(Artifact artifact) {
@@ -122,8 +129,7 @@ final class LineageCommand implements Callable<Integer> {
 
         Tree(LineageGraph graph, PrintWriter out) {
             this.artifacts = graph.artifacts().stream().collect(Collectors.toMap(Artifact::id, Function.identity()));
-            this.executions = graph.executions().stream().collect(Collectors.toMap(Execution::id,
-                    Function.identity()));
+            this.executions = graph.executions().stream().collect(Collectors.toMap(Execution::id, Function.identity()));
             this.events = graph.events();
             this.out = out;
         }
@@ -133,21 +139,28 @@ final class LineageCommand implements Callable<Integer> {
                 return;
             }
             // The execution that made it; cache hits that re-used it are left out.
-            List<Event> made = events.stream().filter(e -> e.artifactId() == artifact.id() && e.type().isOutput()
-                    && executions.containsKey(e.executionId())).toList();
-            Optional<Event> maker = made.stream().filter(e -> executions.get(e.executionId()).state()
-                    == ExecutionState.COMPLETE).findFirst().or(() -> made.stream().findFirst());
+            List<Event> made = events.stream()
+                    .filter(e -> e.artifactId() == artifact.id()
+                            && e.type().isOutput()
+                            && executions.containsKey(e.executionId()))
+                    .toList();
+            Optional<Event> maker = made.stream()
+                    .filter(e -> executions.get(e.executionId()).state() == ExecutionState.COMPLETE)
+                    .findFirst()
+                    .or(() -> made.stream().findFirst());
             if (maker.isEmpty()) {
                 return;
             }
             Execution execution = executions.get(maker.get().executionId());
-            out.println(indent + "<- " + describe(execution) + " as " + maker.get().pathText());
+            out.println(
+                    indent + "<- " + describe(execution) + " as " + maker.get().pathText());
             if (!printed.add(execution.id())) {
                 out.println(indent + "   (shown above)");
                 return;
             }
             for (Event input : events) {
-                if (input.executionId() == execution.id() && input.type().isInput()
+                if (input.executionId() == execution.id()
+                        && input.type().isInput()
                         && artifacts.containsKey(input.artifactId())) {
                     Artifact source = artifacts.get(input.artifactId());
                     out.println(indent + "   <- " + input.pathText() + ": " + describe(source));
@@ -161,7 +174,8 @@ final class LineageCommand implements Callable<Integer> {
                 return;
             }
             for (Event read : events) {
-                if (read.artifactId() != artifact.id() || !read.type().isInput()
+                if (read.artifactId() != artifact.id()
+                        || !read.type().isInput()
                         || !executions.containsKey(read.executionId())) {
                     continue;
                 }
@@ -171,7 +185,8 @@ final class LineageCommand implements Callable<Integer> {
                     continue;
                 }
                 for (Event output : events) {
-                    if (output.executionId() == execution.id() && output.type().isOutput()
+                    if (output.executionId() == execution.id()
+                            && output.type().isOutput()
                             && artifacts.containsKey(output.artifactId())) {
                         Artifact made = artifacts.get(output.artifactId());
                         out.println(indent + "   -> " + output.pathText() + ": " + describe(made));

@@ -30,8 +30,7 @@ import picocli.CommandLine.ParseResult;
 public final class Main {
     private static final int USAGE_WIDTH = 100;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         CommandLine commandLine = commandLine();
@@ -63,7 +62,9 @@ public final class Main {
     }
 
     private static void addExitCodes(CommandLine commandLine) {
-        commandLine.getCommandSpec().usageMessage()
+        commandLine
+                .getCommandSpec()
+                .usageMessage()
                 .exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCodes.helpList());
         for (CommandLine sub : commandLine.getSubcommands().values()) {
@@ -158,8 +159,9 @@ public final class Main {
                 case "NoSuchFileException" -> fs.getFile() + ": no such file";
                 case "AccessDeniedException" -> fs.getFile() + ": expected a readable file, found no read permission";
                 case "FileAlreadyExistsException" -> fs.getFile() + ": already exists";
-                default -> fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": "
-                        + (reason == null ? io.getClass().getSimpleName() : reason);
+                default ->
+                    fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": "
+                            + (reason == null ? io.getClass().getSimpleName() : reason);
             };
         }
         String text = message == null || message.isBlank() ? io.getClass().getSimpleName() : message;
@@ -171,7 +173,8 @@ public final class Main {
         if (files.isEmpty()) {
             return text;
         }
-        String named = files.size() == 1 ? files.get(0)
+        String named = files.size() == 1
+                ? files.get(0)
                 : "one of " + String.join(", ", files.subList(0, Math.min(3, files.size())))
                         + (files.size() > 3 ? ", ..." : "");
         return named + ": " + text;
@@ -182,9 +185,11 @@ public final class Main {
         List<String> files = new ArrayList<>();
         ParseResult last = last(parsed);
         for (ArgSpec arg : last.matchedArgs()) {
-            boolean input = arg.isPositional() && arg.paramLabel().toUpperCase(Locale.ROOT).contains("INPUT");
-            if (arg.type() == Path.class || input || arg.auxiliaryTypes().length > 0
-                    && arg.auxiliaryTypes()[0] == Path.class) {
+            boolean input = arg.isPositional()
+                    && arg.paramLabel().toUpperCase(Locale.ROOT).contains("INPUT");
+            if (arg.type() == Path.class
+                    || input
+                    || arg.auxiliaryTypes().length > 0 && arg.auxiliaryTypes()[0] == Path.class) {
                 Object value = arg.getValue();
                 if (value instanceof Collection<?> values) {
                     values.forEach(v -> files.add(String.valueOf(v)));

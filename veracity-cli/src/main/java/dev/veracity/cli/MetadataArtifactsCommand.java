@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity metadata artifacts}: artifacts by type, run, node or URI. */
-@Command(name = "artifacts", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "artifacts",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Lists artifacts, oldest first: id, type, state, span, contexts, URI.", ""},
         footer = {"%nExample:", "  veracity metadata artifacts --pipeline examples/pipeline.yaml --type Schema"})
 final class MetadataArtifactsCommand implements Callable<Integer> {
@@ -27,8 +30,10 @@ final class MetadataArtifactsCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "TYPE", description = "Only artifacts of this type (e.g. Schema).")
     String type;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "Only artifacts of this run or node context "
-            + "(e.g. a run id, or PIPELINE.NODE).")
+    @Option(
+            names = "--context",
+            paramLabel = "NAME",
+            description = "Only artifacts of this run or node context " + "(e.g. a run id, or PIPELINE.NODE).")
     String context;
 
     @Option(names = "--uri", paramLabel = "PATH", description = "Only artifacts at this URI.")
@@ -46,11 +51,13 @@ final class MetadataArtifactsCommand implements Callable<Integer> {
         try (MetadataStore store = metadata.open()) {
             List<Artifact> artifacts;
             if (uri != null) {
-                artifacts = store.artifactsByUri(Path.of(uri).toAbsolutePath().normalize().toString());
+                artifacts = store.artifactsByUri(
+                        Path.of(uri).toAbsolutePath().normalize().toString());
             } else if (context != null) {
-                Context found = store.context("pipeline_run", context).or(() -> store.context("node", context))
-                        .orElseThrow(() -> new dev.veracity.ConfigException("--context: expected a run id or "
-                                + "PIPELINE.NODE, found \"" + context + "\""));
+                Context found = store.context("pipeline_run", context)
+                        .or(() -> store.context("node", context))
+                        .orElseThrow(() -> new dev.veracity.ConfigException(
+                                "--context: expected a run id or " + "PIPELINE.NODE, found \"" + context + "\""));
                 artifacts = store.artifactsByContext(found.id());
             } else if (type != null) {
                 artifacts = store.artifactsByType(type);
@@ -62,10 +69,17 @@ final class MetadataArtifactsCommand implements Callable<Integer> {
                 if (type != null && !artifact.type().equals(type)) {
                     continue;
                 }
-                String nodes = store.contextsByArtifact(artifact.id()).stream().filter(c -> c.type().equals("node"))
-                        .map(Context::name).collect(Collectors.joining(","));
-                out.printf("%6d %-18s %-9s %5s %-28s %s%n", artifact.id(), artifact.type(), artifact.state(),
-                        artifact.property("span").map(Value::toString).orElse(""), nodes.isEmpty() ? "-" : nodes,
+                String nodes = store.contextsByArtifact(artifact.id()).stream()
+                        .filter(c -> c.type().equals("node"))
+                        .map(Context::name)
+                        .collect(Collectors.joining(","));
+                out.printf(
+                        "%6d %-18s %-9s %5s %-28s %s%n",
+                        artifact.id(),
+                        artifact.type(),
+                        artifact.state(),
+                        artifact.property("span").map(Value::toString).orElse(""),
+                        nodes.isEmpty() ? "-" : nodes,
                         artifact.uri());
             }
         }

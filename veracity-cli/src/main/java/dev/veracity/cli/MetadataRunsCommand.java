@@ -18,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity metadata runs}: the pipeline runs in the store, with their executions by state. */
-@Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "runs",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Lists pipeline runs, oldest first, with their executions by state.", ""},
         footer = {"%nExample:", "  veracity metadata runs --pipeline examples/pipeline.yaml"})
 final class MetadataRunsCommand implements Callable<Integer> {
@@ -40,8 +43,12 @@ final class MetadataRunsCommand implements Callable<Integer> {
                 List<Execution> executions = store.executionsByContext(run.id());
                 Map<ExecutionState, Long> states = new EnumMap<>(ExecutionState.class);
                 executions.forEach(e -> states.merge(e.state(), 1L, Long::sum));
-                out.printf("%-60s %-24s %s%n", run.name(), Instant.ofEpochMilli(run.createTimeMillis()),
-                        states.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase())
+                out.printf(
+                        "%-60s %-24s %s%n",
+                        run.name(),
+                        Instant.ofEpochMilli(run.createTimeMillis()),
+                        states.entrySet().stream()
+                                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase())
                                 .collect(Collectors.joining(", ")));
             }
         }

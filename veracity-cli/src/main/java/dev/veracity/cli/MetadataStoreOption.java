@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
  * {@link MetadataOptions}.
  */
 final class MetadataStoreOption {
-    @Option(names = "--metadata", paramLabel = "FILE|JDBC-URL",
+    @Option(
+            names = "--metadata",
+            paramLabel = "FILE|JDBC-URL",
             description = "The metadata store: a SQLite file or jdbc:postgresql://... (default: the pipeline's).")
     String metadata;
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity pii mark}: marks (or unmarks) schema features as personal data. */
-@Command(name = "mark",
+@Command(
+        name = "mark",
         header = "Marks schema features as personal data.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -24,15 +25,20 @@ import picocli.CommandLine.Spec;
             "Adds the annotation tag veracity:pii (or veracity:pii=ENTITY) to each named feature, or removes it",
             "with --unmark. TFDV keeps annotation tags and ignores them. `stats --schema` then keeps counts",
             "but no raw values of these features, and `pii redact --schema` redacts them.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity pii mark --schema schema.pbtxt email=EMAIL_ADDRESS card_number customer_name=PERSON",
-            "  veracity pii mark --schema schema.pbtxt --unmark customer_name"})
+            "  veracity pii mark --schema schema.pbtxt --unmark customer_name"
+        })
 final class PiiMarkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FEATURE[=ENTITY]",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FEATURE[=ENTITY]",
             description = "Features to mark, each with its entity if known (EMAIL_ADDRESS, PHONE_NUMBER, CREDIT_CARD, "
                     + "IBAN_CODE, IP_ADDRESS, US_SSN, DATE_OF_BIRTH, PERSON).")
     List<String> features;
@@ -60,8 +66,9 @@ final class PiiMarkCommand implements Callable<Integer> {
                 Optional<PiiEntity> entity = Optional.empty();
                 if (equals >= 0) {
                     String name = argument.substring(equals + 1);
-                    entity = Optional.of(PiiEntity.parse(name).orElseThrow(() -> new ConfigException(argument
-                            + ": expected one of " + PiiEntity.names() + ", found \"" + name + "\"")));
+                    entity = Optional.of(PiiEntity.parse(name)
+                            .orElseThrow(() -> new ConfigException(
+                                    argument + ": expected one of " + PiiEntity.names() + ", found \"" + name + "\"")));
                 }
                 edited = PiiTags.mark(edited, feature, entity);
             }

@@ -1,8 +1,7 @@
 package dev.veracity.cli;
 
-import java.util.Arrays;
-import dev.veracity.io.OutputPaths;
 import dev.veracity.ConfigException;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.privacy.PiiEntity;
 import dev.veracity.privacy.Secret;
@@ -13,18 +12,20 @@ import dev.veracity.privacy.redact.Redactor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity pii redact}: a copy of a dataset with personal data masked, tagged, hashed, generalized or dropped. */
-@Command(name = "redact",
+@Command(
+        name = "redact",
         header = "Writes a copy of a dataset with personal data redacted.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -45,34 +46,48 @@ import picocli.CommandLine.Spec;
             "otherwise. The secret comes from a file (--secret-file) or an environment variable (--secret-env),",
             "never from the command line. Output: CSV, or JSON Lines when OUT ends in .jsonl/.ndjson; written",
             "atomically. Untouched values are written as read.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity pii redact customers.csv -o redacted.csv --schema schema.pbtxt --secret-file pii.key \\",
             "      --feature customer_id=hash --feature birth_date=generalize --feature zip=prefix:3",
             "  VERACITY_PII_SECRET=... veracity pii redact in.jsonl -o out.jsonl --feature email=hash \\",
-            "      --entity ALL=tag --secret-env VERACITY_PII_SECRET"})
+            "      --entity ALL=tag --secret-env VERACITY_PII_SECRET"
+        })
 final class PiiRedactCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "A data file: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
+    @Parameters(
+            index = "0",
+            paramLabel = "DATA",
+            description = "A data file: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
     Path data;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "OUT",
             description = "The redacted copy: CSV, or JSON Lines for .jsonl/.ndjson.")
     Path output;
 
     @Option(names = "--feature", paramLabel = "F=OP", description = "Operator of every value of feature F.")
     List<String> featureOperators = List.of();
 
-    @Option(names = "--entity", paramLabel = "E=OP",
+    @Option(
+            names = "--entity",
+            paramLabel = "E=OP",
             description = "Operator of spans of entity E (or ALL) found in the other string features.")
     List<String> entityOperators = List.of();
 
     @Option(names = "--schema", paramLabel = "FILE", description = "Redact the features this schema marks PII.")
     Path schema;
 
-    @Option(names = "--pii-operator", paramLabel = "OP", defaultValue = "tag",
+    @Option(
+            names = "--pii-operator",
+            paramLabel = "OP",
+            defaultValue = "tag",
             description = "Operator of schema-marked features without --feature (default: ${DEFAULT-VALUE}).")
     String piiOperator;
 
@@ -104,9 +119,13 @@ final class PiiRedactCommand implements Callable<Integer> {
                     plan = plan.withEntity(entity, operator);
                 }
             } else {
-                plan = plan.withEntity(PiiEntity.parse(parts[0]).orElseThrow(() -> new ConfigException("--entity "
-                        + argument + ": expected ALL or one of " + PiiEntity.names() + ", found \"" + parts[0]
-                        + "\"")), operator);
+                plan = plan.withEntity(
+                        PiiEntity.parse(parts[0])
+                                .orElseThrow(() -> new ConfigException("--entity "
+                                        + argument + ": expected ALL or one of " + PiiEntity.names() + ", found \""
+                                        + parts[0]
+                                        + "\"")),
+                        operator);
             }
         }
         if (schema != null) {
@@ -123,10 +142,10 @@ final class PiiRedactCommand implements Callable<Integer> {
         RedactionSummary summary = new Redactor(plan, input.tableOptions()).redact(data, output);
         PrintWriter err = spec.commandLine().getErr();
         err.printf("veracity: %,d rows -> %s%n", summary.rows(), output);
-        summary.valuesChanged().forEach((feature, count) ->
-                err.printf("  %-24s %,d values changed%n", feature, count));
-        summary.spansRedacted().forEach((entity, count) ->
-                err.printf("  %-24s %,d spans redacted in other features%n", entity, count));
+        summary.valuesChanged().forEach((feature, count) -> err.printf("  %-24s %,d values changed%n", feature, count));
+        summary.spansRedacted()
+                .forEach(
+                        (entity, count) -> err.printf("  %-24s %,d spans redacted in other features%n", entity, count));
         summary.dropped().forEach(feature -> err.printf("  %-24s dropped%n", feature));
         err.flush();
         return ExitCodes.OK;

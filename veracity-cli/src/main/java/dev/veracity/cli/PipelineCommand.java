@@ -6,26 +6,32 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity pipeline}: runs a TFX-style pipeline file, and explains its cache misses. */
-@Command(name = "pipeline",
+@Command(
+        name = "pipeline",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Runs a TFX-style pipeline file, with caching and lineage.",
             "Components: ExampleGen, StatisticsGen, SchemaGen, ExampleValidator, Importer,",
             "Resolver, or your own Java class; the DAG is defined in a YAML file.",
-            ""},
+            ""
+        },
         subcommands = {PipelineRunCommand.class, WhyNotCachedCommand.class},
-        footer = {"%nExamples:",
+        footer = {
+            "%nExamples:",
             "  veracity pipeline run examples/pipeline.yaml",
             "  veracity pipeline run examples/pipeline.yaml --dry-run",
-            "  veracity pipeline why-not-cached examples/pipeline.yaml statistics"})
+            "  veracity pipeline why-not-cached examples/pipeline.yaml statistics"
+        })
 final class PipelineCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "expected a pipeline command: "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(
+                spec.commandLine(),
+                "expected a pipeline command: "
+                        + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity pipeline run}: runs a pipeline file (or prints its plan). */
-@Command(name = "run",
+@Command(
+        name = "run",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -40,12 +41,15 @@ import picocli.CommandLine.Spec;
             "Exit code 0 if every node succeeded, 1 if a validator found anomalies at",
             "its fail_on severity, 2 if a node failed on its input or the file is wrong,",
             "3 if a node failed on a bug. Only I/O failures and timeouts are retried.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity pipeline run examples/pipeline.yaml",
             "  veracity pipeline run examples/pipeline.yaml --dry-run --from statistics",
             "  veracity pipeline run pipeline.yaml --metadata jdbc:postgresql://db/ml --to schema",
-            "  veracity pipeline run examples/pipeline.yaml --openlineage out/openlineage.jsonl"})
+            "  veracity pipeline run examples/pipeline.yaml --openlineage out/openlineage.jsonl"
+        })
 final class PipelineRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,12 +72,17 @@ final class PipelineRunCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Execute every selected node even if its outputs are cached.")
     boolean noCache;
 
-    @Option(names = "--backoff-ms", paramLabel = "MS", description = "First retry wait, doubled each retry "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--backoff-ms",
+            paramLabel = "MS",
+            description = "First retry wait, doubled each retry " + "(default: ${DEFAULT-VALUE}).")
     long backoffMillis = 1000;
 
-    @Option(names = "--openlineage", paramLabel = "FILE", description = "Also append OpenLineage run events "
-            + "(START and COMPLETE/FAIL per execution, data-quality facets) to FILE, one JSON per line.")
+    @Option(
+            names = "--openlineage",
+            paramLabel = "FILE",
+            description = "Also append OpenLineage run events "
+                    + "(START and COMPLETE/FAIL per execution, data-quality facets) to FILE, one JSON per line.")
     Path openLineage;
 
     @Mixin
@@ -88,7 +97,11 @@ final class PipelineRunCommand implements Callable<Integer> {
             throw new dev.veracity.ConfigException("--parallelism: expected a number >= 1, found " + parallelism);
         }
         PipelineFile pipeline = PipelineFile.read(file);
-        RunOptions options = RunOptions.DEFAULT.withParallelism(parallelism).from(from).to(to).withCache(!noCache)
+        RunOptions options = RunOptions.DEFAULT
+                .withParallelism(parallelism)
+                .from(from)
+                .to(to)
+                .withCache(!noCache)
                 .withBackoff(Duration.ofMillis(Math.max(0, backoffMillis)));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -97,7 +110,8 @@ final class PipelineRunCommand implements Callable<Integer> {
                 List<Planner.Step> plan = new Planner(store, options).plan(pipeline.pipeline());
                 out.println("Plan of " + pipeline.pipeline().name() + " (nothing is run):");
                 for (Planner.Step step : plan) {
-                    out.printf("  %-22s %-17s %-9s %s%n", step.node(), step.type(), label(step.status()), step.reason());
+                    out.printf(
+                            "  %-22s %-17s %-9s %s%n", step.node(), step.type(), label(step.status()), step.reason());
                 }
                 out.flush();
                 return ExitCodes.OK;
@@ -105,13 +119,21 @@ final class PipelineRunCommand implements Callable<Integer> {
             RunResult result = new LocalRunner(store, options, new Progress(err)).run(pipeline.pipeline());
             out.println("Run " + result.runId() + ":");
             for (NodeResult node : result.results()) {
-                out.printf("  %-22s %-9s %s%s%n", node.node(), label(node.status()),
+                out.printf(
+                        "  %-22s %-9s %s%s%n",
+                        node.node(),
+                        label(node.status()),
                         node.executionId() == 0 ? "" : "execution " + node.executionId() + "  ",
                         node.message());
             }
-            out.printf("%d executed, %d cached, %d reused, %d blocked, %d failed, %d skipped%n",
-                    result.count(NodeStatus.EXECUTED), result.count(NodeStatus.CACHED), result.count(NodeStatus.REUSED),
-                    result.count(NodeStatus.BLOCKED), result.count(NodeStatus.FAILED), result.count(NodeStatus.SKIPPED));
+            out.printf(
+                    "%d executed, %d cached, %d reused, %d blocked, %d failed, %d skipped%n",
+                    result.count(NodeStatus.EXECUTED),
+                    result.count(NodeStatus.CACHED),
+                    result.count(NodeStatus.REUSED),
+                    result.count(NodeStatus.BLOCKED),
+                    result.count(NodeStatus.FAILED),
+                    result.count(NodeStatus.SKIPPED));
             out.flush();
             if (openLineage != null) {
                 int events = OpenLineageEvents.emit(store, result.runId(), openLineage);
@@ -120,8 +142,10 @@ final class PipelineRunCommand implements Callable<Integer> {
             }
             if (result.hasInternalFailure()) {
                 // A component's bug, not the user's input: exit 3, as Main does for an uncaught exception.
-                NodeResult crashed = result.results().stream().filter(r -> r.cause() == FailureCause.INTERNAL)
-                        .findFirst().orElseThrow();
+                NodeResult crashed = result.results().stream()
+                        .filter(r -> r.cause() == FailureCause.INTERNAL)
+                        .findFirst()
+                        .orElseThrow();
                 err.println("veracity: internal error: node " + crashed.node() + ": " + crashed.message()
                         + " (a bug: please report it, with the execution's error in the metadata store)");
                 err.flush();

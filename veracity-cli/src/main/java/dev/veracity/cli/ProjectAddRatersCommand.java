@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity label project add-raters}: adds raters. */
-@Command(name = "add-raters", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "add-raters",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Adds raters (ids); existing ones are kept.",
         footer = {"%nExample:", "  veracity label project add-raters proj ann bob cid"})
 final class ProjectAddRatersCommand implements Callable<Integer> {
@@ -32,7 +35,9 @@ final class ProjectAddRatersCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LabelingProject project = LabelingProject.open(directory);
         int added = project.addRaters(raters);
-        spec.commandLine().getOut().printf("%d raters added, %d in all%n", added, project.raters().size());
+        spec.commandLine()
+                .getOut()
+                .printf("%d raters added, %d in all%n", added, project.raters().size());
         return ExitCodes.OK;
     }
 }

@@ -15,11 +15,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity label project add-tasks}: adds tasks from a table or a Label Studio task file. */
-@Command(name = "add-tasks", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "add-tasks",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Adds tasks from a data file (columns become the task data) or a Label Studio JSON "
                 + "task file. A non-empty --gold-column makes a row a gold question.",
-        footer = {"%nExample:",
-            "  veracity label project add-tasks proj reviews.csv --id-column id --gold-column gold"})
+        footer = {"%nExample:", "  veracity label project add-tasks proj reviews.csv --id-column id --gold-column gold"
+        })
 final class ProjectAddTasksCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,18 +30,26 @@ final class ProjectAddTasksCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The project directory.")
     Path directory;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "Tasks: a data file (CSV, JSON Lines, Parquet, Avro, "
-            + "TFRecord) or Label Studio .json.")
+    @Parameters(
+            index = "1",
+            paramLabel = "FILE",
+            description = "Tasks: a data file (CSV, JSON Lines, Parquet, Avro, " + "TFRecord) or Label Studio .json.")
     Path file;
 
     @Mixin
     TableInputOptions input;
 
-    @Option(names = "--id-column", paramLabel = "COLUMN", defaultValue = "id",
+    @Option(
+            names = "--id-column",
+            paramLabel = "COLUMN",
+            defaultValue = "id",
             description = "Task id column, if present (default: ${DEFAULT-VALUE}; else task-<row>).")
     String idColumn;
 
-    @Option(names = "--gold-column", paramLabel = "COLUMN", defaultValue = "gold",
+    @Option(
+            names = "--gold-column",
+            paramLabel = "COLUMN",
+            defaultValue = "gold",
             description = "Gold label column, if present (default: ${DEFAULT-VALUE}).")
     String goldColumn;
 
@@ -50,8 +61,13 @@ final class ProjectAddTasksCommand implements Callable<Integer> {
         LabelingProject project = LabelingProject.open(directory);
         List<Task> tasks = TaskFiles.read(file, idColumn, goldColumn, input.tableOptions());
         int added = project.addTasks(tasks);
-        spec.commandLine().getOut().printf("%d tasks added (%d gold), %d in all%n", added,
-                tasks.stream().filter(Task::isGold).count(), project.tasks().size());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "%d tasks added (%d gold), %d in all%n",
+                        added,
+                        tasks.stream().filter(Task::isGold).count(),
+                        project.tasks().size());
         return ExitCodes.OK;
     }
 }

@@ -13,10 +13,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity label project annotate}: records a rater's label. */
-@Command(name = "annotate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "annotate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Records a rater's label for an assigned task, with the current instruction version.",
-        footer = {"%nExample:",
-            "  veracity label project annotate proj --rater ann --task r-17 --label pos --seconds 12"})
+        footer = {
+            "%nExample:",
+            "  veracity label project annotate proj --rater ann --task r-17 --label pos --seconds 12"
+        })
 final class ProjectAnnotateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,8 +47,11 @@ final class ProjectAnnotateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Annotation a = LabelingProject.open(directory).annotate(rater, task, label, seconds);
-        spec.commandLine().getOut().printf("%s labeled %s '%s' (instructions v%d)%n", a.rater(), a.task(),
-                a.label(), a.instructionVersion());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "%s labeled %s '%s' (instructions v%d)%n",
+                        a.rater(), a.task(), a.label(), a.instructionVersion());
         return ExitCodes.OK;
     }
 }

@@ -10,18 +10,24 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity label project assign}: fills open slots. */
-@Command(name = "assign", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "assign",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Gives every task its overlap of raters (by the project's policy) and mixes in gold "
                 + "questions at the gold rate. With --another-for, instead gives each item of an adjudication queue "
                 + "(label consensus --queue) one more rater.",
-        footer = {"%nExamples:", "  veracity label project assign proj",
-            "  veracity label project assign proj --another-for adjudicate.csv"})
+        footer = {
+            "%nExamples:",
+            "  veracity label project assign proj",
+            "  veracity label project assign proj --another-for adjudicate.csv"
+        })
 final class ProjectAssignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,7 +35,9 @@ final class ProjectAssignCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The project directory.")
     Path directory;
 
-    @Option(names = "--another-for", paramLabel = "FILE",
+    @Option(
+            names = "--another-for",
+            paramLabel = "FILE",
             description = "A data file with an 'item' column (the consensus queue): one more rating each.")
     Path anotherFor;
 
@@ -42,7 +50,8 @@ final class ProjectAssignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LabelingProject project = LabelingProject.open(directory);
-        List<Assignment> added = anotherFor == null ? project.assign()
+        List<Assignment> added = anotherFor == null
+                ? project.assign()
                 : project.requestMoreRatings(RatingInputOptions.column(anotherFor, "item", input));
         Map<String, int[]> perRater = new TreeMap<>();
         for (Assignment a : added) {

@@ -22,13 +22,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity label project export}: annotations as a ratings CSV, or Label Studio JSON. */
-@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Writes the annotations as CSV (item, rater, label, instruction_version, seconds, gold; the "
                 + "input of label consensus and label agreement; gold questions left out unless --with-gold), or "
                 + "as Label Studio JSON tasks with annotations (--label-studio), with its labeling config beside "
                 + "it (.xml).",
-        footer = {"%nExamples:", "  veracity label project export proj -o annotations.csv",
-            "  veracity label project export proj --label-studio tasks.json"})
+        footer = {
+            "%nExamples:",
+            "  veracity label project export proj -o annotations.csv",
+            "  veracity label project export proj --label-studio tasks.json"
+        })
 final class ProjectExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,7 +42,10 @@ final class ProjectExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The project directory.")
     Path directory;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The ratings CSV.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "The ratings CSV.")
     Path output;
 
     @Option(names = "--label-studio", paramLabel = "FILE", description = "Label Studio JSON tasks.")
@@ -55,8 +64,7 @@ final class ProjectExportCommand implements Callable<Integer> {
         }
         LabelingProject project = LabelingProject.open(directory);
         if (output != null) {
-            Map<String, Task> tasks = project.tasks().stream().collect(Collectors.toMap(Task::id,
-                    Function.identity()));
+            Map<String, Task> tasks = project.tasks().stream().collect(Collectors.toMap(Task::id, Function.identity()));
             StringBuilder csv = new StringBuilder("item,rater,label,instruction_version,seconds,gold\n");
             int rows = 0;
             for (Annotation a : project.annotations()) {
@@ -65,9 +73,18 @@ final class ProjectExportCommand implements Callable<Integer> {
                 if (gold && !withGold) {
                     continue;
                 }
-                csv.append(field(a.task())).append(',').append(field(a.rater())).append(',')
-                        .append(field(a.label())).append(",v").append(a.instructionVersion()).append(',')
-                        .append(a.seconds()).append(',').append(gold ? field(task.gold()) : "").append('\n');
+                csv.append(field(a.task()))
+                        .append(',')
+                        .append(field(a.rater()))
+                        .append(',')
+                        .append(field(a.label()))
+                        .append(",v")
+                        .append(a.instructionVersion())
+                        .append(',')
+                        .append(a.seconds())
+                        .append(',')
+                        .append(gold ? field(task.gold()) : "")
+                        .append('\n');
                 rows++;
             }
             byte[] bytes = csv.toString().getBytes(UTF_8);
@@ -80,8 +97,11 @@ final class ProjectExportCommand implements Callable<Integer> {
             Path config = labelStudio.resolveSibling(name);
             byte[] xml = LabelStudio.labelingConfig(project.config()).getBytes(UTF_8);
             AtomicFiles.write(config, out -> out.write(xml));
-            spec.commandLine().getOut().printf("%d tasks -> %s, labeling config -> %s%n", project.tasks().size(),
-                    labelStudio, config);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%d tasks -> %s, labeling config -> %s%n",
+                            project.tasks().size(), labelStudio, config);
         }
         return ExitCodes.OK;
     }

@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity label project import}: annotations from a Label Studio JSON export. */
-@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Imports tasks and annotations from a Label Studio JSON export (cancelled annotations "
                 + "skipped; ground-truth annotations make gold questions).",
         footer = {"%nExample:", "  veracity label project import proj project-1-at-2024-05-01.json"})

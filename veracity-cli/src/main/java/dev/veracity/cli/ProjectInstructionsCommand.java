@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity label project instructions}: adds a version of the instructions. */
-@Command(name = "instructions", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "instructions",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Adds a new version of the instructions; later annotations record it.",
         footer = {"%nExample:", "  veracity label project instructions proj guide-v2.md"})
 final class ProjectInstructionsCommand implements Callable<Integer> {

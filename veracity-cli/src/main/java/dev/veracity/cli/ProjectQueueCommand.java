@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity label project queue}: a rater's open tasks as JSON Lines. */
-@Command(name = "queue", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "queue",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Prints a rater's open tasks, one JSON object per line: task, data, instruction_version and, "
                 + "unless the project is blind, other_labels. Gold questions look like any task.",
         footer = {"%nExample:", "  veracity label project queue proj --rater ann --limit 10"})

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity report}: one self-contained HTML page of statistics, schema and anomalies. */
-@Command(name = "report",
+@Command(
+        name = "report",
         header = "Writes an offline HTML report of statistics, with schema and anomalies.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -34,38 +35,58 @@ import picocli.CommandLine.Spec;
             "tables with histograms and top values, sortable by name, missing %%, non-uniformity,",
             "distance from the first dataset (L-infinity, Jensen-Shannon, as the validator computes",
             "them) and anomalies. Statistics with several datasets (slices) get a slice picker.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity report train.pb eval.pb serving.pb --names train,eval,serving -o report.html",
-            "  veracity report train.pb eval.pb --schema schema.pbtxt --anomalies anomalies.pbtxt -o report.html"})
+            "  veracity report train.pb eval.pb --schema schema.pbtxt --anomalies anomalies.pbtxt -o report.html"
+        })
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "STATS",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "STATS",
             description = "Statistics files (.pb, .pbtxt or .json); the first is the baseline of distances.")
     List<Path> statistics;
 
-    @Option(names = "--names", split = ",", paramLabel = "NAME",
+    @Option(
+            names = "--names",
+            split = ",",
+            paramLabel = "NAME",
             description = "Names of the statistics files, in order (default: their file names without extension).")
     List<String> names;
 
     @Option(names = "--schema", paramLabel = "FILE", description = "A TFDV schema to show with each feature.")
     Path schema;
 
-    @Option(names = "--anomalies", paramLabel = "FILE",
+    @Option(
+            names = "--anomalies",
+            paramLabel = "FILE",
             description = "TFDV anomalies (e.g. from validate -o) to show with their features.")
     Path anomalies;
 
-    @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Veracity report",
+    @Option(
+            names = "--title",
+            paramLabel = "TEXT",
+            defaultValue = "Veracity report",
             description = "The page's title (default: ${DEFAULT-VALUE}).")
     String title;
 
-    @Option(names = "--max-top-values", paramLabel = "N", defaultValue = "50",
+    @Option(
+            names = "--max-top-values",
+            paramLabel = "N",
+            defaultValue = "50",
             description = "Most values kept per categorical feature and dataset (default: ${DEFAULT-VALUE}).")
     int maxTopValues;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The HTML file to write.")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The HTML file to write.")
     Path output;
 
     @Mixin
@@ -85,9 +106,11 @@ final class ReportCommand implements Callable<Integer> {
         for (int i = 0; i < statistics.size(); i++) {
             DatasetFeatureStatisticsList read = StatisticsFiles.read(statistics.get(i));
             if (read.getDatasetsCount() == 0) {
-                throw new InputException(ErrorCode.STATISTICS_NOT_USABLE, statistics.get(i) + ": expected "
-                        + "statistics of at least one dataset, found " + (Files.size(statistics.get(i)) == 0
-                        ? "an empty file" : "none"));
+                throw new InputException(
+                        ErrorCode.STATISTICS_NOT_USABLE,
+                        statistics.get(i) + ": expected "
+                                + "statistics of at least one dataset, found "
+                                + (Files.size(statistics.get(i)) == 0 ? "an empty file" : "none"));
             }
             builder.statistics(names != null ? names.get(i) : baseName(statistics.get(i)), read);
         }
@@ -101,7 +124,8 @@ final class ReportCommand implements Callable<Integer> {
         report.write(output);
         ReportModel model = report.model();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("veracity: report of " + model.features().size() + " features in " + model.datasets().size()
+        err.println("veracity: report of " + model.features().size() + " features in "
+                + model.datasets().size()
                 + (model.datasets().size() == 1 ? " dataset" : " datasets") + ", " + model.anomalyCount()
                 + (model.anomalyCount() == 1 ? " anomaly" : " anomalies") + " -> " + output + " ("
                 + Files.size(output) / 1024 + " KiB)");

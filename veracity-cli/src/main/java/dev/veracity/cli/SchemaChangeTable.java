@@ -8,8 +8,7 @@ final class SchemaChangeTable {
     private static final int MAX_FEATURE = 24;
     private static final int MAX_VALUE = 40;
 
-    private SchemaChangeTable() {
-    }
+    private SchemaChangeTable() {}
 
     /** {@return the table with a summary line, or a line saying there is no change} */
     static String render(List<SchemaChange> changes) {
@@ -28,11 +27,16 @@ final class SchemaChangeTable {
         long breaking = 0;
         for (SchemaChange change : changes) {
             breaking += change.isBreaking() ? 1 : 0;
-            table.append(String.format(format, change.compatibility().name().toLowerCase(), feature(change),
-                    change.aspect(), values(change)));
+            table.append(String.format(
+                    format,
+                    change.compatibility().name().toLowerCase(),
+                    feature(change),
+                    change.aspect(),
+                    values(change)));
         }
-        table.append(String.format("%n%d change%s: %d compatible, %d breaking%n", changes.size(),
-                changes.size() == 1 ? "" : "s", changes.size() - breaking, breaking));
+        table.append(String.format(
+                "%n%d change%s: %d compatible, %d breaking%n",
+                changes.size(), changes.size() == 1 ? "" : "s", changes.size() - breaking, breaking));
         return table.toString();
     }
 

@@ -6,7 +6,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity schema}: the hand edits of a curated schema, its canonical form, and a diff of two versions. */
-@Command(name = "schema",
+@Command(
+        name = "schema",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -15,21 +16,33 @@ import picocli.CommandLine.Spec;
             "order (features and domains sorted by name, domain values untouched), so a",
             "schema under version control changes only where someone changed it. Each",
             "edit prints what it changed on stderr, classified as 'schema diff' does.",
-            ""},
-        subcommands = {SetDomainCommand.class, ExtendDomainCommand.class, SetPresenceCommand.class,
-            EnvironmentCommand.class, DeprecateCommand.class, SetComparatorCommand.class,
-            CanonicalizeCommand.class, SchemaDiffCommand.class},
-        footer = {"%nExamples:",
+            ""
+        },
+        subcommands = {
+            SetDomainCommand.class,
+            ExtendDomainCommand.class,
+            SetPresenceCommand.class,
+            EnvironmentCommand.class,
+            DeprecateCommand.class,
+            SetComparatorCommand.class,
+            CanonicalizeCommand.class,
+            SchemaDiffCommand.class
+        },
+        footer = {
+            "%nExamples:",
             "  veracity schema extend-domain --schema schema.pbtxt payment_type Prcard",
             "  veracity schema environment --schema schema.pbtxt tips --not-in SERVING",
-            "  veracity schema diff frozen/schema.pbtxt schema.pbtxt"})
+            "  veracity schema diff frozen/schema.pbtxt schema.pbtxt"
+        })
 final class SchemaCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "expected a schema command: "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(
+                spec.commandLine(),
+                "expected a schema command: "
+                        + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity schema diff}: what changed between two schemas, and whether it can break validation. */
-@Command(name = "diff",
+@Command(
+        name = "diff",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -35,10 +36,13 @@ import picocli.CommandLine.Spec;
             "",
             "Exit code 0 if no change is breaking, 1 if one is: a CI gate on a frozen",
             "schema.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity schema diff frozen/schema.pbtxt schema.pbtxt",
-            "  veracity schema diff --json old.pbtxt new.pbtxt > changes.json"})
+            "  veracity schema diff --json old.pbtxt new.pbtxt > changes.json"
+        })
 final class SchemaDiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -79,7 +83,8 @@ final class SchemaDiffCommand implements Callable<Integer> {
                 generator.writeStringField("aspect", change.aspect());
                 generator.writeStringField("before", change.before().isEmpty() ? null : change.before());
                 generator.writeStringField("after", change.after().isEmpty() ? null : change.after());
-                generator.writeStringField("compatibility", change.compatibility().name());
+                generator.writeStringField(
+                        "compatibility", change.compatibility().name());
                 generator.writeEndObject();
             }
             generator.writeEndArray();

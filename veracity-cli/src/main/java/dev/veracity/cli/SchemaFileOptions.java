@@ -14,16 +14,22 @@ import picocli.CommandLine.Option;
 
 /** The schema an edit reads ({@code --schema}) and where it writes it ({@code -o}, by default the same file). */
 final class SchemaFileOptions {
-    @Option(names = "--schema", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--schema",
+            required = true,
+            paramLabel = "FILE",
             description = "The schema: text (.pbtxt, the default), binary (.pb) or JSON (.json).")
     Path schema;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Where to write the edited schema, in canonical order (default: rewrite --schema in "
                     + "place, atomically).")
     Path output;
 
-    @Option(names = "--allow-empty-schema",
+    @Option(
+            names = "--allow-empty-schema",
             description = "Accept a --schema without any feature (an empty file); refused otherwise, as it is "
                     + "almost always a mistake.")
     boolean allowEmpty;
@@ -40,7 +46,8 @@ final class SchemaFileOptions {
         Path target = output == null ? schema : output;
         SchemaFiles.write(after, target);
         List<SchemaChange> changes = SchemaDiff.between(before, after);
-        err.println("veracity: wrote " + TerminalText.escape(target.toString()) + (changes.isEmpty() ? " (no change)" : ":"));
+        err.println("veracity: wrote " + TerminalText.escape(target.toString())
+                + (changes.isEmpty() ? " (no change)" : ":"));
         for (SchemaChange change : changes) {
             err.println("  " + TerminalText.escape(SchemaChangeTable.line(change)));
         }

@@ -24,12 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity metadata schema-history}: every schema version in the store, span after span, with its diff. */
-@Command(name = "schema-history", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "schema-history",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Shows how the schema changed span after span: every Schema artifact in the",
             "store (by span, then age; identical consecutive versions once), each with",
             "'schema diff' against the one before it.",
-            ""},
+            ""
+        },
         footer = {"%nExample:", "  veracity metadata schema-history --pipeline examples/pipeline.yaml"})
 final class SchemaHistoryCommand implements Callable<Integer> {
     @Spec
@@ -48,18 +52,27 @@ final class SchemaHistoryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (MetadataStore store = metadata.open()) {
-            List<Artifact> schemas = new ArrayList<>(node == null ? store.artifactsByType("Schema")
-                    : store.context("node", node).map(Context::id).map(store::artifactsByContext).orElseThrow(
-                            () -> new dev.veracity.ConfigException("--node: expected PIPELINE.NODE of the store, "
-                                    + "found \"" + node + "\"")).stream().filter(a -> a.type().equals("Schema"))
-                            .toList());
+            List<Artifact> schemas = new ArrayList<>(
+                    node == null
+                            ? store.artifactsByType("Schema")
+                            : store
+                                    .context("node", node)
+                                    .map(Context::id)
+                                    .map(store::artifactsByContext)
+                                    .orElseThrow(() -> new dev.veracity.ConfigException(
+                                            "--node: expected PIPELINE.NODE of the store, " + "found \"" + node + "\""))
+                                    .stream()
+                                    .filter(a -> a.type().equals("Schema"))
+                                    .toList());
             schemas.removeIf(a -> a.state() != ArtifactState.LIVE && a.state() != ArtifactState.REFERENCE);
-            schemas.sort(Comparator.comparingLong((Artifact a) -> a.property("span").map(Value::intValue).orElse(-1L))
+            schemas.sort(Comparator.comparingLong((Artifact a) ->
+                            a.property("span").map(Value::intValue).orElse(-1L))
                     .thenComparingLong(Artifact::id));
             Schema before = null;
             String beforeDigest = "";
             for (Artifact artifact : schemas) {
-                String digest = artifact.property("digest").map(Value::stringValue).orElse("");
+                String digest =
+                        artifact.property("digest").map(Value::stringValue).orElse("");
                 if (digest.equals(beforeDigest) && !digest.isEmpty()) {
                     continue;
                 }
@@ -75,8 +88,11 @@ final class SchemaHistoryCommand implements Callable<Integer> {
                     out.println("  first version");
                 } else {
                     List<SchemaChange> changes = SchemaDiff.between(before, schema);
-                    out.print(changes.isEmpty() ? "  no change\n"
-                            : TerminalText.escapeKeepingLines(SchemaChangeTable.render(changes).indent(2)));
+                    out.print(
+                            changes.isEmpty()
+                                    ? "  no change\n"
+                                    : TerminalText.escapeKeepingLines(
+                                            SchemaChangeTable.render(changes).indent(2)));
                 }
                 before = schema;
                 beforeDigest = digest;

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 
 /** Writes a schema where a command's {@code -o} says: a file (atomically, format by extension) or stdout as text. */
 final class SchemaOutput {
-    private SchemaOutput() {
-    }
+    private SchemaOutput() {}
 
     static void write(Schema schema, Path output, PrintWriter out) throws IOException {
         if (output != null) {

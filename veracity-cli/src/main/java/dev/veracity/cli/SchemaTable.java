@@ -22,25 +22,41 @@ final class SchemaTable {
 
     String render(Schema schema) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Schema: %d features, %d string domains%s%n%n",
-                schema.getFeatureCount(), schema.getStringDomainCount(), schema.getDefaultEnvironmentCount() == 0 ? ""
+        text.append(String.format(
+                Locale.ROOT,
+                "Schema: %d features, %d string domains%s%n%n",
+                schema.getFeatureCount(),
+                schema.getStringDomainCount(),
+                schema.getDefaultEnvironmentCount() == 0
+                        ? ""
                         : ", environments " + String.join(", ", schema.getDefaultEnvironmentList())));
-        text.append(String.format(Locale.ROOT, FEATURE_FORMAT, "Feature name", "Type", "Presence", "Valency",
-                "Domain", "Notes"));
+        text.append(String.format(
+                Locale.ROOT, FEATURE_FORMAT, "Feature name", "Type", "Presence", "Valency", "Domain", "Notes"));
         List<String[]> rows = new ArrayList<>();
         addRows(schema.getFeatureList(), "", rows);
         for (String[] row : rows) {
-            text.append(clip(String.format(Locale.ROOT, FEATURE_FORMAT, (Object[]) row).stripTrailing())).append('\n');
+            text.append(clip(String.format(Locale.ROOT, FEATURE_FORMAT, (Object[]) row)
+                            .stripTrailing()))
+                    .append('\n');
         }
         List<StringDomain> domains = new ArrayList<>(schema.getStringDomainList());
-        schema.getFeatureList().stream().filter(Feature::hasStringDomain).forEach(f -> domains.add(
-                f.getStringDomain().toBuilder().setName("(" + f.getName() + ")").build()));
+        schema.getFeatureList().stream()
+                .filter(Feature::hasStringDomain)
+                .forEach(f -> domains.add(f.getStringDomain().toBuilder()
+                        .setName("(" + f.getName() + ")")
+                        .build()));
         if (!domains.isEmpty()) {
             text.append(String.format(Locale.ROOT, "%n%-26s %s%n", "Domain", "Values"));
             for (StringDomain domain : domains) {
-                text.append(clip(String.format(Locale.ROOT, "%-26s %s", clip(domain.getName(), 26),
-                        domain.getValueCount() + ": " + domain.getValueList().stream().map(v -> "'" + v + "'")
-                                .collect(Collectors.joining(", "))))).append('\n');
+                text.append(clip(String.format(
+                                Locale.ROOT,
+                                "%-26s %s",
+                                clip(domain.getName(), 26),
+                                domain.getValueCount() + ": "
+                                        + domain.getValueList().stream()
+                                                .map(v -> "'" + v + "'")
+                                                .collect(Collectors.joining(", ")))))
+                        .append('\n');
             }
         }
         return text.toString();
@@ -49,8 +65,14 @@ final class SchemaTable {
     private static void addRows(List<Feature> features, String prefix, List<String[]> rows) {
         for (Feature feature : features) {
             String name = prefix + feature.getName();
-            rows.add(new String[] {clip(name, 26), type(feature), presence(feature), valency(feature),
-                    clip(domain(feature), 20), notes(feature)});
+            rows.add(new String[] {
+                clip(name, 26),
+                type(feature),
+                presence(feature),
+                valency(feature),
+                clip(domain(feature), 20),
+                notes(feature)
+            });
             if (feature.hasStructDomain()) {
                 addRows(feature.getStructDomain().getFeatureList(), name + ".", rows);
             }
@@ -70,14 +92,16 @@ final class SchemaTable {
 
     private static String valency(Feature feature) {
         if (feature.hasShape()) {
-            return feature.getShape().getDimList().stream().map(d -> Long.toString(d.getSize()))
+            return feature.getShape().getDimList().stream()
+                    .map(d -> Long.toString(d.getSize()))
                     .collect(Collectors.joining(",", "[", "]"));
         }
         if (feature.hasValueCount()) {
             return valency(feature.getValueCount());
         }
         if (feature.hasValueCounts()) {
-            return feature.getValueCounts().getValueCountList().stream().map(SchemaTable::valency)
+            return feature.getValueCounts().getValueCountList().stream()
+                    .map(SchemaTable::valency)
                     .collect(Collectors.joining(" "));
         }
         return "";
@@ -94,15 +118,28 @@ final class SchemaTable {
         return switch (feature.getDomainInfoCase()) {
             case DOMAIN -> "'" + feature.getDomain() + "'";
             case STRING_DOMAIN -> feature.getStringDomain().getValueCount() + " values";
-            case INT_DOMAIN -> feature.getIntDomain().getIsCategorical() ? "categorical int"
-                    : range("int", feature.getIntDomain().hasMin(), feature.getIntDomain().getMin(),
-                            feature.getIntDomain().hasMax(), feature.getIntDomain().getMax());
-            case FLOAT_DOMAIN -> feature.getFloatDomain().getIsCategorical() ? "categorical float"
-                    : range("float", feature.getFloatDomain().hasMin(), feature.getFloatDomain().getMin(),
-                            feature.getFloatDomain().hasMax(), feature.getFloatDomain().getMax());
+            case INT_DOMAIN ->
+                feature.getIntDomain().getIsCategorical()
+                        ? "categorical int"
+                        : range(
+                                "int",
+                                feature.getIntDomain().hasMin(),
+                                feature.getIntDomain().getMin(),
+                                feature.getIntDomain().hasMax(),
+                                feature.getIntDomain().getMax());
+            case FLOAT_DOMAIN ->
+                feature.getFloatDomain().getIsCategorical()
+                        ? "categorical float"
+                        : range(
+                                "float",
+                                feature.getFloatDomain().hasMin(),
+                                feature.getFloatDomain().getMin(),
+                                feature.getFloatDomain().hasMax(),
+                                feature.getFloatDomain().getMax());
             case BOOL_DOMAIN -> "bool";
             case DOMAININFO_NOT_SET -> "-";
-            default -> feature.getDomainInfoCase().name().toLowerCase(Locale.ROOT).replace("_domain", "");
+            default ->
+                feature.getDomainInfoCase().name().toLowerCase(Locale.ROOT).replace("_domain", "");
         };
     }
 
@@ -116,7 +153,8 @@ final class SchemaTable {
     private static String notes(Feature feature) {
         List<String> notes = new ArrayList<>();
         if (FeatureRules.isDeprecated(feature)) {
-            notes.add(feature.getLifecycleStage().name().toLowerCase(Locale.ROOT).replace("unknown_stage", "deprecated"));
+            notes.add(
+                    feature.getLifecycleStage().name().toLowerCase(Locale.ROOT).replace("unknown_stage", "deprecated"));
         }
         if (feature.getInEnvironmentCount() > 0) {
             notes.add("in " + String.join(",", feature.getInEnvironmentList()));

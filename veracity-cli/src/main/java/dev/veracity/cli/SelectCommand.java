@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity select}: ranks features by their association with a label and selects the strongest. */
-@Command(name = "select",
+@Command(
+        name = "select",
         header = "Ranks features by how much they say about a label, and selects the strongest.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -56,60 +57,89 @@ import picocli.CommandLine.Spec;
             "features, and features that predict the label almost perfectly (leakage), are",
             "warned about, ranked after the others and not selected. Exit code 1 when a",
             "feature is flagged as leakage.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity select examples/runs/train.csv --label completed -k 5 -o ranking.json",
             "  veracity select train.parquet --label fare --methods pearson,spearman \\",
-            "      --schema schema.pbtxt --schema-out selected.pbtxt"})
+            "      --schema schema.pbtxt --schema-out selected.pbtxt"
+        })
 final class SelectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "DATA",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "DATA",
             description = "Data files: CSV (header row), JSON Lines, Parquet, Avro or TFRecord.")
     List<Path> data;
 
     @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The label column.")
     String label;
 
-    @Option(names = "--task", paramLabel = "TASK", defaultValue = "auto",
+    @Option(
+            names = "--task",
+            paramLabel = "TASK",
+            defaultValue = "auto",
             description = "auto, classification or regression (default: ${DEFAULT-VALUE}: a STRING label, or an "
                     + "INT label with at most 20 values, is classification; otherwise regression).")
     String task;
 
-    @Option(names = "-k", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "-k",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Select at most N features (default: no limit).")
     int k;
 
-    @Option(names = "--min-score", paramLabel = "X", defaultValue = "0",
+    @Option(
+            names = "--min-score",
+            paramLabel = "X",
+            defaultValue = "0",
             description = "Select only features of strength >= X, in [0, 1] (default: ${DEFAULT-VALUE}).")
     double minScore;
 
-    @Option(names = "--methods", split = ",", paramLabel = "M[,M...]",
+    @Option(
+            names = "--methods",
+            split = ",",
+            paramLabel = "M[,M...]",
             description = "Scores to compute: anova_f, chi2, mutual_information, cramers_v, f_regression, "
                     + "pearson, spearman (default: all that apply).")
     List<String> methods = List.of();
 
-    @Option(names = "--schema", paramLabel = "FILE",
+    @Option(
+            names = "--schema",
+            paramLabel = "FILE",
             description = "A schema: its categorical INT features are scored as categorical.")
     Path schema;
 
-    @Option(names = "--schema-out", paramLabel = "FILE",
+    @Option(
+            names = "--schema-out",
+            paramLabel = "FILE",
             description = "Write --schema with every unselected feature given lifecycle_stage: DEPRECATED.")
     Path schemaOut;
 
-    @Option(names = "--spearman-rows", paramLabel = "N",
+    @Option(
+            names = "--spearman-rows",
+            paramLabel = "N",
             defaultValue = "" + RankCorrelationAccumulator.DEFAULT_CAPACITY,
             description = "Spearman's rho is exact up to N complete rows, then computed on a seeded uniform "
                     + "sample of N (default: ${DEFAULT-VALUE}; 24 bytes a row per numeric feature).")
     int spearmanRows;
 
-    @Option(names = "--mi-sample", paramLabel = "N", defaultValue = "" + KsgAccumulator.DEFAULT_CAPACITY,
+    @Option(
+            names = "--mi-sample",
+            paramLabel = "N",
+            defaultValue = "" + KsgAccumulator.DEFAULT_CAPACITY,
             description = "KSG mutual information of numeric features (k = 3) uses a seeded uniform sample of at "
                     + "most N complete rows (default: ${DEFAULT-VALUE}).")
     int miSample;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the ranking as JSON, atomically.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write the ranking as JSON, atomically.")
     Path output;
 
     @Option(names = "--json", description = "Print the ranking JSON instead of the table.")
@@ -127,8 +157,15 @@ final class SelectCommand implements Callable<Integer> {
         if (schemaOut != null && before.isEmpty()) {
             throw new ConfigException(ErrorCode.INVALID_OPTION, "--schema-out: expected --schema too, found none");
         }
-        SelectionOptions options = new SelectionOptions(label, task(), methods(),
-                before.map(SelectCommand::categoricalInts).orElse(Set.of()), ranking(), spearmanRows(), miSample(), 42);
+        SelectionOptions options = new SelectionOptions(
+                label,
+                task(),
+                methods(),
+                before.map(SelectCommand::categoricalInts).orElse(Set.of()),
+                ranking(),
+                spearmanRows(),
+                miSample(),
+                42);
         SelectionReport report = new FeatureSelector(options, input.tableOptions()).select(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -153,8 +190,10 @@ final class SelectCommand implements Callable<Integer> {
             case "auto" -> Task.AUTO;
             case "classification" -> Task.CLASSIFICATION;
             case "regression" -> Task.REGRESSION;
-            default -> throw new ConfigException(ErrorCode.INVALID_OPTION, "--task: expected auto, classification "
-                    + "or regression, found " + task);
+            default ->
+                throw new ConfigException(
+                        ErrorCode.INVALID_OPTION,
+                        "--task: expected auto, classification " + "or regression, found " + task);
         };
     }
 
@@ -164,8 +203,10 @@ final class SelectCommand implements Callable<Integer> {
             try {
                 chosen.add(Method.named(name.strip().toLowerCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(ErrorCode.INVALID_OPTION, "--methods: expected anova_f, chi2, "
-                        + "mutual_information, cramers_v, f_regression, pearson or spearman, found " + name);
+                throw new ConfigException(
+                        ErrorCode.INVALID_OPTION,
+                        "--methods: expected anova_f, chi2, "
+                                + "mutual_information, cramers_v, f_regression, pearson or spearman, found " + name);
             }
         }
         return chosen;
@@ -176,16 +217,16 @@ final class SelectCommand implements Callable<Integer> {
             throw new ConfigException(ErrorCode.INVALID_OPTION, "-k: expected a count >= 0, found " + k);
         }
         if (!(minScore >= 0 && minScore <= 1)) {
-            throw new ConfigException(ErrorCode.INVALID_OPTION, "--min-score: expected a strength in [0, 1], found "
-                    + minScore);
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION, "--min-score: expected a strength in [0, 1], found " + minScore);
         }
         return new Ranking(k, minScore);
     }
 
     private int spearmanRows() {
         if (spearmanRows < 3) {
-            throw new ConfigException(ErrorCode.INVALID_OPTION, "--spearman-rows: expected at least 3, found "
-                    + spearmanRows);
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION, "--spearman-rows: expected at least 3, found " + spearmanRows);
         }
         return spearmanRows;
     }
@@ -214,7 +255,8 @@ final class SelectCommand implements Callable<Integer> {
             inSchema.add(feature.getName());
         }
         SchemaEditor editor = SchemaEditor.of(schema);
-        report.features().stream().filter(f -> !f.selected() && inSchema.contains(f.name()))
+        report.features().stream()
+                .filter(f -> !f.selected() && inSchema.contains(f.name()))
                 .forEach(f -> editor.feature(f.name()).deprecate());
         return SchemaCanonicalizer.canonicalize(editor.build());
     }

@@ -14,22 +14,38 @@ import java.util.Locale;
 final class SelectCommandTable {
     private static final int NAME_WIDTH = 24;
 
-    private SelectCommandTable() {
-    }
+    private SelectCommandTable() {}
 
     /** {@return the header line, one line per feature, then the warnings, each ending with a newline} */
     static String render(SelectionReport report) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Label %s (%s), %d labelled rows; %d of %d features selected%n",
-                TerminalText.escape(report.label()), report.task().name().toLowerCase(Locale.ROOT), report.rows(),
-                report.selected().size(), report.features().size()));
-        out.append(String.format(Locale.ROOT, "%4s  %-" + NAME_WIDTH + "s %-11s %8s %3s  %s%n", "rank", "feature",
-                "kind", "strength", "sel", "scores (F, chi2, MI, V, r, rho)"));
+        out.append(String.format(
+                Locale.ROOT,
+                "Label %s (%s), %d labelled rows; %d of %d features selected%n",
+                TerminalText.escape(report.label()),
+                report.task().name().toLowerCase(Locale.ROOT),
+                report.rows(),
+                report.selected().size(),
+                report.features().size()));
+        out.append(String.format(
+                Locale.ROOT,
+                "%4s  %-" + NAME_WIDTH + "s %-11s %8s %3s  %s%n",
+                "rank",
+                "feature",
+                "kind",
+                "strength",
+                "sel",
+                "scores (F, chi2, MI, V, r, rho)"));
         for (FeatureResult f : report.features()) {
-            out.append(String.format(Locale.ROOT, "%4d  %-" + NAME_WIDTH + "s %-11s %8.4f %3s  %s%n", f.rank(),
-                    clip(TerminalText.escape(f.name()), NAME_WIDTH), f.kind().name().toLowerCase(Locale.ROOT),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%4d  %-" + NAME_WIDTH + "s %-11s %8.4f %3s  %s%n",
+                    f.rank(),
+                    clip(TerminalText.escape(f.name()), NAME_WIDTH),
+                    f.kind().name().toLowerCase(Locale.ROOT),
                     f.strength(),
-                    f.selected() ? "yes" : "no", clip(scores(f), 100 - 4 - 2 - NAME_WIDTH - 1 - 12 - 9 - 4 - 2)));
+                    f.selected() ? "yes" : "no",
+                    clip(scores(f), 100 - 4 - 2 - NAME_WIDTH - 1 - 12 - 9 - 4 - 2)));
         }
         boolean first = true;
         for (FeatureResult f : report.features()) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity schema set-comparator}: drift or skew thresholds of a feature. */
-@Command(name = "set-comparator",
+@Command(
+        name = "set-comparator",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -20,17 +21,22 @@ import picocli.CommandLine.Spec;
             "Drift compares with the previous span, skew training with serving data.",
             "TFDV reports an anomaly when a measure is above its threshold; all three",
             "measures lie in [0, 1]. L-infinity applies to categorical features only.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity schema set-comparator --schema schema.pbtxt company --skew \\",
             "      --infinity-norm 0.01",
             "  veracity schema set-comparator --schema schema.pbtxt fare --drift \\",
-            "      --jensen-shannon 0.1"})
+            "      --jensen-shannon 0.1"
+        })
 final class SetComparatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FEATURE",
+    @Parameters(
+            index = "0",
+            paramLabel = "FEATURE",
             description = "The feature: its name, or a path such as address.city for a struct child.")
     String feature;
 
@@ -52,11 +58,15 @@ final class SetComparatorCommand implements Callable<Integer> {
         @Option(names = "--infinity-norm", paramLabel = "T", description = "L-infinity distance threshold.")
         Double infinityNorm;
 
-        @Option(names = "--jensen-shannon", paramLabel = "T",
+        @Option(
+                names = "--jensen-shannon",
+                paramLabel = "T",
                 description = "Approximate Jensen-Shannon divergence threshold.")
         Double jensenShannon;
 
-        @Option(names = "--normalized-abs-difference", paramLabel = "T",
+        @Option(
+                names = "--normalized-abs-difference",
+                paramLabel = "T",
                 description = "Normalized absolute difference threshold.")
         Double normalizedAbsDifference;
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity schema set-domain}: a feature's string values, or its int or float range. */
-@Command(name = "set-domain",
+@Command(
+        name = "set-domain",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -25,16 +26,21 @@ import picocli.CommandLine.Spec;
             "(shared by every feature naming it), else to its inline string_domain",
             "(created if it has no domain). --min/--max set int_domain for INT features",
             "and float_domain for FLOAT ones, or edit the one the feature has.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity schema set-domain --schema schema.pbtxt payment_type Cash Prcard",
             "  veracity schema set-domain --schema schema.pbtxt trip_miles --max 500",
-            "  veracity schema set-domain --schema schema.pbtxt fare --min 0 -o new.pbtxt"})
+            "  veracity schema set-domain --schema schema.pbtxt fare --min 0 -o new.pbtxt"
+        })
 final class SetDomainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FEATURE",
+    @Parameters(
+            index = "0",
+            paramLabel = "FEATURE",
             description = "The feature: its name, or a path such as address.city for a struct child.")
     String feature;
 
@@ -57,8 +63,10 @@ final class SetDomainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean range = min != null || max != null;
         if (range == !values.isEmpty()) {
-            throw new ConfigException(ErrorCode.SCHEMA_EDIT_INVALID, "set-domain " + feature
-                    + ": expected either string VALUEs or --min/--max, found " + (range ? "both" : "neither"));
+            throw new ConfigException(
+                    ErrorCode.SCHEMA_EDIT_INVALID,
+                    "set-domain " + feature + ": expected either string VALUEs or --min/--max, found "
+                            + (range ? "both" : "neither"));
         }
         return schema.edit(spec.commandLine().getErr(), before -> {
             SchemaEditor.FeatureEditor editor = SchemaEditor.of(before).feature(feature);
@@ -93,8 +101,10 @@ final class SetDomainCommand implements Callable<Integer> {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new ConfigException(ErrorCode.SCHEMA_EDIT_INVALID, "set-domain " + feature + ": " + option
-                    + ": expected an integer for an int_domain, found '" + text + "'");
+            throw new ConfigException(
+                    ErrorCode.SCHEMA_EDIT_INVALID,
+                    "set-domain " + feature + ": " + option + ": expected an integer for an int_domain, found '" + text
+                            + "'");
         }
     }
 
@@ -102,8 +112,10 @@ final class SetDomainCommand implements Callable<Integer> {
         try {
             return Float.parseFloat(text.strip());
         } catch (NumberFormatException e) {
-            throw new ConfigException(ErrorCode.SCHEMA_EDIT_INVALID, "set-domain " + feature + ": " + option
-                    + ": expected a number for a float_domain, found '" + text + "'");
+            throw new ConfigException(
+                    ErrorCode.SCHEMA_EDIT_INVALID,
+                    "set-domain " + feature + ": " + option + ": expected a number for a float_domain, found '" + text
+                            + "'");
         }
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity show}: prints a statistics, schema or anomalies file as aligned tables, like TFDV's display. */
-@Command(name = "show",
+@Command(
+        name = "show",
         header = "Prints a statistics, schema or anomalies file as tables.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -31,15 +32,22 @@ import picocli.CommandLine.Spec;
             "any other name as binary protobuf (as TFX's FeatureStats.pb). What the file holds",
             "is told by --as, else by its name (schema, anomalies or SchemaDiff), else by",
             "trying statistics, schema and anomalies in turn for text and JSON files.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity show train.pb",
             "  veracity show statistics/train/FeatureStats.pb",
             "  veracity show schema.pbtxt",
-            "  veracity show --as anomalies eval-check.json"})
+            "  veracity show --as anomalies eval-check.json"
+        })
 final class ShowCommand implements Callable<Integer> {
     /** What a file can hold. */
-    enum Kind { STATISTICS, SCHEMA, ANOMALIES }
+    enum Kind {
+        STATISTICS,
+        SCHEMA,
+        ANOMALIES
+    }
 
     @Spec
     CommandSpec spec;
@@ -47,7 +55,9 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to show.")
     Path file;
 
-    @Option(names = "--as", paramLabel = "KIND",
+    @Option(
+            names = "--as",
+            paramLabel = "KIND",
             description = "What the file holds: ${COMPLETION-CANDIDATES} (default: from its name or content).")
     Kind kind;
 
@@ -57,7 +67,8 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (Files.isRegularFile(file) && Files.size(file) == 0) {
-            throw new InputException(ErrorCode.STATISTICS_NOT_USABLE,
+            throw new InputException(
+                    ErrorCode.STATISTICS_NOT_USABLE,
                     file + ": expected statistics, a schema or anomalies, found an empty file");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -95,7 +106,8 @@ final class ShowCommand implements Callable<Integer> {
 
     private static DatasetFeatureStatisticsList withDatasets(DatasetFeatureStatisticsList statistics, Path file) {
         if (statistics.getDatasetsCount() == 0) {
-            throw new InputException(ErrorCode.STATISTICS_NOT_USABLE,
+            throw new InputException(
+                    ErrorCode.STATISTICS_NOT_USABLE,
                     file + ": expected statistics of at least one dataset, found none");
         }
         return statistics;

@@ -20,15 +20,25 @@ final class SkewTable {
     String render(FeatureSkewReport report) {
         StringBuilder text = new StringBuilder();
         MatchStats m = report.matchStats();
-        text.append(String.format(Locale.ROOT, "Join: %,d matching pairs of %,d ids (training %,d examples with id, "
-                + "serving %,d)%n", m.matchingPairsCount(), m.identifiersCount(), m.baseWithIdCount(),
+        text.append(String.format(
+                Locale.ROOT,
+                "Join: %,d matching pairs of %,d ids (training %,d examples with id, " + "serving %,d)%n",
+                m.matchingPairsCount(),
+                m.identifiersCount(),
+                m.baseWithIdCount(),
                 m.testWithIdCount()));
-        text.append(String.format(Locale.ROOT, "  ids only in training %,d, only in serving %,d; duplicated ids "
-                + "(not compared) %,d; examples without id: training %,d, serving %,d%n%n",
-                m.idsMissingInTestCount(), m.idsMissingInBaseCount(), m.duplicateIdCount(), m.baseMissingIdCount(),
+        text.append(String.format(
+                Locale.ROOT,
+                "  ids only in training %,d, only in serving %,d; duplicated ids "
+                        + "(not compared) %,d; examples without id: training %,d, serving %,d%n%n",
+                m.idsMissingInTestCount(),
+                m.idsMissingInBaseCount(),
+                m.duplicateIdCount(),
+                m.baseMissingIdCount(),
                 m.testMissingIdCount()));
         List<FeatureSkew> features = new ArrayList<>(report.featureSkew());
-        features.sort(Comparator.comparingDouble(FeatureSkew::mismatchRate).reversed()
+        features.sort(Comparator.comparingDouble(FeatureSkew::mismatchRate)
+                .reversed()
                 .thenComparing(Comparator.comparingLong(FeatureSkew::diffCount).reversed())
                 .thenComparing(FeatureSkew::featureName));
         int width = 7;
@@ -36,12 +46,29 @@ final class SkewTable {
             width = Math.max(width, Math.min(40, f.featureName().length()));
         }
         String format = "%-" + width + "s %12s %12s %12s %12s %12s %12s %9s%n";
-        text.append(String.format(Locale.ROOT, format, "feature", "base_count", "test_count", "match",
-                "mismatch", "base_only", "test_only", "mismatch%"));
+        text.append(String.format(
+                Locale.ROOT,
+                format,
+                "feature",
+                "base_count",
+                "test_count",
+                "match",
+                "mismatch",
+                "base_only",
+                "test_only",
+                "mismatch%"));
         for (FeatureSkew f : features) {
-            text.append(String.format(Locale.ROOT, format, f.featureName(), count(f.baseCount()),
-                    count(f.testCount()), count(f.matchCount()), count(f.mismatchCount()), count(f.baseOnly()),
-                    count(f.testOnly()), String.format(Locale.ROOT, "%.2f%%", 100 * f.mismatchRate())));
+            text.append(String.format(
+                    Locale.ROOT,
+                    format,
+                    f.featureName(),
+                    count(f.baseCount()),
+                    count(f.testCount()),
+                    count(f.matchCount()),
+                    count(f.mismatchCount()),
+                    count(f.baseOnly()),
+                    count(f.testOnly()),
+                    String.format(Locale.ROOT, "%.2f%%", 100 * f.mismatchRate())));
         }
         if (features.isEmpty()) {
             text.append("(no features to compare)\n");
@@ -57,8 +84,8 @@ final class SkewTable {
                 shown = 0;
             }
             if (shown++ < CONFUSIONS_SHOWN) {
-                text.append(String.format(Locale.ROOT, "  %s: '%s' -> '%s' %,d%n", c.featureName(), c.base(),
-                        c.test(), c.count()));
+                text.append(String.format(
+                        Locale.ROOT, "  %s: '%s' -> '%s' %,d%n", c.featureName(), c.base(), c.test(), c.count()));
             }
         }
         return text.toString();

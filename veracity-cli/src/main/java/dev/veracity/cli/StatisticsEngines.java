@@ -11,8 +11,7 @@ final class StatisticsEngines {
     /** The engine built into the CLI, which needs no lookup. */
     static final String LOCAL = "local";
 
-    private StatisticsEngines() {
-    }
+    private StatisticsEngines() {}
 
     /**
      * {@return the engine named {@code name}}

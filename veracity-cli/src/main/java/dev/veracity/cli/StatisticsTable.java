@@ -39,8 +39,12 @@ final class StatisticsTable {
 
     private void renderDataset(DatasetFeatureStatistics dataset, StringBuilder text) {
         String name = dataset.getName().isEmpty() ? "(unnamed)" : dataset.getName();
-        text.append(String.format(Locale.ROOT, "Dataset %s: %,d examples, %d features%n", name,
-                dataset.getNumExamples(), dataset.getFeaturesCount()));
+        text.append(String.format(
+                Locale.ROOT,
+                "Dataset %s: %,d examples, %d features%n",
+                name,
+                dataset.getNumExamples(),
+                dataset.getFeaturesCount()));
         List<FeatureNameStatistics> numeric = new ArrayList<>();
         List<FeatureNameStatistics> categorical = new ArrayList<>();
         List<FeatureNameStatistics> other = new ArrayList<>();
@@ -53,51 +57,95 @@ final class StatisticsTable {
         }
         if (!numeric.isEmpty()) {
             text.append(String.format(Locale.ROOT, "%nNumeric features (%d)%n", numeric.size()));
-            text.append(String.format(Locale.ROOT, NUMERIC_FORMAT, "feature", "count", "missing", "mean", "std dev",
-                    "zeros", "min", "median", "max"));
+            text.append(String.format(
+                    Locale.ROOT,
+                    NUMERIC_FORMAT,
+                    "feature",
+                    "count",
+                    "missing",
+                    "mean",
+                    "std dev",
+                    "zeros",
+                    "min",
+                    "median",
+                    "max"));
             for (FeatureNameStatistics feature : numeric) {
                 NumericStatistics s = feature.getNumStats();
                 CommonStatistics c = s.getCommonStats();
                 boolean hasValues = c.getTotNumValues() > 0;
-                text.append(String.format(Locale.ROOT, NUMERIC_FORMAT, featureName(feature),
-                        count(c.getNumNonMissing()), percent(c.getNumMissing(), c.getNumMissing() + c.getNumNonMissing()),
-                        hasValues ? number(s.getMean()) : "-", hasValues ? number(s.getStdDev()) : "-",
+                text.append(String.format(
+                        Locale.ROOT,
+                        NUMERIC_FORMAT,
+                        featureName(feature),
+                        count(c.getNumNonMissing()),
+                        percent(c.getNumMissing(), c.getNumMissing() + c.getNumNonMissing()),
+                        hasValues ? number(s.getMean()) : "-",
+                        hasValues ? number(s.getStdDev()) : "-",
                         percent(s.getNumZeros(), c.getTotNumValues()),
-                        hasValues ? number(s.getMin()) : "-", hasValues ? number(s.getMedian()) : "-",
+                        hasValues ? number(s.getMin()) : "-",
+                        hasValues ? number(s.getMedian()) : "-",
                         hasValues ? number(s.getMax()) : "-"));
             }
         }
         if (!categorical.isEmpty()) {
             text.append(String.format(Locale.ROOT, "%nCategorical features (%d)%n", categorical.size()));
-            text.append(String.format(Locale.ROOT, CATEGORICAL_FORMAT, "feature", "count", "missing", "unique",
-                    "top", "freq top", "avg len"));
+            text.append(String.format(
+                    Locale.ROOT,
+                    CATEGORICAL_FORMAT,
+                    "feature",
+                    "count",
+                    "missing",
+                    "unique",
+                    "top",
+                    "freq top",
+                    "avg len"));
             for (FeatureNameStatistics feature : categorical) {
                 text.append(categoricalRow(feature));
             }
         }
         for (FeatureNameStatistics feature : other) {
-            text.append(String.format(Locale.ROOT, "%nOther feature %s: %s%n", featureName(feature),
-                    feature.getStatsCase() == FeatureNameStatistics.StatsCase.STRUCT_STATS ? "struct" : "no statistics"));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%nOther feature %s: %s%n",
+                    featureName(feature),
+                    feature.getStatsCase() == FeatureNameStatistics.StatsCase.STRUCT_STATS
+                            ? "struct"
+                            : "no statistics"));
         }
     }
 
     private String categoricalRow(FeatureNameStatistics feature) {
         if (feature.hasBytesStats()) {
             CommonStatistics c = feature.getBytesStats().getCommonStats();
-            return String.format(Locale.ROOT, CATEGORICAL_FORMAT, featureName(feature), count(c.getNumNonMissing()),
+            return String.format(
+                    Locale.ROOT,
+                    CATEGORICAL_FORMAT,
+                    featureName(feature),
+                    count(c.getNumNonMissing()),
                     percent(c.getNumMissing(), c.getNumMissing() + c.getNumNonMissing()),
-                    count(feature.getBytesStats().getUnique()), "(bytes)", "-",
+                    count(feature.getBytesStats().getUnique()),
+                    "(bytes)",
+                    "-",
                     number(feature.getBytesStats().getAvgNumBytes()));
         }
         StringStatistics s = feature.getStringStats();
         CommonStatistics c = s.getCommonStats();
         boolean estimated = feature.getCustomStatsList().stream()
-                .map(CustomStatistic::getName).anyMatch(StringAccumulator.UNIQUE_RELATIVE_ERROR::equals);
-        String top = s.getTopValuesCount() == 0 ? "-" : printable(s.getTopValues(0).getValue(), 28);
-        String freq = s.getTopValuesCount() == 0 ? "-" : number(s.getTopValues(0).getFrequency());
-        return String.format(Locale.ROOT, CATEGORICAL_FORMAT, featureName(feature), count(c.getNumNonMissing()),
+                .map(CustomStatistic::getName)
+                .anyMatch(StringAccumulator.UNIQUE_RELATIVE_ERROR::equals);
+        String top =
+                s.getTopValuesCount() == 0 ? "-" : printable(s.getTopValues(0).getValue(), 28);
+        String freq =
+                s.getTopValuesCount() == 0 ? "-" : number(s.getTopValues(0).getFrequency());
+        return String.format(
+                Locale.ROOT,
+                CATEGORICAL_FORMAT,
+                featureName(feature),
+                count(c.getNumNonMissing()),
                 percent(c.getNumMissing(), c.getNumMissing() + c.getNumNonMissing()),
-                (estimated ? "~" : "") + count(s.getUnique()), top, freq,
+                (estimated ? "~" : "") + count(s.getUnique()),
+                top,
+                freq,
                 c.getTotNumValues() > 0 || s.getUnique() > 0 ? number(s.getAvgLength()) : "-");
     }
 

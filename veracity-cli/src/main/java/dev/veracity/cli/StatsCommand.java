@@ -1,5 +1,6 @@
 package dev.veracity.cli;
 
+import dev.veracity.io.BadRecords;
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.EngineRun;
 import dev.veracity.io.InputPaths;
@@ -8,7 +9,6 @@ import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsEngine;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.Veracity;
-import dev.veracity.io.BadRecords;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.privacy.PiiStatistics;
 import dev.veracity.privacy.Secret;
@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity stats}: computes TFDV's statistics of CSV or JSON Lines files and writes them in TFDV's formats. */
-@Command(name = "stats",
+@Command(
+        name = "stats",
         header = "Computes TFDV's statistics of CSV, JSON Lines, Parquet, Avro, TFRecord files or a query.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -43,8 +44,10 @@ import picocli.CommandLine.Spec;
             "  .pb      binary protobuf, as TFX's FeatureStats.pb",
             "  .pbtxt   protobuf text format",
             "  .json    protobuf JSON mapping",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity stats examples/runs/train.csv -o train.pb",
             "  veracity stats 'logs/2024-*.csv.gz' -o logs.pbtxt --threads 8",
             "  veracity stats runs.csv -o runs.pb --slice-by surface --slice-by surface,time_of_day",
@@ -52,76 +55,114 @@ import picocli.CommandLine.Spec;
             "  veracity stats eval.csv --schema schema.pbtxt -o eval.pb",
             "  veracity stats flights/ --columns dep_delay,carrier -o flights.pb",
             "  veracity stats jdbc:sqlite:runs.db --query \"SELECT * FROM runs\" -o runs.pb",
-            "  veracity stats 'data/*.csv' -o data.pb --engine beam --runner FlinkRunner"})
+            "  veracity stats 'data/*.csv' -o data.pb --engine beam --runner FlinkRunner"
+        })
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "INPUT",
             description = "Files, directories of part files or quoted globs ('data/part-*.parquet'), described "
                     + "together as one dataset, all of one format: CSV (plain or .gz, same header), JSON Lines "
                     + "(features are the union of their keys), Parquet, Avro or TFRecord of tf.Example (plain or "
                     + ".gz); or a jdbc: URL with --query.")
     List<String> inputs;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "FILE",
             description = "Where to write the statistics: a .pb, .pbtxt or .json file, written atomically.")
     Path output;
 
-    @Option(names = "--top-k", paramLabel = "N", defaultValue = "20",
+    @Option(
+            names = "--top-k",
+            paramLabel = "N",
+            defaultValue = "20",
             description = "Most frequent values kept per string feature (default: ${DEFAULT-VALUE}, as TFDV).")
     int topK;
 
-    @Option(names = "--histogram-buckets", paramLabel = "N", defaultValue = "10",
+    @Option(
+            names = "--histogram-buckets",
+            paramLabel = "N",
+            defaultValue = "10",
             description = "Buckets of the numeric STANDARD and QUANTILES histograms (default: ${DEFAULT-VALUE}).")
     int histogramBuckets;
 
-    @Option(names = "--max-exact-distinct", paramLabel = "N", defaultValue = "10000",
+    @Option(
+            names = "--max-exact-distinct",
+            paramLabel = "N",
+            defaultValue = "10000",
             description = "Distinct values per string feature counted exactly; beyond, sketched with a stated "
                     + "error bound (default: ${DEFAULT-VALUE}).")
     int maxExactDistinct;
 
-    @Option(names = "--bad-records", paramLabel = "POLICY", defaultValue = "fail",
+    @Option(
+            names = "--bad-records",
+            paramLabel = "POLICY",
+            defaultValue = "fail",
             description = "What to do with a malformed row (or a JSON line with a type conflict): fail (exit 2 "
                     + "naming file, line and column) or skip (count it, report the count on stderr). "
                     + "Default: ${DEFAULT-VALUE}.")
     BadRecords badRecords;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
+    @Option(
+            names = "--delimiter",
+            paramLabel = "CHAR",
+            defaultValue = ",",
             description = "Field delimiter, one ASCII character; \\t for tab (default: '${DEFAULT-VALUE}').")
     String delimiter;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Threads that parse and accumulate (default: all cores, here ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--slice-by", paramLabel = "F[,G...]",
+    @Option(
+            names = "--slice-by",
+            paramLabel = "F[,G...]",
             description = "Also describe each slice by the values of feature F (repeatable: one slicing each; "
                     + "F,G crosses them). Slices are extra datasets named as TFDV names them (F_value); rows "
                     + "missing F belong to no slice.")
     List<String> sliceBy = List.of();
 
-    @Option(names = "--max-slices", paramLabel = "N", defaultValue = "100",
+    @Option(
+            names = "--max-slices",
+            paramLabel = "N",
+            defaultValue = "100",
             description = "Slices kept per slicing (default: ${DEFAULT-VALUE}); rows of further slices are not "
                     + "sliced, and stderr says how many.")
     int maxSlices;
 
-    @Option(names = "--weight", paramLabel = "F",
+    @Option(
+            names = "--weight",
+            paramLabel = "F",
             description = "Numeric feature with one value per example, used as its weight: adds TFDV's weighted "
                     + "statistics (weighted_num_examples, weighted common, numeric and string statistics).")
     String weight = "";
 
-    @Option(names = "--sample-rate", paramLabel = "R", defaultValue = "1.0",
+    @Option(
+            names = "--sample-rate",
+            paramLabel = "R",
+            defaultValue = "1.0",
             description = "Describe a random sample of this fraction of the rows, in (0, 1]; the statistics "
                     + "describe the sample (default: ${DEFAULT-VALUE}, every row).")
     double sampleRate;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Chooses the sample; the same seed gives the same rows whatever --threads "
                     + "(default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--schema", paramLabel = "FILE",
+    @Option(
+            names = "--schema",
+            paramLabel = "FILE",
             description = "Read CSV columns with this schema's types (.pbtxt, .pb or .json; BYTES is STRING) "
                     + "instead of inferring them: a value that does not parse as its type fails (exit 2, naming "
                     + "file, line and column) or, with --bad-records skip, skips its record. INT/FLOAT features "
@@ -129,26 +170,39 @@ final class StatsCommand implements Callable<Integer> {
                     + "values carry; the schema marks categorical numbers and PII features.")
     Path schema;
 
-    @Option(names = "--pii-secret-file", paramLabel = "FILE",
+    @Option(
+            names = "--pii-secret-file",
+            paramLabel = "FILE",
             description = "With --schema: label the top values of features the schema marks veracity:pii with "
                     + "their keyed hash (HMAC-SHA256 under the secret in FILE) instead of removing them.")
     Path piiSecretFile;
 
-    @Option(names = "--name", paramLabel = "NAME", defaultValue = "",
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            defaultValue = "",
             description = "Dataset name recorded in the statistics (default: empty, as TFDV).")
     String name;
 
-    @Option(names = "--engine", paramLabel = "NAME", defaultValue = StatisticsEngines.LOCAL,
+    @Option(
+            names = "--engine",
+            paramLabel = "NAME",
+            defaultValue = StatisticsEngines.LOCAL,
             description = "Where to compute: local (default, this JVM) or beam (Apache Beam, with --runner; the "
                     + "launcher adds it to the class path only when asked). Same statistics either way.")
     String engine;
 
-    @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "",
+    @Option(
+            names = "--runner",
+            paramLabel = "RUNNER",
+            defaultValue = "",
             description = "With --engine beam: DirectRunner, FlinkRunner (default; an embedded cluster unless "
                     + "--engine-arg --flinkMaster=HOST:PORT), SparkRunner or DataflowRunner if on the class path.")
     String runner;
 
-    @Option(names = "--engine-arg", paramLabel = "ARG",
+    @Option(
+            names = "--engine-arg",
+            paramLabel = "ARG",
             description = "With --engine beam: a Beam pipeline option passed as it is (repeatable), e.g. "
                     + "--engine-arg=--parallelism=4.")
     List<String> engineArgs = List.of();
@@ -162,7 +216,8 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StatisticsFiles.formatOf(output);
-        StatisticsOptions options = StatisticsOptions.DEFAULT.withNumTopValues(topK)
+        StatisticsOptions options = StatisticsOptions.DEFAULT
+                .withNumTopValues(topK)
                 .withNumHistogramBuckets(histogramBuckets)
                 .withMaxExactDistinct(maxExactDistinct)
                 .withWeightFeature(weight);
@@ -175,9 +230,15 @@ final class StatsCommand implements Callable<Integer> {
         boolean database = ReadingOptions.isDatabase(inputs);
         List<Path> files = local && !database ? InputPaths.expand(inputs) : List.of();
         OutputPaths.refuseOverwrite(Inputs.of(inputs, files, schema, piiSecretFile), List.of(output));
-        Veracity.StatisticsRequest request = Veracity.statistics(files).withOptions(options).withCsvOptions(csv)
-                .named(name).withThreads(threads).withProgress(progress).withMaxSlices(maxSlices)
-                .sample(sampleRate, seed).withReadOptions(reading.readOptions(inputs));
+        Veracity.StatisticsRequest request = Veracity.statistics(files)
+                .withOptions(options)
+                .withCsvOptions(csv)
+                .named(name)
+                .withThreads(threads)
+                .withProgress(progress)
+                .withMaxSlices(maxSlices)
+                .sample(sampleRate, seed)
+                .withReadOptions(reading.readOptions(inputs));
         Schema readSchema = schema == null ? Schema.getDefaultInstance() : SchemaFiles.read(schema);
         if (schema != null) {
             request = request.withSchema(readSchema);
@@ -186,13 +247,14 @@ final class StatsCommand implements Callable<Integer> {
             request = request.sliceBy(slicing.split(",", -1));
             PiiStatistics.checkSlicing(readSchema, List.of(slicing.split(",", -1)));
         }
-        Optional<Secret> piiSecret = piiSecretFile == null ? Optional.empty()
-                : Optional.of(Secret.fromFile(piiSecretFile));
+        Optional<Secret> piiSecret =
+                piiSecretFile == null ? Optional.empty() : Optional.of(Secret.fromFile(piiSecretFile));
         // Features the schema marks veracity:pii keep counts but no raw values: the library protects them.
         request = request.withPiiProtection(PiiStatistics.protection(readSchema, piiSecret));
         ComputedStatistics computed;
         try {
-            computed = local ? request.compute()
+            computed = local
+                    ? request.compute()
                     : other.compute(request, new EngineRun(inputs, runner, engineArgs, threads));
         } finally {
             progress.finish();
@@ -201,19 +263,28 @@ final class StatsCommand implements Callable<Integer> {
         StatisticsFiles.write(statistics, output);
         DatasetFeatureStatistics dataset = statistics.getDatasets(0);
         if (computed.skippedRecords() > 0) {
-            err.printf("veracity: skipped %,d malformed record(s) in %s%n", computed.skippedRecords(),
-                    !local ? String.join(" ", inputs) : database ? "the query"
-                            : files.size() == 1 ? files.get(0) : files.size() + " files");
+            err.printf(
+                    "veracity: skipped %,d malformed record(s) in %s%n",
+                    computed.skippedRecords(),
+                    !local
+                            ? String.join(" ", inputs)
+                            : database ? "the query" : files.size() == 1 ? files.get(0) : files.size() + " files");
         }
         computed.rowsNotSliced().forEach((slicing, rows) -> {
             if (rows > 0) {
-                err.printf("veracity: slicing by %s kept the first %d slices; %,d rows of further slices were not "
-                        + "sliced (raise --max-slices)%n", slicing, maxSlices, rows);
+                err.printf(
+                        "veracity: slicing by %s kept the first %d slices; %,d rows of further slices were not "
+                                + "sliced (raise --max-slices)%n",
+                        slicing, maxSlices, rows);
             }
         });
         int slices = statistics.getDatasetsCount() - 1;
-        err.printf("veracity: %,d examples, %d features%s -> %s (%.1f s)%n", dataset.getNumExamples(),
-                dataset.getFeaturesCount(), slices > 0 ? ", " + slices + " slices" : "", output,
+        err.printf(
+                "veracity: %,d examples, %d features%s -> %s (%.1f s)%n",
+                dataset.getNumExamples(),
+                dataset.getFeaturesCount(),
+                slices > 0 ? ", " + slices + " slices" : "",
+                output,
                 (System.nanoTime() - start) / 1e9);
         err.flush();
         return ExitCodes.OK;

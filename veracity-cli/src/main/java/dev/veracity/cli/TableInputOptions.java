@@ -15,16 +15,24 @@ import picocli.CommandLine.Option;
  * }</pre>
  */
 final class TableInputOptions {
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
             description = "Format of every input: csv, jsonl, parquet, avro or tfrecord (default: detected per file "
                     + "from its first bytes and its extension).")
     String format = "";
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
+    @Option(
+            names = "--delimiter",
+            paramLabel = "CHAR",
+            defaultValue = ",",
             description = "CSV field delimiter, one ASCII character; \\t for tab (default: '${DEFAULT-VALUE}').")
     String delimiter;
 
-    @Option(names = "--bad-records", paramLabel = "POLICY", defaultValue = "fail",
+    @Option(
+            names = "--bad-records",
+            paramLabel = "POLICY",
+            defaultValue = "fail",
             description = "A malformed record: fail (exit 2 naming file, line and column) or skip (and count it) "
                     + "(default: ${DEFAULT-VALUE}).")
     BadRecords badRecords;
@@ -35,7 +43,8 @@ final class TableInputOptions {
      * @throws dev.veracity.ConfigException for a bad --delimiter or --format
      */
     TableOptions tableOptions() {
-        ReadOptions read = ReadOptions.DEFAULT.withCsv(CsvDelimiter.options(delimiter).withBadRecords(badRecords));
+        ReadOptions read =
+                ReadOptions.DEFAULT.withCsv(CsvDelimiter.options(delimiter).withBadRecords(badRecords));
         if (!format.isEmpty()) {
             read = read.withFormat(DataFormat.named(format));
         }

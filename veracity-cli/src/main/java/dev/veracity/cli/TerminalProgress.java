@@ -42,8 +42,13 @@ final class TerminalProgress implements Progress {
             return;
         }
         lastDraw = now;
-        String line = String.format(Locale.ROOT, "veracity: %s %3.0f%% (%,.0f of %,.0f MB)", phase,
-                total == 0 ? 100.0 : 100.0 * done / total, done / 1e6, total / 1e6);
+        String line = String.format(
+                Locale.ROOT,
+                "veracity: %s %3.0f%% (%,.0f of %,.0f MB)",
+                phase,
+                total == 0 ? 100.0 : 100.0 * done / total,
+                done / 1e6,
+                total / 1e6);
         err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
         err.flush();
         drawnLength = line.length();

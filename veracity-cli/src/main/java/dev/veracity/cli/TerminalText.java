@@ -15,8 +15,7 @@ import java.util.Locale;
  * }</pre>
  */
 final class TerminalText {
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     /** {@return {@code text} on one line: every control character escaped, line breaks as {@code \n}} */
     static String escape(String text) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity update-schema}: a schema relaxed to accept more statistics (TFDV's update_schema). */
-@Command(name = "update-schema",
+@Command(
+        name = "update-schema",
         header = "Relaxes a schema to accept statistics (TFDV's update_schema).",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -30,10 +31,13 @@ import picocli.CommandLine.Spec;
             "new features as inference would. It is the validation engine with its fixes kept:",
             "validating the statistics against the result finds nothing. Several --stats are",
             "applied in order, as TFX's SchemaGen does over splits.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity update-schema --schema schema.pbtxt --stats eval.pb -o schema.pbtxt",
-            "  veracity update-schema --schema s.pbtxt --stats a.pb --stats b.pb -o s2.pbtxt"})
+            "  veracity update-schema --schema s.pbtxt --stats a.pb --stats b.pb -o s2.pbtxt"
+        })
 final class UpdateSchemaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,19 +45,29 @@ final class UpdateSchemaCommand implements Callable<Integer> {
     @Option(names = "--schema", required = true, paramLabel = "SCHEMA", description = "The schema to relax.")
     Path schema;
 
-    @Option(names = "--stats", required = true, paramLabel = "STATS",
+    @Option(
+            names = "--stats",
+            required = true,
+            paramLabel = "STATS",
             description = "Statistics the schema must accept; repeatable, applied in order.")
     List<Path> statistics;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Where to write the schema (may be --schema itself; written atomically). Default: stdout.")
     Path output;
 
-    @Option(names = "--environment", paramLabel = "ENV",
+    @Option(
+            names = "--environment",
+            paramLabel = "ENV",
             description = "The environment the statistics come from: features outside it are moved into it.")
     String environment;
 
-    @Option(names = "--max-domain-size", paramLabel = "N", defaultValue = "100",
+    @Option(
+            names = "--max-domain-size",
+            paramLabel = "N",
+            defaultValue = "100",
             description = "For new features: most distinct strings that make a string domain (default: "
                     + "${DEFAULT-VALUE}).")
     int maxDomainSize;
@@ -71,8 +85,8 @@ final class UpdateSchemaCommand implements Callable<Integer> {
         InferenceOptions options = Options.inference(spec, maxDomainSize, 0);
         Schema updated = SchemaFiles.read(schema);
         for (Path file : statistics) {
-            updated = SchemaUpdater.update(updated, DatasetView.of(StatisticsFiles.read(file), dataset), options,
-                    environment);
+            updated = SchemaUpdater.update(
+                    updated, DatasetView.of(StatisticsFiles.read(file), dataset), options, environment);
         }
         SchemaOutput.write(updated, output, spec.commandLine().getOut());
         return ExitCodes.OK;

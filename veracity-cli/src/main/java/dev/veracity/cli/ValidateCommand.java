@@ -1,5 +1,6 @@
 package dev.veracity.cli;
 
+import dev.veracity.format.MessageFormat;
 import dev.veracity.io.AnomaliesFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
@@ -7,7 +8,6 @@ import dev.veracity.io.StatisticsFiles;
 import dev.veracity.proto.Anomalies;
 import dev.veracity.proto.AnomalyInfo;
 import dev.veracity.proto.ValidationConfig;
-import dev.veracity.format.MessageFormat;
 import dev.veracity.schema.ValidationReport;
 import dev.veracity.schema.Validator;
 import java.io.IOException;
@@ -29,7 +29,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code veracity validate}: statistics checked against a schema, with TFDV's anomaly types. */
-@Command(name = "validate",
+@Command(
+        name = "validate",
         header = "Checks statistics against a schema: TFDV's anomalies.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -43,13 +44,16 @@ import picocli.CommandLine.Spec;
             "protobuf's JSON mapping). Exit 1 when an anomaly has severity ERROR (all do",
             "unless --severity says otherwise). A comparator that cannot apply (L-infinity",
             "on a numeric feature) is a warning on stderr, not an anomaly.",
-            ""},
-        footer = {"%nExamples:",
+            ""
+        },
+        footer = {
+            "%nExamples:",
             "  veracity validate --schema schema.pbtxt --stats eval.pb",
             "  veracity validate --schema schema.pbtxt --stats serving.pb --environment SERVING -o anomalies.json",
             "  veracity validate --schema s.pbtxt --stats eval.pb --severity SCHEMA_NEW_COLUMN=WARNING",
             "  veracity validate --schema schema.pbtxt --stats today.pb --previous yesterday.pb",
-            "  veracity validate --schema schema.pbtxt --stats train.pb --serving serving.pb"})
+            "  veracity validate --schema schema.pbtxt --stats train.pb --serving serving.pb"
+        })
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,35 +64,51 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--stats", required = true, paramLabel = "STATS", description = "The statistics to check.")
     Path statistics;
 
-    @Option(names = "--previous", paramLabel = "PREV_STATS",
+    @Option(
+            names = "--previous",
+            paramLabel = "PREV_STATS",
             description = "Statistics of the previous span: drift comparators and num_examples_drift_comparator.")
     Path previous;
 
-    @Option(names = "--serving", paramLabel = "SERVING_STATS",
+    @Option(
+            names = "--serving",
+            paramLabel = "SERVING_STATS",
             description = "Statistics of serving data: skew comparators (--stats is then the training data).")
     Path serving;
 
-    @Option(names = "--previous-version", paramLabel = "V_STATS",
+    @Option(
+            names = "--previous-version",
+            paramLabel = "V_STATS",
             description = "Statistics of the previous version of this dataset: num_examples_version_comparator.")
     Path previousVersion;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Also write the anomalies: .pbtxt (text), .pb (binary) or .json.")
     Path output;
 
-    @Option(names = "--environment", paramLabel = "ENV",
+    @Option(
+            names = "--environment",
+            paramLabel = "ENV",
             description = "The environment of the data (one of the schema's default_environment), e.g. SERVING.")
     String environment;
 
-    @Option(names = "--dataset", paramLabel = "NAME",
+    @Option(
+            names = "--dataset",
+            paramLabel = "NAME",
             description = "Check the dataset (slice) of this name instead of the only or \"All Examples\" one.")
     String dataset;
 
-    @Option(names = "--severity", paramLabel = "TYPE=LEVEL",
+    @Option(
+            names = "--severity",
+            paramLabel = "TYPE=LEVEL",
             description = "Report anomalies of TYPE (e.g. SCHEMA_NEW_COLUMN) as WARNING or ERROR; repeatable.")
     Map<String, String> severities = new LinkedHashMap<>();
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "TFDV ValidationConfig (text or binary) with severity_overrides.")
     Path config;
 
@@ -97,15 +117,20 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.refuseOverwrite(Inputs.of(List.of(statistics), schema, config, previous, serving, previousVersion),
+        OutputPaths.refuseOverwrite(
+                Inputs.of(List.of(statistics), schema, config, previous, serving, previousVersion),
                 Collections.singletonList(output));
         Validator validator = Validator.validate(StatisticsFiles.read(statistics), SchemaFiles.read(schema))
-                .environment(environment).dataset(dataset);
+                .environment(environment)
+                .dataset(dataset);
         if (config != null) {
             validator.config(readConfig(config));
         }
         severities.forEach((type, level) -> validator.severity(anomalyType(type), severity(level)));
-        StringBuilder source = new StringBuilder().append(statistics).append(", checked against ").append(schema);
+        StringBuilder source = new StringBuilder()
+                .append(statistics)
+                .append(", checked against ")
+                .append(schema);
         if (previous != null) {
             validator.previous(StatisticsFiles.read(previous));
             source.append(", previous span ").append(previous);
@@ -143,8 +168,10 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             return AnomalyInfo.Type.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--severity: expected a TFDV anomaly type such as "
-                    + "SCHEMA_NEW_COLUMN or ENUM_TYPE_UNEXPECTED_STRING_VALUES, found \"" + name + "\"");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--severity: expected a TFDV anomaly type such as "
+                            + "SCHEMA_NEW_COLUMN or ENUM_TYPE_UNEXPECTED_STRING_VALUES, found \"" + name + "\"");
         }
     }
 
@@ -152,19 +179,25 @@ final class ValidateCommand implements Callable<Integer> {
         return switch (level.trim().toUpperCase(Locale.ROOT)) {
             case "WARNING" -> AnomalyInfo.Severity.WARNING;
             case "ERROR" -> AnomalyInfo.Severity.ERROR;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "--severity: expected WARNING or ERROR after '=', found \"" + level + "\"");
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(), "--severity: expected WARNING or ERROR after '=', found \"" + level + "\"");
         };
     }
 
     private static ValidationConfig readConfig(Path file) throws IOException {
-        MessageFormat format = MessageFormat.forFileName(file.getFileName().toString()).orElse(MessageFormat.TEXT);
+        MessageFormat format =
+                MessageFormat.forFileName(file.getFileName().toString()).orElse(MessageFormat.TEXT);
         try (InputStream in = Files.newInputStream(file)) {
             return format.read(in, ValidationConfig.newBuilder()).build();
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw new dev.veracity.InputException(dev.veracity.ErrorCode.INVALID_OPTION, file
-                    + ": expected a TFDV ValidationConfig in " + format.name().toLowerCase(Locale.ROOT)
-                    + " protobuf format, found invalid content: " + e.getMessage(), e);
+            throw new dev.veracity.InputException(
+                    dev.veracity.ErrorCode.INVALID_OPTION,
+                    file
+                            + ": expected a TFDV ValidationConfig in "
+                            + format.name().toLowerCase(Locale.ROOT)
+                            + " protobuf format, found invalid content: " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -6,14 +6,29 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code veracity} command: lists its subcommands. */
-@Command(name = "veracity",
+@Command(
+        name = "veracity",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Statistics, schemas and validation for machine-learning data, compatible with TFDV.",
-        subcommands = {StatsCommand.class, ShowCommand.class, InferSchemaCommand.class, ValidateCommand.class,
-            UpdateSchemaCommand.class, SchemaCommand.class, DriftCommand.class, SkewCommand.class, ConvertCommand.class,
-            ReportCommand.class, PipelineCommand.class, MetadataCommand.class, PiiCommand.class, FairnessCommand.class,
-            LabelCommand.class, SelectCommand.class},
+        subcommands = {
+            StatsCommand.class,
+            ShowCommand.class,
+            InferSchemaCommand.class,
+            ValidateCommand.class,
+            UpdateSchemaCommand.class,
+            SchemaCommand.class,
+            DriftCommand.class,
+            SkewCommand.class,
+            ConvertCommand.class,
+            ReportCommand.class,
+            PipelineCommand.class,
+            MetadataCommand.class,
+            PiiCommand.class,
+            FairnessCommand.class,
+            LabelCommand.class,
+            SelectCommand.class
+        },
         footer = {"%nExample:%n  veracity stats examples/runs/train.csv -o train.pb && veracity show train.pb"})
 final class VeracityCommand implements Runnable {
     @Spec
@@ -21,7 +36,8 @@ final class VeracityCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
+        throw new ParameterException(
+                spec.commandLine(),
                 "expected a command: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -15,7 +15,9 @@ final class VersionProvider implements IVersionProvider {
                 properties.load(in);
             }
         }
-        return new String[] {"veracity " + properties.getProperty("version", "unknown"),
-            "JVM: ${java.version} (${java.vendor} ${java.vm.name})"};
+        return new String[] {
+            "veracity " + properties.getProperty("version", "unknown"),
+            "JVM: ${java.version} (${java.vendor} ${java.vm.name})"
+        };
     }
 }

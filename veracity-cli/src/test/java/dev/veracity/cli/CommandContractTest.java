@@ -29,14 +29,27 @@ import picocli.CommandLine;
  */
 class CommandContractTest {
     /** How a command is called: {@code {IN}} is the hostile input, {@code {OUT}} the output (if it writes one). */
-    record Row(String inputName, Fixture valid, boolean writesOutput, boolean inPlaceAllowed, String... template) {
-    }
+    record Row(String inputName, Fixture valid, boolean writesOutput, boolean inPlaceAllowed, String... template) {}
 
     /** A valid input of the kind a command reads, for the output cases. */
-    enum Fixture { CSV, JSONL, STATS, SCHEMA, PROJECT, NONE }
+    enum Fixture {
+        CSV,
+        JSONL,
+        STATS,
+        SCHEMA,
+        PROJECT,
+        NONE
+    }
 
     /** The hostile cases. */
-    enum Case { MISSING_FILE, EMPTY_FILE, DIRECTORY, BINARY_GARBAGE, OUTPUT_IS_INPUT, UNWRITABLE_OUTPUT }
+    enum Case {
+        MISSING_FILE,
+        EMPTY_FILE,
+        DIRECTORY,
+        BINARY_GARBAGE,
+        OUTPUT_IS_INPUT,
+        UNWRITABLE_OUTPUT
+    }
 
     /** A command with no row here is called as {@code COMMAND {IN}}: it reads one file and writes none. */
     private static final Map<String, Row> ROWS = new TreeMap<>();
@@ -46,29 +59,123 @@ class CommandContractTest {
         row("convert", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.jsonl");
         row("show", "stats.pb", Fixture.STATS, false, false, "{IN}");
         row("infer-schema", "stats.pb", Fixture.STATS, true, false, "{IN}", "-o", "{OUT}.pbtxt");
-        row("validate", "stats.pb", Fixture.STATS, true, false, "--stats", "{IN}", "--schema", "{SCHEMA}", "-o",
+        row(
+                "validate",
+                "stats.pb",
+                Fixture.STATS,
+                true,
+                false,
+                "--stats",
+                "{IN}",
+                "--schema",
+                "{SCHEMA}",
+                "-o",
                 "{OUT}.pb");
-        row("update-schema", "stats.pb", Fixture.STATS, true, false, "--schema", "{SCHEMA}", "--stats", "{IN}", "-o",
+        row(
+                "update-schema",
+                "stats.pb",
+                Fixture.STATS,
+                true,
+                false,
+                "--schema",
+                "{SCHEMA}",
+                "--stats",
+                "{IN}",
+                "-o",
                 "{OUT}.pb");
         row("report", "stats.pb", Fixture.STATS, true, false, "{IN}", "-o", "{OUT}.pb");
-        row("schema canonicalize", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "-o",
+        row("schema canonicalize", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "-o", "{OUT}.pbtxt");
+        row(
+                "schema deprecate",
+                "schema.pbtxt",
+                Fixture.SCHEMA,
+                true,
+                true,
+                "--schema",
+                "{IN}",
+                "a",
+                "-o",
                 "{OUT}.pbtxt");
-        row("schema deprecate", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "a", "-o",
+        row(
+                "schema environment",
+                "schema.pbtxt",
+                Fixture.SCHEMA,
+                true,
+                true,
+                "--schema",
+                "{IN}",
+                "--default",
+                "SERVING",
+                "-o",
                 "{OUT}.pbtxt");
-        row("schema environment", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "--default",
-                "SERVING", "-o", "{OUT}.pbtxt");
-        row("schema extend-domain", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "b", "z", "-o",
+        row(
+                "schema extend-domain",
+                "schema.pbtxt",
+                Fixture.SCHEMA,
+                true,
+                true,
+                "--schema",
+                "{IN}",
+                "b",
+                "z",
+                "-o",
                 "{OUT}.pbtxt");
-        row("schema set-comparator", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "--drift",
-                "--infinity-norm", "0.1", "b", "-o", "{OUT}.pbtxt");
-        row("schema set-domain", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "b", "x", "y", "-o",
+        row(
+                "schema set-comparator",
+                "schema.pbtxt",
+                Fixture.SCHEMA,
+                true,
+                true,
+                "--schema",
+                "{IN}",
+                "--drift",
+                "--infinity-norm",
+                "0.1",
+                "b",
+                "-o",
                 "{OUT}.pbtxt");
-        row("schema set-presence", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "--min-fraction",
-                "1", "a", "-o", "{OUT}.pbtxt");
+        row(
+                "schema set-domain",
+                "schema.pbtxt",
+                Fixture.SCHEMA,
+                true,
+                true,
+                "--schema",
+                "{IN}",
+                "b",
+                "x",
+                "y",
+                "-o",
+                "{OUT}.pbtxt");
+        row(
+                "schema set-presence",
+                "schema.pbtxt",
+                Fixture.SCHEMA,
+                true,
+                true,
+                "--schema",
+                "{IN}",
+                "--min-fraction",
+                "1",
+                "a",
+                "-o",
+                "{OUT}.pbtxt");
         row("schema diff", "schema.pbtxt", Fixture.SCHEMA, false, false, "{IN}", "{SCHEMA}");
         row("drift", "stats.pb", Fixture.STATS, true, false, "{STATS}", "{IN}", "-o", "{OUT}.json");
-        row("skew", "data.csv", Fixture.CSV, true, false, "--training", "{IN}", "--serving", "{CSV}", "--key", "a",
-                "-o", "{OUT}.json");
+        row(
+                "skew",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "--training",
+                "{IN}",
+                "--serving",
+                "{CSV}",
+                "--key",
+                "a",
+                "-o",
+                "{OUT}.json");
         row("pipeline run", "pipeline.yaml", Fixture.NONE, false, false, "{IN}");
         row("metadata runs", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
         row("metadata artifacts", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
@@ -79,11 +186,41 @@ class CommandContractTest {
         row("pii redact", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.csv");
         row("pii mark", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "b", "-o", "{OUT}.pbtxt");
         row("pii kanon", "data.csv", Fixture.CSV, true, false, "{IN}", "--k", "2", "--quasi", "a", "-o", "{OUT}.csv");
-        row("fairness", "data.csv", Fixture.CSV, true, false, "{IN}", "--label", "b", "--group-by", "a", "-o",
+        row(
+                "fairness",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "{IN}",
+                "--label",
+                "b",
+                "--group-by",
+                "a",
+                "-o",
                 "{OUT}.json");
-        row("label join", "data.csv", Fixture.CSV, true, false, "--predictions", "{IN}", "--outcomes", "{CSV}",
-                "--key", "a", "--prediction-time", "t", "--outcome-time", "t", "--window", "1h", "--label-column",
-                "outcome", "-o", "{OUT}.csv");
+        row(
+                "label join",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "--predictions",
+                "{IN}",
+                "--outcomes",
+                "{CSV}",
+                "--key",
+                "a",
+                "--prediction-time",
+                "t",
+                "--outcome-time",
+                "t",
+                "--window",
+                "1h",
+                "--label-column",
+                "outcome",
+                "-o",
+                "{OUT}.csv");
         row("label consensus", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.csv");
         row("label agreement", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project init", "project", Fixture.NONE, false, false, "--labels", "yes,no", "{IN}");
@@ -92,19 +229,35 @@ class CommandContractTest {
         row("label project add-tasks", "project", Fixture.PROJECT, false, false, "{IN}", "{CSV}");
         row("label project assign", "project", Fixture.PROJECT, false, false, "{IN}");
         row("label project queue", "project", Fixture.PROJECT, false, false, "--rater", "ann", "{IN}");
-        row("label project annotate", "project", Fixture.NONE, false, false, "--label", "yes", "--rater", "ann",
-                "--task", "1", "{IN}");
+        row(
+                "label project annotate",
+                "project",
+                Fixture.NONE,
+                false,
+                false,
+                "--label",
+                "yes",
+                "--rater",
+                "ann",
+                "--task",
+                "1",
+                "{IN}");
         row("label project status", "project", Fixture.PROJECT, false, false, "{IN}");
         row("label project export", "project", Fixture.PROJECT, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project import", "project", Fixture.NONE, false, false, "{IN}", "{CSV}");
     }
 
     /** Cases that are valid calls for a command, not hostile ones: {@code init} creates its missing directory. */
-    private static final Map<String, Set<Case>> NOT_HOSTILE = Map.of(
-            "label project init", Set.of(Case.MISSING_FILE, Case.DIRECTORY));
+    private static final Map<String, Set<Case>> NOT_HOSTILE =
+            Map.of("label project init", Set.of(Case.MISSING_FILE, Case.DIRECTORY));
 
-    private static void row(String command, String inputName, Fixture valid, boolean writesOutput,
-            boolean inPlaceAllowed, String... template) {
+    private static void row(
+            String command,
+            String inputName,
+            Fixture valid,
+            boolean writesOutput,
+            boolean inPlaceAllowed,
+            String... template) {
         ROWS.put(command, new Row(inputName, valid, writesOutput, inPlaceAllowed, template));
     }
 
@@ -126,8 +279,8 @@ class CommandContractTest {
         return names;
     }
 
-    private static void collect(CommandLine commandLine, String prefix, List<String> names,
-            Map<CommandLine, Boolean> seen) {
+    private static void collect(
+            CommandLine commandLine, String prefix, List<String> names, Map<CommandLine, Boolean> seen) {
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             if (seen.put(sub, Boolean.TRUE) != null) {
                 continue;
@@ -172,28 +325,37 @@ class CommandContractTest {
     /** A row that does not call its command correctly would pass every case with a usage error: check it can. */
     @TestFactory
     Stream<DynamicTest> everyRowWithAValidInputRunsTheCommand() {
-        return ROWS.entrySet().stream().filter(e -> e.getValue().valid() != Fixture.NONE)
+        return ROWS.entrySet().stream()
+                .filter(e -> e.getValue().valid() != Fixture.NONE)
                 .map(e -> DynamicTest.dynamicTest(e.getKey() + " / VALID", () -> {
                     Path dir = Files.createTempDirectory("veracity-contract");
                     try {
                         Path input = dir.resolve("in").resolve(e.getValue().inputName());
                         Files.createDirectories(input.getParent());
                         fixtures.copy(e.getValue().valid(), input);
-                        List<String> args = arguments(e.getKey(), e.getValue(), fixtures, input,
-                                dir.resolve("result").toString(), false);
+                        List<String> args = arguments(
+                                e.getKey(),
+                                e.getValue(),
+                                fixtures,
+                                input,
+                                dir.resolve("result").toString(),
+                                false);
                         CommandRun run = CommandRun.of(args.toArray(String[]::new));
-                        assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isIn(0, 1);
+                        assertThat(run.exitCode())
+                                .as(String.join(" ", args) + "\n" + run.err())
+                                .isIn(0, 1);
                     } finally {
                         delete(dir);
                     }
                 }));
     }
 
-    private static List<String> arguments(String command, Row row, Fixtures fixtures, Path input, String out,
-            boolean outputIsInput) {
+    private static List<String> arguments(
+            String command, Row row, Fixtures fixtures, Path input, String out, boolean outputIsInput) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         for (String part : row.template()) {
-            String arg = part.replace("{IN}", input.toString()).replace("{CSV}", fixtures.csv().toString())
+            String arg = part.replace("{IN}", input.toString())
+                    .replace("{CSV}", fixtures.csv().toString())
                     .replace("{STATS}", fixtures.stats().toString())
                     .replace("{SCHEMA}", fixtures.schema().toString());
             if (arg.startsWith("{OUT}")) {
@@ -212,7 +374,6 @@ class CommandContractTest {
         }
     }
 
-
     private static void check(String command, Row row, Case hostile) throws IOException {
         Path dir = Files.createTempDirectory("veracity-contract");
         try {
@@ -221,7 +382,7 @@ class CommandContractTest {
             Path outputs = Files.createDirectory(dir.resolve("out"));
             String out = outputs.resolve("result").toString();
             switch (hostile) {
-                case MISSING_FILE -> { }
+                case MISSING_FILE -> {}
                 case EMPTY_FILE -> Files.createFile(input);
                 case DIRECTORY -> Files.createDirectory(input);
                 case BINARY_GARBAGE -> {
@@ -245,13 +406,20 @@ class CommandContractTest {
             assertThat(lines.get(0)).as(where).startsWith("veracity: error: ");
             assertThat(run.err()).as(where).doesNotContain("\tat ").doesNotContain("Exception");
             try (Stream<Path> written = Files.walk(outputs)) {
-                assertThat(written.filter(p -> !p.equals(outputs)).toList()).as(where).isEmpty();
+                assertThat(written.filter(p -> !p.equals(outputs)).toList())
+                        .as(where)
+                        .isEmpty();
             }
             try (Stream<Path> all = Files.walk(dir)) {
-                assertThat(all.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()).as(where).isEmpty();
+                assertThat(all.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                                .toList())
+                        .as(where)
+                        .isEmpty();
             }
             if (before != null) {
-                assertThat(Files.readAllBytes(input)).as(where + "\nthe input changed").isEqualTo(before);
+                assertThat(Files.readAllBytes(input))
+                        .as(where + "\nthe input changed")
+                        .isEqualTo(before);
             }
         } finally {
             delete(dir);
@@ -267,14 +435,20 @@ class CommandContractTest {
 
         Fixtures(Path dir) throws IOException {
             Path valid = Files.createDirectory(dir.resolve("valid"));
-            csv = Files.writeString(valid.resolve("data.csv"), "a,b,t,item,rater,label\n"
-                    + "1,x,2024-01-01T00:00:00Z,i1,r1,yes\n2,y,2024-01-01T01:00:00Z,i1,r2,yes\n",
+            csv = Files.writeString(
+                    valid.resolve("data.csv"),
+                    "a,b,t,item,rater,label\n"
+                            + "1,x,2024-01-01T00:00:00Z,i1,r1,yes\n2,y,2024-01-01T01:00:00Z,i1,r2,yes\n",
                     StandardCharsets.UTF_8);
             jsonl = Files.writeString(valid.resolve("data.jsonl"), "{\"a\":1,\"b\":\"x\"}\n{\"a\":2,\"b\":\"y\"}\n");
             stats = valid.resolve("stats.pb");
             schema = valid.resolve("schema.pbtxt");
-            assertThat(CommandRun.of("stats", csv.toString(), "-o", stats.toString()).exitCode()).isZero();
-            assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString()).exitCode()).isZero();
+            assertThat(CommandRun.of("stats", csv.toString(), "-o", stats.toString())
+                            .exitCode())
+                    .isZero();
+            assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString())
+                            .exitCode())
+                    .isZero();
         }
 
         Path csv() {
@@ -297,9 +471,11 @@ class CommandContractTest {
                 case SCHEMA -> Files.copy(schema, target);
                 case PROJECT -> {
                     assertThat(CommandRun.of("label", "project", "init", "--labels", "yes,no", target.toString())
-                            .exitCode()).isZero();
+                                    .exitCode())
+                            .isZero();
                     assertThat(CommandRun.of("label", "project", "add-raters", target.toString(), "ann")
-                            .exitCode()).isZero();
+                                    .exitCode())
+                            .isZero();
                 }
                 case NONE -> throw new IllegalArgumentException("no valid input for the output cases");
             }

@@ -20,13 +20,19 @@ class ContractFixesTest {
 
     private static void assertOneErrorLine(CommandRun run, String... fragments) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString().startsWith("veracity: error: ").contains(fragments);
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("veracity: error: ")
+                .contains(fragments);
     }
 
     private Path statistics(String csv) throws IOException {
         Path data = write("data.csv", csv);
         Path stats = dir.resolve("stats.pb");
-        assertThat(CommandRun.of("stats", data.toString(), "-o", stats.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("stats", data.toString(), "-o", stats.toString())
+                        .exitCode())
+                .isZero();
         return stats;
     }
 
@@ -53,10 +59,12 @@ class ContractFixesTest {
         void validateRefusesToWriteAnomaliesOverTheSchema() throws IOException {
             Path stats = statistics("a\n1\n");
             Path schema = dir.resolve("schema.pbtxt");
-            assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString()).exitCode()).isZero();
+            assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString())
+                            .exitCode())
+                    .isZero();
             String before = Files.readString(schema);
-            CommandRun run = CommandRun.of("validate", "--stats", stats.toString(), "--schema", schema.toString(),
-                    "-o", schema.toString());
+            CommandRun run = CommandRun.of(
+                    "validate", "--stats", stats.toString(), "--schema", schema.toString(), "-o", schema.toString());
             assertOneErrorLine(run, "schema.pbtxt: expected an output file other than the input");
             assertThat(Files.readString(schema)).isEqualTo(before);
         }
@@ -65,18 +73,37 @@ class ContractFixesTest {
         void updateSchemaMayRewriteTheSchemaInPlaceButNotTheStatistics() throws IOException {
             Path stats = statistics("a\n1\n");
             Path schema = dir.resolve("schema.pbtxt");
-            assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString()).exitCode()).isZero();
-            assertThat(CommandRun.of("update-schema", "--schema", schema.toString(), "--stats", stats.toString(),
-                    "-o", schema.toString()).exitCode()).isZero();
-            assertOneErrorLine(CommandRun.of("update-schema", "--schema", schema.toString(), "--stats",
-                    stats.toString(), "-o", stats.toString()), "expected an output file other than the input");
+            assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString())
+                            .exitCode())
+                    .isZero();
+            assertThat(CommandRun.of(
+                                    "update-schema",
+                                    "--schema",
+                                    schema.toString(),
+                                    "--stats",
+                                    stats.toString(),
+                                    "-o",
+                                    schema.toString())
+                            .exitCode())
+                    .isZero();
+            assertOneErrorLine(
+                    CommandRun.of(
+                            "update-schema",
+                            "--schema",
+                            schema.toString(),
+                            "--stats",
+                            stats.toString(),
+                            "-o",
+                            stats.toString()),
+                    "expected an output file other than the input");
         }
 
         @Test
         void reportRefusesToOverwriteItsStatistics() throws IOException {
             Path stats = statistics("a\n1\n");
             byte[] before = Files.readAllBytes(stats);
-            assertOneErrorLine(CommandRun.of("report", stats.toString(), "-o", stats.toString()),
+            assertOneErrorLine(
+                    CommandRun.of("report", stats.toString(), "-o", stats.toString()),
                     "expected an output file other than the input");
             assertThat(Files.readAllBytes(stats)).isEqualTo(before);
         }
@@ -88,8 +115,8 @@ class ContractFixesTest {
         void aQuoteOrLineBreakDelimiterIsAUsageError() throws IOException {
             Path data = write("d.csv", "a\n1\n");
             for (String delimiter : new String[] {"\"", "\n", "\r"}) {
-                CommandRun run = CommandRun.of("stats", data.toString(), "-o", dir.resolve("o.pb").toString(),
-                        "--delimiter", delimiter);
+                CommandRun run = CommandRun.of(
+                        "stats", data.toString(), "-o", dir.resolve("o.pb").toString(), "--delimiter", delimiter);
                 assertOneErrorLine(run, "--delimiter: expected a character other than the quote and line breaks");
             }
         }
@@ -97,11 +124,21 @@ class ContractFixesTest {
         @Test
         void reportOfAnEmptyOrDatasetLessStatisticsFile() throws IOException {
             Path empty = Files.createFile(dir.resolve("empty.pb"));
-            assertOneErrorLine(CommandRun.of("report", empty.toString(), "-o", dir.resolve("r.html").toString()),
+            assertOneErrorLine(
+                    CommandRun.of(
+                            "report",
+                            empty.toString(),
+                            "-o",
+                            dir.resolve("r.html").toString()),
                     "empty.pb: expected statistics of at least one dataset, found an empty file");
             Path none = write("none.pbtxt", "");
             Files.writeString(none, "# no datasets\n");
-            assertOneErrorLine(CommandRun.of("report", none.toString(), "-o", dir.resolve("r.html").toString()),
+            assertOneErrorLine(
+                    CommandRun.of(
+                            "report",
+                            none.toString(),
+                            "-o",
+                            dir.resolve("r.html").toString()),
                     "none.pbtxt: expected statistics of at least one dataset, found none");
             assertThat(dir.resolve("r.html")).doesNotExist();
         }
@@ -109,13 +146,21 @@ class ContractFixesTest {
         @Test
         void anEmptySchemaIsRefusedUnlessAllowed() throws IOException {
             Path schema = Files.createFile(dir.resolve("schema.pbtxt"));
-            assertOneErrorLine(CommandRun.of("schema", "set-domain", "--schema", schema.toString(), "b", "x"),
+            assertOneErrorLine(
+                    CommandRun.of("schema", "set-domain", "--schema", schema.toString(), "b", "x"),
                     "schema.pbtxt: expected a TFDV schema with at least one feature, found an empty schema");
             Path stats = statistics("a\n1\n");
-            assertOneErrorLine(CommandRun.of("validate", "--stats", stats.toString(), "--schema", schema.toString()),
+            assertOneErrorLine(
+                    CommandRun.of("validate", "--stats", stats.toString(), "--schema", schema.toString()),
                     "at least one feature");
-            CommandRun allowed = CommandRun.of("schema", "environment", "--schema", schema.toString(), "--default",
-                    "TRAINING", "--allow-empty-schema");
+            CommandRun allowed = CommandRun.of(
+                    "schema",
+                    "environment",
+                    "--schema",
+                    schema.toString(),
+                    "--default",
+                    "TRAINING",
+                    "--allow-empty-schema");
             assertThat(allowed.exitCode()).as(allowed.err()).isZero();
             assertThat(Files.readString(schema)).contains("default_environment: \"TRAINING\"");
         }
@@ -126,7 +171,9 @@ class ContractFixesTest {
         Path stats = statistics("b\nx\ny\n");
         Files.createDirectory(dir.resolve("versions"));
         Path real = dir.resolve("versions/schema-v1.pbtxt");
-        assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", real.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", real.toString())
+                        .exitCode())
+                .isZero();
         Path link = Files.createSymbolicLink(dir.resolve("schema.pbtxt"), Path.of("versions/schema-v1.pbtxt"));
         CommandRun run = CommandRun.of("schema", "extend-domain", "--schema", link.toString(), "b", "z");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -138,12 +185,19 @@ class ContractFixesTest {
     void validatePrintsNoTerminalEscapeFromTheData() throws IOException {
         Path stats = statistics("\u001b]0;pwned\u0007name,b\n1,x\n");
         Path schema = dir.resolve("schema.pbtxt");
-        assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString())
+                        .exitCode())
+                .isZero();
         Path other = write("other.csv", "b\nx\n");
         Path otherStats = dir.resolve("other.pb");
-        assertThat(CommandRun.of("stats", other.toString(), "-o", otherStats.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("stats", other.toString(), "-o", otherStats.toString())
+                        .exitCode())
+                .isZero();
         CommandRun run = CommandRun.of("validate", "--stats", otherStats.toString(), "--schema", schema.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("\\x1b]0;pwned\\x07name").doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(run.out())
+                .contains("\\x1b]0;pwned\\x07name")
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0007");
     }
 }

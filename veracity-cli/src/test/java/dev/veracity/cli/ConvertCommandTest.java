@@ -41,9 +41,13 @@ class ConvertCommandTest {
         assertThat(toTf.exitCode()).as(toTf.err()).isZero();
         assertThat(toTf.err()).contains("3 examples -> " + tfrecord);
         Path back = dir.resolve("back.csv");
-        assertThat(CommandRun.of("convert", tfrecord.toString(), "-o", back.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("convert", tfrecord.toString(), "-o", back.toString())
+                        .exitCode())
+                .isZero();
         Path jsonl = dir.resolve("back.jsonl");
-        assertThat(CommandRun.of("convert", tfrecord.toString(), "-o", jsonl.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("convert", tfrecord.toString(), "-o", jsonl.toString())
+                        .exitCode())
+                .isZero();
         assertThat(Files.readString(jsonl)).isEqualTo("""
                 {"id":1,"score":0.5,"name":"a"}
                 {"id":2,"name":"b,c"}
@@ -58,15 +62,25 @@ class ConvertCommandTest {
     @Test
     void aCorruptTfRecordExitsTwoNamingTheOffset() throws IOException {
         Path tfrecord = dir.resolve("x.tfrecord");
-        assertThat(CommandRun.of("convert", csv().toString(), "-o", tfrecord.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("convert", csv().toString(), "-o", tfrecord.toString())
+                        .exitCode())
+                .isZero();
         byte[] bytes = Files.readAllBytes(tfrecord);
         bytes[bytes.length - 1] ^= 1; // the last record's data checksum
         Files.write(tfrecord, bytes);
-        CommandRun run = CommandRun.of("stats", tfrecord.toString(), "-o", dir.resolve("o.pb").toString());
+        CommandRun run = CommandRun.of(
+                "stats", tfrecord.toString(), "-o", dir.resolve("o.pb").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains(tfrecord + ": record at byte offset ").contains("expected the data checksum")
+        assertThat(run.err())
+                .contains(tfrecord + ": record at byte offset ")
+                .contains("expected the data checksum")
                 .doesNotContain("\tat ");
-        CommandRun skip = CommandRun.of("stats", tfrecord.toString(), "--bad-records", "skip", "-o",
+        CommandRun skip = CommandRun.of(
+                "stats",
+                tfrecord.toString(),
+                "--bad-records",
+                "skip",
+                "-o",
                 dir.resolve("o.pb").toString());
         assertThat(skip.exitCode()).as(skip.err()).isZero();
         assertThat(skip.err()).contains("skipped 1 malformed record(s)").contains("2 examples");
@@ -75,7 +89,8 @@ class ConvertCommandTest {
     @Test
     void aListCannotBeWrittenToCsv() throws IOException {
         Path jsonl = Files.writeString(dir.resolve("l.jsonl"), "{\"t\":[1,2]}\n");
-        CommandRun run = CommandRun.of("convert", jsonl.toString(), "-o", dir.resolve("l.csv").toString());
+        CommandRun run = CommandRun.of(
+                "convert", jsonl.toString(), "-o", dir.resolve("l.csv").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("example 1, feature t: expected one value per CSV cell, found 2 values");
         assertThat(dir.resolve("l.csv")).doesNotExist();
@@ -93,8 +108,10 @@ class ConvertCommandTest {
         assertThat(statsText("stats", "jdbc:sqlite:" + db, "--query", "SELECT * FROM r", "--fetch-size", "2"))
                 .isEqualTo(expected);
         Path noExtension = Files.copy(csv(), dir.resolve("data"));
-        assertThat(statsText("stats", noExtension.toString(), "--format", "csv")).isEqualTo(expected);
-        CommandRun missing = CommandRun.of("stats", "jdbc:sqlite:" + db, "-o", dir.resolve("o.pb").toString());
+        assertThat(statsText("stats", noExtension.toString(), "--format", "csv"))
+                .isEqualTo(expected);
+        CommandRun missing = CommandRun.of(
+                "stats", "jdbc:sqlite:" + db, "-o", dir.resolve("o.pb").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("expected --query");
     }

@@ -22,8 +22,8 @@ class HelpTest {
         return names;
     }
 
-    private static void collect(CommandLine commandLine, String prefix, List<String> names,
-            Map<CommandLine, Boolean> seen) {
+    private static void collect(
+            CommandLine commandLine, String prefix, List<String> names, Map<CommandLine, Boolean> seen) {
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             if (seen.put(sub, Boolean.TRUE) == null) {
                 names.add(prefix + sub.getCommandName());
@@ -40,23 +40,32 @@ class HelpTest {
 
     @TestFactory
     Stream<DynamicTest> everyHelpIsCleanNarrowAndHasAnExample() {
-        return allCommands().stream().map(command -> DynamicTest.dynamicTest("veracity " + command + " --help", () -> {
-            java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
-            java.io.PrintStream original = System.err;
-            CommandRun run;
-            // picocli prints its format WARN lines to System.err, not to the command line's writer.
-            System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
-            try {
-                run = help(command);
-            } finally {
-                System.setErr(original);
-            }
-            assertThat(run.exitCode()).isZero();
-            assertThat(run.err()).isEmpty();
-            assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
-            assertThat(run.out()).doesNotContain("picocli WARN").contains("Example").contains("Exit codes:");
-            assertThat(run.out().lines().filter(line -> line.length() > 100).toList()).isEmpty();
-        }));
+        return allCommands().stream()
+                .map(command -> DynamicTest.dynamicTest("veracity " + command + " --help", () -> {
+                    java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+                    java.io.PrintStream original = System.err;
+                    CommandRun run;
+                    // picocli prints its format WARN lines to System.err, not to the command line's writer.
+                    System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+                    try {
+                        run = help(command);
+                    } finally {
+                        System.setErr(original);
+                    }
+                    assertThat(run.exitCode()).isZero();
+                    assertThat(run.err()).isEmpty();
+                    assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8))
+                            .doesNotContain("picocli WARN");
+                    assertThat(run.out())
+                            .doesNotContain("picocli WARN")
+                            .contains("Example")
+                            .contains("Exit codes:");
+                    assertThat(run.out()
+                                    .lines()
+                                    .filter(line -> line.length() > 100)
+                                    .toList())
+                            .isEmpty();
+                }));
     }
 
     @Test
@@ -70,10 +79,14 @@ class HelpTest {
     @Test
     void longExamplesAreContinuedAtASpaceOutsideQuotes() {
         StringBuilder text = new StringBuilder();
-        Help.continueLongLine(text, "  veracity stats jdbc:sqlite:runs.db --query \"SELECT a, b, c FROM runs WHERE "
-                + "x > 1\" -o runs.pb --threads 8", 60);
-        assertThat(text.toString()).isEqualTo("  veracity stats jdbc:sqlite:runs.db --query \\\n"
-                + "      \"SELECT a, b, c FROM runs WHERE x > 1\" -o runs.pb \\\n      --threads 8\n");
+        Help.continueLongLine(
+                text,
+                "  veracity stats jdbc:sqlite:runs.db --query \"SELECT a, b, c FROM runs WHERE "
+                        + "x > 1\" -o runs.pb --threads 8",
+                60);
+        assertThat(text.toString())
+                .isEqualTo("  veracity stats jdbc:sqlite:runs.db --query \\\n"
+                        + "      \"SELECT a, b, c FROM runs WHERE x > 1\" -o runs.pb \\\n      --threads 8\n");
         assertThat(text.toString().lines()).allMatch(line -> line.length() <= 60);
     }
 

@@ -52,8 +52,9 @@ class MainTest {
         @Override
         public Integer call() throws IOException {
             if (message.equals("garbage")) {
-                throw new InputException(ErrorCode.CSV_BAD_HEADER, "x.csv:1:1: expected a header, found "
-                        + "\"\u001b]0;pwned\u0007\u001b[2J\nforged line\"");
+                throw new InputException(
+                        ErrorCode.CSV_BAD_HEADER,
+                        "x.csv:1:1: expected a header, found " + "\"\u001b]0;pwned\u0007\u001b[2J\nforged line\"");
             }
             throw new EOFException("Unexpected end of ZLIB input stream");
         }
@@ -64,8 +65,12 @@ class MainTest {
         Hungry hungry = new Hungry();
         CommandRun run = CommandRun.of(Main.configure(new CommandLine(hungry)));
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err().lines()).singleElement().asString().startsWith("veracity: error: out of memory")
-                .contains("VERACITY_HEAP").contains("--max-slices");
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("veracity: error: out of memory")
+                .contains("VERACITY_HEAP")
+                .contains("--max-slices");
         assertThat(hungry.temporary).doesNotExist();
     }
 
@@ -88,7 +93,10 @@ class MainTest {
     void stackOverflowIsOneLineWithExitThree() {
         CommandRun run = CommandRun.of(Main.configure(new CommandLine(new Deep())));
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err().lines()).singleElement().asString().startsWith("veracity: error: stack overflow")
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("veracity: error: stack overflow")
                 .contains("-Xss");
     }
 
@@ -111,15 +119,20 @@ class MainTest {
     void errorMessagesCannotDriveTheTerminalOrForgeLines() {
         CommandRun run = CommandRun.of(Main.configure(new CommandLine(new Reader())), "x.csv", "--message", "garbage");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString()
-                .contains("\\x1b]0;pwned\\x07\\x1b[2J\\nforged line").doesNotContain("\u001b");
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("\\x1b]0;pwned\\x07\\x1b[2J\\nforged line")
+                .doesNotContain("\u001b");
     }
 
     @Test
     void aUsageErrorIsOneLineThatPointsToHelp() {
         CommandRun run = CommandRun.of("stats", "a.csv");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString()
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
                 .isEqualTo("veracity: error: Missing required option: '--output=FILE' (see 'veracity stats --help')");
     }
 
@@ -153,7 +166,11 @@ class MainTest {
     void helpListsCommandsExitCodesAndAnExample() {
         CommandRun run = CommandRun.of("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("stats").contains("show").contains("Exit codes:").contains("Example");
+        assertThat(run.out())
+                .contains("stats")
+                .contains("show")
+                .contains("Exit codes:")
+                .contains("Example");
     }
 
     @Test
@@ -161,7 +178,10 @@ class MainTest {
         for (String command : new String[] {"stats", "show"}) {
             CommandRun run = CommandRun.of(command, "--help");
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains("Example").contains("veracity " + command).contains("Exit codes:");
+            assertThat(run.out())
+                    .contains("Example")
+                    .contains("veracity " + command)
+                    .contains("Exit codes:");
         }
     }
 

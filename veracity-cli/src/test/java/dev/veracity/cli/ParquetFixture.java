@@ -21,8 +21,7 @@ import org.apache.parquet.schema.MessageTypeParser;
 
 /** Writes a Parquet copy of a CSV or JSON Lines file (single-valued columns), for tests of commands reading Parquet. */
 final class ParquetFixture {
-    private ParquetFixture() {
-    }
+    private ParquetFixture() {}
 
     /**
      * {@return {@code target}, holding the rows of {@code source} with its inferred types (INT as int64, FLOAT as
@@ -32,17 +31,21 @@ final class ParquetFixture {
         try (Table table = Table.open(source, TableOptions.DEFAULT.withCsvAsText(asText))) {
             StringBuilder schema = new StringBuilder("message m {");
             for (int c = 0; c < table.names().size(); c++) {
-                schema.append(switch (table.types().get(c)) {
-                    case INT -> " optional int64 ";
-                    case FLOAT -> " optional double ";
-                    case STRING -> " optional binary ";
-                }).append(table.names().get(c)).append(table.types().get(c) == FeatureType.STRING ? " (STRING);"
-                        : ";");
+                schema.append(
+                                switch (table.types().get(c)) {
+                                    case INT -> " optional int64 ";
+                                    case FLOAT -> " optional double ";
+                                    case STRING -> " optional binary ";
+                                })
+                        .append(table.names().get(c))
+                        .append(table.types().get(c) == FeatureType.STRING ? " (STRING);" : ";");
             }
-            MessageType type = MessageTypeParser.parseMessageType(schema.append(" }").toString());
+            MessageType type =
+                    MessageTypeParser.parseMessageType(schema.append(" }").toString());
             SimpleGroupFactory groups = new SimpleGroupFactory(type);
             try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(target))
-                    .withType(type).build()) {
+                    .withType(type)
+                    .build()) {
                 for (Optional<RecordBatch> b = table.next(); b.isPresent(); b = table.next()) {
                     for (int r = 0; r < b.get().rowCount(); r++) {
                         Group group = groups.newGroup();

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -37,34 +36,98 @@ class PiiWorkflowTest {
 
         // Bootstrap the schema from statistics kept out of the output directory, then mark the PII in it.
         run("stats", train.toString(), "-o", work.resolve("raw.pb").toString());
-        run("infer-schema", work.resolve("raw.pb").toString(), "-o", work.resolve("inferred.pbtxt").toString());
+        run(
+                "infer-schema",
+                work.resolve("raw.pb").toString(),
+                "-o",
+                work.resolve("inferred.pbtxt").toString());
         Path schema = out.resolve("schema.pbtxt");
-        run("pii", "scan", train.toString(), "--schema", work.resolve("inferred.pbtxt").toString(),
-                "--write-schema", schema.toString(), "-o", out.resolve("scan.json").toString());
+        run(
+                "pii",
+                "scan",
+                train.toString(),
+                "--schema",
+                work.resolve("inferred.pbtxt").toString(),
+                "--write-schema",
+                schema.toString(),
+                "-o",
+                out.resolve("scan.json").toString());
         assertThat(PiiTags.features(SchemaFiles.read(schema))).containsOnlyKeys("email", "card", "holder");
 
         for (String extension : List.of(".pb", ".pbtxt", ".json")) {
-            run("stats", train.toString(), "--schema", schema.toString(), "-o", out.resolve("train" + extension)
-                    .toString());
+            run(
+                    "stats",
+                    train.toString(),
+                    "--schema",
+                    schema.toString(),
+                    "-o",
+                    out.resolve("train" + extension).toString());
         }
-        run("stats", train.toString(), "--schema", schema.toString(), "--pii-secret-file",
-                work.resolve("key").toString(), "-o", out.resolve("train-hashed.pbtxt").toString());
-        run("stats", eval.toString(), "--schema", schema.toString(), "-o", out.resolve("eval.pb").toString());
-        run("infer-schema", out.resolve("train.pb").toString(), "-o", out.resolve("reinferred.pbtxt").toString());
-        CommandRun validate = CommandRun.of("validate", "--schema", schema.toString(), "--stats",
-                out.resolve("eval.pb").toString(), "--previous", out.resolve("train.pb").toString(), "-o",
+        run(
+                "stats",
+                train.toString(),
+                "--schema",
+                schema.toString(),
+                "--pii-secret-file",
+                work.resolve("key").toString(),
+                "-o",
+                out.resolve("train-hashed.pbtxt").toString());
+        run(
+                "stats",
+                eval.toString(),
+                "--schema",
+                schema.toString(),
+                "-o",
+                out.resolve("eval.pb").toString());
+        run(
+                "infer-schema",
+                out.resolve("train.pb").toString(),
+                "-o",
+                out.resolve("reinferred.pbtxt").toString());
+        CommandRun validate = CommandRun.of(
+                "validate",
+                "--schema",
+                schema.toString(),
+                "--stats",
+                out.resolve("eval.pb").toString(),
+                "--previous",
+                out.resolve("train.pb").toString(),
+                "-o",
                 out.resolve("anomalies.pbtxt").toString());
         assertThat(validate.exitCode()).isIn(0, 1);
-        Files.writeString(out.resolve("show.txt"), CommandRun.of("show", out.resolve("train.pb").toString()).out()
-                + validate.out());
-        run("pii", "redact", train.toString(), "--schema", schema.toString(), "--secret-file",
-                work.resolve("key").toString(), "--feature", "email=hash", "--entity", "ALL=tag", "-o",
+        Files.writeString(
+                out.resolve("show.txt"),
+                CommandRun.of("show", out.resolve("train.pb").toString()).out() + validate.out());
+        run(
+                "pii",
+                "redact",
+                train.toString(),
+                "--schema",
+                schema.toString(),
+                "--secret-file",
+                work.resolve("key").toString(),
+                "--feature",
+                "email=hash",
+                "--entity",
+                "ALL=tag",
+                "-o",
                 out.resolve("redacted.csv").toString());
-        run("pii", "redact", train.toString(), "--schema", schema.toString(), "--pii-operator", "mask", "-o",
+        run(
+                "pii",
+                "redact",
+                train.toString(),
+                "--schema",
+                schema.toString(),
+                "--pii-operator",
+                "mask",
+                "-o",
                 out.resolve("redacted.jsonl").toString());
 
-        FeatureNameStatistics email = StatisticsFiles.read(out.resolve("train.pb")).getDatasets(0).getFeaturesList()
-                .stream().filter(f -> f.getPath().getStep(0).equals("email")).findFirst().orElseThrow();
+        FeatureNameStatistics email =
+                StatisticsFiles.read(out.resolve("train.pb")).getDatasets(0).getFeaturesList().stream()
+                        .filter(f -> f.getPath().getStep(0).equals("email"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(email.getStringStats().getTopValuesCount()).isZero();
         assertThat(email.getStringStats().getUnique()).isPositive();
         assertThat(email.getCustomStatsList()).anySatisfy(c -> {
@@ -81,7 +144,9 @@ class PiiWorkflowTest {
         for (Path file : files) {
             String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             for (String secret : secrets) {
-                assertThat(text).as("%s must not hold %s", file.getFileName(), secret).doesNotContain(secret);
+                assertThat(text)
+                        .as("%s must not hold %s", file.getFileName(), secret)
+                        .doesNotContain(secret);
             }
         }
         // The inputs do hold them: the check above can fail.
@@ -96,8 +161,14 @@ class PiiWorkflowTest {
     /** Rows with e-mails, card numbers (written as 16 digits or in groups) and names; the rest is ordinary. */
     private Path write(Path file, int rows, long seed) throws IOException {
         Random random = new Random(seed);
-        String[] cards = {"4111111111111111", "5500000000000004", "4012888888881881", "4222222222222",
-            "378282246310005", "6011000990139424"};
+        String[] cards = {
+            "4111111111111111",
+            "5500000000000004",
+            "4012888888881881",
+            "4222222222222",
+            "378282246310005",
+            "6011000990139424"
+        };
         StringBuilder csv = new StringBuilder("id,email,card,holder,city,amount\n");
         for (int i = 0; i < rows; i++) {
             String email = "person" + random.nextInt(30) + "@example.com";
@@ -108,9 +179,18 @@ class PiiWorkflowTest {
             secrets.add(card);
             secrets.add(written);
             secrets.add(holder);
-            csv.append(i).append(',').append(email).append(',').append(written).append(',').append(holder)
-                    .append(',').append(new String[] {"Paris", "Lyon", "Nice"}[random.nextInt(3)]).append(',')
-                    .append(random.nextInt(500)).append('\n');
+            csv.append(i)
+                    .append(',')
+                    .append(email)
+                    .append(',')
+                    .append(written)
+                    .append(',')
+                    .append(holder)
+                    .append(',')
+                    .append(new String[] {"Paris", "Lyon", "Nice"}[random.nextInt(3)])
+                    .append(',')
+                    .append(random.nextInt(500))
+                    .append('\n');
         }
         Files.writeString(file, csv);
         return file;

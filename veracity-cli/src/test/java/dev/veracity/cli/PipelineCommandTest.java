@@ -28,9 +28,14 @@ class PipelineCommandTest {
         SplittableRandom random = new SplittableRandom(span);
         StringBuilder csv = new StringBuilder("id,user,value,label" + (withDevice ? ",device" : "") + "\n");
         for (int i = 0; i < rows; i++) {
-            csv.append(i).append(",u").append(random.nextInt(40)).append(',')
-                    .append(String.format(Locale.ROOT, "%.2f", random.nextDouble() * 10)).append(',')
-                    .append(random.nextInt(2)).append(withDevice ? (random.nextBoolean() ? ",ios" : ",android") : "")
+            csv.append(i)
+                    .append(",u")
+                    .append(random.nextInt(40))
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", random.nextDouble() * 10))
+                    .append(',')
+                    .append(random.nextInt(2))
+                    .append(withDevice ? (random.nextBoolean() ? ",ios" : ",android") : "")
                     .append('\n');
         }
         Path file = dir.resolve("data/span-" + span + "/runs.csv");
@@ -88,11 +93,14 @@ class PipelineCommandTest {
         assertThat(result).exists();
         CommandRun lineage = CommandRun.of("metadata", "lineage", "--pipeline", yaml, result.toString());
         assertThat(lineage.exitCode()).as(lineage.err()).isEqualTo(0);
-        assertThat(lineage.out()).contains("ExampleValidator (node validate").contains("StatisticsGen (node statistics")
-                .contains("ExampleGen (node gen").contains("external[0]: artifact")
+        assertThat(lineage.out())
+                .contains("ExampleValidator (node validate")
+                .contains("StatisticsGen (node statistics")
+                .contains("ExampleGen (node gen")
+                .contains("external[0]: artifact")
                 .contains("ExternalFile span 1 " + raw.toAbsolutePath().normalize());
-        CommandRun downstream = CommandRun.of("metadata", "lineage", "--pipeline", yaml, "--direction", "downstream",
-                raw.toString());
+        CommandRun downstream =
+                CommandRun.of("metadata", "lineage", "--pipeline", yaml, "--direction", "downstream", raw.toString());
         assertThat(downstream.exitCode()).isEqualTo(0);
         assertThat(downstream.out()).contains("-> execution").contains("ExampleAnomalies");
 
@@ -101,13 +109,22 @@ class PipelineCommandTest {
         CommandRun third = CommandRun.of("pipeline", "run", yaml);
         assertThat(third.out()).contains("4 executed, 0 cached");
         CommandRun why = CommandRun.of("pipeline", "why-not-cached", yaml, "statistics");
-        assertThat(why.out()).contains("last run (cli-").contains("input.examples[0]: ").contains("now: would be cached");
+        assertThat(why.out())
+                .contains("last run (cli-")
+                .contains("input.examples[0]: ")
+                .contains("now: would be cached");
         CommandRun whyGen = CommandRun.of("pipeline", "why-not-cached", yaml, "gen");
-        assertThat(whyGen.out()).contains("external[0]: ").contains("span 1 -> ").contains("span 2");
+        assertThat(whyGen.out())
+                .contains("external[0]: ")
+                .contains("span 1 -> ")
+                .contains("span 2");
 
         CommandRun history = CommandRun.of("metadata", "schema-history", "--pipeline", yaml);
         assertThat(history.exitCode()).as(history.err()).isEqualTo(0);
-        assertThat(history.out()).contains("Schema span 1").contains("first version").contains("Schema span 2")
+        assertThat(history.out())
+                .contains("Schema span 1")
+                .contains("first version")
+                .contains("Schema span 2")
                 .contains("device");
 
         CommandRun runs = CommandRun.of("metadata", "runs", "--pipeline", yaml);
@@ -137,14 +154,19 @@ class PipelineCommandTest {
                 """.formatted(dir));
         CommandRun run = CommandRun.of("pipeline", "run", file.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("veracity: error: " + file + ": node schema: input statistics: expected an "
-                + "artifact of type ExampleStatistics, found Examples from gen.examples" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("veracity: error: " + file + ": node schema: input statistics: expected an "
+                        + "artifact of type ExampleStatistics, found Examples from gen.examples"
+                        + System.lineSeparator());
         Files.writeString(file, "pipeline: [unclosed\n");
         CommandRun yaml = CommandRun.of("pipeline", "run", file.toString());
         assertThat(yaml.exitCode()).isEqualTo(2);
-        assertThat(yaml.err()).startsWith("veracity: error: " + file + ":").contains("expected YAML").doesNotContain(
-                "\tat ");
-        CommandRun missing = CommandRun.of("pipeline", "run", dir.resolve("nope.yaml").toString());
+        assertThat(yaml.err())
+                .startsWith("veracity: error: " + file + ":")
+                .contains("expected YAML")
+                .doesNotContain("\tat ");
+        CommandRun missing =
+                CommandRun.of("pipeline", "run", dir.resolve("nope.yaml").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("expected a pipeline file, found none");
     }
@@ -156,21 +178,30 @@ class PipelineCommandTest {
         Files.writeString(data, "id,user\n1,a\n2\n");
         CommandRun run = CommandRun.of("pipeline", "run", pipeline("ERROR").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.out()).containsPattern("gen +FAILED").contains(data + ":3").containsPattern("statistics +skipped");
+        assertThat(run.out())
+                .containsPattern("gen +FAILED")
+                .contains(data + ":3")
+                .containsPattern("statistics +skipped");
     }
 
     /** A user's component with a bug: counts its attempts in a file, then fails as a bug does. */
     public static final class Buggy implements Component {
         @Override
         public ComponentSpec spec() {
-            return new ComponentSpec("Buggy", "1", List.of(), List.of(new OutputPort("out", new ArtifactType("Out"))),
+            return new ComponentSpec(
+                    "Buggy",
+                    "1",
+                    List.of(),
+                    List.of(new OutputPort("out", new ArtifactType("Out"))),
                     List.of(ParameterSpec.required("counter", ParameterType.STRING, "attempt counter file")));
         }
 
         @Override
         public void execute(ExecutionContext context) throws Exception {
             Path counter = Path.of(context.parameters().string("counter").orElseThrow());
-            int attempts = Files.exists(counter) ? Integer.parseInt(Files.readString(counter).strip()) : 0;
+            int attempts = Files.exists(counter)
+                    ? Integer.parseInt(Files.readString(counter).strip())
+                    : 0;
             Files.writeString(counter, Integer.toString(attempts + 1));
             throw new IllegalStateException("index out of step");
         }
@@ -191,8 +222,11 @@ class PipelineCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         assertThat(Files.readString(counter)).isEqualTo("1");
         assertThat(run.out()).containsPattern("buggy +FAILED").contains("IllegalStateException: index out of step");
-        assertThat(run.err()).contains("veracity: internal error: node buggy: java.lang.IllegalStateException: "
-                + "index out of step").doesNotContain("retrying").doesNotContain("\tat ");
+        assertThat(run.err())
+                .contains(
+                        "veracity: internal error: node buggy: java.lang.IllegalStateException: " + "index out of step")
+                .doesNotContain("retrying")
+                .doesNotContain("\tat ");
     }
 
     private CommandRun runFile(String name, String yaml) throws Exception {
@@ -210,18 +244,25 @@ class PipelineCommandTest {
     @Test
     void hostilePipelineFilesExitTwoWithOneLineNamingTheFile() throws Exception {
         Path deep = dir.resolve("deep.yaml");
-        assertOneErrorLine(runFile("deep.yaml", "pipeline: x\npipeline_root: r\nnodes: " + "[".repeat(3000)
-                + "]".repeat(3000) + "\n"), deep + ":3:");
+        assertOneErrorLine(
+                runFile(
+                        "deep.yaml",
+                        "pipeline: x\npipeline_root: r\nnodes: " + "[".repeat(3000) + "]".repeat(3000) + "\n"),
+                deep + ":3:");
         Path resolver = dir.resolve("resolver.yaml");
-        CommandRun run = runFile("resolver.yaml", "pipeline: x\npipeline_root: %s/root\nnodes:\n  - {id: r, "
-                .formatted(dir) + "component: Resolver, parameters: {artifact_type: 5}}\n");
+        CommandRun run = runFile(
+                "resolver.yaml",
+                "pipeline: x\npipeline_root: %s/root\nnodes:\n  - {id: r, ".formatted(dir)
+                        + "component: Resolver, parameters: {artifact_type: 5}}\n");
         assertOneErrorLine(run, resolver + ": node r: parameter artifact_type: expected an artifact type name");
         Path syntax = dir.resolve("syntax.yaml");
-        assertOneErrorLine(runFile("syntax.yaml", "pipeline: x\n  pipeline_root: [\n"), syntax
-                + ":2:16: expected YAML, found: mapping values are not allowed here");
+        assertOneErrorLine(
+                runFile("syntax.yaml", "pipeline: x\n  pipeline_root: [\n"),
+                syntax + ":2:16: expected YAML, found: mapping values are not allowed here");
         if (Files.exists(Path.of("/dev/zero"))) {
-            assertOneErrorLine(CommandRun.of("pipeline", "run", "/dev/zero"), "/dev/zero: expected a pipeline file of "
-                    + "at most 3 MiB, found more");
+            assertOneErrorLine(
+                    CommandRun.of("pipeline", "run", "/dev/zero"),
+                    "/dev/zero: expected a pipeline file of " + "at most 3 MiB, found more");
         }
     }
 
@@ -239,8 +280,8 @@ class PipelineCommandTest {
                     inputs: {examples: gen.examples}
                   - {id: other, component: ExampleGen, parameters: {input: "%1$s/x.csv", splits: {train: many}}}
                 """.formatted(dir));
-        assertOneErrorLine(run, file + ": node other: splits: train: expected a positive number of hash buckets, "
-                + "found many");
+        assertOneErrorLine(
+                run, file + ": node other: splits: train: expected a positive number of hash buckets, " + "found many");
         assertThat(dir.resolve("root/gen")).doesNotExist();
     }
 
@@ -263,14 +304,16 @@ class PipelineCommandTest {
         String yaml = pipeline("ERROR").toString();
         assertThat(CommandRun.of("pipeline", "run", yaml).exitCode()).isEqualTo(0);
         // Forcing one node: select only it, caching off. Its statistics are the same bytes as before...
-        CommandRun forced = CommandRun.of("pipeline", "run", yaml, "--from", "statistics", "--to", "statistics",
-                "--no-cache");
+        CommandRun forced =
+                CommandRun.of("pipeline", "run", yaml, "--from", "statistics", "--to", "statistics", "--no-cache");
         assertThat(forced.exitCode()).as(forced.err()).isEqualTo(0);
         assertThat(forced.out()).containsPattern("statistics +executed").contains("1 executed, 0 cached");
         // ...so what reads them (now the forced execution's artifact) hits the cache: early cutoff by digest.
         CommandRun after = CommandRun.of("pipeline", "run", yaml);
         assertThat(after.exitCode()).as(after.err()).isEqualTo(0);
-        assertThat(after.out()).containsPattern("schema +cached").containsPattern("validate +cached")
+        assertThat(after.out())
+                .containsPattern("schema +cached")
+                .containsPattern("validate +cached")
                 .contains("0 executed, 4 cached");
     }
 }

@@ -28,8 +28,11 @@ class PrivacyCommandsTest {
         void printsATableOfVerdicts() {
             CommandRun run = CommandRun.of("pii", "scan", CUSTOMERS.toString());
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains("6 PII feature(s) of 13").containsPattern("email +yes +EMAIL_ADDRESS")
-                    .containsPattern("order_number +no").doesNotContain("@example");
+            assertThat(run.out())
+                    .contains("6 PII feature(s) of 13")
+                    .containsPattern("email +yes +EMAIL_ADDRESS")
+                    .containsPattern("order_number +no")
+                    .doesNotContain("@example");
         }
 
         @Test
@@ -46,17 +49,29 @@ class PrivacyCommandsTest {
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("card_number looks like CREDIT_CARD").doesNotContain("email looks like");
             Path all = dir.resolve("all.pbtxt");
-            assertThat(CommandRun.of("pii", "scan", CUSTOMERS.toString(), "--schema", schema.toString(),
-                    "--write-schema", all.toString()).exitCode()).isZero();
-            assertThat(CommandRun.of("pii", "scan", CUSTOMERS.toString(), "--schema", all.toString()).exitCode())
+            assertThat(CommandRun.of(
+                                    "pii",
+                                    "scan",
+                                    CUSTOMERS.toString(),
+                                    "--schema",
+                                    schema.toString(),
+                                    "--write-schema",
+                                    all.toString())
+                            .exitCode())
+                    .isZero();
+            assertThat(CommandRun.of("pii", "scan", CUSTOMERS.toString(), "--schema", all.toString())
+                            .exitCode())
                     .isZero();
         }
 
         @Test
         void aMissingFileIsExitTwoWithOneLine() {
-            CommandRun run = CommandRun.of("pii", "scan", dir.resolve("nope.csv").toString());
+            CommandRun run =
+                    CommandRun.of("pii", "scan", dir.resolve("nope.csv").toString());
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err().strip()).startsWith("veracity: error:").contains("nope.csv: no such file")
+            assertThat(run.err().strip())
+                    .startsWith("veracity: error:")
+                    .contains("nope.csv: no such file")
                     .doesNotContain("\tat ");
         }
 
@@ -71,13 +86,18 @@ class PrivacyCommandsTest {
 
     @Test
     void markSetsAndRemovesTags() throws IOException {
-        Path schema = Files.writeString(dir.resolve("schema.pbtxt"), "feature { name: \"email\" type: BYTES }\n"
-                + "feature { name: \"holder\" type: BYTES }\n");
+        Path schema = Files.writeString(
+                dir.resolve("schema.pbtxt"),
+                "feature { name: \"email\" type: BYTES }\n" + "feature { name: \"holder\" type: BYTES }\n");
         assertThat(CommandRun.of("pii", "mark", "--schema", schema.toString(), "email=email_address", "holder")
-                .exitCode()).isZero();
-        assertThat(PiiTags.features(SchemaFiles.read(schema))).containsEntry("email",
-                Optional.of(PiiEntity.EMAIL_ADDRESS)).containsEntry("holder", Optional.empty());
-        assertThat(CommandRun.of("pii", "mark", "--schema", schema.toString(), "--unmark", "holder").exitCode()).isZero();
+                        .exitCode())
+                .isZero();
+        assertThat(PiiTags.features(SchemaFiles.read(schema)))
+                .containsEntry("email", Optional.of(PiiEntity.EMAIL_ADDRESS))
+                .containsEntry("holder", Optional.empty());
+        assertThat(CommandRun.of("pii", "mark", "--schema", schema.toString(), "--unmark", "holder")
+                        .exitCode())
+                .isZero();
         assertThat(PiiTags.features(SchemaFiles.read(schema))).containsOnlyKeys("email");
         CommandRun bad = CommandRun.of("pii", "mark", "--schema", schema.toString(), "email=SHOE");
         assertThat(bad.exitCode()).isEqualTo(2);
@@ -87,18 +107,40 @@ class PrivacyCommandsTest {
     @Test
     void redactHashesWithASecretFromTheEnvironmentOrAFileNeverTheCommandLine() throws IOException {
         Path out = dir.resolve("out.csv");
-        CommandRun noSecret = CommandRun.of("pii", "redact", CUSTOMERS.toString(), "-o", out.toString(), "--feature",
-                "email=hash");
+        CommandRun noSecret =
+                CommandRun.of("pii", "redact", CUSTOMERS.toString(), "-o", out.toString(), "--feature", "email=hash");
         assertThat(noSecret.exitCode()).isEqualTo(2);
         assertThat(noSecret.err()).contains("expected a secret from a file (--secret-file) or an environment variable");
         assertThat(out).doesNotExist();
-        CommandRun unset = CommandRun.of("pii", "redact", CUSTOMERS.toString(), "-o", out.toString(), "--feature",
-                "email=hash", "--secret-env", "VERACITY_TEST_UNSET_VARIABLE_0");
+        CommandRun unset = CommandRun.of(
+                "pii",
+                "redact",
+                CUSTOMERS.toString(),
+                "-o",
+                out.toString(),
+                "--feature",
+                "email=hash",
+                "--secret-env",
+                "VERACITY_TEST_UNSET_VARIABLE_0");
         assertThat(unset.exitCode()).isEqualTo(2);
         assertThat(unset.err()).contains("VERACITY_TEST_UNSET_VARIABLE_0: expected the secret, found it unset");
         Path key = Files.writeString(dir.resolve("key"), "0123456789abcdef0123\n");
-        CommandRun run = CommandRun.of("pii", "redact", CUSTOMERS.toString(), "-o", out.toString(), "--secret-file",
-                key.toString(), "--feature", "email=hash", "--feature", "zip=prefix:3", "--feature", "sex=drop", "--entity", "EMAIL_ADDRESS=tag");
+        CommandRun run = CommandRun.of(
+                "pii",
+                "redact",
+                CUSTOMERS.toString(),
+                "-o",
+                out.toString(),
+                "--secret-file",
+                key.toString(),
+                "--feature",
+                "email=hash",
+                "--feature",
+                "zip=prefix:3",
+                "--feature",
+                "sex=drop",
+                "--entity",
+                "EMAIL_ADDRESS=tag");
         assertThat(run.exitCode()).as(run.err()).isZero();
         String header = Files.readAllLines(out).get(0);
         assertThat(header).doesNotContain("sex").contains("email");
@@ -109,13 +151,21 @@ class PrivacyCommandsTest {
 
     @Test
     void kanonExitsOneWhenKFailsAndWritesAGeneralizedCopy() throws IOException {
-        CommandRun check = CommandRun.of("pii", "kanon", CUSTOMERS.toString(), "--quasi", "zip,birth_date,sex", "--k",
-                "5");
+        CommandRun check =
+                CommandRun.of("pii", "kanon", CUSTOMERS.toString(), "--quasi", "zip,birth_date,sex", "--k", "5");
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.out()).contains("5-anonymity does not hold").contains("rows below k: 1, 2,");
         Path out = dir.resolve("k5.csv");
-        CommandRun generalize = CommandRun.of("pii", "kanon", CUSTOMERS.toString(), "--quasi", "zip,birth_date,sex",
-                "--k", "5", "-o", out.toString());
+        CommandRun generalize = CommandRun.of(
+                "pii",
+                "kanon",
+                CUSTOMERS.toString(),
+                "--quasi",
+                "zip,birth_date,sex",
+                "--k",
+                "5",
+                "-o",
+                out.toString());
         assertThat(generalize.exitCode()).as(generalize.err()).isZero();
         assertThat(generalize.out()).contains("Generalized: 5-anonymity holds");
         CommandRun again = CommandRun.of("pii", "kanon", out.toString(), "--quasi", "zip,birth_date,sex", "--k", "5");
@@ -125,21 +175,38 @@ class PrivacyCommandsTest {
     @Test
     void fairnessOnTheBundledExamples() throws IOException {
         Path anomalies = dir.resolve("fairness.pbtxt");
-        CommandRun unbalanced = CommandRun.of("fairness", FAIRNESS.resolve("unbalanced.csv").toString(), "--group-by",
-                "sex", "--label", "approved", "--reference", "F=0.5,M=0.5", "--anomalies", anomalies.toString(), "-o",
+        CommandRun unbalanced = CommandRun.of(
+                "fairness",
+                FAIRNESS.resolve("unbalanced.csv").toString(),
+                "--group-by",
+                "sex",
+                "--label",
+                "approved",
+                "--reference",
+                "F=0.5,M=0.5",
+                "--anomalies",
+                anomalies.toString(),
+                "-o",
                 dir.resolve("fairness.json").toString());
         assertThat(unbalanced.exitCode()).isEqualTo(1);
-        assertThat(unbalanced.out()).contains("3 anomalies", "Under-represented group", "Label rate gap",
-                "Missing values gap");
+        assertThat(unbalanced.out())
+                .contains("3 anomalies", "Under-represented group", "Label rate gap", "Missing values gap");
         Anomalies written = AnomaliesFiles.read(anomalies);
         assertThat(written.getAnomalyInfoMap()).containsOnlyKeys("sex", "approved", "income");
         assertThat(Files.readString(dir.resolve("fairness.json"))).contains("\"dpl\" : 0.3");
-        CommandRun balanced = CommandRun.of("fairness", FAIRNESS.resolve("balanced.csv").toString(), "--group-by",
-                "sex", "--label", "approved", "--reference", "F=0.5,M=0.5");
+        CommandRun balanced = CommandRun.of(
+                "fairness",
+                FAIRNESS.resolve("balanced.csv").toString(),
+                "--group-by",
+                "sex",
+                "--label",
+                "approved",
+                "--reference",
+                "F=0.5,M=0.5");
         assertThat(balanced.exitCode()).isZero();
         assertThat(balanced.out()).contains("No anomalies");
-        CommandRun badLabel = CommandRun.of("fairness", FAIRNESS.resolve("balanced.csv").toString(), "--group-by",
-                "sex", "--label", "aproved");
+        CommandRun badLabel = CommandRun.of(
+                "fairness", FAIRNESS.resolve("balanced.csv").toString(), "--group-by", "sex", "--label", "aproved");
         assertThat(badLabel.exitCode()).isEqualTo(2);
         assertThat(badLabel.err()).contains("balanced.csv: expected a column aproved (--label), found only [");
     }

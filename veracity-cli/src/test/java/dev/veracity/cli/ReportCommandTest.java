@@ -18,23 +18,42 @@ class ReportCommandTest {
         Path train = stats("train");
         Path serving = stats("serving");
         Path schema = dir.resolve("schema.pbtxt");
-        assertThat(CommandRun.of("infer-schema", train.toString(), "-o", schema.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("infer-schema", train.toString(), "-o", schema.toString())
+                        .exitCode())
+                .isZero();
         Path anomalies = dir.resolve("anomalies.pbtxt");
-        CommandRun validate = CommandRun.of("validate", "--schema", schema.toString(), "--stats", serving.toString(),
-                "-o", anomalies.toString());
+        CommandRun validate = CommandRun.of(
+                "validate", "--schema", schema.toString(), "--stats", serving.toString(), "-o", anomalies.toString());
         assertThat(validate.exitCode()).isEqualTo(ExitCodes.ANOMALIES);
         Path html = dir.resolve("report.html");
 
-        CommandRun run = CommandRun.of("report", train.toString(), serving.toString(), "--names", "train,serving",
-                "--schema", schema.toString(), "--anomalies", anomalies.toString(), "-o", html.toString());
+        CommandRun run = CommandRun.of(
+                "report",
+                train.toString(),
+                serving.toString(),
+                "--names",
+                "train,serving",
+                "--schema",
+                schema.toString(),
+                "--anomalies",
+                anomalies.toString(),
+                "-o",
+                html.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("report of 14 features in 2 datasets").contains(html.toString());
         String page = Files.readString(html, StandardCharsets.UTF_8);
-        assertThat(page).startsWith("<!DOCTYPE html>").contains("Content-Security-Policy", "\"name\":\"serving\"",
-                "ENUM_TYPE_UNEXPECTED_STRING_VALUES", "indoor track");
-        assertThat(page).as("no network at view time: nothing loaded by address (the SVG namespace is only a name)")
-                .doesNotContain("src=", "href=", "@import", "url(", "https://").contains("default-src 'none'");
+        assertThat(page)
+                .startsWith("<!DOCTYPE html>")
+                .contains(
+                        "Content-Security-Policy",
+                        "\"name\":\"serving\"",
+                        "ENUM_TYPE_UNEXPECTED_STRING_VALUES",
+                        "indoor track");
+        assertThat(page)
+                .as("no network at view time: nothing loaded by address (the SVG namespace is only a name)")
+                .doesNotContain("src=", "href=", "@import", "url(", "https://")
+                .contains("default-src 'none'");
     }
 
     @Test
@@ -51,7 +70,8 @@ class ReportCommandTest {
     void aFileThatIsNotStatisticsNamesTheFile() throws IOException {
         Path bogus = dir.resolve("bogus.pb");
         Files.writeString(bogus, "not a protobuf at all");
-        CommandRun run = CommandRun.of("report", bogus.toString(), "-o", dir.resolve("r.html").toString());
+        CommandRun run = CommandRun.of(
+                "report", bogus.toString(), "-o", dir.resolve("r.html").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(run.err()).contains(bogus.toString()).contains("expected statistics");
     }
@@ -59,7 +79,8 @@ class ReportCommandTest {
     private Path stats(String split) throws IOException {
         Path out = dir.resolve(split + ".pb");
         Path csv = examples().resolve(split + ".csv");
-        assertThat(CommandRun.of("stats", csv.toString(), "-o", out.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("stats", csv.toString(), "-o", out.toString()).exitCode())
+                .isZero();
         return out;
     }
 

@@ -50,7 +50,9 @@ class SchemaCommandTest {
     }
 
     private Feature feature(Path file, String name) throws IOException {
-        return SchemaFiles.read(file).getFeatureList().stream().filter(f -> f.getName().equals(name)).findFirst()
+        return SchemaFiles.read(file).getFeatureList().stream()
+                .filter(f -> f.getName().equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -67,7 +69,8 @@ class SchemaCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(SchemaFiles.read(schema).getStringDomain(0).getValueList())
                     .containsExactly("Credit Card", "Cash", "Prcard");
-            assertThat(run.err()).contains("wrote " + schema)
+            assertThat(run.err())
+                    .contains("wrote " + schema)
                     .contains("payment_type string_domain.value: - -> \"Prcard\" (compatible)");
         }
 
@@ -75,19 +78,33 @@ class SchemaCommandTest {
         void setDomainWritesToTheOutputAndLeavesTheInputAlone() throws IOException {
             Path out = dir.resolve("curated.pbtxt");
             String original = Files.readString(schema);
-            CommandRun run = run("set-domain", "--schema", schema.toString(), "address.city", "Chicago", "Evanston",
-                    "-o", out.toString());
+            CommandRun run = run(
+                    "set-domain",
+                    "--schema",
+                    schema.toString(),
+                    "address.city",
+                    "Chicago",
+                    "Evanston",
+                    "-o",
+                    out.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(Files.readString(schema)).isEqualTo(original);
-            assertThat(feature(out, "address").getStructDomain().getFeature(0).getStringDomain().getValueList())
+            assertThat(feature(out, "address")
+                            .getStructDomain()
+                            .getFeature(0)
+                            .getStringDomain()
+                            .getValueList())
                     .containsExactly("Chicago", "Evanston");
         }
 
         @Test
         void setDomainSetsIntAndFloatRanges() throws IOException {
-            assertThat(run("set-domain", "--schema", schema.toString(), "trip_seconds", "--min", "0", "--max",
-                    "86400").exitCode()).isZero();
-            assertThat(run("set-domain", "--schema", schema.toString(), "tips", "--min", "0").exitCode()).isZero();
+            assertThat(run("set-domain", "--schema", schema.toString(), "trip_seconds", "--min", "0", "--max", "86400")
+                            .exitCode())
+                    .isZero();
+            assertThat(run("set-domain", "--schema", schema.toString(), "tips", "--min", "0")
+                            .exitCode())
+                    .isZero();
             assertThat(feature(schema, "trip_seconds").getIntDomain().getMax()).isEqualTo(86_400);
             assertThat(feature(schema, "tips").getFloatDomain().getMin()).isZero();
             assertThat(feature(schema, "tips").getFloatDomain().hasMax()).isFalse();
@@ -95,11 +112,14 @@ class SchemaCommandTest {
 
         @Test
         void badDomainsAreOneLineErrors() {
-            assertUserError(run("set-domain", "--schema", schema.toString(), "trip_seconds", "--min", "1.5"),
+            assertUserError(
+                    run("set-domain", "--schema", schema.toString(), "trip_seconds", "--min", "1.5"),
                     "expected an integer for an int_domain, found '1.5'");
-            assertUserError(run("set-domain", "--schema", schema.toString(), "trip_seconds"),
+            assertUserError(
+                    run("set-domain", "--schema", schema.toString(), "trip_seconds"),
                     "expected either string VALUEs or --min/--max, found neither");
-            assertUserError(run("extend-domain", "--schema", schema.toString(), "trip_seconds", "7"),
+            assertUserError(
+                    run("extend-domain", "--schema", schema.toString(), "trip_seconds", "7"),
                     "expected a string domain to extend, found no domain");
         }
     }
@@ -111,7 +131,8 @@ class SchemaCommandTest {
         assertThat(feature(schema, "tips").getPresence().getMinFraction()).isEqualTo(0.9);
         assertThat(feature(schema, "tips").getPresence().getMinCount()).isEqualTo(1);
         assertThat(run.err()).contains("tips presence.min_fraction: 1.0 -> 0.9 (compatible)");
-        assertUserError(run("set-presence", "--schema", schema.toString(), "tips", "--min-fraction", "2"),
+        assertUserError(
+                run("set-presence", "--schema", schema.toString(), "tips", "--min-fraction", "2"),
                 "feature \"tips\": expected a presence min_fraction in [0, 1], found 2.0");
         assertUserError(run("set-presence", "--schema", schema.toString(), "tips"), "Missing required argument");
     }
@@ -121,11 +142,14 @@ class SchemaCommandTest {
         CommandRun run = run("environment", "--schema", schema.toString(), "tips", "--not-in", "SERVING");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(feature(schema, "tips").getNotInEnvironmentList()).containsExactly("SERVING");
-        assertThat(run("environment", "--schema", schema.toString(), "--default", "EVAL").exitCode()).isZero();
+        assertThat(run("environment", "--schema", schema.toString(), "--default", "EVAL")
+                        .exitCode())
+                .isZero();
         assertThat(SchemaFiles.read(schema).getDefaultEnvironmentList()).containsExactly("TRAINING", "SERVING", "EVAL");
-        assertUserError(run("environment", "--schema", schema.toString(), "tips"),
-                "expected --in or --not-in for a FEATURE");
-        assertUserError(run("environment", "--schema", schema.toString(), "--in", "SERVING"),
+        assertUserError(
+                run("environment", "--schema", schema.toString(), "tips"), "expected --in or --not-in for a FEATURE");
+        assertUserError(
+                run("environment", "--schema", schema.toString(), "--in", "SERVING"),
                 "expected a FEATURE for --in or --not-in");
     }
 
@@ -140,34 +164,66 @@ class SchemaCommandTest {
 
     @Test
     void setComparatorSetsDriftOrSkew() throws IOException {
-        CommandRun run = run("set-comparator", "--schema", schema.toString(), "payment_type", "--skew",
-                "--infinity-norm", "0.01", "--jensen-shannon", "0.05");
+        CommandRun run = run(
+                "set-comparator",
+                "--schema",
+                schema.toString(),
+                "payment_type",
+                "--skew",
+                "--infinity-norm",
+                "0.01",
+                "--jensen-shannon",
+                "0.05");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run("set-comparator", "--schema", schema.toString(), "tips", "--drift",
-                "--normalized-abs-difference", "0.2").exitCode()).isZero();
+        assertThat(run(
+                                "set-comparator",
+                                "--schema",
+                                schema.toString(),
+                                "tips",
+                                "--drift",
+                                "--normalized-abs-difference",
+                                "0.2")
+                        .exitCode())
+                .isZero();
         Feature payment = feature(schema, "payment_type");
         assertThat(payment.getSkewComparator().getInfinityNorm().getThreshold()).isEqualTo(0.01);
-        assertThat(payment.getSkewComparator().getJensenShannonDivergence().getThreshold()).isEqualTo(0.05);
-        assertThat(feature(schema, "tips").getDriftComparator().getNormalizedAbsDifference().getThreshold())
+        assertThat(payment.getSkewComparator().getJensenShannonDivergence().getThreshold())
+                .isEqualTo(0.05);
+        assertThat(feature(schema, "tips")
+                        .getDriftComparator()
+                        .getNormalizedAbsDifference()
+                        .getThreshold())
                 .isEqualTo(0.2);
-        assertUserError(run("set-comparator", "--schema", schema.toString(), "tips", "--drift", "--skew",
-                "--infinity-norm", "0.1"), "mutually exclusive");
-        assertUserError(run("set-comparator", "--schema", schema.toString(), "tips", "--drift",
-                "--infinity-norm", "3"), "expected a drift threshold in [0, 1]");
+        assertUserError(
+                run(
+                        "set-comparator",
+                        "--schema",
+                        schema.toString(),
+                        "tips",
+                        "--drift",
+                        "--skew",
+                        "--infinity-norm",
+                        "0.1"),
+                "mutually exclusive");
+        assertUserError(
+                run("set-comparator", "--schema", schema.toString(), "tips", "--drift", "--infinity-norm", "3"),
+                "expected a drift threshold in [0, 1]");
     }
 
     @Test
     void aMissingFeatureNamesCloseOnesWithoutAStackTrace() {
-        assertUserError(run("deprecate", "--schema", schema.toString(), "tip"),
+        assertUserError(
+                run("deprecate", "--schema", schema.toString(), "tip"),
                 "feature \"tip\": expected a feature of the schema, found none; did you mean tips");
-        assertUserError(run("deprecate", "--schema", dir.resolve("none.pbtxt").toString(), "tips"),
-                "none.pbtxt: no such file");
+        assertUserError(
+                run("deprecate", "--schema", dir.resolve("none.pbtxt").toString(), "tips"), "none.pbtxt: no such file");
     }
 
     @Test
     void editsWriteCanonicalOrder() throws IOException {
         run("deprecate", "--schema", schema.toString(), "tips");
-        assertThat(SchemaFiles.read(schema).getFeatureList()).extracting(Feature::getName)
+        assertThat(SchemaFiles.read(schema).getFeatureList())
+                .extracting(Feature::getName)
                 .containsExactly("address", "payment_type", "tips", "trip_seconds");
     }
 
@@ -178,7 +234,8 @@ class SchemaCommandTest {
             CommandRun check = run("canonicalize", "--schema", schema.toString(), "--check");
             assertThat(check.exitCode()).isEqualTo(1);
             assertThat(check.err()).contains("is not in canonical form");
-            assertThat(run("canonicalize", "--schema", schema.toString()).exitCode()).isZero();
+            assertThat(run("canonicalize", "--schema", schema.toString()).exitCode())
+                    .isZero();
             String canonical = Files.readString(schema);
             assertThat(canonical.indexOf("\"address\"")).isLessThan(canonical.indexOf("\"tips\""));
             assertThat(canonical.indexOf("\"Credit Card\"")).isLessThan(canonical.indexOf("\"Cash\""));
@@ -200,12 +257,21 @@ class SchemaCommandTest {
         @Test
         void aCompatibleChangeExitsZeroAndABreakingOneOne() throws IOException {
             Path relaxed = dir.resolve("relaxed.pbtxt");
-            run("set-presence", "--schema", schema.toString(), "tips", "--min-fraction", "0.5", "-o",
+            run(
+                    "set-presence",
+                    "--schema",
+                    schema.toString(),
+                    "tips",
+                    "--min-fraction",
+                    "0.5",
+                    "-o",
                     relaxed.toString());
             CommandRun compatible = run("diff", schema.toString(), relaxed.toString());
             assertThat(compatible.exitCode()).as(compatible.err()).isZero();
-            assertThat(compatible.out()).contains("compatible  tips")
-                    .contains("presence.min_fraction").contains("1.0 -> 0.5")
+            assertThat(compatible.out())
+                    .contains("compatible  tips")
+                    .contains("presence.min_fraction")
+                    .contains("1.0 -> 0.5")
                     .contains("1 change: 1 compatible, 0 breaking");
 
             CommandRun breaking = run("diff", relaxed.toString(), schema.toString());
@@ -220,10 +286,14 @@ class SchemaCommandTest {
             run("deprecate", "--schema", edited.toString(), "trip_seconds");
             CommandRun run = run("diff", "--json", schema.toString(), edited.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).contains("\"breaking\" : false")
-                    .contains("\"feature\" : \"payment_type\"").contains("\"aspect\" : \"string_domain.value\"")
-                    .contains("\"before\" : null").contains("\"after\" : \"\\\"Prcard\\\"\"")
-                    .contains("\"compatibility\" : \"COMPATIBLE\"").contains("\"aspect\" : \"lifecycle_stage\"");
+            assertThat(run.out())
+                    .contains("\"breaking\" : false")
+                    .contains("\"feature\" : \"payment_type\"")
+                    .contains("\"aspect\" : \"string_domain.value\"")
+                    .contains("\"before\" : null")
+                    .contains("\"after\" : \"\\\"Prcard\\\"\"")
+                    .contains("\"compatibility\" : \"COMPATIBLE\"")
+                    .contains("\"aspect\" : \"lifecycle_stage\"");
         }
 
         @Test
@@ -236,11 +306,22 @@ class SchemaCommandTest {
 
     @Test
     void everySchemaCommandHasHelpWithAnExample() {
-        for (String command : new String[] {"set-domain", "extend-domain", "set-presence", "environment", "deprecate",
-            "set-comparator", "canonicalize", "diff"}) {
+        for (String command : new String[] {
+            "set-domain",
+            "extend-domain",
+            "set-presence",
+            "environment",
+            "deprecate",
+            "set-comparator",
+            "canonicalize",
+            "diff"
+        }) {
             CommandRun help = run(command, "--help");
             assertThat(help.exitCode()).isZero();
-            assertThat(help.out()).contains("Example").contains("veracity schema " + command).contains("Exit codes:");
+            assertThat(help.out())
+                    .contains("Example")
+                    .contains("veracity schema " + command)
+                    .contains("Exit codes:");
         }
         CommandRun none = run();
         assertThat(none.exitCode()).isEqualTo(2);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.veracity.io.AnomaliesFiles;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.proto.Anomalies;
-import dev.veracity.proto.AnomalyInfo;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
 import java.io.IOException;
@@ -55,19 +54,22 @@ class SchemaWorkflowTest {
 
     @BeforeEach
     void inferFromTraining() throws IOException {
-        Path train = csv("train.csv", "color,size,age,score,label", 300,
+        Path train = csv(
+                "train.csv",
+                "color,size,age,score,label",
+                300,
                 i -> COLORS[i % 3] + "," + SIZES[i % 3] + "," + (20 + i % 41) + "," + (i % 7) * 0.5 + "," + i % 2);
         schema = dir.resolve("schema.pbtxt");
-        CommandRun run = CommandRun.of("infer-schema", stats(train).toString(), "--infer-ranges", "-o",
-                schema.toString());
+        CommandRun run =
+                CommandRun.of("infer-schema", stats(train).toString(), "--infer-ranges", "-o", schema.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("inferred 5 features");
     }
 
     @Test
     void inferredSchemaHasDomainsRangesAndPresence() throws IOException {
-        Map<String, Feature> features = SchemaFiles.read(schema).getFeatureList().stream()
-                .collect(Collectors.toMap(Feature::getName, f -> f));
+        Map<String, Feature> features =
+                SchemaFiles.read(schema).getFeatureList().stream().collect(Collectors.toMap(Feature::getName, f -> f));
         assertThat(features.get("color").getDomain()).isEqualTo("color");
         assertThat(features.get("age").getIntDomain().getMin()).isEqualTo(16);
         assertThat(features.get("age").getIntDomain().getMax()).isEqualTo(64);
@@ -77,24 +79,37 @@ class SchemaWorkflowTest {
 
     @Test
     void evalWithFourProblemsReportsEachOnceWithItsType() throws IOException {
-        Path eval = csv("eval.csv", "color,age,score,label", 100,
+        Path eval = csv(
+                "eval.csv",
+                "color,age,score,label",
+                100,
                 i -> (i == 7 ? "purple" : COLORS[i % 3]) + "," + (i == 3 ? 95 : 30) + "," + (i % 10 == 0 ? "" : "1.5")
                         + "," + i % 2);
         Path anomaliesFile = dir.resolve("anomalies.json");
 
-        CommandRun run = CommandRun.of("validate", "--schema", schema.toString(), "--stats", stats(eval).toString(),
-                "-o", anomaliesFile.toString());
+        CommandRun run = CommandRun.of(
+                "validate",
+                "--schema",
+                schema.toString(),
+                "--stats",
+                stats(eval).toString(),
+                "-o",
+                anomaliesFile.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.ANOMALIES);
         Anomalies anomalies = AnomaliesFiles.read(anomaliesFile);
-        Map<String, String> types = anomalies.getAnomalyInfoMap().entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey, e -> e.getValue().getReasonList().stream().map(r -> r.getType().name())
-                        .collect(Collectors.joining(","))));
-        assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "color", "ENUM_TYPE_UNEXPECTED_STRING_VALUES",
-                "size", "SCHEMA_MISSING_COLUMN",
-                "age", "INT_TYPE_BIG_INT",
-                "score", "FEATURE_TYPE_LOW_FRACTION_PRESENT"));
+        Map<String, String> types = anomalies.getAnomalyInfoMap().entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        e -> e.getValue().getReasonList().stream()
+                                .map(r -> r.getType().name())
+                                .collect(Collectors.joining(","))));
+        assertThat(types)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "color", "ENUM_TYPE_UNEXPECTED_STRING_VALUES",
+                        "size", "SCHEMA_MISSING_COLUMN",
+                        "age", "INT_TYPE_BIG_INT",
+                        "score", "FEATURE_TYPE_LOW_FRACTION_PRESENT"));
         assertThat(anomalies.getAnomalyInfoOrThrow("color").getDescription()).contains("purple (~1%)");
         assertThat(anomalies.getAnomalyInfoOrThrow("age").getDescription()).contains("95 > int_domain.max = 64");
         assertThat(anomalies.getAnomalyInfoOrThrow("score").getDescription())
@@ -107,17 +122,21 @@ class SchemaWorkflowTest {
     @Test
     void servingWithoutTheLabelPassesOnlyInTheServingEnvironment() throws IOException {
         Schema.Builder edited = SchemaFiles.read(schema).toBuilder()
-                .addDefaultEnvironment("TRAINING").addDefaultEnvironment("SERVING");
-        edited.getFeatureBuilderList().stream().filter(f -> f.getName().equals("label")).findFirst().orElseThrow()
+                .addDefaultEnvironment("TRAINING")
+                .addDefaultEnvironment("SERVING");
+        edited.getFeatureBuilderList().stream()
+                .filter(f -> f.getName().equals("label"))
+                .findFirst()
+                .orElseThrow()
                 .addNotInEnvironment("SERVING");
         SchemaFiles.write(edited.build(), schema);
-        Path serving = stats(csv("serving.csv", "color,size,age,score", 50,
-                i -> COLORS[i % 3] + "," + SIZES[i % 3] + ",40,2.0"));
+        Path serving = stats(
+                csv("serving.csv", "color,size,age,score", 50, i -> COLORS[i % 3] + "," + SIZES[i % 3] + ",40,2.0"));
 
-        CommandRun asServing = CommandRun.of("validate", "--schema", schema.toString(), "--stats",
-                serving.toString(), "--environment", "SERVING");
-        CommandRun asTraining = CommandRun.of("validate", "--schema", schema.toString(), "--stats",
-                serving.toString(), "--environment", "TRAINING");
+        CommandRun asServing = CommandRun.of(
+                "validate", "--schema", schema.toString(), "--stats", serving.toString(), "--environment", "SERVING");
+        CommandRun asTraining = CommandRun.of(
+                "validate", "--schema", schema.toString(), "--stats", serving.toString(), "--environment", "TRAINING");
 
         assertThat(asServing.exitCode()).as(asServing.out() + asServing.err()).isZero();
         assertThat(asServing.out()).startsWith("No anomalies");
@@ -129,8 +148,8 @@ class SchemaWorkflowTest {
     void unknownEnvironmentIsAUsageError() throws IOException {
         Path serving = stats(csv("serving.csv", "color", 5, i -> "red"));
 
-        CommandRun run = CommandRun.of("validate", "--schema", schema.toString(), "--stats", serving.toString(),
-                "--environment", "STAGING");
+        CommandRun run = CommandRun.of(
+                "validate", "--schema", schema.toString(), "--stats", serving.toString(), "--environment", "STAGING");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(run.err()).contains("\"STAGING\"").contains("declares none").doesNotContain("Exception");
@@ -138,11 +157,20 @@ class SchemaWorkflowTest {
 
     @Test
     void severityOverrideTurnsAnomaliesIntoWarningsAndExitsZero() throws IOException {
-        Path eval = stats(csv("eval.csv", "color,size,age,score,label,extra", 30,
+        Path eval = stats(csv(
+                "eval.csv",
+                "color,size,age,score,label,extra",
+                30,
                 i -> COLORS[i % 3] + "," + SIZES[i % 3] + ",30,1.0," + i % 2 + ",x"));
 
-        CommandRun run = CommandRun.of("validate", "--schema", schema.toString(), "--stats", eval.toString(),
-                "--severity", "SCHEMA_NEW_COLUMN=warning");
+        CommandRun run = CommandRun.of(
+                "validate",
+                "--schema",
+                schema.toString(),
+                "--stats",
+                eval.toString(),
+                "--severity",
+                "SCHEMA_NEW_COLUMN=warning");
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).contains("1 anomaly (0 errors, 1 warning)").contains("extra  WARNING");
@@ -150,13 +178,16 @@ class SchemaWorkflowTest {
 
     @Test
     void updateSchemaAcceptsWhatValidationRejected() throws IOException {
-        Path eval = stats(csv("eval.csv", "color,size,age,score,label", 40,
+        Path eval = stats(csv(
+                "eval.csv",
+                "color,size,age,score,label",
+                40,
                 i -> (i == 0 ? "purple" : COLORS[i % 3]) + "," + SIZES[i % 3] + "," + (i == 1 ? 99 : 30) + ",1.0,"
                         + i % 2));
         Path updated = dir.resolve("updated.pbtxt");
 
-        CommandRun update = CommandRun.of("update-schema", "--schema", schema.toString(), "--stats", eval.toString(),
-                "-o", updated.toString());
+        CommandRun update = CommandRun.of(
+                "update-schema", "--schema", schema.toString(), "--stats", eval.toString(), "-o", updated.toString());
         CommandRun before = CommandRun.of("validate", "--schema", schema.toString(), "--stats", eval.toString());
         CommandRun after = CommandRun.of("validate", "--schema", updated.toString(), "--stats", eval.toString());
 
@@ -164,8 +195,12 @@ class SchemaWorkflowTest {
         assertThat(before.exitCode()).isEqualTo(ExitCodes.ANOMALIES);
         assertThat(after.exitCode()).as(after.out()).isZero();
         Schema relaxed = SchemaFiles.read(updated);
-        assertThat(relaxed.getStringDomainList().stream().filter(d -> d.getName().equals("color")).findFirst()
-                .orElseThrow().getValueList()).containsExactly("blue", "green", "red", "purple");
+        assertThat(relaxed.getStringDomainList().stream()
+                        .filter(d -> d.getName().equals("color"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValueList())
+                .containsExactly("blue", "green", "red", "purple");
     }
 
     @Test
@@ -177,6 +212,10 @@ class SchemaWorkflowTest {
         CommandRun run = CommandRun.of("validate", "--schema", broken.toString(), "--stats", stats.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
-        assertThat(run.err()).contains("broken.pbtxt").contains("line 3").contains("NUMBER").doesNotContain("\tat ");
+        assertThat(run.err())
+                .contains("broken.pbtxt")
+                .contains("line 3")
+                .contains("NUMBER")
+                .doesNotContain("\tat ");
     }
 }

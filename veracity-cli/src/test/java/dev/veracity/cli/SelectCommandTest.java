@@ -41,16 +41,27 @@ class SelectCommandTest {
         @Test
         void printsARankingTableAndWritesTheJsonContract() throws IOException {
             Path ranking = dir.resolve("ranking.json");
-            CommandRun run = CommandRun.of("select", TRAIN.toString(), "--label", "completed", "-k", "5", "-o",
-                    ranking.toString());
+            CommandRun run = CommandRun.of(
+                    "select", TRAIN.toString(), "--label", "completed", "-k", "5", "-o", ranking.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).contains("Label completed (classification), 8000 labelled rows; 5 of 13 features")
+            assertThat(run.out())
+                    .contains("Label completed (classification), 8000 labelled rows; 5 of 13 features")
                     .containsPattern("distance_km +numeric +[0-9.]+ +yes +F=")
                     .contains("started_at: id_like:");
             String json = Files.readString(ranking);
-            assertThat(json).contains("\"label\" : \"completed\"", "\"task\" : \"classification\"",
-                    "\"rows\" : 8000", "\"anova_f\" : {", "\"chi2\" : {", "\"dof\" :", "\"mutual_information\" : {",
-                    "\"value\" :", "\"cramers_v\" : {", "\"p_value\" :", "\"selected\" : true")
+            assertThat(json)
+                    .contains(
+                            "\"label\" : \"completed\"",
+                            "\"task\" : \"classification\"",
+                            "\"rows\" : 8000",
+                            "\"anova_f\" : {",
+                            "\"chi2\" : {",
+                            "\"dof\" :",
+                            "\"mutual_information\" : {",
+                            "\"value\" :",
+                            "\"cramers_v\" : {",
+                            "\"p_value\" :",
+                            "\"selected\" : true")
                     .doesNotContain("NaN", "Infinity");
             assertThat(json.split("\"selected\" : true", -1)).hasSize(6);
         }
@@ -69,7 +80,8 @@ class SelectCommandTest {
             CommandRun run = CommandRun.of("select", "--help");
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("veracity select examples/runs/train.csv --label completed");
-            assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+            assertThat(run.out().lines())
+                    .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
         }
     }
 
@@ -78,11 +90,13 @@ class SelectCommandTest {
         @Test
         void aCopyOfTheLabelIsFlaggedAsLeakageNotSelectedAndExitsOne() throws IOException {
             Path ranking = dir.resolve("ranking.json");
-            CommandRun run = CommandRun.of("select", generated(300).toString(), "--label", "label", "-o",
-                    ranking.toString());
+            CommandRun run =
+                    CommandRun.of("select", generated(300).toString(), "--label", "label", "-o", ranking.toString());
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-            assertThat(run.out()).containsPattern("copy +categorical +[0-9.]+ +no")
-                    .containsPattern("signal +numeric +[0-9.]+ +yes").contains("copy: leakage:");
+            assertThat(run.out())
+                    .containsPattern("copy +categorical +[0-9.]+ +no")
+                    .containsPattern("signal +numeric +[0-9.]+ +yes")
+                    .contains("copy: leakage:");
         }
 
         @Test
@@ -92,7 +106,8 @@ class SelectCommandTest {
             CommandRun run = CommandRun.of("select", data.toString(), "--label", "label", "-o", ranking.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
             String json = Files.readString(ranking);
-            assertThat(json).contains("too_few_rows: anova_f: needs at least 2 classes", "mostly_missing")
+            assertThat(json)
+                    .contains("too_few_rows: anova_f: needs at least 2 classes", "mostly_missing")
                     .doesNotContain("NaN", "Infinity");
         }
 
@@ -101,7 +116,9 @@ class SelectCommandTest {
             Path data = csv("constant.csv", "same,x,label", "k,1,a", "k,2,b", "k,3,a", "k,4,b", "k,5,a");
             CommandRun run = CommandRun.of("select", data.toString(), "--label", "label");
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).containsPattern("same +categorical +0\\.0000 +no").contains("same: constant:");
+            assertThat(run.out())
+                    .containsPattern("same +categorical +0\\.0000 +no")
+                    .contains("same: constant:");
         }
     }
 
@@ -114,8 +131,8 @@ class SelectCommandTest {
             List<String> json = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",");
-                json.add("{\"signal\": " + f[0] + ", \"copy\": \"" + f[1] + "\", \"noise\": " + f[2]
-                        + ", \"color\": \"" + f[3] + "\", \"label\": \"" + f[4] + "\"}");
+                json.add("{\"signal\": " + f[0] + ", \"copy\": \"" + f[1] + "\", \"noise\": " + f[2] + ", \"color\": \""
+                        + f[3] + "\", \"label\": \"" + f[4] + "\"}");
             }
             Path jsonl = dir.resolve("generated.jsonl");
             Files.write(jsonl, json);
@@ -133,12 +150,21 @@ class SelectCommandTest {
         @Test
         void aFloatLabelIsRegressionWithCorrelationsAndAnovaForCategories() throws IOException {
             Path ranking = dir.resolve("ranking.json");
-            CommandRun run = CommandRun.of("select", TRAIN.toString(), "--label", "pace_min_per_km",
-                    "--methods", "pearson,spearman,anova_f", "--json", "-o", ranking.toString());
+            CommandRun run = CommandRun.of(
+                    "select",
+                    TRAIN.toString(),
+                    "--label",
+                    "pace_min_per_km",
+                    "--methods",
+                    "pearson,spearman,anova_f",
+                    "--json",
+                    "-o",
+                    ranking.toString());
             assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
             String json = Files.readString(ranking);
-            assertThat(json).contains("\"task\" : \"regression\"", "\"pearson\" : {", "\"spearman\" : {",
-                    "\"eta_squared\" :").doesNotContain("\"f_regression\"", "NaN");
+            assertThat(json)
+                    .contains("\"task\" : \"regression\"", "\"pearson\" : {", "\"spearman\" : {", "\"eta_squared\" :")
+                    .doesNotContain("\"f_regression\"", "NaN");
             assertThat(run.out()).isEqualTo(json);
         }
     }
@@ -149,18 +175,32 @@ class SelectCommandTest {
         void schemaOutDeprecatesUnselectedFeaturesAndTheSchemaMakesAnIntCategorical() throws IOException {
             Path data = generated(200);
             Path schema = dir.resolve("schema.pbtxt");
-            Files.writeString(schema, "feature { name: \"signal\" type: FLOAT }\n"
-                    + "feature { name: \"noise\" type: INT int_domain { is_categorical: true } }\n"
-                    + "feature { name: \"color\" type: BYTES }\n"
-                    + "feature { name: \"label\" type: BYTES }\n");
+            Files.writeString(
+                    schema,
+                    "feature { name: \"signal\" type: FLOAT }\n"
+                            + "feature { name: \"noise\" type: INT int_domain { is_categorical: true } }\n"
+                            + "feature { name: \"color\" type: BYTES }\n"
+                            + "feature { name: \"label\" type: BYTES }\n");
             Path out = dir.resolve("selected.pbtxt");
             Path ranking = dir.resolve("ranking.json");
-            CommandRun run = CommandRun.of("select", data.toString(), "--label", "label", "-k", "1", "--schema",
-                    schema.toString(), "--schema-out", out.toString(), "-o", ranking.toString());
+            CommandRun run = CommandRun.of(
+                    "select",
+                    data.toString(),
+                    "--label",
+                    "label",
+                    "-k",
+                    "1",
+                    "--schema",
+                    schema.toString(),
+                    "--schema-out",
+                    out.toString(),
+                    "-o",
+                    ranking.toString());
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
             assertThat(run.out()).containsPattern("noise +categorical");
             String written = Files.readString(out);
-            assertThat(written).containsPattern("name: \"color\"[^}]*lifecycle_stage: DEPRECATED")
+            assertThat(written)
+                    .containsPattern("name: \"color\"[^}]*lifecycle_stage: DEPRECATED")
                     .contains("is_categorical: true\n  }\n  lifecycle_stage: DEPRECATED");
             assertThat(written.split("lifecycle_stage: DEPRECATED", -1)).hasSize(3);
         }
@@ -172,7 +212,9 @@ class SelectCommandTest {
         void aMissingLabelColumnIsExitTwoOneLine() {
             CommandRun run = CommandRun.of("select", TRAIN.toString(), "--label", "nope");
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err().strip()).startsWith("veracity: error:").contains("expected a column nope")
+            assertThat(run.err().strip())
+                    .startsWith("veracity: error:")
+                    .contains("expected a column nope")
                     .doesNotContain("\n");
         }
 
@@ -189,17 +231,22 @@ class SelectCommandTest {
             Path data = csv("missing.csv", "x,label", "1,", "2,", "3,");
             CommandRun run = CommandRun.of("select", data.toString(), "--label", "label");
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err().strip()).contains("found it missing on every row").doesNotContain("\n");
+            assertThat(run.err().strip())
+                    .contains("found it missing on every row")
+                    .doesNotContain("\n");
         }
 
         @Test
         void regressionOnATextLabelAndBadOptionsAreExitTwo() throws IOException {
             Path data = generated(30);
             assertThat(CommandRun.of("select", data.toString(), "--label", "label", "--task", "regression")
-                    .exitCode()).isEqualTo(2);
-            assertThat(CommandRun.of("select", data.toString(), "--label", "label", "--methods", "lasso").err())
+                            .exitCode())
+                    .isEqualTo(2);
+            assertThat(CommandRun.of("select", data.toString(), "--label", "label", "--methods", "lasso")
+                            .err())
                     .contains("--methods: expected anova_f");
-            assertThat(CommandRun.of("select", data.toString(), "--label", "label", "--min-score", "2").exitCode())
+            assertThat(CommandRun.of("select", data.toString(), "--label", "label", "--min-score", "2")
+                            .exitCode())
                     .isEqualTo(2);
         }
     }

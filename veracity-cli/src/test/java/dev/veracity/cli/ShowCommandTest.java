@@ -3,12 +3,12 @@ package dev.veracity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veracity.io.StatisticsFiles;
+import dev.veracity.proto.CommonStatistics;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.FeaturePaths;
 import dev.veracity.proto.NumericStatistics;
-import dev.veracity.proto.CommonStatistics;
 import dev.veracity.proto.StringStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,20 +23,33 @@ class ShowCommandTest {
     @Test
     void showsNumericAndCategoricalTablesWithinOneHundredColumns() throws IOException {
         DatasetFeatureStatisticsList stats = DatasetFeatureStatisticsList.newBuilder()
-                .addDatasets(DatasetFeatureStatistics.newBuilder().setName("train").setNumExamples(8000)
+                .addDatasets(DatasetFeatureStatistics.newBuilder()
+                        .setName("train")
+                        .setNumExamples(8000)
                         .addFeatures(FeatureNameStatistics.newBuilder()
-                                .setPath(FeaturePaths.Path.newBuilder().addStep("a_very_long_feature_name_that_overflows"))
+                                .setPath(FeaturePaths.Path.newBuilder()
+                                        .addStep("a_very_long_feature_name_that_overflows"))
                                 .setNumStats(NumericStatistics.newBuilder()
-                                        .setCommonStats(CommonStatistics.newBuilder().setNumNonMissing(7456)
-                                                .setNumMissing(544).setTotNumValues(7456))
-                                        .setMean(17031345678.25).setStdDev(-0.000012).setNumZeros(12)
-                                        .setMin(Double.NEGATIVE_INFINITY).setMedian(5.123456789).setMax(-123456.789)))
-                        .addFeatures(FeatureNameStatistics.newBuilder().setName("notes")
+                                        .setCommonStats(CommonStatistics.newBuilder()
+                                                .setNumNonMissing(7456)
+                                                .setNumMissing(544)
+                                                .setTotNumValues(7456))
+                                        .setMean(17031345678.25)
+                                        .setStdDev(-0.000012)
+                                        .setNumZeros(12)
+                                        .setMin(Double.NEGATIVE_INFINITY)
+                                        .setMedian(5.123456789)
+                                        .setMax(-123456.789)))
+                        .addFeatures(FeatureNameStatistics.newBuilder()
+                                .setName("notes")
                                 .setType(FeatureNameStatistics.Type.STRING)
                                 .setStringStats(StringStatistics.newBuilder()
-                                        .setCommonStats(CommonStatistics.newBuilder().setNumNonMissing(800)
-                                                .setNumMissing(7200).setTotNumValues(800))
-                                        .setUnique(751).setAvgLength(23.5f)
+                                        .setCommonStats(CommonStatistics.newBuilder()
+                                                .setNumNonMissing(800)
+                                                .setNumMissing(7200)
+                                                .setTotNumValues(800))
+                                        .setUnique(751)
+                                        .setAvgLength(23.5f)
                                         .addTopValues(StringStatistics.FreqAndValue.newBuilder()
                                                 .setValue("felt great,\nthen \"rain\" for the whole way home")
                                                 .setFrequency(12)))))
@@ -47,29 +60,43 @@ class ShowCommandTest {
         CommandRun run = CommandRun.of("show", file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Dataset train: 8,000 examples, 2 features")
-                .contains("Numeric features (1)").contains("Categorical features (1)")
-                .contains("a_very_long_feature_n…").contains("7,456").contains("6.8%").contains("1.703e+10")
-                .contains("-inf").contains("felt great,\\nthen")
-                .contains("751").contains("90.0%");
-        assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        assertThat(run.out())
+                .contains("Dataset train: 8,000 examples, 2 features")
+                .contains("Numeric features (1)")
+                .contains("Categorical features (1)")
+                .contains("a_very_long_feature_n…")
+                .contains("7,456")
+                .contains("6.8%")
+                .contains("1.703e+10")
+                .contains("-inf")
+                .contains("felt great,\\nthen")
+                .contains("751")
+                .contains("90.0%");
+        assertThat(run.out().lines())
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
     }
 
     @Test
     void showsTfxFixturesNamedByPath() throws IOException {
         // TFX's own fixture, a test resource of veracity-core (see its README and NOTICE there).
         Path fixture = repositoryRoot()
-                .resolve("veracity-core/src/test/resources/conformance/tfx-chicago-taxi/statistics/train/FeatureStats.pb");
+                .resolve(
+                        "veracity-core/src/test/resources/conformance/tfx-chicago-taxi/statistics/train/FeatureStats.pb");
         assertThat(fixture).isRegularFile();
 
         CommandRun run = CommandRun.of("show", fixture.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("10,036 examples, 18 features")
-                .contains("payment_type").contains("Cash").contains("6,675")
-                .contains("fare").contains("700.07")
+        assertThat(run.out())
+                .contains("10,036 examples, 18 features")
+                .contains("payment_type")
+                .contains("Cash")
+                .contains("6,675")
+                .contains("fare")
+                .contains("700.07")
                 .contains("trip_start_hour");
-        assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        assertThat(run.out().lines())
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
     }
 
     @Test
@@ -105,10 +132,11 @@ class ShowCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Schema: 3 features, 1 string domains, environments TRAINING, SERVING");
-        assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).matches(
-                "payment_type +STRING +required +single +'payment_type'"));
-        assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).matches(
-                "tips +FLOAT +optional +\\[1,inf\\) +\\[0\\.0, 500\\.0] +not in SERVING"));
+        assertThat(run.out().lines())
+                .anySatisfy(line -> assertThat(line).matches("payment_type +STRING +required +single +'payment_type'"));
+        assertThat(run.out().lines())
+                .anySatisfy(line -> assertThat(line)
+                        .matches("tips +FLOAT +optional +\\[1,inf\\) +\\[0\\.0, 500\\.0] +not in SERVING"));
         assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).matches("legacy +INT .* deprecated"));
         assertThat(run.out()).contains("2: 'Cash', 'Credit Card'");
     }
@@ -125,8 +153,11 @@ class ShowCommandTest {
         CommandRun run = CommandRun.of("show", file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("1 anomaly (1 error, 0 warnings)").contains("route  ERROR")
-                .contains("ENUM_TYPE_UNEXPECTED_STRING_VALUES").contains("X (<1%)");
+        assertThat(run.out())
+                .contains("1 anomaly (1 error, 0 warnings)")
+                .contains("route  ERROR")
+                .contains("ENUM_TYPE_UNEXPECTED_STRING_VALUES")
+                .contains("X (<1%)");
     }
 
     static Path repositoryRoot() {

@@ -23,11 +23,12 @@ class StatisticsEnginesTest {
         CommandLine commandLine = Main.commandLine();
         commandLine.setOut(new PrintWriter(new StringWriter(), true));
         commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute("stats", input.toString(), "-o", directory.resolve("out.pb").toString(),
-                "--engine", "spark");
+        int code = commandLine.execute(
+                "stats", input.toString(), "-o", directory.resolve("out.pb").toString(), "--engine", "spark");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("veracity: error: --engine spark: expected one of local, found no "
-                + "engine named \"spark\" on the class path");
+        assertThat(err.toString())
+                .startsWith("veracity: error: --engine spark: expected one of local, found no "
+                        + "engine named \"spark\" on the class path");
         assertThat(err.toString().lines()).hasSize(1);
         assertThat(directory.resolve("out.pb")).doesNotExist();
     }

@@ -26,7 +26,9 @@ class StatsCommandTest {
     }
 
     private static FeatureNameStatistics feature(DatasetFeatureStatistics dataset, String name) {
-        return dataset.getFeaturesList().stream().filter(f -> f.getPath().getStep(0).equals(name)).findFirst()
+        return dataset.getFeaturesList().stream()
+                .filter(f -> f.getPath().getStep(0).equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -34,8 +36,10 @@ class StatsCommandTest {
     class WritesStatistics {
         @Test
         void inEveryFormatByExtension() throws IOException {
-            Path input = csv("runs.csv", "route,distance,hr\n\"Parc de la Tête d'Or\",5.5,140\nRiverside,10,\n"
-                    + "\"Lakeshore, North\",0,150\n");
+            Path input = csv(
+                    "runs.csv",
+                    "route,distance,hr\n\"Parc de la Tête d'Or\",5.5,140\nRiverside,10,\n"
+                            + "\"Lakeshore, North\",0,150\n");
             for (String extension : new String[] {".pb", ".pbtxt", ".json"}) {
                 Path output = dir.resolve("stats" + extension);
                 CommandRun run = CommandRun.of("stats", input.toString(), "-o", output.toString());
@@ -44,12 +48,17 @@ class StatsCommandTest {
                 assertThat(run.err()).contains("3 examples, 3 features");
                 DatasetFeatureStatistics dataset = StatisticsFiles.read(output).getDatasets(0);
                 assertThat(dataset.getNumExamples()).isEqualTo(3);
-                assertThat(feature(dataset, "route").getStringStats().getTopValues(0).getValue())
+                assertThat(feature(dataset, "route")
+                                .getStringStats()
+                                .getTopValues(0)
+                                .getValue())
                         .isEqualTo("Riverside");
                 assertThat(feature(dataset, "distance").getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
-                assertThat(feature(dataset, "distance").getNumStats().getNumZeros()).isEqualTo(1);
+                assertThat(feature(dataset, "distance").getNumStats().getNumZeros())
+                        .isEqualTo(1);
                 assertThat(feature(dataset, "hr").getType()).isEqualTo(FeatureNameStatistics.Type.INT);
-                assertThat(feature(dataset, "hr").getNumStats().getCommonStats().getNumMissing()).isEqualTo(1);
+                assertThat(feature(dataset, "hr").getNumStats().getCommonStats().getNumMissing())
+                        .isEqualTo(1);
             }
         }
 
@@ -57,8 +66,8 @@ class StatsCommandTest {
         void honoursTopKAndName() throws IOException {
             Path input = csv("c.csv", "c\na\nb\nb\nc\nc\nc\n");
             Path output = dir.resolve("c.pbtxt");
-            CommandRun run = CommandRun.of("stats", input.toString(), "-o", output.toString(), "--top-k", "2",
-                    "--name", "train");
+            CommandRun run = CommandRun.of(
+                    "stats", input.toString(), "-o", output.toString(), "--top-k", "2", "--name", "train");
             assertThat(run.exitCode()).as(run.err()).isZero();
             DatasetFeatureStatistics dataset = StatisticsFiles.read(output).getDatasets(0);
             assertThat(dataset.getName()).isEqualTo("train");
@@ -77,47 +86,77 @@ class StatsCommandTest {
                 out.write(Files.readAllBytes(plain));
             }
             Path output = dir.resolve("all.pb");
-            CommandRun run = CommandRun.of("stats", dir.resolve("a-*.csv").toString(), gz.toString(), "-o",
-                    output.toString(), "--threads", "3");
+            CommandRun run = CommandRun.of(
+                    "stats",
+                    dir.resolve("a-*.csv").toString(),
+                    gz.toString(),
+                    "-o",
+                    output.toString(),
+                    "--threads",
+                    "3");
             assertThat(run.exitCode()).as(run.err()).isZero();
             DatasetFeatureStatistics dataset = StatisticsFiles.read(output).getDatasets(0);
             assertThat(dataset.getNumExamples()).isEqualTo(4);
             assertThat(feature(dataset, "x").getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
             assertThat(feature(dataset, "x").getNumStats().getMax()).isEqualTo(4.5);
-            assertThat(feature(dataset, "y").getStringStats().getTopValues(0).getValue()).isEqualTo("p");
+            assertThat(feature(dataset, "y").getStringStats().getTopValues(0).getValue())
+                    .isEqualTo("p");
         }
 
         @Test
         void slicesAreExtraDatasetsNamedAsTfdvNamesThem() throws IOException {
             Path input = csv("s.csv", "country,device,x\nDE,ios,1\nFR,web,2\nDE,web,3\n,ios,4\nPL,ios,5\n");
             Path output = dir.resolve("s.pb");
-            CommandRun run = CommandRun.of("stats", input.toString(), "-o", output.toString(), "--slice-by",
-                    "country", "--slice-by", "country,device", "--max-slices", "2");
+            CommandRun run = CommandRun.of(
+                    "stats",
+                    input.toString(),
+                    "-o",
+                    output.toString(),
+                    "--slice-by",
+                    "country",
+                    "--slice-by",
+                    "country,device",
+                    "--max-slices",
+                    "2");
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.err()).contains("slicing by country kept the first 2 slices; 1 rows of further slices")
+            assertThat(run.err())
+                    .contains("slicing by country kept the first 2 slices; 1 rows of further slices")
                     .contains("slicing by country,device kept the first 2 slices; 2 rows");
             assertThat(StatisticsFiles.read(output).getDatasetsList())
                     .extracting(d -> d.getName() + "=" + d.getNumExamples())
-                    .containsExactly("All Examples=5", "country_DE=2", "country_FR=1", "country_DE_device_ios=1",
+                    .containsExactly(
+                            "All Examples=5",
+                            "country_DE=2",
+                            "country_FR=1",
+                            "country_DE_device_ios=1",
                             "country_FR_device_web=1");
         }
 
         @Test
         void describesJsonLinesWithListsNestedObjectsAndSlices() throws IOException {
-            Path input = csv("e.jsonl", "{\"user\":{\"country\":\"DE\"},\"tags\":[\"a\",\"b\"],\"n\":1}\n"
-                    + "{\"user\":{\"country\":\"FR\"},\"tags\":[],\"n\":2.5}\n"
-                    + "{\"tags\":null,\"n\":null}\n");
+            Path input = csv(
+                    "e.jsonl",
+                    "{\"user\":{\"country\":\"DE\"},\"tags\":[\"a\",\"b\"],\"n\":1}\n"
+                            + "{\"user\":{\"country\":\"FR\"},\"tags\":[],\"n\":2.5}\n"
+                            + "{\"tags\":null,\"n\":null}\n");
             Path output = dir.resolve("e.pb");
-            CommandRun run = CommandRun.of("stats", input.toString(), "-o", output.toString(), "--slice-by",
-                    "user.country");
+            CommandRun run =
+                    CommandRun.of("stats", input.toString(), "-o", output.toString(), "--slice-by", "user.country");
             assertThat(run.exitCode()).as(run.err()).isZero();
             DatasetFeatureStatisticsList stats = StatisticsFiles.read(output);
-            assertThat(stats.getDatasetsList()).extracting(d -> d.getName() + "=" + d.getNumExamples())
+            assertThat(stats.getDatasetsList())
+                    .extracting(d -> d.getName() + "=" + d.getNumExamples())
                     .containsExactly("All Examples=3", "user.country_DE=1", "user.country_FR=1");
             DatasetFeatureStatistics all = stats.getDatasets(0);
-            assertThat(feature(all, "user.country").getStringStats().getCommonStats().getNumMissing()).isEqualTo(1);
+            assertThat(feature(all, "user.country")
+                            .getStringStats()
+                            .getCommonStats()
+                            .getNumMissing())
+                    .isEqualTo(1);
             var tags = feature(all, "tags").getStringStats().getCommonStats();
-            assertThat(tags.getNumNonMissing()).as("[] is present, null is missing").isEqualTo(2);
+            assertThat(tags.getNumNonMissing())
+                    .as("[] is present, null is missing")
+                    .isEqualTo(2);
             assertThat(tags.getMaxNumValues()).isEqualTo(2);
             assertThat(tags.getMinNumValues()).isZero();
             assertThat(feature(all, "n").getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
@@ -129,14 +168,14 @@ class StatsCommandTest {
             Path b = csv("b.jsonl", "{\"x\":2.5,\"y\":true}\n");
             Path one = dir.resolve("one.pb");
             Path two = dir.resolve("two.pb");
-            CommandRun run = CommandRun.of("stats", a.toString(), b.toString(), "-o", one.toString(),
-                    "--threads", "1");
+            CommandRun run = CommandRun.of("stats", a.toString(), b.toString(), "-o", one.toString(), "--threads", "1");
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.err()).contains("3 examples, 3 features");
             run = CommandRun.of("stats", a.toString(), b.toString(), "-o", two.toString(), "--threads", "2");
             assertThat(run.exitCode()).as(run.err()).isZero();
             DatasetFeatureStatistics dataset = StatisticsFiles.read(one).getDatasets(0);
-            assertThat(dataset.getFeaturesList()).extracting(f -> f.getPath().getStep(0) + ":" + f.getType())
+            assertThat(dataset.getFeaturesList())
+                    .extracting(f -> f.getPath().getStep(0) + ":" + f.getType())
                     .containsExactly("x:FLOAT", "s:STRING", "y:INT");
             assertThat(StatisticsFiles.read(two)).isEqualTo(StatisticsFiles.read(one));
         }
@@ -145,20 +184,31 @@ class StatsCommandTest {
         void namesBothFilesOfATypeConflictAcrossJsonLinesFiles() throws IOException {
             Path a = csv("a.jsonl", "{\"x\":1}\n");
             Path b = csv("b.jsonl", "{\"x\":\"s\"}\n");
-            CommandRun run = CommandRun.of("stats", a.toString(), b.toString(), "-o", dir.resolve("o.pb").toString());
+            CommandRun run = CommandRun.of(
+                    "stats",
+                    a.toString(),
+                    b.toString(),
+                    "-o",
+                    dir.resolve("o.pb").toString());
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains(b + ":1:6: expected a number for \"x\" (INT, first seen in " + a
-                    + " on line 1), found a string");
+            assertThat(run.err())
+                    .contains(b + ":1:6: expected a number for \"x\" (INT, first seen in " + a
+                            + " on line 1), found a string");
         }
 
         @Test
         void refusesToMixCsvAndJsonLines() throws IOException {
             Path a = csv("a.jsonl", "{\"x\":1}\n");
             Path b = csv("b.csv", "x\n1\n");
-            CommandRun run = CommandRun.of("stats", a.toString(), b.toString(), "-o", dir.resolve("o.pb").toString());
+            CommandRun run = CommandRun.of(
+                    "stats",
+                    a.toString(),
+                    b.toString(),
+                    "-o",
+                    dir.resolve("o.pb").toString());
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("expected files of one format, found both JSON Lines (" + a
-                    + ") and CSV (" + b + ")");
+            assertThat(run.err())
+                    .contains("expected files of one format, found both JSON Lines (" + a + ") and CSV (" + b + ")");
         }
 
         @Test
@@ -171,19 +221,25 @@ class StatsCommandTest {
             assertThat(dataset.getWeightedNumExamples()).isEqualTo(4.5);
             var x = feature(dataset, "x").getNumStats();
             assertThat(x.getWeightedNumericStats().getMean()).isEqualTo((10 * 1 + 20 * 3) / 4.0);
-            assertThat(x.getCommonStats().getWeightedCommonStats().getNumMissing()).isEqualTo(0.5);
-            assertThat(feature(dataset, "c").getStringStats().getWeightedStringStats().getTopValues(0).getValue())
+            assertThat(x.getCommonStats().getWeightedCommonStats().getNumMissing())
+                    .isEqualTo(0.5);
+            assertThat(feature(dataset, "c")
+                            .getStringStats()
+                            .getWeightedStringStats()
+                            .getTopValues(0)
+                            .getValue())
                     .isEqualTo("b");
         }
 
         @Test
         void aMissingWeightIsAUserError() throws IOException {
             Path input = csv("w.csv", "w,x\n1,10\n,20\n");
-            CommandRun run = CommandRun.of("stats", input.toString(), "-o", dir.resolve("out.pb").toString(),
-                    "--weight", "w");
+            CommandRun run = CommandRun.of(
+                    "stats", input.toString(), "-o", dir.resolve("out.pb").toString(), "--weight", "w");
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("weight feature \"w\": expected exactly one value per example, found a "
-                    + "missing value");
+            assertThat(run.err())
+                    .contains(
+                            "weight feature \"w\": expected exactly one value per example, found a " + "missing value");
             assertThat(dir.resolve("out.pb")).doesNotExist();
         }
 
@@ -193,15 +249,22 @@ class StatsCommandTest {
             Path output = dir.resolve("t.pb");
             CommandRun run = CommandRun.of("stats", input.toString(), "-o", output.toString(), "--delimiter", "\\t");
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(StatisticsFiles.read(output).getDatasets(0).getFeaturesCount()).isEqualTo(2);
+            assertThat(StatisticsFiles.read(output).getDatasets(0).getFeaturesCount())
+                    .isEqualTo(2);
         }
     }
 
     @Nested
     class BadInput {
         private CommandRun stats(Path input, String... extra) {
-            String[] args = Stream.concat(Stream.of("stats", input.toString(), "-o", dir.resolve("out.pb").toString()),
-                    Stream.of(extra)).toArray(String[]::new);
+            String[] args = Stream.concat(
+                            Stream.of(
+                                    "stats",
+                                    input.toString(),
+                                    "-o",
+                                    dir.resolve("out.pb").toString()),
+                            Stream.of(extra))
+                    .toArray(String[]::new);
             return CommandRun.of(args);
         }
 
@@ -264,7 +327,8 @@ class StatsCommandTest {
         @Test
         void unknownOutputExtension() throws IOException {
             Path input = csv("a.csv", "a\n1\n");
-            CommandRun run = CommandRun.of("stats", input.toString(), "-o", dir.resolve("out.txt").toString());
+            CommandRun run = CommandRun.of(
+                    "stats", input.toString(), "-o", dir.resolve("out.txt").toString());
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).contains("out.txt: expected a statistics file name ending in .pb, .pbtxt, .json");
             assertThat(dir.resolve("out.txt")).doesNotExist();
@@ -275,13 +339,20 @@ class StatsCommandTest {
             Path input = csv("a.csv", "a\n1\n");
             CommandRun run = stats(input, "--bad-records", "maybe");
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err().lines()).singleElement().asString().startsWith("veracity: error: ")
-                    .contains("--bad-records").endsWith("(see 'veracity stats --help')");
+            assertThat(run.err().lines())
+                    .singleElement()
+                    .asString()
+                    .startsWith("veracity: error: ")
+                    .contains("--bad-records")
+                    .endsWith("(see 'veracity stats --help')");
         }
 
         @Test
         void aGlobThatMatchesNothingIsAnInputError() {
-            CommandRun run = CommandRun.of("stats", dir.resolve("none-*.csv").toString(), "-o",
+            CommandRun run = CommandRun.of(
+                    "stats",
+                    dir.resolve("none-*.csv").toString(),
+                    "-o",
                     dir.resolve("out.pb").toString());
             assertUserError(run, "none-*.csv: expected files matching this pattern, found none");
         }
@@ -314,20 +385,24 @@ class StatsCommandTest {
         @Test
         void aValueNotOfTheSchemaTypeNamesFileLineAndColumn() throws IOException {
             Path input = csv("train.csv", "id,fare\n1,2.5\n2,\"x\ny\"\n3,4\n");
-            Path schema = csv("schema.pbtxt", "feature { name: \"id\" type: INT }\n"
-                    + "feature { name: \"fare\" type: FLOAT }\n");
-            assertUserError(stats(input, "--schema", schema.toString()),
+            Path schema = csv(
+                    "schema.pbtxt",
+                    "feature { name: \"id\" type: INT }\n" + "feature { name: \"fare\" type: FLOAT }\n");
+            assertUserError(
+                    stats(input, "--schema", schema.toString()),
                     "train.csv:3:2 (fare): expected FLOAT as the schema says, found \"x\\ny\"");
         }
 
         @Test
         void skipsRecordsNotOfTheSchemaTypeAndCountsThem() throws IOException {
             Path input = csv("train.csv", "id,code\n1,7\n2,abc\n3,7\n4,10\n");
-            Path schema = csv("schema.pbtxt", "feature { name: \"code\" type: INT int_domain { is_categorical: true } }\n");
+            Path schema =
+                    csv("schema.pbtxt", "feature { name: \"code\" type: INT int_domain { is_categorical: true } }\n");
             CommandRun run = stats(input, "--schema", schema.toString(), "--bad-records", "skip");
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.err()).contains("skipped 1 malformed record(s)");
-            DatasetFeatureStatistics dataset = StatisticsFiles.read(dir.resolve("out.pb")).getDatasets(0);
+            DatasetFeatureStatistics dataset =
+                    StatisticsFiles.read(dir.resolve("out.pb")).getDatasets(0);
             assertThat(dataset.getNumExamples()).isEqualTo(3);
             FeatureNameStatistics code = feature(dataset, "code");
             assertThat(code.getType()).isEqualTo(FeatureNameStatistics.Type.INT);
@@ -337,12 +412,14 @@ class StatsCommandTest {
         @Test
         void aSchemaWithJsonLinesInputMarksCategoricalNumbersAndKeepsJsonTypes() throws IOException {
             Path input = csv("events.jsonl", "{\"a\": 1, \"b\": 2}\n{\"a\": 1, \"b\": 3}\n{\"a\": 7, \"b\": 4}\n");
-            Path schema = csv("schema.pbtxt",
+            Path schema = csv(
+                    "schema.pbtxt",
                     "feature { name: \"a\" type: INT int_domain { is_categorical: true } }\n"
                             + "feature { name: \"b\" type: BYTES }\n");
             CommandRun run = stats(input, "--schema", schema.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
-            DatasetFeatureStatistics dataset = StatisticsFiles.read(dir.resolve("out.pb")).getDatasets(0);
+            DatasetFeatureStatistics dataset =
+                    StatisticsFiles.read(dir.resolve("out.pb")).getDatasets(0);
             FeatureNameStatistics a = feature(dataset, "a");
             assertThat(a.getType()).isEqualTo(FeatureNameStatistics.Type.INT);
             assertThat(a.getStringStats().getTopValues(0).getValue()).isEqualTo("1");
@@ -354,15 +431,20 @@ class StatsCommandTest {
 
         @Test
         void jsonLinesFeaturesTheSchemaMarksPiiKeepNoRawValues() throws IOException {
-            Path input = csv("users.jsonl", "{\"email\": \"ana.silva@example.org\", \"age\": 31}\n"
-                    + "{\"email\": \"jo.kowalski@example.com\", \"age\": 45}\n");
-            Path schema = csv("schema.pbtxt",
+            Path input = csv(
+                    "users.jsonl",
+                    "{\"email\": \"ana.silva@example.org\", \"age\": 31}\n"
+                            + "{\"email\": \"jo.kowalski@example.com\", \"age\": 45}\n");
+            Path schema = csv(
+                    "schema.pbtxt",
                     "feature { name: \"email\" type: BYTES annotation { tag: \"veracity:pii=EMAIL_ADDRESS\" } }\n");
             Path output = dir.resolve("users.pbtxt");
-            CommandRun run = CommandRun.of("stats", input.toString(), "--schema", schema.toString(), "-o",
-                    output.toString());
+            CommandRun run =
+                    CommandRun.of("stats", input.toString(), "--schema", schema.toString(), "-o", output.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(Files.readString(output)).contains("veracity:pii").doesNotContain("example.org")
+            assertThat(Files.readString(output))
+                    .contains("veracity:pii")
+                    .doesNotContain("example.org")
                     .doesNotContain("example.com");
         }
 
@@ -371,7 +453,10 @@ class StatsCommandTest {
             Path input = csv("a.csv", "a\n1\n");
             CommandRun run = stats(input, "--schema", dir.resolve("nope.pbtxt").toString());
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).startsWith("veracity: error: ").contains("nope.pbtxt").doesNotContain("\tat ");
+            assertThat(run.err())
+                    .startsWith("veracity: error: ")
+                    .contains("nope.pbtxt")
+                    .doesNotContain("\tat ");
         }
     }
 }

@@ -19,8 +19,12 @@ class StatsDeterminismTest {
         SplittableRandom random = new SplittableRandom(5);
         StringBuilder text = new StringBuilder("id,distance,route\n");
         for (int r = 0; r < 50_000; r++) {
-            text.append(r).append(',').append(random.nextGaussian() * 10 + 40).append(",r")
-                    .append(random.nextInt(300)).append('\n');
+            text.append(r)
+                    .append(',')
+                    .append(random.nextGaussian() * 10 + 40)
+                    .append(",r")
+                    .append(random.nextInt(300))
+                    .append('\n');
         }
         return Files.writeString(dir.resolve("runs.csv"), text, StandardCharsets.UTF_8);
     }

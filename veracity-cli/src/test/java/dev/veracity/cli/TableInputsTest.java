@@ -28,8 +28,8 @@ class TableInputsTest {
         StringBuilder serving = new StringBuilder("id,amount,country\n");
         for (int id = 1; id <= 10; id++) {
             training.append(String.format(Locale.ROOT, "%d,%s,%s%n", id, id * 1.5, id % 2 == 0 ? "fr" : "de"));
-            serving.append(String.format(Locale.ROOT, "%d,%s,%s%n", id, id * 3.0, id == 3 ? "us"
-                    : id % 2 == 0 ? "fr" : "de"));
+            serving.append(
+                    String.format(Locale.ROOT, "%d,%s,%s%n", id, id * 3.0, id == 3 ? "us" : id % 2 == 0 ? "fr" : "de"));
         }
         return new Path[] {write("train.csv", training.toString()), write("serving.csv", serving.toString())};
     }
@@ -60,7 +60,9 @@ class TableInputsTest {
         void aTfRecordFileIsReadAsTfRecordNotAsCsv() throws IOException {
             Path[] csv = skewInputs();
             Path tfrecord = dir.resolve("serving.tfrecord");
-            assertThat(CommandRun.of("convert", csv[1].toString(), "-o", tfrecord.toString()).exitCode()).isZero();
+            assertThat(CommandRun.of("convert", csv[1].toString(), "-o", tfrecord.toString())
+                            .exitCode())
+                    .isZero();
             CommandRun run = skew(csv[0], tfrecord);
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
             assertThat(run.out()).contains("10 matching pairs");
@@ -76,8 +78,8 @@ class TableInputsTest {
             Path fromCsv = dir.resolve("csv-labels.csv");
             Path fromParquet = dir.resolve("parquet-labels.csv");
             CommandRun csvRun = CommandRun.of("label", "consensus", csv.toString(), "-o", fromCsv.toString());
-            CommandRun parquetRun = CommandRun.of("label", "consensus", parquet.toString(), "-o",
-                    fromParquet.toString());
+            CommandRun parquetRun =
+                    CommandRun.of("label", "consensus", parquet.toString(), "-o", fromParquet.toString());
             assertThat(parquetRun.exitCode()).as(parquetRun.err()).isEqualTo(csvRun.exitCode());
             assertThat(parquetRun.out()).contains("300 items, 900 ratings").isEqualTo(csvRun.out());
             assertThat(Files.readString(fromParquet)).isEqualTo(Files.readString(fromCsv));
@@ -89,10 +91,25 @@ class TableInputsTest {
             Path parquet = ParquetFixture.copy(csv, dir.resolve("outcomes.parquet"), false);
             Path fromCsv = dir.resolve("csv.csv");
             Path fromParquet = dir.resolve("parquet.csv");
-            String[] join = {"label", "join", "--predictions",
-                EXAMPLES.resolve("labeling").resolve("predictions.jsonl").toString(), "--key", "prediction_id",
-                "--prediction-time", "ts", "--outcome-time", "converted_at", "--arrival-time", "logged_at",
-                "--window", "24h", "--as-of", "2024-06-01T00:00:00Z", "--outcomes"};
+            String[] join = {
+                "label",
+                "join",
+                "--predictions",
+                EXAMPLES.resolve("labeling").resolve("predictions.jsonl").toString(),
+                "--key",
+                "prediction_id",
+                "--prediction-time",
+                "ts",
+                "--outcome-time",
+                "converted_at",
+                "--arrival-time",
+                "logged_at",
+                "--window",
+                "24h",
+                "--as-of",
+                "2024-06-01T00:00:00Z",
+                "--outcomes"
+            };
             CommandRun csvRun = CommandRun.of(concat(join, csv.toString(), "-o", fromCsv.toString()));
             CommandRun parquetRun = CommandRun.of(concat(join, parquet.toString(), "-o", fromParquet.toString()));
             assertThat(parquetRun.exitCode()).as(parquetRun.err()).isZero();
@@ -109,7 +126,8 @@ class TableInputsTest {
             Path parquet = ParquetFixture.copy(csv, dir.resolve("customers.parquet"), true);
             CommandRun run = CommandRun.of("pii", "scan", parquet.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out().replace(parquet.toString(), csv.toString())).contains("6 PII feature(s) of 13")
+            assertThat(run.out().replace(parquet.toString(), csv.toString()))
+                    .contains("6 PII feature(s) of 13")
                     .containsPattern("email +yes +EMAIL_ADDRESS")
                     .isEqualTo(CommandRun.of("pii", "scan", csv.toString()).out());
         }
@@ -122,7 +140,8 @@ class TableInputsTest {
             CommandRun csvRun = CommandRun.of(concat(new String[] {"fairness", csv.toString()}, options));
             CommandRun parquetRun = CommandRun.of(concat(new String[] {"fairness", parquet.toString()}, options));
             assertThat(parquetRun.exitCode()).as(parquetRun.err()).isEqualTo(1);
-            assertThat(parquetRun.out().replace(parquet.toString(), csv.toString())).contains("\"dpl\"")
+            assertThat(parquetRun.out().replace(parquet.toString(), csv.toString()))
+                    .contains("\"dpl\"")
                     .isEqualTo(csvRun.out());
         }
     }

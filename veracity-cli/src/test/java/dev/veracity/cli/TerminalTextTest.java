@@ -31,7 +31,7 @@ class TerminalTextTest {
         out.print("group\u001b[31m red\u009b\tcount\n");
         out.printf("%s%n", "\u001b]8;;http://x\u0007link");
         out.flush();
-        assertThat(sink.toString()).isEqualTo("group\\x1b[31m red\\x9b\tcount\n\\x1b]8;;http://x\\x07link"
-                + System.lineSeparator());
+        assertThat(sink.toString())
+                .isEqualTo("group\\x1b[31m red\\x9b\tcount\n\\x1b]8;;http://x\\x07link" + System.lineSeparator());
     }
 }

@@ -131,8 +131,14 @@ public final class ColumnBuilder {
         return switch (type) {
             case INT -> new IntColumn(name, rows, p, offsets, Arrays.copyOf(longs, values));
             case FLOAT -> new FloatColumn(name, rows, p, offsets, Arrays.copyOf(doubles, values));
-            case STRING -> new StringColumn(name, rows, p, offsets, Arrays.copyOf(valueOffsets, values + 1),
-                    Arrays.copyOf(bytes, byteCount));
+            case STRING ->
+                new StringColumn(
+                        name,
+                        rows,
+                        p,
+                        offsets,
+                        Arrays.copyOf(valueOffsets, values + 1),
+                        Arrays.copyOf(bytes, byteCount));
         };
     }
 

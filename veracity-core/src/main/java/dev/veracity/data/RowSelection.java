@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Takes some rows of a batch, in the given order, into a new batch: for slicing and sampling. */
 final class RowSelection {
-    private RowSelection() {
-    }
+    private RowSelection() {}
 
     static RecordBatch select(RecordBatch batch, int[] rows, int count) {
         List<Column> columns = new ArrayList<>(batch.columns().size());

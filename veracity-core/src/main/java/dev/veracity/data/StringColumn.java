@@ -11,8 +11,9 @@ package dev.veracity.data;
  * @param valueOffsets per value, the start of its bytes in {@code bytes}; length {@code valueCount() + 1}
  * @param bytes        the bytes of all values, back to back
  */
-public record StringColumn(String name, int rowCount, boolean[] present, int[] rowOffsets, int[] valueOffsets,
-        byte[] bytes) implements Column {
+public record StringColumn(
+        String name, int rowCount, boolean[] present, int[] rowOffsets, int[] valueOffsets, byte[] bytes)
+        implements Column {
     public StringColumn {
         Column.checkShape(name, rowCount, present, rowOffsets, valueOffsets.length - 1);
         if (valueOffsets[rowOffsets[rowCount]] > bytes.length) {

@@ -15,8 +15,7 @@ import java.math.BigDecimal;
 public final class ValueText {
     private static final double LONG_RANGE = 0x1p63;
 
-    private ValueText() {
-    }
+    private ValueText() {}
 
     /**
      * {@return a float as text}: an integral value below 2<sup>63</sup> in magnitude as the integer it is ({@code 3},

@@ -29,12 +29,10 @@ public sealed interface Baseline {
     }
 
     /** The first span. */
-    record First() implements Baseline {
-    }
+    record First() implements Baseline {}
 
     /** The span before each span. */
-    record Previous() implements Baseline {
-    }
+    record Previous() implements Baseline {}
 
     /**
      * Statistics given apart.

@@ -5,8 +5,7 @@ final class BucketDistances {
     /** Evidently's floor for an empty bucket in the population stability index. */
     static final double PSI_FLOOR = 1e-4;
 
-    private BucketDistances() {
-    }
+    private BucketDistances() {}
 
     /**
      * {@return the population stability index Σ (q − p) ln(q / p) of baseline fractions p and current fractions q,

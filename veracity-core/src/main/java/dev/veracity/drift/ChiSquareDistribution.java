@@ -14,8 +14,7 @@ public final class ChiSquareDistribution {
     private static final double TINY = 1e-300;
     private static final int MAX_ITERATIONS = 10_000;
 
-    private ChiSquareDistribution() {
-    }
+    private ChiSquareDistribution() {}
 
     /** {@return P(X <= x) for X chi-square with {@code degreesOfFreedom} > 0; 0 for x <= 0} */
     public static double cdf(double x, double degreesOfFreedom) {
@@ -104,9 +103,17 @@ public final class ChiSquareDistribution {
             // reflection: Γ(x) Γ(1 - x) = π / sin(πx)
             return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
         }
-        double[] coefficients = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-            1.5056327351493116e-7};
+        double[] coefficients = {
+            0.99999999999980993,
+            676.5203681218851,
+            -1259.1392167224028,
+            771.32342877765313,
+            -176.61502916214059,
+            12.507343278686905,
+            -0.13857109526572012,
+            9.9843695780195716e-6,
+            1.5056327351493116e-7
+        };
         double z = x - 1;
         double sum = coefficients[0];
         for (int i = 1; i < coefficients.length; i++) {

@@ -2,12 +2,10 @@ package dev.veracity.drift;
 
 /** Tests of homogeneity on a 2 × K table of counts (row 0 the baseline, row 1 the current statistics). */
 final class ContingencyTests {
-    private ContingencyTests() {
-    }
+    private ContingencyTests() {}
 
     /** A statistic and its p-value. */
-    record Outcome(double statistic, double pValue) {
-    }
+    record Outcome(double statistic, double pValue) {}
 
     /**
      * {@return Pearson's chi-square Σ (O − E)² / E with E = row total × column total / N, K − 1 degrees of freedom;

@@ -34,8 +34,8 @@ public record DriftConfig(Map<String, DriftTest> tests, Map<String, Double> thre
         thresholds = Map.copyOf(requireNonNull(thresholds, "thresholds is null"));
         thresholds.forEach((feature, threshold) -> {
             if (!(threshold >= 0) || Double.isInfinite(threshold)) {
-                throw new ConfigException("drift threshold of " + feature + ": expected a finite number >= 0, found "
-                        + threshold);
+                throw new ConfigException(
+                        "drift threshold of " + feature + ": expected a finite number >= 0, found " + threshold);
             }
         });
     }
@@ -91,14 +91,16 @@ public record DriftConfig(Map<String, DriftTest> tests, Map<String, Double> thre
                 String value = tag.strip();
                 if (value.startsWith(TEST_TAG)) {
                     String name = value.substring(TEST_TAG.length());
-                    DriftTest test = DriftTest.parse(name).orElseThrow(() -> new ConfigException(
-                            "schema feature " + feature.getName() + ": tag " + tag + ": expected one of "
-                            + DriftTest.names() + ", found \"" + name + "\""));
+                    DriftTest test = DriftTest.parse(name)
+                            .orElseThrow(() -> new ConfigException("schema feature " + feature.getName() + ": tag "
+                                    + tag + ": expected one of " + DriftTest.names() + ", found \"" + name + "\""));
                     config = config.withTest(feature.getName(), test);
                 } else if (value.startsWith(THRESHOLD_TAG)) {
-                    config = config.withThreshold(feature.getName(),
-                            parseThreshold(value.substring(THRESHOLD_TAG.length()), "schema feature "
-                                    + feature.getName() + ": tag " + tag));
+                    config = config.withThreshold(
+                            feature.getName(),
+                            parseThreshold(
+                                    value.substring(THRESHOLD_TAG.length()),
+                                    "schema feature " + feature.getName() + ": tag " + tag));
                 }
             }
         }

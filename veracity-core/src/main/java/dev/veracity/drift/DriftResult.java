@@ -25,11 +25,23 @@ import static java.util.Objects.requireNonNull;
  *                   distribution, so that one infinite value does not switch the test off; 0 for none
  * @param currentInfinite  the same for the current statistics
  */
-public record DriftResult(String feature, String metric, Status status, double statistic, double pValue,
-        double threshold, boolean drift, double errorBound, String reason, double baselineInfinite,
+public record DriftResult(
+        String feature,
+        String metric,
+        Status status,
+        double statistic,
+        double pValue,
+        double threshold,
+        boolean drift,
+        double errorBound,
+        String reason,
+        double baselineInfinite,
         double currentInfinite) {
     /** Whether a result holds a value. */
-    public enum Status { COMPUTED, NOT_APPLICABLE }
+    public enum Status {
+        COMPUTED,
+        NOT_APPLICABLE
+    }
 
     public DriftResult {
         requireNonNull(feature, "feature is null");
@@ -40,29 +52,59 @@ public record DriftResult(String feature, String metric, Status status, double s
             throw new IllegalArgumentException("a result that is not applicable needs a reason and no drift");
         }
         if (!(baselineInfinite >= 0 && currentInfinite >= 0)) {
-            throw new IllegalArgumentException("infinite value counts must be >= 0: " + baselineInfinite + ", "
-                    + currentInfinite);
+            throw new IllegalArgumentException(
+                    "infinite value counts must be >= 0: " + baselineInfinite + ", " + currentInfinite);
         }
     }
 
     /** {@return a computed result, with drift judged by the test's rule} */
-    static DriftResult computed(String feature, DriftTest test, double statistic, double pValue, double threshold,
-            double errorBound) {
+    static DriftResult computed(
+            String feature, DriftTest test, double statistic, double pValue, double threshold, double errorBound) {
         double judged = test.isPValueTest() ? pValue : statistic;
-        return new DriftResult(feature, test.testName(), Status.COMPUTED, statistic, pValue, threshold,
-                test.isDrift(judged, threshold), errorBound, "", 0, 0);
+        return new DriftResult(
+                feature,
+                test.testName(),
+                Status.COMPUTED,
+                statistic,
+                pValue,
+                threshold,
+                test.isDrift(judged, threshold),
+                errorBound,
+                "",
+                0,
+                0);
     }
 
     /** {@return a result that says why the test does not apply} */
     public static DriftResult notApplicable(String feature, String metric, double threshold, String reason) {
-        return new DriftResult(feature, metric, Status.NOT_APPLICABLE, Double.NaN, Double.NaN, threshold, false,
-                Double.NaN, reason, 0, 0);
+        return new DriftResult(
+                feature,
+                metric,
+                Status.NOT_APPLICABLE,
+                Double.NaN,
+                Double.NaN,
+                threshold,
+                false,
+                Double.NaN,
+                reason,
+                0,
+                0);
     }
 
     /** {@return this result noting the infinite values each side left out of its distribution} */
     DriftResult excluding(double newBaselineInfinite, double newCurrentInfinite) {
-        return new DriftResult(feature, metric, status, statistic, pValue, threshold, drift, errorBound, reason,
-                newBaselineInfinite, newCurrentInfinite);
+        return new DriftResult(
+                feature,
+                metric,
+                status,
+                statistic,
+                pValue,
+                threshold,
+                drift,
+                errorBound,
+                reason,
+                newBaselineInfinite,
+                newCurrentInfinite);
     }
 
     /** {@return whether infinite values were left out of either distribution} */

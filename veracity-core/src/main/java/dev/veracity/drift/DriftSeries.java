@@ -36,8 +36,12 @@ public final class DriftSeries {
     private final DriftConfig config;
     private final double rankError;
 
-    private DriftSeries(List<DatasetFeatureStatisticsList> spans, List<String> names, Baseline baseline,
-            DriftConfig config, double rankError) {
+    private DriftSeries(
+            List<DatasetFeatureStatisticsList> spans,
+            List<String> names,
+            Baseline baseline,
+            DriftConfig config,
+            double rankError) {
         this.spans = spans;
         this.names = names;
         this.baseline = baseline;
@@ -55,8 +59,8 @@ public final class DriftSeries {
         for (int i = 0; i < copy.size(); i++) {
             names.add("span " + (i + 1));
         }
-        return new DriftSeries(copy, List.copyOf(names), Baseline.first(), DriftConfig.defaults(),
-                FeatureDrift.SKETCH_RANK_ERROR);
+        return new DriftSeries(
+                copy, List.copyOf(names), Baseline.first(), DriftConfig.defaults(), FeatureDrift.SKETCH_RANK_ERROR);
     }
 
     /** {@return this series with the spans named (e.g. by their files), one name per span} */
@@ -103,8 +107,8 @@ public final class DriftSeries {
         for (DatasetFeatureStatisticsList span : spans) {
             spanDatasets.add(datasets(span));
         }
-        Map<String, DatasetFeatureStatistics> fixed = baseline instanceof Baseline.Fixed given
-                ? datasets(given.statistics()) : Map.of();
+        Map<String, DatasetFeatureStatistics> fixed =
+                baseline instanceof Baseline.Fixed given ? datasets(given.statistics()) : Map.of();
         Set<String> datasetNames = new LinkedHashSet<>(fixed.keySet());
         spanDatasets.forEach(datasets -> datasetNames.addAll(datasets.keySet()));
         List<DriftReport.SliceDrift> slices = new ArrayList<>();
@@ -116,14 +120,19 @@ public final class DriftSeries {
             Optional<DatasetFeatureStatistics> fixedDataset = Optional.ofNullable(fixed.get(dataset));
             slices.add(slice(dataset, spanDatasets, features, fixedDataset));
         }
-        String baselineName = baseline instanceof Baseline.Fixed given ? given.name()
+        String baselineName = baseline instanceof Baseline.Fixed given
+                ? given.name()
                 : baseline instanceof Baseline.Previous ? "previous span" : "first span (" + names.get(0) + ")";
         return new DriftReport(names, baselineName, slices);
     }
 
-    private DriftReport.SliceDrift slice(String dataset, List<Map<String, DatasetFeatureStatistics>> spanDatasets,
-            List<Map<String, FeatureNameStatistics>> spanFeatures, Optional<DatasetFeatureStatistics> fixed) {
-        Map<String, FeatureNameStatistics> fixedFeatures = fixed.map(DriftSeries::features).orElse(Map.of());
+    private DriftReport.SliceDrift slice(
+            String dataset,
+            List<Map<String, DatasetFeatureStatistics>> spanDatasets,
+            List<Map<String, FeatureNameStatistics>> spanFeatures,
+            Optional<DatasetFeatureStatistics> fixed) {
+        Map<String, FeatureNameStatistics> fixedFeatures =
+                fixed.map(DriftSeries::features).orElse(Map.of());
         Set<String> featureNames = new LinkedHashSet<>(fixedFeatures.keySet());
         spanFeatures.forEach(features -> featureNames.addAll(features.keySet()));
         List<DriftReport.FeatureSeries> series = new ArrayList<>();
@@ -133,17 +142,23 @@ public final class DriftSeries {
             long examples = fixed.map(DatasetFeatureStatistics::getNumExamples).orElse(0L);
             for (int i = 0; reference == null && i < spanFeatures.size(); i++) {
                 reference = spanFeatures.get(i).get(feature);
-                examples = reference == null ? 0 : spanDatasets.get(i).get(dataset).getNumExamples();
+                examples =
+                        reference == null ? 0 : spanDatasets.get(i).get(dataset).getNumExamples();
             }
-            Optional<DriftTest> test = config.test(feature).isPresent() ? config.test(feature)
+            Optional<DriftTest> test = config.test(feature).isPresent()
+                    ? config.test(feature)
                     : FeatureDrift.defaultTest(reference, examples);
             series.add(featureSeries(dataset, feature, test, reference, spanFeatures, fixedFeatures));
         }
         return new DriftReport.SliceDrift(dataset, series);
     }
 
-    private DriftReport.FeatureSeries featureSeries(String dataset, String feature, Optional<DriftTest> test,
-            FeatureNameStatistics reference, List<Map<String, FeatureNameStatistics>> spanFeatures,
+    private DriftReport.FeatureSeries featureSeries(
+            String dataset,
+            String feature,
+            Optional<DriftTest> test,
+            FeatureNameStatistics reference,
+            List<Map<String, FeatureNameStatistics>> spanFeatures,
             Map<String, FeatureNameStatistics> fixedFeatures) {
         List<DriftReport.SpanDrift> drift = new ArrayList<>();
         if (test.isEmpty()) {
@@ -158,37 +173,70 @@ public final class DriftSeries {
         double threshold = config.threshold(feature).orElse(chosen.defaultThreshold());
         if (!chosen.acceptsThreshold(threshold)) {
             throw new ConfigException("drift threshold of " + feature + ": " + chosen.testName()
-                    + (chosen.isPValueTest() ? " compares a p-value, expected a threshold in (0, 1), found "
-                    : " expected a finite threshold >= 0, found ") + threshold);
+                    + (chosen.isPValueTest()
+                            ? " compares a p-value, expected a threshold in (0, 1), found "
+                            : " expected a finite threshold >= 0, found ")
+                    + threshold);
         }
         for (int i = 0; i < spans.size(); i++) {
             FeatureNameStatistics current = spanFeatures.get(i).get(feature);
             DriftResult previous = i == 0
                     ? DriftResult.notApplicable(feature, chosen.testName(), threshold, "the first span")
-                    : compare(feature, chosen, threshold, spanFeatures.get(i - 1).get(feature), names.get(i - 1),
-                            current, names.get(i), dataset);
+                    : compare(
+                            feature,
+                            chosen,
+                            threshold,
+                            spanFeatures.get(i - 1).get(feature),
+                            names.get(i - 1),
+                            current,
+                            names.get(i),
+                            dataset);
             DriftResult against;
             if (baseline instanceof Baseline.Fixed given) {
-                against = compare(feature, chosen, threshold, fixedFeatures.get(feature), given.name(), current,
-                        names.get(i), dataset);
+                against = compare(
+                        feature,
+                        chosen,
+                        threshold,
+                        fixedFeatures.get(feature),
+                        given.name(),
+                        current,
+                        names.get(i),
+                        dataset);
             } else if (baseline instanceof Baseline.Previous) {
                 against = previous;
             } else {
                 against = i == 0
                         ? DriftResult.notApplicable(feature, chosen.testName(), threshold, "the baseline itself")
-                        : compare(feature, chosen, threshold, spanFeatures.get(0).get(feature), names.get(0),
-                                current, names.get(i), dataset);
+                        : compare(
+                                feature,
+                                chosen,
+                                threshold,
+                                spanFeatures.get(0).get(feature),
+                                names.get(0),
+                                current,
+                                names.get(i),
+                                dataset);
             }
             drift.add(new DriftReport.SpanDrift(i, previous, against));
         }
         return new DriftReport.FeatureSeries(feature, chosen.testName(), threshold, drift);
     }
 
-    private DriftResult compare(String feature, DriftTest test, double threshold, FeatureNameStatistics before,
-            String beforeName, FeatureNameStatistics after, String afterName, String dataset) {
+    private DriftResult compare(
+            String feature,
+            DriftTest test,
+            double threshold,
+            FeatureNameStatistics before,
+            String beforeName,
+            FeatureNameStatistics after,
+            String afterName,
+            String dataset) {
         if (before == null || after == null) {
             String absent = before == null ? beforeName : afterName;
-            return DriftResult.notApplicable(feature, test.testName(), threshold,
+            return DriftResult.notApplicable(
+                    feature,
+                    test.testName(),
+                    threshold,
                     "absent from " + absent + (dataset.isEmpty() ? "" : " (dataset " + dataset + ")"));
         }
         return FeatureDrift.compare(feature, before, after, test, threshold, rankError);
@@ -200,9 +248,13 @@ public final class DriftSeries {
                 return;
             }
         }
-        throw new InputException(ErrorCode.STATISTICS_NOT_USABLE, name + ": expected statistics of at least one "
-                + "feature to compare, found " + (span.getDatasetsCount() == 0 ? "no dataset (an empty file?)"
-                : span.getDatasetsCount() + " dataset(s) without features"));
+        throw new InputException(
+                ErrorCode.STATISTICS_NOT_USABLE,
+                name + ": expected statistics of at least one "
+                        + "feature to compare, found "
+                        + (span.getDatasetsCount() == 0
+                                ? "no dataset (an empty file?)"
+                                : span.getDatasetsCount() + " dataset(s) without features"));
     }
 
     private static Map<String, DatasetFeatureStatistics> datasets(DatasetFeatureStatisticsList list) {

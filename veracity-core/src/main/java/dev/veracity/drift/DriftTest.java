@@ -63,7 +63,8 @@ public enum DriftTest {
     public static Optional<DriftTest> parse(String name) {
         String wanted = name.strip().toLowerCase(Locale.ROOT);
         for (DriftTest test : values()) {
-            if (test.testName.equals(wanted) || test.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (test.testName.equals(wanted)
+                    || test.name().toLowerCase(Locale.ROOT).equals(wanted)) {
                 return Optional.of(test);
             }
         }

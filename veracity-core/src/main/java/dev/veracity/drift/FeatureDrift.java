@@ -21,8 +21,7 @@ public final class FeatureDrift {
     /** Evidently's floor for the standard deviation that normalizes the Wasserstein distance. */
     static final double MIN_NORMALIZING_STD_DEV = 0.001;
 
-    private FeatureDrift() {
-    }
+    private FeatureDrift() {}
 
     /**
      * {@return Evidently's default test for a feature of the baseline} ({@code registry._get_default_stattest},
@@ -52,8 +51,12 @@ public final class FeatureDrift {
     }
 
     /** {@return the test's result with the sketch rank error of our generator and TFDV} */
-    public static DriftResult compare(String feature, FeatureNameStatistics baseline, FeatureNameStatistics current,
-            DriftTest test, double threshold) {
+    public static DriftResult compare(
+            String feature,
+            FeatureNameStatistics baseline,
+            FeatureNameStatistics current,
+            DriftTest test,
+            double threshold) {
         return compare(feature, baseline, current, test, threshold, SKETCH_RANK_ERROR);
     }
 
@@ -63,8 +66,13 @@ public final class FeatureDrift {
      *
      * @param rankError the rank error of the sketch behind the QUANTILES histograms, for the error bound
      */
-    public static DriftResult compare(String feature, FeatureNameStatistics baseline, FeatureNameStatistics current,
-            DriftTest test, double threshold, double rankError) {
+    public static DriftResult compare(
+            String feature,
+            FeatureNameStatistics baseline,
+            FeatureNameStatistics current,
+            DriftTest test,
+            double threshold,
+            double rankError) {
         requireNonNull(feature, "feature is null");
         requireNonNull(baseline, "baseline is null");
         requireNonNull(current, "current is null");
@@ -84,8 +92,13 @@ public final class FeatureDrift {
         }
     }
 
-    private static DriftResult kolmogorovSmirnov(String feature, FeatureNameStatistics baseline,
-            FeatureNameStatistics current, double threshold, double rankError) throws NotApplicable {
+    private static DriftResult kolmogorovSmirnov(
+            String feature,
+            FeatureNameStatistics baseline,
+            FeatureNameStatistics current,
+            double threshold,
+            double rankError)
+            throws NotApplicable {
         HistogramDistribution p = numeric(baseline, "baseline");
         HistogramDistribution q = numeric(current, "current");
         double d = NumericDistances.kolmogorovSmirnov(p, q);
@@ -95,8 +108,13 @@ public final class FeatureDrift {
                 .excluding(p.infinite(), q.infinite());
     }
 
-    private static DriftResult wasserstein(String feature, FeatureNameStatistics baseline,
-            FeatureNameStatistics current, double threshold, double rankError) throws NotApplicable {
+    private static DriftResult wasserstein(
+            String feature,
+            FeatureNameStatistics baseline,
+            FeatureNameStatistics current,
+            double threshold,
+            double rankError)
+            throws NotApplicable {
         HistogramDistribution p = numeric(baseline, "baseline");
         HistogramDistribution q = numeric(current, "current");
         double stdDev = baseline.getNumStats().getStdDev();
@@ -113,8 +131,13 @@ public final class FeatureDrift {
                 .excluding(p.infinite(), q.infinite());
     }
 
-    private static DriftResult bucketed(String feature, FeatureNameStatistics baseline,
-            FeatureNameStatistics current, DriftTest test, double threshold) throws NotApplicable {
+    private static DriftResult bucketed(
+            String feature,
+            FeatureNameStatistics baseline,
+            FeatureNameStatistics current,
+            DriftTest test,
+            double threshold)
+            throws NotApplicable {
         double[] p;
         double[] q;
         double bound;
@@ -137,22 +160,27 @@ public final class FeatureDrift {
             q = BucketDistances.fractions(table[1]);
             bound = base.isComplete() && now.isComplete() ? 0 : Double.NaN;
         }
-        double statistic = test == DriftTest.PSI ? BucketDistances.populationStability(p, q)
-                : BucketDistances.jensenShannon(p, q);
+        double statistic =
+                test == DriftTest.PSI ? BucketDistances.populationStability(p, q) : BucketDistances.jensenShannon(p, q);
         return DriftResult.computed(feature, test, statistic, Double.NaN, threshold, bound)
                 .excluding(baselineInfinite, currentInfinite);
     }
 
-    private static DriftResult contingency(String feature, FeatureNameStatistics baseline,
-            FeatureNameStatistics current, DriftTest test, double threshold) throws NotApplicable {
+    private static DriftResult contingency(
+            String feature,
+            FeatureNameStatistics baseline,
+            FeatureNameStatistics current,
+            DriftTest test,
+            double threshold)
+            throws NotApplicable {
         LabelCounts base = categorical(baseline, "baseline");
         LabelCounts now = categorical(current, "current");
         double[][] table = LabelCounts.aligned(base, now);
         if (test == DriftTest.Z && table[0].length > 2) {
             throw new NotApplicable("the z-test needs at most 2 labels, found " + table[0].length);
         }
-        ContingencyTests.Outcome outcome = test == DriftTest.Z ? ContingencyTests.twoProportionZ(table)
-                : ContingencyTests.chiSquare(table);
+        ContingencyTests.Outcome outcome =
+                test == DriftTest.Z ? ContingencyTests.twoProportionZ(table) : ContingencyTests.chiSquare(table);
         double bound = base.isComplete() && now.isComplete() ? 0 : Double.NaN;
         return DriftResult.computed(feature, test, outcome.statistic(), outcome.pValue(), threshold, bound);
     }

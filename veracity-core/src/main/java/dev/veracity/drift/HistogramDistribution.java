@@ -33,6 +33,7 @@ import java.util.List;
 final class HistogramDistribution {
     /** Edges in increasing order, the CDF's left limit and value at each. */
     private final double[] edges;
+
     private final double[] below;
     private final double[] at;
     private final double[] quantileEdges;
@@ -40,8 +41,14 @@ final class HistogramDistribution {
     private final double infinite;
     private final double stdDev;
 
-    private HistogramDistribution(double[] edges, double[] below, double[] at, double[] quantileEdges,
-            double total, double infinite, double stdDev) {
+    private HistogramDistribution(
+            double[] edges,
+            double[] below,
+            double[] at,
+            double[] quantileEdges,
+            double total,
+            double infinite,
+            double stdDev) {
         this.edges = edges;
         this.below = below;
         this.at = at;
@@ -121,8 +128,8 @@ final class HistogramDistribution {
             previous = at[i];
         }
         at[edges.length - 1] = 1;
-        return new HistogramDistribution(edges, below, at, quantiles.edges(), quantiles.total(), infinite,
-                quantiles.stdDev());
+        return new HistogramDistribution(
+                edges, below, at, quantiles.edges(), quantiles.total(), infinite, quantiles.stdDev());
     }
 
     /** {@return the total mass: the number of finite values, or their weight} */
@@ -223,8 +230,8 @@ final class HistogramDistribution {
      * the range all its finite buckets span, empty ones included (a sketch may leave the outermost bucket empty: the
      * range still says where the histogram's buckets were cut).
      */
-    private record Buckets(double[] lows, double[] highs, double[] masses, double total, double rangeLow,
-            double rangeHigh) {
+    private record Buckets(
+            double[] lows, double[] highs, double[] masses, double total, double rangeLow, double rangeHigh) {
         static Buckets of(Histogram histogram) throws NotApplicable {
             int n = 0;
             double[] lows = new double[histogram.getBucketsCount()];
@@ -256,10 +263,14 @@ final class HistogramDistribution {
             if (n == 0) {
                 throw new NotApplicable("no values (the " + histogram.getType() + " histogram is empty)");
             }
-            return new Buckets(Arrays.copyOf(lows, n), Arrays.copyOf(highs, n), Arrays.copyOf(masses, n), total,
-                    rangeLow, rangeHigh);
+            return new Buckets(
+                    Arrays.copyOf(lows, n),
+                    Arrays.copyOf(highs, n),
+                    Arrays.copyOf(masses, n),
+                    total,
+                    rangeLow,
+                    rangeHigh);
         }
-
 
         /** The standard deviation of the mixture of uniform buckets (a point bucket a point). */
         double stdDev() {
@@ -276,7 +287,6 @@ final class HistogramDistribution {
             }
             return Math.sqrt(Math.max(0, variance / total));
         }
-
 
         double[] edges() {
             double[] edges = Arrays.copyOf(lows, lows.length + highs.length);

@@ -105,7 +105,10 @@ record Infinities(double negative, double positive, double finiteMin, double fin
             if (Double.isInfinite(low) || Double.isInfinite(high)) {
                 continue; // both bounds infinite and no finite range known: nothing finite to keep
             }
-            finite.addBucketsBuilder().setLowValue(low).setHighValue(Math.max(low, high)).setSampleCount(counts[i]);
+            finite.addBucketsBuilder()
+                    .setLowValue(low)
+                    .setHighValue(Math.max(low, high))
+                    .setSampleCount(counts[i]);
         }
         return finite.build();
     }

@@ -11,8 +11,7 @@ package dev.veracity.drift;
  * }</pre>
  */
 public final class KolmogorovDistribution {
-    private KolmogorovDistribution() {
-    }
+    private KolmogorovDistribution() {}
 
     /** {@return P(K <= λ); 0 for λ <= 0} */
     public static double cdf(double lambda) {

@@ -6,8 +6,7 @@ package dev.veracity.drift;
  * computed exactly from the values at the edges and their left limits: no grid, no sampling.
  */
 final class NumericDistances {
-    private NumericDistances() {
-    }
+    private NumericDistances() {}
 
     /** {@return the Kolmogorov-Smirnov statistic sup |F − G| of the reconstructions} */
     static double kolmogorovSmirnov(HistogramDistribution f, HistogramDistribution g) {

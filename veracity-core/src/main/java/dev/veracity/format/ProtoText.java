@@ -59,8 +59,7 @@ public final class ProtoText {
             .setSingularOverwritePolicy(TextFormat.Parser.SingularOverwritePolicy.FORBID_SINGULAR_OVERWRITES)
             .build();
 
-    private ProtoText() {
-    }
+    private ProtoText() {}
 
     /** {@return the registry of message types that {@code Any} fields are expanded with: all of our protos} */
     public static TypeRegistry typeRegistry() {
@@ -210,7 +209,7 @@ public final class ProtoText {
             case INT64, SINT64, SFIXED64 -> Long.compare((Long) a, (Long) b);
             case UINT64, FIXED64 -> Long.compareUnsigned((Long) a, (Long) b);
             case DOUBLE, FLOAT, BYTES, ENUM, MESSAGE, GROUP ->
-                    throw new IllegalArgumentException("not a valid map key type: " + key.getType());
+                throw new IllegalArgumentException("not a valid map key type: " + key.getType());
         };
     }
 
@@ -240,7 +239,8 @@ public final class ProtoText {
         out.append(mapField.getName()).append(" {\n");
         for (FieldDescriptor field : inNumberOrder(entry.getDescriptorForType())) {
             Object value = entry.getField(field);
-            boolean printed = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE || field.hasPresence()
+            boolean printed = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+                    || field.hasPresence()
                     || !value.equals(field.getDefaultValue());
             if (printed) {
                 printField(field, value, indent + INDENT, out);
@@ -250,8 +250,7 @@ public final class ProtoText {
         out.append("}\n");
     }
 
-    private static void printField(FieldDescriptor field, Object value, int indent, Appendable out)
-            throws IOException {
+    private static void printField(FieldDescriptor field, Object value, int indent, Appendable out) throws IOException {
         indent(indent, out);
         if (field.isExtension()) {
             out.append('[').append(field.getFullName()).append(']');
@@ -343,7 +342,9 @@ public final class ProtoText {
     }
 
     private static void octal(int b, Appendable out) throws IOException {
-        out.append('\\').append((char) ('0' + (b >> 6))).append((char) ('0' + ((b >> 3) & 7)))
+        out.append('\\')
+                .append((char) ('0' + (b >> 6)))
+                .append((char) ('0' + ((b >> 3) & 7)))
                 .append((char) ('0' + (b & 7)));
     }
 

@@ -25,8 +25,7 @@ final class PythonFloats {
         }
     }
 
-    private PythonFloats() {
-    }
+    private PythonFloats() {}
 
     /**
      * {@return Python's {@code repr(value)}: the shortest decimal that reads back as {@code value} (the closest such
@@ -74,7 +73,8 @@ final class PythonFloats {
         // Double.toString always reads back as the value, and so does the nearest 17-digit decimal: the shortest
         // has at most as many digits. A k-digit decimal that reads back gives a (k+1)-digit one (append 0), so count
         // down until none reads back. (Java 17's Double.toString is usually the shortest already, at times 1 longer.)
-        int digits = Math.min(17, new BigDecimal(Double.toString(value)).stripTrailingZeros().precision());
+        int digits = Math.min(
+                17, new BigDecimal(Double.toString(value)).stripTrailingZeros().precision());
         BigDecimal best = closestThatReadsBack(exact, value, digits);
         for (int fewer = digits - 1; fewer >= 1; fewer--) {
             BigDecimal candidate = closestThatReadsBack(exact, value, fewer);

@@ -64,7 +64,9 @@ public enum StatisticsFormat {
      *                                        errors are reported as this type too, with the position in the message)
      */
     public DatasetFeatureStatisticsList read(InputStream in) throws IOException {
-        return asMessageFormat().read(in, DatasetFeatureStatisticsList.newBuilder()).build();
+        return asMessageFormat()
+                .read(in, DatasetFeatureStatisticsList.newBuilder())
+                .build();
     }
 
     private MessageFormat asMessageFormat() {

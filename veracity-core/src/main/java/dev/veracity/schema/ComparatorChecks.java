@@ -99,8 +99,12 @@ final class ComparatorChecks {
         return found;
     }
 
-    private void compare(Kind kind, FeatureComparator.Builder comparator, FeatureView current, DatasetView control,
-                         List<Description> found) {
+    private void compare(
+            Kind kind,
+            FeatureComparator.Builder comparator,
+            FeatureView current,
+            DatasetView control,
+            List<Description> found) {
         boolean any = comparator.getInfinityNorm().hasThreshold()
                 || comparator.getNormalizedAbsDifference().hasThreshold()
                 || comparator.getJensenShannonDivergence().hasThreshold();
@@ -110,7 +114,9 @@ final class ComparatorChecks {
         String key = PathNames.serialize(current.path());
         FeatureView other = control.features().get(key);
         if (other == null) {
-            found.add(new Description(COMPARATOR_CONTROL_DATA_MISSING, kind.control + " data missing",
+            found.add(new Description(
+                    COMPARATOR_CONTROL_DATA_MISSING,
+                    kind.control + " data missing",
                     kind.control + " data is missing: the " + kind.control + " statistics have no feature " + key
                             + " to compare with (" + kind.field + ")."));
             comparator.clearInfinityNorm().clearJensenShannonDivergence();
@@ -120,45 +126,70 @@ final class ComparatorChecks {
         Map<String, Double> controlLabels = other.labels();
         if (comparator.getInfinityNorm().hasThreshold()) {
             double threshold = comparator.getInfinityNorm().getThreshold();
-            Comparison result = applicable(kind, current, other, treatmentLabels, controlLabels,
-                    "L-infinity distance")
+            Comparison result = applicable(kind, current, other, treatmentLabels, controlLabels, "L-infinity distance")
                     .orElseGet(() -> LInfinity.distance(treatmentLabels, controlLabels));
             if (measured(kind, key, current.path(), "infinity_norm", result, Measurement.Type.L_INFTY, threshold)) {
                 Comparison.Value value = (Comparison.Value) result;
                 comparator.getInfinityNormBuilder().setThreshold(value.value());
-                found.add(new Description(COMPARATOR_L_INFTY_HIGH, "High Linfty distance between " + kind.treatment
-                        + " and " + kind.control, "The Linfty distance between " + kind.treatment + " and "
-                        + kind.control + " is " + sixDigits(value.value()) + " (up to six significant digits), above "
-                        + "the threshold " + sixDigits(threshold) + ". The feature value with maximum difference is: "
-                        + value.label()));
+                found.add(new Description(
+                        COMPARATOR_L_INFTY_HIGH,
+                        "High Linfty distance between " + kind.treatment + " and " + kind.control,
+                        "The Linfty distance between " + kind.treatment + " and "
+                                + kind.control + " is " + sixDigits(value.value())
+                                + " (up to six significant digits), above "
+                                + "the threshold " + sixDigits(threshold)
+                                + ". The feature value with maximum difference is: "
+                                + value.label()));
             }
         }
         if (comparator.getNormalizedAbsDifference().hasThreshold()) {
             double threshold = comparator.getNormalizedAbsDifference().getThreshold();
-            Comparison result = applicable(kind, current, other, treatmentLabels, controlLabels,
-                    "normalized absolute difference")
+            Comparison result = applicable(
+                            kind, current, other, treatmentLabels, controlLabels, "normalized absolute difference")
                     .orElseGet(() -> NormalizedAbsoluteDifference.of(treatmentLabels, controlLabels));
-            if (measured(kind, key, current.path(), "normalized_abs_difference", result,
-                    Measurement.Type.NORMALIZED_ABSOLUTE_DIFFERENCE, threshold)) {
+            if (measured(
+                    kind,
+                    key,
+                    current.path(),
+                    "normalized_abs_difference",
+                    result,
+                    Measurement.Type.NORMALIZED_ABSOLUTE_DIFFERENCE,
+                    threshold)) {
                 Comparison.Value value = (Comparison.Value) result;
                 comparator.getNormalizedAbsDifferenceBuilder().setThreshold(value.value());
-                found.add(new Description(COMPARATOR_NORMALIZED_ABSOLUTE_DIFFERENCE_HIGH, "High normalized absolute "
-                        + "difference between " + kind.treatment + " and " + kind.control, "The normalized absolute "
-                        + "difference between " + kind.treatment + " and " + kind.control + " is "
-                        + sixDigits(value.value()) + " (up to six significant digits), above the threshold "
-                        + sixDigits(threshold) + ". The feature value with maximum difference is: " + value.label()));
+                found.add(new Description(
+                        COMPARATOR_NORMALIZED_ABSOLUTE_DIFFERENCE_HIGH,
+                        "High normalized absolute " + "difference between " + kind.treatment + " and " + kind.control,
+                        "The normalized absolute "
+                                + "difference between " + kind.treatment + " and " + kind.control + " is "
+                                + sixDigits(value.value()) + " (up to six significant digits), above the threshold "
+                                + sixDigits(threshold) + ". The feature value with maximum difference is: "
+                                + value.label()));
             }
         }
         if (comparator.getJensenShannonDivergence().hasThreshold()) {
             double threshold = comparator.getJensenShannonDivergence().getThreshold();
-            Comparison result = jensenShannon(kind, comparator.getJensenShannonDivergence().getSource().getType(),
-                    current, other, treatmentLabels, controlLabels);
-            if (measured(kind, key, current.path(), "jensen_shannon_divergence", result,
-                    Measurement.Type.JENSEN_SHANNON_DIVERGENCE, threshold)) {
+            Comparison result = jensenShannon(
+                    kind,
+                    comparator.getJensenShannonDivergence().getSource().getType(),
+                    current,
+                    other,
+                    treatmentLabels,
+                    controlLabels);
+            if (measured(
+                    kind,
+                    key,
+                    current.path(),
+                    "jensen_shannon_divergence",
+                    result,
+                    Measurement.Type.JENSEN_SHANNON_DIVERGENCE,
+                    threshold)) {
                 Comparison.Value value = (Comparison.Value) result;
                 comparator.getJensenShannonDivergenceBuilder().setThreshold(value.value());
-                found.add(new Description(COMPARATOR_JENSEN_SHANNON_DIVERGENCE_HIGH, "High approximate "
-                        + "Jensen-Shannon divergence between " + kind.treatment + " and " + kind.control,
+                found.add(new Description(
+                        COMPARATOR_JENSEN_SHANNON_DIVERGENCE_HIGH,
+                        "High approximate " + "Jensen-Shannon divergence between " + kind.treatment + " and "
+                                + kind.control,
                         "The approximate Jensen-Shannon divergence between " + kind.treatment + " and " + kind.control
                                 + " is " + sixDigits(value.value()) + " (up to six significant digits), above the "
                                 + "threshold " + sixDigits(threshold) + "."));
@@ -167,9 +198,13 @@ final class ComparatorChecks {
     }
 
     /** {@return why a rank-histogram metric cannot apply (TFDV would compare two empty maps and record 0)} */
-    private static Optional<Comparison> applicable(Kind kind, FeatureView current, FeatureView other,
-                                                   Map<String, Double> treatment, Map<String, Double> control,
-                                                   String metric) {
+    private static Optional<Comparison> applicable(
+            Kind kind,
+            FeatureView current,
+            FeatureView other,
+            Map<String, Double> treatment,
+            Map<String, Double> control,
+            String metric) {
         if (!treatment.isEmpty() && !control.isEmpty()) {
             return Optional.empty();
         }
@@ -180,9 +215,13 @@ final class ComparatorChecks {
                 + (lacking.hasNumStats() ? "; for a numeric feature use jensen_shannon_divergence" : "")));
     }
 
-    private static Comparison jensenShannon(Kind kind, HistogramSelection.Type source, FeatureView current,
-                                            FeatureView other, Map<String, Double> treatment,
-                                            Map<String, Double> control) {
+    private static Comparison jensenShannon(
+            Kind kind,
+            HistogramSelection.Type source,
+            FeatureView current,
+            FeatureView other,
+            Map<String, Double> treatment,
+            Map<String, Double> control) {
         if (!treatment.isEmpty() && !control.isEmpty()) {
             return JensenShannon.categorical(treatment, control);
         }
@@ -193,7 +232,8 @@ final class ComparatorChecks {
                     + ": the histograms are of different kinds");
         }
         Histogram.HistogramType type = source == HistogramSelection.Type.QUANTILES
-                ? Histogram.HistogramType.QUANTILES : Histogram.HistogramType.STANDARD;
+                ? Histogram.HistogramType.QUANTILES
+                : Histogram.HistogramType.STANDARD;
         Optional<Histogram> a = current.histogram(type);
         Optional<Histogram> b = other.histogram(type);
         if (a.isEmpty() || b.isEmpty()) {
@@ -216,17 +256,27 @@ final class ComparatorChecks {
     }
 
     /** Records a computed value, or warns; {@return whether the value is above its threshold} */
-    private boolean measured(Kind kind, String key, Path path, String field, Comparison result,
-                             Measurement.Type type, double threshold) {
+    private boolean measured(
+            Kind kind,
+            String key,
+            Path path,
+            String field,
+            Comparison result,
+            Measurement.Type type,
+            double threshold) {
         if (result instanceof Comparison.Unavailable unavailable) {
             warnings.add(key + ": " + kind.field + "." + field + " not applied, nothing measured: "
                     + unavailable.reason() + ".");
             return false;
         }
         Comparison.Value value = (Comparison.Value) result;
-        DriftSkewInfo.Builder info = measurements.computeIfAbsent(path, p -> DriftSkewInfo.newBuilder().setPath(p));
-        Measurement measurement = Measurement.newBuilder().setType(type).setValue(value.value())
-                .setThreshold(threshold).build();
+        DriftSkewInfo.Builder info = measurements.computeIfAbsent(
+                path, p -> DriftSkewInfo.newBuilder().setPath(p));
+        Measurement measurement = Measurement.newBuilder()
+                .setType(type)
+                .setValue(value.value())
+                .setThreshold(threshold)
+                .build();
         if (kind == Kind.DRIFT) {
             info.addDriftMeasurements(measurement);
         } else {
@@ -239,44 +289,59 @@ final class ComparatorChecks {
     List<Description> compareExamples(DatasetConstraints.Builder constraints, DatasetView current) {
         List<Description> found = new ArrayList<>();
         if (constraints.hasNumExamplesDriftComparator() && previous != null) {
-            compareExamples(constraints.getNumExamplesDriftComparatorBuilder(), current, previous,
-                    "previous span", found);
+            compareExamples(
+                    constraints.getNumExamplesDriftComparatorBuilder(), current, previous, "previous span", found);
         }
         if (constraints.hasNumExamplesVersionComparator() && previousVersion != null) {
-            compareExamples(constraints.getNumExamplesVersionComparatorBuilder(), current, previousVersion,
-                    "previous version", found);
+            compareExamples(
+                    constraints.getNumExamplesVersionComparatorBuilder(),
+                    current,
+                    previousVersion,
+                    "previous version",
+                    found);
         }
         return found;
     }
 
-    private static void compareExamples(NumericValueComparator.Builder comparator, DatasetView current,
-                                        DatasetView control, String controlName, List<Description> found) {
+    private static void compareExamples(
+            NumericValueComparator.Builder comparator,
+            DatasetView current,
+            DatasetView control,
+            String controlName,
+            List<Description> found) {
         double examples = current.numExamples();
         double controlExamples = control.numExamples();
         double ratio = examples / controlExamples;
-        String counts = " (" + Numbers.count(examples) + " examples against " + Numbers.count(controlExamples)
-                + ")";
-        if (comparator.hasMinFractionThreshold()
-                && examples < controlExamples * comparator.getMinFractionThreshold()) {
-            found.add(new Description(COMPARATOR_LOW_NUM_EXAMPLES, "Low num examples in dataset.", "The ratio of "
-                    + "num examples in the current dataset versus the " + controlName + " is " + sixDigits(ratio)
-                    + " (up to six significant digits), which is below the threshold "
-                    + sixDigits(comparator.getMinFractionThreshold()) + counts + "."));
+        String counts = " (" + Numbers.count(examples) + " examples against " + Numbers.count(controlExamples) + ")";
+        if (comparator.hasMinFractionThreshold() && examples < controlExamples * comparator.getMinFractionThreshold()) {
+            found.add(new Description(
+                    COMPARATOR_LOW_NUM_EXAMPLES,
+                    "Low num examples in dataset.",
+                    "The ratio of "
+                            + "num examples in the current dataset versus the " + controlName + " is "
+                            + sixDigits(ratio)
+                            + " (up to six significant digits), which is below the threshold "
+                            + sixDigits(comparator.getMinFractionThreshold()) + counts + "."));
             comparator.setMinFractionThreshold(ratio);
         }
-        if (comparator.hasMaxFractionThreshold()
-                && examples > controlExamples * comparator.getMaxFractionThreshold()) {
+        if (comparator.hasMaxFractionThreshold() && examples > controlExamples * comparator.getMaxFractionThreshold()) {
             if (controlExamples > 0) {
-                found.add(new Description(COMPARATOR_HIGH_NUM_EXAMPLES, "High num examples in dataset.", "The "
-                        + "ratio of num examples in the current dataset versus the " + controlName + " is "
-                        + sixDigits(ratio) + " (up to six significant digits), which is above the threshold "
-                        + sixDigits(comparator.getMaxFractionThreshold()) + counts + "."));
+                found.add(new Description(
+                        COMPARATOR_HIGH_NUM_EXAMPLES,
+                        "High num examples in dataset.",
+                        "The "
+                                + "ratio of num examples in the current dataset versus the " + controlName + " is "
+                                + sixDigits(ratio) + " (up to six significant digits), which is above the threshold "
+                                + sixDigits(comparator.getMaxFractionThreshold()) + counts + "."));
                 comparator.setMaxFractionThreshold(ratio);
             } else {
-                found.add(new Description(COMPARATOR_HIGH_NUM_EXAMPLES, "High num examples in dataset.", "The "
-                        + controlName + " has no examples, so the ratio of num examples in the current dataset "
-                        + "versus the " + controlName + " is infinite, above the threshold "
-                        + sixDigits(comparator.getMaxFractionThreshold()) + counts + "."));
+                found.add(new Description(
+                        COMPARATOR_HIGH_NUM_EXAMPLES,
+                        "High num examples in dataset.",
+                        "The "
+                                + controlName + " has no examples, so the ratio of num examples in the current dataset "
+                                + "versus the " + controlName + " is infinite, above the threshold "
+                                + sixDigits(comparator.getMaxFractionThreshold()) + counts + "."));
                 comparator.clearMaxFractionThreshold();
             }
         }

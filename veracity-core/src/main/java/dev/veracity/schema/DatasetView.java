@@ -30,7 +30,8 @@ public record DatasetView(DatasetFeatureStatistics dataset, boolean byWeight, Ma
      */
     public static DatasetView of(DatasetFeatureStatisticsList statistics, String name) {
         DatasetFeatureStatistics chosen = choose(statistics, name);
-        boolean byWeight = chosen.getWeightedNumExamples() != 0 && chosen.getFeaturesCount() > 0
+        boolean byWeight = chosen.getWeightedNumExamples() != 0
+                && chosen.getFeaturesCount() > 0
                 && chosen.getFeaturesList().stream().allMatch(DatasetView::hasWeightedStats);
         double numExamples = byWeight ? chosen.getWeightedNumExamples() : chosen.getNumExamples();
         Map<String, FeatureView> features = new LinkedHashMap<>();
@@ -48,25 +49,34 @@ public record DatasetView(DatasetFeatureStatistics dataset, boolean byWeight, Ma
 
     private static DatasetFeatureStatistics choose(DatasetFeatureStatisticsList statistics, String name) {
         if (name != null) {
-            return statistics.getDatasetsList().stream().filter(d -> d.getName().equals(name)).findFirst()
+            return statistics.getDatasetsList().stream()
+                    .filter(d -> d.getName().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> unusable("none named \"" + name + "\"", statistics));
         }
         if (statistics.getDatasetsCount() == 1) {
             return statistics.getDatasets(0);
         }
         if (statistics.getDatasetsCount() == 0) {
-            throw new InputException(ErrorCode.STATISTICS_NOT_USABLE,
-                    "expected statistics with at least one dataset, found none");
+            throw new InputException(
+                    ErrorCode.STATISTICS_NOT_USABLE, "expected statistics with at least one dataset, found none");
         }
-        return statistics.getDatasetsList().stream().filter(d -> d.getName().equals(ALL_EXAMPLES)).findFirst()
-                .orElseThrow(() -> unusable("several and none named \"" + ALL_EXAMPLES
-                        + "\"; name the one to use", statistics));
+        return statistics.getDatasetsList().stream()
+                .filter(d -> d.getName().equals(ALL_EXAMPLES))
+                .findFirst()
+                .orElseThrow(() ->
+                        unusable("several and none named \"" + ALL_EXAMPLES + "\"; name the one to use", statistics));
     }
 
     private static InputException unusable(String problem, DatasetFeatureStatisticsList statistics) {
-        return new InputException(ErrorCode.STATISTICS_NOT_USABLE, "expected the dataset to use among the "
-                + "statistics' datasets, found " + problem + " (datasets: " + statistics.getDatasetsList().stream()
-                        .map(d -> "\"" + d.getName() + "\"").collect(Collectors.joining(", ")) + ")");
+        return new InputException(
+                ErrorCode.STATISTICS_NOT_USABLE,
+                "expected the dataset to use among the "
+                        + "statistics' datasets, found " + problem + " (datasets: "
+                        + statistics.getDatasetsList().stream()
+                                .map(d -> "\"" + d.getName() + "\"")
+                                .collect(Collectors.joining(", "))
+                        + ")");
     }
 
     private static boolean hasWeightedStats(FeatureNameStatistics feature) {

@@ -10,5 +10,4 @@ import dev.veracity.proto.AnomalyInfo;
  * @param shortDescription a few words, e.g. {@code "Column dropped"}
  * @param description      a sentence naming the field, the expected and the observed value
  */
-public record Description(AnomalyInfo.Type type, String shortDescription, String description) {
-}
+public record Description(AnomalyInfo.Type type, String shortDescription, String description) {}

@@ -27,8 +27,7 @@ final class DomainDiff {
     private final Consumer<Aspect> changes;
 
     /** One changed aspect, before its feature's path is attached. */
-    record Aspect(String aspect, String before, String after, boolean breaking) {
-    }
+    record Aspect(String aspect, String before, String after, boolean breaking) {}
 
     DomainDiff(Schema before, Schema after, Consumer<Aspect> changes) {
         this.before = before;
@@ -49,10 +48,14 @@ final class DomainDiff {
             compareBools(old.getBoolDomain(), neu.getBoolDomain());
         } else if (old.hasStructDomain() && neu.hasStructDomain()) {
             // children are compared as features; sparse features of the struct are not understood: conservative
-            if (!old.getStructDomain().getSparseFeatureList().equals(neu.getStructDomain().getSparseFeatureList())) {
-                changes.accept(new Aspect("struct_domain.sparse_feature",
+            if (!old.getStructDomain()
+                    .getSparseFeatureList()
+                    .equals(neu.getStructDomain().getSparseFeatureList())) {
+                changes.accept(new Aspect(
+                        "struct_domain.sparse_feature",
                         text(old.getStructDomain().getSparseFeatureList()),
-                        text(neu.getStructDomain().getSparseFeatureList()), true));
+                        text(neu.getStructDomain().getSparseFeatureList()),
+                        true));
             }
         } else {
             String oldText = describe(before, old);
@@ -67,8 +70,8 @@ final class DomainDiff {
         String oldMassText = old.getDistributionConstraints().hasMinDomainMass() ? number(oldMass) : "";
         String newMassText = neu.getDistributionConstraints().hasMinDomainMass() ? number(newMass) : "";
         if (!oldMassText.equals(newMassText)) {
-            changes.accept(new Aspect("distribution_constraints.min_domain_mass", oldMassText, newMassText,
-                    newMass > oldMass));
+            changes.accept(new Aspect(
+                    "distribution_constraints.min_domain_mass", oldMassText, newMassText, newMass > oldMass));
         }
     }
 
@@ -86,8 +89,11 @@ final class DomainDiff {
             changes.accept(new Aspect("string_domain.value", quoted(removed), "", true));
         }
         if (old.getIsCategorical() != neu.getIsCategorical()) {
-            changes.accept(new Aspect("string_domain.is_categorical", old.getIsCategorical().name(),
-                    neu.getIsCategorical().name(), false));
+            changes.accept(new Aspect(
+                    "string_domain.is_categorical",
+                    old.getIsCategorical().name(),
+                    neu.getIsCategorical().name(),
+                    false));
         }
     }
 
@@ -95,18 +101,27 @@ final class DomainDiff {
         if (old.hasMin() != neu.hasMin() || old.getMin() != neu.getMin()) {
             long oldMin = old.hasMin() ? old.getMin() : Long.MIN_VALUE;
             long newMin = neu.hasMin() ? neu.getMin() : Long.MIN_VALUE;
-            changes.accept(new Aspect("int_domain.min", old.hasMin() ? Long.toString(old.getMin()) : "",
-                    neu.hasMin() ? Long.toString(neu.getMin()) : "", newMin > oldMin));
+            changes.accept(new Aspect(
+                    "int_domain.min",
+                    old.hasMin() ? Long.toString(old.getMin()) : "",
+                    neu.hasMin() ? Long.toString(neu.getMin()) : "",
+                    newMin > oldMin));
         }
         if (old.hasMax() != neu.hasMax() || old.getMax() != neu.getMax()) {
             long oldMax = old.hasMax() ? old.getMax() : Long.MAX_VALUE;
             long newMax = neu.hasMax() ? neu.getMax() : Long.MAX_VALUE;
-            changes.accept(new Aspect("int_domain.max", old.hasMax() ? Long.toString(old.getMax()) : "",
-                    neu.hasMax() ? Long.toString(neu.getMax()) : "", newMax < oldMax));
+            changes.accept(new Aspect(
+                    "int_domain.max",
+                    old.hasMax() ? Long.toString(old.getMax()) : "",
+                    neu.hasMax() ? Long.toString(neu.getMax()) : "",
+                    newMax < oldMax));
         }
         if (old.getIsCategorical() != neu.getIsCategorical()) {
-            changes.accept(new Aspect("int_domain.is_categorical", Boolean.toString(old.getIsCategorical()),
-                    Boolean.toString(neu.getIsCategorical()), false));
+            changes.accept(new Aspect(
+                    "int_domain.is_categorical",
+                    Boolean.toString(old.getIsCategorical()),
+                    Boolean.toString(neu.getIsCategorical()),
+                    false));
         }
     }
 
@@ -114,26 +129,48 @@ final class DomainDiff {
         if (old.hasMin() != neu.hasMin() || Float.compare(old.getMin(), neu.getMin()) != 0) {
             float oldMin = old.hasMin() ? old.getMin() : Float.NEGATIVE_INFINITY;
             float newMin = neu.hasMin() ? neu.getMin() : Float.NEGATIVE_INFINITY;
-            changes.accept(new Aspect("float_domain.min", old.hasMin() ? Float.toString(old.getMin()) : "",
-                    neu.hasMin() ? Float.toString(neu.getMin()) : "", newMin > oldMin));
+            changes.accept(new Aspect(
+                    "float_domain.min",
+                    old.hasMin() ? Float.toString(old.getMin()) : "",
+                    neu.hasMin() ? Float.toString(neu.getMin()) : "",
+                    newMin > oldMin));
         }
         if (old.hasMax() != neu.hasMax() || Float.compare(old.getMax(), neu.getMax()) != 0) {
             float oldMax = old.hasMax() ? old.getMax() : Float.POSITIVE_INFINITY;
             float newMax = neu.hasMax() ? neu.getMax() : Float.POSITIVE_INFINITY;
-            changes.accept(new Aspect("float_domain.max", old.hasMax() ? Float.toString(old.getMax()) : "",
-                    neu.hasMax() ? Float.toString(neu.getMax()) : "", newMax < oldMax));
+            changes.accept(new Aspect(
+                    "float_domain.max",
+                    old.hasMax() ? Float.toString(old.getMax()) : "",
+                    neu.hasMax() ? Float.toString(neu.getMax()) : "",
+                    newMax < oldMax));
         }
         if (old.getDisallowNan() != neu.getDisallowNan()) {
-            changes.accept(new Aspect("float_domain.disallow_nan", Boolean.toString(old.getDisallowNan()),
-                    Boolean.toString(neu.getDisallowNan()), neu.getDisallowNan()));
+            changes.accept(new Aspect(
+                    "float_domain.disallow_nan",
+                    Boolean.toString(old.getDisallowNan()),
+                    Boolean.toString(neu.getDisallowNan()),
+                    neu.getDisallowNan()));
         }
         if (old.getDisallowInf() != neu.getDisallowInf()) {
-            changes.accept(new Aspect("float_domain.disallow_inf", Boolean.toString(old.getDisallowInf()),
-                    Boolean.toString(neu.getDisallowInf()), neu.getDisallowInf()));
+            changes.accept(new Aspect(
+                    "float_domain.disallow_inf",
+                    Boolean.toString(old.getDisallowInf()),
+                    Boolean.toString(neu.getDisallowInf()),
+                    neu.getDisallowInf()));
         }
         // is_embedding, embedding_dim, embedding_type and is_categorical are not validated by TFDV
-        FloatDomain oldRest = old.toBuilder().clearMin().clearMax().clearDisallowNan().clearDisallowInf().build();
-        FloatDomain newRest = neu.toBuilder().clearMin().clearMax().clearDisallowNan().clearDisallowInf().build();
+        FloatDomain oldRest = old.toBuilder()
+                .clearMin()
+                .clearMax()
+                .clearDisallowNan()
+                .clearDisallowInf()
+                .build();
+        FloatDomain newRest = neu.toBuilder()
+                .clearMin()
+                .clearMax()
+                .clearDisallowNan()
+                .clearDisallowInf()
+                .build();
         if (!oldRest.equals(newRest)) {
             changes.accept(new Aspect("float_domain", text(oldRest), text(newRest), false));
         }
@@ -171,11 +208,21 @@ final class DomainDiff {
             case DOMAININFO_NOT_SET -> "";
             case DOMAIN -> "domain \"" + feature.getDomain() + "\" (no such string_domain)";
             case STRUCT_DOMAIN -> "struct_domain";
-            case INT_DOMAIN, FLOAT_DOMAIN, STRING_DOMAIN, BOOL_DOMAIN, NATURAL_LANGUAGE_DOMAIN, IMAGE_DOMAIN,
-                 AUDIO_DOMAIN, VIDEO_DOMAIN, CONTENT_CHUNK_DOMAIN, MID_DOMAIN, URL_DOMAIN, TIME_DOMAIN,
-                 TIME_OF_DAY_DOMAIN -> {
-                Message domain = (Message) feature.getField(
-                        Feature.getDescriptor().findFieldByNumber(feature.getDomainInfoCase().getNumber()));
+            case INT_DOMAIN,
+                    FLOAT_DOMAIN,
+                    STRING_DOMAIN,
+                    BOOL_DOMAIN,
+                    NATURAL_LANGUAGE_DOMAIN,
+                    IMAGE_DOMAIN,
+                    AUDIO_DOMAIN,
+                    VIDEO_DOMAIN,
+                    CONTENT_CHUNK_DOMAIN,
+                    MID_DOMAIN,
+                    URL_DOMAIN,
+                    TIME_DOMAIN,
+                    TIME_OF_DAY_DOMAIN -> {
+                Message domain = (Message) feature.getField(Feature.getDescriptor()
+                        .findFieldByNumber(feature.getDomainInfoCase().getNumber()));
                 String fields = text(domain);
                 yield feature.getDomainInfoCase().name().toLowerCase(Locale.ROOT)
                         + (fields.isEmpty() ? "" : " { " + fields + " }");
@@ -185,20 +232,26 @@ final class DomainDiff {
 
     private static double minDomainMass(Feature feature) {
         return feature.getDistributionConstraints().hasMinDomainMass()
-                ? feature.getDistributionConstraints().getMinDomainMass() : 1.0;
+                ? feature.getDistributionConstraints().getMinDomainMass()
+                : 1.0;
     }
 
     static String quoted(List<String> values) {
         StringBuilder text = new StringBuilder();
         for (String value : values) {
-            text.append(text.isEmpty() ? "" : ", ").append('"').append(TextFormat.escapeDoubleQuotesAndBackslashes(value))
+            text.append(text.isEmpty() ? "" : ", ")
+                    .append('"')
+                    .append(TextFormat.escapeDoubleQuotesAndBackslashes(value))
                     .append('"');
         }
         return text.toString();
     }
 
     static String text(Message message) {
-        return TextFormat.printer().emittingSingleLine(true).printToString(message).strip();
+        return TextFormat.printer()
+                .emittingSingleLine(true)
+                .printToString(message)
+                .strip();
     }
 
     private static String text(List<? extends Message> messages) {

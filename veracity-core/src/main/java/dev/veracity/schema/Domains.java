@@ -11,10 +11,11 @@ import java.util.Set;
 /** Facts about a feature's domain oneof: its name in messages, the types it may apply to, copying it. */
 final class Domains {
     private static final OneofDescriptor DOMAIN_INFO = Feature.getDescriptor().getOneofs().stream()
-            .filter(oneof -> oneof.getName().equals("domain_info")).findFirst().orElseThrow();
+            .filter(oneof -> oneof.getName().equals("domain_info"))
+            .findFirst()
+            .orElseThrow();
 
-    private Domains() {
-    }
+    private Domains() {}
 
     /** {@return the field name of the feature's domain, e.g. {@code string_domain}} */
     static String kind(FeatureOrBuilder feature) {
@@ -44,8 +45,8 @@ final class Domains {
      */
     static Set<FeatureType> allowedTypes(FeatureOrBuilder feature, boolean intValueSets) {
         return switch (feature.getDomainInfoCase()) {
-            case DOMAIN, STRING_DOMAIN -> intValueSets ? EnumSet.of(FeatureType.BYTES, FeatureType.INT)
-                    : EnumSet.of(FeatureType.BYTES);
+            case DOMAIN, STRING_DOMAIN ->
+                intValueSets ? EnumSet.of(FeatureType.BYTES, FeatureType.INT) : EnumSet.of(FeatureType.BYTES);
             case BOOL_DOMAIN -> EnumSet.of(FeatureType.INT, FeatureType.BYTES, FeatureType.FLOAT);
             case INT_DOMAIN -> EnumSet.of(FeatureType.INT, FeatureType.BYTES);
             case FLOAT_DOMAIN -> EnumSet.of(FeatureType.FLOAT, FeatureType.BYTES);

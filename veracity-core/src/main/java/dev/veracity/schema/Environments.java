@@ -13,8 +13,7 @@ import java.util.TreeSet;
  * environment every feature is in, so that case never changes between schemas.
  */
 final class Environments {
-    private Environments() {
-    }
+    private Environments() {}
 
     /** {@return every environment either schema names; in any other environment every feature is out in both} */
     static Set<String> named(Schema before, Schema after) {
@@ -41,8 +40,13 @@ final class Environments {
      * reports a feature present outside its environment as a new column), and so does entering one while required
      * (valid data in that environment lacked the feature)}
      */
-    static boolean isBreaking(Feature before, List<String> beforeDefaults, Feature after, List<String> afterDefaults,
-            Set<String> environments, boolean requiredAfter) {
+    static boolean isBreaking(
+            Feature before,
+            List<String> beforeDefaults,
+            Feature after,
+            List<String> afterDefaults,
+            Set<String> environments,
+            boolean requiredAfter) {
         for (String environment : environments) {
             boolean wasIn = FeatureRules.isInEnvironment(before, environment, beforeDefaults);
             boolean isIn = FeatureRules.isInEnvironment(after, environment, afterDefaults);
@@ -60,7 +64,8 @@ final class Environments {
             text.append("in: ").append(String.join(", ", new TreeSet<>(feature.getInEnvironmentList())));
         }
         if (feature.getNotInEnvironmentCount() > 0) {
-            text.append(text.isEmpty() ? "" : "; ").append("not_in: ")
+            text.append(text.isEmpty() ? "" : "; ")
+                    .append("not_in: ")
                     .append(String.join(", ", new TreeSet<>(feature.getNotInEnvironmentList())));
         }
         return text.toString();

@@ -30,13 +30,13 @@ final class FeatureCreator {
     private static final Set<String> TRUE_VALUES = Set.of("TRUE", "true", "SET", "set", "1", "");
     private static final Set<String> FALSE_VALUES = Set.of("FALSE", "false", "CLEAR", "clear", "0");
 
-    private FeatureCreator() {
-    }
+    private FeatureCreator() {}
 
     /** {@return the feature inferred from {@code view}; a string domain it needs is added to {@code schema}} */
     static Feature.Builder create(FeatureView view, Schema.Builder schema, InferenceOptions options) {
         List<String> steps = view.path().getStepList();
-        Feature.Builder feature = Feature.newBuilder().setName(steps.get(steps.size() - 1)).setType(view.schemaType());
+        Feature.Builder feature =
+                Feature.newBuilder().setName(steps.get(steps.size() - 1)).setType(view.schemaType());
         if (view.schemaType() == FeatureType.STRUCT) {
             feature.setStructDomain(StructDomain.getDefaultInstance());
         }
@@ -81,7 +81,8 @@ final class FeatureCreator {
 
     private static boolean hasFixedShape(FeatureView view) {
         for (int level = 0; level < view.levels(); level++) {
-            if (view.missingAt(level) != 0 || view.minValues(level) != view.maxValues(level)
+            if (view.missingAt(level) != 0
+                    || view.minValues(level) != view.maxValues(level)
                     || view.minValues(level) <= 0) {
                 return false;
             }
@@ -95,12 +96,14 @@ final class FeatureCreator {
             return java.util.Optional.empty();
         }
         long max = view.maxValues(level);
-        return java.util.Optional.of(min == max ? ValueCount.newBuilder().setMin(min).setMax(max).build()
-                : ValueCount.newBuilder().setMin(1).build());
+        return java.util.Optional.of(
+                min == max
+                        ? ValueCount.newBuilder().setMin(min).setMax(max).build()
+                        : ValueCount.newBuilder().setMin(1).build());
     }
 
-    private static void setDomain(Feature.Builder feature, FeatureView view, Schema.Builder schema,
-                                  InferenceOptions options) {
+    private static void setDomain(
+            Feature.Builder feature, FeatureView view, Schema.Builder schema, InferenceOptions options) {
         List<String> infos = view.domainInfos();
         if (infos.size() == 1 && setSemanticDomain(feature, infos.get(0))) {
             return;
@@ -112,7 +115,9 @@ final class FeatureCreator {
             return;
         }
         List<String> labels = new ArrayList<>(view.labels().keySet());
-        if (view.schemaType() == FeatureType.BYTES && !labels.isEmpty() && labels.stream().allMatch(FeatureCreator::isInt64)) {
+        if (view.schemaType() == FeatureType.BYTES
+                && !labels.isEmpty()
+                && labels.stream().allMatch(FeatureCreator::isInt64)) {
             feature.setIntDomain(IntDomain.getDefaultInstance());
             return;
         }
@@ -132,8 +137,7 @@ final class FeatureCreator {
                     }
                 }
                 case FLOAT -> feature.setFloatDomain(FloatDomain.newBuilder().setIsCategorical(true));
-                default -> {
-                }
+                default -> {}
             }
             return;
         }
@@ -203,10 +207,11 @@ final class FeatureCreator {
         double low = min >= 0 ? Math.max(0, min - reach) : min - reach;
         double high = max <= 0 ? Math.min(0, max + reach) : max + reach;
         if (view.schemaType() == FeatureType.INT) {
-            feature.setIntDomain(IntDomain.newBuilder().setMin(saturatedFloor(low)).setMax(saturatedCeil(high)));
+            feature.setIntDomain(
+                    IntDomain.newBuilder().setMin(saturatedFloor(low)).setMax(saturatedCeil(high)));
         } else if (view.schemaType() == FeatureType.FLOAT) {
-            feature.setFloatDomain(FloatDomain.newBuilder().setMin(Domains.floatAtMost(low))
-                    .setMax(Domains.floatAtLeast(high)));
+            feature.setFloatDomain(
+                    FloatDomain.newBuilder().setMin(Domains.floatAtMost(low)).setMax(Domains.floatAtLeast(high)));
         }
     }
 
@@ -233,7 +238,8 @@ final class FeatureCreator {
     /** {@return the strings sorted by their UTF-8 bytes, unsigned, as TFDV sorts domain values} */
     static List<String> bytewiseSorted(java.util.Collection<String> values) {
         List<String> sorted = new ArrayList<>(values);
-        sorted.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+        sorted.sort((a, b) ->
+                Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
         return sorted;
     }
 

@@ -35,7 +35,11 @@ final class FeatureDiff {
     void compare(Feature old, Feature neu) {
         compareLifecycle(old, neu);
         if (old.getType() != neu.getType() || old.hasType() != neu.hasType()) {
-            add("type", old.hasType() ? old.getType().name() : "", neu.hasType() ? neu.getType().name() : "", true);
+            add(
+                    "type",
+                    old.hasType() ? old.getType().name() : "",
+                    neu.hasType() ? neu.getType().name() : "",
+                    true);
         }
         comparePresence(old, neu);
         compareValency(old, neu);
@@ -43,10 +47,15 @@ final class FeatureDiff {
         compareEnvironments(old, neu);
         compareComparator("drift_comparator", old.getDriftComparator(), neu.getDriftComparator());
         compareComparator("skew_comparator", old.getSkewComparator(), neu.getSkewComparator());
-        compareBounds("unique_constraints", old.hasUniqueConstraints() && old.getUniqueConstraints().hasMin(),
-                old.getUniqueConstraints().getMin(), neu.hasUniqueConstraints() && neu.getUniqueConstraints().hasMin(),
-                neu.getUniqueConstraints().getMin(), old.hasUniqueConstraints() && old.getUniqueConstraints().hasMax(),
-                old.getUniqueConstraints().getMax(), neu.hasUniqueConstraints() && neu.getUniqueConstraints().hasMax(),
+        compareBounds(
+                "unique_constraints",
+                old.hasUniqueConstraints() && old.getUniqueConstraints().hasMin(),
+                old.getUniqueConstraints().getMin(),
+                neu.hasUniqueConstraints() && neu.getUniqueConstraints().hasMin(),
+                neu.getUniqueConstraints().getMin(),
+                old.hasUniqueConstraints() && old.getUniqueConstraints().hasMax(),
+                old.getUniqueConstraints().getMax(),
+                neu.hasUniqueConstraints() && neu.getUniqueConstraints().hasMax(),
                 neu.getUniqueConstraints().getMax());
         compareOtherFields(old, neu);
     }
@@ -61,14 +70,19 @@ final class FeatureDiff {
             return true;
         }
         LifecycleStage stage = feature.getLifecycleStage();
-        return stage == LifecycleStage.PLANNED || stage == LifecycleStage.ALPHA || stage == LifecycleStage.DEPRECATED
-                || stage == LifecycleStage.DEBUG_ONLY || stage == LifecycleStage.DISABLED;
+        return stage == LifecycleStage.PLANNED
+                || stage == LifecycleStage.ALPHA
+                || stage == LifecycleStage.DEPRECATED
+                || stage == LifecycleStage.DEBUG_ONLY
+                || stage == LifecycleStage.DISABLED;
     }
 
     /** {@return whether TFDV requires the feature: not deprecated, and min_count or min_fraction above 0} */
     static boolean isRequired(Feature feature) {
-        return !isDeprecated(feature) && feature.hasPresence()
-                && (feature.getPresence().getMinCount() > 0 || feature.getPresence().getMinFraction() > 0);
+        return !isDeprecated(feature)
+                && feature.hasPresence()
+                && (feature.getPresence().getMinCount() > 0
+                        || feature.getPresence().getMinFraction() > 0);
     }
 
     private void compareLifecycle(Feature old, Feature neu) {
@@ -90,16 +104,22 @@ final class FeatureDiff {
         double oldFraction = old.getPresence().getMinFraction();
         double newFraction = neu.getPresence().getMinFraction();
         if (oldHasFraction != newHasFraction || Double.compare(oldFraction, newFraction) != 0) {
-            add("presence.min_fraction", oldHasFraction ? DomainDiff.number(oldFraction) : "",
-                    newHasFraction ? DomainDiff.number(newFraction) : "", newFraction > oldFraction);
+            add(
+                    "presence.min_fraction",
+                    oldHasFraction ? DomainDiff.number(oldFraction) : "",
+                    newHasFraction ? DomainDiff.number(newFraction) : "",
+                    newFraction > oldFraction);
         }
         boolean oldHasCount = old.hasPresence() && old.getPresence().hasMinCount();
         boolean newHasCount = neu.hasPresence() && neu.getPresence().hasMinCount();
         long oldCount = old.getPresence().getMinCount();
         long newCount = neu.getPresence().getMinCount();
         if (oldHasCount != newHasCount || oldCount != newCount) {
-            add("presence.min_count", oldHasCount ? Long.toString(oldCount) : "",
-                    newHasCount ? Long.toString(newCount) : "", newCount > oldCount);
+            add(
+                    "presence.min_count",
+                    oldHasCount ? Long.toString(oldCount) : "",
+                    newHasCount ? Long.toString(newCount) : "",
+                    newCount > oldCount);
         }
     }
 
@@ -115,7 +135,8 @@ final class FeatureDiff {
     private static String aspectOf(Feature old, Feature neu) {
         Feature.ShapeTypeCase oldKind = old.getShapeTypeCase();
         Feature.ShapeTypeCase newKind = neu.getShapeTypeCase();
-        if (oldKind != newKind && oldKind != Feature.ShapeTypeCase.SHAPETYPE_NOT_SET
+        if (oldKind != newKind
+                && oldKind != Feature.ShapeTypeCase.SHAPETYPE_NOT_SET
                 && newKind != Feature.ShapeTypeCase.SHAPETYPE_NOT_SET) {
             return "shape_type";
         }
@@ -189,7 +210,8 @@ final class FeatureDiff {
     }
 
     private static List<ValueCount> levels(Feature feature) {
-        return feature.hasValueCount() ? List.of(feature.getValueCount())
+        return feature.hasValueCount()
+                ? List.of(feature.getValueCount())
                 : feature.getValueCounts().getValueCountList();
     }
 
@@ -213,53 +235,92 @@ final class FeatureDiff {
         String oldText = Environments.describe(old);
         String newText = Environments.describe(neu);
         if (!oldText.equals(newText)) {
-            add("environment", oldText, newText, Environments.isBreaking(old, before.getDefaultEnvironmentList(), neu,
-                    after.getDefaultEnvironmentList(), environments, isRequired(neu)));
+            add(
+                    "environment",
+                    oldText,
+                    newText,
+                    Environments.isBreaking(
+                            old,
+                            before.getDefaultEnvironmentList(),
+                            neu,
+                            after.getDefaultEnvironmentList(),
+                            environments,
+                            isRequired(neu)));
         }
     }
 
     /** A threshold set is a check; raising it or removing it relaxes, lowering or adding one tightens. */
     private void compareComparator(String name, FeatureComparator old, FeatureComparator neu) {
-        compareThreshold(name + ".infinity_norm.threshold",
-                old.hasInfinityNorm() && old.getInfinityNorm().hasThreshold(), old.getInfinityNorm().getThreshold(),
-                neu.hasInfinityNorm() && neu.getInfinityNorm().hasThreshold(), neu.getInfinityNorm().getThreshold());
-        compareThreshold(name + ".jensen_shannon_divergence.threshold",
-                old.hasJensenShannonDivergence() && old.getJensenShannonDivergence().hasThreshold(),
+        compareThreshold(
+                name + ".infinity_norm.threshold",
+                old.hasInfinityNorm() && old.getInfinityNorm().hasThreshold(),
+                old.getInfinityNorm().getThreshold(),
+                neu.hasInfinityNorm() && neu.getInfinityNorm().hasThreshold(),
+                neu.getInfinityNorm().getThreshold());
+        compareThreshold(
+                name + ".jensen_shannon_divergence.threshold",
+                old.hasJensenShannonDivergence()
+                        && old.getJensenShannonDivergence().hasThreshold(),
                 old.getJensenShannonDivergence().getThreshold(),
-                neu.hasJensenShannonDivergence() && neu.getJensenShannonDivergence().hasThreshold(),
+                neu.hasJensenShannonDivergence()
+                        && neu.getJensenShannonDivergence().hasThreshold(),
                 neu.getJensenShannonDivergence().getThreshold());
-        compareThreshold(name + ".normalized_abs_difference.threshold",
-                old.hasNormalizedAbsDifference() && old.getNormalizedAbsDifference().hasThreshold(),
+        compareThreshold(
+                name + ".normalized_abs_difference.threshold",
+                old.hasNormalizedAbsDifference()
+                        && old.getNormalizedAbsDifference().hasThreshold(),
                 old.getNormalizedAbsDifference().getThreshold(),
-                neu.hasNormalizedAbsDifference() && neu.getNormalizedAbsDifference().hasThreshold(),
+                neu.hasNormalizedAbsDifference()
+                        && neu.getNormalizedAbsDifference().hasThreshold(),
                 neu.getNormalizedAbsDifference().getThreshold());
-        if (!old.getJensenShannonDivergence().getSource().equals(neu.getJensenShannonDivergence().getSource())) {
+        if (!old.getJensenShannonDivergence()
+                .getSource()
+                .equals(neu.getJensenShannonDivergence().getSource())) {
             // another histogram is another measure: not proven relaxing while a threshold applies
-            add(name + ".jensen_shannon_divergence.source", DomainDiff.text(old.getJensenShannonDivergence().getSource()),
+            add(
+                    name + ".jensen_shannon_divergence.source",
+                    DomainDiff.text(old.getJensenShannonDivergence().getSource()),
                     DomainDiff.text(neu.getJensenShannonDivergence().getSource()),
                     neu.getJensenShannonDivergence().hasThreshold());
         }
     }
 
-    private void compareThreshold(String aspect, boolean oldHas, double oldThreshold, boolean newHas,
-            double newThreshold) {
+    private void compareThreshold(
+            String aspect, boolean oldHas, double oldThreshold, boolean newHas, double newThreshold) {
         if (oldHas == newHas && (!oldHas || Double.compare(oldThreshold, newThreshold) == 0)) {
             return;
         }
         double oldLimit = oldHas ? oldThreshold : Double.POSITIVE_INFINITY;
         double newLimit = newHas ? newThreshold : Double.POSITIVE_INFINITY;
-        add(aspect, oldHas ? DomainDiff.number(oldThreshold) : "", newHas ? DomainDiff.number(newThreshold) : "",
+        add(
+                aspect,
+                oldHas ? DomainDiff.number(oldThreshold) : "",
+                newHas ? DomainDiff.number(newThreshold) : "",
                 newLimit < oldLimit);
     }
 
-    private void compareBounds(String name, boolean oldHasMin, long oldMin, boolean newHasMin, long newMin,
-            boolean oldHasMax, long oldMax, boolean newHasMax, long newMax) {
+    private void compareBounds(
+            String name,
+            boolean oldHasMin,
+            long oldMin,
+            boolean newHasMin,
+            long newMin,
+            boolean oldHasMax,
+            long oldMax,
+            boolean newHasMax,
+            long newMax) {
         if (oldHasMin != newHasMin || oldHasMin && oldMin != newMin) {
-            add(name + ".min", oldHasMin ? Long.toString(oldMin) : "", newHasMin ? Long.toString(newMin) : "",
+            add(
+                    name + ".min",
+                    oldHasMin ? Long.toString(oldMin) : "",
+                    newHasMin ? Long.toString(newMin) : "",
                     (newHasMin ? newMin : Long.MIN_VALUE) > (oldHasMin ? oldMin : Long.MIN_VALUE));
         }
         if (oldHasMax != newHasMax || oldHasMax && oldMax != newMax) {
-            add(name + ".max", oldHasMax ? Long.toString(oldMax) : "", newHasMax ? Long.toString(newMax) : "",
+            add(
+                    name + ".max",
+                    oldHasMax ? Long.toString(oldMax) : "",
+                    newHasMax ? Long.toString(newMax) : "",
                     (newHasMax ? newMax : Long.MAX_VALUE) < (oldHasMax ? oldMax : Long.MAX_VALUE));
         }
     }
@@ -275,20 +336,37 @@ final class FeatureDiff {
             Feature oldField = only(oldRest, field);
             Feature newField = only(newRest, field);
             if (!oldField.equals(newField)) {
-                add(field.getName(), DomainDiff.text(oldField), DomainDiff.text(newField),
+                add(
+                        field.getName(),
+                        DomainDiff.text(oldField),
+                        DomainDiff.text(newField),
                         !NOT_VALIDATED.contains(field.getName()));
             }
         }
         if (!oldRest.getUnknownFields().equals(newRest.getUnknownFields())) {
-            add("unknown fields", oldRest.getUnknownFields().toString().strip(),
-                    newRest.getUnknownFields().toString().strip(), true);
+            add(
+                    "unknown fields",
+                    oldRest.getUnknownFields().toString().strip(),
+                    newRest.getUnknownFields().toString().strip(),
+                    true);
         }
     }
 
     private static Feature rest(Feature feature) {
-        Feature.Builder rest = feature.toBuilder().clearName().clearDeprecated().clearLifecycleStage().clearType()
-                .clearPresence().clearShape().clearValueCount().clearValueCounts().clearDistributionConstraints()
-                .clearInEnvironment().clearNotInEnvironment().clearDriftComparator().clearSkewComparator()
+        Feature.Builder rest = feature.toBuilder()
+                .clearName()
+                .clearDeprecated()
+                .clearLifecycleStage()
+                .clearType()
+                .clearPresence()
+                .clearShape()
+                .clearValueCount()
+                .clearValueCounts()
+                .clearDistributionConstraints()
+                .clearInEnvironment()
+                .clearNotInEnvironment()
+                .clearDriftComparator()
+                .clearSkewComparator()
                 .clearUniqueConstraints();
         if (feature.getDomainInfoCase() != Feature.DomainInfoCase.DOMAININFO_NOT_SET) {
             rest.clearDomainInfo();

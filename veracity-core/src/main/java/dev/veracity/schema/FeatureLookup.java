@@ -17,8 +17,7 @@ import java.util.Optional;
 final class FeatureLookup {
     private static final int MAX_SUGGESTIONS = 3;
 
-    private FeatureLookup() {
-    }
+    private FeatureLookup() {}
 
     /**
      * {@return the builder of the feature named {@code nameOrPath}: a top-level feature of exactly that name first
@@ -61,9 +60,11 @@ final class FeatureLookup {
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(MAX_SUGGESTIONS)
                 .toList();
-        String hint = close.isEmpty() ? " (the schema has " + paths.size() + " features)"
+        String hint = close.isEmpty()
+                ? " (the schema has " + paths.size() + " features)"
                 : "; did you mean " + String.join(", ", close) + "?";
-        return new ConfigException(ErrorCode.SCHEMA_FEATURE_NOT_FOUND,
+        return new ConfigException(
+                ErrorCode.SCHEMA_FEATURE_NOT_FOUND,
                 "feature \"" + nameOrPath + "\": expected a feature of the schema, found none" + hint);
     }
 

@@ -13,8 +13,7 @@ import java.util.List;
  * }</pre>
  */
 public final class FeatureRules {
-    private FeatureRules() {
-    }
+    private FeatureRules() {}
 
     /** {@return whether validation skips the feature: deprecated, or in a stage that is not yet or no longer live} */
     @SuppressWarnings("deprecation")
@@ -47,9 +46,11 @@ public final class FeatureRules {
 
     /** {@return whether data must contain the feature: live, in the environment, with a positive presence bound} */
     public static boolean isRequired(FeatureOrBuilder feature, String environment, List<String> defaults) {
-        return !isDeprecated(feature) && isInEnvironment(feature, environment, defaults)
+        return !isDeprecated(feature)
+                && isInEnvironment(feature, environment, defaults)
                 && feature.hasPresence()
-                && (feature.getPresence().getMinCount() > 0 || feature.getPresence().getMinFraction() > 0);
+                && (feature.getPresence().getMinCount() > 0
+                        || feature.getPresence().getMinFraction() > 0);
     }
 
     /** Marks the feature deprecated, as TFDV's fixes do. */

@@ -74,10 +74,13 @@ record FeatureView(Path path, FeatureNameStatistics stats, double numExamples, b
         CommonStatistics common = common();
         if (byWeight) {
             double total = common.getWeightedCommonStats().getTotNumValues();
-            return total > 0 ? total
-                    : common.getWeightedCommonStats().getNumNonMissing() * common.getWeightedCommonStats().getAvgNumValues();
+            return total > 0
+                    ? total
+                    : common.getWeightedCommonStats().getNumNonMissing()
+                            * common.getWeightedCommonStats().getAvgNumValues();
         }
-        return common.getTotNumValues() > 0 ? common.getTotNumValues()
+        return common.getTotNumValues() > 0
+                ? common.getTotNumValues()
                 : common.getNumNonMissing() * (double) common.getAvgNumValues();
     }
 
@@ -90,21 +93,24 @@ record FeatureView(Path path, FeatureNameStatistics stats, double numExamples, b
     long minValues(int level) {
         CommonStatistics common = common();
         return common.getPresenceAndValencyStatsCount() > level
-                ? common.getPresenceAndValencyStats(level).getMinNumValues() : common.getMinNumValues();
+                ? common.getPresenceAndValencyStats(level).getMinNumValues()
+                : common.getMinNumValues();
     }
 
     /** {@return the most values an example that has the feature has, at a nesting level} */
     long maxValues(int level) {
         CommonStatistics common = common();
         return common.getPresenceAndValencyStatsCount() > level
-                ? common.getPresenceAndValencyStats(level).getMaxNumValues() : common.getMaxNumValues();
+                ? common.getPresenceAndValencyStats(level).getMaxNumValues()
+                : common.getMaxNumValues();
     }
 
     /** {@return examples lacking the feature at a nesting level} */
     long missingAt(int level) {
         CommonStatistics common = common();
         return common.getPresenceAndValencyStatsCount() > level
-                ? common.getPresenceAndValencyStats(level).getNumMissing() : common.getNumMissing();
+                ? common.getPresenceAndValencyStats(level).getNumMissing()
+                : common.getNumMissing();
     }
 
     /** {@return whether the feature carries string statistics (strings, or numbers declared categorical)} */

@@ -14,8 +14,8 @@ package dev.veracity.schema;
  * @param rangeMargin   (extension) how far past the observed range, as a fraction of it, the domain reaches
  * @param intValueSets  (extension) categorical INT features with few values get the values as a string domain
  */
-public record InferenceOptions(boolean inferShape, int maxDomainSize, boolean inferRanges, double rangeMargin,
-                               boolean intValueSets) {
+public record InferenceOptions(
+        boolean inferShape, int maxDomainSize, boolean inferRanges, double rangeMargin, boolean intValueSets) {
     /** TFDV's threshold when validation adds a new column to the fixed schema. */
     static final int VALIDATION_DOMAIN_SIZE = 400;
 

@@ -5,8 +5,7 @@ import java.math.MathContext;
 
 /** Numbers in anomaly descriptions, printed as TFDV prints them: six significant digits, C's {@code %g} layout. */
 final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** {@return {@code value} with at most six significant digits: {@code 0.999997}, {@code 1e+06}, {@code 12}} */
     static String sixDigits(double value) {

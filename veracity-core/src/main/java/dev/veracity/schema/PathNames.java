@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
 public final class PathNames {
     private static final Pattern RAW_STEP = Pattern.compile("(\\([^()]*\\))|([^().']+)");
 
-    private PathNames() {
-    }
+    private PathNames() {}
 
     /** {@return a path of the given steps} */
     public static Path of(String... steps) {

@@ -36,11 +36,10 @@ import java.util.function.Function;
  * everything else.
  */
 public final class SchemaCanonicalizer {
-    private static final Comparator<String> BYTEWISE = (a, b) -> Arrays.compareUnsigned(
-            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    private static final Comparator<String> BYTEWISE =
+            (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
-    private SchemaCanonicalizer() {
-    }
+    private SchemaCanonicalizer() {}
 
     /** {@return the schema in canonical order; canonicalizing it again gives it back} */
     public static Schema canonicalize(Schema schema) {
@@ -48,8 +47,11 @@ public final class SchemaCanonicalizer {
         Schema.Builder canonical = schema.toBuilder();
         List<Feature> features = canonicalFeatures(schema.getFeatureList());
         canonical.clearFeature().addAllFeature(features);
-        canonical.clearSparseFeature().addAllSparseFeature(sorted(schema.getSparseFeatureList(), SparseFeature::getName));
-        canonical.clearWeightedFeature()
+        canonical
+                .clearSparseFeature()
+                .addAllSparseFeature(sorted(schema.getSparseFeatureList(), SparseFeature::getName));
+        canonical
+                .clearWeightedFeature()
                 .addAllWeightedFeature(sorted(schema.getWeightedFeatureList(), WeightedFeature::getName));
         canonical.clearStringDomain().addAllStringDomain(sorted(schema.getStringDomainList(), StringDomain::getName));
         canonical.clearIntDomain().addAllIntDomain(sorted(schema.getIntDomainList(), IntDomain::getName));
@@ -78,9 +80,10 @@ public final class SchemaCanonicalizer {
         if (feature.hasStructDomain()) {
             StructDomain struct = feature.getStructDomain();
             canonical.setStructDomain(struct.toBuilder()
-                    .clearFeature().addAllFeature(canonicalFeatures(struct.getFeatureList()))
-                    .clearSparseFeature().addAllSparseFeature(sorted(struct.getSparseFeatureList(),
-                            SparseFeature::getName)));
+                    .clearFeature()
+                    .addAllFeature(canonicalFeatures(struct.getFeatureList()))
+                    .clearSparseFeature()
+                    .addAllSparseFeature(sorted(struct.getSparseFeatureList(), SparseFeature::getName)));
         }
         return canonical.build();
     }

@@ -52,8 +52,13 @@ import java.util.function.Function;
  * {@code max_examples_count} only when {@code min_examples_count} is set; this diff takes both literally.
  */
 public final class SchemaDiff {
-    private static final Set<String> SCHEMA_FIELDS_NOT_VALIDATED = Set.of("annotation", "float_domain", "int_domain",
-            "tensor_representation_group", "represent_variable_length_as_ragged", "generate_legacy_feature_spec");
+    private static final Set<String> SCHEMA_FIELDS_NOT_VALIDATED = Set.of(
+            "annotation",
+            "float_domain",
+            "int_domain",
+            "tensor_representation_group",
+            "represent_variable_length_as_ragged",
+            "generate_legacy_feature_spec");
 
     private final Schema before;
     private final Schema after;
@@ -68,7 +73,8 @@ public final class SchemaDiff {
 
     /** {@return the changes from {@code before} to {@code after}: schema-wide aspects first, then by feature path} */
     public static List<SchemaChange> between(Schema before, Schema after) {
-        SchemaDiff diff = new SchemaDiff(requireNonNull(before, "before is null"), requireNonNull(after, "after is null"));
+        SchemaDiff diff =
+                new SchemaDiff(requireNonNull(before, "before is null"), requireNonNull(after, "after is null"));
         diff.compareSchemaAspects();
         diff.compareFeatures(before.getFeatureList(), after.getFeatureList(), "", true);
         return List.copyOf(diff.changes);
@@ -80,12 +86,12 @@ public final class SchemaDiff {
     }
 
     private void add(String feature, String aspect, String oldText, String newText, boolean breaking) {
-        changes.add(new SchemaChange(feature, aspect, oldText, newText,
-                breaking ? Compatibility.BREAKING : Compatibility.COMPATIBLE));
+        changes.add(new SchemaChange(
+                feature, aspect, oldText, newText, breaking ? Compatibility.BREAKING : Compatibility.COMPATIBLE));
     }
 
-    private void compareFeatures(List<Feature> oldFeatures, List<Feature> newFeatures, String parent,
-            boolean parentValidated) {
+    private void compareFeatures(
+            List<Feature> oldFeatures, List<Feature> newFeatures, String parent, boolean parentValidated) {
         Map<String, Feature> olds = byName(oldFeatures, Feature::getName);
         Map<String, Feature> news = byName(newFeatures, Feature::getName);
         for (String name : union(olds.keySet(), news.keySet())) {
@@ -98,10 +104,21 @@ public final class SchemaDiff {
                 add(path, "feature", "", summary(neu), parentValidated && isRequiredWithin(neu));
             } else {
                 boolean validated = parentValidated && !FeatureDiff.isDeprecated(neu);
-                new FeatureDiff(before, after, environments, aspect ->
-                        add(path, aspect.aspect(), aspect.before(), aspect.after(), validated && aspect.breaking()))
+                new FeatureDiff(
+                                before,
+                                after,
+                                environments,
+                                aspect -> add(
+                                        path,
+                                        aspect.aspect(),
+                                        aspect.before(),
+                                        aspect.after(),
+                                        validated && aspect.breaking()))
                         .compare(old, neu);
-                compareFeatures(old.getStructDomain().getFeatureList(), neu.getStructDomain().getFeatureList(), path,
+                compareFeatures(
+                        old.getStructDomain().getFeatureList(),
+                        neu.getStructDomain().getFeatureList(),
+                        path,
                         validated);
             }
         }
@@ -137,17 +154,35 @@ public final class SchemaDiff {
         compareDefaultEnvironment();
         DatasetConstraints old = before.getDatasetConstraints();
         DatasetConstraints neu = after.getDatasetConstraints();
-        compareLimit("dataset_constraints.min_examples_count", old.hasMinExamplesCount(), old.getMinExamplesCount(),
-                neu.hasMinExamplesCount(), neu.getMinExamplesCount(), true);
-        compareLimit("dataset_constraints.max_examples_count", old.hasMaxExamplesCount(), old.getMaxExamplesCount(),
-                neu.hasMaxExamplesCount(), neu.getMaxExamplesCount(), false);
-        compareRatio("dataset_constraints.num_examples_drift_comparator", old.getNumExamplesDriftComparator(),
+        compareLimit(
+                "dataset_constraints.min_examples_count",
+                old.hasMinExamplesCount(),
+                old.getMinExamplesCount(),
+                neu.hasMinExamplesCount(),
+                neu.getMinExamplesCount(),
+                true);
+        compareLimit(
+                "dataset_constraints.max_examples_count",
+                old.hasMaxExamplesCount(),
+                old.getMaxExamplesCount(),
+                neu.hasMaxExamplesCount(),
+                neu.getMaxExamplesCount(),
+                false);
+        compareRatio(
+                "dataset_constraints.num_examples_drift_comparator",
+                old.getNumExamplesDriftComparator(),
                 neu.getNumExamplesDriftComparator());
-        compareRatio("dataset_constraints.num_examples_version_comparator", old.getNumExamplesVersionComparator(),
+        compareRatio(
+                "dataset_constraints.num_examples_version_comparator",
+                old.getNumExamplesVersionComparator(),
                 neu.getNumExamplesVersionComparator());
-        compareNamed("sparse_feature", byName(before.getSparseFeatureList(), SparseFeature::getName),
+        compareNamed(
+                "sparse_feature",
+                byName(before.getSparseFeatureList(), SparseFeature::getName),
                 byName(after.getSparseFeatureList(), SparseFeature::getName));
-        compareNamed("weighted_feature", byName(before.getWeightedFeatureList(), WeightedFeature::getName),
+        compareNamed(
+                "weighted_feature",
+                byName(before.getWeightedFeatureList(), WeightedFeature::getName),
                 byName(after.getWeightedFeatureList(), WeightedFeature::getName));
         compareOtherSchemaFields();
     }
@@ -163,8 +198,8 @@ public final class SchemaDiff {
         add("", "default_environment", String.join(", ", old), String.join(", ", neu), breaking);
     }
 
-    private boolean isDefaultEnvironmentBreaking(List<Feature> oldFeatures, List<Feature> newFeatures,
-            boolean parentValidated) {
+    private boolean isDefaultEnvironmentBreaking(
+            List<Feature> oldFeatures, List<Feature> newFeatures, boolean parentValidated) {
         Map<String, Feature> olds = byName(oldFeatures, Feature::getName);
         for (Feature neu : newFeatures) {
             Feature old = olds.get(neu.getName());
@@ -173,12 +208,20 @@ public final class SchemaDiff {
                 continue;
             }
             boolean sameLists = Environments.describe(old).equals(Environments.describe(neu));
-            if (sameLists && Environments.isBreaking(old, before.getDefaultEnvironmentList(), neu,
-                    after.getDefaultEnvironmentList(), environments, FeatureDiff.isRequired(neu))) {
+            if (sameLists
+                    && Environments.isBreaking(
+                            old,
+                            before.getDefaultEnvironmentList(),
+                            neu,
+                            after.getDefaultEnvironmentList(),
+                            environments,
+                            FeatureDiff.isRequired(neu))) {
                 return true;
             }
-            if (isDefaultEnvironmentBreaking(old.getStructDomain().getFeatureList(),
-                    neu.getStructDomain().getFeatureList(), validated)) {
+            if (isDefaultEnvironmentBreaking(
+                    old.getStructDomain().getFeatureList(),
+                    neu.getStructDomain().getFeatureList(),
+                    validated)) {
                 return true;
             }
         }
@@ -186,23 +229,37 @@ public final class SchemaDiff {
     }
 
     /** A lower bound tightens when raised or added; an upper bound when lowered or added. */
-    private void compareLimit(String aspect, boolean oldHas, double oldValue, boolean newHas, double newValue,
-            boolean lower) {
+    private void compareLimit(
+            String aspect, boolean oldHas, double oldValue, boolean newHas, double newValue, boolean lower) {
         if (oldHas == newHas && (!oldHas || Double.compare(oldValue, newValue) == 0)) {
             return;
         }
         double none = lower ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         double oldLimit = oldHas ? oldValue : none;
         double newLimit = newHas ? newValue : none;
-        add("", aspect, oldHas ? format(oldValue) : "", newHas ? format(newValue) : "",
+        add(
+                "",
+                aspect,
+                oldHas ? format(oldValue) : "",
+                newHas ? format(newValue) : "",
                 lower ? newLimit > oldLimit : newLimit < oldLimit);
     }
 
     private void compareRatio(String aspect, NumericValueComparator old, NumericValueComparator neu) {
-        compareLimit(aspect + ".min_fraction_threshold", old.hasMinFractionThreshold(), old.getMinFractionThreshold(),
-                neu.hasMinFractionThreshold(), neu.getMinFractionThreshold(), true);
-        compareLimit(aspect + ".max_fraction_threshold", old.hasMaxFractionThreshold(), old.getMaxFractionThreshold(),
-                neu.hasMaxFractionThreshold(), neu.getMaxFractionThreshold(), false);
+        compareLimit(
+                aspect + ".min_fraction_threshold",
+                old.hasMinFractionThreshold(),
+                old.getMinFractionThreshold(),
+                neu.hasMinFractionThreshold(),
+                neu.getMinFractionThreshold(),
+                true);
+        compareLimit(
+                aspect + ".max_fraction_threshold",
+                old.hasMaxFractionThreshold(),
+                old.getMaxFractionThreshold(),
+                neu.hasMaxFractionThreshold(),
+                neu.getMaxFractionThreshold(),
+                false);
     }
 
     /** Sparse and weighted features constrain data in ways this diff does not model: any change is breaking. */
@@ -211,7 +268,11 @@ public final class SchemaDiff {
             T old = olds.get(name);
             T neu = news.get(name);
             if (old == null || !old.equals(neu)) {
-                add(name, aspect, old == null ? "" : DomainDiff.text(old), neu == null ? "" : DomainDiff.text(neu),
+                add(
+                        name,
+                        aspect,
+                        old == null ? "" : DomainDiff.text(old),
+                        neu == null ? "" : DomainDiff.text(neu),
                         true);
             }
         }
@@ -220,8 +281,14 @@ public final class SchemaDiff {
     private void compareOtherSchemaFields() {
         for (FieldDescriptor field : Schema.getDescriptor().getFields()) {
             String name = field.getName();
-            if (Set.of("feature", "string_domain", "default_environment", "dataset_constraints", "sparse_feature",
-                    "weighted_feature").contains(name)) {
+            if (Set.of(
+                            "feature",
+                            "string_domain",
+                            "default_environment",
+                            "dataset_constraints",
+                            "sparse_feature",
+                            "weighted_feature")
+                    .contains(name)) {
                 continue;
             }
             Schema old = only(before, field);
@@ -241,7 +308,8 @@ public final class SchemaDiff {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
                 : Double.toString(value);
     }
 
@@ -256,8 +324,8 @@ public final class SchemaDiff {
 
     /** Both name sets, in bytewise UTF-8 order (the canonical order of features). */
     private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> union = new TreeSet<>((x, y) -> Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8),
-                y.getBytes(StandardCharsets.UTF_8)));
+        Set<String> union = new TreeSet<>((x, y) ->
+                Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8), y.getBytes(StandardCharsets.UTF_8)));
         union.addAll(a);
         union.addAll(b);
         return union;

@@ -200,7 +200,8 @@ public final class SchemaEditor {
          */
         public FeatureEditor inEnvironment(String environment) {
             checkEnvironment(what, environment);
-            List<String> notIn = feature.getNotInEnvironmentList().stream().filter(e -> !e.equals(environment))
+            List<String> notIn = feature.getNotInEnvironmentList().stream()
+                    .filter(e -> !e.equals(environment))
                     .toList();
             feature.clearNotInEnvironment().addAllNotInEnvironment(notIn);
             if (!feature.getInEnvironmentList().contains(environment)) {
@@ -217,7 +218,9 @@ public final class SchemaEditor {
          */
         public FeatureEditor notInEnvironment(String environment) {
             checkEnvironment(what, environment);
-            List<String> in = feature.getInEnvironmentList().stream().filter(e -> !e.equals(environment)).toList();
+            List<String> in = feature.getInEnvironmentList().stream()
+                    .filter(e -> !e.equals(environment))
+                    .toList();
             feature.clearInEnvironment().addAllInEnvironment(in);
             if (!feature.getNotInEnvironmentList().contains(environment)) {
                 feature.addNotInEnvironment(environment);
@@ -240,14 +243,16 @@ public final class SchemaEditor {
 
         /** Sets the drift (previous span) approximate Jensen-Shannon divergence threshold, in [0, 1]. */
         public FeatureEditor driftJensenShannon(double threshold) {
-            feature.getDriftComparatorBuilder().getJensenShannonDivergenceBuilder()
+            feature.getDriftComparatorBuilder()
+                    .getJensenShannonDivergenceBuilder()
                     .setThreshold(threshold("drift", threshold));
             return this;
         }
 
         /** Sets the drift (previous span) normalized absolute difference threshold, in [0, 1]. */
         public FeatureEditor driftNormalizedAbsDifference(double threshold) {
-            feature.getDriftComparatorBuilder().getNormalizedAbsDifferenceBuilder()
+            feature.getDriftComparatorBuilder()
+                    .getNormalizedAbsDifferenceBuilder()
                     .setThreshold(threshold("drift", threshold));
             return this;
         }
@@ -260,14 +265,16 @@ public final class SchemaEditor {
 
         /** Sets the skew (training vs serving) approximate Jensen-Shannon divergence threshold, in [0, 1]. */
         public FeatureEditor skewJensenShannon(double threshold) {
-            feature.getSkewComparatorBuilder().getJensenShannonDivergenceBuilder()
+            feature.getSkewComparatorBuilder()
+                    .getJensenShannonDivergenceBuilder()
                     .setThreshold(threshold("skew", threshold));
             return this;
         }
 
         /** Sets the skew (training vs serving) normalized absolute difference threshold, in [0, 1]. */
         public FeatureEditor skewNormalizedAbsDifference(double threshold) {
-            feature.getSkewComparatorBuilder().getNormalizedAbsDifferenceBuilder()
+            feature.getSkewComparatorBuilder()
+                    .getNormalizedAbsDifferenceBuilder()
                     .setThreshold(threshold("skew", threshold));
             return this;
         }
@@ -284,8 +291,10 @@ public final class SchemaEditor {
 
         private double threshold(String comparator, double threshold) {
             if (!(threshold >= 0 && threshold <= 1)) {
-                throw invalid(what, "expected a " + comparator + " threshold in [0, 1] (the measures lie there), found "
-                        + threshold);
+                throw invalid(
+                        what,
+                        "expected a " + comparator + " threshold in [0, 1] (the measures lie there), found "
+                                + threshold);
             }
             return threshold;
         }
@@ -298,15 +307,19 @@ public final class SchemaEditor {
                         return domain;
                     }
                 }
-                throw invalid(what, "expected a top-level string_domain named \"" + feature.getDomain()
-                        + "\" as its domain says, found none");
+                throw invalid(
+                        what,
+                        "expected a top-level string_domain named \"" + feature.getDomain()
+                                + "\" as its domain says, found none");
             }
             if (feature.hasStringDomain()) {
                 return feature.getStringDomainBuilder();
             }
             if (!create) {
-                throw invalid(what, "expected a string domain to extend, found "
-                        + domainName() + " (set one with setStringDomain)");
+                throw invalid(
+                        what,
+                        "expected a string domain to extend, found " + domainName()
+                                + " (set one with setStringDomain)");
             }
             checkDomainAllowed("string_domain", FeatureType.BYTES);
             return feature.getStringDomainBuilder();
@@ -332,14 +345,17 @@ public final class SchemaEditor {
                 throw invalid(what, "expected no domain or a " + domain + ", found " + domainName());
             }
             if (feature.hasType() && !Arrays.asList(types).contains(feature.getType())) {
-                throw invalid(what, "expected type " + Arrays.toString(types) + " for a " + domain + ", found "
-                        + feature.getType());
+                throw invalid(
+                        what,
+                        "expected type " + Arrays.toString(types) + " for a " + domain + ", found "
+                                + feature.getType());
             }
         }
 
         private String domainName() {
             Feature.DomainInfoCase kind = feature.getDomainInfoCase();
-            return kind == Feature.DomainInfoCase.DOMAININFO_NOT_SET ? "no domain"
+            return kind == Feature.DomainInfoCase.DOMAININFO_NOT_SET
+                    ? "no domain"
                     : "a " + kind.name().toLowerCase(Locale.ROOT);
         }
 

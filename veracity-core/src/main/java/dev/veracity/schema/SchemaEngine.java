@@ -32,12 +32,15 @@ final class SchemaEngine {
      * @param measurements drift and skew measurements, one entry per feature measured
      * @param warnings     comparators that could not apply, one line each
      */
-    record Result(Schema schema, Map<Path, List<Description>> features, List<Description> dataset,
-                  boolean dataMissing, List<DriftSkewInfo> measurements, List<String> warnings) {
-    }
+    record Result(
+            Schema schema,
+            Map<Path, List<Description>> features,
+            List<Description> dataset,
+            boolean dataMissing,
+            List<DriftSkewInfo> measurements,
+            List<String> warnings) {}
 
-    private record Node(Path path, Feature.Builder feature, boolean ancestorDeprecated) {
-    }
+    private record Node(Path path, Feature.Builder feature, boolean ancestorDeprecated) {}
 
     private final Schema.Builder schema;
     private final InferenceOptions newColumns;
@@ -46,8 +49,7 @@ final class SchemaEngine {
     private final Map<Path, List<Description>> findings = new LinkedHashMap<>();
     private final ComparatorChecks comparators;
 
-    private SchemaEngine(Schema schema, InferenceOptions newColumns, String environment,
-                         ComparatorChecks comparators) {
+    private SchemaEngine(Schema schema, InferenceOptions newColumns, String environment, ComparatorChecks comparators) {
         this.schema = schema.toBuilder();
         this.newColumns = newColumns;
         this.environment = environment;
@@ -69,21 +71,31 @@ final class SchemaEngine {
      * {@return the findings and relaxed schema for {@code data} against {@code schema}, with drift, skew and
      * example-count comparators against the control datasets of {@code comparators}}
      */
-    static Result run(Schema schema, DatasetView data, InferenceOptions newColumns, String environment,
-                      ComparatorChecks comparators) {
+    static Result run(
+            Schema schema,
+            DatasetView data,
+            InferenceOptions newColumns,
+            String environment,
+            ComparatorChecks comparators) {
         SchemaEngine engine = new SchemaEngine(schema, newColumns, environment, comparators);
         if (data.numExamples() <= 0) {
             return new Result(schema, Map.of(), List.of(), true, List.of(), List.of());
         }
         // structs before their children, else a child listed first finds no struct to join; stable otherwise
-        List<Map.Entry<String, FeatureView>> entries = new ArrayList<>(data.features().entrySet());
+        List<Map.Entry<String, FeatureView>> entries =
+                new ArrayList<>(data.features().entrySet());
         entries.sort(Comparator.comparingInt(entry -> entry.getValue().path().getStepCount()));
         for (Map.Entry<String, FeatureView> entry : entries) {
             engine.visit(entry.getKey(), entry.getValue());
         }
         engine.findMissing(data);
         List<Description> dataset = engine.checkDataset(data);
-        return new Result(engine.schema.build(), engine.findings, dataset, false, comparators.measurements(),
+        return new Result(
+                engine.schema.build(),
+                engine.findings,
+                dataset,
+                false,
+                comparators.measurements(),
                 comparators.warnings());
     }
 
@@ -92,7 +104,9 @@ final class SchemaEngine {
             Path path = PathNames.child(parent, feature.getName());
             nodes.put(PathNames.serialize(path), new Node(path, feature, parentDeprecated));
             if (feature.hasStructDomain()) {
-                index(feature.getStructDomainBuilder().getFeatureBuilderList(), path,
+                index(
+                        feature.getStructDomainBuilder().getFeatureBuilderList(),
+                        path,
                         parentDeprecated || FeatureRules.isDeprecated(feature));
             }
         }
@@ -111,14 +125,19 @@ final class SchemaEngine {
         List<String> defaults = schema.getDefaultEnvironmentList();
         if (!FeatureRules.isInEnvironment(feature, environment, defaults)) {
             if (view.numPresent() > 0) {
-                record(view.path(), new Description(SCHEMA_NEW_COLUMN, "Column missing in environment", "New column "
-                        + key + " found in data but not in the environment " + environment + " in the schema."));
+                record(
+                        view.path(),
+                        new Description(
+                                SCHEMA_NEW_COLUMN,
+                                "Column missing in environment",
+                                "New column " + key + " found in data but not in the environment " + environment
+                                        + " in the schema."));
                 feature.addInEnvironment(environment);
             }
             return;
         }
-        List<Description> found = FeatureUpdater.update(schema, feature, view,
-                FeatureRules.isRequired(feature, environment, defaults), comparators);
+        List<Description> found = FeatureUpdater.update(
+                schema, feature, view, FeatureRules.isRequired(feature, environment, defaults), comparators);
         found.forEach(description -> record(view.path(), description));
     }
 
@@ -133,28 +152,37 @@ final class SchemaEngine {
             live = schema.addFeatureBuilder().mergeFrom(created.build());
         } else {
             Node parent = nodes.get(PathNames.serialize(view.path().toBuilder()
-                    .clearStep().addAllStep(steps.subList(0, steps.size() - 1)).build()));
+                    .clearStep()
+                    .addAllStep(steps.subList(0, steps.size() - 1))
+                    .build()));
             if (parent == null || parent.ancestorDeprecated() || FeatureRules.isDeprecated(parent.feature())) {
                 return;
             }
             live = parent.feature().getStructDomainBuilder().addFeatureBuilder().mergeFrom(created.build());
         }
         nodes.put(key, new Node(view.path(), live, false));
-        record(view.path(), new Description(SCHEMA_NEW_COLUMN, "New column",
-                "New column (column in data but not in schema)"));
+        record(
+                view.path(),
+                new Description(SCHEMA_NEW_COLUMN, "New column", "New column (column in data but not in schema)"));
     }
 
     private void findMissing(DatasetView data) {
         for (Map.Entry<String, Node> entry : List.copyOf(nodes.entrySet())) {
             Node node = entry.getValue();
-            if (data.features().containsKey(entry.getKey()) || node.ancestorDeprecated()
+            if (data.features().containsKey(entry.getKey())
+                    || node.ancestorDeprecated()
                     || !FeatureRules.isRequired(node.feature(), environment, schema.getDefaultEnvironmentList())) {
                 continue;
             }
-            record(node.path(), new Description(SCHEMA_MISSING_COLUMN, "Column dropped",
-                    "Column is completely missing (the schema requires it: presence.min_count = "
-                            + node.feature().getPresence().getMinCount() + ", presence.min_fraction = "
-                            + Numbers.sixDigits(node.feature().getPresence().getMinFraction()) + ")."));
+            record(
+                    node.path(),
+                    new Description(
+                            SCHEMA_MISSING_COLUMN,
+                            "Column dropped",
+                            "Column is completely missing (the schema requires it: presence.min_count = "
+                                    + node.feature().getPresence().getMinCount() + ", presence.min_fraction = "
+                                    + Numbers.sixDigits(
+                                            node.feature().getPresence().getMinFraction()) + ")."));
             FeatureRules.deprecate(node.feature());
         }
     }
@@ -168,15 +196,22 @@ final class SchemaEngine {
         found.addAll(comparators.compareExamples(constraints, data));
         double examples = data.numExamples();
         if (constraints.hasMinExamplesCount() && examples < constraints.getMinExamplesCount()) {
-            found.add(new Description(DATASET_LOW_NUM_EXAMPLES, "Low num examples in dataset.", "The dataset has "
-                    + Numbers.count(examples) + " examples, fewer than dataset_constraints.min_examples_count = "
-                    + constraints.getMinExamplesCount() + "."));
+            found.add(new Description(
+                    DATASET_LOW_NUM_EXAMPLES,
+                    "Low num examples in dataset.",
+                    "The dataset has "
+                            + Numbers.count(examples)
+                            + " examples, fewer than dataset_constraints.min_examples_count = "
+                            + constraints.getMinExamplesCount() + "."));
             constraints.setMinExamplesCount((long) Math.floor(examples));
         }
         if (constraints.hasMaxExamplesCount() && examples > constraints.getMaxExamplesCount()) {
-            found.add(new Description(DATASET_HIGH_NUM_EXAMPLES, "High num examples in dataset.", "The dataset has "
-                    + Numbers.count(examples) + " examples, more than dataset_constraints.max_examples_count = "
-                    + constraints.getMaxExamplesCount() + "."));
+            found.add(new Description(
+                    DATASET_HIGH_NUM_EXAMPLES,
+                    "High num examples in dataset.",
+                    "The dataset has "
+                            + Numbers.count(examples) + " examples, more than dataset_constraints.max_examples_count = "
+                            + constraints.getMaxExamplesCount() + "."));
             constraints.setMaxExamplesCount((long) Math.ceil(examples));
         }
         return found;

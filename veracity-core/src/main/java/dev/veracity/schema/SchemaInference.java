@@ -14,8 +14,7 @@ import dev.veracity.proto.Schema;
  * }</pre>
  */
 public final class SchemaInference {
-    private SchemaInference() {
-    }
+    private SchemaInference() {}
 
     /** {@return the schema TFDV's SchemaGen infers from the statistics' only (or "All Examples") dataset} */
     public static Schema infer(DatasetFeatureStatisticsList statistics) {
@@ -29,6 +28,7 @@ public final class SchemaInference {
 
     /** {@return the schema inferred from one dataset of statistics} */
     public static Schema infer(DatasetView data, InferenceOptions options) {
-        return SchemaEngine.run(Schema.getDefaultInstance(), data, options, null).schema();
+        return SchemaEngine.run(Schema.getDefaultInstance(), data, options, null)
+                .schema();
     }
 }

@@ -14,8 +14,7 @@ import dev.veracity.proto.Schema;
  * }</pre>
  */
 public final class SchemaUpdater {
-    private SchemaUpdater() {
-    }
+    private SchemaUpdater() {}
 
     /** {@return the schema relaxed to accept the statistics' only (or "All Examples") dataset} */
     public static Schema update(Schema schema, DatasetFeatureStatisticsList statistics) {
@@ -29,6 +28,7 @@ public final class SchemaUpdater {
      * @param environment the environment the data is from (features outside it are moved into it), or null
      */
     public static Schema update(Schema schema, DatasetView data, InferenceOptions newColumns, String environment) {
-        return SchemaEngine.run(schema, data, newColumns.withShape(false), environment).schema();
+        return SchemaEngine.run(schema, data, newColumns.withShape(false), environment)
+                .schema();
     }
 }

@@ -119,24 +119,35 @@ public final class Validator {
      */
     public ValidationReport report() {
         if (environment != null && !schema.getDefaultEnvironmentList().contains(environment)) {
-            throw new ConfigException(ErrorCode.ENVIRONMENT_UNKNOWN, "expected an environment the schema declares in "
-                    + "default_environment (" + (schema.getDefaultEnvironmentCount() == 0 ? "it declares none"
-                    : schema.getDefaultEnvironmentList().stream().map(e -> "\"" + e + "\"")
-                            .collect(Collectors.joining(", "))) + "), found \"" + environment + "\"");
+            throw new ConfigException(
+                    ErrorCode.ENVIRONMENT_UNKNOWN,
+                    "expected an environment the schema declares in "
+                            + "default_environment ("
+                            + (schema.getDefaultEnvironmentCount() == 0
+                                    ? "it declares none"
+                                    : schema.getDefaultEnvironmentList().stream()
+                                            .map(e -> "\"" + e + "\"")
+                                            .collect(Collectors.joining(", ")))
+                            + "), found \"" + environment + "\"");
         }
         DatasetView data = DatasetView.of(statistics, dataset);
-        ComparatorChecks comparators = new ComparatorChecks(control(previous, data), control(serving, data),
-                control(previousVersion, data));
-        SchemaEngine.Result result = SchemaEngine.run(schema, data,
-                InferenceOptions.defaults().withMaxDomainSize(InferenceOptions.VALIDATION_DOMAIN_SIZE), environment,
+        ComparatorChecks comparators =
+                new ComparatorChecks(control(previous, data), control(serving, data), control(previousVersion, data));
+        SchemaEngine.Result result = SchemaEngine.run(
+                schema,
+                data,
+                InferenceOptions.defaults().withMaxDomainSize(InferenceOptions.VALIDATION_DOMAIN_SIZE),
+                environment,
                 comparators);
-        Anomalies.Builder anomalies = Anomalies.newBuilder().setBaseline(schema)
+        Anomalies.Builder anomalies = Anomalies.newBuilder()
+                .setBaseline(schema)
                 .setAnomalyNameFormat(Anomalies.AnomalyNameFormat.SERIALIZED_PATH);
         if (result.dataMissing()) {
             return new ValidationReport(anomalies.setDataMissing(true).build(), List.of());
         }
         for (Map.Entry<Path, List<Description>> entry : result.features().entrySet()) {
-            anomalies.putAnomalyInfo(PathNames.serialize(entry.getKey()),
+            anomalies.putAnomalyInfo(
+                    PathNames.serialize(entry.getKey()),
                     info(entry.getValue()).setPath(entry.getKey()).build());
         }
         if (!result.dataset().isEmpty()) {
@@ -153,23 +164,29 @@ public final class Validator {
         }
         String name = data.dataset().getName();
         boolean named = statistics.getDatasetsCount() > 1
-                && statistics.getDatasetsList().stream().anyMatch(d -> d.getName().equals(name));
+                && statistics.getDatasetsList().stream()
+                        .anyMatch(d -> d.getName().equals(name));
         return DatasetView.of(statistics, named ? name : null);
     }
 
     /** {@return whether the anomalies hold no finding at all (TFX's "blessed")} */
     public static boolean isClean(Anomalies anomalies) {
-        return anomalies.getAnomalyInfoCount() == 0 && !anomalies.hasDatasetAnomalyInfo() && !anomalies.getDataMissing();
+        return anomalies.getAnomalyInfoCount() == 0
+                && !anomalies.hasDatasetAnomalyInfo()
+                && !anomalies.getDataMissing();
     }
 
     private AnomalyInfo.Builder info(List<Description> descriptions) {
-        List<Description> reasons = descriptions.stream()
-                .allMatch(d -> d.type() == AnomalyInfo.Type.SCHEMA_NEW_COLUMN) ? descriptions.subList(0, 1) : descriptions;
+        List<Description> reasons = descriptions.stream().allMatch(d -> d.type() == AnomalyInfo.Type.SCHEMA_NEW_COLUMN)
+                ? descriptions.subList(0, 1)
+                : descriptions;
         AnomalyInfo.Builder info = AnomalyInfo.newBuilder();
         AnomalyInfo.Severity severity = AnomalyInfo.Severity.UNKNOWN;
         for (Description reason : reasons) {
-            info.addReason(AnomalyInfo.Reason.newBuilder().setType(reason.type())
-                    .setShortDescription(reason.shortDescription()).setDescription(reason.description()));
+            info.addReason(AnomalyInfo.Reason.newBuilder()
+                    .setType(reason.type())
+                    .setShortDescription(reason.shortDescription())
+                    .setDescription(reason.description()));
             AnomalyInfo.Severity own = severities.getOrDefault(reason.type(), AnomalyInfo.Severity.ERROR);
             if (own.getNumber() > severity.getNumber()) {
                 severity = own;

@@ -23,12 +23,20 @@ import java.util.Objects;
  * @param mismatchCount pairs with the feature on both sides, with values that do not match
  * @param diffCount     pairs where the feature differs in any way: {@code baseOnly + testOnly + mismatchCount}
  */
-public record FeatureSkew(String featureName, long baseCount, long testCount, long matchCount, long baseOnly,
-        long testOnly, long mismatchCount, long diffCount) {
+public record FeatureSkew(
+        String featureName,
+        long baseCount,
+        long testCount,
+        long matchCount,
+        long baseOnly,
+        long testOnly,
+        long mismatchCount,
+        long diffCount) {
     public FeatureSkew {
         Objects.requireNonNull(featureName, "featureName is null");
         if (diffCount != baseOnly + testOnly + mismatchCount) {
-            throw new IllegalArgumentException("diffCount " + diffCount + " is not baseOnly + testOnly + mismatchCount");
+            throw new IllegalArgumentException(
+                    "diffCount " + diffCount + " is not baseOnly + testOnly + mismatchCount");
         }
     }
 

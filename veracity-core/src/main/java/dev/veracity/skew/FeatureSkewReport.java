@@ -18,8 +18,13 @@ import java.util.Objects;
  *                              counts are sketched beyond a few thousand distinct value pairs)
  * @param partitions            the number of hash partitions the join used (1: joined in memory without spilling)
  */
-public record FeatureSkewReport(List<FeatureSkew> featureSkew, MatchStats matchStats, List<SkewPair> skewPairs,
-        List<ConfusionCount> confusionCounts, Map<String, Long> confusionMaximumError, int partitions) {
+public record FeatureSkewReport(
+        List<FeatureSkew> featureSkew,
+        MatchStats matchStats,
+        List<SkewPair> skewPairs,
+        List<ConfusionCount> confusionCounts,
+        Map<String, Long> confusionMaximumError,
+        int partitions) {
     public FeatureSkewReport {
         featureSkew = List.copyOf(featureSkew);
         Objects.requireNonNull(matchStats, "matchStats is null");

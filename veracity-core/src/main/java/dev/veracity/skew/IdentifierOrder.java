@@ -10,8 +10,7 @@ import java.util.List;
 final class IdentifierOrder implements Comparator<List<String>> {
     static final IdentifierOrder INSTANCE = new IdentifierOrder();
 
-    private IdentifierOrder() {
-    }
+    private IdentifierOrder() {}
 
     @Override
     public int compare(List<String> a, List<String> b) {

@@ -18,8 +18,15 @@ package dev.veracity.skew;
  * @param baseMissingIdCount    base examples without an id (not joined)
  * @param testMissingIdCount    test examples without an id (not joined)
  */
-public record MatchStats(long baseWithIdCount, long testWithIdCount, long identifiersCount, long idsMissingInBaseCount,
-        long idsMissingInTestCount, long matchingPairsCount, long duplicateIdCount, long baseMissingIdCount,
+public record MatchStats(
+        long baseWithIdCount,
+        long testWithIdCount,
+        long identifiersCount,
+        long idsMissingInBaseCount,
+        long idsMissingInTestCount,
+        long matchingPairsCount,
+        long duplicateIdCount,
+        long baseMissingIdCount,
         long testMissingIdCount) {
     public MatchStats {
         if (identifiersCount != idsMissingInBaseCount + idsMissingInTestCount + duplicateIdCount + matchingPairsCount) {

@@ -26,8 +26,8 @@ public final class PartitionJoin {
     public void drainInto(SkewAccumulator accumulator) {
         for (var e : entries.entrySet()) {
             Entry entry = e.getValue();
-            accumulator.identifier(e.getKey().bytes, entry.baseExamples, entry.testExamples, entry.baseBody,
-                    entry.testBody);
+            accumulator.identifier(
+                    e.getKey().bytes, entry.baseExamples, entry.testExamples, entry.baseBody, entry.testBody);
         }
         entries.clear();
     }

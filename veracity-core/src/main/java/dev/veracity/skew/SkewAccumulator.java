@@ -97,7 +97,8 @@ public final class SkewAccumulator {
                     differs = true;
                     ItemsSketch<ValuePair> sketch = confusion.get(fb);
                     if (sketch != null && b.count() == 1 && t.count() == 1) {
-                        sketch.update(new ValuePair(b.values().text(0), t.values().text(0)));
+                        sketch.update(
+                                new ValuePair(b.values().text(0), t.values().text(0)));
                     }
                 }
                 hasBase = b.advance();
@@ -129,30 +130,44 @@ public final class SkewAccumulator {
         }
     }
 
-    public FeatureSkewReport report(int partitions, SideCounts base,
-            SideCounts test) {
+    public FeatureSkewReport report(int partitions, SideCounts base, SideCounts test) {
         List<FeatureSkew> featureSkew = new ArrayList<>();
         List<ConfusionCount> confusionCounts = new ArrayList<>();
         Map<String, Long> confusionMaximumError = new HashMap<>();
         for (int f = 0; f < featureCount; f++) {
             String name = layout.features().get(f);
-            featureSkew.add(new FeatureSkew(name, baseCount[f], testCount[f], matchCount[f], baseOnly[f], testOnly[f],
-                    mismatchCount[f], baseOnly[f] + testOnly[f] + mismatchCount[f]));
+            featureSkew.add(new FeatureSkew(
+                    name,
+                    baseCount[f],
+                    testCount[f],
+                    matchCount[f],
+                    baseOnly[f],
+                    testOnly[f],
+                    mismatchCount[f],
+                    baseOnly[f] + testOnly[f] + mismatchCount[f]));
             ItemsSketch<ValuePair> sketch = confusion.get(f);
             if (sketch != null) {
                 confusionMaximumError.put(name, sketch.getMaximumError());
                 List<ItemsSketch.Row<ValuePair>> rows =
                         new ArrayList<>(Arrays.asList(sketch.getFrequentItems(ErrorType.NO_FALSE_POSITIVES)));
                 rows.sort(Comparator.<ItemsSketch.Row<ValuePair>>comparingLong(r -> -r.getEstimate())
-                        .thenComparing(r -> r.getItem().base()).thenComparing(r -> r.getItem().test()));
+                        .thenComparing(r -> r.getItem().base())
+                        .thenComparing(r -> r.getItem().test()));
                 for (ItemsSketch.Row<ValuePair> row : rows.subList(0, Math.min(rows.size(), options.confusionTopN()))) {
-                    confusionCounts.add(new ConfusionCount(name, row.getItem().base(), row.getItem().test(),
-                            row.getEstimate()));
+                    confusionCounts.add(new ConfusionCount(
+                            name, row.getItem().base(), row.getItem().test(), row.getEstimate()));
                 }
             }
         }
-        MatchStats matchStats = new MatchStats(base.withId(), test.withId(), identifiersCount,
-                idsMissingInBaseCount, idsMissingInTestCount, matchingPairsCount, duplicateIdCount, base.missingId(),
+        MatchStats matchStats = new MatchStats(
+                base.withId(),
+                test.withId(),
+                identifiersCount,
+                idsMissingInBaseCount,
+                idsMissingInTestCount,
+                matchingPairsCount,
+                duplicateIdCount,
+                base.missingId(),
                 test.missingId());
         List<Sample> sorted = new ArrayList<>(samples);
         sorted.sort(null);
@@ -160,8 +175,8 @@ public final class SkewAccumulator {
         for (Sample sample : sorted) {
             pairs.add(skewPair(sample));
         }
-        return new FeatureSkewReport(featureSkew, matchStats, pairs, confusionCounts, confusionMaximumError,
-                partitions);
+        return new FeatureSkewReport(
+                featureSkew, matchStats, pairs, confusionCounts, confusionMaximumError, partitions);
     }
 
     private SkewPair skewPair(Sample sample) {
@@ -195,8 +210,7 @@ public final class SkewAccumulator {
     }
 
     /** A differing value pair of a categorical feature. */
-    record ValuePair(String base, String test) {
-    }
+    record ValuePair(String base, String test) {}
 
     /** A differing pair kept while it is among the smallest identifiers seen. */
     private record Sample(List<String> identifier, byte[] key, byte[] baseBody, byte[] testBody)

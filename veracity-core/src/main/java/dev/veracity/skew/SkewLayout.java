@@ -35,8 +35,10 @@ public final class SkewLayout {
         for (Side input : List.of(base, test)) {
             for (String key : options.identifierFeatures()) {
                 if (!input.names().contains(key)) {
-                    throw new InputException(ErrorCode.SKEW_IDENTIFIER_NOT_FOUND, input.name()
-                            + ": expected identifier feature '" + key + "' (--key), found only " + input.names());
+                    throw new InputException(
+                            ErrorCode.SKEW_IDENTIFIER_NOT_FOUND,
+                            input.name() + ": expected identifier feature '" + key + "' (--key), found only "
+                                    + input.names());
                 }
             }
         }

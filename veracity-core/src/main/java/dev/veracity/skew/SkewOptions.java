@@ -20,8 +20,12 @@ import java.util.List;
  *                           (TFDV's float_round_ndigits)
  * @param confusionTopN      confusion counts kept per categorical feature, the most frequent first
  */
-public record SkewOptions(List<String> identifierFeatures, List<String> featuresToIgnore, int sampleSize,
-        int floatRoundDigits, int confusionTopN) {
+public record SkewOptions(
+        List<String> identifierFeatures,
+        List<String> featuresToIgnore,
+        int sampleSize,
+        int floatRoundDigits,
+        int confusionTopN) {
     /** {@link #floatRoundDigits()} when floats are compared exactly. */
     public static final int NO_ROUNDING = -1;
 
@@ -49,8 +53,8 @@ public record SkewOptions(List<String> identifierFeatures, List<String> features
             throw new ConfigException("sample size: expected >= 0, found " + sampleSize);
         }
         if (floatRoundDigits != NO_ROUNDING && (floatRoundDigits < 0 || floatRoundDigits > MAX_ROUND_DIGITS)) {
-            throw new ConfigException("float round digits: expected 0.." + MAX_ROUND_DIGITS + ", found "
-                    + floatRoundDigits);
+            throw new ConfigException(
+                    "float round digits: expected 0.." + MAX_ROUND_DIGITS + ", found " + floatRoundDigits);
         }
         if (confusionTopN < 0) {
             throw new ConfigException("confusion top N: expected >= 0, found " + confusionTopN);

@@ -17,8 +17,13 @@ import java.util.Objects;
  * @param matchedFeatures    features present on both sides with matching values
  * @param mismatchedFeatures features present on both sides with values that do not match
  */
-public record SkewPair(List<String> identifier, Map<String, ValueList> base, Map<String, ValueList> test,
-        List<String> baseOnlyFeatures, List<String> testOnlyFeatures, List<String> matchedFeatures,
+public record SkewPair(
+        List<String> identifier,
+        Map<String, ValueList> base,
+        Map<String, ValueList> test,
+        List<String> baseOnlyFeatures,
+        List<String> testOnlyFeatures,
+        List<String> matchedFeatures,
         List<String> mismatchedFeatures) {
     public SkewPair {
         identifier = List.copyOf(identifier);

@@ -11,15 +11,17 @@ import java.math.RoundingMode;
  */
 public final class ValueEquality {
     /** Powers of ten that are exact doubles. */
-    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
 
     private final int roundDigits;
 
     public ValueEquality(int roundDigits) {
         if (roundDigits != SkewOptions.NO_ROUNDING && (roundDigits < 0 || roundDigits > SkewOptions.MAX_ROUND_DIGITS)) {
-            throw new IllegalArgumentException("roundDigits must be NO_ROUNDING or in [0, "
-                    + SkewOptions.MAX_ROUND_DIGITS + "]: " + roundDigits);
+            throw new IllegalArgumentException(
+                    "roundDigits must be NO_ROUNDING or in [0, " + SkewOptions.MAX_ROUND_DIGITS + "]: " + roundDigits);
         }
         this.roundDigits = roundDigits;
     }
@@ -46,7 +48,8 @@ public final class ValueEquality {
                 }
             }
         }
-        double rounded = new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+        double rounded =
+                new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
         return rounded == 0 ? Math.copySign(0.0, value) : rounded; // keep the sign of zero, as Python and the fast path
     }
 

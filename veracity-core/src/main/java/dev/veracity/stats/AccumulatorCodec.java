@@ -20,10 +20,10 @@ final class AccumulatorCodec {
     private static final int UNWEIGHTED_VERSION = 1;
     /** Kinds 0 to 2 are the {@link FeatureType} ordinals (INT, FLOAT numeric; STRING); 3 and 4 came later. */
     private static final int CATEGORICAL_INT = 3;
+
     private static final int CATEGORICAL_FLOAT = 4;
 
-    private AccumulatorCodec() {
-    }
+    private AccumulatorCodec() {}
 
     static byte[] write(FeatureAccumulator accumulator) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -72,16 +72,23 @@ final class AccumulatorCodec {
                 throw new IllegalArgumentException("accumulator of unknown kind " + kind);
             }
             boolean categorical = kind >= CATEGORICAL_INT;
-            FeatureType type = kind == CATEGORICAL_INT ? FeatureType.INT
+            FeatureType type = kind == CATEGORICAL_INT
+                    ? FeatureType.INT
                     : kind == CATEGORICAL_FLOAT ? FeatureType.FLOAT : FeatureType.values()[kind];
             String name = in.readUTF();
             boolean weighted = version != UNWEIGHTED_VERSION && in.readBoolean();
             if (weighted != options.isWeighted()) {
                 throw new IllegalArgumentException("accumulator of feature " + name + " is "
-                        + (weighted ? "weighted" : "unweighted" + (version == UNWEIGHTED_VERSION
-                                ? " (format version " + UNWEIGHTED_VERSION + ")" : ""))
-                        + ", but the options " + (options.isWeighted()
-                                ? "name weight feature \"" + options.weightFeature() + "\"" : "name no weight feature"));
+                        + (weighted
+                                ? "weighted"
+                                : "unweighted"
+                                        + (version == UNWEIGHTED_VERSION
+                                                ? " (format version " + UNWEIGHTED_VERSION + ")"
+                                                : ""))
+                        + ", but the options "
+                        + (options.isWeighted()
+                                ? "name weight feature \"" + options.weightFeature() + "\""
+                                : "name no weight feature"));
             }
             if (categorical) {
                 return StringAccumulator.readState(name, type, options, in);

@@ -8,7 +8,7 @@ import java.util.Arrays;
  */
 final class ByteCountTable {
     private final int maxKeys;
-    private int[] slots;            // entry index + 1, 0 = empty
+    private int[] slots; // entry index + 1, 0 = empty
     private int mask;
     private int size;
     private int[] hashes = new int[64];
@@ -44,8 +44,10 @@ final class ByteCountTable {
             if (entry < 0) {
                 break;
             }
-            if (hashes[entry] == hash && keyLengths[entry] == length
-                    && Arrays.equals(arena, keyOffsets[entry], keyOffsets[entry] + length, source, offset, offset + length)) {
+            if (hashes[entry] == hash
+                    && keyLengths[entry] == length
+                    && Arrays.equals(
+                            arena, keyOffsets[entry], keyOffsets[entry] + length, source, offset, offset + length)) {
                 counts[entry] += count;
                 weights[entry] += weight;
                 return true;

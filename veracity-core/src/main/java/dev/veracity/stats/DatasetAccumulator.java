@@ -95,7 +95,8 @@ public final class DatasetAccumulator {
         for (int r = 0; r < rows; r++) {
             int count = offsets[r + 1] - offsets[r];
             if (!present[r] || count != 1) {
-                throw weightError("exactly one value per example",
+                throw weightError(
+                        "exactly one value per example",
                         !present[r] ? "a missing value" : count == 0 ? "an empty list" : count + " values");
             }
             double w = ints != null ? ints[offsets[r]] : floats[offsets[r]];
@@ -110,17 +111,18 @@ public final class DatasetAccumulator {
     }
 
     private ConfigException weightError(String expected, String found) {
-        return new ConfigException("weight feature \"" + options.weightFeature() + "\": expected " + expected
-                + ", found " + found);
+        return new ConfigException(
+                "weight feature \"" + options.weightFeature() + "\": expected " + expected + ", found " + found);
     }
 
     private FeatureAccumulator accumulatorFor(Column column) {
         FeatureAccumulator accumulator = features.get(column.name());
         if (accumulator == null) {
             accumulator = switch (column.type()) {
-                case INT, FLOAT -> options.isCategorical(column.name())
-                        ? new StringAccumulator(column.name(), column.type(), options)
-                        : new NumericAccumulator(column.name(), column.type(), options);
+                case INT, FLOAT ->
+                    options.isCategorical(column.name())
+                            ? new StringAccumulator(column.name(), column.type(), options)
+                            : new NumericAccumulator(column.name(), column.type(), options);
                 case STRING -> new StringAccumulator(column.name(), options);
             };
             features.put(column.name(), accumulator);
@@ -170,9 +172,8 @@ public final class DatasetAccumulator {
      */
     public DatasetFeatureStatistics result(String name) {
         Objects.requireNonNull(name, "name is null");
-        DatasetFeatureStatistics.Builder dataset = DatasetFeatureStatistics.newBuilder()
-                .setName(name)
-                .setNumExamples(numExamples);
+        DatasetFeatureStatistics.Builder dataset =
+                DatasetFeatureStatistics.newBuilder().setName(name).setNumExamples(numExamples);
         if (options.isWeighted()) {
             dataset.setWeightedNumExamples(weightedNumExamples);
         }

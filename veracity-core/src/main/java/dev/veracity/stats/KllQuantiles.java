@@ -186,7 +186,7 @@ final class KllQuantiles {
         double natural = rank * n;
         natural = Math.round(natural * 1e10) / 1e10; // 0.3 * 10 is 3, not 3.0000000000000004
         long wanted = (long) Math.ceil(natural);
-        for (int lo = 0, hi = v.values.length - 1; lo <= hi;) {
+        for (int lo = 0, hi = v.values.length - 1; lo <= hi; ) {
             int mid = (lo + hi) >>> 1;
             if (v.cumulative[mid] >= wanted && (mid == 0 || v.cumulative[mid - 1] < wanted)) {
                 return v.values[mid];
@@ -369,8 +369,8 @@ final class KllQuantiles {
     }
 
     /** Merges sorted {@code items} of one weight into the sorted {@code values[0, count)}; returns the new count. */
-    private static int mergeWeighted(double[] values, long[] weights, int count, double[] items, int size,
-            long weight) {
+    private static int mergeWeighted(
+            double[] values, long[] weights, int count, double[] items, int size, long weight) {
         int out = count + size;
         int a = count - 1;
         int b = size - 1;
@@ -403,6 +403,5 @@ final class KllQuantiles {
     }
 
     /** The retained items sorted by value, with cumulative weights. */
-    private record View(double[] values, long[] cumulative) {
-    }
+    private record View(double[] values, long[] cumulative) {}
 }

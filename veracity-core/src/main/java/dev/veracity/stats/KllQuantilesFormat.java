@@ -19,11 +19,11 @@ import org.apache.datasketches.quantilescommon.QuantilesDoublesSketchIterator;
 final class KllQuantilesFormat {
     /** The first byte; a DataSketches KLL sketch starts with its preamble ints, 1, 2 or 5. */
     static final int MARKER = 0x4B;
+
     static final int VERSION = 1;
     private static final int MAX_LEVELS = 64;
 
-    private KllQuantilesFormat() {
-    }
+    private KllQuantilesFormat() {}
 
     static int size(int levels, int retained) {
         return 2 + 4 + 8 * 4 + 4 + 4 * levels + 8 * retained;
@@ -127,7 +127,7 @@ final class KllQuantilesFormat {
         for (int h = 1; h < levels.length; h++) {
             Arrays.sort(levels[h], 0, sizes[h]);
         }
-        return KllQuantiles.of(old.getK(), old.getN(), old.getMinItem(), old.getMaxItem(), KllQuantiles.SEED,
-                levels, sizes);
+        return KllQuantiles.of(
+                old.getK(), old.getN(), old.getMinItem(), old.getMaxItem(), KllQuantiles.SEED, levels, sizes);
     }
 }

@@ -13,8 +13,7 @@ final class NumberLabels {
     /** The longest decimal string of a long: a sign and 19 digits. */
     static final int MAX_LONG_LENGTH = 20;
 
-    private NumberLabels() {
-    }
+    private NumberLabels() {}
 
     /** Writes the decimal digits of {@code value} at the start of {@code into} (at least 20 bytes); returns the count. */
     static int writeLong(long value, byte[] into) {

@@ -57,8 +57,8 @@ public final class NumericAccumulator implements FeatureAccumulator {
         this.presence = new PresenceAccumulator(options.kllK());
         this.sketch = new KllQuantiles(options.kllK());
         this.weightedMoments = options.isWeighted() ? new WeightedMoments() : null;
-        this.weightedQuantiles = options.isWeighted()
-                ? new WeightedQuantiles(options.kllK(), options.quantilesRankError()) : null;
+        this.weightedQuantiles =
+                options.isWeighted() ? new WeightedQuantiles(options.kllK(), options.quantilesRankError()) : null;
     }
 
     @Override
@@ -84,7 +84,8 @@ public final class NumericAccumulator implements FeatureAccumulator {
     @Override
     public void add(Column column, double[] rowWeights) {
         if (!(column instanceof IntColumn) && !(column instanceof FloatColumn)) {
-            throw new IllegalArgumentException("feature " + name + ": expected a numeric column, found " + column.type());
+            throw new IllegalArgumentException(
+                    "feature " + name + ": expected a numeric column, found " + column.type());
         }
         checkWeights(name, options, rowWeights);
         presence.add(column, rowWeights);
@@ -114,9 +115,10 @@ public final class NumericAccumulator implements FeatureAccumulator {
      */
     static void checkWeights(String name, StatisticsOptions options, double[] rowWeights) {
         if (options.isWeighted() != (rowWeights != null)) {
-            throw new IllegalArgumentException("feature " + name + ": " + (rowWeights == null
-                    ? "row weights are required with weight feature \"" + options.weightFeature() + "\""
-                    : "row weights given without a weight feature in the options"));
+            throw new IllegalArgumentException("feature " + name + ": "
+                    + (rowWeights == null
+                            ? "row weights are required with weight feature \"" + options.weightFeature() + "\""
+                            : "row weights given without a weight feature in the options"));
         }
     }
 
@@ -153,7 +155,8 @@ public final class NumericAccumulator implements FeatureAccumulator {
             throw new IllegalArgumentException("cannot merge an accumulator into itself");
         }
         if (!(other instanceof NumericAccumulator that) || that.type != type) {
-            throw new IllegalArgumentException("feature " + name + ": cannot merge " + describe(other) + " into " + type);
+            throw new IllegalArgumentException(
+                    "feature " + name + ": cannot merge " + describe(other) + " into " + type);
         }
         if (that.options.isWeighted() != options.isWeighted()) {
             throw new IllegalArgumentException("feature " + name + ": cannot merge weighted and unweighted statistics");
@@ -177,14 +180,19 @@ public final class NumericAccumulator implements FeatureAccumulator {
     public FeatureNameStatistics result(long numExamples, double weightedNumExamples) {
         CommonStatistics common = presence.result(numExamples, options.numValuesHistogramBuckets());
         if (options.isWeighted()) {
-            common = common.toBuilder().setWeightedCommonStats(presence.weightedResult(weightedNumExamples)).build();
+            common = common.toBuilder()
+                    .setWeightedCommonStats(presence.weightedResult(weightedNumExamples))
+                    .build();
         }
         NumericStatistics.Builder numeric = NumericStatistics.newBuilder().setCommonStats(common);
         NumericMoments m = moments;
         if (m.count() + m.nanCount() > 0) {
             numeric.setNumZeros(m.zeroCount());
             if (m.count() > 0) {
-                numeric.setMean(m.mean()).setStdDev(m.stdDev()).setMin(m.min()).setMax(m.max())
+                numeric.setMean(m.mean())
+                        .setStdDev(m.stdDev())
+                        .setMin(m.min())
+                        .setMax(m.max())
                         .setMedian(sketch.quantile(0.5));
             }
             NumericHistograms histograms = NumericHistograms.of(sketch, m);
@@ -210,9 +218,11 @@ public final class NumericAccumulator implements FeatureAccumulator {
                 .setMean(weightedMoments.mean())
                 .setStdDev(weightedMoments.stdDev());
         if (weightedQuantiles.isEmpty() || weightedMoments.totalWeight() == 0) {
-            weighted.addHistograms(Histogram.newBuilder().setType(Histogram.HistogramType.STANDARD)
+            weighted.addHistograms(Histogram.newBuilder()
+                    .setType(Histogram.HistogramType.STANDARD)
                     .setNumNan(moments.nanCount()));
-            weighted.addHistograms(Histogram.newBuilder().setType(Histogram.HistogramType.QUANTILES)
+            weighted.addHistograms(Histogram.newBuilder()
+                    .setType(Histogram.HistogramType.QUANTILES)
                     .setNumNan(moments.nanCount()));
             return weighted.build();
         }
@@ -226,8 +236,8 @@ public final class NumericAccumulator implements FeatureAccumulator {
 
     @Override
     public long retainedBytes() {
-        long weighted = weightedQuantiles == null ? 0
-                : 64 + weightedQuantiles.retainedBytes() + valueWeights.length * 8L;
+        long weighted =
+                weightedQuantiles == null ? 0 : 64 + weightedQuantiles.retainedBytes() + valueWeights.length * 8L;
         return 128 + presence.retainedBytes() + sketch.serializedBytes() + scratch.length * 8L + weighted;
     }
 
@@ -266,7 +276,8 @@ public final class NumericAccumulator implements FeatureAccumulator {
     }
 
     static String describe(FeatureAccumulator accumulator) {
-        return accumulator instanceof NumericAccumulator n ? n.type.name()
+        return accumulator instanceof NumericAccumulator n
+                ? n.type.name()
                 : StringAccumulator.describe((StringAccumulator) accumulator);
     }
 }

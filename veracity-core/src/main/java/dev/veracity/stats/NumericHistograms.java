@@ -41,8 +41,16 @@ final class NumericHistograms {
      * @param min              the low end of the QUANTILES buckets
      * @param max              the high end of the QUANTILES buckets
      */
-    private NumericHistograms(Distribution distribution, long nanCount, double negativeInfinity, double finite,
-            double positiveInfinity, double finiteMin, double finiteMax, double min, double max) {
+    private NumericHistograms(
+            Distribution distribution,
+            long nanCount,
+            double negativeInfinity,
+            double finite,
+            double positiveInfinity,
+            double finiteMin,
+            double finiteMax,
+            double min,
+            double max) {
         this.distribution = distribution;
         this.nanCount = nanCount;
         this.negativeInfinity = negativeInfinity;
@@ -67,8 +75,16 @@ final class NumericHistograms {
                 return sketch.quantile(rank);
             }
         };
-        return new NumericHistograms(kll, moments.nanCount(), moments.negativeInfinityCount(), moments.finiteCount(),
-                moments.positiveInfinityCount(), moments.finiteMin(), moments.finiteMax(), moments.min(), moments.max());
+        return new NumericHistograms(
+                kll,
+                moments.nanCount(),
+                moments.negativeInfinityCount(),
+                moments.finiteCount(),
+                moments.positiveInfinityCount(),
+                moments.finiteMin(),
+                moments.finiteMax(),
+                moments.min(),
+                moments.max());
     }
 
     /**
@@ -76,43 +92,62 @@ final class NumericHistograms {
      * STANDARD buckets over all finite values as TFDV's, ends of QUANTILES buckets at the values of positive weight}
      */
     static NumericHistograms weighted(WeightedQuantiles.View view, WeightedMoments weighted, NumericMoments moments) {
-        return new NumericHistograms(view, moments.nanCount(), weighted.negativeInfinityWeight(),
-                weighted.finiteWeight(), weighted.positiveInfinityWeight(), moments.finiteMin(), moments.finiteMax(),
-                view.min(), view.max());
+        return new NumericHistograms(
+                view,
+                moments.nanCount(),
+                weighted.negativeInfinityWeight(),
+                weighted.finiteWeight(),
+                weighted.positiveInfinityWeight(),
+                moments.finiteMin(),
+                moments.finiteMax(),
+                view.min(),
+                view.max());
     }
 
     Histogram standard(int buckets) {
-        Histogram.Builder histogram = Histogram.newBuilder()
-                .setType(Histogram.HistogramType.STANDARD)
-                .setNumNan(nanCount);
+        Histogram.Builder histogram =
+                Histogram.newBuilder().setType(Histogram.HistogramType.STANDARD).setNumNan(nanCount);
         double negInf = negativeInfinity;
         double posInf = positiveInfinity;
         if (negInf > 0) {
-            histogram.addBucketsBuilder().setLowValue(Double.NEGATIVE_INFINITY)
-                    .setHighValue(Double.NEGATIVE_INFINITY).setSampleCount(negInf);
+            histogram
+                    .addBucketsBuilder()
+                    .setLowValue(Double.NEGATIVE_INFINITY)
+                    .setHighValue(Double.NEGATIVE_INFINITY)
+                    .setSampleCount(negInf);
         }
         if (finite > 0) {
             double low = finiteMin;
             double high = finiteMax;
             if (low == high) {
-                histogram.addBucketsBuilder().setLowValue(low).setHighValue(high).setSampleCount(finite);
+                histogram
+                        .addBucketsBuilder()
+                        .setLowValue(low)
+                        .setHighValue(high)
+                        .setSampleCount(finite);
             } else {
                 double n = negInf + finite + posInf;
                 double below = negInf;
                 for (int i = 0; i < buckets; i++) {
                     double edge = i == buckets - 1 ? high : edge(low, high, i + 1, buckets);
-                    double upTo = i == buckets - 1 ? negInf + finite
-                            : Math.min(negInf + finite, n * distribution.rank(edge));
+                    double upTo =
+                            i == buckets - 1 ? negInf + finite : Math.min(negInf + finite, n * distribution.rank(edge));
                     double count = Math.max(0, upTo - below);
-                    histogram.addBucketsBuilder().setLowValue(edge(low, high, i, buckets)).setHighValue(edge)
+                    histogram
+                            .addBucketsBuilder()
+                            .setLowValue(edge(low, high, i, buckets))
+                            .setHighValue(edge)
                             .setSampleCount(count);
                     below = Math.max(below, upTo);
                 }
             }
         }
         if (posInf > 0) {
-            histogram.addBucketsBuilder().setLowValue(Double.POSITIVE_INFINITY)
-                    .setHighValue(Double.POSITIVE_INFINITY).setSampleCount(posInf);
+            histogram
+                    .addBucketsBuilder()
+                    .setLowValue(Double.POSITIVE_INFINITY)
+                    .setHighValue(Double.POSITIVE_INFINITY)
+                    .setSampleCount(posInf);
         }
         return histogram.build();
     }
@@ -147,7 +182,11 @@ final class NumericHistograms {
         }
         double perBucket = n / buckets;
         for (int i = 0; i < buckets; i++) {
-            histogram.addBucketsBuilder().setLowValue(edges[i]).setHighValue(edges[i + 1]).setSampleCount(perBucket);
+            histogram
+                    .addBucketsBuilder()
+                    .setLowValue(edges[i])
+                    .setHighValue(edges[i + 1])
+                    .setSampleCount(perBucket);
         }
         return histogram.build();
     }

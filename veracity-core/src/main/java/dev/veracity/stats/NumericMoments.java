@@ -126,12 +126,14 @@ final class NumericMoments {
     }
 
     double min() {
-        return negativeInfinityCount > 0 ? Double.NEGATIVE_INFINITY
+        return negativeInfinityCount > 0
+                ? Double.NEGATIVE_INFINITY
                 : finiteCount > 0 ? finiteMin : Double.POSITIVE_INFINITY;
     }
 
     double max() {
-        return positiveInfinityCount > 0 ? Double.POSITIVE_INFINITY
+        return positiveInfinityCount > 0
+                ? Double.POSITIVE_INFINITY
                 : finiteCount > 0 ? finiteMax : Double.NEGATIVE_INFINITY;
     }
 

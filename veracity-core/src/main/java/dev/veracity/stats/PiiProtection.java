@@ -72,8 +72,8 @@ public final class PiiProtection implements Serializable {
     public static PiiProtection hashing(byte[] key) {
         Objects.requireNonNull(key, "key is null");
         if (key.length < MIN_KEY_BYTES) {
-            throw new IllegalArgumentException("key: expected at least " + MIN_KEY_BYTES + " bytes, found "
-                    + key.length);
+            throw new IllegalArgumentException(
+                    "key: expected at least " + MIN_KEY_BYTES + " bytes, found " + key.length);
         }
         return new PiiProtection(key.clone());
     }
@@ -121,8 +121,8 @@ public final class PiiProtection implements Serializable {
     }
 
     /** {@return the statistics with the raw values of the named features (top-level names or dotted paths) removed or hashed} */
-    public DatasetFeatureStatisticsList protect(DatasetFeatureStatisticsList statistics,
-            Collection<String> piiFeatures) {
+    public DatasetFeatureStatisticsList protect(
+            DatasetFeatureStatisticsList statistics, Collection<String> piiFeatures) {
         Objects.requireNonNull(statistics, "statistics is null");
         Set<String> pii = Set.copyOf(piiFeatures);
         if (pii.isEmpty()) {
@@ -162,7 +162,11 @@ public final class PiiProtection implements Serializable {
             }
         }
         if (feature.hasNumStats()) {
-            var numbers = feature.getNumStatsBuilder().clearMin().clearMax().clearMedian().clearHistograms();
+            var numbers = feature.getNumStatsBuilder()
+                    .clearMin()
+                    .clearMax()
+                    .clearMedian()
+                    .clearHistograms();
             if (numbers.hasWeightedNumericStats()) {
                 numbers.getWeightedNumericStatsBuilder().clearMedian().clearHistograms();
             }
@@ -173,8 +177,11 @@ public final class PiiProtection implements Serializable {
                 others.add(custom);
             }
         }
-        feature.clearCustomStats().addAllCustomStats(others).addCustomStats(CustomStatistic.newBuilder()
-                .setName(CUSTOM_STAT).setStr(mac != null ? "hashed" : "suppressed"));
+        feature.clearCustomStats()
+                .addAllCustomStats(others)
+                .addCustomStats(CustomStatistic.newBuilder()
+                        .setName(CUSTOM_STAT)
+                        .setStr(mac != null ? "hashed" : "suppressed"));
     }
 
     private static void relabel(List<StringStatistics.FreqAndValue.Builder> values, Mac mac) {

@@ -158,7 +158,10 @@ final class PresenceAccumulator {
         Histogram.Builder histogram = Histogram.newBuilder().setType(Histogram.HistogramType.QUANTILES);
         double perBucket = (double) numNonMissing / buckets;
         for (int i = 0; i < buckets; i++) {
-            histogram.addBucketsBuilder().setLowValue(boundaries[i]).setHighValue(boundaries[i + 1])
+            histogram
+                    .addBucketsBuilder()
+                    .setLowValue(boundaries[i])
+                    .setHighValue(boundaries[i + 1])
                     .setSampleCount(perBucket);
         }
         return histogram.build();

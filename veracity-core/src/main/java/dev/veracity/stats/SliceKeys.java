@@ -13,8 +13,7 @@ import java.util.Set;
 
 /** The slice names of one row under one slicing: {@code feature_value} parts, crossed, as TFDV names them. */
 final class SliceKeys {
-    private SliceKeys() {
-    }
+    private SliceKeys() {}
 
     /** {@return the names of the slices row {@code row} belongs to; empty if a slicing feature is missing} */
     static List<String> of(List<Column> slicingColumns, List<String> features, int row) {
@@ -51,8 +50,8 @@ final class SliceKeys {
             } else {
                 StringColumn strings = (StringColumn) column;
                 int start = strings.valueOffsets()[v];
-                values.add(new String(strings.bytes(), start, strings.valueOffsets()[v + 1] - start,
-                        StandardCharsets.UTF_8));
+                values.add(new String(
+                        strings.bytes(), start, strings.valueOffsets()[v + 1] - start, StandardCharsets.UTF_8));
             }
         }
         return values;

@@ -122,7 +122,8 @@ public final class SlicedStatistics {
         for (int s = 0; s < slicings.size(); s++) {
             rowsNotSliced[s] += other.rowsNotSliced[s];
             Map<String, DatasetAccumulator> mine = slices.get(s);
-            for (Map.Entry<String, DatasetAccumulator> theirs : other.slices.get(s).entrySet()) {
+            for (Map.Entry<String, DatasetAccumulator> theirs :
+                    other.slices.get(s).entrySet()) {
                 DatasetAccumulator slice = mine.get(theirs.getKey());
                 if (slice != null) {
                     slice.merge(theirs.getValue());
@@ -166,7 +167,8 @@ public final class SlicedStatistics {
         Objects.requireNonNull(name, "name is null");
         DatasetFeatureStatistics overall = all.result(slicings.isEmpty() || !name.isEmpty() ? name : ALL_EXAMPLES);
         checkSlicingFeatures(overall);
-        DatasetFeatureStatisticsList.Builder list = DatasetFeatureStatisticsList.newBuilder().addDatasets(overall);
+        DatasetFeatureStatisticsList.Builder list =
+                DatasetFeatureStatisticsList.newBuilder().addDatasets(overall);
         for (Map<String, DatasetAccumulator> slicing : slices) {
             for (Map.Entry<String, DatasetAccumulator> slice : new TreeMap<>(slicing).entrySet()) {
                 list.addDatasets(slice.getValue().result(slice.getKey()));
@@ -222,8 +224,8 @@ public final class SlicedStatistics {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
             if (version != VERSION) {
-                throw new IllegalArgumentException("sliced statistics format version " + version + ", expected "
-                        + VERSION);
+                throw new IllegalArgumentException(
+                        "sliced statistics format version " + version + ", expected " + VERSION);
             }
             int maxSlices = in.readInt();
             List<Slicing> slicings = new ArrayList<>();
@@ -256,7 +258,9 @@ public final class SlicedStatistics {
     }
 
     private void checkSlicingFeatures(DatasetFeatureStatistics overall) {
-        List<String> names = overall.getFeaturesList().stream().map(SlicedStatistics::featureName).toList();
+        List<String> names = overall.getFeaturesList().stream()
+                .map(SlicedStatistics::featureName)
+                .toList();
         if (names.isEmpty()) {
             return; // no data, so no evidence either way
         }

@@ -31,7 +31,9 @@ public final class StatisticsGenerator {
      */
     public DatasetFeatureStatisticsList compute(BatchSource source, String datasetName) throws IOException {
         Objects.requireNonNull(source, "source is null");
-        return DatasetFeatureStatisticsList.newBuilder().addDatasets(accumulate(source).result(datasetName)).build();
+        return DatasetFeatureStatisticsList.newBuilder()
+                .addDatasets(accumulate(source).result(datasetName))
+                .build();
     }
 
     /** {@return the accumulated state of every batch of {@code source}, for merging with others} */

@@ -29,9 +29,16 @@ import org.apache.datasketches.kll.KllSketch;
  *                                      {@code num_stats}, and keep their type; empty, the default, for none. A
  *                                      STRING feature named here is described as any string feature
  */
-public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, int numHistogramBuckets,
-        int numQuantilesHistogramBuckets, int numValuesHistogramBuckets, int maxExactDistinct,
-        double quantilesRankError, String weightFeature, Set<String> categoricalFeatures) {
+public record StatisticsOptions(
+        int numTopValues,
+        int numRankHistogramBuckets,
+        int numHistogramBuckets,
+        int numQuantilesHistogramBuckets,
+        int numValuesHistogramBuckets,
+        int maxExactDistinct,
+        double quantilesRankError,
+        String weightFeature,
+        Set<String> categoricalFeatures) {
 
     /** The most top values and rank histogram buckets: each is a string kept per feature and slice. */
     public static final int MAX_TOP_VALUES = 100_000;
@@ -53,44 +60,92 @@ public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, i
         within("values histogram buckets", numValuesHistogramBuckets, 2, MAX_BUCKETS);
         within("exact distinct values", maxExactDistinct, 1, MAX_EXACT_DISTINCT);
         if (!(quantilesRankError >= 0.001 && quantilesRankError <= 0.5)) {
-            throw new ConfigException("quantiles rank error: expected a number in [0.001, 0.5], found " + quantilesRankError);
+            throw new ConfigException(
+                    "quantiles rank error: expected a number in [0.001, 0.5], found " + quantilesRankError);
         }
     }
 
     /** Options without categorical numeric features: the constructor of the first eight components. */
-    public StatisticsOptions(int numTopValues, int numRankHistogramBuckets, int numHistogramBuckets,
-            int numQuantilesHistogramBuckets, int numValuesHistogramBuckets, int maxExactDistinct,
-            double quantilesRankError, String weightFeature) {
-        this(numTopValues, numRankHistogramBuckets, numHistogramBuckets, numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets, maxExactDistinct, quantilesRankError, weightFeature, Set.of());
+    public StatisticsOptions(
+            int numTopValues,
+            int numRankHistogramBuckets,
+            int numHistogramBuckets,
+            int numQuantilesHistogramBuckets,
+            int numValuesHistogramBuckets,
+            int maxExactDistinct,
+            double quantilesRankError,
+            String weightFeature) {
+        this(
+                numTopValues,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                weightFeature,
+                Set.of());
     }
 
     /** Options without a weight feature: the constructor of the first seven components. */
-    public StatisticsOptions(int numTopValues, int numRankHistogramBuckets, int numHistogramBuckets,
-            int numQuantilesHistogramBuckets, int numValuesHistogramBuckets, int maxExactDistinct,
+    public StatisticsOptions(
+            int numTopValues,
+            int numRankHistogramBuckets,
+            int numHistogramBuckets,
+            int numQuantilesHistogramBuckets,
+            int numValuesHistogramBuckets,
+            int maxExactDistinct,
             double quantilesRankError) {
-        this(numTopValues, numRankHistogramBuckets, numHistogramBuckets, numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets, maxExactDistinct, quantilesRankError, "");
+        this(
+                numTopValues,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                "");
     }
 
     /** {@return these options with another number of top values} */
     public StatisticsOptions withNumTopValues(int n) {
-        return new StatisticsOptions(n, numRankHistogramBuckets, numHistogramBuckets, numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets, maxExactDistinct, quantilesRankError, weightFeature,
+        return new StatisticsOptions(
+                n,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                weightFeature,
                 categoricalFeatures);
     }
 
     /** {@return these options with another number of buckets for both numeric histograms} */
     public StatisticsOptions withNumHistogramBuckets(int n) {
-        return new StatisticsOptions(numTopValues, numRankHistogramBuckets, n, n, numValuesHistogramBuckets,
-                maxExactDistinct, quantilesRankError, weightFeature,
+        return new StatisticsOptions(
+                numTopValues,
+                numRankHistogramBuckets,
+                n,
+                n,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                weightFeature,
                 categoricalFeatures);
     }
 
     /** {@return these options with another cap on exactly counted distinct values} */
     public StatisticsOptions withMaxExactDistinct(int n) {
-        return new StatisticsOptions(numTopValues, numRankHistogramBuckets, numHistogramBuckets,
-                numQuantilesHistogramBuckets, numValuesHistogramBuckets, n, quantilesRankError, weightFeature,
+        return new StatisticsOptions(
+                numTopValues,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                n,
+                quantilesRankError,
+                weightFeature,
                 categoricalFeatures);
     }
 
@@ -101,9 +156,16 @@ public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, i
      * @param feature the weight feature's name, or {@code ""} for none
      */
     public StatisticsOptions withWeightFeature(String feature) {
-        return new StatisticsOptions(numTopValues, numRankHistogramBuckets, numHistogramBuckets,
-                numQuantilesHistogramBuckets, numValuesHistogramBuckets, maxExactDistinct, quantilesRankError,
-                Objects.requireNonNull(feature, "feature is null"), categoricalFeatures);
+        return new StatisticsOptions(
+                numTopValues,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                Objects.requireNonNull(feature, "feature is null"),
+                categoricalFeatures);
     }
 
     /**
@@ -114,9 +176,16 @@ public record StatisticsOptions(int numTopValues, int numRankHistogramBuckets, i
      * @param features the feature names; empty for none
      */
     public StatisticsOptions withCategoricalFeatures(Set<String> features) {
-        return new StatisticsOptions(numTopValues, numRankHistogramBuckets, numHistogramBuckets,
-                numQuantilesHistogramBuckets, numValuesHistogramBuckets, maxExactDistinct, quantilesRankError,
-                weightFeature, features);
+        return new StatisticsOptions(
+                numTopValues,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                weightFeature,
+                features);
     }
 
     /** {@return whether the INT or FLOAT feature {@code name} is described by string statistics} */

@@ -103,8 +103,8 @@ public final class StringAccumulator implements FeatureAccumulator {
     @Override
     public void add(Column column, double[] rowWeights) {
         if (column.type() != type) {
-            throw new IllegalArgumentException("feature " + name + ": expected a " + type + " column, found "
-                    + column.type());
+            throw new IllegalArgumentException(
+                    "feature " + name + ": expected a " + type + " column, found " + column.type());
         }
         NumericAccumulator.checkWeights(name, options, rowWeights);
         presence.add(column, rowWeights);
@@ -194,18 +194,20 @@ public final class StringAccumulator implements FeatureAccumulator {
     public FeatureNameStatistics result(long numExamples, double weightedNumExamples) {
         CommonStatistics common = presence.result(numExamples, options.numValuesHistogramBuckets());
         if (options.isWeighted()) {
-            common = common.toBuilder().setWeightedCommonStats(presence.weightedResult(weightedNumExamples)).build();
+            common = common.toBuilder()
+                    .setWeightedCommonStats(presence.weightedResult(weightedNumExamples))
+                    .build();
         }
-        StringStatistics.Builder strings = StringStatistics.newBuilder()
-                .setCommonStats(common)
-                .setInvalidUtf8Count(invalidUtf8Count);
+        StringStatistics.Builder strings =
+                StringStatistics.newBuilder().setCommonStats(common).setInvalidUtf8Count(invalidUtf8Count);
         FeatureNameStatistics.Builder feature = FeatureNameStatistics.newBuilder()
                 .setPath(FeaturePaths.Path.newBuilder().addStep(name))
-                .setType(switch (type) {
-                    case INT -> FeatureNameStatistics.Type.INT;
-                    case FLOAT -> FeatureNameStatistics.Type.FLOAT;
-                    case STRING -> FeatureNameStatistics.Type.STRING;
-                });
+                .setType(
+                        switch (type) {
+                            case INT -> FeatureNameStatistics.Type.INT;
+                            case FLOAT -> FeatureNameStatistics.Type.FLOAT;
+                            case STRING -> FeatureNameStatistics.Type.STRING;
+                        });
         if (valueCount > 0) {
             int ranked = Math.max(options.numTopValues(), options.numRankHistogramBuckets());
             ValueFrequencies.Frequencies f = frequencies.result(ranked);
@@ -217,13 +219,19 @@ public final class StringAccumulator implements FeatureAccumulator {
                     strings.addTopValuesBuilder().setValue(value.label()).setFrequency(value.count());
                 }
                 if (i < options.numRankHistogramBuckets()) {
-                    rank.addBucketsBuilder().setLowRank(i).setHighRank(i).setLabel(value.label())
+                    rank.addBucketsBuilder()
+                            .setLowRank(i)
+                            .setHighRank(i)
+                            .setLabel(value.label())
                             .setSampleCount(value.count());
                 }
             }
             if (!f.exact()) {
-                feature.addCustomStats(CustomStatistic.newBuilder().setName(TOP_VALUES_MAX_ERROR).setNum(f.maxCountError()));
-                feature.addCustomStats(CustomStatistic.newBuilder().setName(UNIQUE_RELATIVE_ERROR)
+                feature.addCustomStats(CustomStatistic.newBuilder()
+                        .setName(TOP_VALUES_MAX_ERROR)
+                        .setNum(f.maxCountError()));
+                feature.addCustomStats(CustomStatistic.newBuilder()
+                        .setName(UNIQUE_RELATIVE_ERROR)
                         .setNum(f.uniqueRelativeError()));
             }
             if (options.isWeighted()) {
@@ -233,8 +241,8 @@ public final class StringAccumulator implements FeatureAccumulator {
         return feature.setStringStats(strings).build();
     }
 
-    private void addWeighted(WeightedStringStatistics.Builder weighted, FeatureNameStatistics.Builder feature,
-            int ranked) {
+    private void addWeighted(
+            WeightedStringStatistics.Builder weighted, FeatureNameStatistics.Builder feature, int ranked) {
         ValueFrequencies.WeightedFrequencies f = frequencies.weightedResult(ranked, WEIGHTED_FREQUENCY_THRESHOLD);
         RankHistogram.Builder rank = weighted.getRankHistogramBuilder();
         for (int i = 0; i < f.top().size(); i++) {
@@ -243,12 +251,16 @@ public final class StringAccumulator implements FeatureAccumulator {
                 weighted.addTopValuesBuilder().setValue(value.label()).setFrequency(value.weight());
             }
             if (i < options.numRankHistogramBuckets()) {
-                rank.addBucketsBuilder().setLowRank(i).setHighRank(i).setLabel(value.label())
+                rank.addBucketsBuilder()
+                        .setLowRank(i)
+                        .setHighRank(i)
+                        .setLabel(value.label())
                         .setSampleCount(value.weight());
             }
         }
         if (!f.exact()) {
-            feature.addCustomStats(CustomStatistic.newBuilder().setName(WEIGHTED_TOP_VALUES_MAX_ERROR)
+            feature.addCustomStats(CustomStatistic.newBuilder()
+                    .setName(WEIGHTED_TOP_VALUES_MAX_ERROR)
                     .setNum(f.maxWeightError()));
         }
     }

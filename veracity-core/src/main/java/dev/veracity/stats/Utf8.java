@@ -8,8 +8,7 @@ import java.nio.ByteOrder;
 final class Utf8 {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     static boolean isValid(byte[] bytes, int offset, int length) {
         int i = offset;

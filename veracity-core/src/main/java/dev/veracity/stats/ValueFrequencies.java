@@ -128,24 +128,21 @@ final class ValueFrequencies {
     }
 
     /** The distinct-value count and the most frequent values, in TFDV's order (count desc, then value desc). */
-    record Frequencies(long unique, List<LabelCount> top, boolean exact, long maxCountError, double uniqueRelativeError) {
-    }
+    record Frequencies(
+            long unique, List<LabelCount> top, boolean exact, long maxCountError, double uniqueRelativeError) {}
 
     /** A value's label (UTF-8 text, or {@value #BYTES_VALUE_LABEL}) and its count. */
-    record LabelCount(String label, long count) {
-    }
+    record LabelCount(String label, long count) {}
 
     /**
      * The values with the largest sums of weights, in TFDV's order (weight desc, then value desc).
      *
      * @param maxWeightError how far above the true sum a listed weight may be (0 when exact)
      */
-    record WeightedFrequencies(List<LabelWeight> top, boolean exact, double maxWeightError) {
-    }
+    record WeightedFrequencies(List<LabelWeight> top, boolean exact, double maxWeightError) {}
 
     /** A value's label and the sum of the weights of its occurrences. */
-    record LabelWeight(String label, double weight) {
-    }
+    record LabelWeight(String label, double weight) {}
 
     /**
      * {@return up to {@code limit} values with the largest sums of weights, leaving out sums below {@code threshold}}
@@ -168,11 +165,12 @@ final class ValueFrequencies {
                 top.add(new LabelWeight(labels[i], weights[i]));
             }
         }
-        top.sort((a, b) -> a.weight() != b.weight() ? Double.compare(b.weight(), a.weight())
-                : compareUnsigned(b.label().getBytes(StandardCharsets.UTF_8),
-                        a.label().getBytes(StandardCharsets.UTF_8)));
-        return new WeightedFrequencies(List.copyOf(top.subList(0, Math.min(limit, top.size()))), false,
-                weightedFrequent.maxError());
+        top.sort((a, b) -> a.weight() != b.weight()
+                ? Double.compare(b.weight(), a.weight())
+                : compareUnsigned(
+                        b.label().getBytes(StandardCharsets.UTF_8), a.label().getBytes(StandardCharsets.UTF_8)));
+        return new WeightedFrequencies(
+                List.copyOf(top.subList(0, Math.min(limit, top.size()))), false, weightedFrequent.maxError());
     }
 
     private WeightedFrequencies exactWeightedResult(int limit, double threshold) {
@@ -189,14 +187,20 @@ final class ValueFrequencies {
             if (byWeight != 0) {
                 return byWeight;
             }
-            return Arrays.compareUnsigned(arena, table.keyOffset(b), table.keyOffset(b) + table.keyLength(b),
-                    arena, table.keyOffset(a), table.keyOffset(a) + table.keyLength(a));
+            return Arrays.compareUnsigned(
+                    arena,
+                    table.keyOffset(b),
+                    table.keyOffset(b) + table.keyLength(b),
+                    arena,
+                    table.keyOffset(a),
+                    table.keyOffset(a) + table.keyLength(a));
         });
         List<LabelWeight> top = new ArrayList<>(Math.min(limit, order.size()));
         for (int e : order.subList(0, Math.min(limit, order.size()))) {
             int offset = table.keyOffset(e);
             int length = table.keyLength(e);
-            top.add(new LabelWeight(label(arena, offset, length, Utf8.isValid(arena, offset, length)), table.weight(e)));
+            top.add(new LabelWeight(
+                    label(arena, offset, length, Utf8.isValid(arena, offset, length)), table.weight(e)));
         }
         return new WeightedFrequencies(List.copyOf(top), true, 0);
     }
@@ -210,11 +214,17 @@ final class ValueFrequencies {
         for (ItemsSketch.Row<String> row : rows) {
             top.add(new LabelCount(row.getItem(), row.getEstimate()));
         }
-        top.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count())
-                : compareUnsigned(b.label().getBytes(StandardCharsets.UTF_8), a.label().getBytes(StandardCharsets.UTF_8)));
+        top.sort((a, b) -> a.count() != b.count()
+                ? Long.compare(b.count(), a.count())
+                : compareUnsigned(
+                        b.label().getBytes(StandardCharsets.UTF_8), a.label().getBytes(StandardCharsets.UTF_8)));
         long unique = Math.max(Math.round(distinct.getEstimate()), maxExact + 1L);
-        return new Frequencies(unique, List.copyOf(top.subList(0, Math.min(limit, top.size()))), false,
-                frequent.getMaximumError(), 1.04 / Math.sqrt(1 << HLL_LG_K));
+        return new Frequencies(
+                unique,
+                List.copyOf(top.subList(0, Math.min(limit, top.size()))),
+                false,
+                frequent.getMaximumError(),
+                1.04 / Math.sqrt(1 << HLL_LG_K));
     }
 
     private Frequencies exactResult(int limit) {
@@ -229,8 +239,13 @@ final class ValueFrequencies {
             if (byCount != 0) {
                 return byCount;
             }
-            return Arrays.compareUnsigned(arena, table.keyOffset(b), table.keyOffset(b) + table.keyLength(b),
-                    arena, table.keyOffset(a), table.keyOffset(a) + table.keyLength(a));
+            return Arrays.compareUnsigned(
+                    arena,
+                    table.keyOffset(b),
+                    table.keyOffset(b) + table.keyLength(b),
+                    arena,
+                    table.keyOffset(a),
+                    table.keyOffset(a) + table.keyLength(a));
         });
         List<LabelCount> top = new ArrayList<>(Math.min(limit, order.length));
         for (int i = 0; i < Math.min(limit, order.length); i++) {
@@ -246,7 +261,8 @@ final class ValueFrequencies {
         if (exact != null) {
             return exact.retainedBytes();
         }
-        return (1L << LG_MAX_MAP_SIZE) * 64 + distinct.getCompactSerializationBytes()
+        return (1L << LG_MAX_MAP_SIZE) * 64
+                + distinct.getCompactSerializationBytes()
                 + (weighted ? weightedFrequent.retainedBytes() : 0);
     }
 

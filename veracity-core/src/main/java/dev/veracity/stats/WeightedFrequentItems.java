@@ -129,7 +129,8 @@ final class WeightedFrequentItems {
         double maxError = in.readDouble();
         int size = in.readInt();
         if (size < 0 || size >= MAX_ITEMS) {
-            throw new IOException("weighted frequent items: " + size + " labels, fewer than " + MAX_ITEMS + " expected");
+            throw new IOException(
+                    "weighted frequent items: " + size + " labels, fewer than " + MAX_ITEMS + " expected");
         }
         for (int i = 0; i < size; i++) {
             byte[] label = new byte[in.readInt()];

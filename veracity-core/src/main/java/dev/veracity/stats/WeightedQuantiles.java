@@ -195,8 +195,8 @@ final class WeightedQuantiles {
     }
 
     /** Merge sort of {@code values[from, to)} carrying {@code weights} along; stable, so equal values keep order. */
-    private static void sortByValue(double[] values, double[] weights, double[] valueBuffer, double[] weightBuffer,
-            int from, int to) {
+    private static void sortByValue(
+            double[] values, double[] weights, double[] valueBuffer, double[] weightBuffer, int from, int to) {
         if (to - from < 2) {
             return;
         }
@@ -229,7 +229,8 @@ final class WeightedQuantiles {
      * @param min        the smallest value of positive weight (exact)
      * @param max        the largest value of positive weight (exact)
      */
-    record View(double[] values, double[] cumulative, double min, double max) implements NumericHistograms.Distribution {
+    record View(double[] values, double[] cumulative, double min, double max)
+            implements NumericHistograms.Distribution {
         /** {@return the fraction of the weight on values at most {@code value}} */
         @Override
         public double rank(double value) {

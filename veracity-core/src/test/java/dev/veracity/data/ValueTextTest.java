@@ -41,8 +41,8 @@ class ValueTextTest {
     @Test
     void rowsJoinTheirValuesAndAMissingRowIsEmpty() {
         byte[] bytes = "ab".getBytes(StandardCharsets.UTF_8);
-        StringColumn strings = new StringColumn("s", 3, new boolean[] {true, false, true}, new int[] {0, 2, 2, 2},
-                new int[] {0, 1, 2}, bytes);
+        StringColumn strings = new StringColumn(
+                "s", 3, new boolean[] {true, false, true}, new int[] {0, 2, 2, 2}, new int[] {0, 1, 2}, bytes);
         assertThat(ValueText.row(strings, 0)).isEqualTo("a|b");
         assertThat(ValueText.first(strings, 0)).isEqualTo("a");
         assertThat(ValueText.row(strings, 1)).isEmpty();

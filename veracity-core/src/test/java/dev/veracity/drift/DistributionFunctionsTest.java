@@ -26,8 +26,8 @@ class DistributionFunctionsTest {
         void twoDegreesOfFreedomIsExponential() {
             for (double x : new double[] {1e-6, 0.1, 1, 2, 5, 20, 60}) {
                 assertThat(ChiSquareDistribution.cdf(x, 2)).isCloseTo(-Math.expm1(-x / 2), within(1e-13));
-                assertThat(ChiSquareDistribution.survival(x, 2)).isCloseTo(Math.exp(-x / 2),
-                        within(1e-13 * Math.exp(-x / 2) + 1e-300));
+                assertThat(ChiSquareDistribution.survival(x, 2))
+                        .isCloseTo(Math.exp(-x / 2), within(1e-13 * Math.exp(-x / 2) + 1e-300));
             }
         }
 
@@ -50,7 +50,8 @@ class DistributionFunctionsTest {
         void boundsAndArguments() {
             assertThat(ChiSquareDistribution.cdf(0, 3)).isZero();
             assertThat(ChiSquareDistribution.survival(-1, 3)).isEqualTo(1);
-            assertThat(ChiSquareDistribution.survival(Double.POSITIVE_INFINITY, 3)).isZero();
+            assertThat(ChiSquareDistribution.survival(Double.POSITIVE_INFINITY, 3))
+                    .isZero();
             assertThatThrownBy(() -> ChiSquareDistribution.cdf(1, 0)).isInstanceOf(IllegalArgumentException.class);
         }
 

@@ -41,10 +41,10 @@ class DriftProperties {
     @SeededProperty(tries = 200)
     void identicalNumericStatisticsAreAtDistanceZero(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        FeatureNameStatistics x = DriftStats.numeric("f", random.nextDouble(0.5, 5), Gen.between(random, 1, 1000),
-                edges(random));
-        for (DriftTest test : new DriftTest[] {DriftTest.KS, DriftTest.WASSERSTEIN, DriftTest.PSI,
-            DriftTest.JENSEN_SHANNON}) {
+        FeatureNameStatistics x =
+                DriftStats.numeric("f", random.nextDouble(0.5, 5), Gen.between(random, 1, 1000), edges(random));
+        for (DriftTest test :
+                new DriftTest[] {DriftTest.KS, DriftTest.WASSERSTEIN, DriftTest.PSI, DriftTest.JENSEN_SHANNON}) {
             assertThat(distance(test, x, x)).as(test.testName()).isCloseTo(0, within(TOLERANCE));
         }
     }
@@ -64,8 +64,8 @@ class DriftProperties {
         assertThat(distance(DriftTest.WASSERSTEIN, base, near)).isCloseTo(small / stdDev, within(1e-9));
         assertThat(distance(DriftTest.WASSERSTEIN, base, far)).isCloseTo(large / stdDev, within(1e-9));
         // sup_x F(x) - F(x - s) cannot shrink as s grows
-        assertThat(distance(DriftTest.KS, base, far)).isGreaterThanOrEqualTo(
-                distance(DriftTest.KS, base, near) - TOLERANCE);
+        assertThat(distance(DriftTest.KS, base, far))
+                .isGreaterThanOrEqualTo(distance(DriftTest.KS, base, near) - TOLERANCE);
         if (small > 0) {
             assertThat(distance(DriftTest.KS, base, near)).isPositive();
             assertThat(distance(DriftTest.JENSEN_SHANNON, base, near)).isPositive();
@@ -89,7 +89,8 @@ class DriftProperties {
         for (DriftTest test : new DriftTest[] {DriftTest.CHI_SQUARE, DriftTest.PSI, DriftTest.JENSEN_SHANNON}) {
             assertThat(distance(test, base, base)).as(test.testName()).isCloseTo(0, within(TOLERANCE));
             // each is convex along the move and zero at its start, so it cannot decrease
-            assertThat(distance(test, base, far)).as(test.testName())
+            assertThat(distance(test, base, far))
+                    .as(test.testName())
                     .isGreaterThanOrEqualTo(distance(test, base, near) - 1e-9);
         }
     }

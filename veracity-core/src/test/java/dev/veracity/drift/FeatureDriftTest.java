@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class FeatureDriftTest {
     /** Uniform on [0, 2] (5 values in [0, 1], 5 in [1, 2]) with std_dev 2, and uniform on [1, 3]. */
     private static final FeatureNameStatistics ZERO_TO_TWO = numeric("x", 2, 5, 0, 1, 2);
+
     private static final FeatureNameStatistics ONE_TO_THREE = numeric("x", 1, 5, 1, 2, 3);
 
     @Nested
@@ -49,10 +50,15 @@ class FeatureDriftTest {
             // use it, so the distribution equals one whose QUANTILES say [1, 5] directly
             FeatureNameStatistics sketched = numeric("x", 2, 10, 0, 1, 10).toBuilder()
                     .setNumStats(numeric("x", 2, 10, 0, 1, 10).getNumStats().toBuilder()
-                            .addHistograms(Histogram.newBuilder().setType(Histogram.HistogramType.STANDARD)
-                                    .addBuckets(Histogram.Bucket.newBuilder().setLowValue(0).setHighValue(5)
+                            .addHistograms(Histogram.newBuilder()
+                                    .setType(Histogram.HistogramType.STANDARD)
+                                    .addBuckets(Histogram.Bucket.newBuilder()
+                                            .setLowValue(0)
+                                            .setHighValue(5)
                                             .setSampleCount(20))
-                                    .addBuckets(Histogram.Bucket.newBuilder().setLowValue(5).setHighValue(10))))
+                                    .addBuckets(Histogram.Bucket.newBuilder()
+                                            .setLowValue(5)
+                                            .setHighValue(10))))
                     .build();
             FeatureNameStatistics exact = numeric("x", 2, 10, 0, 1, 5);
             DriftResult r = FeatureDrift.compare("x", exact, sketched, DriftTest.WASSERSTEIN, 0.1);
@@ -94,8 +100,8 @@ class FeatureDriftTest {
 
         @Test
         void identicalStatisticsAreAtDistanceZero() {
-            for (DriftTest test : new DriftTest[] {DriftTest.KS, DriftTest.WASSERSTEIN, DriftTest.PSI,
-                DriftTest.JENSEN_SHANNON}) {
+            for (DriftTest test :
+                    new DriftTest[] {DriftTest.KS, DriftTest.WASSERSTEIN, DriftTest.PSI, DriftTest.JENSEN_SHANNON}) {
                 DriftResult r = FeatureDrift.compare("x", ZERO_TO_TWO, ZERO_TO_TWO, test, test.defaultThreshold());
                 assertThat(r.statistic()).as(test.testName()).isZero();
                 assertThat(r.drift()).as(test.testName()).isFalse();
@@ -109,8 +115,12 @@ class FeatureDriftTest {
         void chiSquareOfHomogeneity() {
             // totals 60 | 60, columns 30 40 50: expected 15 20 25 per row
             // χ² = 2 (25/15) + 2 (25/25) = 16/3, 2 degrees of freedom: p = e^(-8/3)
-            DriftResult r = FeatureDrift.compare("c", categorical("c", "a", 10, "b", 20, "c", 30),
-                    categorical("c", "a", 20, "b", 20, "c", 20), DriftTest.CHI_SQUARE, 0.05);
+            DriftResult r = FeatureDrift.compare(
+                    "c",
+                    categorical("c", "a", 10, "b", 20, "c", 30),
+                    categorical("c", "a", 20, "b", 20, "c", 20),
+                    DriftTest.CHI_SQUARE,
+                    0.05);
             assertThat(r.statistic()).isCloseTo(16.0 / 3, within(1e-12));
             assertThat(r.pValue()).isCloseTo(Math.exp(-8.0 / 3), within(1e-12));
             assertThat(r.drift()).isFalse();
@@ -121,8 +131,8 @@ class FeatureDriftTest {
         void chiSquareWithALabelOnlyOneSideHas() {
             // a: 10 | 10, new: 0 | 10; totals 10 | 20, columns 20 10: expected a 20/3 | 40/3, new 10/3 | 20/3
             // χ² = (10/3)²/(20/3) + (10/3)²/(40/3) + (10/3)²/(10/3) + (10/3)²/(20/3) = 5/3 + 5/6 + 10/3 + 5/3 = 7.5
-            DriftResult r = FeatureDrift.compare("c", categorical("c", "a", 10),
-                    categorical("c", "a", 10, "new", 10), DriftTest.CHI_SQUARE, 0.05);
+            DriftResult r = FeatureDrift.compare(
+                    "c", categorical("c", "a", 10), categorical("c", "a", 10, "new", 10), DriftTest.CHI_SQUARE, 0.05);
             assertThat(r.statistic()).isCloseTo(7.5, within(1e-12));
             assertThat(r.pValue()).isCloseTo(ChiSquareDistribution.survival(7.5, 1), within(1e-15));
             assertThat(r.drift()).isTrue();
@@ -132,8 +142,12 @@ class FeatureDriftTest {
         void zTestOfTwoProportions() {
             // yes 30 of 100, then 50 of 100: pooled .4, se = sqrt(.4 * .6 * 2 / 100), z = .2 / se
             double z = 0.2 / Math.sqrt(0.4 * 0.6 * 0.02);
-            DriftResult r = FeatureDrift.compare("c", categorical("c", "yes", 30, "no", 70),
-                    categorical("c", "yes", 50, "no", 50), DriftTest.Z, 0.05);
+            DriftResult r = FeatureDrift.compare(
+                    "c",
+                    categorical("c", "yes", 30, "no", 70),
+                    categorical("c", "yes", 50, "no", 50),
+                    DriftTest.Z,
+                    0.05);
             assertThat(r.statistic()).isCloseTo(z, within(1e-12));
             // two-sided normal tail at z = 2.88675: 0.0038924 (tables); equals P(χ²₁ > z²)
             assertThat(r.pValue()).isCloseTo(0.0038924, within(1e-6));
@@ -143,8 +157,8 @@ class FeatureDriftTest {
         @Test
         void psiOfShares() {
             // (.25 - .5) ln(.25 / .5) + (.75 - .5) ln(.75 / .5) = .25 ln 2 + .25 ln 1.5
-            DriftResult r = FeatureDrift.compare("c", categorical("c", "a", 50, "b", 50),
-                    categorical("c", "a", 25, "b", 75), DriftTest.PSI, 0.1);
+            DriftResult r = FeatureDrift.compare(
+                    "c", categorical("c", "a", 50, "b", 50), categorical("c", "a", 25, "b", 75), DriftTest.PSI, 0.1);
             assertThat(r.statistic()).isCloseTo(0.25 * Math.log(2) + 0.25 * Math.log(1.5), within(1e-12));
             assertThat(r.drift()).isTrue();
         }
@@ -152,8 +166,12 @@ class FeatureDriftTest {
         @Test
         void jensenShannonMatchesTfdvsConformanceValue() {
             // TFDV's test: {b:2, a:2, c:1} vs {a:2, Z:1, Y:1, X:1} has a base-2 divergence of 0.6
-            DriftResult r = FeatureDrift.compare("c", categorical("c", "b", 2, "a", 2, "c", 1),
-                    categorical("c", "a", 2, "Z", 1, "Y", 1, "X", 1), DriftTest.JENSEN_SHANNON, 0.1);
+            DriftResult r = FeatureDrift.compare(
+                    "c",
+                    categorical("c", "b", 2, "a", 2, "c", 1),
+                    categorical("c", "a", 2, "Z", 1, "Y", 1, "X", 1),
+                    DriftTest.JENSEN_SHANNON,
+                    0.1);
             assertThat(r.statistic()).isCloseTo(Math.sqrt(0.6 * Math.log(2)), within(1e-12));
         }
     }
@@ -162,8 +180,8 @@ class FeatureDriftTest {
     class NotApplicable {
         @Test
         void numericTestsOnAStringFeatureSayWhy() {
-            DriftResult r = FeatureDrift.compare("c", categorical("c", "a", 1), categorical("c", "a", 2),
-                    DriftTest.KS, 0.05);
+            DriftResult r =
+                    FeatureDrift.compare("c", categorical("c", "a", 1), categorical("c", "a", 2), DriftTest.KS, 0.05);
             assertThat(r.status()).isEqualTo(DriftResult.Status.NOT_APPLICABLE);
             assertThat(r.reason()).isEqualTo("baseline: not a numeric feature (STRING)");
             assertThat(r.statistic()).isNaN();
@@ -178,18 +196,20 @@ class FeatureDriftTest {
 
         @Test
         void zTestNeedsAtMostTwoLabels() {
-            DriftResult r = FeatureDrift.compare("c", categorical("c", "a", 1, "b", 1),
-                    categorical("c", "a", 2, "c", 1), DriftTest.Z, 0.05);
+            DriftResult r = FeatureDrift.compare(
+                    "c", categorical("c", "a", 1, "b", 1), categorical("c", "a", 2, "c", 1), DriftTest.Z, 0.05);
             assertThat(r.reason()).isEqualTo("the z-test needs at most 2 labels, found 3");
         }
 
         @Test
         void emptyAndInfiniteHistogramsSayWhy() {
             FeatureNameStatistics empty = numeric("x", 0, 0, 0, 1);
-            assertThat(FeatureDrift.compare("x", ZERO_TO_TWO, empty, DriftTest.KS, 0.05).reason())
+            assertThat(FeatureDrift.compare("x", ZERO_TO_TWO, empty, DriftTest.KS, 0.05)
+                            .reason())
                     .isEqualTo("current: no values (the QUANTILES histogram is empty)");
             FeatureNameStatistics infinite = numeric("x", 0, 5, 0, Double.POSITIVE_INFINITY);
-            assertThat(FeatureDrift.compare("x", infinite, ZERO_TO_TWO, DriftTest.WASSERSTEIN, 0.1).reason())
+            assertThat(FeatureDrift.compare("x", infinite, ZERO_TO_TWO, DriftTest.WASSERSTEIN, 0.1)
+                            .reason())
                     .isEqualTo("baseline: a QUANTILES bucket [0.0, Infinity] holds finite and infinite values, and no "
                             + "STANDARD histogram counts the infinite ones");
         }
@@ -206,8 +226,12 @@ class FeatureDriftTest {
             assertThat(FeatureDrift.defaultTest(three, 1000)).contains(DriftTest.CHI_SQUARE);
             assertThat(FeatureDrift.defaultTest(two, 1000)).contains(DriftTest.Z);
             assertThat(FeatureDrift.defaultTest(three, 1001)).contains(DriftTest.JENSEN_SHANNON);
-            assertThat(FeatureDrift.defaultTest(FeatureNameStatistics.newBuilder()
-                    .setType(FeatureNameStatistics.Type.BYTES).build(), 10)).isEmpty();
+            assertThat(FeatureDrift.defaultTest(
+                            FeatureNameStatistics.newBuilder()
+                                    .setType(FeatureNameStatistics.Type.BYTES)
+                                    .build(),
+                            10))
+                    .isEmpty();
         }
     }
 
@@ -222,7 +246,9 @@ class FeatureDriftTest {
             dev.veracity.proto.Histogram.Builder standard = dev.veracity.proto.Histogram.newBuilder()
                     .setType(dev.veracity.proto.Histogram.HistogramType.STANDARD);
             for (int i = 0; i < lowHighCount.length; i += 3) {
-                standard.addBucketsBuilder().setLowValue(lowHighCount[i]).setHighValue(lowHighCount[i + 1])
+                standard.addBucketsBuilder()
+                        .setLowValue(lowHighCount[i])
+                        .setHighValue(lowHighCount[i + 1])
                         .setSampleCount(lowHighCount[i + 2]);
             }
             FeatureNameStatistics.Builder builder = feature.toBuilder();
@@ -232,8 +258,8 @@ class FeatureDriftTest {
 
         @Test
         void oneInfiniteValueIsLeftOutAndCountedInsteadOfSwitchingEveryTestOff() {
-            for (DriftTest test : new DriftTest[] {DriftTest.KS, DriftTest.WASSERSTEIN, DriftTest.PSI,
-                DriftTest.JENSEN_SHANNON}) {
+            for (DriftTest test :
+                    new DriftTest[] {DriftTest.KS, DriftTest.WASSERSTEIN, DriftTest.PSI, DriftTest.JENSEN_SHANNON}) {
                 DriftResult r = FeatureDrift.compare("x", ZERO_TO_TWO, WITH_INFINITY, test, test.defaultThreshold());
                 assertThat(r.isComputed()).as(test + ": " + r.reason()).isTrue();
                 assertThat(r.currentInfinite()).isEqualTo(1);
@@ -265,8 +291,9 @@ class FeatureDriftTest {
 
         @Test
         void onlyInfiniteValuesCannotBeTested() {
-            FeatureNameStatistics infinite = withStandard(numeric("x", Double.NaN, 3, Double.POSITIVE_INFINITY,
-                    Double.POSITIVE_INFINITY), new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 3});
+            FeatureNameStatistics infinite = withStandard(
+                    numeric("x", Double.NaN, 3, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY),
+                    new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 3});
             DriftResult r = FeatureDrift.compare("x", ZERO_TO_TWO, infinite, DriftTest.KS, 0.05);
             assertThat(r.isComputed()).isFalse();
             assertThat(r.reason()).isEqualTo("current: no finite values, only 3 infinite");
@@ -274,14 +301,18 @@ class FeatureDriftTest {
 
         @Test
         void withoutAStandardHistogramBucketsAtInfinityCountAsInfinite() {
-            FeatureNameStatistics quantilesOnly = numeric("x", Double.NaN, 5, 0, 1, 2, Double.POSITIVE_INFINITY,
-                    Double.POSITIVE_INFINITY);
+            FeatureNameStatistics quantilesOnly =
+                    numeric("x", Double.NaN, 5, 0, 1, 2, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
             DriftResult mixed = FeatureDrift.compare("x", ZERO_TO_TWO, quantilesOnly, DriftTest.KS, 0.05);
             assertThat(mixed.isComputed()).isFalse(); // [2, inf] holds an unknown number of infinities
-            FeatureNameStatistics pointsAtInfinity = numeric("x", Double.NaN, 5, 0, 1, 2, 2, Double.POSITIVE_INFINITY)
-                    .toBuilder().build();
+            FeatureNameStatistics pointsAtInfinity =
+                    numeric("x", Double.NaN, 5, 0, 1, 2, 2, Double.POSITIVE_INFINITY).toBuilder()
+                            .build();
             FeatureNameStatistics.Builder onlyPoints = pointsAtInfinity.toBuilder();
-            onlyPoints.getNumStatsBuilder().getHistogramsBuilder(0).getBucketsBuilder(3)
+            onlyPoints
+                    .getNumStatsBuilder()
+                    .getHistogramsBuilder(0)
+                    .getBucketsBuilder(3)
                     .setLowValue(Double.POSITIVE_INFINITY);
             DriftResult r = FeatureDrift.compare("x", ZERO_TO_TWO, onlyPoints.build(), DriftTest.KS, 0.05);
             assertThat(r.isComputed()).as(r.reason()).isTrue();

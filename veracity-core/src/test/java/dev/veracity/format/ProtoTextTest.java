@@ -57,7 +57,8 @@ class ProtoTextTest {
     }
 
     private static String printDouble(double value) {
-        return fieldValue(ProtoText.print(FeaturePresence.newBuilder().setMinFraction(value).build()));
+        return fieldValue(ProtoText.print(
+                FeaturePresence.newBuilder().setMinFraction(value).build()));
     }
 
     private static String printFloat(float value) {
@@ -74,61 +75,66 @@ class ProtoTextTest {
     class Numbers {
         /** Each expected string is Python 3's {@code repr(x)}, as text_format prints doubles. */
         @ParameterizedTest(name = "{0} prints as {1}")
-        @CsvSource(delimiter = '|', value = {
-                "0.0 | 0.0",
-                "-0.0 | -0.0",
-                "1.0 | 1.0",
-                "0.1 | 0.1",
-                "0.9999 | 0.9999",
-                "0.05 | 0.05",
-                "1e-05 | 1e-05",
-                "0.0001 | 0.0001",
-                "1e16 | 1e+16",
-                "1234567890123456.0 | 1234567890123456.0",
-                "17031345095.353342 | 17031345095.353342",
-                "41.69487762451172 | 41.69487762451172",
-                "1.5e300 | 1.5e+300",
-                "100.0 | 100.0",
-                "-2.5 | -2.5",
-                "123456789.0 | 123456789.0",
-                "1.7976931348623157e308 | 1.7976931348623157e+308",
-                "4.9e-324 | 5e-324",
-                "2.2250738585072014e-308 | 2.2250738585072014e-308",
-                "0.30000000000000004 | 0.30000000000000004",
-                "NaN | nan",
-                "Infinity | inf",
-                "-Infinity | -inf",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "0.0 | 0.0",
+                    "-0.0 | -0.0",
+                    "1.0 | 1.0",
+                    "0.1 | 0.1",
+                    "0.9999 | 0.9999",
+                    "0.05 | 0.05",
+                    "1e-05 | 1e-05",
+                    "0.0001 | 0.0001",
+                    "1e16 | 1e+16",
+                    "1234567890123456.0 | 1234567890123456.0",
+                    "17031345095.353342 | 17031345095.353342",
+                    "41.69487762451172 | 41.69487762451172",
+                    "1.5e300 | 1.5e+300",
+                    "100.0 | 100.0",
+                    "-2.5 | -2.5",
+                    "123456789.0 | 123456789.0",
+                    "1.7976931348623157e308 | 1.7976931348623157e+308",
+                    "4.9e-324 | 5e-324",
+                    "2.2250738585072014e-308 | 2.2250738585072014e-308",
+                    "0.30000000000000004 | 0.30000000000000004",
+                    "NaN | nan",
+                    "Infinity | inf",
+                    "-Infinity | -inf",
+                })
         void doublesPrintAsPythonRepr(String javaLiteral, String python) {
             assertThat(printDouble(Double.parseDouble(javaLiteral))).isEqualTo(python);
         }
 
         /** Python prints a float32 field as the repr of its shortest round-tripping rounding (6 digits at least). */
         @ParameterizedTest(name = "{0}f prints as {1}")
-        @CsvSource(delimiter = '|', value = {
-                "0.1 | 0.1",
-                "41.694878 | 41.694878",
-                "0.85 | 0.85",
-                "1.0 | 1.0",
-                "-90.0 | -90.0",
-                "1e-05 | 1e-05",
-                "1e30 | 1e+30",
-                "16777216.0 | 16777216.0",
-                "3.4028235e38 | 3.4028235e+38",
-                "1.17549435e-38 | 1.1754944e-38",
-                "1.4e-45 | 1.4013e-45",
-                "-0.0 | -0.0",
-                "NaN | nan",
-                "Infinity | inf",
-                "-Infinity | -inf",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "0.1 | 0.1",
+                    "41.694878 | 41.694878",
+                    "0.85 | 0.85",
+                    "1.0 | 1.0",
+                    "-90.0 | -90.0",
+                    "1e-05 | 1e-05",
+                    "1e30 | 1e+30",
+                    "16777216.0 | 16777216.0",
+                    "3.4028235e38 | 3.4028235e+38",
+                    "1.17549435e-38 | 1.1754944e-38",
+                    "1.4e-45 | 1.4013e-45",
+                    "-0.0 | -0.0",
+                    "NaN | nan",
+                    "Infinity | inf",
+                    "-Infinity | -inf",
+                })
         void floatsPrintAsPythonDoes(String javaLiteral, String python) {
             assertThat(printFloat(Float.parseFloat(javaLiteral))).isEqualTo(python);
         }
 
         @Test
         void negativeNanPrintsAsNan() {
-            assertThat(printDouble(Double.longBitsToDouble(0xFFF8_0000_0000_0001L))).isEqualTo("nan");
+            assertThat(printDouble(Double.longBitsToDouble(0xFFF8_0000_0000_0001L)))
+                    .isEqualTo("nan");
             assertThat(printFloat(Float.intBitsToFloat(0xFFC0_0001))).isEqualTo("nan");
         }
 
@@ -138,7 +144,8 @@ class ProtoTextTest {
             FeaturePresence presence = ProtoText.merge("min_fraction: " + spelling, FeaturePresence.newBuilder())
                     .build();
             assertThat(presence.hasMinFraction()).isTrue();
-            FloatDomain domain = ProtoText.merge("min: " + spelling, FloatDomain.newBuilder()).build();
+            FloatDomain domain = ProtoText.merge("min: " + spelling, FloatDomain.newBuilder())
+                    .build();
             assertThat(domain.hasMin()).isTrue();
         }
 
@@ -148,7 +155,8 @@ class ProtoTextTest {
             for (int i = 0; i < 50; i++) {
                 double value = anyDouble(random);
                 String printed = printDouble(value);
-                double back = ProtoText.merge("min_fraction: " + printed, FeaturePresence.newBuilder()).build()
+                double back = ProtoText.merge("min_fraction: " + printed, FeaturePresence.newBuilder())
+                        .build()
                         .getMinFraction();
                 if (Double.isNaN(value)) {
                     assertThat(back).isNaN(); // text keeps no NaN payload
@@ -156,7 +164,8 @@ class ProtoTextTest {
                 }
                 assertThat(Double.doubleToRawLongBits(back)).as(printed).isEqualTo(Double.doubleToRawLongBits(value));
                 if (Double.isFinite(value) && value != 0) {
-                    assertThat(hasShorterDecimal(value, digits(printed), true)).as("shorter than %s", printed)
+                    assertThat(hasShorterDecimal(value, digits(printed), true))
+                            .as("shorter than %s", printed)
                             .isFalse();
                 }
             }
@@ -174,7 +183,9 @@ class ProtoTextTest {
             for (int i = 0; i < 50; i++) {
                 float value = anyFloat(random);
                 String printed = printFloat(value);
-                float back = ProtoText.merge("min: " + printed, FloatDomain.newBuilder()).build().getMin();
+                float back = ProtoText.merge("min: " + printed, FloatDomain.newBuilder())
+                        .build()
+                        .getMin();
                 if (Float.isNaN(value)) {
                     assertThat(back).isNaN();
                     continue;
@@ -187,10 +198,14 @@ class ProtoTextTest {
                 boolean powerOfTwo = Math.getExponent(value) >= Float.MIN_EXPONENT
                         && Math.abs(value) == Math.scalb(1.0f, Math.getExponent(value));
                 if (Math.abs(value) >= Float.MIN_NORMAL && !powerOfTwo) {
-                    assertThat(hasShorterDecimal(value, digits, false)).as("shorter than %s", printed).isFalse();
+                    assertThat(hasShorterDecimal(value, digits, false))
+                            .as("shorter than %s", printed)
+                            .isFalse();
                 } else if (digits > 6) {
                     BigDecimal nearest = new BigDecimal(value).round(new MathContext(digits - 1));
-                    assertThat((float) nearest.doubleValue()).as("Python's rule for %s", printed).isNotEqualTo(value);
+                    assertThat((float) nearest.doubleValue())
+                            .as("Python's rule for %s", printed)
+                            .isNotEqualTo(value);
                 }
             }
         }
@@ -227,7 +242,8 @@ class ProtoTextTest {
             BigDecimal exact = new BigDecimal(value);
             for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
                 BigDecimal shorter = exact.round(new MathContext(digits - 1, mode));
-                boolean readsBack = asDouble ? Double.parseDouble(shorter.toString()) == value
+                boolean readsBack = asDouble
+                        ? Double.parseDouble(shorter.toString()) == value
                         : Float.parseFloat(shorter.toString()) == (float) value;
                 if (readsBack) {
                     return true;
@@ -245,72 +261,101 @@ class ProtoTextTest {
                     .addValue("a\"b\\c'd\te\nf\rg\u0000h\u001fi\u007fj")
                     .addValue("Zürich 日本 😀")
                     .build());
-            assertThat(printed).isEqualTo("value: \"a\\\"b\\\\c\\'d\\te\\nf\\rg\\000h\\037i\\177j\"\n"
-                    + "value: \"Zürich 日本 😀\"\n");
+            assertThat(printed)
+                    .isEqualTo(
+                            "value: \"a\\\"b\\\\c\\'d\\te\\nf\\rg\\000h\\037i\\177j\"\n" + "value: \"Zürich 日本 😀\"\n");
         }
 
         @Test
         void bytesEscapeEveryNonPrintableByte() {
-            Any any = Any.newBuilder().setTypeUrl("x")
-                    .setValue(ByteString.copyFrom(new byte[] {0, 9, 10, 13, '"', '\'', '\\', 'A', 0x7F, (byte) 0x80,
-                        (byte) 0xC3, (byte) 0xBC, (byte) 0xFF}))
+            Any any = Any.newBuilder()
+                    .setTypeUrl("x")
+                    .setValue(ByteString.copyFrom(new byte[] {
+                        0, 9, 10, 13, '"', '\'', '\\', 'A', 0x7F, (byte) 0x80, (byte) 0xC3, (byte) 0xBC, (byte) 0xFF
+                    }))
                     .build();
-            assertThat(ProtoText.print(any)).isEqualTo("type_url: \"x\"\n"
-                    + "value: \"\\000\\t\\n\\r\\\"\\'\\\\A\\177\\200\\303\\274\\377\"\n");
+            assertThat(ProtoText.print(any))
+                    .isEqualTo(
+                            "type_url: \"x\"\n" + "value: \"\\000\\t\\n\\r\\\"\\'\\\\A\\177\\200\\303\\274\\377\"\n");
         }
 
         @Test
         void stringsAndBytesRoundTrip() throws InvalidProtocolBufferException {
-            StringDomain domain = StringDomain.newBuilder().setName("\u0001\u0002 \\ \" ' \t")
-                    .addValue("Zürich 日本 😀").addValue("").addValue("\u007f\u0080\u009f").build();
-            assertThat(ProtoText.merge(ProtoText.print(domain), StringDomain.newBuilder()).build()).isEqualTo(domain);
+            StringDomain domain = StringDomain.newBuilder()
+                    .setName("\u0001\u0002 \\ \" ' \t")
+                    .addValue("Zürich 日本 😀")
+                    .addValue("")
+                    .addValue("\u007f\u0080\u009f")
+                    .build();
+            assertThat(ProtoText.merge(ProtoText.print(domain), StringDomain.newBuilder())
+                            .build())
+                    .isEqualTo(domain);
         }
 
         @Test
         void anyOfAKnownTypeIsExpandedAndReadBack() throws InvalidProtocolBufferException {
             Any any = Any.pack(IntDomain.newBuilder().setName("n").setMax(7).build());
             String printed = ProtoText.print(any);
-            assertThat(printed).isEqualTo("[type.googleapis.com/tensorflow.metadata.v0.IntDomain] {\n"
-                    + "  name: \"n\"\n  max: 7\n}\n");
+            assertThat(printed)
+                    .isEqualTo("[type.googleapis.com/tensorflow.metadata.v0.IntDomain] {\n"
+                            + "  name: \"n\"\n  max: 7\n}\n");
             assertThat(ProtoText.merge(printed, Any.newBuilder()).build()).isEqualTo(any);
         }
 
         /** Python's default descriptor pool knows every message TFDV imports, nested ones too. */
         @Test
         void everyMessageOfOurProtosCanBeExpandedFromAnAny() {
-            List<Descriptors.FileDescriptor> files = new ArrayList<>(List.of(Schema.getDescriptor().getFile(),
-                    Anomalies.getDescriptor().getFile(), DatasetFeatureStatisticsList.getDescriptor().getFile(),
+            List<Descriptors.FileDescriptor> files = new ArrayList<>(List.of(
+                    Schema.getDescriptor().getFile(),
+                    Anomalies.getDescriptor().getFile(),
+                    DatasetFeatureStatisticsList.getDescriptor().getFile(),
                     ValidationConfig.getDescriptor().getFile()));
             List<Descriptors.Descriptor> types = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
-                files.get(i).getDependencies().stream().filter(f -> !files.contains(f)).forEach(files::add);
+                files.get(i).getDependencies().stream()
+                        .filter(f -> !files.contains(f))
+                        .forEach(files::add);
                 types.addAll(files.get(i).getMessageTypes());
             }
             for (int i = 0; i < types.size(); i++) {
                 types.addAll(types.get(i).getNestedTypes());
             }
-            assertThat(types).extracting(Descriptors.Descriptor::getFullName)
-                    .contains("tensorflow.metadata.v0.Path", "tensorflow.metadata.v0.FixedShape.Dim",
-                            "tensorflow.metadata.v0.DerivedFeatureSource", "tensorflow.data_validation.ValidationConfig")
-                    .allSatisfy(name -> assertThat(ProtoText.typeRegistry().find(name)).as(name).isNotNull());
+            assertThat(types)
+                    .extracting(Descriptors.Descriptor::getFullName)
+                    .contains(
+                            "tensorflow.metadata.v0.Path",
+                            "tensorflow.metadata.v0.FixedShape.Dim",
+                            "tensorflow.metadata.v0.DerivedFeatureSource",
+                            "tensorflow.data_validation.ValidationConfig")
+                    .allSatisfy(name -> assertThat(ProtoText.typeRegistry().find(name))
+                            .as(name)
+                            .isNotNull());
         }
 
         @Test
         void anyOfAnUnknownTypeOrWithoutSlashPrintsItsFields() {
             ByteString value = IntDomain.newBuilder().setMax(1).build().toByteString();
-            assertThat(ProtoText.print(Any.newBuilder().setTypeUrl("tensorflow.metadata.v0.IntDomain")
-                    .setValue(value).build()))
+            assertThat(ProtoText.print(Any.newBuilder()
+                            .setTypeUrl("tensorflow.metadata.v0.IntDomain")
+                            .setValue(value)
+                            .build()))
                     .isEqualTo("type_url: \"tensorflow.metadata.v0.IntDomain\"\nvalue: \" \\001\"\n");
-            assertThat(ProtoText.print(Any.newBuilder().setTypeUrl("a.b/c.D").setValue(value).build()))
+            assertThat(ProtoText.print(Any.newBuilder()
+                            .setTypeUrl("a.b/c.D")
+                            .setValue(value)
+                            .build()))
                     .startsWith("type_url: \"a.b/c.D\"\n");
         }
 
         @Test
         void anEnumNumberWithoutANameIsPrintedAsTheNumber() throws InvalidProtocolBufferException {
-            FeatureNameStatistics statistics = FeatureNameStatistics.newBuilder().setName("x").setTypeValue(42)
+            FeatureNameStatistics statistics = FeatureNameStatistics.newBuilder()
+                    .setName("x")
+                    .setTypeValue(42)
                     .build();
             assertThat(ProtoText.print(statistics)).isEqualTo("name: \"x\"\ntype: 42\n");
-            assertThat(ProtoText.merge("name: \"x\"\ntype: 42\n", FeatureNameStatistics.newBuilder()).build())
+            assertThat(ProtoText.merge("name: \"x\"\ntype: 42\n", FeatureNameStatistics.newBuilder())
+                            .build())
                     .isEqualTo(statistics);
         }
 
@@ -333,7 +378,8 @@ class ProtoTextTest {
         @Test
         void mapEntriesAreSortedByKeyCodePointAndKeepTheirEmptyKey() {
             TensorRepresentation dense = TensorRepresentation.newBuilder()
-                    .setVarlenSparseTensor(TensorRepresentation.VarLenSparseTensor.getDefaultInstance()).build();
+                    .setVarlenSparseTensor(TensorRepresentation.VarLenSparseTensor.getDefaultInstance())
+                    .build();
             TensorRepresentationGroup group = TensorRepresentationGroup.newBuilder()
                     .putTensorRepresentation("\uFFFD", dense) // sorts before U+1F600 by code point, after it by UTF-16
                     .putTensorRepresentation("😀", dense)
@@ -342,8 +388,8 @@ class ProtoTextTest {
                     .putTensorRepresentation("a", dense)
                     .build();
             assertThat(ProtoText.print(group).lines().filter(line -> line.contains("key:")))
-                    .containsExactly("  key: \"\"", "  key: \"a\"", "  key: \"b\"", "  key: \"\uFFFD\"",
-                            "  key: \"😀\"");
+                    .containsExactly(
+                            "  key: \"\"", "  key: \"a\"", "  key: \"b\"", "  key: \"\uFFFD\"", "  key: \"😀\"");
         }
 
         @Test
@@ -405,8 +451,10 @@ class ProtoTextTest {
         @Test
         void printingTheTfxSchemaGivesTheFileBackWithoutItsComments() throws IOException {
             String text = Files.readString(TfxChicagoTaxi.schema(), StandardCharsets.UTF_8);
-            String withoutComments = text.lines().filter(line -> !line.startsWith("#"))
-                    .map(line -> line + "\n").collect(Collectors.joining());
+            String withoutComments = text.lines()
+                    .filter(line -> !line.startsWith("#"))
+                    .map(line -> line + "\n")
+                    .collect(Collectors.joining());
             Schema schema = parseSchema(text);
             assertThat(schema.getFeatureCount()).isEqualTo(18);
             assertThat(ProtoText.print(schema)).isEqualTo(withoutComments);
@@ -425,48 +473,61 @@ class ProtoTextTest {
         void everyDomainSchemaRoundTrips() throws IOException {
             Schema schema = EveryDomainSchema.build();
             assertThat(parseSchema(ProtoText.print(schema))).isEqualTo(schema);
-            assertThat(parseSchema(Files.readString(GOLDEN, StandardCharsets.UTF_8))).isEqualTo(schema);
+            assertThat(parseSchema(Files.readString(GOLDEN, StandardCharsets.UTF_8)))
+                    .isEqualTo(schema);
         }
 
         @Test
         void anomaliesRoundTrip() throws InvalidProtocolBufferException {
             Anomalies anomalies = Anomalies.newBuilder()
-                    .setBaseline(Schema.newBuilder().addFeature(Feature.newBuilder().setName("company")
-                            .setType(FeatureType.BYTES).setDomain("company"))
-                            .addStringDomain(StringDomain.newBuilder().setName("company").addValue("Flash Cab")))
+                    .setBaseline(Schema.newBuilder()
+                            .addFeature(Feature.newBuilder()
+                                    .setName("company")
+                                    .setType(FeatureType.BYTES)
+                                    .setDomain("company"))
+                            .addStringDomain(
+                                    StringDomain.newBuilder().setName("company").addValue("Flash Cab")))
                     .setAnomalyNameFormat(Anomalies.AnomalyNameFormat.SERIALIZED_PATH)
-                    .putAnomalyInfo("payment_type", AnomalyInfo.newBuilder()
-                            .setDescription("Examples contain values missing from the schema: Prcard (<1%).")
-                            .setSeverity(AnomalyInfo.Severity.ERROR)
-                            .setShortDescription("Unexpected string values")
-                            .addReason(AnomalyInfo.Reason.newBuilder()
-                                    .setType(AnomalyInfo.Type.ENUM_TYPE_UNEXPECTED_STRING_VALUES)
+                    .putAnomalyInfo(
+                            "payment_type",
+                            AnomalyInfo.newBuilder()
+                                    .setDescription("Examples contain values missing from the schema: Prcard (<1%).")
+                                    .setSeverity(AnomalyInfo.Severity.ERROR)
                                     .setShortDescription("Unexpected string values")
-                                    .setDescription("Examples contain values missing from the schema: Prcard (<1%)."))
-                            .setPath(FeaturePaths.Path.newBuilder().addStep("payment_type"))
-                            .build())
-                    .putAnomalyInfo("company", AnomalyInfo.newBuilder()
-                            .setDescription("The Linfty distance between training and serving is 0.0123.")
-                            .setSeverity(AnomalyInfo.Severity.ERROR)
-                            .setShortDescription("High Linfty distance between training and serving")
-                            .addReason(AnomalyInfo.Reason.newBuilder()
-                                    .setType(AnomalyInfo.Type.COMPARATOR_L_INFTY_HIGH)
+                                    .addReason(AnomalyInfo.Reason.newBuilder()
+                                            .setType(AnomalyInfo.Type.ENUM_TYPE_UNEXPECTED_STRING_VALUES)
+                                            .setShortDescription("Unexpected string values")
+                                            .setDescription(
+                                                    "Examples contain values missing from the schema: Prcard (<1%)."))
+                                    .setPath(FeaturePaths.Path.newBuilder().addStep("payment_type"))
+                                    .build())
+                    .putAnomalyInfo(
+                            "company",
+                            AnomalyInfo.newBuilder()
+                                    .setDescription("The Linfty distance between training and serving is 0.0123.")
+                                    .setSeverity(AnomalyInfo.Severity.ERROR)
                                     .setShortDescription("High Linfty distance between training and serving")
-                                    .setDescription("The Linfty distance between training and serving is 0.0123."))
-                            .addReason(AnomalyInfo.Reason.newBuilder()
-                                    .setType(AnomalyInfo.Type.ENUM_TYPE_UNEXPECTED_STRING_VALUES))
-                            .setPath(FeaturePaths.Path.newBuilder().addStep("company"))
-                            .build())
+                                    .addReason(AnomalyInfo.Reason.newBuilder()
+                                            .setType(AnomalyInfo.Type.COMPARATOR_L_INFTY_HIGH)
+                                            .setShortDescription("High Linfty distance between training and serving")
+                                            .setDescription(
+                                                    "The Linfty distance between training and serving is 0.0123."))
+                                    .addReason(AnomalyInfo.Reason.newBuilder()
+                                            .setType(AnomalyInfo.Type.ENUM_TYPE_UNEXPECTED_STRING_VALUES))
+                                    .setPath(FeaturePaths.Path.newBuilder().addStep("company"))
+                                    .build())
                     .setDatasetAnomalyInfo(AnomalyInfo.newBuilder().setDescription("ok"))
                     .setDataMissing(false)
                     .addDriftSkewInfo(DriftSkewInfo.newBuilder()
                             .setPath(FeaturePaths.Path.newBuilder().addStep("company"))
                             .addDriftMeasurements(DriftSkewInfo.Measurement.newBuilder()
-                                    .setType(DriftSkewInfo.Measurement.Type.L_INFTY).setValue(0.0123)
+                                    .setType(DriftSkewInfo.Measurement.Type.L_INFTY)
+                                    .setValue(0.0123)
                                     .setThreshold(0.01))
                             .addSkewMeasurements(DriftSkewInfo.Measurement.newBuilder()
                                     .setType(DriftSkewInfo.Measurement.Type.JENSEN_SHANNON_DIVERGENCE)
-                                    .setValue(Double.NaN).setThreshold(Double.POSITIVE_INFINITY)))
+                                    .setValue(Double.NaN)
+                                    .setThreshold(Double.POSITIVE_INFINITY)))
                     .build();
             String printed = ProtoText.print(anomalies);
             assertThat(ProtoText.merge(printed, Anomalies.newBuilder()).build()).isEqualTo(anomalies);
@@ -477,17 +538,22 @@ class ProtoTextTest {
         @Test
         void statisticsWithNanAndInfinitiesPrintAsPython() throws InvalidProtocolBufferException {
             DatasetFeatureStatisticsList statistics = DatasetFeatureStatisticsList.newBuilder()
-                    .addDatasets(DatasetFeatureStatistics.newBuilder().setNumExamples(3)
+                    .addDatasets(DatasetFeatureStatistics.newBuilder()
+                            .setNumExamples(3)
                             .setWeightedNumExamples(Double.NaN)
-                            .addFeatures(FeatureNameStatistics.newBuilder().setName("x")
-                                    .addCustomStats(CustomStatistic.newBuilder().setName("m")
+                            .addFeatures(FeatureNameStatistics.newBuilder()
+                                    .setName("x")
+                                    .addCustomStats(CustomStatistic.newBuilder()
+                                            .setName("m")
                                             .setNum(Double.NEGATIVE_INFINITY))))
                     .build();
-            assertThat(ProtoText.print(statistics)).isEqualTo("datasets {\n  num_examples: 3\n"
-                    + "  features {\n    name: \"x\"\n    custom_stats {\n      name: \"m\"\n      num: -inf\n"
-                    + "    }\n  }\n  weighted_num_examples: nan\n}\n");
+            assertThat(ProtoText.print(statistics))
+                    .isEqualTo("datasets {\n  num_examples: 3\n"
+                            + "  features {\n    name: \"x\"\n    custom_stats {\n      name: \"m\"\n      num: -inf\n"
+                            + "    }\n  }\n  weighted_num_examples: nan\n}\n");
             assertThat(ProtoText.merge(ProtoText.print(statistics), DatasetFeatureStatisticsList.newBuilder())
-                    .build()).isEqualTo(statistics);
+                            .build())
+                    .isEqualTo(statistics);
         }
     }
 }

@@ -44,21 +44,39 @@ class StatisticsFormatTest {
                 .setPath(FeaturePaths.Path.newBuilder().addStep("fare"))
                 .setType(FeatureNameStatistics.Type.FLOAT)
                 .setNumStats(NumericStatistics.newBuilder()
-                        .setCommonStats(CommonStatistics.newBuilder().setNumNonMissing(7).setNumMissing(1)
-                                .setMinNumValues(0).setMaxNumValues(70).setAvgNumValues(Float.NaN)
+                        .setCommonStats(CommonStatistics.newBuilder()
+                                .setNumNonMissing(7)
+                                .setNumMissing(1)
+                                .setMinNumValues(0)
+                                .setMaxNumValues(70)
+                                .setAvgNumValues(Float.NaN)
                                 .setTotNumValues(Long.MAX_VALUE)
-                                .setNumValuesHistogram(Histogram.newBuilder().setType(Histogram.HistogramType.QUANTILES)
-                                        .addBuckets(Histogram.Bucket.newBuilder().setLowValue(0).setHighValue(70)
+                                .setNumValuesHistogram(Histogram.newBuilder()
+                                        .setType(Histogram.HistogramType.QUANTILES)
+                                        .addBuckets(Histogram.Bucket.newBuilder()
+                                                .setLowValue(0)
+                                                .setHighValue(70)
                                                 .setSampleCount(0.7))))
-                        .setMean(Double.NaN).setStdDev(Double.NaN).setNumZeros(2)
-                        .setMin(Double.NEGATIVE_INFINITY).setMax(Double.POSITIVE_INFINITY).setMedian(4.9e-324)
-                        .addHistograms(Histogram.newBuilder().setNumNan(3)
-                                .addBuckets(Histogram.Bucket.newBuilder().setLowValue(Double.NEGATIVE_INFINITY)
-                                        .setHighValue(Double.NEGATIVE_INFINITY).setSampleCount(1))
-                                .addBuckets(Histogram.Bucket.newBuilder().setLowValue(-1e308).setHighValue(4.9e-324)
+                        .setMean(Double.NaN)
+                        .setStdDev(Double.NaN)
+                        .setNumZeros(2)
+                        .setMin(Double.NEGATIVE_INFINITY)
+                        .setMax(Double.POSITIVE_INFINITY)
+                        .setMedian(4.9e-324)
+                        .addHistograms(Histogram.newBuilder()
+                                .setNumNan(3)
+                                .addBuckets(Histogram.Bucket.newBuilder()
+                                        .setLowValue(Double.NEGATIVE_INFINITY)
+                                        .setHighValue(Double.NEGATIVE_INFINITY)
+                                        .setSampleCount(1))
+                                .addBuckets(Histogram.Bucket.newBuilder()
+                                        .setLowValue(-1e308)
+                                        .setHighValue(4.9e-324)
                                         .setSampleCount(1e-3))
-                                .addBuckets(Histogram.Bucket.newBuilder().setLowValue(Double.POSITIVE_INFINITY)
-                                        .setHighValue(Double.POSITIVE_INFINITY).setSampleCount(Double.NaN))))
+                                .addBuckets(Histogram.Bucket.newBuilder()
+                                        .setLowValue(Double.POSITIVE_INFINITY)
+                                        .setHighValue(Double.POSITIVE_INFINITY)
+                                        .setSampleCount(Double.NaN))))
                 .addCustomStats(CustomStatistic.newBuilder().setName("nan").setNum(Double.NaN))
                 .addCustomStats(CustomStatistic.newBuilder().setName("inf").setNum(Double.NEGATIVE_INFINITY))
                 .build();
@@ -67,18 +85,29 @@ class StatisticsFormatTest {
                 .setType(FeatureNameStatistics.Type.STRING)
                 .setStringStats(StringStatistics.newBuilder()
                         .setCommonStats(CommonStatistics.newBuilder().setNumNonMissing(3))
-                        .setUnique(3).setAvgLength(Float.POSITIVE_INFINITY).setInvalidUtf8Count(1)
-                        .addTopValues(StringStatistics.FreqAndValue.newBuilder().setValue("日本 😀")
+                        .setUnique(3)
+                        .setAvgLength(Float.POSITIVE_INFINITY)
+                        .setInvalidUtf8Count(1)
+                        .addTopValues(StringStatistics.FreqAndValue.newBuilder()
+                                .setValue("日本 😀")
                                 .setFrequency(2))
-                        .addTopValues(StringStatistics.FreqAndValue.newBuilder().setValue("__BYTES_VALUE__")
+                        .addTopValues(StringStatistics.FreqAndValue.newBuilder()
+                                .setValue("__BYTES_VALUE__")
                                 .setFrequency(1))
                         .setRankHistogram(RankHistogram.newBuilder()
-                                .addBuckets(RankHistogram.Bucket.newBuilder().setLowRank(0).setHighRank(0)
-                                        .setLabel("日本 😀").setSampleCount(2))))
+                                .addBuckets(RankHistogram.Bucket.newBuilder()
+                                        .setLowRank(0)
+                                        .setHighRank(0)
+                                        .setLabel("日本 😀")
+                                        .setSampleCount(2))))
                 .build();
         return DatasetFeatureStatisticsList.newBuilder()
-                .addDatasets(DatasetFeatureStatistics.newBuilder().setName("All Examples").setNumExamples(8)
-                        .setWeightedNumExamples(Double.NaN).addFeatures(numeric).addFeatures(strings))
+                .addDatasets(DatasetFeatureStatistics.newBuilder()
+                        .setName("All Examples")
+                        .setNumExamples(8)
+                        .setWeightedNumExamples(Double.NaN)
+                        .addFeatures(numeric)
+                        .addFeatures(strings))
                 .addDatasets(DatasetFeatureStatistics.getDefaultInstance())
                 .build();
     }
@@ -115,7 +144,9 @@ class StatisticsFormatTest {
         company.endList();
         DatasetAccumulator dataset = new DatasetAccumulator(StatisticsOptions.DEFAULT);
         dataset.add(new RecordBatch(6, List.of(fare.build(), trips.build(), company.build())));
-        return DatasetFeatureStatisticsList.newBuilder().addDatasets(dataset.result("")).build();
+        return DatasetFeatureStatisticsList.newBuilder()
+                .addDatasets(dataset.result(""))
+                .build();
     }
 
     private static byte[] write(StatisticsFormat format, DatasetFeatureStatisticsList statistics) throws IOException {
@@ -180,8 +211,17 @@ class StatisticsFormatTest {
         @Test
         void textUsesTfdvFieldNamesAndPythonSpellings() throws IOException {
             String text = new String(write(StatisticsFormat.TEXT, specialValues()), StandardCharsets.UTF_8);
-            assertThat(text).contains("num_examples: 8", "mean: nan", "min: -inf", "max: inf", "median: 5e-324",
-                    "type: STRING", "step: \"fare\"", "value: \"日本 😀\"", "avg_length: inf");
+            assertThat(text)
+                    .contains(
+                            "num_examples: 8",
+                            "mean: nan",
+                            "min: -inf",
+                            "max: inf",
+                            "median: 5e-324",
+                            "type: STRING",
+                            "step: \"fare\"",
+                            "value: \"日本 😀\"",
+                            "avg_length: inf");
             assertThat(text).doesNotContain("NaN", "Infinity");
         }
 
@@ -189,10 +229,12 @@ class StatisticsFormatTest {
         @ParameterizedTest
         @CsvSource({"nan, inf, -inf", "NaN, Infinity, -Infinity", "nan, infinity, -Inf"})
         void textReadsEverySpellingOfNanAndInfinities(String nan, String inf, String minusInf) throws IOException {
-            String text = "datasets { features { num_stats { mean: " + nan + " max: " + inf + " min: " + minusInf
-                    + " } } }";
+            String text =
+                    "datasets { features { num_stats { mean: " + nan + " max: " + inf + " min: " + minusInf + " } } }";
             NumericStatistics numeric = read(StatisticsFormat.TEXT, text.getBytes(StandardCharsets.UTF_8))
-                    .getDatasets(0).getFeatures(0).getNumStats();
+                    .getDatasets(0)
+                    .getFeatures(0)
+                    .getNumStats();
             assertThat(numeric.getMean()).isNaN();
             assertThat(numeric.getMax()).isEqualTo(Double.POSITIVE_INFINITY);
             assertThat(numeric.getMin()).isEqualTo(Double.NEGATIVE_INFINITY);
@@ -201,14 +243,19 @@ class StatisticsFormatTest {
         @Test
         void negativeZeroSurvivesBinaryAndTextButJsonReadsItAsZero() throws IOException {
             DatasetFeatureStatisticsList negativeZero = DatasetFeatureStatisticsList.newBuilder()
-                    .addDatasets(DatasetFeatureStatistics.newBuilder().addFeatures(FeatureNameStatistics.newBuilder()
-                            .setNumStats(NumericStatistics.newBuilder().setMin(-0.0).setMedian(-0.0))))
+                    .addDatasets(DatasetFeatureStatistics.newBuilder()
+                            .addFeatures(FeatureNameStatistics.newBuilder()
+                                    .setNumStats(NumericStatistics.newBuilder()
+                                            .setMin(-0.0)
+                                            .setMedian(-0.0))))
                     .build();
             for (StatisticsFormat format : List.of(StatisticsFormat.BINARY, StatisticsFormat.TEXT)) {
                 assertThat(read(format, write(format, negativeZero))).isEqualTo(negativeZero);
             }
             NumericStatistics json = read(StatisticsFormat.JSON, write(StatisticsFormat.JSON, negativeZero))
-                    .getDatasets(0).getFeatures(0).getNumStats();
+                    .getDatasets(0)
+                    .getFeatures(0)
+                    .getNumStats();
             assertThat(json.getMin()).isEqualTo(0.0);
             assertThat(json.getMedian()).isEqualTo(0.0);
         }
@@ -216,12 +263,20 @@ class StatisticsFormatTest {
         @Test
         void jsonUsesTheStandardMapping() throws IOException {
             String json = new String(write(StatisticsFormat.JSON, specialValues()), StandardCharsets.UTF_8);
-            assertThat(json).contains("\"numExamples\": \"8\"", "\"mean\": \"NaN\"", "\"min\": \"-Infinity\"",
-                    "\"max\": \"Infinity\"", "\"type\": \"STRING\"").endsWith("\n");
+            assertThat(json)
+                    .contains(
+                            "\"numExamples\": \"8\"",
+                            "\"mean\": \"NaN\"",
+                            "\"min\": \"-Infinity\"",
+                            "\"max\": \"Infinity\"",
+                            "\"type\": \"STRING\"")
+                    .endsWith("\n");
         }
 
         @ParameterizedTest
-        @EnumSource(value = StatisticsFormat.class, names = {"TEXT", "JSON"})
+        @EnumSource(
+                value = StatisticsFormat.class,
+                names = {"TEXT", "JSON"})
         void malformedInputIsAnInvalidProtocolBuffer(StatisticsFormat format) {
             byte[] garbage = "datasets { num_examples: \"eight\" ".getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> read(format, garbage)).isInstanceOf(InvalidProtocolBufferException.class);
@@ -240,13 +295,13 @@ class StatisticsFormatTest {
     class FileNames {
         @ParameterizedTest
         @CsvSource({
-                "FeatureStats.pb, BINARY",
-                "train.stats.PB, BINARY",
-                "stats.pbtxt, TEXT",
-                "STATS.PBTXT, TEXT",
-                "stats.json, JSON",
-                "stats.pb.json, JSON",
-                "stats.json.pb, BINARY",
+            "FeatureStats.pb, BINARY",
+            "train.stats.PB, BINARY",
+            "stats.pbtxt, TEXT",
+            "STATS.PBTXT, TEXT",
+            "stats.json, JSON",
+            "stats.pb.json, JSON",
+            "stats.json.pb, BINARY",
         })
         void pickTheFormatByExtension(String fileName, StatisticsFormat expected) {
             assertThat(StatisticsFormat.forFileName(fileName)).contains(expected);
@@ -274,7 +329,9 @@ class StatisticsFormatTest {
             Files.createDirectories(GOLDEN.getParent());
             Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
         }
-        assertThat(GOLDEN).as("golden file; create it with -Dveracity.golden.update=true").exists();
+        assertThat(GOLDEN)
+                .as("golden file; create it with -Dveracity.golden.update=true")
+                .exists();
         assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
         assertThat(read(StatisticsFormat.TEXT, Files.readAllBytes(GOLDEN))).isEqualTo(smallDataset());
     }

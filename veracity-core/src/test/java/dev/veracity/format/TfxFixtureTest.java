@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import dev.veracity.testing.TfxChicagoTaxi;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.FeatureNameStatistics;
+import dev.veracity.testing.TfxChicagoTaxi;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,10 +24,25 @@ import org.junit.jupiter.params.provider.ValueSource;
  * fixtures are test resources ({@link TfxChicagoTaxi}).
  */
 class TfxFixtureTest {
-    private static final List<String> FEATURES = List.of("company", "dropoff_census_tract", "dropoff_community_area",
-            "dropoff_latitude", "dropoff_longitude", "fare", "payment_type", "pickup_census_tract",
-            "pickup_community_area", "pickup_latitude", "pickup_longitude", "tips", "trip_miles", "trip_seconds",
-            "trip_start_day", "trip_start_hour", "trip_start_month", "trip_start_timestamp");
+    private static final List<String> FEATURES = List.of(
+            "company",
+            "dropoff_census_tract",
+            "dropoff_community_area",
+            "dropoff_latitude",
+            "dropoff_longitude",
+            "fare",
+            "payment_type",
+            "pickup_census_tract",
+            "pickup_community_area",
+            "pickup_latitude",
+            "pickup_longitude",
+            "tips",
+            "trip_miles",
+            "trip_seconds",
+            "trip_start_day",
+            "trip_start_hour",
+            "trip_start_month",
+            "trip_start_timestamp");
 
     private static byte[] bytes(String split) throws IOException {
         return Files.readAllBytes(TfxChicagoTaxi.statistics(split));
@@ -77,7 +92,8 @@ class TfxFixtureTest {
     @ParameterizedTest
     @ValueSource(strings = {"train", "eval"})
     void binaryFormatReadsWhatParseFromReads(String split) throws IOException {
-        assertThat(StatisticsFormat.BINARY.read(new ByteArrayInputStream(bytes(split)))).isEqualTo(parse(split));
+        assertThat(StatisticsFormat.BINARY.read(new ByteArrayInputStream(bytes(split))))
+                .isEqualTo(parse(split));
     }
 
     @ParameterizedTest
@@ -87,7 +103,9 @@ class TfxFixtureTest {
         for (StatisticsFormat format : List.of(StatisticsFormat.TEXT, StatisticsFormat.JSON)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             format.write(list, out);
-            assertThat(format.read(new ByteArrayInputStream(out.toByteArray()))).as("%s", format).isEqualTo(list);
+            assertThat(format.read(new ByteArrayInputStream(out.toByteArray())))
+                    .as("%s", format)
+                    .isEqualTo(list);
         }
     }
 
@@ -96,10 +114,12 @@ class TfxFixtureTest {
         DatasetFeatureStatistics train = parse("train").getDatasets(0);
         assertThat(train.getNumExamples()).isEqualTo(10_036);
         assertThat(train.getName()).isEmpty();
-        assertThat(train.getFeaturesList()).hasSize(18)
+        assertThat(train.getFeaturesList())
+                .hasSize(18)
                 .allSatisfy(f -> assertThat(f.getFieldIdCase()).isEqualTo(FeatureNameStatistics.FieldIdCase.PATH))
                 .allSatisfy(f -> assertThat(f.getPath().getStepCount()).isEqualTo(1));
-        assertThat(train.getFeaturesList()).extracting(f -> f.getPath().getStep(0))
+        assertThat(train.getFeaturesList())
+                .extracting(f -> f.getPath().getStep(0))
                 .containsExactlyInAnyOrderElementsOf(FEATURES);
     }
 
@@ -107,14 +127,17 @@ class TfxFixtureTest {
     void evalHas4966ExamplesAndTheSameFeatures() throws IOException {
         DatasetFeatureStatistics eval = parse("eval").getDatasets(0);
         assertThat(eval.getNumExamples()).isEqualTo(4_966);
-        assertThat(eval.getFeaturesList()).extracting(f -> f.getPath().getStep(0))
+        assertThat(eval.getFeaturesList())
+                .extracting(f -> f.getPath().getStep(0))
                 .containsExactlyInAnyOrderElementsOf(FEATURES);
     }
 
     @Test
     void paymentTypeHasTfdvsTopValues() throws IOException {
         FeatureNameStatistics payment = parse("train").getDatasets(0).getFeaturesList().stream()
-                .filter(f -> f.getPath().getStep(0).equals("payment_type")).findFirst().orElseThrow();
+                .filter(f -> f.getPath().getStep(0).equals("payment_type"))
+                .findFirst()
+                .orElseThrow();
         assertThat(payment.getType()).isEqualTo(FeatureNameStatistics.Type.STRING);
         assertThat(payment.getStringStats().getUnique()).isEqualTo(6);
         assertThat(payment.getStringStats().getTopValuesList())

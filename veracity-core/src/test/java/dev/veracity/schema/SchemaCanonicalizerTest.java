@@ -38,7 +38,8 @@ class SchemaCanonicalizerTest {
     void featuresAndDomainsAreSortedByNameInBytewiseOrder() {
         Schema canonical = SchemaCanonicalizer.canonicalize(SHUFFLED);
         assertThat(names(canonical.getFeatureList())).containsExactly("Zed", "address", "alpha", "zeta", "émile");
-        assertThat(names(canonical.getFeature(1).getStructDomain().getFeatureList())).containsExactly("city", "zip");
+        assertThat(names(canonical.getFeature(1).getStructDomain().getFeatureList()))
+                .containsExactly("city", "zip");
         assertThat(canonical.getStringDomainList()).extracting(d -> d.getName()).containsExactly("beta", "zeta");
     }
 
@@ -47,7 +48,8 @@ class SchemaCanonicalizerTest {
         Schema canonical = SchemaCanonicalizer.canonicalize(SHUFFLED);
         assertThat(canonical.getStringDomain(1).getValueList()).containsExactly("b", "a");
         assertThat(canonical.getFeature(2).getStringDomain().getValueList()).containsExactly("z", "a", "m");
-        assertThat(canonical.getFeature(0).getValueCounts().getValueCount(0).getMin()).isEqualTo(3);
+        assertThat(canonical.getFeature(0).getValueCounts().getValueCount(0).getMin())
+                .isEqualTo(3);
         assertThat(canonical.getFeature(4).getShape().getDim(0).getSize()).isEqualTo(3);
     }
 
@@ -73,7 +75,8 @@ class SchemaCanonicalizerTest {
     void theOrderOfTheInputDoesNotMatter() {
         List<Feature> features = new ArrayList<>(SHUFFLED.getFeatureList());
         Collections.reverse(features);
-        Schema reversed = SHUFFLED.toBuilder().clearFeature().addAllFeature(features).build();
+        Schema reversed =
+                SHUFFLED.toBuilder().clearFeature().addAllFeature(features).build();
         assertThat(SchemaCanonicalizer.canonicalize(reversed)).isEqualTo(SchemaCanonicalizer.canonicalize(SHUFFLED));
     }
 }

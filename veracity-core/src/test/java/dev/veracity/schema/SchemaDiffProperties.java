@@ -43,7 +43,8 @@ class SchemaDiffProperties {
         FeatureType type = Gen.oneOf(random, FeatureType.BYTES, FeatureType.INT, FeatureType.FLOAT);
         Feature.Builder feature = Feature.newBuilder().setName(name).setType(type);
         if (random.nextBoolean()) {
-            feature.setPresence(FeaturePresence.newBuilder().setMinFraction(Gen.oneOf(random, 0.0, 0.5, 1.0))
+            feature.setPresence(FeaturePresence.newBuilder()
+                    .setMinFraction(Gen.oneOf(random, 0.0, 0.5, 1.0))
                     .setMinCount(Gen.between(random, 0, 2)));
         }
         if (random.nextBoolean()) {
@@ -56,15 +57,17 @@ class SchemaDiffProperties {
         if (type == FeatureType.BYTES && random.nextBoolean()) {
             List<String> values = new ArrayList<>(List.of(VALUES));
             Collections.shuffle(values, new java.util.Random(random.nextLong()));
-            feature.setStringDomain(StringDomain.newBuilder().addAllValue(values.subList(0, Gen.between(random, 1, 4))));
+            feature.setStringDomain(
+                    StringDomain.newBuilder().addAllValue(values.subList(0, Gen.between(random, 1, 4))));
         }
         if (type == FeatureType.INT && random.nextBoolean()) {
-            feature.setIntDomain(IntDomain.newBuilder().setMin(Gen.between(random, -5, 0))
-                    .setMax(Gen.between(random, 1, 5)));
+            feature.setIntDomain(
+                    IntDomain.newBuilder().setMin(Gen.between(random, -5, 0)).setMax(Gen.between(random, 1, 5)));
         }
         if (random.nextBoolean()) {
-            feature.setDriftComparator(FeatureComparator.newBuilder().setJensenShannonDivergence(
-                    dev.veracity.proto.JensenShannonDivergence.newBuilder().setThreshold(Gen.oneOf(random, 0.01, 0.1))));
+            feature.setDriftComparator(FeatureComparator.newBuilder()
+                    .setJensenShannonDivergence(dev.veracity.proto.JensenShannonDivergence.newBuilder()
+                            .setThreshold(Gen.oneOf(random, 0.01, 0.1))));
         }
         if (Gen.oneIn(random, 4)) {
             feature.addNotInEnvironment(Gen.oneOf(random, ENVIRONMENTS));
@@ -84,19 +87,28 @@ class SchemaDiffProperties {
             switch (random.nextInt(7)) {
                 case 0 -> {
                     if (feature.getPresence().getMinFraction() > 0) {
-                        return editor.minFraction(feature.getPresence().getMinFraction() / 2).done().build();
+                        return editor.minFraction(feature.getPresence().getMinFraction() / 2)
+                                .done()
+                                .build();
                     }
                     if (feature.getPresence().getMinCount() > 0) {
-                        return editor.minCount(feature.getPresence().getMinCount() - 1).done().build();
+                        return editor.minCount(feature.getPresence().getMinCount() - 1)
+                                .done()
+                                .build();
                     }
                 }
                 case 1 -> {
                     if (feature.getValueCount().hasMax()) {
-                        return replace(schema, feature.toBuilder().setValueCount(feature.getValueCount().toBuilder()
-                                .setMax(feature.getValueCount().getMax() + 1)).build());
+                        return replace(
+                                schema,
+                                feature.toBuilder()
+                                        .setValueCount(feature.getValueCount().toBuilder()
+                                                .setMax(feature.getValueCount().getMax() + 1))
+                                        .build());
                     }
                     if (feature.hasValueCount()) {
-                        return replace(schema, feature.toBuilder().clearValueCount().build());
+                        return replace(
+                                schema, feature.toBuilder().clearValueCount().build());
                     }
                 }
                 case 2 -> {
@@ -106,20 +118,35 @@ class SchemaDiffProperties {
                                 return editor.extendStringDomain(value).done().build();
                             }
                         }
-                        return replace(schema, feature.toBuilder().clearStringDomain().build());
+                        return replace(
+                                schema, feature.toBuilder().clearStringDomain().build());
                     }
                 }
                 case 3 -> {
                     if (feature.hasIntDomain()) {
-                        return random.nextBoolean() ? editor.intMin(feature.getIntDomain().getMin() - 1).done().build()
-                                : editor.intMax(feature.getIntDomain().getMax() + 1).done().build();
+                        return random.nextBoolean()
+                                ? editor.intMin(feature.getIntDomain().getMin() - 1)
+                                        .done()
+                                        .build()
+                                : editor.intMax(feature.getIntDomain().getMax() + 1)
+                                        .done()
+                                        .build();
                     }
                 }
                 case 4 -> {
                     if (feature.hasDriftComparator()) {
-                        double threshold = feature.getDriftComparator().getJensenShannonDivergence().getThreshold();
-                        return random.nextBoolean() ? editor.driftJensenShannon(threshold * 2).done().build()
-                                : replace(schema, feature.toBuilder().clearDriftComparator().build());
+                        double threshold = feature.getDriftComparator()
+                                .getJensenShannonDivergence()
+                                .getThreshold();
+                        return random.nextBoolean()
+                                ? editor.driftJensenShannon(threshold * 2)
+                                        .done()
+                                        .build()
+                                : replace(
+                                        schema,
+                                        feature.toBuilder()
+                                                .clearDriftComparator()
+                                                .build());
                     }
                 }
                 case 5 -> {
@@ -130,7 +157,9 @@ class SchemaDiffProperties {
                 }
             }
         }
-        return schema.toBuilder().addFeature(Feature.newBuilder().setName("added").setType(FeatureType.FLOAT)).build();
+        return schema.toBuilder()
+                .addFeature(Feature.newBuilder().setName("added").setType(FeatureType.FLOAT))
+                .build();
     }
 
     private static Schema replace(Schema schema, Feature feature) {
@@ -147,7 +176,8 @@ class SchemaDiffProperties {
     void aSchemaHasNoChangeFromItselfOrItsCanonicalForm(long seed) {
         Schema schema = schema(new SplittableRandom(seed));
         assertThat(SchemaDiff.between(schema, schema)).isEmpty();
-        assertThat(SchemaDiff.between(schema, SchemaCanonicalizer.canonicalize(schema))).isEmpty();
+        assertThat(SchemaDiff.between(schema, SchemaCanonicalizer.canonicalize(schema)))
+                .isEmpty();
         assertThat(SchemaCanonicalizer.canonicalize(SchemaCanonicalizer.canonicalize(schema)))
                 .isEqualTo(SchemaCanonicalizer.canonicalize(schema));
     }
@@ -159,7 +189,9 @@ class SchemaDiffProperties {
         Schema relaxed = relax(random, schema);
 
         List<SchemaChange> forward = SchemaDiff.between(schema, relaxed);
-        assertThat(forward).as("changes of the relaxing edit").isNotEmpty()
+        assertThat(forward)
+                .as("changes of the relaxing edit")
+                .isNotEmpty()
                 .allMatch(change -> change.compatibility() == Compatibility.COMPATIBLE);
         List<SchemaChange> backward = SchemaDiff.between(relaxed, schema);
         assertThat(backward).as("changes of its inverse").anyMatch(SchemaChange::isBreaking);

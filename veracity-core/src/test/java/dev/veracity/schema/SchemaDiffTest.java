@@ -53,10 +53,17 @@ class SchemaDiffTest {
         void anAddedRequiredFeatureIsBreaking() {
             assertSingle(diff("", "feature { name: \"f\" type: INT presence { min_count: 1 } }"), "feature", BREAKING);
             assertSingle(diff("", "feature { name: \"f\" presence { min_fraction: 0.5 } }"), "feature", BREAKING);
-            assertSingle(diff("", "feature { name: \"s\" type: STRUCT struct_domain { feature { name: \"c\" "
-                    + "presence { min_count: 1 } } } }"), "feature", BREAKING);
-            assertSingle(diff("", "feature { name: \"f\" presence { min_count: 1 } lifecycle_stage: DEPRECATED }"),
-                    "feature", COMPATIBLE);
+            assertSingle(
+                    diff(
+                            "",
+                            "feature { name: \"s\" type: STRUCT struct_domain { feature { name: \"c\" "
+                                    + "presence { min_count: 1 } } } }"),
+                    "feature",
+                    BREAKING);
+            assertSingle(
+                    diff("", "feature { name: \"f\" presence { min_count: 1 } lifecycle_stage: DEPRECATED }"),
+                    "feature",
+                    COMPATIBLE);
         }
 
         @Test
@@ -65,9 +72,10 @@ class SchemaDiffTest {
                     "feature { name: \"s\" type: STRUCT struct_domain { feature { name: \"c\" type: INT } } }",
                     "feature { name: \"s\" type: STRUCT struct_domain { feature { name: \"c\" type: FLOAT } "
                             + "feature { name: \"d.e\" } } }");
-            assertThat(changes).containsExactly(
-                    new SchemaChange("s.c", "type", "INT", "FLOAT", BREAKING),
-                    new SchemaChange("s.'d.e'", "feature", "", "no type, optional", COMPATIBLE));
+            assertThat(changes)
+                    .containsExactly(
+                            new SchemaChange("s.c", "type", "INT", "FLOAT", BREAKING),
+                            new SchemaChange("s.'d.e'", "feature", "", "no type, optional", COMPATIBLE));
         }
 
         @Test
@@ -78,8 +86,10 @@ class SchemaDiffTest {
 
         @Test
         void reorderingIsNoChange() {
-            assertThat(diff("feature { name: \"a\" } feature { name: \"b\" }",
-                    "feature { name: \"b\" } feature { name: \"a\" }")).isEmpty();
+            assertThat(diff(
+                            "feature { name: \"a\" } feature { name: \"b\" }",
+                            "feature { name: \"b\" } feature { name: \"a\" }"))
+                    .isEmpty();
         }
     }
 
@@ -90,9 +100,11 @@ class SchemaDiffTest {
             assertRelaxes("presence { min_fraction: 1.0 }", "presence { min_fraction: 0.9 }", "presence.min_fraction");
             assertRelaxes("presence { min_count: 5 }", "presence { min_count: 1 }", "presence.min_count");
             assertRelaxes("presence { min_count: 1 }", "", "presence.min_count");
-            assertThat(featureDiff("presence { min_count: 1 }", "group_presence { required: true }")).containsExactly(
-                    new SchemaChange("f", "presence.min_count", "1", "", COMPATIBLE),
-                    new SchemaChange("f", "group_presence", "", "group_presence { required: true }", COMPATIBLE));
+            assertThat(featureDiff("presence { min_count: 1 }", "group_presence { required: true }"))
+                    .containsExactly(
+                            new SchemaChange("f", "presence.min_count", "1", "", COMPATIBLE),
+                            new SchemaChange(
+                                    "f", "group_presence", "", "group_presence { required: true }", COMPATIBLE));
         }
 
         @Test
@@ -108,8 +120,10 @@ class SchemaDiffTest {
             assertRelaxes("value_count { min: 1 max: 1 }", "value_count { min: 1 max: 3 }", "value_count");
             assertRelaxes("value_count { min: 2 }", "value_count { min: 1 }", "value_count");
             assertRelaxes("value_count { min: 1 max: 2 }", "", "value_count");
-            assertRelaxes("value_counts { value_count { min: 1 max: 1 } value_count { max: 2 } }",
-                    "value_counts { value_count { min: 1 max: 1 } value_count { max: 5 } }", "value_counts");
+            assertRelaxes(
+                    "value_counts { value_count { min: 1 max: 1 } value_count { max: 2 } }",
+                    "value_counts { value_count { min: 1 max: 1 } value_count { max: 5 } }",
+                    "value_counts");
         }
 
         @Test
@@ -124,8 +138,10 @@ class SchemaDiffTest {
         void aShapeRelaxesToCountsThatAdmitItsSize() {
             assertRelaxes("shape { dim { size: 2 } dim { size: 3 } }", "value_count { min: 6 max: 6 }", "shape_type");
             assertSingle(featureDiff("shape { dim { size: 2 } }", "value_count { min: 3 }"), "shape_type", BREAKING);
-            assertSingle(featureDiff("shape { dim { size: 6 } }", "shape { dim { size: 2 } dim { size: 3 } }"),
-                    "shape", COMPATIBLE);
+            assertSingle(
+                    featureDiff("shape { dim { size: 6 } }", "shape { dim { size: 2 } dim { size: 3 } }"),
+                    "shape",
+                    COMPATIBLE);
             assertSingle(featureDiff("shape { dim { size: 6 } }", "shape { dim { size: 5 } }"), "shape", BREAKING);
         }
     }
@@ -134,11 +150,12 @@ class SchemaDiffTest {
     class Domains {
         @Test
         void addedValuesAreCompatibleAndRemovedBreaking() {
-            List<SchemaChange> changes = featureDiff("string_domain { value: \"a\" value: \"b\" }",
-                    "string_domain { value: \"b\" value: \"c\" }");
-            assertThat(changes).containsExactly(
-                    new SchemaChange("f", "string_domain.value", "", "\"c\"", COMPATIBLE),
-                    new SchemaChange("f", "string_domain.value", "\"a\"", "", BREAKING));
+            List<SchemaChange> changes = featureDiff(
+                    "string_domain { value: \"a\" value: \"b\" }", "string_domain { value: \"b\" value: \"c\" }");
+            assertThat(changes)
+                    .containsExactly(
+                            new SchemaChange("f", "string_domain.value", "", "\"c\"", COMPATIBLE),
+                            new SchemaChange("f", "string_domain.value", "\"a\"", "", BREAKING));
         }
 
         @Test
@@ -173,24 +190,32 @@ class SchemaDiffTest {
 
         @Test
         void flagsTfdvDoesNotValidateAreCompatible() {
-            assertSingle(featureDiff("int_domain { }", "int_domain { is_categorical: true }"),
-                    "int_domain.is_categorical", COMPATIBLE);
-            assertSingle(featureDiff("float_domain { }", "float_domain { is_embedding: true }"), "float_domain",
+            assertSingle(
+                    featureDiff("int_domain { }", "int_domain { is_categorical: true }"),
+                    "int_domain.is_categorical",
                     COMPATIBLE);
-            assertSingle(featureDiff("string_domain { value: \"a\" }",
-                    "string_domain { value: \"a\" is_categorical: CATEGORICAL_YES }"), "string_domain.is_categorical",
+            assertSingle(
+                    featureDiff("float_domain { }", "float_domain { is_embedding: true }"), "float_domain", COMPATIBLE);
+            assertSingle(
+                    featureDiff(
+                            "string_domain { value: \"a\" }",
+                            "string_domain { value: \"a\" is_categorical: CATEGORICAL_YES }"),
+                    "string_domain.is_categorical",
                     COMPATIBLE);
         }
 
         @Test
         void anotherBoolDomainIsBreaking() {
-            assertSingle(featureDiff("bool_domain { true_value: \"yes\" }", "bool_domain { true_value: \"y\" }"),
-                    "bool_domain", BREAKING);
+            assertSingle(
+                    featureDiff("bool_domain { true_value: \"yes\" }", "bool_domain { true_value: \"y\" }"),
+                    "bool_domain",
+                    BREAKING);
         }
 
         @Test
         void moreOffDomainMassIsCompatible() {
-            assertRelaxes("string_domain { value: \"a\" }",
+            assertRelaxes(
+                    "string_domain { value: \"a\" }",
                     "string_domain { value: \"a\" } distribution_constraints { min_domain_mass: 0.9 }",
                     "distribution_constraints.min_domain_mass");
         }
@@ -203,15 +228,17 @@ class SchemaDiffTest {
             assertRelaxes("", "lifecycle_stage: DEPRECATED", "lifecycle_stage");
             assertRelaxes("lifecycle_stage: PRODUCTION", "lifecycle_stage: DISABLED", "lifecycle_stage");
             assertRelaxes("", "deprecated: true", "lifecycle_stage");
-            assertSingle(featureDiff("lifecycle_stage: BETA", "lifecycle_stage: PRODUCTION"), "lifecycle_stage",
-                    COMPATIBLE);
+            assertSingle(
+                    featureDiff("lifecycle_stage: BETA", "lifecycle_stage: PRODUCTION"), "lifecycle_stage", COMPATIBLE);
         }
 
         @Test
         void anyChangeToAFeatureTheNewSchemaDeprecatesIsCompatible() {
-            List<SchemaChange> changes = featureDiff("type: INT presence { min_count: 1 }",
+            List<SchemaChange> changes = featureDiff(
+                    "type: INT presence { min_count: 1 }",
                     "type: BYTES presence { min_count: 9 } lifecycle_stage: DEPRECATED");
-            assertThat(changes).extracting(SchemaChange::aspect)
+            assertThat(changes)
+                    .extracting(SchemaChange::aspect)
                     .containsExactly("lifecycle_stage", "type", "presence.min_count");
             assertThat(changes).allMatch(change -> change.compatibility() == COMPATIBLE);
         }
@@ -221,20 +248,28 @@ class SchemaDiffTest {
     class Comparators {
         @Test
         void raisingOrRemovingAThresholdIsCompatibleAndLoweringOrAddingBreaking() {
-            assertRelaxes("drift_comparator { infinity_norm { threshold: 0.01 } }",
-                    "drift_comparator { infinity_norm { threshold: 0.05 } }", "drift_comparator.infinity_norm.threshold");
-            assertRelaxes("skew_comparator { jensen_shannon_divergence { threshold: 0.1 } }", "",
+            assertRelaxes(
+                    "drift_comparator { infinity_norm { threshold: 0.01 } }",
+                    "drift_comparator { infinity_norm { threshold: 0.05 } }",
+                    "drift_comparator.infinity_norm.threshold");
+            assertRelaxes(
+                    "skew_comparator { jensen_shannon_divergence { threshold: 0.1 } }",
+                    "",
                     "skew_comparator.jensen_shannon_divergence.threshold");
-            assertRelaxes("skew_comparator { normalized_abs_difference { threshold: 0.1 } }",
+            assertRelaxes(
+                    "skew_comparator { normalized_abs_difference { threshold: 0.1 } }",
                     "skew_comparator { normalized_abs_difference { threshold: 0.2 } }",
                     "skew_comparator.normalized_abs_difference.threshold");
         }
 
         @Test
         void anotherHistogramForJensenShannonIsBreaking() {
-            assertSingle(featureDiff("drift_comparator { jensen_shannon_divergence { threshold: 0.1 } }",
-                    "drift_comparator { jensen_shannon_divergence { threshold: 0.1 source { type: QUANTILES } } }"),
-                    "drift_comparator.jensen_shannon_divergence.source", BREAKING);
+            assertSingle(
+                    featureDiff(
+                            "drift_comparator { jensen_shannon_divergence { threshold: 0.1 } }",
+                            "drift_comparator { jensen_shannon_divergence { threshold: 0.1 source { type: QUANTILES } } }"),
+                    "drift_comparator.jensen_shannon_divergence.source",
+                    BREAKING);
         }
     }
 
@@ -244,8 +279,8 @@ class SchemaDiffTest {
 
         @Test
         void leavingAnEnvironmentIsBreakingAndEnteringItAsRequiredToo() {
-            String everywhere = "default_environment: \"TRAINING\" default_environment: \"SERVING\" "
-                    + LABEL.formatted("");
+            String everywhere =
+                    "default_environment: \"TRAINING\" default_environment: \"SERVING\" " + LABEL.formatted("");
             String notServing = "default_environment: \"TRAINING\" default_environment: \"SERVING\" "
                     + LABEL.formatted("not_in_environment: \"SERVING\"");
             assertSingle(diff(everywhere, notServing), "environment", BREAKING);
@@ -255,23 +290,36 @@ class SchemaDiffTest {
         @Test
         void enteringAnEnvironmentAsOptionalIsCompatible() {
             String base = "default_environment: \"TRAINING\" feature { name: \"f\" %s }";
-            assertSingle(diff(base.formatted(""), base.formatted("in_environment: \"SERVING\"")), "environment",
-                    COMPATIBLE);
+            assertSingle(
+                    diff(base.formatted(""), base.formatted("in_environment: \"SERVING\"")), "environment", COMPATIBLE);
         }
 
         @Test
         void aDefaultEnvironmentIsJudgedByTheFeaturesItMoves() {
-            assertSingle(diff("default_environment: \"TRAINING\" feature { name: \"f\" }",
-                    "default_environment: \"TRAINING\" default_environment: \"SERVING\" feature { name: \"f\" }"),
-                    "default_environment", COMPATIBLE);
-            assertSingle(diff("default_environment: \"TRAINING\" " + LABEL.formatted(""),
-                    "default_environment: \"TRAINING\" default_environment: \"SERVING\" " + LABEL.formatted("")),
-                    "default_environment", BREAKING);
-            assertSingle(diff("default_environment: \"TRAINING\" default_environment: \"SERVING\" "
-                    + "feature { name: \"f\" }", "default_environment: \"TRAINING\" feature { name: \"f\" }"),
-                    "default_environment", BREAKING);
-            assertThat(diff("default_environment: \"A\" default_environment: \"B\"",
-                    "default_environment: \"B\" default_environment: \"A\"")).isEmpty();
+            assertSingle(
+                    diff(
+                            "default_environment: \"TRAINING\" feature { name: \"f\" }",
+                            "default_environment: \"TRAINING\" default_environment: \"SERVING\" feature { name: \"f\" }"),
+                    "default_environment",
+                    COMPATIBLE);
+            assertSingle(
+                    diff(
+                            "default_environment: \"TRAINING\" " + LABEL.formatted(""),
+                            "default_environment: \"TRAINING\" default_environment: \"SERVING\" "
+                                    + LABEL.formatted("")),
+                    "default_environment",
+                    BREAKING);
+            assertSingle(
+                    diff(
+                            "default_environment: \"TRAINING\" default_environment: \"SERVING\" "
+                                    + "feature { name: \"f\" }",
+                            "default_environment: \"TRAINING\" feature { name: \"f\" }"),
+                    "default_environment",
+                    BREAKING);
+            assertThat(diff(
+                            "default_environment: \"A\" default_environment: \"B\"",
+                            "default_environment: \"B\" default_environment: \"A\""))
+                    .isEmpty();
         }
     }
 
@@ -279,19 +327,32 @@ class SchemaDiffTest {
     class Dataset {
         @Test
         void constraintsOnTheNumberOfExamplesWidenAndNarrow() {
-            assertSingle(diff("dataset_constraints { min_examples_count: 10 }",
-                    "dataset_constraints { min_examples_count: 5 }"), "dataset_constraints.min_examples_count",
+            assertSingle(
+                    diff(
+                            "dataset_constraints { min_examples_count: 10 }",
+                            "dataset_constraints { min_examples_count: 5 }"),
+                    "dataset_constraints.min_examples_count",
                     COMPATIBLE);
-            assertSingle(diff("", "dataset_constraints { min_examples_count: 5 }"),
-                    "dataset_constraints.min_examples_count", BREAKING);
-            assertSingle(diff("dataset_constraints { max_examples_count: 10 }",
-                    "dataset_constraints { max_examples_count: 5 }"), "dataset_constraints.max_examples_count",
+            assertSingle(
+                    diff("", "dataset_constraints { min_examples_count: 5 }"),
+                    "dataset_constraints.min_examples_count",
                     BREAKING);
-            assertSingle(diff("dataset_constraints { num_examples_drift_comparator { min_fraction_threshold: 0.8 } }",
-                    "dataset_constraints { num_examples_drift_comparator { min_fraction_threshold: 0.5 } }"),
-                    "dataset_constraints.num_examples_drift_comparator.min_fraction_threshold", COMPATIBLE);
-            assertSingle(diff("", "dataset_constraints { num_examples_version_comparator { max_fraction_threshold: 2 } }"),
-                    "dataset_constraints.num_examples_version_comparator.max_fraction_threshold", BREAKING);
+            assertSingle(
+                    diff(
+                            "dataset_constraints { max_examples_count: 10 }",
+                            "dataset_constraints { max_examples_count: 5 }"),
+                    "dataset_constraints.max_examples_count",
+                    BREAKING);
+            assertSingle(
+                    diff(
+                            "dataset_constraints { num_examples_drift_comparator { min_fraction_threshold: 0.8 } }",
+                            "dataset_constraints { num_examples_drift_comparator { min_fraction_threshold: 0.5 } }"),
+                    "dataset_constraints.num_examples_drift_comparator.min_fraction_threshold",
+                    COMPATIBLE);
+            assertSingle(
+                    diff("", "dataset_constraints { num_examples_version_comparator { max_fraction_threshold: 2 } }"),
+                    "dataset_constraints.num_examples_version_comparator.max_fraction_threshold",
+                    BREAKING);
         }
     }
 
@@ -301,18 +362,22 @@ class SchemaDiffTest {
         void annotationsAreCompatibleAndUnknownConstraintsBreaking() {
             assertSingle(featureDiff("", "annotation { tag: \"pii\" }"), "annotation", COMPATIBLE);
             assertSingle(diff("", "annotation { tag: \"v2\" }"), "annotation", COMPATIBLE);
-            assertSingle(featureDiff("unique_constraints { min: 1 max: 10 }", "unique_constraints { min: 1 max: 5 }"),
-                    "unique_constraints.max", BREAKING);
-            assertSingle(featureDiff("unique_constraints { min: 2 }", "unique_constraints { min: 1 }"),
-                    "unique_constraints.min", COMPATIBLE);
+            assertSingle(
+                    featureDiff("unique_constraints { min: 1 max: 10 }", "unique_constraints { min: 1 max: 5 }"),
+                    "unique_constraints.max",
+                    BREAKING);
+            assertSingle(
+                    featureDiff("unique_constraints { min: 2 }", "unique_constraints { min: 1 }"),
+                    "unique_constraints.min",
+                    COMPATIBLE);
             assertSingle(diff("", "sparse_feature { name: \"sp\" }"), "sparse_feature", BREAKING);
             assertSingle(diff("", "weighted_feature { name: \"w\" }"), "weighted_feature", BREAKING);
         }
 
         @Test
         void changesReadAsText() {
-            SchemaChange change = assertSingle(featureDiff("value_count { min: 1 }", "value_count { min: 1 max: 3 }"),
-                    "value_count", BREAKING);
+            SchemaChange change = assertSingle(
+                    featureDiff("value_count { min: 1 }", "value_count { min: 1 max: 3 }"), "value_count", BREAKING);
             assertThat(change.before()).isEqualTo("value_count [1, inf]");
             assertThat(change.after()).isEqualTo("value_count [1, 3]");
         }
@@ -322,15 +387,24 @@ class SchemaDiffTest {
     void theTaxiCurationOfTheTutorialIsClassified() {
         Schema frozen = Schemas.taxi();
         Schema curated = SchemaEditor.of(frozen)
-                .feature("payment_type").extendStringDomain("Prcard").minFraction(0.9).done()
-                .feature("tips").notInEnvironment("SERVING").skewInfinityNorm(0.01).done().build();
+                .feature("payment_type")
+                .extendStringDomain("Prcard")
+                .minFraction(0.9)
+                .done()
+                .feature("tips")
+                .notInEnvironment("SERVING")
+                .skewInfinityNorm(0.01)
+                .done()
+                .build();
         // SERVING was listed nowhere, so TFDV validated no feature in it: listing it makes the required ones required
-        assertThat(SchemaDiff.between(frozen, curated)).containsExactly(
-                new SchemaChange("", "default_environment", "TRAINING", "TRAINING, SERVING", BREAKING),
-                new SchemaChange("payment_type", "presence.min_fraction", "1.0", "0.9", COMPATIBLE),
-                new SchemaChange("payment_type", "string_domain.value", "", "\"Prcard\"", COMPATIBLE),
-                new SchemaChange("tips", "environment", "", "not_in: SERVING", COMPATIBLE),
-                new SchemaChange("tips", "skew_comparator.infinity_norm.threshold", "", "0.01", BREAKING));
-        assertThat(SchemaDiff.hasBreakingChange(SchemaDiff.between(frozen, curated))).isTrue();
+        assertThat(SchemaDiff.between(frozen, curated))
+                .containsExactly(
+                        new SchemaChange("", "default_environment", "TRAINING", "TRAINING, SERVING", BREAKING),
+                        new SchemaChange("payment_type", "presence.min_fraction", "1.0", "0.9", COMPATIBLE),
+                        new SchemaChange("payment_type", "string_domain.value", "", "\"Prcard\"", COMPATIBLE),
+                        new SchemaChange("tips", "environment", "", "not_in: SERVING", COMPATIBLE),
+                        new SchemaChange("tips", "skew_comparator.infinity_norm.threshold", "", "0.01", BREAKING));
+        assertThat(SchemaDiff.hasBreakingChange(SchemaDiff.between(frozen, curated)))
+                .isTrue();
     }
 }

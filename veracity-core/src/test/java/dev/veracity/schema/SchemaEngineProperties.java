@@ -20,8 +20,9 @@ import java.util.SplittableRandom;
  */
 class SchemaEngineProperties {
     private static final String[] NAMES = {"f0", "f1", "f2", "f3", "f4", "f5"};
-    private static final String[] WORDS = {"a", "b", "c", "true", "false", "1", "0", "-7", "42", "1.5", "nan", "é",
-        "\uFF61", "\uD83D\uDE00", ""};
+    private static final String[] WORDS = {
+        "a", "b", "c", "true", "false", "1", "0", "-7", "42", "1.5", "nan", "é", "\uFF61", "\uD83D\uDE00", ""
+    };
     private static final String[] INTS = {"0", "1", "2", "-7", "42", "9223372036854775807"};
 
     /** Random but self-consistent statistics of up to six features sharing names with other draws. */
@@ -67,27 +68,38 @@ class SchemaEngineProperties {
             case 0 -> numeric(random, stats.ints(name), true, tot);
             case 1 -> numeric(random, stats.floats(name), false, tot);
             case 2 -> strings(random, stats.strings(name), tot, WORDS);
-            case 3 -> strings(random, stats.ints(name), tot, INTS);   // categorical INT: its labels are integers
+            case 3 -> strings(random, stats.ints(name), tot, INTS); // categorical INT: its labels are integers
             default -> stats.bytes(name);
         };
         feature.present(present).values(minValues, maxValues).totValues(tot);
         if (kind <= 1 && present > 0 && Gen.oneIn(random, 6)) {
             long inner = Gen.between(random, 0L, 2L);
-            feature.level(examples - present, minValues, maxValues).level(Gen.between(random, 0L, 2L), inner,
-                    inner + Gen.between(random, 0L, 2L));
+            feature.level(examples - present, minValues, maxValues)
+                    .level(Gen.between(random, 0L, 2L), inner, inner + Gen.between(random, 0L, 2L));
         }
         if (weight > 0) {
             feature.weighted(present * weight, (examples - present) * weight, tot * weight);
         }
     }
 
-    private static Stats.Feature numeric(SplittableRandom random, Stats.Feature feature, boolean integral,
-                                         long tot) {
+    private static Stats.Feature numeric(SplittableRandom random, Stats.Feature feature, boolean integral, long tot) {
         if (tot == 0) {
             return feature;
         }
-        double a = integral ? Gen.between(random, -5L, 5L) : Gen.oneOf(random, -2.5, -1.0, 0.0, 0.1, 1.0, 3.75,
-                Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-40);
+        double a = integral
+                ? Gen.between(random, -5L, 5L)
+                : Gen.oneOf(
+                        random,
+                        -2.5,
+                        -1.0,
+                        0.0,
+                        0.1,
+                        1.0,
+                        3.75,
+                        Double.MAX_VALUE,
+                        Double.POSITIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY,
+                        1e-40);
         double b = integral ? Gen.between(random, -5L, 5L) : Gen.oneOf(random, -2.5, 0.0, 0.3, 1.0, 7.0);
         double min = Math.min(a, b);
         double max = Math.max(a, b);
@@ -113,8 +125,7 @@ class SchemaEngineProperties {
         int distinct = Gen.size(random, 1, 6);
         long left = tot;
         for (int i = 0; i < distinct && left > 0; i++) {
-            String word = Gen.oneIn(random, 20) ? Long.toString(Gen.between(random, 0, 200))
-                    : Gen.oneOf(random, words);
+            String word = Gen.oneIn(random, 20) ? Long.toString(Gen.between(random, 0, 200)) : Gen.oneOf(random, words);
             if (!seen.add(word)) {
                 continue;
             }
@@ -133,13 +144,17 @@ class SchemaEngineProperties {
     }
 
     private static InferenceOptions options(SplittableRandom random) {
-        InferenceOptions options = InferenceOptions.defaults().withShape(random.nextBoolean())
-                .withIntValueSets(random.nextBoolean()).withMaxDomainSize(Gen.between(random, 0, 8));
+        InferenceOptions options = InferenceOptions.defaults()
+                .withShape(random.nextBoolean())
+                .withIntValueSets(random.nextBoolean())
+                .withMaxDomainSize(Gen.between(random, 0, 8));
         return random.nextBoolean() ? options.withRanges(Gen.oneOf(random, 0.0, 0.1, 1.0)) : options;
     }
 
     private static void assertClean(Anomalies anomalies, Object... context) {
-        assertThat(Validator.isClean(anomalies)).as("%s%nfound %s", List.of(context), anomalies).isTrue();
+        assertThat(Validator.isClean(anomalies))
+                .as("%s%nfound %s", List.of(context), anomalies)
+                .isTrue();
     }
 
     @SeededProperty(tries = 1000)
@@ -154,7 +169,8 @@ class SchemaEngineProperties {
         SplittableRandom random = new SplittableRandom(seed);
         DatasetFeatureStatisticsList stats = statistics(random);
         InferenceOptions options = options(random);
-        assertClean(Validator.validate(stats, SchemaInference.infer(stats, options)).run(), stats, options);
+        assertClean(
+                Validator.validate(stats, SchemaInference.infer(stats, options)).run(), stats, options);
     }
 
     @SeededProperty(tries = 1000)
@@ -172,7 +188,9 @@ class SchemaEngineProperties {
         DatasetFeatureStatisticsList first = statistics(random);
         DatasetFeatureStatisticsList second = statistics(random);
         Schema once = SchemaUpdater.update(SchemaInference.infer(first, options(random)), second);
-        assertThat(SchemaUpdater.update(once, second)).as("%s%n%s", first, second).isEqualTo(once);
+        assertThat(SchemaUpdater.update(once, second))
+                .as("%s%n%s", first, second)
+                .isEqualTo(once);
     }
 
     @SeededProperty(tries = 300)

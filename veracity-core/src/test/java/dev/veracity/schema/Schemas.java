@@ -53,8 +53,7 @@ final class Schemas {
             default_environment: "TRAINING"
             """;
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     static Schema parse(String text) {
         try {
@@ -69,6 +68,9 @@ final class Schemas {
     }
 
     static Feature feature(Schema schema, String name) {
-        return schema.getFeatureList().stream().filter(f -> f.getName().equals(name)).findFirst().orElseThrow();
+        return schema.getFeatureList().stream()
+                .filter(f -> f.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -86,8 +86,8 @@ final class Stats {
     }
 
     DatasetFeatureStatisticsList build() {
-        DatasetFeatureStatistics.Builder dataset = DatasetFeatureStatistics.newBuilder().setName("hand-made")
-                .setNumExamples(numExamples);
+        DatasetFeatureStatistics.Builder dataset =
+                DatasetFeatureStatistics.newBuilder().setName("hand-made").setNumExamples(numExamples);
         if (weightedNumExamples != null) {
             dataset.setWeightedNumExamples(weightedNumExamples);
         }
@@ -171,15 +171,20 @@ final class Stats {
 
         /** Adds a histogram bucket [low, high] with {@code count} values, to a histogram of {@code type}. */
         Feature bucket(Histogram.HistogramType type, double low, double high, double count) {
-            Histogram.Bucket bucket = Histogram.Bucket.newBuilder().setLowValue(low).setHighValue(high)
-                    .setSampleCount(count).build();
+            Histogram.Bucket bucket = Histogram.Bucket.newBuilder()
+                    .setLowValue(low)
+                    .setHighValue(high)
+                    .setSampleCount(count)
+                    .build();
             for (int i = 0; i < histograms.size(); i++) {
                 if (histograms.get(i).getType() == type) {
-                    histograms.set(i, histograms.get(i).toBuilder().addBuckets(bucket).build());
+                    histograms.set(
+                            i, histograms.get(i).toBuilder().addBuckets(bucket).build());
                     return this;
                 }
             }
-            histograms.add(Histogram.newBuilder().setType(type).addBuckets(bucket).build());
+            histograms.add(
+                    Histogram.newBuilder().setType(type).addBuckets(bucket).build());
             return this;
         }
 
@@ -201,7 +206,10 @@ final class Stats {
 
         /** Adds a {@code domain_info} custom statistic (a semantic domain in text format). */
         Feature domainInfo(String text) {
-            custom.add(CustomStatistic.newBuilder().setName("domain_info").setStr(text).build());
+            custom.add(CustomStatistic.newBuilder()
+                    .setName("domain_info")
+                    .setStr(text)
+                    .build());
             return this;
         }
 
@@ -263,8 +271,11 @@ final class Stats {
             RankHistogram.Builder histogram = RankHistogram.newBuilder();
             long rank = 0;
             for (Map.Entry<String, Double> entry : labels.entrySet()) {
-                histogram.addBuckets(RankHistogram.Bucket.newBuilder().setLowRank(rank).setHighRank(rank)
-                        .setLabel(entry.getKey()).setSampleCount(entry.getValue()));
+                histogram.addBuckets(RankHistogram.Bucket.newBuilder()
+                        .setLowRank(rank)
+                        .setHighRank(rank)
+                        .setLabel(entry.getKey())
+                        .setSampleCount(entry.getValue()));
                 rank++;
             }
             return histogram.build();
@@ -272,42 +283,58 @@ final class Stats {
 
         private CommonStatistics common() {
             long numMissing = missing != null ? missing : Math.max(0, dataset.numExamples - present);
-            long tot = totValues != null ? totValues
-                    : labels != null ? Math.round(labels.values().stream().mapToDouble(Double::doubleValue).sum())
-                    : present * minValues;
-            CommonStatistics.Builder common = CommonStatistics.newBuilder().setNumNonMissing(present)
-                    .setNumMissing(numMissing).setMinNumValues(minValues).setMaxNumValues(maxValues)
-                    .setTotNumValues(tot).setAvgNumValues(present == 0 ? 0 : (float) tot / present);
+            long tot = totValues != null
+                    ? totValues
+                    : labels != null
+                            ? Math.round(labels.values().stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .sum())
+                            : present * minValues;
+            CommonStatistics.Builder common = CommonStatistics.newBuilder()
+                    .setNumNonMissing(present)
+                    .setNumMissing(numMissing)
+                    .setMinNumValues(minValues)
+                    .setMaxNumValues(maxValues)
+                    .setTotNumValues(tot)
+                    .setAvgNumValues(present == 0 ? 0 : (float) tot / present);
             for (long[] level : levels) {
                 common.addPresenceAndValencyStats(PresenceAndValencyStatistics.newBuilder()
-                        .setNumMissing(level[0]).setMinNumValues(level[1]).setMaxNumValues(level[2]));
+                        .setNumMissing(level[0])
+                        .setMinNumValues(level[1])
+                        .setMaxNumValues(level[2]));
             }
             if (weighted != null) {
-                common.setWeightedCommonStats(WeightedCommonStatistics.newBuilder().setNumNonMissing(weighted[0])
-                        .setNumMissing(weighted[1]).setTotNumValues(weighted[2])
+                common.setWeightedCommonStats(WeightedCommonStatistics.newBuilder()
+                        .setNumNonMissing(weighted[0])
+                        .setNumMissing(weighted[1])
+                        .setTotNumValues(weighted[2])
                         .setAvgNumValues(weighted[0] == 0 ? 0 : weighted[2] / weighted[0]));
             }
             return common.build();
         }
 
         FeatureNameStatistics toProto() {
-            FeatureNameStatistics.Builder stats = FeatureNameStatistics.newBuilder().setType(type);
+            FeatureNameStatistics.Builder stats =
+                    FeatureNameStatistics.newBuilder().setType(type);
             if (path.length == 1) {
                 stats.setName(path[0]);
             } else {
                 stats.setPath(PathNames.of(path));
             }
             stats.addAllCustomStats(custom);
-            boolean numeric = min != null || (labels == null && (type == FeatureNameStatistics.Type.INT
-                    || type == FeatureNameStatistics.Type.FLOAT));
+            boolean numeric = min != null
+                    || (labels == null
+                            && (type == FeatureNameStatistics.Type.INT || type == FeatureNameStatistics.Type.FLOAT));
             if (labels != null || (!numeric && type == FeatureNameStatistics.Type.STRING)) {
                 Map<String, Double> own = labels == null ? Map.of() : labels;
-                StringStatistics.Builder strings = StringStatistics.newBuilder().setCommonStats(common())
-                        .setUnique(unique != null ? unique : own.size()).setRankHistogram(rank(own))
+                StringStatistics.Builder strings = StringStatistics.newBuilder()
+                        .setCommonStats(common())
+                        .setUnique(unique != null ? unique : own.size())
+                        .setRankHistogram(rank(own))
                         .setInvalidUtf8Count(invalidUtf8);
                 if (weightedLabels != null) {
-                    strings.setWeightedStringStats(WeightedStringStatistics.newBuilder()
-                            .setRankHistogram(rank(weightedLabels)));
+                    strings.setWeightedStringStats(
+                            WeightedStringStatistics.newBuilder().setRankHistogram(rank(weightedLabels)));
                 }
                 stats.setStringStats(strings);
             } else if (numeric) {
@@ -319,22 +346,32 @@ final class Stats {
                     }
                 }
                 if (standard < 0) {
-                    all.add(Histogram.newBuilder().setType(Histogram.HistogramType.STANDARD).setNumNan(numNan).build());
+                    all.add(Histogram.newBuilder()
+                            .setType(Histogram.HistogramType.STANDARD)
+                            .setNumNan(numNan)
+                            .build());
                 } else {
-                    all.set(standard, all.get(standard).toBuilder().setNumNan(numNan).build());
+                    all.set(
+                            standard,
+                            all.get(standard).toBuilder().setNumNan(numNan).build());
                 }
-                NumericStatistics.Builder numbers = NumericStatistics.newBuilder().setCommonStats(common())
-                        .setMin(min == null ? 0 : min).setMax(max == null ? 0 : max).addAllHistograms(all);
+                NumericStatistics.Builder numbers = NumericStatistics.newBuilder()
+                        .setCommonStats(common())
+                        .setMin(min == null ? 0 : min)
+                        .setMax(max == null ? 0 : max)
+                        .addAllHistograms(all);
                 if (weighted != null) {
-                    numbers.setWeightedNumericStats(WeightedNumericStatistics.newBuilder().addHistograms(
-                            Histogram.newBuilder().setNumNan(weightedNan)));
+                    numbers.setWeightedNumericStats(WeightedNumericStatistics.newBuilder()
+                            .addHistograms(Histogram.newBuilder().setNumNan(weightedNan)));
                 }
                 stats.setNumStats(numbers);
             } else if (type == FeatureNameStatistics.Type.BYTES) {
-                stats.setBytesStats(dev.veracity.proto.BytesStatistics.newBuilder().setCommonStats(common())
+                stats.setBytesStats(dev.veracity.proto.BytesStatistics.newBuilder()
+                        .setCommonStats(common())
                         .setUnique(unique == null ? 0 : unique));
             } else {
-                stats.setStructStats(dev.veracity.proto.StructStatistics.newBuilder().setCommonStats(common()));
+                stats.setStructStats(
+                        dev.veracity.proto.StructStatistics.newBuilder().setCommonStats(common()));
             }
             return stats.build();
         }

@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TfxSchemaConformanceTest {
     private static DatasetFeatureStatisticsList statistics(String split) throws IOException {
-        return DatasetFeatureStatisticsList.parseFrom(
-                Files.readAllBytes(TfxChicagoTaxi.statistics(split)));
+        return DatasetFeatureStatisticsList.parseFrom(Files.readAllBytes(TfxChicagoTaxi.statistics(split)));
     }
 
     private static Schema tfxSchema() throws IOException {
@@ -36,12 +35,18 @@ class TfxSchemaConformanceTest {
 
     /** The schema with features and string domains in name order: TFX orders them differently from statistics. */
     private static Schema sorted(Schema schema) {
-        List<Feature> features = schema.getFeatureList().stream().sorted(Comparator.comparing(Feature::getName))
+        List<Feature> features = schema.getFeatureList().stream()
+                .sorted(Comparator.comparing(Feature::getName))
                 .toList();
         List<StringDomain> domains = schema.getStringDomainList().stream()
-                .sorted(Comparator.comparing(StringDomain::getName)).toList();
-        return schema.toBuilder().clearFeature().addAllFeature(features).clearStringDomain()
-                .addAllStringDomain(domains).build();
+                .sorted(Comparator.comparing(StringDomain::getName))
+                .toList();
+        return schema.toBuilder()
+                .clearFeature()
+                .addAllFeature(features)
+                .clearStringDomain()
+                .addAllStringDomain(domains)
+                .build();
     }
 
     @Test
@@ -57,7 +62,9 @@ class TfxSchemaConformanceTest {
         Schema updated = SchemaUpdater.update(SchemaInference.infer(statistics("train")), statistics("eval"));
 
         StringDomain payment = updated.getStringDomainList().stream()
-                .filter(d -> d.getName().equals("payment_type")).findFirst().orElseThrow();
+                .filter(d -> d.getName().equals("payment_type"))
+                .findFirst()
+                .orElseThrow();
         assertThat(payment.getValueList())
                 .containsExactly("Cash", "Credit Card", "Dispute", "No Charge", "Pcard", "Unknown", "Prcard");
     }
@@ -73,11 +80,17 @@ class TfxSchemaConformanceTest {
 
     @Test
     void trainAloneLacksTheEvalOnlyValues() throws IOException {
-        Anomalies anomalies = Validator.validate(statistics("eval"), SchemaInference.infer(statistics("train"))).run();
+        Anomalies anomalies = Validator.validate(statistics("eval"), SchemaInference.infer(statistics("train")))
+                .run();
 
         assertThat(anomalies.getAnomalyInfoMap()).containsKey("payment_type");
-        assertThat(anomalies.getAnomalyInfoOrThrow("payment_type").getReason(0).getType().name())
+        assertThat(anomalies
+                        .getAnomalyInfoOrThrow("payment_type")
+                        .getReason(0)
+                        .getType()
+                        .name())
                 .isEqualTo("ENUM_TYPE_UNEXPECTED_STRING_VALUES");
-        assertThat(anomalies.getAnomalyInfoOrThrow("payment_type").getDescription()).contains("Prcard");
+        assertThat(anomalies.getAnomalyInfoOrThrow("payment_type").getDescription())
+                .contains("Prcard");
     }
 }

@@ -24,10 +24,13 @@ class ValueEqualityProperties {
             if (!Double.isFinite(value)) {
                 continue;
             }
-            double exact = new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+            double exact = new BigDecimal(value)
+                    .setScale(digits, RoundingMode.HALF_EVEN)
+                    .doubleValue();
             double rounded = ValueEquality.round(value, digits);
-            assertThat(rounded).as("round(%s, %d)", value, digits).isEqualTo(exact == 0 ? Math.copySign(0.0, value)
-                    : exact);
+            assertThat(rounded)
+                    .as("round(%s, %d)", value, digits)
+                    .isEqualTo(exact == 0 ? Math.copySign(0.0, value) : exact);
         }
     }
 
@@ -38,7 +41,9 @@ class ValueEqualityProperties {
             long l = Gen.anyLong(random);
             double d = random.nextBoolean() ? (double) l : Double.longBitsToDouble(random.nextLong());
             boolean expected = Double.isFinite(d) && new BigDecimal(d).compareTo(BigDecimal.valueOf(l)) == 0;
-            assertThat(ValueEquality.numericallyEqual(l, d)).as("%d vs %s", l, d).isEqualTo(expected);
+            assertThat(ValueEquality.numericallyEqual(l, d))
+                    .as("%d vs %s", l, d)
+                    .isEqualTo(expected);
         }
     }
 }

@@ -33,9 +33,11 @@ class CategoricalNumbersTest {
             long[] row = new long[random.nextInt(4)];
             for (int v = 0; v < row.length; v++) {
                 int pick = random.nextInt(100);
-                row[v] = pick < 60 ? random.nextInt(40) - 10
-                        : pick < 95 ? random.nextLong(-1_000_000, 1_000_000)
-                        : pick < 97 ? Long.MIN_VALUE : Long.MAX_VALUE;
+                row[v] = pick < 60
+                        ? random.nextInt(40) - 10
+                        : pick < 95
+                                ? random.nextLong(-1_000_000, 1_000_000)
+                                : pick < 97 ? Long.MIN_VALUE : Long.MAX_VALUE;
             }
             rows.add(row);
         }
@@ -93,8 +95,12 @@ class CategoricalNumbersTest {
             assertThat(actual.getType()).isEqualTo(FeatureNameStatistics.Type.INT);
             assertThat(actual.hasNumStats()).isFalse();
             assertThat(actual.getStringStats().getTopValues(0).getValue()).matches("-?[0-9]+");
-            assertStrings(actual.toBuilder().setType(FeatureNameStatistics.Type.STRING).build(),
-                    BruteForceStatistics.strings(decimalStrings(rows)), OPTIONS);
+            assertStrings(
+                    actual.toBuilder()
+                            .setType(FeatureNameStatistics.Type.STRING)
+                            .build(),
+                    BruteForceStatistics.strings(decimalStrings(rows)),
+                    OPTIONS);
         }
 
         @Test
@@ -113,8 +119,8 @@ class CategoricalNumbersTest {
         @Test
         void aFeatureNotNamedKeepsNumericStatistics() {
             DatasetAccumulator dataset = new DatasetAccumulator(StatisticsOptions.DEFAULT);
-            dataset.add(new RecordBatch(3, List.of(intColumn(List.of(new long[] {1}, new long[] {2}, new long[] {2}),
-                    0, 3))));
+            dataset.add(new RecordBatch(
+                    3, List.of(intColumn(List.of(new long[] {1}, new long[] {2}, new long[] {2}), 0, 3))));
             FeatureNameStatistics stats = dataset.result("").getFeatures(0);
             assertThat(stats.hasNumStats()).isTrue();
             assertThat(stats.hasStringStats()).isFalse();
@@ -124,7 +130,8 @@ class CategoricalNumbersTest {
         void doesNotMergeWithNumericStatisticsOfTheSameFeature() {
             StringAccumulator categorical = new StringAccumulator("code", FeatureType.INT, OPTIONS);
             NumericAccumulator numeric = new NumericAccumulator("code", FeatureType.INT, OPTIONS);
-            assertThatThrownBy(() -> categorical.merge(numeric)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> categorical.merge(numeric))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("cannot merge INT into categorical INT");
         }
     }
@@ -142,7 +149,8 @@ class CategoricalNumbersTest {
             dataset.add(new RecordBatch(values.length, List.of(builder.build())));
             FeatureNameStatistics stats = dataset.result("").getFeatures(0);
             assertThat(stats.getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
-            assertThat(stats.getStringStats().getTopValuesList()).extracting(v -> v.getValue())
+            assertThat(stats.getStringStats().getTopValuesList())
+                    .extracting(v -> v.getValue())
                     .containsExactly("2.0", "1e+16", "1.5e-05", "0.5", "0.0001", "-3.25");
             assertThat(stats.getStringStats().getTopValues(0).getFrequency()).isEqualTo(3);
             assertThat(stats.getStringStats().getUnique()).isEqualTo(6);
@@ -158,7 +166,8 @@ class CategoricalNumbersTest {
             byte[] into = new byte[NumberLabels.MAX_LONG_LENGTH];
             for (long value : new long[] {0, 7, -7, 10, 1234567890123L, Long.MIN_VALUE, Long.MAX_VALUE}) {
                 int length = NumberLabels.writeLong(value, into);
-                assertThat(new String(into, 0, length, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(value));
+                assertThat(new String(into, 0, length, StandardCharsets.US_ASCII))
+                        .isEqualTo(Long.toString(value));
             }
         }
 

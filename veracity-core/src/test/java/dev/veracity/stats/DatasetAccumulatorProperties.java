@@ -1,13 +1,12 @@
 package dev.veracity.stats;
 
-import dev.veracity.testing.BruteForceStatistics;
-import dev.veracity.testing.Gen;
-import dev.veracity.testing.SeededProperty;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veracity.proto.DatasetFeatureStatistics;
+import dev.veracity.testing.BruteForceStatistics;
+import dev.veracity.testing.Gen;
+import dev.veracity.testing.SeededProperty;
 import dev.veracity.testing.StatisticsAssertions;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,14 +23,15 @@ class DatasetAccumulatorProperties {
     }
 
     /** Checks two results of the same table: exact fields exactly, mean and std_dev closely. */
-    private static void assertSameExactFields(Rows.Table table, DatasetFeatureStatistics actual,
-            DatasetFeatureStatistics expected) {
+    private static void assertSameExactFields(
+            Rows.Table table, DatasetFeatureStatistics actual, DatasetFeatureStatistics expected) {
         assertThat(actual.getNumExamples()).isEqualTo(expected.getNumExamples());
         assertThat(actual.getFeaturesCount()).isEqualTo(expected.getFeaturesCount());
         if (table.size() == 0) {
             return;
         }
-        double scale = Math.max(BruteForceStatistics.numeric(table.fare()).scale(),
+        double scale = Math.max(
+                BruteForceStatistics.numeric(table.fare()).scale(),
                 BruteForceStatistics.numeric(table.trips()).scale());
         StatisticsAssertions.assertSameExactFields(actual.getFeatures(0), expected.getFeatures(0), scale);
         StatisticsAssertions.assertSameExactFields(actual.getFeatures(1), expected.getFeatures(1), scale);
@@ -66,7 +66,8 @@ class DatasetAccumulatorProperties {
     }
 
     private static void mergeOfPartsEqualsWhole(Rows.Table table, List<Integer> cuts, int batchRows) {
-        List<List<Integer>> parts = Rows.split(IntStream.range(0, table.size()).boxed().toList(), cuts);
+        List<List<Integer>> parts =
+                Rows.split(IntStream.range(0, table.size()).boxed().toList(), cuts);
         DatasetAccumulator merged = new DatasetAccumulator(OPTIONS);
         int from = 0;
         for (List<Integer> part : parts) {

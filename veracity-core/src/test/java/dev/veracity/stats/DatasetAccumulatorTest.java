@@ -79,12 +79,13 @@ class DatasetAccumulatorTest {
             dataset.add(new RecordBatch(1_000, columns));
 
             DatasetFeatureStatistics statistics = dataset.result("");
-            assertThat(statistics.getFeaturesList()).extracting(f -> f.getPath().getStep(0))
+            assertThat(statistics.getFeaturesList())
+                    .extracting(f -> f.getPath().getStep(0))
                     .containsExactly("fare", "trips", "company", "late");
             List<double[]> lateRows = new ArrayList<>(Collections.nCopies(3_000, (double[]) null));
             lateRows.addAll(late);
-            StatisticsAssertions.assertNumeric(statistics.getFeatures(3), BruteForceStatistics.numeric(lateRows),
-                    FeatureType.FLOAT, OPTIONS);
+            StatisticsAssertions.assertNumeric(
+                    statistics.getFeatures(3), BruteForceStatistics.numeric(lateRows), FeatureType.FLOAT, OPTIONS);
             table.assertMatches(statistics.toBuilder().removeFeatures(3).build(), OPTIONS);
         }
 
@@ -117,25 +118,28 @@ class DatasetAccumulatorTest {
         void featuresNewToThisOneAreAppendedAndCountMissingRows() {
             Rows.Table table = Rows.Table.generated(46, 300);
             DatasetAccumulator first = new DatasetAccumulator(OPTIONS);
-            first.add(new RecordBatch(100, List.of(
-                    Rows.numericColumn("trips", FeatureType.INT, table.trips().subList(0, 100)))));
+            first.add(new RecordBatch(
+                    100,
+                    List.of(Rows.numericColumn(
+                            "trips", FeatureType.INT, table.trips().subList(0, 100)))));
             DatasetAccumulator second = table.accumulate(OPTIONS, 100, 300, 1_000);
             first.merge(second);
 
             DatasetFeatureStatistics statistics = first.result("");
             assertThat(statistics.getNumExamples()).isEqualTo(300);
-            assertThat(statistics.getFeaturesList()).extracting(f -> f.getPath().getStep(0))
+            assertThat(statistics.getFeaturesList())
+                    .extracting(f -> f.getPath().getStep(0))
                     .containsExactly("trips", "fare", "company");
             List<double[]> fare = new ArrayList<>(Collections.nCopies(100, (double[]) null));
             fare.addAll(table.fare().subList(100, 300));
             List<byte[][]> company = new ArrayList<>(Collections.nCopies(100, (byte[][]) null));
             company.addAll(table.company().subList(100, 300));
-            StatisticsAssertions.assertNumeric(statistics.getFeatures(0), BruteForceStatistics.numeric(table.trips()),
-                    FeatureType.INT, OPTIONS);
-            StatisticsAssertions.assertNumeric(statistics.getFeatures(1), BruteForceStatistics.numeric(fare),
-                    FeatureType.FLOAT, OPTIONS);
-            StatisticsAssertions.assertStrings(statistics.getFeatures(2), BruteForceStatistics.strings(company),
-                    OPTIONS);
+            StatisticsAssertions.assertNumeric(
+                    statistics.getFeatures(0), BruteForceStatistics.numeric(table.trips()), FeatureType.INT, OPTIONS);
+            StatisticsAssertions.assertNumeric(
+                    statistics.getFeatures(1), BruteForceStatistics.numeric(fare), FeatureType.FLOAT, OPTIONS);
+            StatisticsAssertions.assertStrings(
+                    statistics.getFeatures(2), BruteForceStatistics.strings(company), OPTIONS);
         }
 
         @Test
@@ -166,23 +170,33 @@ class DatasetAccumulatorTest {
         void emptyAccumulatorHasNoFeatures() {
             DatasetAccumulator empty = new DatasetAccumulator(OPTIONS);
             assertThat(empty.result("")).isEqualTo(DatasetFeatureStatistics.getDefaultInstance());
-            assertThat(empty.result("eval")).isEqualTo(DatasetFeatureStatistics.newBuilder().setName("eval").build());
-            assertThat(DatasetAccumulator.fromBytes(empty.toBytes(), OPTIONS).result("")).isEqualTo(empty.result(""));
+            assertThat(empty.result("eval"))
+                    .isEqualTo(DatasetFeatureStatistics.newBuilder()
+                            .setName("eval")
+                            .build());
+            assertThat(DatasetAccumulator.fromBytes(empty.toBytes(), OPTIONS).result(""))
+                    .isEqualTo(empty.result(""));
         }
 
         @Test
         void allMissingColumnsHaveOnlyCommonStatistics() {
             int rows = 500;
             DatasetAccumulator dataset = new DatasetAccumulator(OPTIONS);
-            dataset.add(new RecordBatch(rows, List.of(
-                    Rows.numericColumn("n", FeatureType.INT, Collections.nCopies(rows, (double[]) null)),
-                    Rows.stringColumn("s", Collections.nCopies(rows, (byte[][]) null)))));
-            CommonStatistics common = CommonStatistics.newBuilder().setNumMissing(rows).build();
+            dataset.add(new RecordBatch(
+                    rows,
+                    List.of(
+                            Rows.numericColumn("n", FeatureType.INT, Collections.nCopies(rows, (double[]) null)),
+                            Rows.stringColumn("s", Collections.nCopies(rows, (byte[][]) null)))));
+            CommonStatistics common =
+                    CommonStatistics.newBuilder().setNumMissing(rows).build();
             DatasetFeatureStatistics statistics = dataset.result("");
             assertThat(statistics.getFeatures(0).getNumStats())
-                    .isEqualTo(NumericStatistics.newBuilder().setCommonStats(common).build());
+                    .isEqualTo(NumericStatistics.newBuilder()
+                            .setCommonStats(common)
+                            .build());
             assertThat(statistics.getFeatures(1).getStringStats())
-                    .isEqualTo(StringStatistics.newBuilder().setCommonStats(common).build());
+                    .isEqualTo(
+                            StringStatistics.newBuilder().setCommonStats(common).build());
             assertThat(statistics.getFeatures(0).getType()).isEqualTo(FeatureNameStatistics.Type.INT);
         }
 
@@ -193,11 +207,15 @@ class DatasetAccumulatorTest {
             assertThat(dataset.numExamples()).isZero();
             List<FeatureNameStatistics> features = dataset.result("").getFeaturesList();
             assertThat(features).hasSize(3);
-            assertThat(features.get(0).getNumStats()).isEqualTo(NumericStatistics.newBuilder()
-                    .setCommonStats(CommonStatistics.getDefaultInstance()).build());
+            assertThat(features.get(0).getNumStats())
+                    .isEqualTo(NumericStatistics.newBuilder()
+                            .setCommonStats(CommonStatistics.getDefaultInstance())
+                            .build());
             assertThat(features.get(1).getNumStats()).isEqualTo(features.get(0).getNumStats());
-            assertThat(features.get(2).getStringStats()).isEqualTo(StringStatistics.newBuilder()
-                    .setCommonStats(CommonStatistics.getDefaultInstance()).build());
+            assertThat(features.get(2).getStringStats())
+                    .isEqualTo(StringStatistics.newBuilder()
+                            .setCommonStats(CommonStatistics.getDefaultInstance())
+                            .build());
         }
     }
 
@@ -205,21 +223,27 @@ class DatasetAccumulatorTest {
     class SerializedForm {
         @Test
         void startsWithItsVersionAndRefusesUnknownOnes() {
-            byte[] bytes = Rows.Table.generated(50, 100).accumulate(OPTIONS, 0, 100, 1_000).toBytes();
+            byte[] bytes = Rows.Table.generated(50, 100)
+                    .accumulate(OPTIONS, 0, 100, 1_000)
+                    .toBytes();
             assertThat(bytes[0]).isEqualTo((byte) DatasetAccumulator.VERSION);
             byte[] future = bytes.clone();
             future[0] = (byte) (DatasetAccumulator.VERSION + 1);
             assertThatThrownBy(() -> DatasetAccumulator.fromBytes(future, OPTIONS))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("version");
         }
 
         @Test
         void refusesTruncatedBytes() {
-            byte[] bytes = Rows.Table.generated(51, 100).accumulate(OPTIONS, 0, 100, 1_000).toBytes();
+            byte[] bytes = Rows.Table.generated(51, 100)
+                    .accumulate(OPTIONS, 0, 100, 1_000)
+                    .toBytes();
             for (int length : new int[] {0, 1, 5, 13, bytes.length / 3, bytes.length - 1}) {
                 byte[] truncated = Arrays.copyOf(bytes, length);
                 assertThatThrownBy(() -> DatasetAccumulator.fromBytes(truncated, OPTIONS))
-                        .as("first %d bytes", length).isInstanceOf(IllegalArgumentException.class);
+                        .as("first %d bytes", length)
+                        .isInstanceOf(IllegalArgumentException.class);
             }
         }
     }
@@ -241,8 +265,10 @@ class DatasetAccumulatorTest {
         void accumulatesAStateToMergeWithOthers() throws IOException {
             Rows.Table table = Rows.Table.generated(53, 2_000);
             StatisticsGenerator generator = new StatisticsGenerator(OPTIONS);
-            DatasetAccumulator first = generator.accumulate(new ListSource(batches(table, 512).subList(0, 2)));
-            DatasetAccumulator rest = generator.accumulate(new ListSource(batches(table, 512).subList(2, 4)));
+            DatasetAccumulator first =
+                    generator.accumulate(new ListSource(batches(table, 512).subList(0, 2)));
+            DatasetAccumulator rest =
+                    generator.accumulate(new ListSource(batches(table, 512).subList(2, 4)));
             first.merge(rest);
             table.assertMatches(first.result(""), OPTIONS);
         }
@@ -250,8 +276,10 @@ class DatasetAccumulatorTest {
         @Test
         void anEmptySourceGivesAnEmptyDataset() throws IOException {
             DatasetFeatureStatisticsList list = new StatisticsGenerator(OPTIONS).compute(new ListSource(List.of()), "");
-            assertThat(list).isEqualTo(DatasetFeatureStatisticsList.newBuilder()
-                    .addDatasets(DatasetFeatureStatistics.getDefaultInstance()).build());
+            assertThat(list)
+                    .isEqualTo(DatasetFeatureStatisticsList.newBuilder()
+                            .addDatasets(DatasetFeatureStatistics.getDefaultInstance())
+                            .build());
         }
     }
 }

@@ -134,7 +134,8 @@ class KllQuantilesTest {
         void unknownVersionIsRefused() {
             byte[] bytes = new KllQuantiles(K).toBytes();
             bytes[1] = 9;
-            assertThatThrownBy(() -> KllQuantiles.fromBytes(bytes)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> KllQuantiles.fromBytes(bytes))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("version 9");
         }
     }

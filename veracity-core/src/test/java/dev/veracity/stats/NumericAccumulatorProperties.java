@@ -1,9 +1,5 @@
 package dev.veracity.stats;
 
-import dev.veracity.testing.BruteForceStatistics;
-import dev.veracity.testing.Gen;
-import dev.veracity.testing.SeededProperty;
-
 import static dev.veracity.testing.StatisticsAssertions.assertNumeric;
 import static dev.veracity.testing.StatisticsAssertions.assertSameExactFields;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veracity.data.FeatureType;
 import dev.veracity.proto.FeatureNameStatistics;
+import dev.veracity.testing.BruteForceStatistics;
+import dev.veracity.testing.Gen;
+import dev.veracity.testing.SeededProperty;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -42,8 +41,9 @@ class NumericAccumulatorProperties {
 
     /** The FLOAT and INT columns of the edge tables. */
     static Stream<Feature> edgeFeatures() {
-        return RowGenerators.EDGE_TABLES.stream().flatMap(table -> Stream.of(
-                new Feature(FeatureType.FLOAT, table.fare()), new Feature(FeatureType.INT, table.trips())));
+        return RowGenerators.EDGE_TABLES.stream()
+                .flatMap(table -> Stream.of(
+                        new Feature(FeatureType.FLOAT, table.fare()), new Feature(FeatureType.INT, table.trips())));
     }
 
     @ParameterizedTest(name = "edge feature {index}")
@@ -149,6 +149,7 @@ class NumericAccumulatorProperties {
 
     private static void resultIsRepeatable(Feature feature) {
         NumericAccumulator a = feature.accumulate();
-        assertThat(a.result(feature.rows().size())).isEqualTo(a.result(feature.rows().size()));
+        assertThat(a.result(feature.rows().size()))
+                .isEqualTo(a.result(feature.rows().size()));
     }
 }

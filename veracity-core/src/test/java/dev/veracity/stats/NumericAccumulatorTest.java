@@ -39,7 +39,9 @@ class NumericAccumulatorTest {
     @Nested
     class GeneratedData {
         @ParameterizedTest
-        @EnumSource(value = FeatureType.class, names = {"INT", "FLOAT"})
+        @EnumSource(
+                value = FeatureType.class,
+                names = {"INT", "FLOAT"})
         void everyFieldMatchesTheOracle(FeatureType type) {
             List<double[]> rows = new GeneratedRows(11).numericRows(type, 20_000);
             FeatureNameStatistics actual = statistics(type, rows);
@@ -49,7 +51,8 @@ class NumericAccumulatorTest {
         @Test
         void smallBatchesGiveTheSameStatistics() {
             List<double[]> rows = new GeneratedRows(12).numericRows(FeatureType.FLOAT, 3_000);
-            FeatureNameStatistics actual = Rows.numeric("x", FeatureType.FLOAT, OPTIONS, rows, 7).result(rows.size());
+            FeatureNameStatistics actual =
+                    Rows.numeric("x", FeatureType.FLOAT, OPTIONS, rows, 7).result(rows.size());
             BruteForceStatistics.Numeric expected = BruteForceStatistics.numeric(rows);
             assertNumeric(actual, expected, FeatureType.FLOAT, OPTIONS);
             StatisticsAssertions.assertSameExactFields(actual, statistics(FeatureType.FLOAT, rows), expected.scale());
@@ -59,7 +62,8 @@ class NumericAccumulatorTest {
         void otherBucketCountsAndACoarserRankError() {
             StatisticsOptions options = new StatisticsOptions(20, 1000, 7, 4, 3, 10_000, 0.05);
             List<double[]> rows = new GeneratedRows(13).numericRows(FeatureType.FLOAT, 20_000);
-            FeatureNameStatistics actual = Rows.numeric("x", FeatureType.FLOAT, options, rows, 500).result(rows.size());
+            FeatureNameStatistics actual =
+                    Rows.numeric("x", FeatureType.FLOAT, options, rows, 500).result(rows.size());
             assertNumeric(actual, BruteForceStatistics.numeric(rows), FeatureType.FLOAT, options);
         }
 
@@ -67,7 +71,10 @@ class NumericAccumulatorTest {
         void finiteValuesOnlyHaveFiniteMomentsAndTenBuckets() {
             List<double[]> rows = new ArrayList<>();
             for (double[] row : new GeneratedRows(14).numericRows(FeatureType.FLOAT, 5_000)) {
-                rows.add(row == null ? null : Arrays.stream(row).filter(Double::isFinite).toArray());
+                rows.add(
+                        row == null
+                                ? null
+                                : Arrays.stream(row).filter(Double::isFinite).toArray());
             }
             FeatureNameStatistics actual = statistics(FeatureType.FLOAT, rows);
             BruteForceStatistics.Numeric expected = BruteForceStatistics.numeric(rows);
@@ -83,12 +90,19 @@ class NumericAccumulatorTest {
         void smallDatasetHasTfdvFields() {
             List<double[]> rows = rows(new double[] {1}, new double[] {2, 3}, null, new double[0], new double[] {4});
             FeatureNameStatistics s = statistics(FeatureType.FLOAT, rows);
-            assertThat(s.getPath()).isEqualTo(FeaturePaths.Path.newBuilder().addStep("x").build());
+            assertThat(s.getPath())
+                    .isEqualTo(FeaturePaths.Path.newBuilder().addStep("x").build());
             assertThat(s.getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
             CommonStatistics common = s.getNumStats().getCommonStats();
-            assertThat(common.toBuilder().clearNumValuesHistogram().build()).isEqualTo(CommonStatistics.newBuilder()
-                    .setNumNonMissing(4).setNumMissing(1).setMinNumValues(0).setMaxNumValues(2).setAvgNumValues(1f)
-                    .setTotNumValues(4).build());
+            assertThat(common.toBuilder().clearNumValuesHistogram().build())
+                    .isEqualTo(CommonStatistics.newBuilder()
+                            .setNumNonMissing(4)
+                            .setNumMissing(1)
+                            .setMinNumValues(0)
+                            .setMaxNumValues(2)
+                            .setAvgNumValues(1f)
+                            .setTotNumValues(4)
+                            .build());
             NumericStatistics n = s.getNumStats();
             assertThat(n.getMean()).isEqualTo(2.5);
             assertThat(n.getStdDev()).isCloseTo(Math.sqrt(1.25), offset(1e-15));
@@ -96,7 +110,8 @@ class NumericAccumulatorTest {
             assertThat(n.getMax()).isEqualTo(4);
             assertThat(n.getNumZeros()).isZero();
             assertThat(n.getMedian()).isIn(2.0, 3.0);
-            assertThat(n.getHistograms(0).getBucketsList()).extracting(Histogram.Bucket::getSampleCount)
+            assertThat(n.getHistograms(0).getBucketsList())
+                    .extracting(Histogram.Bucket::getSampleCount)
                     .containsExactly(1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 1.0);
             assertThat(n.getHistograms(1).getBucketsList())
                     .allSatisfy(b -> assertThat(b.getSampleCount()).isEqualTo(0.4));
@@ -110,47 +125,64 @@ class NumericAccumulatorTest {
 
         @Test
         void positiveInfinityMakesTheMeanInfiniteAndTheStandardDeviationNaN() {
-            NumericStatistics n = statistics(FeatureType.FLOAT,
-                    rows(new double[] {1, 2, Double.POSITIVE_INFINITY})).getNumStats();
+            NumericStatistics n = statistics(FeatureType.FLOAT, rows(new double[] {1, 2, Double.POSITIVE_INFINITY}))
+                    .getNumStats();
             assertThat(n.getMean()).isEqualTo(Double.POSITIVE_INFINITY);
             assertThat(n.getStdDev()).isNaN();
             assertThat(n.getMax()).isEqualTo(Double.POSITIVE_INFINITY);
             assertThat(n.getMin()).isEqualTo(1);
             Histogram standard = n.getHistograms(0);
-            assertThat(standard.getBuckets(standard.getBucketsCount() - 1)).isEqualTo(Histogram.Bucket.newBuilder()
-                    .setLowValue(Double.POSITIVE_INFINITY).setHighValue(Double.POSITIVE_INFINITY).setSampleCount(1)
-                    .build());
+            assertThat(standard.getBuckets(standard.getBucketsCount() - 1))
+                    .isEqualTo(Histogram.Bucket.newBuilder()
+                            .setLowValue(Double.POSITIVE_INFINITY)
+                            .setHighValue(Double.POSITIVE_INFINITY)
+                            .setSampleCount(1)
+                            .build());
         }
 
         @Test
         void infinitiesOfBothSignsMakeTheMeanNaN() {
-            NumericStatistics n = statistics(FeatureType.FLOAT,
-                    rows(new double[] {Double.NEGATIVE_INFINITY, 5, Double.POSITIVE_INFINITY})).getNumStats();
+            NumericStatistics n = statistics(
+                            FeatureType.FLOAT,
+                            rows(new double[] {Double.NEGATIVE_INFINITY, 5, Double.POSITIVE_INFINITY}))
+                    .getNumStats();
             assertThat(n.getMean()).isNaN();
             assertThat(n.getStdDev()).isNaN();
             assertThat(n.getMin()).isEqualTo(Double.NEGATIVE_INFINITY);
             assertThat(n.getMax()).isEqualTo(Double.POSITIVE_INFINITY);
-            assertThat(n.getHistograms(0).getBucketsList()).extracting(Histogram.Bucket::getLowValue)
+            assertThat(n.getHistograms(0).getBucketsList())
+                    .extracting(Histogram.Bucket::getLowValue)
                     .containsExactly(Double.NEGATIVE_INFINITY, 5.0, Double.POSITIVE_INFINITY);
         }
 
         @Test
         void nanIsExcludedFromEverythingButNumNan() {
-            NumericStatistics n = statistics(FeatureType.FLOAT,
-                    rows(new double[] {Double.NaN, 3}, new double[] {Double.NaN})).getNumStats();
+            NumericStatistics n = statistics(
+                            FeatureType.FLOAT, rows(new double[] {Double.NaN, 3}, new double[] {Double.NaN}))
+                    .getNumStats();
             assertThat(n.getMean()).isEqualTo(3);
             assertThat(n.getStdDev()).isZero();
             assertThat(n.getMedian()).isEqualTo(3);
-            assertThat(n.getHistogramsList()).allSatisfy(h -> assertThat(h.getNumNan()).isEqualTo(2));
-            assertThat(n.getHistograms(0).getBucketsList()).containsExactly(
-                    Histogram.Bucket.newBuilder().setLowValue(3).setHighValue(3).setSampleCount(1).build());
-            assertThat(n.getCommonStats().getTotNumValues()).as("value counts include NaN").isEqualTo(3);
+            assertThat(n.getHistogramsList())
+                    .allSatisfy(h -> assertThat(h.getNumNan()).isEqualTo(2));
+            assertThat(n.getHistograms(0).getBucketsList())
+                    .containsExactly(Histogram.Bucket.newBuilder()
+                            .setLowValue(3)
+                            .setHighValue(3)
+                            .setSampleCount(1)
+                            .build());
+            assertThat(n.getCommonStats().getTotNumValues())
+                    .as("value counts include NaN")
+                    .isEqualTo(3);
         }
 
         @Test
         void allNanValuesGiveOnlyNumNanHistograms() {
             List<double[]> rows = rows(new double[] {Double.NaN}, new double[] {Double.NaN, Double.NaN});
-            assertNumeric(statistics(FeatureType.FLOAT, rows), BruteForceStatistics.numeric(rows), FeatureType.FLOAT,
+            assertNumeric(
+                    statistics(FeatureType.FLOAT, rows),
+                    BruteForceStatistics.numeric(rows),
+                    FeatureType.FLOAT,
                     OPTIONS);
         }
 
@@ -160,10 +192,19 @@ class NumericAccumulatorTest {
             for (int i = 0; i < 5_000; i++) {
                 rows.add(new double[] {i % 17});
             }
-            Histogram h = statistics(FeatureType.INT, rows).getNumStats().getCommonStats().getNumValuesHistogram();
+            Histogram h = statistics(FeatureType.INT, rows)
+                    .getNumStats()
+                    .getCommonStats()
+                    .getNumValuesHistogram();
             assertThat(h.getType()).isEqualTo(Histogram.HistogramType.QUANTILES);
-            assertThat(h.getBucketsList()).hasSize(10).allSatisfy(b -> assertThat(b).isEqualTo(
-                    Histogram.Bucket.newBuilder().setLowValue(1).setHighValue(1).setSampleCount(500).build()));
+            assertThat(h.getBucketsList())
+                    .hasSize(10)
+                    .allSatisfy(b -> assertThat(b)
+                            .isEqualTo(Histogram.Bucket.newBuilder()
+                                    .setLowValue(1)
+                                    .setHighValue(1)
+                                    .setSampleCount(500)
+                                    .build()));
         }
 
         @Test
@@ -187,7 +228,10 @@ class NumericAccumulatorTest {
             FeatureNameStatistics floats = statistics(FeatureType.FLOAT, rows);
             assertThat(ints.getType()).isEqualTo(FeatureNameStatistics.Type.INT);
             assertThat(floats.getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
-            assertThat(ints.toBuilder().setType(FeatureNameStatistics.Type.FLOAT).build()).isEqualTo(floats);
+            assertThat(ints.toBuilder()
+                            .setType(FeatureNameStatistics.Type.FLOAT)
+                            .build())
+                    .isEqualTo(floats);
         }
     }
 
@@ -196,22 +240,28 @@ class NumericAccumulatorTest {
         @Test
         void emptyAccumulatorHasOnlyCommonStatistics() {
             NumericAccumulator empty = new NumericAccumulator("x", FeatureType.INT, OPTIONS);
-            assertThat(empty.result(0)).isEqualTo(FeatureNameStatistics.newBuilder()
-                    .setPath(FeaturePaths.Path.newBuilder().addStep("x"))
-                    .setType(FeatureNameStatistics.Type.INT)
-                    .setNumStats(NumericStatistics.newBuilder().setCommonStats(CommonStatistics.getDefaultInstance()))
-                    .build());
+            assertThat(empty.result(0))
+                    .isEqualTo(FeatureNameStatistics.newBuilder()
+                            .setPath(FeaturePaths.Path.newBuilder().addStep("x"))
+                            .setType(FeatureNameStatistics.Type.INT)
+                            .setNumStats(NumericStatistics.newBuilder()
+                                    .setCommonStats(CommonStatistics.getDefaultInstance()))
+                            .build());
             assertThat(empty.result(7).getNumStats().getCommonStats())
                     .isEqualTo(CommonStatistics.newBuilder().setNumMissing(7).build());
         }
 
         @ParameterizedTest
-        @EnumSource(value = FeatureType.class, names = {"INT", "FLOAT"})
+        @EnumSource(
+                value = FeatureType.class,
+                names = {"INT", "FLOAT"})
         void allMissingColumnHasOnlyCommonStatistics(FeatureType type) {
             List<double[]> rows = new ArrayList<>(Collections.nCopies(1_234, (double[]) null));
             FeatureNameStatistics s = statistics(type, rows);
-            assertThat(s.getNumStats()).isEqualTo(NumericStatistics.newBuilder()
-                    .setCommonStats(CommonStatistics.newBuilder().setNumMissing(1_234)).build());
+            assertThat(s.getNumStats())
+                    .isEqualTo(NumericStatistics.newBuilder()
+                            .setCommonStats(CommonStatistics.newBuilder().setNumMissing(1_234))
+                            .build());
             assertNumeric(s, BruteForceStatistics.numeric(rows), type, OPTIONS);
         }
 
@@ -233,7 +283,8 @@ class NumericAccumulatorTest {
             assertThatThrownBy(() -> new NumericAccumulator("x", FeatureType.STRING, OPTIONS))
                     .isInstanceOf(IllegalArgumentException.class);
             NumericAccumulator a = new NumericAccumulator("x", FeatureType.INT, OPTIONS);
-            assertThatThrownBy(() -> a.add(ColumnBuilder.of("x", FeatureType.STRING).build()))
+            assertThatThrownBy(() ->
+                            a.add(ColumnBuilder.of("x", FeatureType.STRING).build()))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
@@ -273,14 +324,15 @@ class NumericAccumulatorTest {
 
         @Test
         void serializedFormStartsWithItsVersionAndUnknownVersionsAreRefused() {
-            NumericAccumulator a = Rows.numeric("x", FeatureType.FLOAT, OPTIONS,
-                    new GeneratedRows(18).numericRows(FeatureType.FLOAT, 100), 1000);
+            NumericAccumulator a = Rows.numeric(
+                    "x", FeatureType.FLOAT, OPTIONS, new GeneratedRows(18).numericRows(FeatureType.FLOAT, 100), 1000);
             byte[] bytes = a.toBytes();
             assertThat(bytes[0]).isEqualTo((byte) AccumulatorCodec.VERSION);
             byte[] future = bytes.clone();
             future[0] = (byte) (AccumulatorCodec.VERSION + 1);
             assertThatThrownBy(() -> FeatureAccumulator.fromBytes(future, OPTIONS))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("version");
             byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
             assertThatThrownBy(() -> FeatureAccumulator.fromBytes(truncated, OPTIONS))
                     .isInstanceOf(IllegalArgumentException.class);

@@ -39,7 +39,9 @@ class NumericExtremesTest {
         });
         assertThat(standard.getBuckets(0).getLowValue()).isEqualTo(-1e308);
         assertThat(standard.getBuckets(9).getHighValue()).isEqualTo(1e308);
-        assertThat(standard.getBucketsList().stream().mapToDouble(Histogram.Bucket::getSampleCount).sum())
+        assertThat(standard.getBucketsList().stream()
+                        .mapToDouble(Histogram.Bucket::getSampleCount)
+                        .sum())
                 .isEqualTo(2.0);
     }
 }

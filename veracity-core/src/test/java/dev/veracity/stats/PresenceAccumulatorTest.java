@@ -77,7 +77,9 @@ class PresenceAccumulatorTest {
         for (List<double[]> part : Rows.chunks(rows, 700)) {
             merged.merge(accumulate(part));
         }
-        StatisticsAssertions.assertCommon(merged.result(rows.size(), OPTIONS.numValuesHistogramBuckets()),
-                BruteForceStatistics.common(rows, rows.size()), OPTIONS);
+        StatisticsAssertions.assertCommon(
+                merged.result(rows.size(), OPTIONS.numValuesHistogramBuckets()),
+                BruteForceStatistics.common(rows, rows.size()),
+                OPTIONS);
     }
 }

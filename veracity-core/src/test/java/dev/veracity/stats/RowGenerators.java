@@ -1,8 +1,7 @@
 package dev.veracity.stats;
 
-import dev.veracity.testing.Gen;
-
 import dev.veracity.data.FeatureType;
+import dev.veracity.testing.Gen;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +21,7 @@ final class RowGenerators {
 
     private static final String[] WORDS = {"a", "b", "c", "ab", "", "é", "日本", "😀", "Straße"};
 
-    private RowGenerators() {
-    }
+    private RowGenerators() {}
 
     /** {@return a FLOAT value: one time in 9 NaN, an infinity or a zero, else an integer or a decimal} */
     static double floatValue(SplittableRandom random) {
@@ -47,7 +45,8 @@ final class RowGenerators {
 
     /** {@return an INT value (integral, below 2^53): mostly in [-100, 100], one time in 5 up to 10^12} */
     static double intValue(SplittableRandom random) {
-        return Gen.weighted(random, 4, 1) == 0 ? Gen.between(random, -100, 100)
+        return Gen.weighted(random, 4, 1) == 0
+                ? Gen.between(random, -100, 100)
                 : Gen.between(random, -1_000_000_000_000L, 1_000_000_000_000L);
     }
 
@@ -104,7 +103,9 @@ final class RowGenerators {
     /** {@return a table of {@link #rowCount} rows of a FLOAT, an INT and a STRING feature} */
     static Rows.Table table(SplittableRandom random) {
         int n = rowCount(random);
-        return new Rows.Table(numericRows(random, FeatureType.FLOAT, n), numericRows(random, FeatureType.INT, n),
+        return new Rows.Table(
+                numericRows(random, FeatureType.FLOAT, n),
+                numericRows(random, FeatureType.INT, n),
                 stringRows(random, n));
     }
 
@@ -114,8 +115,7 @@ final class RowGenerators {
     }
 
     /** Cut positions for the edge tables: none, at both ends, and many, some equal. */
-    static final List<List<Integer>> EDGE_CUTS =
-            List.of(List.of(), List.of(0, 10_000), List.of(1, 1, 2, 3, 5, 8, 13));
+    static final List<List<Integer>> EDGE_CUTS = List.of(List.of(), List.of(0, 10_000), List.of(1, 1, 2, 3, 5, 8, 13));
 
     /**
      * Tables of edge cases: no rows; one missing row; one row of empty lists; one row of every special value; rows of
@@ -126,15 +126,31 @@ final class RowGenerators {
             new Rows.Table(numeric((double[]) null), numeric((double[]) null), strings((byte[][]) null)),
             new Rows.Table(numeric(new double[0]), numeric(new double[0]), strings(new byte[0][])),
             new Rows.Table(
-                    numeric(new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0,
-                        -1e6, 1e6, Double.MIN_VALUE}),
+                    numeric(new double[] {
+                        Double.NaN,
+                        Double.POSITIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY,
+                        0.0,
+                        -0.0,
+                        -1e6,
+                        1e6,
+                        Double.MIN_VALUE
+                    }),
                     numeric(new double[] {-1e12, 1e12, 0, -100, 100, 1L << 52, -(1L << 52)}),
-                    strings(new byte[][] {new byte[0], utf8("😀"), GeneratedRows.INVALID_UTF8[0],
-                        GeneratedRows.INVALID_UTF8[GeneratedRows.INVALID_UTF8.length - 1], {0}, {(byte) 0xFF}})),
-            new Rows.Table(numeric(repeat(70, -0.0), null, repeat(65, 1e6)),
+                    strings(new byte[][] {
+                        new byte[0],
+                        utf8("😀"),
+                        GeneratedRows.INVALID_UTF8[0],
+                        GeneratedRows.INVALID_UTF8[GeneratedRows.INVALID_UTF8.length - 1],
+                        {0},
+                        {(byte) 0xFF}
+                    })),
+            new Rows.Table(
+                    numeric(repeat(70, -0.0), null, repeat(65, 1e6)),
                     numeric(repeat(70, 1e12), null, repeat(65, 0)),
                     strings(repeat(70, new byte[0]), null, repeat(65, utf8("é")))),
-            new Rows.Table(numeric(new double[] {Double.NaN}, new double[] {Double.NaN, Double.NaN}),
+            new Rows.Table(
+                    numeric(new double[] {Double.NaN}, new double[] {Double.NaN, Double.NaN}),
                     numeric(new double[] {-1}, new double[] {-1, -1}),
                     strings(new byte[][] {utf8("a")}, new byte[][] {utf8("a"), utf8("a")})),
             new Rows.Table(

@@ -17,8 +17,7 @@ import java.util.List;
  * INT rows hold integral doubles of magnitude below 2^53, so they convert to {@code long} exactly.
  */
 final class Rows {
-    private Rows() {
-    }
+    private Rows() {}
 
     /**
      * Three features of the same rows: "fare" (FLOAT), "trips" (INT) and "company" (STRING).
@@ -36,7 +35,8 @@ final class Rows {
 
         static Table generated(long seed, int rows) {
             GeneratedRows generated = new GeneratedRows(seed);
-            return new Table(generated.numericRows(FeatureType.FLOAT, rows),
+            return new Table(
+                    generated.numericRows(FeatureType.FLOAT, rows),
                     generated.numericRows(FeatureType.INT, rows),
                     generated.stringRows(rows));
         }
@@ -47,10 +47,12 @@ final class Rows {
 
         /** {@return the rows {@code [from, to)} as a batch} */
         RecordBatch batch(int from, int to) {
-            return new RecordBatch(to - from, List.of(
-                    numericColumn("fare", FeatureType.FLOAT, fare.subList(from, to)),
-                    numericColumn("trips", FeatureType.INT, trips.subList(from, to)),
-                    stringColumn("company", company.subList(from, to))));
+            return new RecordBatch(
+                    to - from,
+                    List.of(
+                            numericColumn("fare", FeatureType.FLOAT, fare.subList(from, to)),
+                            numericColumn("trips", FeatureType.INT, trips.subList(from, to)),
+                            stringColumn("company", company.subList(from, to))));
         }
 
         /** {@return a dataset accumulator fed the rows {@code [from, to)} in batches of at most {@code batchRows}} */
@@ -64,15 +66,17 @@ final class Rows {
 
         /** Checks statistics of these rows against the oracle, feature by feature, in order. */
         void assertMatches(DatasetFeatureStatistics statistics, StatisticsOptions options) {
-            org.assertj.core.api.Assertions.assertThat(statistics.getNumExamples()).isEqualTo(size());
+            org.assertj.core.api.Assertions.assertThat(statistics.getNumExamples())
+                    .isEqualTo(size());
             org.assertj.core.api.Assertions.assertThat(statistics.getFeaturesList())
-                    .extracting(f -> f.getPath().getStep(0)).containsExactly("fare", "trips", "company");
-            StatisticsAssertions.assertNumeric(statistics.getFeatures(0), BruteForceStatistics.numeric(fare),
-                    FeatureType.FLOAT, options);
-            StatisticsAssertions.assertNumeric(statistics.getFeatures(1), BruteForceStatistics.numeric(trips),
-                    FeatureType.INT, options);
-            StatisticsAssertions.assertStrings(statistics.getFeatures(2), BruteForceStatistics.strings(company),
-                    options);
+                    .extracting(f -> f.getPath().getStep(0))
+                    .containsExactly("fare", "trips", "company");
+            StatisticsAssertions.assertNumeric(
+                    statistics.getFeatures(0), BruteForceStatistics.numeric(fare), FeatureType.FLOAT, options);
+            StatisticsAssertions.assertNumeric(
+                    statistics.getFeatures(1), BruteForceStatistics.numeric(trips), FeatureType.INT, options);
+            StatisticsAssertions.assertStrings(
+                    statistics.getFeatures(2), BruteForceStatistics.strings(company), options);
         }
     }
 
@@ -113,8 +117,8 @@ final class Rows {
     }
 
     /** {@return a numeric accumulator fed the rows in batches of at most {@code batchRows} rows} */
-    static NumericAccumulator numeric(String name, FeatureType type, StatisticsOptions options, List<double[]> rows,
-            int batchRows) {
+    static NumericAccumulator numeric(
+            String name, FeatureType type, StatisticsOptions options, List<double[]> rows, int batchRows) {
         NumericAccumulator accumulator = new NumericAccumulator(name, type, options);
         for (List<double[]> batch : chunks(rows, batchRows)) {
             accumulator.add(numericColumn(name, type, batch));

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.veracity.ConfigException;
 import dev.veracity.data.ColumnBuilder;
 import dev.veracity.data.FeatureType;
-import dev.veracity.data.RecordBatch;
 import dev.veracity.data.IntColumn;
+import dev.veracity.data.RecordBatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +57,9 @@ class SamplingTest {
         for (long value : values) {
             assertThat(sampling.keeps(5000 + value - 1000)).isTrue();
         }
-        long expected = java.util.stream.LongStream.range(5000, 5100).filter(sampling::keeps).count();
+        long expected = java.util.stream.LongStream.range(5000, 5100)
+                .filter(sampling::keeps)
+                .count();
         assertThat(sample.rowCount()).isEqualTo((int) expected);
     }
 
@@ -70,7 +72,8 @@ class SamplingTest {
     @Test
     void rejectsRatesOutsideZeroToOne() {
         for (double rate : new double[] {0, -0.1, 1.5, Double.NaN}) {
-            assertThatThrownBy(() -> new Sampling(rate, 0)).isInstanceOf(ConfigException.class)
+            assertThatThrownBy(() -> new Sampling(rate, 0))
+                    .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("sample rate: expected a number in (0, 1]");
         }
     }

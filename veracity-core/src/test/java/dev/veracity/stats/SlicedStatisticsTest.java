@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class SlicedStatisticsTest {
     /** Rows of (country or missing, device list, score); the oracle of a slice is the batch of its rows. */
-    private record Row(String country, List<String> devices, double score) {
-    }
+    private record Row(String country, List<String> devices, double score) {}
 
     private static RecordBatch batch(List<Row> rows) {
         ColumnBuilder country = ColumnBuilder.of("country", FeatureType.STRING);
@@ -71,7 +70,8 @@ class SlicedStatisticsTest {
                 continue;
             }
             if (!crossed) {
-                slices.computeIfAbsent("country_" + row.country(), k -> new ArrayList<>()).add(row);
+                slices.computeIfAbsent("country_" + row.country(), k -> new ArrayList<>())
+                        .add(row);
                 continue;
             }
             for (String device : row.devices()) {
@@ -123,8 +123,10 @@ class SlicedStatisticsTest {
                 expected.add(slice.result(name));
             });
         }
-        assertThat(result.getDatasetsList()).extracting(DatasetFeatureStatistics::getName)
-                .containsExactlyElementsOf(expected.stream().map(DatasetFeatureStatistics::getName).toList());
+        assertThat(result.getDatasetsList())
+                .extracting(DatasetFeatureStatistics::getName)
+                .containsExactlyElementsOf(
+                        expected.stream().map(DatasetFeatureStatistics::getName).toList());
         for (int d = 0; d < expected.size(); d++) {
             assertSameDataset(result.getDatasets(d), expected.get(d));
         }
@@ -134,8 +136,8 @@ class SlicedStatisticsTest {
     void bytesRoundTripGivesTheSameStateAndMergesLikeTheOriginal(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Row> rows = rows(random, Gen.between(random, 0, 300));
-        List<Slicing> slicings = Gen.oneIn(random, 3) ? List.of()
-                : List.of(Slicing.of("country"), Slicing.of("country", "device"));
+        List<Slicing> slicings =
+                Gen.oneIn(random, 3) ? List.of() : List.of(Slicing.of("country"), Slicing.of("country", "device"));
         int maxSlices = Gen.between(random, 1, 6);
         int cut = Gen.between(random, 0, rows.size());
         SlicedStatistics first = new SlicedStatistics(StatisticsOptions.DEFAULT, slicings, maxSlices);
@@ -149,11 +151,14 @@ class SlicedStatisticsTest {
         restored.merge(SlicedStatistics.fromBytes(second.toBytes(), StatisticsOptions.DEFAULT));
         first.merge(second);
 
-        assertThat(restored.result("").getDatasetsList()).extracting(DatasetFeatureStatistics::getName)
+        assertThat(restored.result("").getDatasetsList())
+                .extracting(DatasetFeatureStatistics::getName)
                 .containsExactlyElementsOf(first.result("").getDatasetsList().stream()
-                        .map(DatasetFeatureStatistics::getName).toList());
+                        .map(DatasetFeatureStatistics::getName)
+                        .toList());
         for (int d = 0; d < first.result("").getDatasetsCount(); d++) {
-            assertSameDataset(restored.result("").getDatasets(d), first.result("").getDatasets(d));
+            assertSameDataset(
+                    restored.result("").getDatasets(d), first.result("").getDatasets(d));
         }
         for (Slicing slicing : slicings) {
             assertThat(restored.rowsNotSliced(slicing)).isEqualTo(first.rowsNotSliced(slicing));
@@ -169,7 +174,8 @@ class SlicedStatisticsTest {
         byte[] future = bytes.clone();
         future[0] = 9;
         assertThatThrownBy(() -> SlicedStatistics.fromBytes(future, StatisticsOptions.DEFAULT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 9");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("version 9");
         byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 3);
         assertThatThrownBy(() -> SlicedStatistics.fromBytes(truncated, StatisticsOptions.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -185,7 +191,8 @@ class SlicedStatisticsTest {
         SlicedStatistics sliced = new SlicedStatistics(StatisticsOptions.DEFAULT, List.of(byCountry), 2);
         sliced.add(batch(rows));
 
-        assertThat(sliced.result("train").getDatasetsList()).extracting(d -> d.getName() + "=" + d.getNumExamples())
+        assertThat(sliced.result("train").getDatasetsList())
+                .extracting(d -> d.getName() + "=" + d.getNumExamples())
                 .containsExactly("train=7", "country_DE=2", "country_FR=2");
         assertThat(sliced.rowsNotSliced(byCountry)).isEqualTo(3);
     }
@@ -194,7 +201,8 @@ class SlicedStatisticsTest {
     void withoutSlicingsTheOneDatasetKeepsItsName() {
         SlicedStatistics plain = new SlicedStatistics(StatisticsOptions.DEFAULT, List.of(), 100);
         plain.add(batch(List.of(new Row("DE", List.of(), 1))));
-        assertThat(plain.result("").getDatasetsList()).extracting(DatasetFeatureStatistics::getName)
+        assertThat(plain.result("").getDatasetsList())
+                .extracting(DatasetFeatureStatistics::getName)
                 .containsExactly("");
     }
 
@@ -202,7 +210,8 @@ class SlicedStatisticsTest {
     void slicingByAFeatureTheDataLacksIsAConfigError() {
         SlicedStatistics sliced = new SlicedStatistics(StatisticsOptions.DEFAULT, List.of(Slicing.of("colour")), 100);
         sliced.add(batch(List.of(new Row("DE", List.of(), 1))));
-        assertThatThrownBy(() -> sliced.result("")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> sliced.result(""))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("slice by colour: expected a feature of the data, found no feature named \"colour\" "
                         + "(features: country, device, score)");
     }

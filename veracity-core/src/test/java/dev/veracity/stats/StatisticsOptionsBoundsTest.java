@@ -14,26 +14,33 @@ class StatisticsOptionsBoundsTest {
         assertThatThrownBy(() -> StatisticsOptions.DEFAULT.withNumHistogramBuckets(100_000_000))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("histogram buckets: expected at most 10000, found 100000000");
-        assertThat(StatisticsOptions.DEFAULT.withNumHistogramBuckets(StatisticsOptions.MAX_BUCKETS)
-                .numHistogramBuckets()).isEqualTo(10_000);
+        assertThat(StatisticsOptions.DEFAULT
+                        .withNumHistogramBuckets(StatisticsOptions.MAX_BUCKETS)
+                        .numHistogramBuckets())
+                .isEqualTo(10_000);
     }
 
     @Test
     void topValuesAndExactDistinctValuesAreBounded() {
         assertThatThrownBy(() -> StatisticsOptions.DEFAULT.withNumTopValues(StatisticsOptions.MAX_TOP_VALUES + 1))
-                .isInstanceOf(ConfigException.class).hasMessage("top values: expected at most 100000, found 100001");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("top values: expected at most 100000, found 100001");
         assertThatThrownBy(() -> StatisticsOptions.DEFAULT.withMaxExactDistinct(Integer.MAX_VALUE))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("exact distinct values: expected at most");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("exact distinct values: expected at most");
         assertThatThrownBy(() -> new StatisticsOptions(20, 1_000_000, 10, 10, 10, 10_000, 0.01))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("rank histogram buckets: expected at most");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("rank histogram buckets: expected at most");
         assertThatThrownBy(() -> new StatisticsOptions(20, 1000, 10, 10, 20_000, 10_000, 0.01))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("values histogram buckets: expected at most");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("values histogram buckets: expected at most");
     }
 
     @Test
     void slicesAreBounded() {
         assertThatThrownBy(() -> new SlicedStatistics(StatisticsOptions.DEFAULT, List.of(), 1_000_000))
-                .isInstanceOf(ConfigException.class).hasMessage("max slices: expected at most 10000, found 1000000");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("max slices: expected at most 10000, found 1000000");
         assertThat(new SlicedStatistics(StatisticsOptions.DEFAULT, List.of(), SlicedStatistics.MAX_SLICES))
                 .isNotNull();
     }

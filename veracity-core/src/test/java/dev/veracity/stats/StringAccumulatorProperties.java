@@ -1,9 +1,5 @@
 package dev.veracity.stats;
 
-import dev.veracity.testing.BruteForceStatistics;
-import dev.veracity.testing.Gen;
-import dev.veracity.testing.SeededProperty;
-
 import static dev.veracity.testing.StatisticsAssertions.assertStrings;
 import static dev.veracity.testing.StatisticsAssertions.exactPart;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +8,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.StringStatistics;
+import dev.veracity.testing.BruteForceStatistics;
+import dev.veracity.testing.Gen;
+import dev.veracity.testing.SeededProperty;
 import dev.veracity.testing.StatisticsAssertions;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -67,7 +66,8 @@ class StringAccumulatorProperties {
     }
 
     private static void mergeOfPartsEqualsWhole(List<byte[][]> rows, List<Integer> cuts) {
-        FeatureNameStatistics merged = mergeParts(OPTIONS, Rows.split(rows, cuts)).result(rows.size());
+        FeatureNameStatistics merged =
+                mergeParts(OPTIONS, Rows.split(rows, cuts)).result(rows.size());
         FeatureNameStatistics whole = accumulate(OPTIONS, rows).result(rows.size());
         assertThat(exactPart(merged)).isEqualTo(exactPart(whole));
         BruteForceStatistics.Strings oracle = BruteForceStatistics.strings(rows);
@@ -88,7 +88,8 @@ class StringAccumulatorProperties {
 
     private static void mergeAcrossTheExactCapEqualsWhole(List<byte[][]> rows, List<Integer> cuts) {
         StatisticsOptions options = OPTIONS.withMaxExactDistinct(6);
-        FeatureNameStatistics merged = mergeParts(options, Rows.split(rows, cuts)).result(rows.size());
+        FeatureNameStatistics merged =
+                mergeParts(options, Rows.split(rows, cuts)).result(rows.size());
         FeatureNameStatistics whole = accumulate(options, rows).result(rows.size());
         StringStatistics m = merged.getStringStats();
         StringStatistics w = whole.getStringStats();
@@ -113,7 +114,8 @@ class StringAccumulatorProperties {
     private static void mergeIsCommutative(List<byte[][]> rows, int cut) {
         List<List<byte[][]>> parts = Rows.split(rows, List.of(cut));
         FeatureNameStatistics ab = mergeParts(OPTIONS, parts).result(rows.size());
-        FeatureNameStatistics ba = mergeParts(OPTIONS, List.of(parts.get(1), parts.get(0))).result(rows.size());
+        FeatureNameStatistics ba =
+                mergeParts(OPTIONS, List.of(parts.get(1), parts.get(0))).result(rows.size());
         assertThat(exactPart(ab)).isEqualTo(exactPart(ba));
         assertStrings(ab, BruteForceStatistics.strings(rows), OPTIONS);
         assertStrings(ba, BruteForceStatistics.strings(rows), OPTIONS);

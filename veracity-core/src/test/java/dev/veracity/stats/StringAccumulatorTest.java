@@ -38,8 +38,11 @@ class StringAccumulatorTest {
     }
 
     private static double custom(FeatureNameStatistics statistics, String name) {
-        return statistics.getCustomStatsList().stream().filter(c -> c.getName().equals(name))
-                .mapToDouble(CustomStatistic::getNum).findFirst().orElseThrow();
+        return statistics.getCustomStatsList().stream()
+                .filter(c -> c.getName().equals(name))
+                .mapToDouble(CustomStatistic::getNum)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Nested
@@ -69,7 +72,8 @@ class StringAccumulatorTest {
         void topValuesAreOrderedByCountThenByValueDescending() {
             List<byte[][]> rows = List.of(row("b", "a", "c"), row("a", "b"), row("ä", "z", "z"), row(""), row("ä"));
             StringStatistics s = statistics(OPTIONS, rows).getStringStats();
-            assertThat(s.getTopValuesList()).extracting(v -> v.getValue() + "=" + (long) v.getFrequency())
+            assertThat(s.getTopValuesList())
+                    .extracting(v -> v.getValue() + "=" + (long) v.getFrequency())
                     .containsExactly("ä=2", "z=2", "b=2", "a=2", "c=1", "=1");
             assertThat(s.getUnique()).isEqualTo(6);
             assertThat(s.getAvgLength()).isEqualTo((float) (11.0 / 10));
@@ -84,14 +88,16 @@ class StringAccumulatorTest {
             assertThat(s.getStringStats().getTopValuesList())
                     .extracting(v -> v.getValue() + "=" + (long) v.getFrequency())
                     .containsExactly("__BYTES_VALUE__=2", "__BYTES_VALUE__=1", "ok=1");
-            assertThat(s.getStringStats().getRankHistogram().getBucketsList()).extracting(b -> b.getLabel())
+            assertThat(s.getStringStats().getRankHistogram().getBucketsList())
+                    .extracting(b -> b.getLabel())
                     .containsExactly("__BYTES_VALUE__", "__BYTES_VALUE__", "ok");
             assertStrings(s, BruteForceStatistics.strings(rows), OPTIONS);
         }
 
         @Test
         void averageLengthCountsUtf8Bytes() {
-            StringStatistics s = statistics(OPTIONS, List.<byte[][]>of(row("日本", "😀"))).getStringStats();
+            StringStatistics s =
+                    statistics(OPTIONS, List.<byte[][]>of(row("日本", "😀"))).getStringStats();
             assertThat(s.getAvgLength()).isEqualTo(5f);
         }
 
@@ -107,7 +113,8 @@ class StringAccumulatorTest {
             StatisticsOptions noTopValues = new StatisticsOptions(0, 0, 10, 10, 10, 10_000, 0.01);
             FeatureNameStatistics none = statistics(noTopValues, rows);
             assertThat(none.getStringStats().getTopValuesList()).isEmpty();
-            assertThat(none.getStringStats().getRankHistogram().getBucketsList()).isEmpty();
+            assertThat(none.getStringStats().getRankHistogram().getBucketsList())
+                    .isEmpty();
             assertStrings(none, BruteForceStatistics.strings(rows), noTopValues);
         }
 
@@ -129,7 +136,8 @@ class StringAccumulatorTest {
             StringAccumulator empty = new StringAccumulator("s", OPTIONS);
             assertThat(empty.result(3).getStringStats())
                     .isEqualTo(StringStatistics.newBuilder()
-                            .setCommonStats(CommonStatistics.newBuilder().setNumMissing(3)).build());
+                            .setCommonStats(CommonStatistics.newBuilder().setNumMissing(3))
+                            .build());
             assertThat(empty.result(0).getType()).isEqualTo(FeatureNameStatistics.Type.STRING);
         }
 
@@ -137,8 +145,10 @@ class StringAccumulatorTest {
         void allMissingColumnHasOnlyCommonStatistics() {
             List<byte[][]> rows = new ArrayList<>(Collections.nCopies(321, (byte[][]) null));
             FeatureNameStatistics s = statistics(OPTIONS, rows);
-            assertThat(s.getStringStats()).isEqualTo(StringStatistics.newBuilder()
-                    .setCommonStats(CommonStatistics.newBuilder().setNumMissing(321)).build());
+            assertThat(s.getStringStats())
+                    .isEqualTo(StringStatistics.newBuilder()
+                            .setCommonStats(CommonStatistics.newBuilder().setNumMissing(321))
+                            .build());
             assertStrings(s, BruteForceStatistics.strings(rows), OPTIONS);
         }
 
@@ -148,7 +158,8 @@ class StringAccumulatorTest {
             StringStatistics s = statistics(OPTIONS, rows).getStringStats();
             assertThat(s.getUnique()).isEqualTo(1);
             assertThat(s.getAvgLength()).isZero();
-            assertThat(s.getTopValuesList()).extracting(v -> v.getValue() + "=" + (long) v.getFrequency())
+            assertThat(s.getTopValuesList())
+                    .extracting(v -> v.getValue() + "=" + (long) v.getFrequency())
                     .containsExactly("=3");
             assertThat(s.getCommonStats().getMinNumValues()).isZero();
         }
@@ -184,8 +195,9 @@ class StringAccumulatorTest {
             FeatureNameStatistics s = statistics(options, rows);
             StringStatistics strings = s.getStringStats();
             assertThat((double) strings.getUnique()).isCloseTo(expected.unique(), within(0.03 * expected.unique()));
-            assertThat(s.getCustomStatsList()).extracting(CustomStatistic::getName).containsExactly(
-                    StringAccumulator.TOP_VALUES_MAX_ERROR, StringAccumulator.UNIQUE_RELATIVE_ERROR);
+            assertThat(s.getCustomStatsList())
+                    .extracting(CustomStatistic::getName)
+                    .containsExactly(StringAccumulator.TOP_VALUES_MAX_ERROR, StringAccumulator.UNIQUE_RELATIVE_ERROR);
             assertThat(custom(s, StringAccumulator.UNIQUE_RELATIVE_ERROR)).isBetween(0.001, 0.03);
             assertThat(custom(s, StringAccumulator.TOP_VALUES_MAX_ERROR)).isNotNegative();
             assertThat(strings.getInvalidUtf8Count()).isEqualTo(1);
@@ -203,10 +215,12 @@ class StringAccumulatorTest {
             assertThat(top).hasSize(OPTIONS.numTopValues());
             for (int i = 0; i < 10; i++) {
                 assertThat(top.get(i).getValue()).isEqualTo("h" + i);
-                assertThat(top.get(i).getFrequency()).as("frequency of h%d", i)
+                assertThat(top.get(i).getFrequency())
+                        .as("frequency of h%d", i)
                         .isCloseTo(expected.ranked().get(i).count(), within(maxError));
             }
-            assertThat(s.getStringStats().getRankHistogram().getBuckets(0).getLabel()).isEqualTo("h0");
+            assertThat(s.getStringStats().getRankHistogram().getBuckets(0).getLabel())
+                    .isEqualTo("h0");
         }
 
         @Test
@@ -225,8 +239,8 @@ class StringAccumulatorTest {
             assertThat(sketched.getStringStats().getUnique()).isGreaterThan(MAX_EXACT);
             assertThat((double) sketched.getStringStats().getUnique())
                     .isCloseTo(MAX_EXACT + 1, within(0.03 * MAX_EXACT));
-            assertThat(sketched.getStringStats().getTopValues(0).getValue()).isIn("value-0", "value-1", "value-2",
-                    "value-3", "value-4", "value-5", "value-6");
+            assertThat(sketched.getStringStats().getTopValues(0).getValue())
+                    .isIn("value-0", "value-1", "value-2", "value-3", "value-4", "value-5", "value-6");
         }
 
         @Test
@@ -240,8 +254,8 @@ class StringAccumulatorTest {
             }
             FeatureNameStatistics s = merged.result(rows.size());
             assertThat(s.getCustomStatsList()).hasSize(2);
-            assertThat((double) s.getStringStats().getUnique()).isCloseTo(expected.unique(),
-                    within(0.03 * expected.unique()));
+            assertThat((double) s.getStringStats().getUnique())
+                    .isCloseTo(expected.unique(), within(0.03 * expected.unique()));
             assertThat(s.getStringStats().getTopValuesList().subList(0, 10))
                     .extracting(StringStatistics.FreqAndValue::getValue)
                     .containsExactly("h0", "h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9");
@@ -262,8 +276,8 @@ class StringAccumulatorTest {
             List<FeatureNameStatistics> results =
                     List.of(merged(sketched, exact, rows.size()), merged(exact, sketched, rows.size()));
             for (FeatureNameStatistics s : results) {
-                assertThat((double) s.getStringStats().getUnique()).isCloseTo(expected.unique(),
-                        within(0.03 * expected.unique()));
+                assertThat((double) s.getStringStats().getUnique())
+                        .isCloseTo(expected.unique(), within(0.03 * expected.unique()));
                 assertThat(s.getStringStats().getTopValues(0).getValue()).isEqualTo("h0");
                 assertThat(s.getStringStats().getCommonStats().getTotNumValues())
                         .isEqualTo(expected.common().totNumValues());
@@ -282,7 +296,8 @@ class StringAccumulatorTest {
         @Test
         void rejectsNumericColumnsAndAccumulators() {
             StringAccumulator a = new StringAccumulator("s", OPTIONS);
-            assertThatThrownBy(() -> a.add(ColumnBuilder.of("s", FeatureType.INT).build()))
+            assertThatThrownBy(
+                            () -> a.add(ColumnBuilder.of("s", FeatureType.INT).build()))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> a.merge(a)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> a.merge(new NumericAccumulator("s", FeatureType.FLOAT, OPTIONS)))

@@ -1,12 +1,11 @@
 package dev.veracity.stats;
 
-import dev.veracity.testing.BruteForceStatistics;
-import dev.veracity.testing.Gen;
-import dev.veracity.testing.SeededProperty;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.veracity.testing.BruteForceStatistics;
+import dev.veracity.testing.Gen;
+import dev.veracity.testing.SeededProperty;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -16,16 +15,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class Utf8Properties {
     /** Lead and continuation bytes at the edges of the ranges, where the edge cases are. */
-    private static final byte[] INTERESTING = {(byte) 0x80, (byte) 0x8F, (byte) 0x90, (byte) 0x9F, (byte) 0xA0,
-        (byte) 0xBF, (byte) 0xC0, (byte) 0xC1, (byte) 0xC2, (byte) 0xDF, (byte) 0xE0, (byte) 0xED, (byte) 0xEF,
-        (byte) 0xF0, (byte) 0xF4, (byte) 0xF5, (byte) 0xFF, (byte) 'a'};
+    private static final byte[] INTERESTING = {
+        (byte) 0x80,
+        (byte) 0x8F,
+        (byte) 0x90,
+        (byte) 0x9F,
+        (byte) 0xA0,
+        (byte) 0xBF,
+        (byte) 0xC0,
+        (byte) 0xC1,
+        (byte) 0xC2,
+        (byte) 0xDF,
+        (byte) 0xE0,
+        (byte) 0xED,
+        (byte) 0xEF,
+        (byte) 0xF0,
+        (byte) 0xF4,
+        (byte) 0xF5,
+        (byte) 0xFF,
+        (byte) 'a'
+    };
 
     /** Up to 8 bytes, three in four of them interesting. */
     static byte[] bytes(SplittableRandom random) {
         byte[] bytes = new byte[Gen.size(random, 0, 8)];
         for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = Gen.weighted(random, 3, 1) == 0 ? Gen.oneByteOf(random, INTERESTING)
-                    : (byte) random.nextInt(256);
+            bytes[i] =
+                    Gen.weighted(random, 3, 1) == 0 ? Gen.oneByteOf(random, INTERESTING) : (byte) random.nextInt(256);
         }
         return bytes;
     }
@@ -73,8 +89,21 @@ class Utf8Properties {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "\0", "\u007F\u0080", "\u07FF\u0800", "\uD7FF\uE000", "\uFFFD\uFFFE\uFFFF",
-        "\uD800", "\uDFFF", "\uDC00\uD800", "a\uD83D", "\uD83D\uDE00", "\uDBFF\uDFFF"})
+    @ValueSource(
+            strings = {
+                "",
+                "\0",
+                "\u007F\u0080",
+                "\u07FF\u0800",
+                "\uD7FF\uE000",
+                "\uFFFD\uFFFE\uFFFF",
+                "\uD800",
+                "\uDFFF",
+                "\uDC00\uD800",
+                "a\uD83D",
+                "\uD83D\uDE00",
+                "\uDBFF\uDFFF"
+            })
     void acceptsEncodedEdgeStrings(String text) {
         acceptsEveryEncodedString(text);
     }

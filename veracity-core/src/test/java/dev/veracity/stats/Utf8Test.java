@@ -31,7 +31,9 @@ class Utf8Test {
             assertThat(valid(0xEE, 0x80, 0x80)).as("U+E000").isTrue();
             assertThat(valid(0xEF, 0xBF, 0xBF)).as("U+FFFF").isTrue();
             assertThat(valid(0xF0, 0x90, 0x80, 0x80)).as("U+10000").isTrue();
-            assertThat(valid(0xF4, 0x8F, 0xBF, 0xBF)).as("U+10FFFF, the 4-byte maximum").isTrue();
+            assertThat(valid(0xF4, 0x8F, 0xBF, 0xBF))
+                    .as("U+10FFFF, the 4-byte maximum")
+                    .isTrue();
         }
 
         @Test
@@ -57,7 +59,9 @@ class Utf8Test {
         void surrogates() {
             assertThat(valid(0xED, 0xA0, 0x80)).as("U+D800").isFalse();
             assertThat(valid(0xED, 0xBF, 0xBF)).as("U+DFFF").isFalse();
-            assertThat(valid(0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80)).as("CESU-8 pair").isFalse();
+            assertThat(valid(0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80))
+                    .as("CESU-8 pair")
+                    .isFalse();
         }
 
         @Test
@@ -75,7 +79,9 @@ class Utf8Test {
             assertThat(valid(0xE2, 0x82)).isFalse();
             assertThat(valid(0xF0, 0x9F, 0x98)).isFalse();
             assertThat(valid('a', 0xF0, 0x9F)).isFalse();
-            assertThat(valid(0xE2, 0x82, 'a')).as("ASCII where a continuation byte belongs").isFalse();
+            assertThat(valid(0xE2, 0x82, 'a'))
+                    .as("ASCII where a continuation byte belongs")
+                    .isFalse();
         }
 
         @Test
@@ -91,7 +97,9 @@ class Utf8Test {
         byte[] b = bytes(0xFF, 'o', 'k', 0xC3, 0xA9, 0xC3);
         assertThat(Utf8.isValid(b, 1, 4)).isTrue();
         assertThat(Utf8.isValid(b, 1, 5)).as("ends inside a sequence").isFalse();
-        assertThat(Utf8.isValid(b, 3, 1)).as("a 2-byte sequence cut by the range").isFalse();
+        assertThat(Utf8.isValid(b, 3, 1))
+                .as("a 2-byte sequence cut by the range")
+                .isFalse();
         assertThat(Utf8.isValid(b, 0, 0)).isTrue();
     }
 

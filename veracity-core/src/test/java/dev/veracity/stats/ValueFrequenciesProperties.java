@@ -1,11 +1,10 @@
 package dev.veracity.stats;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.veracity.testing.BruteForceStatistics;
 import dev.veracity.testing.Gen;
 import dev.veracity.testing.SeededProperty;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -38,8 +37,11 @@ class ValueFrequenciesProperties {
     }
 
     /** Edge cases: no values, one empty value, many copies of one value. */
-    private static final List<List<byte[]>> EDGE_VALUES = List.of(List.of(), List.of(new byte[0]),
-            Collections.nCopies(400, new byte[] {(byte) 0xFF}), List.of(new byte[] {'a'}, new byte[] {'b'}));
+    private static final List<List<byte[]>> EDGE_VALUES = List.of(
+            List.of(),
+            List.of(new byte[0]),
+            Collections.nCopies(400, new byte[] {(byte) 0xFF}),
+            List.of(new byte[] {'a'}, new byte[] {'b'}));
 
     private static ValueFrequencies count(List<byte[]> values) {
         ValueFrequencies frequencies = new ValueFrequencies(MAX_EXACT);
@@ -82,7 +84,8 @@ class ValueFrequenciesProperties {
         assertThat(result.maxCountError()).isZero();
         List<BruteForceStatistics.LabelCount> expected =
                 oracle.ranked().subList(0, Math.min(limit, oracle.ranked().size()));
-        assertThat(result.top()).extracting(t -> new BruteForceStatistics.LabelCount(t.label(), t.count()))
+        assertThat(result.top())
+                .extracting(t -> new BruteForceStatistics.LabelCount(t.label(), t.count()))
                 .containsExactlyElementsOf(expected);
     }
 

@@ -77,7 +77,8 @@ class WeightedQuantilesProperties {
         }
         for (int i = 0; i < sorted.length; i += Math.max(1, sorted.length / 50)) {
             double truth = oracle.weightBetween(Double.NEGATIVE_INFINITY, sorted[i], true) / oracle.totalWeight();
-            assertThat(Math.abs(view.rank(sorted[i]) - truth)).as("rank(%s)", sorted[i])
+            assertThat(Math.abs(view.rank(sorted[i]) - truth))
+                    .as("rank(%s)", sorted[i])
                     .isLessThanOrEqualTo(bound + 1e-12);
         }
     }
@@ -85,7 +86,9 @@ class WeightedQuantilesProperties {
     @SeededProperty(tries = 300)
     void exactForFewValuesOfFewSignificantBits(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        Sample sample = sample(random, Gen.size(random, 0, 200),
+        Sample sample = sample(
+                random,
+                Gen.size(random, 0, 200),
                 Gen.oneOf(random, WeightedRows.Kind.INTEGERS, WeightedRows.Kind.EIGHTHS));
         assertWithin(sample.accumulate(0, sample.values().length), sample.oracle(), 0);
     }
@@ -96,8 +99,8 @@ class WeightedQuantilesProperties {
         WeightedRows.Kind kind = Gen.oneOf(random, WeightedRows.Kind.values());
         Sample sample = sample(random, Gen.uniformSize(random, 0, 20_000), kind);
         int n = sample.values().length;
-        List<List<Integer>> parts = Rows.split(new ArrayList<>(java.util.Collections.nCopies(n, 0)),
-                RowGenerators.cuts(random));
+        List<List<Integer>> parts =
+                Rows.split(new ArrayList<>(java.util.Collections.nCopies(n, 0)), RowGenerators.cuts(random));
         WeightedQuantiles merged = new WeightedQuantiles(OPTIONS.kllK(), RANK_ERROR);
         int from = 0;
         for (List<Integer> part : parts) {
@@ -122,15 +125,17 @@ class WeightedQuantilesProperties {
         }
         Sample sample = new Sample(values, weights);
         WeightedQuantiles q = sample.accumulate(0, n);
-        assertThat(q.retainedBytes()).isLessThan(32 + 8L * WeightedQuantiles.EXPONENT_WINDOW
-                + WeightedQuantiles.EXPONENT_WINDOW * 8L * 1024);
+        assertThat(q.retainedBytes())
+                .isLessThan(
+                        32 + 8L * WeightedQuantiles.EXPONENT_WINDOW + WeightedQuantiles.EXPONENT_WINDOW * 8L * 1024);
         assertWithin(q, sample.oracle(), OPTIONS.weightedQuantilesRankError() + n * Math.scalb(1.0, -63));
     }
 
     @SeededProperty(tries = 100)
     void roundTripAndMergeIntoEmptyKeepTheQuantiles(long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
-        Sample sample = sample(random, Gen.uniformSize(random, 0, 3_000), Gen.oneOf(random, WeightedRows.Kind.values()));
+        Sample sample =
+                sample(random, Gen.uniformSize(random, 0, 3_000), Gen.oneOf(random, WeightedRows.Kind.values()));
         WeightedQuantiles q = sample.accumulate(0, sample.values().length);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -155,7 +160,8 @@ class WeightedQuantilesProperties {
         double epsilon = Math.exp(random.nextDouble(Math.log(0.001), Math.log(0.5)));
         int bits = WeightedQuantiles.significantBits(epsilon);
         double u = Math.scalb(1.0, -bits);
-        assertThat(WeightedQuantiles.roundingRankError(epsilon)).isEqualTo(u / (2 * (1 - u)))
+        assertThat(WeightedQuantiles.roundingRankError(epsilon))
+                .isEqualTo(u / (2 * (1 - u)))
                 .isLessThanOrEqualTo(epsilon / 4);
         double fewer = 2 * u;
         assertThat(fewer / (2 * (1 - fewer))).as("one bit fewer").isGreaterThan(epsilon / 4);

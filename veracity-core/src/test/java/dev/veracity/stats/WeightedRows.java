@@ -23,8 +23,7 @@ import java.util.SplittableRandom;
 final class WeightedRows {
     static final String WEIGHT = "w";
 
-    private WeightedRows() {
-    }
+    private WeightedRows() {}
 
     /** How weights are drawn: kinds that sum exactly in doubles, and kinds that do not. */
     enum Kind {
@@ -114,9 +113,11 @@ final class WeightedRows {
 
         /** {@return the largest of the features' scales: the scale of rounding errors in their sums} */
         double scale() {
-            return Math.max(Math.max(BruteForceStatistics.numeric(table.fare()).scale(),
-                    BruteForceStatistics.numeric(table.trips()).scale()), BruteForceStatistics.numeric(weightRows())
-                    .scale());
+            return Math.max(
+                    Math.max(
+                            BruteForceStatistics.numeric(table.fare()).scale(),
+                            BruteForceStatistics.numeric(table.trips()).scale()),
+                    BruteForceStatistics.numeric(weightRows()).scale());
         }
 
         /**
@@ -124,40 +125,61 @@ final class WeightedRows {
          * the weighted ones by {@link WeightedAssertions}.
          */
         void assertMatches(DatasetFeatureStatistics statistics, StatisticsOptions options) {
-            org.assertj.core.api.Assertions.assertThat(statistics.getNumExamples()).isEqualTo(size());
+            org.assertj.core.api.Assertions.assertThat(statistics.getNumExamples())
+                    .isEqualTo(size());
             if (size() == 0) {
-                org.assertj.core.api.Assertions.assertThat(statistics.getWeightedNumExamples()).isZero();
-                org.assertj.core.api.Assertions.assertThat(statistics.getFeaturesList()).isEmpty();
+                org.assertj.core.api.Assertions.assertThat(statistics.getWeightedNumExamples())
+                        .isZero();
+                org.assertj.core.api.Assertions.assertThat(statistics.getFeaturesList())
+                        .isEmpty();
                 return;
             }
             double total = WeightedBruteForce.sum(weights);
             WeightedAssertions.assertSum("weighted_num_examples", statistics.getWeightedNumExamples(), total, total);
             org.assertj.core.api.Assertions.assertThat(statistics.getFeaturesList())
-                    .extracting(f -> f.getPath().getStep(0)).containsExactly("fare", WEIGHT, "trips", "company");
+                    .extracting(f -> f.getPath().getStep(0))
+                    .containsExactly("fare", WEIGHT, "trips", "company");
             StatisticsOptions unweighted = options.withWeightFeature("");
             assertNumeric(statistics.getFeatures(0), table.fare(), FeatureType.FLOAT, options, total);
-            assertNumeric(statistics.getFeatures(1), weightRows(),
-                    kind == Kind.INTEGERS ? FeatureType.INT : FeatureType.FLOAT, options, total);
+            assertNumeric(
+                    statistics.getFeatures(1),
+                    weightRows(),
+                    kind == Kind.INTEGERS ? FeatureType.INT : FeatureType.FLOAT,
+                    options,
+                    total);
             assertNumeric(statistics.getFeatures(2), table.trips(), FeatureType.INT, options, total);
             FeatureNameStatistics company = statistics.getFeatures(3);
-            StatisticsAssertions.assertStrings(withoutWeights(company), BruteForceStatistics.strings(table.company()),
-                    unweighted);
-            WeightedAssertions.assertCommon(company.getStringStats().getCommonStats().getWeightedCommonStats(),
-                    WeightedBruteForce.common(table.company(), weights, total), total);
+            StatisticsAssertions.assertStrings(
+                    withoutWeights(company), BruteForceStatistics.strings(table.company()), unweighted);
+            WeightedAssertions.assertCommon(
+                    company.getStringStats().getCommonStats().getWeightedCommonStats(),
+                    WeightedBruteForce.common(table.company(), weights, total),
+                    total);
             if (BruteForceStatistics.strings(table.company()).valueCount() > 0) {
-                WeightedAssertions.assertStrings(company, WeightedBruteForce.ranked(table.company(), weights),
-                        StringAccumulator.WEIGHTED_FREQUENCY_THRESHOLD, options);
+                WeightedAssertions.assertStrings(
+                        company,
+                        WeightedBruteForce.ranked(table.company(), weights),
+                        StringAccumulator.WEIGHTED_FREQUENCY_THRESHOLD,
+                        options);
             } else {
-                org.assertj.core.api.Assertions.assertThat(company.getStringStats().hasWeightedStringStats()).isFalse();
+                org.assertj.core.api.Assertions.assertThat(
+                                company.getStringStats().hasWeightedStringStats())
+                        .isFalse();
             }
         }
 
-        private void assertNumeric(FeatureNameStatistics actual, List<double[]> rows, FeatureType type,
-                StatisticsOptions options, double total) {
+        private void assertNumeric(
+                FeatureNameStatistics actual,
+                List<double[]> rows,
+                FeatureType type,
+                StatisticsOptions options,
+                double total) {
             BruteForceStatistics.Numeric unweighted = BruteForceStatistics.numeric(rows);
             StatisticsAssertions.assertNumeric(withoutWeights(actual), unweighted, type, options.withWeightFeature(""));
-            WeightedAssertions.assertCommon(actual.getNumStats().getCommonStats().getWeightedCommonStats(),
-                    WeightedBruteForce.common(rows, weights, total), total);
+            WeightedAssertions.assertCommon(
+                    actual.getNumStats().getCommonStats().getWeightedCommonStats(),
+                    WeightedBruteForce.common(rows, weights, total),
+                    total);
             WeightedAssertions.assertNumeric(actual, WeightedBruteForce.numeric(rows, weights), unweighted, options);
         }
     }
@@ -166,17 +188,24 @@ final class WeightedRows {
     static FeatureNameStatistics withoutWeights(FeatureNameStatistics statistics) {
         FeatureNameStatistics.Builder b = statistics.toBuilder();
         if (b.hasNumStats()) {
-            b.getNumStatsBuilder().clearWeightedNumericStats().getCommonStatsBuilder().clearWeightedCommonStats();
+            b.getNumStatsBuilder()
+                    .clearWeightedNumericStats()
+                    .getCommonStatsBuilder()
+                    .clearWeightedCommonStats();
         }
         if (b.hasStringStats()) {
-            b.getStringStatsBuilder().clearWeightedStringStats().getCommonStatsBuilder().clearWeightedCommonStats();
+            b.getStringStatsBuilder()
+                    .clearWeightedStringStats()
+                    .getCommonStatsBuilder()
+                    .clearWeightedCommonStats();
         }
         return b.build();
     }
 
     /** {@return the dataset statistics without their {@code weighted_*} fields} */
     static DatasetFeatureStatistics withoutWeights(DatasetFeatureStatistics statistics) {
-        DatasetFeatureStatistics.Builder b = statistics.toBuilder().clearWeightedNumExamples().clearFeatures();
+        DatasetFeatureStatistics.Builder b =
+                statistics.toBuilder().clearWeightedNumExamples().clearFeatures();
         for (FeatureNameStatistics feature : statistics.getFeaturesList()) {
             b.addFeatures(withoutWeights(feature));
         }

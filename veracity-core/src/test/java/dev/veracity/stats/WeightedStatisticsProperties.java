@@ -35,8 +35,8 @@ class WeightedStatisticsProperties {
     void mergeOfPartsEqualsWhole(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         WeightedRows.Table table = WeightedRows.Table.generated(random);
-        List<List<Integer>> parts = Rows.split(IntStream.range(0, table.size()).boxed().toList(),
-                RowGenerators.cuts(random));
+        List<List<Integer>> parts =
+                Rows.split(IntStream.range(0, table.size()).boxed().toList(), RowGenerators.cuts(random));
         int batchRows = Gen.between(random, 1, 50);
         DatasetAccumulator merged = new DatasetAccumulator(OPTIONS);
         int from = 0;
@@ -45,7 +45,8 @@ class WeightedStatisticsProperties {
             from += part.size();
         }
         DatasetFeatureStatistics result = merged.result("");
-        DatasetFeatureStatistics whole = accumulate(table, Math.max(1, table.size())).result("");
+        DatasetFeatureStatistics whole =
+                accumulate(table, Math.max(1, table.size())).result("");
         assertSameExactWeightedFields(table, result, whole);
         if (table.size() > 0) {
             table.assertMatches(result, OPTIONS);
@@ -53,8 +54,8 @@ class WeightedStatisticsProperties {
     }
 
     /** Exact weighted fields agree within the error of summing in another order; sketched ones are checked apart. */
-    private static void assertSameExactWeightedFields(WeightedRows.Table table, DatasetFeatureStatistics actual,
-            DatasetFeatureStatistics expected) {
+    private static void assertSameExactWeightedFields(
+            WeightedRows.Table table, DatasetFeatureStatistics actual, DatasetFeatureStatistics expected) {
         assertThat(actual.getNumExamples()).isEqualTo(expected.getNumExamples());
         double total = expected.getWeightedNumExamples();
         WeightedAssertions.assertSum("weighted_num_examples", actual.getWeightedNumExamples(), total, total);
@@ -68,10 +69,10 @@ class WeightedStatisticsProperties {
             if (a.hasNumStats()) {
                 var wa = a.getNumStats().getCommonStats().getWeightedCommonStats();
                 var we = e.getNumStats().getCommonStats().getWeightedCommonStats();
-                WeightedAssertions.assertSum("weighted num_non_missing", wa.getNumNonMissing(), we.getNumNonMissing(),
-                        total);
-                WeightedAssertions.assertSum("weighted tot_num_values", wa.getTotNumValues(), we.getTotNumValues(),
-                        we.getTotNumValues());
+                WeightedAssertions.assertSum(
+                        "weighted num_non_missing", wa.getNumNonMissing(), we.getNumNonMissing(), total);
+                WeightedAssertions.assertSum(
+                        "weighted tot_num_values", wa.getTotNumValues(), we.getTotNumValues(), we.getTotNumValues());
                 assertThat(a.getNumStats().hasWeightedNumericStats())
                         .isEqualTo(e.getNumStats().hasWeightedNumericStats());
                 var na = a.getNumStats().getWeightedNumericStats();
@@ -129,9 +130,10 @@ class WeightedStatisticsProperties {
         SplittableRandom random = new SplittableRandom(seed);
         WeightedRows.Table table = WeightedRows.Table.generated(random);
         int batchRows = Gen.between(random, 1, 60);
-        DatasetFeatureStatistics weighted = table.accumulate(OPTIONS, 0, table.size(), batchRows).result("");
-        DatasetFeatureStatistics unweighted =
-                table.accumulate(StatisticsOptions.DEFAULT, 0, table.size(), batchRows).result("");
+        DatasetFeatureStatistics weighted =
+                table.accumulate(OPTIONS, 0, table.size(), batchRows).result("");
+        DatasetFeatureStatistics unweighted = table.accumulate(StatisticsOptions.DEFAULT, 0, table.size(), batchRows)
+                .result("");
         assertThat(unweighted.getWeightedNumExamples()).isZero();
         for (FeatureNameStatistics feature : unweighted.getFeaturesList()) {
             assertThat(WeightedRows.withoutWeights(feature)).isEqualTo(feature);

@@ -35,7 +35,8 @@ public abstract class ArchitectureContract {
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ArchitectureContract::isMainClass)
+        classes = new ClassFileImporter()
+                .withImportOption(ArchitectureContract::isMainClass)
                 .importPackages("dev.veracity");
     }
 
@@ -48,16 +49,28 @@ public abstract class ArchitectureContract {
     void everyExpectedModuleWasImported() {
         for (VeracityModule module : modules()) {
             assertThat(classes.stream().anyMatch(resideInAnyPackage(module.packages())::test))
-                    .as("classes of %s on the test class path", module).isTrue();
+                    .as("classes of %s on the test class path", module)
+                    .isTrue();
         }
     }
 
     @Test
     void coreUsesNoFileTerminalOrHtmlLibrary() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(VeracityModule.CORE.packages())
-                .should().dependOnClassesThat(resideInAnyPackage("java.nio.file..", "picocli..", "org.jline..",
-                        "org.fusesource.jansi..", "org.jsoup..", "j2html..", "freemarker..", "org.thymeleaf..",
-                        "com.github.mustachejava..", "org.apache.velocity..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(VeracityModule.CORE.packages())
+                .should()
+                .dependOnClassesThat(resideInAnyPackage(
+                                "java.nio.file..",
+                                "picocli..",
+                                "org.jline..",
+                                "org.fusesource.jansi..",
+                                "org.jsoup..",
+                                "j2html..",
+                                "freemarker..",
+                                "org.thymeleaf..",
+                                "com.github.mustachejava..",
+                                "org.apache.velocity..")
                         .or(resideInAPackage("java.io").and(simpleNameStartingWith("File")))
                         .or(resideInAPackage("java.io").and(simpleNameStartingWith("RandomAccessFile")))
                         .or(resideInAPackage("java.nio.channels").and(simpleNameStartingWith("FileChannel"))))
@@ -67,43 +80,62 @@ public abstract class ArchitectureContract {
 
     @Test
     void corePrintsNothing() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(VeracityModule.CORE.packages())
-                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(VeracityModule.CORE.packages())
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
                 .because("core returns values; only the CLI writes to the terminal");
         rule.check(classes);
     }
 
     @TestFactory
     Stream<DynamicTest> eachModuleDependsOnlyOnTheModulesBelowIt() {
-        return modules().stream().map(module -> DynamicTest.dynamicTest(module.name(), () -> {
-            String[] forbidden = Arrays.stream(VeracityModule.values())
-                    .filter(other -> other != module && !module.mayDependOn().contains(other))
-                    .flatMap(other -> Arrays.stream(other.packages())).toArray(String[]::new);
-            ArchRule rule = noClasses().that().resideInAnyPackage(module.packages())
-                    .should().dependOnClassesThat(resideInAnyPackage(forbidden))
-                    .because(module + " may depend only on " + module.mayDependOn() + " (docs/ARCHITECTURE.md)");
-            rule.check(classes);
-        }));
+        return modules().stream()
+                .map(module -> DynamicTest.dynamicTest(module.name(), () -> {
+                    String[] forbidden = Arrays.stream(VeracityModule.values())
+                            .filter(other ->
+                                    other != module && !module.mayDependOn().contains(other))
+                            .flatMap(other -> Arrays.stream(other.packages()))
+                            .toArray(String[]::new);
+                    ArchRule rule = noClasses()
+                            .that()
+                            .resideInAnyPackage(module.packages())
+                            .should()
+                            .dependOnClassesThat(resideInAnyPackage(forbidden))
+                            .because(
+                                    module + " may depend only on " + module.mayDependOn() + " (docs/ARCHITECTURE.md)");
+                    rule.check(classes);
+                }));
     }
 
     @Test
     void nothingDependsOnTheCli() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.veracity.cli..")
-                .should().dependOnClassesThat(resideInAPackage("dev.veracity.cli.."))
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.veracity.cli..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("dev.veracity.cli.."))
                 .because("the CLI is the top of the module graph: what a command needs belongs in a library module");
         rule.check(classes);
     }
 
     @TestFactory
     Stream<DynamicTest> modulesUseEachOtherOnlyThroughTheirPublicPackages() {
-        return modules().stream().map(module -> DynamicTest.dynamicTest(module.name(), () -> {
-            ArchRule rule = noClasses().that().resideOutsideOfPackages(module.packages())
-                    .should().dependOnClassesThat().resideInAnyPackage(module.internalPackages())
-                    .allowEmptyShould(true)
-                    .because("a module's .internal packages are its own; other modules use its public packages");
-            rule.check(classes);
-        }));
+        return modules().stream()
+                .map(module -> DynamicTest.dynamicTest(module.name(), () -> {
+                    ArchRule rule = noClasses()
+                            .that()
+                            .resideOutsideOfPackages(module.packages())
+                            .should()
+                            .dependOnClassesThat()
+                            .resideInAnyPackage(module.internalPackages())
+                            .allowEmptyShould(true)
+                            .because(
+                                    "a module's .internal packages are its own; other modules use its public packages");
+                    rule.check(classes);
+                }));
     }
-
-
 }

@@ -21,13 +21,17 @@ import java.util.Map;
 public final class BruteForceStatistics {
     public static final String BYTES_VALUE_LABEL = "__BYTES_VALUE__";
 
-    private BruteForceStatistics() {
-    }
+    private BruteForceStatistics() {}
 
     /** TFDV's {@code CommonStatistics}, plus the sorted value counts of present rows for rank checks. */
-    public record Common(long numNonMissing, long numMissing, long minNumValues, long maxNumValues, float avgNumValues,
-            long totNumValues, double[] sortedValueCounts) {
-    }
+    public record Common(
+            long numNonMissing,
+            long numMissing,
+            long minNumValues,
+            long maxNumValues,
+            float avgNumValues,
+            long totNumValues,
+            double[] sortedValueCounts) {}
 
     /**
      * TFDV's exact {@code NumericStatistics} fields, plus the sorted non-NaN values for rank checks.
@@ -37,23 +41,38 @@ public final class BruteForceStatistics {
      * @param finiteMax  largest finite value, -infinity if none
      * @param scale      largest finite |value| (at least 1), the scale of rounding errors in sums
      */
-    public record Numeric(Common common, long count, long numNan, long numZeros, long finiteCount,
-            long negativeInfinityCount, long positiveInfinityCount, double mean, double stdDev, double min,
-            double max, double finiteMin, double finiteMax, double scale, double[] sortedValues) {
-    }
+    public record Numeric(
+            Common common,
+            long count,
+            long numNan,
+            long numZeros,
+            long finiteCount,
+            long negativeInfinityCount,
+            long positiveInfinityCount,
+            double mean,
+            double stdDev,
+            double min,
+            double max,
+            double finiteMin,
+            double finiteMax,
+            double scale,
+            double[] sortedValues) {}
 
     /** A top value or rank histogram entry: its label and count. */
-    public record LabelCount(String label, long count) {
-    }
+    public record LabelCount(String label, long count) {}
 
     /**
      * TFDV's exact {@code StringStatistics} fields.
      *
      * @param ranked every distinct value, count descending then bytes descending (unsigned), labelled
      */
-    public record Strings(Common common, long valueCount, long unique, List<LabelCount> ranked, float avgLength,
-            long invalidUtf8Count) {
-    }
+    public record Strings(
+            Common common,
+            long valueCount,
+            long unique,
+            List<LabelCount> ranked,
+            float avgLength,
+            long invalidUtf8Count) {}
 
     public static Common common(List<?> rows, long numExamples) {
         long present = 0;
@@ -72,9 +91,16 @@ public final class BruteForceStatistics {
             max = Math.max(max, n);
             counts.add((double) n);
         }
-        double[] sorted = counts.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Common(present, numExamples - present, present == 0 ? 0 : min, max,
-                present == 0 ? 0f : (float) ((double) total / present), total, sorted);
+        double[] sorted =
+                counts.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new Common(
+                present,
+                numExamples - present,
+                present == 0 ? 0 : min,
+                max,
+                present == 0 ? 0f : (float) ((double) total / present),
+                total,
+                sorted);
     }
 
     public static Numeric numeric(List<double[]> rows) {
@@ -144,11 +170,26 @@ public final class BruteForceStatistics {
             mean = exactMean.doubleValue();
             stdDev = Math.sqrt(squares.divide(n, context).doubleValue());
         }
-        double[] sorted = nonNan.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                nonNan.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double min = sorted.length == 0 ? Double.NaN : sorted[0];
         double max = sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1];
-        return new Numeric(common(rows, numExamples), sorted.length, nan, zeros, finite.size(), negInf, posInf, mean,
-                stdDev, min, max, finiteMin, finiteMax, scale, sorted);
+        return new Numeric(
+                common(rows, numExamples),
+                sorted.length,
+                nan,
+                zeros,
+                finite.size(),
+                negInf,
+                posInf,
+                mean,
+                stdDev,
+                min,
+                max,
+                finiteMin,
+                finiteMax,
+                scale,
+                sorted);
     }
 
     public static Strings strings(List<byte[][]> rows) {
@@ -174,14 +215,20 @@ public final class BruteForceStatistics {
             }
         }
         List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
+        entries.sort(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
+                .reversed()
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
         List<LabelCount> ranked = new ArrayList<>();
         for (Map.Entry<String, Long> e : entries) {
             ranked.add(new LabelCount(label(e.getKey().getBytes(StandardCharsets.ISO_8859_1)), e.getValue()));
         }
-        return new Strings(common(rows, numExamples), values, counts.size(), ranked,
-                values == 0 ? 0f : (float) ((double) bytes / values), invalid);
+        return new Strings(
+                common(rows, numExamples),
+                values,
+                counts.size(),
+                ranked,
+                values == 0 ? 0f : (float) ((double) bytes / values),
+                invalid);
     }
 
     /** {@return TFDV's label of a value: its text, or {@value #BYTES_VALUE_LABEL} if it is not UTF-8} */
@@ -191,7 +238,8 @@ public final class BruteForceStatistics {
 
     public static boolean isValidUtf8(byte[] value) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(value));

@@ -12,8 +12,7 @@ import java.util.SplittableRandom;
  * <p>Shared with other modules through veracity-core's test jar.
  */
 public final class Gen {
-    private Gen() {
-    }
+    private Gen() {}
 
     /** {@return true one time in {@code n}} */
     public static boolean oneIn(SplittableRandom random, int n) {
@@ -28,8 +27,9 @@ public final class Gen {
     /** {@return a long in [min, max]: one time in 16 a bound (min, max, min + 1, max - 1, or 0), else uniform} */
     public static long between(SplittableRandom random, long min, long max) {
         if (oneIn(random, 16)) {
-            long[] edges = {min, max, min < max ? min + 1 : min, min < max ? max - 1 : max,
-                min <= 0 && 0 <= max ? 0 : min};
+            long[] edges = {
+                min, max, min < max ? min + 1 : min, min < max ? max - 1 : max, min <= 0 && 0 <= max ? 0 : min
+            };
             return edges[random.nextInt(edges.length)];
         }
         if (max < Long.MAX_VALUE) {
@@ -111,8 +111,10 @@ public final class Gen {
         return s.toString();
     }
 
-    private static final char[] EDGE_CHARS = {'\0', '\u007F', '\u0080', '\u00FF', '\u07FF', '\u0800', '\uD7FF',
-        '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uE000', '\uFFFD', '\uFFFE', '\uFFFF'};
+    private static final char[] EDGE_CHARS = {
+        '\0', '\u007F', '\u0080', '\u00FF', '\u07FF', '\u0800', '\uD7FF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF',
+        '\uE000', '\uFFFD', '\uFFFE', '\uFFFF'
+    };
 
     /**
      * {@return a string of up to {@code maxLength} UTF-16 chars of any kind: mostly ASCII, else two-byte and
@@ -147,8 +149,19 @@ public final class Gen {
         return bytes;
     }
 
-    private static final long[] EDGE_LONGS = {Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE, Long.MAX_VALUE - 1,
-        0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, (long) Integer.MIN_VALUE - 1, (long) Integer.MAX_VALUE + 1};
+    private static final long[] EDGE_LONGS = {
+        Long.MIN_VALUE,
+        Long.MIN_VALUE + 1,
+        Long.MAX_VALUE,
+        Long.MAX_VALUE - 1,
+        0,
+        1,
+        -1,
+        Integer.MIN_VALUE,
+        Integer.MAX_VALUE,
+        (long) Integer.MIN_VALUE - 1,
+        (long) Integer.MAX_VALUE + 1
+    };
 
     /**
      * {@return any long: one time in 16 an edge (the extremes, 0, 1, -1, the int range's bounds), four times in 16 of

@@ -61,14 +61,15 @@ public @interface SeededProperty {
         }
 
         @Override
-        public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters,
-                ExtensionContext context) {
+        public Stream<? extends Arguments> provideArguments(
+                ParameterDeclarations parameters, ExtensionContext context) {
             String replay = System.getProperty("veracity.replay", "").strip();
             if (!replay.isEmpty()) {
                 return Stream.of(Arguments.of(Long.decode(replay)));
             }
             long name = 0xCBF2_9CE4_8422_2325L; // 64-bit FNV-1a of the test's name
-            String test = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+            String test = context.getRequiredTestClass().getName() + "#"
+                    + context.getRequiredTestMethod().getName();
             for (byte b : test.getBytes(StandardCharsets.UTF_8)) {
                 name = (name ^ (b & 0xFF)) * 0x0000_0100_0000_01B3L;
             }
@@ -80,8 +81,10 @@ public @interface SeededProperty {
     /** Puts the seed (and how to rerun it) in the message of any failure of a case. */
     final class NameTheSeed implements InvocationInterceptor {
         @Override
-        public void interceptTestTemplateMethod(Invocation<Void> invocation,
-                ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext)
+        public void interceptTestTemplateMethod(
+                Invocation<Void> invocation,
+                ReflectiveInvocationContext<Method> invocationContext,
+                ExtensionContext extensionContext)
                 throws Throwable {
             try {
                 invocation.proceed();
@@ -89,8 +92,10 @@ public @interface SeededProperty {
                 throw e;
             } catch (Throwable e) {
                 Object seed = invocationContext.getArguments().get(0);
-                throw new AssertionError("failed for seed " + seed + " (base seed " + Seeds.baseSeed()
-                        + "; rerun only this case with -Dveracity.replay=" + seed + "): " + e, e);
+                throw new AssertionError(
+                        "failed for seed " + seed + " (base seed " + Seeds.baseSeed()
+                                + "; rerun only this case with -Dveracity.replay=" + seed + "): " + e,
+                        e);
             }
         }
     }

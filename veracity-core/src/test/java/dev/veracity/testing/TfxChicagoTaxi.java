@@ -12,8 +12,7 @@ import java.nio.file.Path;
 public final class TfxChicagoTaxi {
     private static final String SCHEMA = "/conformance/tfx-chicago-taxi/schema.pbtxt";
 
-    private TfxChicagoTaxi() {
-    }
+    private TfxChicagoTaxi() {}
 
     /** {@return the fixture directory: {@code schema.pbtxt} and {@code statistics/{train,eval}/FeatureStats.pb}} */
     public static Path directory() {

@@ -10,9 +10,17 @@ import java.util.Set;
  */
 public enum VeracityModule {
     /** Data model, accumulators, schema, validation, drift, skew's algorithm, protobuf codecs: no files, no terminal. */
-    CORE(List.of("dev.veracity", "dev.veracity.data..", "dev.veracity.stats..", "dev.veracity.sketch..",
-            "dev.veracity.schema..", "dev.veracity.validate..", "dev.veracity.drift..", "dev.veracity.format..",
-            "dev.veracity.proto..", "dev.veracity.skew..")),
+    CORE(List.of(
+            "dev.veracity",
+            "dev.veracity.data..",
+            "dev.veracity.stats..",
+            "dev.veracity.sketch..",
+            "dev.veracity.schema..",
+            "dev.veracity.validate..",
+            "dev.veracity.drift..",
+            "dev.veracity.format..",
+            "dev.veracity.proto..",
+            "dev.veracity.skew..")),
     /** Readers, the table API, statistics files and the statistics engine interface. */
     IO(List.of("dev.veracity.io..")),
     /** The HTML report. */
@@ -45,7 +53,8 @@ public enum VeracityModule {
 
     /** {@return the ArchUnit package patterns of the packages only this module may use: its {@code internal} ones} */
     public String[] internalPackages() {
-        return packages.stream().map(p -> (p.endsWith("..") ? p.substring(0, p.length() - 2) : p) + ".internal..")
+        return packages.stream()
+                .map(p -> (p.endsWith("..") ? p.substring(0, p.length() - 2) : p) + ".internal..")
                 .toArray(String[]::new);
     }
 

@@ -23,32 +23,37 @@ public final class WeightedAssertions {
     /** Float sums depend on order; the oracle's are exact, so this is the error of summing in doubles. */
     public static final double RELATIVE_ERROR = 1e-9;
 
-    private WeightedAssertions() {
-    }
+    private WeightedAssertions() {}
 
     /** Checks {@code actual} within {@link #RELATIVE_ERROR} of the larger of |expected| and {@code scale}. */
     public static void assertSum(String what, double actual, double expected, double scale) {
         StatisticsAssertions.assertClose(what, actual, expected, Math.max(scale, Double.MIN_NORMAL));
     }
 
-    public static void assertCommon(WeightedCommonStatistics actual, WeightedBruteForce.Common expected,
-            double weightedNumExamples) {
+    public static void assertCommon(
+            WeightedCommonStatistics actual, WeightedBruteForce.Common expected, double weightedNumExamples) {
         assertSum("weighted num_non_missing", actual.getNumNonMissing(), expected.numNonMissing(), weightedNumExamples);
         assertSum("weighted num_missing", actual.getNumMissing(), expected.numMissing(), weightedNumExamples);
-        assertSum("weighted tot_num_values", actual.getTotNumValues(), expected.totNumValues(),
-                expected.totNumValues());
+        assertSum(
+                "weighted tot_num_values", actual.getTotNumValues(), expected.totNumValues(), expected.totNumValues());
         assertSum("weighted avg_num_values", actual.getAvgNumValues(), expected.avgNumValues(), 1);
     }
 
     /** Checks a numeric feature's {@code weighted_numeric_stats}; {@code numNan} is the unweighted NaN count. */
-    public static void assertNumeric(FeatureNameStatistics actual, WeightedBruteForce.Numeric expected,
-            BruteForceStatistics.Numeric unweighted, StatisticsOptions options) {
+    public static void assertNumeric(
+            FeatureNameStatistics actual,
+            WeightedBruteForce.Numeric expected,
+            BruteForceStatistics.Numeric unweighted,
+            StatisticsOptions options) {
         if (!expected.hasValues()) {
-            assertThat(actual.getNumStats().hasWeightedNumericStats()).as("weighted_numeric_stats without values")
+            assertThat(actual.getNumStats().hasWeightedNumericStats())
+                    .as("weighted_numeric_stats without values")
                     .isFalse();
             return;
         }
-        assertThat(actual.getNumStats().hasWeightedNumericStats()).as("has weighted_numeric_stats").isTrue();
+        assertThat(actual.getNumStats().hasWeightedNumericStats())
+                .as("has weighted_numeric_stats")
+                .isTrue();
         WeightedNumericStatistics s = actual.getNumStats().getWeightedNumericStats();
         assertSum("weighted mean", s.getMean(), expected.mean(), expected.scale());
         assertSum("weighted std_dev", s.getStdDev(), expected.stdDev(), expected.scale());
@@ -61,8 +66,12 @@ public final class WeightedAssertions {
         assertThat(quantiles.getNumNan()).as("weighted quantiles num_nan").isEqualTo(unweighted.numNan());
         if (expected.sortedValues().length == 0) {
             assertThat(s.getMedian()).as("weighted median without weight").isZero();
-            assertThat(standard.getBucketsCount()).as("weighted standard buckets without weight").isZero();
-            assertThat(quantiles.getBucketsCount()).as("weighted quantiles buckets without weight").isZero();
+            assertThat(standard.getBucketsCount())
+                    .as("weighted standard buckets without weight")
+                    .isZero();
+            assertThat(quantiles.getBucketsCount())
+                    .as("weighted quantiles buckets without weight")
+                    .isZero();
             return;
         }
         double rankError = options.weightedQuantilesRankError();
@@ -71,34 +80,51 @@ public final class WeightedAssertions {
         assertQuantiles(quantiles, expected, options.numQuantilesHistogramBuckets(), rankError);
     }
 
-    public static void assertRank(String what, WeightedBruteForce.Numeric expected, double value, double target,
-            double rankError) {
-        assertThat(expected.rankDistance(value, target)).as("%s = %s: weighted rank distance from %s", what, value,
-                target).isLessThanOrEqualTo(rankError + 1e-12);
+    public static void assertRank(
+            String what, WeightedBruteForce.Numeric expected, double value, double target, double rankError) {
+        assertThat(expected.rankDistance(value, target))
+                .as("%s = %s: weighted rank distance from %s", what, value, target)
+                .isLessThanOrEqualTo(rankError + 1e-12);
     }
 
-    private static void assertQuantiles(Histogram h, WeightedBruteForce.Numeric expected, int buckets,
-            double rankError) {
+    private static void assertQuantiles(
+            Histogram h, WeightedBruteForce.Numeric expected, int buckets, double rankError) {
         double[] sorted = expected.sortedValues();
         assertThat(h.getBucketsCount()).as("weighted quantiles buckets").isEqualTo(buckets);
-        StatisticsAssertions.assertSame("weighted quantiles first low_value", h.getBuckets(0).getLowValue(), sorted[0]);
-        StatisticsAssertions.assertSame("weighted quantiles last high_value", h.getBuckets(buckets - 1).getHighValue(),
+        StatisticsAssertions.assertSame(
+                "weighted quantiles first low_value", h.getBuckets(0).getLowValue(), sorted[0]);
+        StatisticsAssertions.assertSame(
+                "weighted quantiles last high_value",
+                h.getBuckets(buckets - 1).getHighValue(),
                 sorted[sorted.length - 1]);
         for (int i = 0; i < buckets; i++) {
             Histogram.Bucket bucket = h.getBuckets(i);
-            assertSum("weighted quantiles sample_count " + i, bucket.getSampleCount(),
-                    expected.totalWeight() / buckets, expected.totalWeight());
+            assertSum(
+                    "weighted quantiles sample_count " + i,
+                    bucket.getSampleCount(),
+                    expected.totalWeight() / buckets,
+                    expected.totalWeight());
             if (i > 0) {
-                StatisticsAssertions.assertSame("weighted quantiles contiguous at " + i, bucket.getLowValue(),
+                StatisticsAssertions.assertSame(
+                        "weighted quantiles contiguous at " + i,
+                        bucket.getLowValue(),
                         h.getBuckets(i - 1).getHighValue());
-                assertRank("weighted quantiles boundary " + i, expected, bucket.getLowValue(), (double) i / buckets,
+                assertRank(
+                        "weighted quantiles boundary " + i,
+                        expected,
+                        bucket.getLowValue(),
+                        (double) i / buckets,
                         rankError);
             }
         }
     }
 
-    private static void assertStandard(Histogram h, WeightedBruteForce.Numeric expected,
-            BruteForceStatistics.Numeric unweighted, int buckets, double rankError) {
+    private static void assertStandard(
+            Histogram h,
+            WeightedBruteForce.Numeric expected,
+            BruteForceStatistics.Numeric unweighted,
+            int buckets,
+            double rankError) {
         List<Histogram.Bucket> list = h.getBucketsList();
         double total = expected.totalWeight();
         int i = 0;
@@ -118,12 +144,14 @@ public final class WeightedAssertions {
                         StatisticsAssertions.assertSame("weighted standard first low_value", bucket.getLowValue(), low);
                     }
                     if (b == buckets - 1) {
-                        StatisticsAssertions.assertSame("weighted standard last high_value", bucket.getHighValue(),
-                                high);
+                        StatisticsAssertions.assertSame(
+                                "weighted standard last high_value", bucket.getHighValue(), high);
                     }
                     double truth = expected.weightBetween(bucket.getLowValue(), bucket.getHighValue(), b == 0);
-                    assertThat(bucket.getSampleCount()).as("weighted standard bucket %d weight (true %s)", b, truth)
-                            .isGreaterThanOrEqualTo(0).isCloseTo(truth, offset(tolerance));
+                    assertThat(bucket.getSampleCount())
+                            .as("weighted standard bucket %d weight (true %s)", b, truth)
+                            .isGreaterThanOrEqualTo(0)
+                            .isCloseTo(truth, offset(tolerance));
                 }
             }
         }
@@ -147,8 +175,11 @@ public final class WeightedAssertions {
      *
      * @param ranked the oracle's ranking, before the threshold
      */
-    public static void assertStrings(FeatureNameStatistics actual, List<WeightedBruteForce.LabelWeight> ranked,
-            double threshold, StatisticsOptions options) {
+    public static void assertStrings(
+            FeatureNameStatistics actual,
+            List<WeightedBruteForce.LabelWeight> ranked,
+            double threshold,
+            StatisticsOptions options) {
         StringStatistics s = actual.getStringStats();
         assertThat(s.hasWeightedStringStats()).as("has weighted_string_stats").isTrue();
         WeightedStringStatistics w = s.getWeightedStringStats();
@@ -156,8 +187,12 @@ public final class WeightedAssertions {
         int top = Math.min(options.numTopValues(), expected.size());
         assertThat(w.getTopValuesCount()).as("weighted top_values").isEqualTo(top);
         for (int i = 0; i < top; i++) {
-            assertRanked("weighted top_values " + i, w.getTopValues(i).getValue(), w.getTopValues(i).getFrequency(),
-                    expected, i);
+            assertRanked(
+                    "weighted top_values " + i,
+                    w.getTopValues(i).getValue(),
+                    w.getTopValues(i).getFrequency(),
+                    expected,
+                    i);
         }
         RankHistogram rank = w.getRankHistogram();
         int labels = Math.min(options.numRankHistogramBuckets(), expected.size());
@@ -170,8 +205,8 @@ public final class WeightedAssertions {
         }
     }
 
-    private static void assertRanked(String what, String label, double weight,
-            List<WeightedBruteForce.LabelWeight> expected, int i) {
+    private static void assertRanked(
+            String what, String label, double weight, List<WeightedBruteForce.LabelWeight> expected, int i) {
         double truth = expected.get(i).weight();
         assertSum(what + " weight", weight, truth, truth);
         if (label.equals(expected.get(i).label())) {
@@ -183,7 +218,10 @@ public final class WeightedAssertions {
                 nearTie = true;
             }
         }
-        assertThat(nearTie).as("%s: expected %s (%s), found %s (%s), not a rounding tie", what,
-                expected.get(i).label(), truth, label, weight).isTrue();
+        assertThat(nearTie)
+                .as(
+                        "%s: expected %s (%s), found %s (%s), not a rounding tie",
+                        what, expected.get(i).label(), truth, label, weight)
+                .isTrue();
     }
 }

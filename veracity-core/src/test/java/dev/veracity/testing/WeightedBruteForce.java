@@ -17,8 +17,7 @@ import java.util.Map;
 public final class WeightedBruteForce {
     private static final MathContext CONTEXT = MathContext.DECIMAL128;
 
-    private WeightedBruteForce() {
-    }
+    private WeightedBruteForce() {}
 
     /** {@return the exact sum of the weights, rounded once: TFDV's {@code weighted_num_examples}} */
     public static double sum(double[] weights) {
@@ -30,8 +29,7 @@ public final class WeightedBruteForce {
     }
 
     /** TFDV's {@code WeightedCommonStatistics} of a feature. */
-    public record Common(double numNonMissing, double numMissing, double avgNumValues, double totNumValues) {
-    }
+    public record Common(double numNonMissing, double numMissing, double avgNumValues, double totNumValues) {}
 
     /**
      * {@return the weighted presence of rows ({@code null} = missing, else {@code double[]} or {@code byte[][]})}
@@ -52,8 +50,12 @@ public final class WeightedBruteForce {
             values = values.add(w.multiply(BigDecimal.valueOf(n)));
         }
         double nonMissing = present.doubleValue();
-        return new Common(nonMissing, Math.max(0, new BigDecimal(weightedNumExamples).subtract(present).doubleValue()),
-                present.signum() == 0 ? 0 : values.divide(present, CONTEXT).doubleValue(), values.doubleValue());
+        return new Common(
+                nonMissing,
+                Math.max(
+                        0, new BigDecimal(weightedNumExamples).subtract(present).doubleValue()),
+                present.signum() == 0 ? 0 : values.divide(present, CONTEXT).doubleValue(),
+                values.doubleValue());
     }
 
     /**
@@ -64,9 +66,17 @@ public final class WeightedBruteForce {
      * @param totalWeight          the weight of values that are not NaN (TFDV's weighted number of values)
      * @param scale                largest finite |value| of positive weight (at least 1), the scale of rounding errors
      */
-    public record Numeric(boolean hasValues, double mean, double stdDev, double[] sortedValues,
-            double[] cumulativeWeights, double totalWeight, double negativeInfinityWeight, double finiteWeight,
-            double positiveInfinityWeight, double scale) {
+    public record Numeric(
+            boolean hasValues,
+            double mean,
+            double stdDev,
+            double[] sortedValues,
+            double[] cumulativeWeights,
+            double totalWeight,
+            double negativeInfinityWeight,
+            double finiteWeight,
+            double positiveInfinityWeight,
+            double scale) {
 
         /**
          * {@return how far {@code target} lies from the weighted rank interval of {@code value}}: 0 if
@@ -83,7 +93,8 @@ public final class WeightedBruteForce {
 
         /** {@return the exact weight of values in (low, high], or [low, high] if {@code closed}} */
         public double weightBetween(double low, double high, boolean closed) {
-            long from = closed ? BruteForceStatistics.countBelow(sortedValues, low)
+            long from = closed
+                    ? BruteForceStatistics.countBelow(sortedValues, low)
                     : BruteForceStatistics.countUpTo(sortedValues, low);
             long to = BruteForceStatistics.countUpTo(sortedValues, high);
             double upper = to == 0 ? 0 : cumulativeWeights[(int) to - 1];
@@ -160,13 +171,21 @@ public final class WeightedBruteForce {
             running = running.add(new BigDecimal(pairs.get(i)[1]));
             cumulative[i] = running.doubleValue();
         }
-        return new Numeric(hasValues, mean, stdDev, sorted, cumulative, running.doubleValue(), negInf.doubleValue(),
-                finite.doubleValue(), posInf.doubleValue(), scale);
+        return new Numeric(
+                hasValues,
+                mean,
+                stdDev,
+                sorted,
+                cumulative,
+                running.doubleValue(),
+                negInf.doubleValue(),
+                finite.doubleValue(),
+                posInf.doubleValue(),
+                scale);
     }
 
     /** A value's label and the exact sum of the weights of its occurrences. */
-    public record LabelWeight(String label, double weight) {
-    }
+    public record LabelWeight(String label, double weight) {}
 
     /**
      * {@return every distinct value with its sum of weights, weight descending then bytes descending (unsigned),
@@ -184,11 +203,13 @@ public final class WeightedBruteForce {
             }
         }
         List<Map.Entry<String, BigDecimal>> entries = new ArrayList<>(sums.entrySet());
-        entries.sort(Comparator.<Map.Entry<String, BigDecimal>, BigDecimal>comparing(Map.Entry::getValue).reversed()
+        entries.sort(Comparator.<Map.Entry<String, BigDecimal>, BigDecimal>comparing(Map.Entry::getValue)
+                .reversed()
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
         List<LabelWeight> ranked = new ArrayList<>();
         for (Map.Entry<String, BigDecimal> e : entries) {
-            ranked.add(new LabelWeight(BruteForceStatistics.label(e.getKey().getBytes(StandardCharsets.ISO_8859_1)),
+            ranked.add(new LabelWeight(
+                    BruteForceStatistics.label(e.getKey().getBytes(StandardCharsets.ISO_8859_1)),
                     e.getValue().doubleValue()));
         }
         return ranked;

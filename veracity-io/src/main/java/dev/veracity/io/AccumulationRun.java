@@ -39,6 +39,7 @@ import java.util.function.ToLongFunction;
 public final class AccumulationRun {
     /** The phase that progress reports while ranges are read. */
     public static final String PHASE = "computing statistics";
+
     private static final int RANGES_PER_THREAD = 2;
 
     private final StatisticsOptions options;
@@ -53,8 +54,13 @@ public final class AccumulationRun {
      * @param threads   how many threads read ranges (at least 1)
      * @throws ConfigException if {@code threads} is below 1
      */
-    public AccumulationRun(StatisticsOptions options, List<Slicing> slicings, int maxSlices, Sampling sampling,
-            Progress progress, int threads) {
+    public AccumulationRun(
+            StatisticsOptions options,
+            List<Slicing> slicings,
+            int maxSlices,
+            Sampling sampling,
+            Progress progress,
+            int threads) {
         this.options = Objects.requireNonNull(options, "options is null");
         this.slicings = List.copyOf(slicings);
         this.maxSlices = maxSlices;
@@ -119,8 +125,9 @@ public final class AccumulationRun {
      * @param done       grows by each range's bytes when it is read
      * @param totalBytes the bytes of all the phase's work, these ranges among them
      */
-    public <T> SlicedStatistics accumulate(List<T> ranges, ToLongFunction<T> sizeBytes, RangeReader<T> reader,
-            AtomicLong done, long totalBytes) throws IOException {
+    public <T> SlicedStatistics accumulate(
+            List<T> ranges, ToLongFunction<T> sizeBytes, RangeReader<T> reader, AtomicLong done, long totalBytes)
+            throws IOException {
         Runnable tick = () -> progress.update(PHASE, Math.min(done.get(), totalBytes), totalBytes);
         tick.run();
         if (ranges.isEmpty()) {

@@ -20,8 +20,7 @@ import java.util.Locale;
  * }</pre>
  */
 public final class AnomaliesFiles {
-    private AnomaliesFiles() {
-    }
+    private AnomaliesFiles() {}
 
     /**
      * {@return the anomalies in the file}
@@ -33,9 +32,12 @@ public final class AnomaliesFiles {
         try (InputStream in = InputFiles.open(file)) {
             return format.read(in, Anomalies.newBuilder()).build();
         } catch (InvalidProtocolBufferException e) {
-            throw new InputException(ErrorCode.ANOMALIES_FILE_INVALID, file + ": expected TFDV anomalies in "
-                    + format.name().toLowerCase(Locale.ROOT) + " protobuf format, found invalid content"
-                    + (String.valueOf(e.getMessage()).startsWith("line ") ? " at " : ": ") + e.getMessage(), e);
+            throw new InputException(
+                    ErrorCode.ANOMALIES_FILE_INVALID,
+                    file + ": expected TFDV anomalies in "
+                            + format.name().toLowerCase(Locale.ROOT) + " protobuf format, found invalid content"
+                            + (String.valueOf(e.getMessage()).startsWith("line ") ? " at " : ": ") + e.getMessage(),
+                    e);
         }
     }
 

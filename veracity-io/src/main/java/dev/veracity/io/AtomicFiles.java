@@ -34,8 +34,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class AtomicFiles {
     private static final String SUFFIX = ".tmp";
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Something that writes content to a stream. */
     @FunctionalInterface
@@ -53,7 +52,8 @@ public final class AtomicFiles {
         Path absolute = throughLinks(target.toAbsolutePath());
         Path directory = absolute.getParent();
         if (Files.isDirectory(absolute)) {
-            throw new InputException(ErrorCode.FILE_UNWRITABLE, target + ": expected a file to write, found a directory");
+            throw new InputException(
+                    ErrorCode.FILE_UNWRITABLE, target + ": expected a file to write, found a directory");
         }
         if (directory == null || !Files.isDirectory(directory)) {
             throw new InputException(ErrorCode.FILE_UNWRITABLE, target + ": no such directory " + directory);
@@ -62,8 +62,8 @@ public final class AtomicFiles {
         Path temporary = createTemporary(target, absolute);
         boolean moved = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(new Named(Files.newOutputStream(temporary), target),
-                    1 << 16)) {
+            try (OutputStream out =
+                    new BufferedOutputStream(new Named(Files.newOutputStream(temporary), target), 1 << 16)) {
                 content.writeTo(out);
             }
             keepMode(absolute, temporary);
@@ -100,8 +100,8 @@ public final class AtomicFiles {
         Path directory = absolute.getParent();
         String prefix = temporaryPrefix(absolute) + ProcessHandle.current().pid() + ".";
         for (int attempt = 0; ; attempt++) {
-            Path temporary = directory.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                    + SUFFIX);
+            Path temporary = directory.resolve(
+                    prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + SUFFIX);
             try {
                 // createFile, unlike createTempFile (always 0600), lets the umask decide the mode, as for any new file.
                 Files.createFile(TemporaryFiles.register(temporary));
@@ -208,7 +208,9 @@ public final class AtomicFiles {
             if (e instanceof FileSystemException) {
                 return e;
             }
-            FileSystemException named = new FileSystemException(target.toString(), null,
+            FileSystemException named = new FileSystemException(
+                    target.toString(),
+                    null,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             named.initCause(e);
             return named;

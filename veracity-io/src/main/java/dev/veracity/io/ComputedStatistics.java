@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param skippedRecords malformed records skipped (only with {@link BadRecords#SKIP})
  * @param rowsNotSliced  per slicing, rows of slices beyond the cap, which were not sliced
  */
-public record ComputedStatistics(DatasetFeatureStatisticsList statistics, long skippedRecords,
-        Map<Slicing, Long> rowsNotSliced) {
+public record ComputedStatistics(
+        DatasetFeatureStatisticsList statistics, long skippedRecords, Map<Slicing, Long> rowsNotSliced) {
     public ComputedStatistics {
         Objects.requireNonNull(statistics, "statistics is null");
         rowsNotSliced = Map.copyOf(rowsNotSliced);

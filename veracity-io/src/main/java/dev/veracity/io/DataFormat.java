@@ -53,7 +53,8 @@ public enum DataFormat {
                 return format;
             }
         }
-        throw new ConfigException("--format: expected one of " + Arrays.stream(values()).map(DataFormat::cliName)
-                .collect(Collectors.joining(", ")) + ", found '" + name + "'");
+        throw new ConfigException("--format: expected one of "
+                + Arrays.stream(values()).map(DataFormat::cliName).collect(Collectors.joining(", ")) + ", found '"
+                + name + "'");
     }
 }

@@ -19,8 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FeatureTypes {
     private final ConcurrentHashMap<String, Seen> types = new ConcurrentHashMap<>();
 
-    private record Seen(FeatureType type, String where) {
-    }
+    private record Seen(FeatureType type, String where) {}
 
     /**
      * Records the type of a feature, or checks it against the one recorded.
@@ -32,8 +31,10 @@ public final class FeatureTypes {
         Objects.requireNonNull(type, "type is null");
         Seen seen = types.putIfAbsent(feature, new Seen(type, where));
         if (seen != null && seen.type() != type) {
-            throw new InputException(ErrorCode.FEATURE_TYPE_CONFLICT, where + ": feature \"" + feature
-                    + "\": expected " + seen.type() + " as first seen at " + seen.where() + ", found " + type);
+            throw new InputException(
+                    ErrorCode.FEATURE_TYPE_CONFLICT,
+                    where + ": feature \"" + feature + "\": expected " + seen.type() + " as first seen at "
+                            + seen.where() + ", found " + type);
         }
     }
 

@@ -28,8 +28,7 @@ public final class FormatDetection {
     private static final byte[] AVRO_MAGIC = {'O', 'b', 'j', 1};
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
-    private FormatDetection() {
-    }
+    private FormatDetection() {}
 
     /**
      * {@return the format of the file}
@@ -80,8 +79,10 @@ public final class FormatDetection {
             return Optional.of(DataFormat.AVRO);
         }
         if (startsWith(head, SQLITE_MAGIC)) {
-            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + ": expected a data file, found a "
-                    + "SQLite database; read it with a query: jdbc:sqlite:" + file + " --query \"SELECT ...\"");
+            throw new InputException(
+                    ErrorCode.UNSUPPORTED_FILE_FORMAT,
+                    file + ": expected a data file, found a " + "SQLite database; read it with a query: jdbc:sqlite:"
+                            + file + " --query \"SELECT ...\"");
         }
         if (TfRecordFraming.hasValidHeader(head)) {
             return Optional.of(DataFormat.TFRECORD);

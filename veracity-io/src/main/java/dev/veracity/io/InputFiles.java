@@ -23,8 +23,7 @@ import java.util.zip.ZipException;
  * }</pre>
  */
 public final class InputFiles {
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /**
      * {@return a stream over the bytes of a file that is not a directory (a pipe is fine)}
@@ -44,7 +43,8 @@ public final class InputFiles {
     public static InputStream openRegularFile(Path file, String why) throws IOException {
         BasicFileAttributes attributes = attributes(file);
         if (!attributes.isRegularFile()) {
-            throw new InputException(ErrorCode.NOT_A_REGULAR_FILE,
+            throw new InputException(
+                    ErrorCode.NOT_A_REGULAR_FILE,
                     file + ": expected a regular file, found a special file (" + why + ")");
         }
         return open(file, attributes);
@@ -67,8 +67,8 @@ public final class InputFiles {
         try {
             return Files.newInputStream(file);
         } catch (AccessDeniedException e) {
-            throw new InputException(ErrorCode.FILE_UNREADABLE,
-                    file + ": expected a readable file, found no read permission", e);
+            throw new InputException(
+                    ErrorCode.FILE_UNREADABLE, file + ": expected a readable file, found no read permission", e);
         }
     }
 
@@ -90,10 +90,11 @@ public final class InputFiles {
     }
 
     private static InputException corruptGzip(String name, IOException e) {
-        String found = e instanceof EOFException ? "a truncated file (" + e.getMessage() + ")"
+        String found = e instanceof EOFException
+                ? "a truncated file (" + e.getMessage() + ")"
                 : "corrupt compressed data (" + e.getMessage() + ")";
-        return new InputException(ErrorCode.FILE_UNREADABLE, name + ": expected a complete gzip stream, found "
-                + found, e);
+        return new InputException(
+                ErrorCode.FILE_UNREADABLE, name + ": expected a complete gzip stream, found " + found, e);
     }
 
     /** Inflated bytes whose gzip errors name the file. */

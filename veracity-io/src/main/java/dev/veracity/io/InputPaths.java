@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class InputPaths {
-    private InputPaths() {
-    }
+    private InputPaths() {}
 
     /**
      * {@return the files the arguments name, in argument order, each glob's matches sorted}
@@ -44,8 +43,8 @@ public final class InputPaths {
             }
             List<Path> matches = matches(argument);
             if (matches.isEmpty()) {
-                throw new InputException(ErrorCode.FILE_NOT_FOUND, argument + ": expected files matching this "
-                        + "pattern, found none");
+                throw new InputException(
+                        ErrorCode.FILE_NOT_FOUND, argument + ": expected files matching this " + "pattern, found none");
             }
             files.addAll(matches);
         }
@@ -69,8 +68,9 @@ public final class InputPaths {
                     .sorted()
                     .toList();
             if (parts.isEmpty()) {
-                throw new InputException(ErrorCode.FILE_NOT_FOUND, directory + ": expected data files in this "
-                        + "directory, found none");
+                throw new InputException(
+                        ErrorCode.FILE_NOT_FOUND,
+                        directory + ": expected data files in this " + "directory, found none");
             }
             return parts;
         }
@@ -89,7 +89,8 @@ public final class InputPaths {
         int lastSeparator = glob.lastIndexOf(separator, firstGlob);
         Path base = lastSeparator < 0 ? Path.of("") : Path.of(glob.substring(0, lastSeparator + 1));
         String rest = glob.substring(lastSeparator + 1);
-        int depth = rest.contains("**") ? Integer.MAX_VALUE : rest.split(java.util.regex.Pattern.quote(separator)).length;
+        int depth =
+                rest.contains("**") ? Integer.MAX_VALUE : rest.split(java.util.regex.Pattern.quote(separator)).length;
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
         Path start = base.toString().isEmpty() ? Path.of(".") : base;
         if (!Files.isDirectory(start)) {

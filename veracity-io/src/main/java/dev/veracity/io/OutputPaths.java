@@ -20,8 +20,7 @@ import java.util.List;
  * }</pre>
  */
 public final class OutputPaths {
-    private OutputPaths() {
-    }
+    private OutputPaths() {}
 
     /**
      * Checks that no output is an input or another output; paths that are {@code null} are ignored (an option that
@@ -79,7 +78,8 @@ public final class OutputPaths {
         }
         try {
             // Hard links, bind mounts: the same file under two names.
-            return Files.exists(resolvedInput) && Files.exists(resolvedOutput)
+            return Files.exists(resolvedInput)
+                    && Files.exists(resolvedOutput)
                     && Files.isSameFile(resolvedInput, resolvedOutput);
         } catch (IOException e) {
             return false;

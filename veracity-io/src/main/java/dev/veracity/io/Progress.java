@@ -10,7 +10,7 @@ package dev.veracity.io;
 @FunctionalInterface
 public interface Progress {
     /** Reports nothing. */
-    Progress NONE = (phase, done, total) -> { };
+    Progress NONE = (phase, done, total) -> {};
 
     /**
      * Reports progress.

@@ -22,8 +22,8 @@ import java.util.Objects;
  * @param queries          database queries to read instead of files (their results are one dataset, in order);
  *                         empty to read files
  */
-public record ReadOptions(String format, CsvOptions csv, List<String> columns, String avroReaderSchema,
-        List<JdbcQuery> queries) {
+public record ReadOptions(
+        String format, CsvOptions csv, List<String> columns, String avroReaderSchema, List<JdbcQuery> queries) {
     /** Detect the format, every column, fail on a malformed record, batches of 4096 rows. */
     public static final ReadOptions DEFAULT = new ReadOptions("", CsvOptions.DEFAULT, List.of(), "", List.of());
 

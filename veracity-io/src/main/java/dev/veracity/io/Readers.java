@@ -26,8 +26,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Readers {
-    private Readers() {
-    }
+    private Readers() {}
 
     /**
      * {@return the batches of one file, in the format the options set or detected}
@@ -79,8 +78,8 @@ public final class Readers {
      *
      * @param types the feature types of the dataset, shared by the splits' readers
      */
-    public static List<InputSplit> splits(List<Path> files, DataFormat format, ReadOptions options,
-            FeatureTypes types) throws IOException {
+    public static List<InputSplit> splits(List<Path> files, DataFormat format, ReadOptions options, FeatureTypes types)
+            throws IOException {
         Objects.requireNonNull(options, "options is null");
         Objects.requireNonNull(types, "types is null");
         List<InputSplit> splits = new ArrayList<>();
@@ -115,8 +114,8 @@ public final class Readers {
         public BatchSource open() throws IOException {
             BatchSource source = switch (format) {
                 case CSV -> CsvReader.open(file, options.csv());
-                case JSONL -> JsonLinesReader.open(file, new JsonLinesOptions(options.badRecords(),
-                        options.batchSize()));
+                case JSONL ->
+                    JsonLinesReader.open(file, new JsonLinesOptions(options.badRecords(), options.batchSize()));
                 case TFRECORD -> TfRecordSource.open(file, options.badRecords(), options.batchSize(), types);
                 case AVRO -> AvroSource.open(file, options, types);
                 case PARQUET -> throw new IllegalStateException("Parquet files are split by row group");

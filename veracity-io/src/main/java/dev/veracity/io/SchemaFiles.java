@@ -20,8 +20,7 @@ import java.util.Locale;
  * }</pre>
  */
 public final class SchemaFiles {
-    private SchemaFiles() {
-    }
+    private SchemaFiles() {}
 
     /**
      * {@return the schema in the file, which must describe at least one feature}
@@ -44,15 +43,24 @@ public final class SchemaFiles {
         try (InputStream in = InputFiles.open(file)) {
             schema = format.read(in, Schema.newBuilder()).build();
         } catch (InvalidProtocolBufferException e) {
-            throw new InputException(ErrorCode.SCHEMA_FILE_INVALID, file + ": expected a TFDV schema in "
-                    + format.name().toLowerCase(Locale.ROOT) + " protobuf format, found invalid content"
-                    + (String.valueOf(e.getMessage()).startsWith("line ") ? " at " : ": ") + e.getMessage(), e);
+            throw new InputException(
+                    ErrorCode.SCHEMA_FILE_INVALID,
+                    file + ": expected a TFDV schema in "
+                            + format.name().toLowerCase(Locale.ROOT) + " protobuf format, found invalid content"
+                            + (String.valueOf(e.getMessage()).startsWith("line ") ? " at " : ": ") + e.getMessage(),
+                    e);
         }
-        if (!allowEmpty && schema.getFeatureCount() == 0 && schema.getSparseFeatureCount() == 0
+        if (!allowEmpty
+                && schema.getFeatureCount() == 0
+                && schema.getSparseFeatureCount() == 0
                 && schema.getWeightedFeatureCount() == 0) {
-            throw new InputException(ErrorCode.SCHEMA_FILE_INVALID, file + ": expected a TFDV schema with at least "
-                    + "one feature, found " + (schema.equals(Schema.getDefaultInstance()) ? "an empty schema"
-                    : "a schema without features"));
+            throw new InputException(
+                    ErrorCode.SCHEMA_FILE_INVALID,
+                    file + ": expected a TFDV schema with at least "
+                            + "one feature, found "
+                            + (schema.equals(Schema.getDefaultInstance())
+                                    ? "an empty schema"
+                                    : "a schema without features"));
         }
         return schema;
     }

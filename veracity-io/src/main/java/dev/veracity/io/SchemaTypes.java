@@ -15,8 +15,7 @@ import java.util.Set;
  */
 public final class SchemaTypes {
 
-    private SchemaTypes() {
-    }
+    private SchemaTypes() {}
 
     /**
      * {@return per feature name, its type: BYTES is STRING, INT is INT, FLOAT is FLOAT} STRUCT and TYPE_UNKNOWN
@@ -29,7 +28,7 @@ public final class SchemaTypes {
                 case BYTES -> types.put(feature.getName(), FeatureType.STRING);
                 case INT -> types.put(feature.getName(), FeatureType.INT);
                 case FLOAT -> types.put(feature.getName(), FeatureType.FLOAT);
-                case STRUCT, TYPE_UNKNOWN -> { }
+                case STRUCT, TYPE_UNKNOWN -> {}
             }
         }
         return types;
@@ -44,9 +43,10 @@ public final class SchemaTypes {
         Set<String> names = new HashSet<>();
         for (Feature feature : schema.getFeatureList()) {
             boolean categorical = switch (feature.getType()) {
-                case INT -> (feature.hasIntDomain() && feature.getIntDomain().getIsCategorical())
-                        || feature.hasBoolDomain();
-                case FLOAT -> feature.hasFloatDomain() && feature.getFloatDomain().getIsCategorical();
+                case INT ->
+                    (feature.hasIntDomain() && feature.getIntDomain().getIsCategorical()) || feature.hasBoolDomain();
+                case FLOAT ->
+                    feature.hasFloatDomain() && feature.getFloatDomain().getIsCategorical();
                 case BYTES, STRUCT, TYPE_UNKNOWN -> false;
             };
             if (categorical) {
@@ -55,5 +55,4 @@ public final class SchemaTypes {
         }
         return names;
     }
-
 }

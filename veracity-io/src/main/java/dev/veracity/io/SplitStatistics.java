@@ -29,8 +29,13 @@ public final class SplitStatistics {
     private final AccumulationRun run;
 
     /** @throws ConfigException if {@code threads} is below 1 */
-    public SplitStatistics(StatisticsOptions options, List<Slicing> slicings, int maxSlices, Sampling sampling,
-            Progress progress, int threads) {
+    public SplitStatistics(
+            StatisticsOptions options,
+            List<Slicing> slicings,
+            int maxSlices,
+            Sampling sampling,
+            Progress progress,
+            int threads) {
         this.run = new AccumulationRun(options, slicings, maxSlices, sampling, progress, threads);
     }
 
@@ -43,14 +48,15 @@ public final class SplitStatistics {
     public ComputedStatistics compute(List<InputSplit> splits, FeatureTypes types, String name) throws IOException {
         Objects.requireNonNull(name, "name is null");
         AtomicLong skipped = new AtomicLong();
-        SlicedStatistics all = run.accumulate(splits, InputSplit::sizeBytes,
+        SlicedStatistics all = run.accumulate(
+                splits,
+                InputSplit::sizeBytes,
                 (index, split, into) -> skipped.addAndGet(read(split, (long) index << 40, types, into)));
         return run.result(all, name, skipped.get());
     }
 
     /** {@return the records the split skipped} after adding its batches, keyed from {@code firstRow} */
-    private long read(InputSplit split, long firstRow, FeatureTypes types, SlicedStatistics into)
-            throws IOException {
+    private long read(InputSplit split, long firstRow, FeatureTypes types, SlicedStatistics into) throws IOException {
         try (BatchSource source = split.open()) {
             long row = firstRow;
             for (Optional<RecordBatch> batch = source.next(); batch.isPresent(); batch = source.next()) {

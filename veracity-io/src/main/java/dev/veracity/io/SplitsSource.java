@@ -40,7 +40,8 @@ public final class SplitsSource implements BatchSource {
             Optional<RecordBatch> batch = current.next();
             if (batch.isPresent() && (batch.get().rowCount() > 0 || !returnedBatch)) {
                 for (Column column : batch.get().columns()) {
-                    types.check(column.name(), column.type(), splits.get(index - 1).description());
+                    types.check(
+                            column.name(), column.type(), splits.get(index - 1).description());
                 }
                 returnedBatch = true;
                 return batch;

@@ -22,8 +22,7 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class StatisticsFiles {
-    private StatisticsFiles() {
-    }
+    private StatisticsFiles() {}
 
     /**
      * {@return the statistics in the file}
@@ -31,14 +30,18 @@ public final class StatisticsFiles {
      * @throws InputException if the file is missing, unreadable or not statistics in the format its name says
      */
     public static DatasetFeatureStatisticsList read(Path file) throws IOException {
-        StatisticsFormat format = StatisticsFormat.forFileName(file.getFileName().toString())
-                .orElse(StatisticsFormat.BINARY);
+        StatisticsFormat format =
+                StatisticsFormat.forFileName(file.getFileName().toString()).orElse(StatisticsFormat.BINARY);
         try (InputStream in = InputFiles.open(file)) {
             return format.read(in);
         } catch (InvalidProtocolBufferException e) {
-            throw new InputException(ErrorCode.STATISTICS_FILE_INVALID, file + ": expected statistics ("
-                    + "DatasetFeatureStatisticsList) in " + format.name().toLowerCase() + " protobuf format, found "
-                    + "invalid content: " + e.getMessage(), e);
+            throw new InputException(
+                    ErrorCode.STATISTICS_FILE_INVALID,
+                    file + ": expected statistics ("
+                            + "DatasetFeatureStatisticsList) in "
+                            + format.name().toLowerCase() + " protobuf format, found "
+                            + "invalid content: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -58,9 +61,13 @@ public final class StatisticsFiles {
      * @throws InputException if it names none
      */
     public static StatisticsFormat formatOf(Path file) {
-        return StatisticsFormat.forFileName(file.getFileName().toString()).orElseThrow(() -> new InputException(
-                ErrorCode.UNSUPPORTED_FILE_FORMAT, file + ": expected a statistics file name ending in "
-                        + Arrays.stream(StatisticsFormat.values()).map(StatisticsFormat::extension)
-                                .collect(Collectors.joining(", ")) + ", found none of them"));
+        return StatisticsFormat.forFileName(file.getFileName().toString())
+                .orElseThrow(() -> new InputException(
+                        ErrorCode.UNSUPPORTED_FILE_FORMAT,
+                        file + ": expected a statistics file name ending in "
+                                + Arrays.stream(StatisticsFormat.values())
+                                        .map(StatisticsFormat::extension)
+                                        .collect(Collectors.joining(", "))
+                                + ", found none of them"));
     }
 }

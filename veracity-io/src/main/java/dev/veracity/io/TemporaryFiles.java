@@ -30,8 +30,7 @@ public final class TemporaryFiles {
         Runtime.getRuntime().addShutdownHook(new Thread(TemporaryFiles::deleteAll, "veracity-temporary-files"));
     }
 
-    private TemporaryFiles() {
-    }
+    private TemporaryFiles() {}
 
     /** {@return {@code path}, now removed at shutdown unless {@link #unregister} or {@link #delete} is called first} */
     public static Path register(Path path) {

@@ -1,6 +1,7 @@
 package dev.veracity.io;
 
 import dev.veracity.ConfigException;
+import dev.veracity.data.FeatureType;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.io.csv.CsvStatistics;
 import dev.veracity.io.jdbc.JdbcQuery;
@@ -15,14 +16,13 @@ import dev.veracity.stats.Slicing;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
-import dev.veracity.data.FeatureType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The Java entry point for files: describe a dataset with TFDV's statistics. CSV files or JSON Lines files
@@ -35,8 +35,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Veracity {
-    private Veracity() {
-    }
+    private Veracity() {}
 
     /**
      * {@return a statistics computation over CSV or JSON Lines files (plain or .gz) as one dataset, with TFDV's
@@ -66,10 +65,19 @@ public final class Veracity {
      * TFRecord; see {@link DataFormat}) as one dataset, with TFDV's defaults}
      */
     public static StatisticsRequest statistics(List<Path> inputs) {
-        return new StatisticsRequest(inputs, StatisticsOptions.DEFAULT, CsvOptions.DEFAULT, "", Progress.NONE,
-                Math.min(StatisticsRequest.MAX_THREADS, Runtime.getRuntime().availableProcessors()), List.of(),
+        return new StatisticsRequest(
+                inputs,
+                StatisticsOptions.DEFAULT,
+                CsvOptions.DEFAULT,
+                "",
+                Progress.NONE,
+                Math.min(StatisticsRequest.MAX_THREADS, Runtime.getRuntime().availableProcessors()),
+                List.of(),
                 SlicedStatistics.DEFAULT_MAX_SLICES,
-                Sampling.ALL, Schema.getDefaultInstance(), ReadOptions.DEFAULT, PiiProtection.SUPPRESS);
+                Sampling.ALL,
+                Schema.getDefaultInstance(),
+                ReadOptions.DEFAULT,
+                PiiProtection.SUPPRESS);
     }
 
     /**
@@ -91,9 +99,19 @@ public final class Veracity {
      * @param piiProtection how the statistics of features the schema marks as PII lose their raw values (removed
      *                   by default; see {@link #withPiiProtection})
      */
-    public record StatisticsRequest(List<Path> inputs, StatisticsOptions options, CsvOptions csvOptions, String name,
-            Progress progress, int threads, List<Slicing> slicings, int maxSlices, Sampling sampling,
-            Schema schema, ReadOptions read, PiiProtection piiProtection) {
+    public record StatisticsRequest(
+            List<Path> inputs,
+            StatisticsOptions options,
+            CsvOptions csvOptions,
+            String name,
+            Progress progress,
+            int threads,
+            List<Slicing> slicings,
+            int maxSlices,
+            Sampling sampling,
+            Schema schema,
+            ReadOptions read,
+            PiiProtection piiProtection) {
         public StatisticsRequest {
             Objects.requireNonNull(read, "read is null");
             inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs is null"));
@@ -111,8 +129,8 @@ public final class Veracity {
 
         private static void bounded(String what, int value, int max) {
             if (value < 1 || value > max) {
-                throw new ConfigException(what + ": expected " + (value < 1 ? "at least 1" : "at most " + max)
-                        + ", found " + value);
+                throw new ConfigException(
+                        what + ": expected " + (value < 1 ? "at least 1" : "at most " + max) + ", found " + value);
             }
         }
 
@@ -121,58 +139,157 @@ public final class Veracity {
 
         /** {@return this request with other statistics options} */
         public StatisticsRequest withOptions(StatisticsOptions newOptions) {
-            return new StatisticsRequest(inputs, newOptions, csvOptions, name, progress, threads, slicings,
-                    maxSlices, sampling, schema, read, piiProtection);
+            return new StatisticsRequest(
+                    inputs,
+                    newOptions,
+                    csvOptions,
+                    name,
+                    progress,
+                    threads,
+                    slicings,
+                    maxSlices,
+                    sampling,
+                    schema,
+                    read,
+                    piiProtection);
         }
 
         /** {@return this request reading with these options (format, projected columns, Avro reader schema)} */
         public StatisticsRequest withReadOptions(ReadOptions newRead) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
-                    sampling, schema, newRead, piiProtection);
+            return new StatisticsRequest(
+                    inputs,
+                    options,
+                    csvOptions,
+                    name,
+                    progress,
+                    threads,
+                    slicings,
+                    maxSlices,
+                    sampling,
+                    schema,
+                    newRead,
+                    piiProtection);
         }
 
         /** {@return this request with other CSV options} */
         public StatisticsRequest withCsvOptions(CsvOptions newCsvOptions) {
-            return new StatisticsRequest(inputs, options, newCsvOptions, name, progress, threads, slicings,
-                    maxSlices, sampling, schema, read, piiProtection);
+            return new StatisticsRequest(
+                    inputs,
+                    options,
+                    newCsvOptions,
+                    name,
+                    progress,
+                    threads,
+                    slicings,
+                    maxSlices,
+                    sampling,
+                    schema,
+                    read,
+                    piiProtection);
         }
 
         /** {@return this request recording another dataset name} */
         public StatisticsRequest named(String newName) {
-            return new StatisticsRequest(inputs, options, csvOptions, newName, progress, threads, slicings,
-                    maxSlices, sampling, schema, read, piiProtection);
+            return new StatisticsRequest(
+                    inputs,
+                    options,
+                    csvOptions,
+                    newName,
+                    progress,
+                    threads,
+                    slicings,
+                    maxSlices,
+                    sampling,
+                    schema,
+                    read,
+                    piiProtection);
         }
 
         /** {@return this request reporting its progress to {@code newProgress}} */
         public StatisticsRequest withProgress(Progress newProgress) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, newProgress, threads, slicings,
-                    maxSlices, sampling, schema, read, piiProtection);
+            return new StatisticsRequest(
+                    inputs,
+                    options,
+                    csvOptions,
+                    name,
+                    newProgress,
+                    threads,
+                    slicings,
+                    maxSlices,
+                    sampling,
+                    schema,
+                    read,
+                    piiProtection);
         }
 
         /** {@return this request on {@code newThreads} threads} */
         public StatisticsRequest withThreads(int newThreads) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, progress, newThreads, slicings,
-                    maxSlices, sampling, schema, read, piiProtection);
+            return new StatisticsRequest(
+                    inputs,
+                    options,
+                    csvOptions,
+                    name,
+                    progress,
+                    newThreads,
+                    slicings,
+                    maxSlices,
+                    sampling,
+                    schema,
+                    read,
+                    piiProtection);
         }
 
         /** {@return this request also describing each slice by the values of {@code features} (crossed if several)} */
         public StatisticsRequest sliceBy(String... features) {
             List<Slicing> more = new ArrayList<>(slicings);
             more.add(Slicing.of(features));
-            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, more,
-                    maxSlices, sampling, schema, read, piiProtection);
+            return new StatisticsRequest(
+                    inputs,
+                    options,
+                    csvOptions,
+                    name,
+                    progress,
+                    threads,
+                    more,
+                    maxSlices,
+                    sampling,
+                    schema,
+                    read,
+                    piiProtection);
         }
 
         /** {@return this request keeping at most {@code newMaxSlices} slices per slicing} */
         public StatisticsRequest withMaxSlices(int newMaxSlices) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, newMaxSlices,
-                    sampling, schema, read, piiProtection);
+            return new StatisticsRequest(
+                    inputs,
+                    options,
+                    csvOptions,
+                    name,
+                    progress,
+                    threads,
+                    slicings,
+                    newMaxSlices,
+                    sampling,
+                    schema,
+                    read,
+                    piiProtection);
         }
 
         /** {@return this request describing a seeded per-row sample of {@code rate} of the rows} */
         public StatisticsRequest sample(double rate, long seed) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
-                    new Sampling(rate, seed), schema, read, piiProtection);
+            return new StatisticsRequest(
+                    inputs,
+                    options,
+                    csvOptions,
+                    name,
+                    progress,
+                    threads,
+                    slicings,
+                    maxSlices,
+                    new Sampling(rate, seed),
+                    schema,
+                    read,
+                    piiProtection);
         }
 
         /**
@@ -197,8 +314,19 @@ public final class Veracity {
          * marks categorical numbers.
          */
         public StatisticsRequest withSchema(Schema newSchema) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
-                    sampling, newSchema, read, piiProtection);
+            return new StatisticsRequest(
+                    inputs,
+                    options,
+                    csvOptions,
+                    name,
+                    progress,
+                    threads,
+                    slicings,
+                    maxSlices,
+                    sampling,
+                    newSchema,
+                    read,
+                    piiProtection);
         }
 
         /**
@@ -207,14 +335,27 @@ public final class Veracity {
          * hold a raw value of it ({@link PiiProtection}), and slicing by such a feature is refused.
          */
         public StatisticsRequest withPiiProtection(PiiProtection newPiiProtection) {
-            return new StatisticsRequest(inputs, options, csvOptions, name, progress, threads, slicings, maxSlices,
-                    sampling, schema, read, newPiiProtection);
+            return new StatisticsRequest(
+                    inputs,
+                    options,
+                    csvOptions,
+                    name,
+                    progress,
+                    threads,
+                    slicings,
+                    maxSlices,
+                    sampling,
+                    schema,
+                    read,
+                    newPiiProtection);
         }
 
         /** {@return the computed statistics as this request's schema lets them out: PII features protected} */
         public ComputedStatistics protect(ComputedStatistics computed) {
-            return new ComputedStatistics(piiProtection.protect(computed.statistics(), schema),
-                    computed.skippedRecords(), computed.rowsNotSliced());
+            return new ComputedStatistics(
+                    piiProtection.protect(computed.statistics(), schema),
+                    computed.skippedRecords(),
+                    computed.rowsNotSliced());
         }
 
         /**
@@ -276,11 +417,21 @@ public final class Veracity {
             }
             if (format == DataFormat.JSONL) {
                 // JSON values carry their own types: the schema only marks categorical numbers, as for Parquet.
-                return new JsonLinesStatistics(new JsonLinesOptions(csvOptions.badRecords(), csvOptions.batchSize()),
-                        described, slicings, maxSlices, sampling, progress, threads).compute(inputs, name);
+                return new JsonLinesStatistics(
+                                new JsonLinesOptions(csvOptions.badRecords(), csvOptions.batchSize()),
+                                described,
+                                slicings,
+                                maxSlices,
+                                sampling,
+                                progress,
+                                threads)
+                        .compute(inputs, name);
             }
-            return new CsvStatistics(read, described, threads).withProgress(progress)
-                    .withSlicings(slicings, maxSlices).withSampling(sampling).compute(inputs, name);
+            return new CsvStatistics(read, described, threads)
+                    .withProgress(progress)
+                    .withSlicings(slicings, maxSlices)
+                    .withSampling(sampling)
+                    .compute(inputs, name);
         }
     }
 }

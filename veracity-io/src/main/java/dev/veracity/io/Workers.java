@@ -22,12 +22,11 @@ import java.util.concurrent.TimeoutException;
  * }</pre>
  */
 public final class Workers {
-    private Workers() {
-    }
+    private Workers() {}
 
     /** {@return the results of all tasks, in order} */
     public static <T> List<T> invokeAll(ExecutorService pool, List<? extends Callable<T>> tasks) throws IOException {
-        return invokeAll(pool, tasks, () -> { });
+        return invokeAll(pool, tasks, () -> {});
     }
 
     /** {@return the results of all tasks, in order}, calling {@code tick} about every 200 ms while waiting */
@@ -53,7 +52,7 @@ public final class Workers {
 
     /** {@return the result of a task}, rethrowing its {@link VeracityException}, {@link IOException} or error */
     public static <T> T join(Future<T> future) throws IOException {
-        return await(future, () -> { });
+        return await(future, () -> {});
     }
 
     /** {@return the result of a task}, calling {@code tick} about every 200 ms while waiting */

@@ -33,11 +33,21 @@ class DriftAccuracyTest {
     @TempDir
     Path dir;
 
-    private enum Shape { NORMAL, LOGNORMAL }
-
-    private record Row(Shape shape, int n, int buckets, double shift, double ksError, double ksBound,
-            double wassersteinError, double wassersteinBound, double exactWasserstein) {
+    private enum Shape {
+        NORMAL,
+        LOGNORMAL
     }
+
+    private record Row(
+            Shape shape,
+            int n,
+            int buckets,
+            double shift,
+            double ksError,
+            double ksBound,
+            double wassersteinError,
+            double wassersteinBound,
+            double exactWasserstein) {}
 
     @Test
     void sketchedDistancesStayWithinTheirBoundsAndTheMeasuredErrorsAreRecorded() throws IOException {
@@ -82,8 +92,15 @@ class DriftAccuracyTest {
         DriftResult wasserstein = FeatureDrift.compare("x", before, after, DriftTest.WASSERSTEIN, 0.1);
         double stdDev = before.getNumStats().getStdDev();
         double exactWasserstein = exactWasserstein(baseline, current) / Math.max(stdDev, 0.001);
-        return new Row(shape, n, buckets, shift, Math.abs(ks.statistic() - exactKs(baseline, current)),
-                ks.errorBound(), Math.abs(wasserstein.statistic() - exactWasserstein), wasserstein.errorBound(),
+        return new Row(
+                shape,
+                n,
+                buckets,
+                shift,
+                Math.abs(ks.statistic() - exactKs(baseline, current)),
+                ks.errorBound(),
+                Math.abs(wasserstein.statistic() - exactWasserstein),
+                wasserstein.errorBound(),
                 exactWasserstein);
     }
 
@@ -94,7 +111,10 @@ class DriftAccuracyTest {
         }
         Path file = Files.createTempFile(dir, "sample", ".csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
-        DatasetFeatureStatisticsList list = Veracity.statistics(file).withOptions(options).withThreads(1).compute()
+        DatasetFeatureStatisticsList list = Veracity.statistics(file)
+                .withOptions(options)
+                .withThreads(1)
+                .compute()
                 .statistics();
         return list.getDatasets(0).getFeatures(0);
     }
@@ -156,18 +176,41 @@ class DriftAccuracyTest {
             for (int n : SIZES) {
                 for (int buckets : BUCKETS) {
                     for (double shift : SHIFTS) {
-                        List<Row> group = rows.stream().filter(r -> r.shape() == shape && r.n() == n
-                                && r.buckets() == buckets && r.shift() == shift).toList();
-                        text.append(String.format(Locale.ROOT,
+                        List<Row> group = rows.stream()
+                                .filter(r -> r.shape() == shape
+                                        && r.n() == n
+                                        && r.buckets() == buckets
+                                        && r.shift() == shift)
+                                .toList();
+                        text.append(String.format(
+                                Locale.ROOT,
                                 "| %s | %d | %d | %.1f | %.4f | %.4f / %.4f | %.2f | %.4f / %.4f | %.2f |%n",
-                                shape.name().toLowerCase(Locale.ROOT), n, buckets, shift,
-                                group.stream().mapToDouble(Row::exactWasserstein).average().orElseThrow(),
-                                group.stream().mapToDouble(Row::ksError).average().orElseThrow(),
+                                shape.name().toLowerCase(Locale.ROOT),
+                                n,
+                                buckets,
+                                shift,
+                                group.stream()
+                                        .mapToDouble(Row::exactWasserstein)
+                                        .average()
+                                        .orElseThrow(),
+                                group.stream()
+                                        .mapToDouble(Row::ksError)
+                                        .average()
+                                        .orElseThrow(),
                                 group.stream().mapToDouble(Row::ksError).max().orElseThrow(),
                                 group.get(0).ksBound(),
-                                group.stream().mapToDouble(Row::wassersteinError).average().orElseThrow(),
-                                group.stream().mapToDouble(Row::wassersteinError).max().orElseThrow(),
-                                group.stream().mapToDouble(Row::wassersteinBound).max().orElseThrow()));
+                                group.stream()
+                                        .mapToDouble(Row::wassersteinError)
+                                        .average()
+                                        .orElseThrow(),
+                                group.stream()
+                                        .mapToDouble(Row::wassersteinError)
+                                        .max()
+                                        .orElseThrow(),
+                                group.stream()
+                                        .mapToDouble(Row::wassersteinBound)
+                                        .max()
+                                        .orElseThrow()));
                     }
                 }
             }

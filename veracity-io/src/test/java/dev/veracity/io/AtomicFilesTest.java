@@ -22,7 +22,8 @@ class AtomicFilesTest {
 
     private long temporaries() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count();
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .count();
         }
     }
 
@@ -48,7 +49,8 @@ class AtomicFilesTest {
         Path target = Files.writeString(dir.resolve("shared.pb"), "old");
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw-r--"));
         write(target, "new");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-rw-r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-rw-r--");
         assertThat(Files.readString(target)).isEqualTo("new");
     }
 
@@ -56,9 +58,10 @@ class AtomicFilesTest {
     void aFailedWriteLeavesNeitherTargetNorTemporaryFile() throws IOException {
         Path target = dir.resolve("out.pb");
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
-            out.write(new byte[100_000]);
-            throw new IOException("reader failed");
-        })).hasMessage("reader failed");
+                    out.write(new byte[100_000]);
+                    throw new IOException("reader failed");
+                }))
+                .hasMessage("reader failed");
         assertThat(target).doesNotExist();
         assertThat(temporaries()).isZero();
         assertThat(TemporaryFiles.live()).noneMatch(p -> p.startsWith(dir.toAbsolutePath()));
@@ -68,12 +71,17 @@ class AtomicFilesTest {
     void theTemporaryFileIsRegisteredForShutdownWhileWriting() throws IOException {
         Path target = dir.resolve("out.pb");
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
-            assertThat(TemporaryFiles.live()).anyMatch(p -> p.getParent().equals(dir.toAbsolutePath())
-                    && p.getFileName().toString().startsWith(".out.pb." + ProcessHandle.current().pid() + "."));
-            TemporaryFiles.deleteAll();
-            assertThat(temporaries()).isZero();
-            throw new IOException("stopped");
-        })).hasMessage("stopped");
+                    assertThat(TemporaryFiles.live())
+                            .anyMatch(p -> p.getParent().equals(dir.toAbsolutePath())
+                                    && p.getFileName()
+                                            .toString()
+                                            .startsWith(".out.pb."
+                                                    + ProcessHandle.current().pid() + "."));
+                    TemporaryFiles.deleteAll();
+                    assertThat(temporaries()).isZero();
+                    throw new IOException("stopped");
+                }))
+                .hasMessage("stopped");
         assertThat(target).doesNotExist();
     }
 
@@ -81,7 +89,8 @@ class AtomicFilesTest {
     void aTemporaryFileOfAKilledProcessIsRemovedByTheNextWrite() throws IOException {
         // A pid above Linux's maximum (4194304) belongs to no running process.
         Path stale = Files.writeString(dir.resolve(".out.pb.99999999.abc.tmp"), "45 MB of partial output");
-        Path live = Files.writeString(dir.resolve(".out.pb." + ProcessHandle.current().pid() + ".xyz.tmp"), "busy");
+        Path live = Files.writeString(
+                dir.resolve(".out.pb." + ProcessHandle.current().pid() + ".xyz.tmp"), "busy");
         Path other = Files.writeString(dir.resolve(".other.pb.99999999.abc.tmp"), "not ours to judge");
         write(dir.resolve("out.pb"), "done");
         assertThat(stale).doesNotExist();

@@ -21,7 +21,8 @@ class FormatDetectionTest {
 
     private Path tfRecord(String name, boolean gzip) throws IOException {
         Path file = dir.resolve(name);
-        try (OutputStream raw = Files.newOutputStream(file); OutputStream out = gzip ? new GZIPOutputStream(raw) : raw) {
+        try (OutputStream raw = Files.newOutputStream(file);
+                OutputStream out = gzip ? new GZIPOutputStream(raw) : raw) {
             new TfRecordWriter(out).write(new byte[] {10, 0});
         }
         return file;
@@ -40,25 +41,31 @@ class FormatDetectionTest {
 
     @Test
     void namesThenContentDecideTheRest() throws IOException {
-        assertThat(FormatDetection.detect(Files.writeString(dir.resolve("a.jsonl"), "x,y\n"))).isEqualTo(DataFormat.JSONL);
+        assertThat(FormatDetection.detect(Files.writeString(dir.resolve("a.jsonl"), "x,y\n")))
+                .isEqualTo(DataFormat.JSONL);
         assertThat(FormatDetection.detect(Files.writeString(dir.resolve("b"), "  {\"a\": 1}\n")))
                 .isEqualTo(DataFormat.JSONL);
-        assertThat(FormatDetection.detect(Files.writeString(dir.resolve("c"), "a,b\n1,2\n"))).isEqualTo(DataFormat.CSV);
-        assertThat(FormatDetection.detect(Files.writeString(dir.resolve("empty"), ""))).isEqualTo(DataFormat.CSV);
+        assertThat(FormatDetection.detect(Files.writeString(dir.resolve("c"), "a,b\n1,2\n")))
+                .isEqualTo(DataFormat.CSV);
+        assertThat(FormatDetection.detect(Files.writeString(dir.resolve("empty"), "")))
+                .isEqualTo(DataFormat.CSV);
     }
 
     @Test
     void aSqliteDatabaseIsPointedToJdbc() throws IOException {
         Path db = Files.write(dir.resolve("x.db"), "SQLite format 3\0rest".getBytes());
-        assertThatThrownBy(() -> FormatDetection.detect(db)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> FormatDetection.detect(db))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("jdbc:sqlite:" + db);
     }
 
     @Test
     void theFormatOptionOverridesDetection() throws IOException {
         Path file = Files.writeString(dir.resolve("a.csv"), "x\n1\n");
-        assertThat(ReadOptions.DEFAULT.withFormat(DataFormat.JSONL).formatOf(file)).isEqualTo(DataFormat.JSONL);
-        assertThatThrownBy(() -> DataFormat.named("orc")).isInstanceOf(ConfigException.class)
+        assertThat(ReadOptions.DEFAULT.withFormat(DataFormat.JSONL).formatOf(file))
+                .isEqualTo(DataFormat.JSONL);
+        assertThatThrownBy(() -> DataFormat.named("orc"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("--format: expected one of csv, jsonl, parquet, avro, tfrecord, found 'orc'");
     }
 

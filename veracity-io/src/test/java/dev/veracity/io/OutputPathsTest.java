@@ -53,8 +53,8 @@ class OutputPathsTest {
 
     @Test
     void refusesTwoOutputsThatAreOneFile() {
-        assertThatThrownBy(() -> OutputPaths.refuseOverwrite(List.of(),
-                List.of(dir.resolve("out.csv"), dir.resolve("sub/../out.csv"))))
+        assertThatThrownBy(() -> OutputPaths.refuseOverwrite(
+                        List.of(), List.of(dir.resolve("out.csv"), dir.resolve("sub/../out.csv"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("expected a different file for each output");
     }
@@ -62,15 +62,18 @@ class OutputPathsTest {
     @Test
     void acceptsDistinctFilesAndSkipsAbsentOptions() throws IOException {
         Path data = Files.writeString(dir.resolve("d.csv"), "a\n1\n");
-        assertThatCode(() -> OutputPaths.refuseOverwrite(Arrays.asList(data, null),
-                Arrays.asList(dir.resolve("d.pb"), null, dir.resolve("report.json")))).doesNotThrowAnyException();
+        assertThatCode(() -> OutputPaths.refuseOverwrite(
+                        Arrays.asList(data, null),
+                        Arrays.asList(dir.resolve("d.pb"), null, dir.resolve("report.json"))))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void commandLineInputsSkipQueries() {
         assertThatCode(() -> OutputPaths.refuseOverwrite(List.of("jdbc:sqlite:runs.db"), dir.resolve("runs.db")))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> OutputPaths.refuseOverwrite(List.of(dir.resolve("a.csv").toString()),
-                dir.resolve("a.csv"))).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() ->
+                        OutputPaths.refuseOverwrite(List.of(dir.resolve("a.csv").toString()), dir.resolve("a.csv")))
+                .isInstanceOf(ConfigException.class);
     }
 }

@@ -30,11 +30,20 @@ class SchemaFilesTest {
 
     private static Schema schema() {
         return Schema.newBuilder()
-                .addFeature(Feature.newBuilder().setName("fare").setType(FeatureType.FLOAT)
+                .addFeature(Feature.newBuilder()
+                        .setName("fare")
+                        .setType(FeatureType.FLOAT)
                         .setFloatDomain(FloatDomain.newBuilder().setMin(0.1f).setMax(Float.POSITIVE_INFINITY))
-                        .setPresence(FeaturePresence.newBuilder().setMinFraction(1.0).setMinCount(1)))
-                .addFeature(Feature.newBuilder().setName("company").setType(FeatureType.BYTES).setDomain("company"))
-                .addStringDomain(StringDomain.newBuilder().setName("company").addValue("Zürich Taxi").addValue("A\"B"))
+                        .setPresence(
+                                FeaturePresence.newBuilder().setMinFraction(1.0).setMinCount(1)))
+                .addFeature(Feature.newBuilder()
+                        .setName("company")
+                        .setType(FeatureType.BYTES)
+                        .setDomain("company"))
+                .addStringDomain(StringDomain.newBuilder()
+                        .setName("company")
+                        .addValue("Zürich Taxi")
+                        .addValue("A\"B"))
                 .addDefaultEnvironment("TRAINING")
                 .build();
     }
@@ -51,8 +60,10 @@ class SchemaFilesTest {
     void writesTextAsPythonDoes() throws IOException {
         Path file = dir.resolve("schema.pbtxt");
         SchemaFiles.write(schema(), file);
-        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(ProtoText.print(schema()))
-                .startsWith("feature {\n  name: \"fare\"\n  type: FLOAT\n  float_domain {\n    min: 0.1\n    max: inf\n")
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                .isEqualTo(ProtoText.print(schema()))
+                .startsWith(
+                        "feature {\n  name: \"fare\"\n  type: FLOAT\n  float_domain {\n    min: 0.1\n    max: inf\n")
                 .contains("  value: \"Zürich Taxi\"\n  value: \"A\\\"B\"\n");
     }
 
@@ -66,11 +77,12 @@ class SchemaFilesTest {
 
     @Test
     void aSyntaxErrorNamesTheFileLineAndColumn() throws IOException {
-        Path file = Files.writeString(dir.resolve("schema.pbtxt"),
+        Path file = Files.writeString(
+                dir.resolve("schema.pbtxt"),
                 "# proto-message: Schema\nfeature {\n  name: \"fare\"\n  typo: FLOAT\n}\n");
         assertThatThrownBy(() -> SchemaFiles.read(file))
-                .isInstanceOfSatisfying(InputException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SCHEMA_FILE_INVALID))
+                .isInstanceOfSatisfying(
+                        InputException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SCHEMA_FILE_INVALID))
                 .hasMessage(file + ": expected a TFDV schema in text protobuf format, found invalid content at line 4,"
                         + " column 3: Message type \"tensorflow.metadata.v0.Feature\" has no field named \"typo\".");
     }
@@ -107,16 +119,16 @@ class SchemaFilesTest {
         Path file = Files.write(dir.resolve("schema.pb"), new byte[] {0x0A, 0x05, 'a'});
         assertThatThrownBy(() -> SchemaFiles.read(file))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(file + ": expected a TFDV schema in binary protobuf format, found invalid"
-                        + " content: ");
+                .hasMessageStartingWith(
+                        file + ": expected a TFDV schema in binary protobuf format, found invalid" + " content: ");
     }
 
     @Test
     void aMissingFileIsAnInputError() {
         Path file = dir.resolve("missing.pbtxt");
         assertThatThrownBy(() -> SchemaFiles.read(file))
-                .isInstanceOfSatisfying(InputException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_NOT_FOUND))
+                .isInstanceOfSatisfying(
+                        InputException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_NOT_FOUND))
                 .hasMessage(file + ": no such file");
     }
 

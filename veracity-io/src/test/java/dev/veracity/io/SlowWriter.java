@@ -4,8 +4,7 @@ import java.nio.file.Path;
 
 /** A child process for {@link AtomicFilesProcessTest}: starts an atomic write, says so, and waits to be killed. */
 final class SlowWriter {
-    private SlowWriter() {
-    }
+    private SlowWriter() {}
 
     public static void main(String[] args) throws Exception {
         AtomicFiles.write(Path.of(args[0]), out -> {

@@ -26,8 +26,14 @@ class StatisticsDeterminismTest {
         SplittableRandom random = new SplittableRandom(17);
         StringBuilder text = new StringBuilder("id,fare,city,note\n");
         for (int r = 0; r < ROWS; r++) {
-            text.append(r).append(',').append(random.nextDouble() * 1000).append(",c")
-                    .append(random.nextInt(5000)).append(",\"n ").append(random.nextInt(100)).append("\"\n");
+            text.append(r)
+                    .append(',')
+                    .append(random.nextDouble() * 1000)
+                    .append(",c")
+                    .append(random.nextInt(5000))
+                    .append(",\"n ")
+                    .append(random.nextInt(100))
+                    .append("\"\n");
         }
         return text.toString();
     }
@@ -36,15 +42,25 @@ class StatisticsDeterminismTest {
         SplittableRandom random = new SplittableRandom(18);
         StringBuilder text = new StringBuilder();
         for (int r = 0; r < ROWS; r++) {
-            text.append("{\"id\": ").append(r).append(", \"fare\": ").append(random.nextDouble() * 1000)
-                    .append(", \"city\": \"c").append(random.nextInt(5000)).append("\"}\n");
+            text.append("{\"id\": ")
+                    .append(r)
+                    .append(", \"fare\": ")
+                    .append(random.nextDouble() * 1000)
+                    .append(", \"city\": \"c")
+                    .append(random.nextInt(5000))
+                    .append("\"}\n");
         }
         return text.toString();
     }
 
     private static byte[] statistics(Path file, int threads) throws IOException {
-        return Veracity.statistics(file).withThreads(threads).sliceBy("city").withMaxSlices(20).compute()
-                .statistics().toByteArray();
+        return Veracity.statistics(file)
+                .withThreads(threads)
+                .sliceBy("city")
+                .withMaxSlices(20)
+                .compute()
+                .statistics()
+                .toByteArray();
     }
 
     private void assertDeterministic(Path file) throws IOException {

@@ -14,16 +14,19 @@ class StatisticsRequestBoundsTest {
 
     @Test
     void maxSlicesIsBounded() {
-        assertThatThrownBy(() -> REQUEST.withMaxSlices(100_000)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> REQUEST.withMaxSlices(100_000))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("max slices: expected at most 10000, found 100000")
-                .extracting(e -> ((ConfigException) e).errorCode()).isEqualTo(ErrorCode.INVALID_OPTION);
+                .extracting(e -> ((ConfigException) e).errorCode())
+                .isEqualTo(ErrorCode.INVALID_OPTION);
         assertThatThrownBy(() -> REQUEST.withMaxSlices(0)).isInstanceOf(ConfigException.class);
         assertThat(REQUEST.withMaxSlices(10_000).maxSlices()).isEqualTo(10_000);
     }
 
     @Test
     void threadsAreBounded() {
-        assertThatThrownBy(() -> REQUEST.withThreads(1_000_000)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> REQUEST.withThreads(1_000_000))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("threads: expected at most 1024, found 1000000");
         assertThatThrownBy(() -> REQUEST.withThreads(0)).isInstanceOf(ConfigException.class);
         assertThat(REQUEST.threads()).isBetween(1, Veracity.StatisticsRequest.MAX_THREADS);
@@ -32,6 +35,7 @@ class StatisticsRequestBoundsTest {
     @Test
     void statisticsOptionsAreBoundedThroughTheRequest() {
         assertThatThrownBy(() -> REQUEST.withOptions(REQUEST.options().withNumHistogramBuckets(100_000_000)))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("histogram buckets: expected at most");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("histogram buckets: expected at most");
     }
 }

@@ -21,8 +21,15 @@ import java.util.Optional;
  * @param createTimeMillis when it was first stored (ms since the epoch)
  * @param updateTimeMillis when it was last stored
  */
-public record Artifact(long id, String type, String name, String uri, ArtifactState state,
-        Map<String, Value> properties, Map<String, Value> customProperties, long createTimeMillis,
+public record Artifact(
+        long id,
+        String type,
+        String name,
+        String uri,
+        ArtifactState state,
+        Map<String, Value> properties,
+        Map<String, Value> customProperties,
+        long createTimeMillis,
         long updateTimeMillis) {
     public Artifact {
         Objects.requireNonNull(type, "type is null");
@@ -40,26 +47,42 @@ public record Artifact(long id, String type, String name, String uri, ArtifactSt
 
     /** {@return this artifact with a declared property set} */
     public Artifact withProperty(String key, Value value) {
-        return new Artifact(id, type, name, uri, state, Records.with(properties, key, value), customProperties,
-                createTimeMillis, updateTimeMillis);
+        return new Artifact(
+                id,
+                type,
+                name,
+                uri,
+                state,
+                Records.with(properties, key, value),
+                customProperties,
+                createTimeMillis,
+                updateTimeMillis);
     }
 
     /** {@return this artifact with a custom property set} */
     public Artifact withCustomProperty(String key, Value value) {
-        return new Artifact(id, type, name, uri, state, properties, Records.with(customProperties, key, value),
-                createTimeMillis, updateTimeMillis);
+        return new Artifact(
+                id,
+                type,
+                name,
+                uri,
+                state,
+                properties,
+                Records.with(customProperties, key, value),
+                createTimeMillis,
+                updateTimeMillis);
     }
 
     /** {@return this artifact in another state} */
     public Artifact withState(ArtifactState newState) {
-        return new Artifact(id, type, name, uri, newState, properties, customProperties, createTimeMillis,
-                updateTimeMillis);
+        return new Artifact(
+                id, type, name, uri, newState, properties, customProperties, createTimeMillis, updateTimeMillis);
     }
 
     /** {@return this artifact with another name} */
     public Artifact withName(String newName) {
-        return new Artifact(id, type, newName, uri, state, properties, customProperties, createTimeMillis,
-                updateTimeMillis);
+        return new Artifact(
+                id, type, newName, uri, state, properties, customProperties, createTimeMillis, updateTimeMillis);
     }
 
     /** {@return the value of a property, declared or custom} */

@@ -30,8 +30,11 @@ final class ContextRows {
             created = existing.get().createTimeMillis();
         } else {
             created = System.currentTimeMillis();
-            id = sql.insert("INSERT INTO mlmd_context (type_id, name, create_time) VALUES (?, ?, ?)", type.id(),
-                    context.name(), created);
+            id = sql.insert(
+                    "INSERT INTO mlmd_context (type_id, name, create_time) VALUES (?, ?, ?)",
+                    type.id(),
+                    context.name(),
+                    created);
         }
         PropertyTable.replace(sql.connection(), OwnerKind.CONTEXT, id, context.properties(), Map.of());
         return new Context(id, context.type(), context.name(), context.properties(), created);
@@ -40,18 +43,24 @@ final class ContextRows {
     /** {@return the contexts where {@code where} holds (over {@code c}, the context, and {@code t}, its type), oldest first} */
     List<Context> select(String where, Object... arguments) throws SQLException {
         List<Context> result = new ArrayList<>();
-        try (PreparedStatement select = sql.prepare("SELECT c.id, t.name, c.name, c.create_time FROM mlmd_context c "
-                + "JOIN mlmd_type t ON t.id = c.type_id WHERE " + where + " ORDER BY c.id", arguments);
+        try (PreparedStatement select = sql.prepare(
+                        "SELECT c.id, t.name, c.name, c.create_time FROM mlmd_context c "
+                                + "JOIN mlmd_type t ON t.id = c.type_id WHERE " + where + " ORDER BY c.id",
+                        arguments);
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                result.add(new Context(rows.getLong(1), rows.getString(2), rows.getString(3), Map.of(),
-                        rows.getLong(4)));
+                result.add(
+                        new Context(rows.getLong(1), rows.getString(2), rows.getString(3), Map.of(), rows.getLong(4)));
             }
         }
         List<Context> withProperties = new ArrayList<>(result.size());
         for (Context c : result) {
-            withProperties.add(new Context(c.id(), c.type(), c.name(),
-                    PropertyTable.read(sql.connection(), OwnerKind.CONTEXT, c.id()).declared(),
+            withProperties.add(new Context(
+                    c.id(),
+                    c.type(),
+                    c.name(),
+                    PropertyTable.read(sql.connection(), OwnerKind.CONTEXT, c.id())
+                            .declared(),
                     c.createTimeMillis()));
         }
         return withProperties;

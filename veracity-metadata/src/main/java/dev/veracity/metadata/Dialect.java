@@ -32,7 +32,9 @@ enum Dialect {
     String locate(MetadataConfig config) throws IOException {
         return switch (this) {
             case SQLITE -> {
-                Path file = Path.of(config.url().substring(SQLITE_PREFIX.length())).toAbsolutePath().normalize();
+                Path file = Path.of(config.url().substring(SQLITE_PREFIX.length()))
+                        .toAbsolutePath()
+                        .normalize();
                 if (file.getParent() != null) {
                     Files.createDirectories(file.getParent());
                 }

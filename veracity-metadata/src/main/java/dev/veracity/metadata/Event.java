@@ -51,7 +51,6 @@ public record Event(long artifactId, long executionId, EventType type, List<Step
         }
 
         /** An index step. @param index the index */
-        record Index(int index) implements Step {
-        }
+        record Index(int index) implements Step {}
     }
 }

@@ -19,16 +19,26 @@ final class EventRows {
     /** Stores an event with its path; call inside a transaction. */
     Void put(Event event) throws SQLException {
         long time = event.timeMillis() == 0 ? System.currentTimeMillis() : event.timeMillis();
-        long id = sql.insert("INSERT INTO mlmd_event (artifact_id, execution_id, type, time_millis) "
-                + "VALUES (?, ?, ?, ?)", event.artifactId(), event.executionId(), event.type().name(), time);
+        long id = sql.insert(
+                "INSERT INTO mlmd_event (artifact_id, execution_id, type, time_millis) " + "VALUES (?, ?, ?, ?)",
+                event.artifactId(),
+                event.executionId(),
+                event.type().name(),
+                time);
         int number = 0;
         for (Event.Step step : event.path()) {
             if (step instanceof Event.Step.Key key) {
-                sql.update("INSERT INTO mlmd_event_path (event_id, step_number, step_key) VALUES (?, ?, ?)", id,
-                        number, key.key());
+                sql.update(
+                        "INSERT INTO mlmd_event_path (event_id, step_number, step_key) VALUES (?, ?, ?)",
+                        id,
+                        number,
+                        key.key());
             } else if (step instanceof Event.Step.Index index) {
-                sql.update("INSERT INTO mlmd_event_path (event_id, step_number, step_index) VALUES (?, ?, ?)", id,
-                        number, index.index());
+                sql.update(
+                        "INSERT INTO mlmd_event_path (event_id, step_number, step_index) VALUES (?, ?, ?)",
+                        id,
+                        number,
+                        index.index());
             }
             number++;
         }
@@ -44,8 +54,10 @@ final class EventRows {
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
         List<long[]> heads = new ArrayList<>();
         List<String> types = new ArrayList<>();
-        try (PreparedStatement select = sql.prepare("SELECT id, artifact_id, execution_id, type, time_millis FROM "
-                + "mlmd_event WHERE " + column + " IN (" + marks + ") ORDER BY id", ids.toArray());
+        try (PreparedStatement select = sql.prepare(
+                        "SELECT id, artifact_id, execution_id, type, time_millis FROM " + "mlmd_event WHERE " + column
+                                + " IN (" + marks + ") ORDER BY id",
+                        ids.toArray());
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 heads.add(new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(5)});
@@ -55,8 +67,11 @@ final class EventRows {
         for (int i = 0; i < heads.size(); i++) {
             long[] head = heads.get(i);
             List<Event.Step> path = new ArrayList<>();
-            try (PreparedStatement select = sql.prepare("SELECT step_key, step_index FROM mlmd_event_path WHERE "
-                    + "event_id = ? ORDER BY step_number", head[0]); ResultSet rows = select.executeQuery()) {
+            try (PreparedStatement select = sql.prepare(
+                            "SELECT step_key, step_index FROM mlmd_event_path WHERE "
+                                    + "event_id = ? ORDER BY step_number",
+                            head[0]);
+                    ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String key = rows.getString(1);
                     path.add(key != null ? new Event.Step.Key(key) : new Event.Step.Index(rows.getInt(2)));

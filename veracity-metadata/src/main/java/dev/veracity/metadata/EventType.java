@@ -2,7 +2,14 @@ package dev.veracity.metadata;
 
 /** MLMD's {@code Event.Type}: how an artifact relates to an execution. */
 public enum EventType {
-    UNKNOWN, DECLARED_OUTPUT, DECLARED_INPUT, INPUT, OUTPUT, INTERNAL_INPUT, INTERNAL_OUTPUT, PENDING_OUTPUT;
+    UNKNOWN,
+    DECLARED_OUTPUT,
+    DECLARED_INPUT,
+    INPUT,
+    OUTPUT,
+    INTERNAL_INPUT,
+    INTERNAL_OUTPUT,
+    PENDING_OUTPUT;
 
     /** {@return whether the execution read the artifact} */
     public boolean isInput() {

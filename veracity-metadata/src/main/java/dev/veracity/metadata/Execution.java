@@ -20,8 +20,15 @@ import java.util.Optional;
  * @param createTimeMillis when it was first stored
  * @param updateTimeMillis when it was last stored
  */
-public record Execution(long id, String type, String name, ExecutionState state, Map<String, Value> properties,
-        Map<String, Value> customProperties, long createTimeMillis, long updateTimeMillis) {
+public record Execution(
+        long id,
+        String type,
+        String name,
+        ExecutionState state,
+        Map<String, Value> properties,
+        Map<String, Value> customProperties,
+        long createTimeMillis,
+        long updateTimeMillis) {
     public Execution {
         Objects.requireNonNull(type, "type is null");
         Objects.requireNonNull(name, "name is null");
@@ -37,20 +44,34 @@ public record Execution(long id, String type, String name, ExecutionState state,
 
     /** {@return this execution with a declared property set} */
     public Execution withProperty(String key, Value value) {
-        return new Execution(id, type, name, state, Records.with(properties, key, value), customProperties,
-                createTimeMillis, updateTimeMillis);
+        return new Execution(
+                id,
+                type,
+                name,
+                state,
+                Records.with(properties, key, value),
+                customProperties,
+                createTimeMillis,
+                updateTimeMillis);
     }
 
     /** {@return this execution with a custom property set} */
     public Execution withCustomProperty(String key, Value value) {
-        return new Execution(id, type, name, state, properties, Records.with(customProperties, key, value),
-                createTimeMillis, updateTimeMillis);
+        return new Execution(
+                id,
+                type,
+                name,
+                state,
+                properties,
+                Records.with(customProperties, key, value),
+                createTimeMillis,
+                updateTimeMillis);
     }
 
     /** {@return this execution in another state} */
     public Execution withState(ExecutionState newState) {
-        return new Execution(id, type, name, newState, properties, customProperties, createTimeMillis,
-                updateTimeMillis);
+        return new Execution(
+                id, type, name, newState, properties, customProperties, createTimeMillis, updateTimeMillis);
     }
 
     /** {@return the value of a property, declared or custom} */

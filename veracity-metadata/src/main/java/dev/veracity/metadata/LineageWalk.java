@@ -59,7 +59,8 @@ final class LineageWalk {
     /** Whether to cross this event: from its artifact to its execution ({@code fromArtifact}) or back. */
     private boolean follows(Event event, boolean fromArtifact) {
         boolean upstream = fromArtifact ? event.type().isOutput() : event.type().isInput();
-        boolean downstream = fromArtifact ? event.type().isInput() : event.type().isOutput();
+        boolean downstream =
+                fromArtifact ? event.type().isInput() : event.type().isOutput();
         return switch (direction) {
             case UPSTREAM -> upstream;
             case DOWNSTREAM -> downstream;

@@ -67,8 +67,11 @@ public final class MetadataStore implements AutoCloseable {
             }
             return new MetadataStore(connection, location);
         } catch (SQLException | IOException e) {
-            throw new InputException(ErrorCode.FILE_UNREADABLE, "metadata store " + config + ": expected a "
-                    + "database to open, found an error: " + e.getMessage(), e);
+            throw new InputException(
+                    ErrorCode.FILE_UNREADABLE,
+                    "metadata store " + config + ": expected a " + "database to open, found an error: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -139,20 +142,18 @@ public final class MetadataStore implements AutoCloseable {
 
     /** Records that {@code child} is part of {@code parent} (MLMD's {@code ParentContext}); idempotent. */
     public synchronized void putParentContext(Context child, Context parent) {
-        call(() -> sql.insertIfAbsent("mlmd_parent_context", "context_id", child.id(), "parent_context_id",
-                parent.id()));
+        call(() ->
+                sql.insertIfAbsent("mlmd_parent_context", "context_id", child.id(), "parent_context_id", parent.id()));
     }
 
     /** Records that {@code artifact} belongs to {@code context} (MLMD's {@code Attribution}); idempotent. */
     public synchronized void putAttribution(Context context, Artifact artifact) {
-        call(() -> sql.insertIfAbsent("mlmd_attribution", "context_id", context.id(), "artifact_id",
-                artifact.id()));
+        call(() -> sql.insertIfAbsent("mlmd_attribution", "context_id", context.id(), "artifact_id", artifact.id()));
     }
 
     /** Records that {@code execution} belongs to {@code context} (MLMD's {@code Association}); idempotent. */
     public synchronized void putAssociation(Context context, Execution execution) {
-        call(() -> sql.insertIfAbsent("mlmd_association", "context_id", context.id(), "execution_id",
-                execution.id()));
+        call(() -> sql.insertIfAbsent("mlmd_association", "context_id", context.id(), "execution_id", execution.id()));
     }
 
     /** Stores an event with its path. */
@@ -179,13 +180,14 @@ public final class MetadataStore implements AutoCloseable {
 
     /** {@return the artifact of a type with a name} */
     public synchronized Optional<Artifact> artifactByTypeAndName(String type, String name) {
-        return call(() -> artifacts.select("t.name = ? AND a.name = ?", type, name).stream().findFirst());
+        return call(() -> artifacts.select("t.name = ? AND a.name = ?", type, name).stream()
+                .findFirst());
     }
 
     /** {@return the artifacts attributed to a context, oldest first} */
     public synchronized List<Artifact> artifactsByContext(long contextId) {
-        return call(() -> artifacts.select("a.id IN (SELECT artifact_id FROM mlmd_attribution WHERE context_id = ?)",
-                contextId));
+        return call(() ->
+                artifacts.select("a.id IN (SELECT artifact_id FROM mlmd_attribution WHERE context_id = ?)", contextId));
     }
 
     /** {@return every artifact, oldest first} */
@@ -205,8 +207,8 @@ public final class MetadataStore implements AutoCloseable {
 
     /** {@return the executions associated with a context, oldest first} */
     public synchronized List<Execution> executionsByContext(long contextId) {
-        return call(() -> executions.select("e.id IN (SELECT execution_id FROM mlmd_association WHERE context_id = ?)",
-                contextId));
+        return call(() -> executions.select(
+                "e.id IN (SELECT execution_id FROM mlmd_association WHERE context_id = ?)", contextId));
     }
 
     /** {@return the executions with a string property (declared or custom) of this value, oldest first} */
@@ -221,7 +223,8 @@ public final class MetadataStore implements AutoCloseable {
 
     /** {@return the context of a type with a name} */
     public synchronized Optional<Context> context(String type, String name) {
-        return call(() -> contexts.select("t.name = ? AND c.name = ?", type, name).stream().findFirst());
+        return call(() -> contexts.select("t.name = ? AND c.name = ?", type, name).stream()
+                .findFirst());
     }
 
     /** {@return the contexts of a type, oldest first} */
@@ -231,20 +234,20 @@ public final class MetadataStore implements AutoCloseable {
 
     /** {@return the contexts an execution is associated with} */
     public synchronized List<Context> contextsByExecution(long executionId) {
-        return call(() -> contexts.select("c.id IN (SELECT context_id FROM mlmd_association WHERE execution_id = ?)",
-                executionId));
+        return call(() -> contexts.select(
+                "c.id IN (SELECT context_id FROM mlmd_association WHERE execution_id = ?)", executionId));
     }
 
     /** {@return the contexts an artifact is attributed to} */
     public synchronized List<Context> contextsByArtifact(long artifactId) {
-        return call(() -> contexts.select("c.id IN (SELECT context_id FROM mlmd_attribution WHERE artifact_id = ?)",
-                artifactId));
+        return call(() ->
+                contexts.select("c.id IN (SELECT context_id FROM mlmd_attribution WHERE artifact_id = ?)", artifactId));
     }
 
     /** {@return the parent contexts of a context} */
     public synchronized List<Context> parentContexts(long contextId) {
-        return call(() -> contexts.select("c.id IN (SELECT parent_context_id FROM mlmd_parent_context WHERE "
-                + "context_id = ?)", contextId));
+        return call(() -> contexts.select(
+                "c.id IN (SELECT parent_context_id FROM mlmd_parent_context WHERE " + "context_id = ?)", contextId));
     }
 
     /** {@return the events of these artifacts, oldest first} */
@@ -264,8 +267,11 @@ public final class MetadataStore implements AutoCloseable {
      * @throws InputException if there is no such artifact
      */
     public synchronized LineageGraph lineage(long artifactId, int maxHops, LineageDirection direction) {
-        Artifact start = artifact(artifactId).orElseThrow(() -> new InputException(ErrorCode.FILE_NOT_FOUND,
-                "metadata store " + location + ": expected an artifact with id " + artifactId + ", found none"));
+        Artifact start = artifact(artifactId)
+                .orElseThrow(() -> new InputException(
+                        ErrorCode.FILE_NOT_FOUND,
+                        "metadata store " + location + ": expected an artifact with id " + artifactId
+                                + ", found none"));
         return new LineageWalk(this, maxHops, direction).from(start);
     }
 

@@ -55,8 +55,7 @@ final class Migrations {
                     "CREATE INDEX mlmd_attribution_by_artifact ON mlmd_attribution (artifact_id)",
                     "CREATE INDEX mlmd_association_by_execution ON mlmd_association (execution_id)"));
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** {@return the newest version this code knows} */
     static int latest() {
@@ -86,8 +85,8 @@ final class Migrations {
                 for (String ddl : VERSIONS.get(version - 1)) {
                     statement.execute(dialect.ddl(ddl));
                 }
-                statement.execute("INSERT INTO mlmd_schema_version (version, applied_millis) VALUES (" + version
-                        + ", " + System.currentTimeMillis() + ")");
+                statement.execute("INSERT INTO mlmd_schema_version (version, applied_millis) VALUES (" + version + ", "
+                        + System.currentTimeMillis() + ")");
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();

@@ -9,23 +9,23 @@ import java.util.Map;
 
 /** Reads and writes the properties of artifacts, executions and contexts in one table, keyed by {@link OwnerKind}. */
 final class PropertyTable {
-    private PropertyTable() {
-    }
+    private PropertyTable() {}
 
     /** The properties of one owner: declared and custom. */
-    record Properties(Map<String, Value> declared, Map<String, Value> custom) {
-    }
+    record Properties(Map<String, Value> declared, Map<String, Value> custom) {}
 
-    static void replace(Connection connection, OwnerKind owner, long id, Map<String, Value> declared,
-            Map<String, Value> custom) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM mlmd_property WHERE owner_kind = ? AND owner_id = ?")) {
+    static void replace(
+            Connection connection, OwnerKind owner, long id, Map<String, Value> declared, Map<String, Value> custom)
+            throws SQLException {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM mlmd_property WHERE owner_kind = ? AND owner_id = ?")) {
             delete.setString(1, owner.code());
             delete.setLong(2, id);
             delete.executeUpdate();
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mlmd_property (owner_kind, owner_id, "
-                + "name, is_custom, data_type, int_value, double_value, string_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO mlmd_property (owner_kind, owner_id, "
+                        + "name, is_custom, data_type, int_value, double_value, string_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             add(insert, owner, id, declared, 0);
             add(insert, owner, id, custom, 1);
             insert.executeBatch();

@@ -48,8 +48,9 @@ final class Sql {
 
     /** Inserts the pair into a link table (attribution, association, parent context) unless it is there. */
     Void insertIfAbsent(String table, String first, long a, String second, long b) throws SQLException {
-        try (PreparedStatement select = prepare("SELECT 1 FROM " + table + " WHERE " + first + " = ? AND " + second
-                + " = ?", a, b); ResultSet rows = select.executeQuery()) {
+        try (PreparedStatement select =
+                        prepare("SELECT 1 FROM " + table + " WHERE " + first + " = ? AND " + second + " = ?", a, b);
+                ResultSet rows = select.executeQuery()) {
             if (rows.next()) {
                 return null;
             }

@@ -35,17 +35,23 @@ final class TypeRegistry {
             for (Map.Entry<String, PropertyType> p : type.properties().entrySet()) {
                 PropertyType old = properties.get(p.getKey());
                 if (old != null && old != p.getValue()) {
-                    throw new ConfigException("metadata type " + type.name() + ": property " + p.getKey()
-                            + " is " + old + " in the store, found " + p.getValue());
+                    throw new ConfigException("metadata type " + type.name() + ": property " + p.getKey() + " is " + old
+                            + " in the store, found " + p.getValue());
                 }
             }
         } else {
-            id = sql.insert("INSERT INTO mlmd_type (kind, name) VALUES (?, ?)", type.kind().name(), type.name());
+            id = sql.insert(
+                    "INSERT INTO mlmd_type (kind, name) VALUES (?, ?)",
+                    type.kind().name(),
+                    type.name());
         }
         for (Map.Entry<String, PropertyType> p : type.properties().entrySet()) {
             if (!properties.containsKey(p.getKey())) {
-                sql.update("INSERT INTO mlmd_type_property (type_id, name, data_type) VALUES (?, ?, ?)", id,
-                        p.getKey(), p.getValue().name());
+                sql.update(
+                        "INSERT INTO mlmd_type_property (type_id, name, data_type) VALUES (?, ?, ?)",
+                        id,
+                        p.getKey(),
+                        p.getValue().name());
                 properties.put(p.getKey(), p.getValue());
             }
         }
@@ -62,9 +68,12 @@ final class TypeRegistry {
         }
         Long id = null;
         Map<String, PropertyType> properties = new LinkedHashMap<>();
-        try (PreparedStatement select = sql.prepare("SELECT t.id, p.name, p.data_type FROM mlmd_type t LEFT JOIN "
-                + "mlmd_type_property p ON p.type_id = t.id WHERE t.kind = ? AND t.name = ? ORDER BY p.name",
-                kind.name(), name); ResultSet result = select.executeQuery()) {
+        try (PreparedStatement select = sql.prepare(
+                        "SELECT t.id, p.name, p.data_type FROM mlmd_type t LEFT JOIN "
+                                + "mlmd_type_property p ON p.type_id = t.id WHERE t.kind = ? AND t.name = ? ORDER BY p.name",
+                        kind.name(),
+                        name);
+                ResultSet result = select.executeQuery()) {
             while (result.next()) {
                 id = result.getLong(1);
                 if (result.getString(2) != null) {
@@ -86,8 +95,9 @@ final class TypeRegistry {
      * @throws IllegalArgumentException if the type is not stored or does not declare a property with that type
      */
     MetadataType require(TypeKind kind, String name, Map<String, Value> declared) throws SQLException {
-        MetadataType type = find(kind, name).orElseThrow(() -> new IllegalArgumentException(
-                kind.name().toLowerCase() + " type " + name + " is not in the store: put it first"));
+        MetadataType type = find(kind, name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        kind.name().toLowerCase() + " type " + name + " is not in the store: put it first"));
         for (Map.Entry<String, Value> p : declared.entrySet()) {
             PropertyType expected = type.properties().get(p.getKey());
             if (expected != p.getValue().type()) {

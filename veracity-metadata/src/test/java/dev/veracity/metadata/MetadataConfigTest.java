@@ -13,9 +13,11 @@ class MetadataConfigTest {
         assertThat(MetadataConfig.parse("out/m.sqlite").url()).isEqualTo("jdbc:sqlite:out/m.sqlite");
         assertThat(MetadataConfig.parse("jdbc:postgresql://db/ml?password=secret"))
                 .hasToString("jdbc:postgresql://db/ml?password=***");
-        assertThatThrownBy(() -> MetadataConfig.parse(" ")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> MetadataConfig.parse(" "))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("metadata store: expected a SQLite file or a JDBC URL, found an empty string");
-        assertThatThrownBy(() -> MetadataConfig.parse("m\0.sqlite")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> MetadataConfig.parse("m\0.sqlite"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("metadata store: expected a SQLite file or a JDBC URL, found a path with nul character "
                         + "not allowed");
     }

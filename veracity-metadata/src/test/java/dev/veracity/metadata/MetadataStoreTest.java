@@ -41,7 +41,9 @@ class MetadataStoreTest {
             store.putType(MetadataType.of(TypeKind.ARTIFACT, "Examples", spanProperties()));
             try (MetadataStore again = MetadataStore.open(config)) {
                 assertThat(again.schemaVersion()).isEqualTo(2);
-                assertThat(again.type(TypeKind.ARTIFACT, "Examples").orElseThrow().properties())
+                assertThat(again.type(TypeKind.ARTIFACT, "Examples")
+                                .orElseThrow()
+                                .properties())
                         .isEqualTo(spanProperties());
             }
         });
@@ -51,17 +53,19 @@ class MetadataStoreTest {
     @MethodSource("dev.veracity.metadata.StoreBackend#all")
     void typesGainPropertiesButNeverChangeThem(StoreBackend backend) throws Exception {
         on(backend, (store, config) -> {
-            MetadataType first = store.putType(MetadataType.of(TypeKind.ARTIFACT, "Schema",
-                    Map.of("span", PropertyType.INT)));
-            MetadataType second = store.putType(MetadataType.of(TypeKind.ARTIFACT, "Schema",
-                    Map.of("digest", PropertyType.STRING)));
+            MetadataType first =
+                    store.putType(MetadataType.of(TypeKind.ARTIFACT, "Schema", Map.of("span", PropertyType.INT)));
+            MetadataType second =
+                    store.putType(MetadataType.of(TypeKind.ARTIFACT, "Schema", Map.of("digest", PropertyType.STRING)));
             assertThat(second.id()).isEqualTo(first.id());
             assertThat(second.properties()).containsOnlyKeys("span", "digest");
-            assertThatThrownBy(() -> store.putType(MetadataType.of(TypeKind.ARTIFACT, "Schema",
-                    Map.of("span", PropertyType.STRING))))
-                    .isInstanceOf(ConfigException.class).hasMessageContaining("span is INT in the store, found STRING");
+            assertThatThrownBy(() -> store.putType(
+                            MetadataType.of(TypeKind.ARTIFACT, "Schema", Map.of("span", PropertyType.STRING))))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("span is INT in the store, found STRING");
             // The same name is another type in another kind.
-            assertThat(store.putType(MetadataType.of(TypeKind.EXECUTION, "Schema", Map.of())).id())
+            assertThat(store.putType(MetadataType.of(TypeKind.EXECUTION, "Schema", Map.of()))
+                            .id())
                     .isNotEqualTo(first.id());
         });
     }
@@ -74,8 +78,11 @@ class MetadataStoreTest {
             store.putType(MetadataType.of(TypeKind.ARTIFACT, "Schema", spanProperties()));
             store.putType(MetadataType.of(TypeKind.CONTEXT, "pipeline_run", Map.of()));
             Artifact examples = store.putArtifact(Artifact.of("Examples", "/data/gen/examples/1")
-                    .withName("gen-1").withProperty("span", Value.of(3)).withProperty("digest", Value.of("abc"))
-                    .withCustomProperty("rows", Value.of(12.5)).withCustomProperty("note", Value.of("x")));
+                    .withName("gen-1")
+                    .withProperty("span", Value.of(3))
+                    .withProperty("digest", Value.of("abc"))
+                    .withCustomProperty("rows", Value.of(12.5))
+                    .withCustomProperty("note", Value.of("x")));
             Artifact schema = store.putArtifact(Artifact.of("Schema", "/data/schema/2"));
             assertThat(examples.id()).isPositive();
             assertThat(store.artifact(examples.id())).contains(examples);
@@ -86,7 +93,9 @@ class MetadataStoreTest {
             store.putAttribution(run, schema);
             store.putAttribution(run, schema);
             assertThat(store.artifactsByContext(run.id())).containsExactly(schema);
-            assertThat(store.contextsByArtifact(schema.id())).extracting(Context::name).containsExactly("run-1");
+            assertThat(store.contextsByArtifact(schema.id()))
+                    .extracting(Context::name)
+                    .containsExactly("run-1");
             Artifact deleted = store.putArtifact(schema.withState(ArtifactState.DELETED));
             assertThat(store.artifact(schema.id()).orElseThrow().state()).isEqualTo(ArtifactState.DELETED);
             assertThat(deleted.createTimeMillis()).isEqualTo(schema.createTimeMillis());
@@ -98,11 +107,13 @@ class MetadataStoreTest {
     void undeclaredOrMistypedPropertiesAreRefused(StoreBackend backend) throws Exception {
         on(backend, (store, config) -> {
             store.putType(MetadataType.of(TypeKind.ARTIFACT, "Examples", spanProperties()));
-            assertThatThrownBy(() -> store.putArtifact(Artifact.of("Examples", "u").withProperty("span",
-                    Value.of("three")))).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() ->
+                            store.putArtifact(Artifact.of("Examples", "u").withProperty("span", Value.of("three"))))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("declares span as INT, found a STRING value");
             assertThatThrownBy(() -> store.putArtifact(Artifact.of("Model", "u")))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("artifact type Model");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("artifact type Model");
             assertThat(store.artifacts()).isEmpty();
         });
     }
@@ -122,22 +133,32 @@ class MetadataStoreTest {
             assertThat(store.parentContexts(node.id())).containsExactly(pipeline);
             assertThat(store.putContext(Context.of("node", "p.stats")).id()).isEqualTo(node.id());
             Execution running = store.putExecution(Execution.of("StatisticsGen", ExecutionState.RUNNING)
-                    .withProperty("node", Value.of("stats")).withCustomProperty("cache_key", Value.of("k1")));
+                    .withProperty("node", Value.of("stats"))
+                    .withCustomProperty("cache_key", Value.of("k1")));
             Execution done = store.putExecution(running.withState(ExecutionState.COMPLETE));
             assertThat(store.execution(running.id()).orElseThrow().state()).isEqualTo(ExecutionState.COMPLETE);
             assertThat(done.id()).isEqualTo(running.id());
-            assertThat(store.executionsByProperty("cache_key", "k1")).extracting(Execution::id)
+            assertThat(store.executionsByProperty("cache_key", "k1"))
+                    .extracting(Execution::id)
                     .containsExactly(done.id());
             assertThat(store.executionsByProperty("cache_key", "k2")).isEmpty();
             store.putAssociation(node, done);
-            assertThat(store.executionsByContext(node.id())).extracting(Execution::id).containsExactly(done.id());
+            assertThat(store.executionsByContext(node.id()))
+                    .extracting(Execution::id)
+                    .containsExactly(done.id());
             assertThat(store.contextsByExecution(done.id())).containsExactly(node);
             Artifact in = store.putArtifact(Artifact.of("Examples", "in"));
-            Event event = new Event(in.id(), done.id(), EventType.INPUT, List.of(new Event.Step.Key("examples"),
-                    new Event.Step.Index(2)), 1234);
+            Event event = new Event(
+                    in.id(),
+                    done.id(),
+                    EventType.INPUT,
+                    List.of(new Event.Step.Key("examples"), new Event.Step.Index(2)),
+                    1234);
             store.putEvent(event);
             assertThat(store.eventsByExecutions(List.of(done.id()))).containsExactly(event);
-            assertThat(store.eventsByArtifacts(List.of(in.id()))).singleElement().extracting(Event::pathText)
+            assertThat(store.eventsByArtifacts(List.of(in.id())))
+                    .singleElement()
+                    .extracting(Event::pathText)
                     .isEqualTo("examples[2]");
             assertThat(store.executionsByType("StatisticsGen")).hasSize(1);
             assertThat(store.contextsByType("node")).containsExactly(node);
@@ -150,10 +171,11 @@ class MetadataStoreTest {
         on(backend, (store, config) -> {
             store.putType(MetadataType.of(TypeKind.ARTIFACT, "Examples", spanProperties()));
             assertThatThrownBy(() -> store.transaction(() -> {
-                store.putArtifact(Artifact.of("Examples", "a"));
-                store.putArtifact(Artifact.of("Examples", "b"));
-                throw new IllegalStateException("boom");
-            })).isInstanceOf(IllegalStateException.class);
+                        store.putArtifact(Artifact.of("Examples", "a"));
+                        store.putArtifact(Artifact.of("Examples", "b"));
+                        throw new IllegalStateException("boom");
+                    }))
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(store.artifacts()).isEmpty();
         });
     }
@@ -186,8 +208,9 @@ class MetadataStoreTest {
 
             LineageGraph all = store.lineage(anomalies.id(), 10, LineageDirection.UPSTREAM);
             assertThat(ids(all.artifacts())).containsExactly(anomalies.id(), statistics.id(), examples.id(), raw.id());
-            assertThat(all.executions()).extracting(Execution::id).containsExactlyInAnyOrder(validate.id(), stats.id(),
-                    gen.id());
+            assertThat(all.executions())
+                    .extracting(Execution::id)
+                    .containsExactlyInAnyOrder(validate.id(), stats.id(), gen.id());
             assertThat(all.events()).hasSize(6);
             LineageGraph two = store.lineage(anomalies.id(), 2, LineageDirection.UPSTREAM);
             assertThat(ids(two.artifacts())).containsExactly(anomalies.id(), statistics.id());
@@ -195,9 +218,12 @@ class MetadataStoreTest {
             assertThat(ids(down.artifacts())).containsExactly(examples.id(), statistics.id(), anomalies.id());
             LineageGraph both = store.lineage(statistics.id(), 2, LineageDirection.BIDIRECTIONAL);
             assertThat(ids(both.artifacts())).containsExactlyInAnyOrder(statistics.id(), examples.id(), anomalies.id());
-            assertThat(ids(store.lineage(unrelated.id(), 10, LineageDirection.BIDIRECTIONAL).artifacts()))
+            assertThat(ids(store.lineage(unrelated.id(), 10, LineageDirection.BIDIRECTIONAL)
+                            .artifacts()))
                     .containsExactly(unrelated.id());
-            assertThat(store.lineage(anomalies.id(), 0, LineageDirection.UPSTREAM).artifacts()).hasSize(1);
+            assertThat(store.lineage(anomalies.id(), 0, LineageDirection.UPSTREAM)
+                            .artifacts())
+                    .hasSize(1);
         });
     }
 
@@ -213,9 +239,11 @@ class MetadataStoreTest {
                 var statement = connection.createStatement()) {
             statement.execute("INSERT INTO mlmd_schema_version (version, applied_millis) VALUES (99, 0)");
         }
-        assertThatThrownBy(() -> MetadataStore.open(config)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> MetadataStore.open(config))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("expected schema version <= 2 (this Veracity), found 99");
-        assertThat(Set.of(MetadataConfig.parse("jdbc:postgresql://h/db?password=secret").toString()))
+        assertThat(Set.of(MetadataConfig.parse("jdbc:postgresql://h/db?password=secret")
+                        .toString()))
                 .containsExactly("jdbc:postgresql://h/db?password=***");
     }
 }

@@ -36,7 +36,8 @@ class OwnerKindTest {
             store.putExecution(Execution.of("Gen", ExecutionState.COMPLETE).withProperty("node", Value.of("gen")));
             store.putContext(Context.of("run", "r1").withProperty("note", Value.of("first")));
             assertThat(store.executionsByProperty("node", "gen")).hasSize(1);
-            assertThat(store.artifactsByType("Examples").get(0).property("span")).contains(Value.of(3));
+            assertThat(store.artifactsByType("Examples").get(0).property("span"))
+                    .contains(Value.of(3));
             assertThat(store.context("run", "r1").orElseThrow().properties()).containsEntry("note", Value.of("first"));
         }
         List<String> rows = new ArrayList<>();

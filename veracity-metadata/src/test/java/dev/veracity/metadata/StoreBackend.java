@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Assumptions;
  * VERACITY_CI=1, where it fails: CI must not pass by skipping.
  */
 public enum StoreBackend {
-    SQLITE, POSTGRESQL;
+    SQLITE,
+    POSTGRESQL;
 
     /** {@return the backends, for {@code @MethodSource}} */
     public static Stream<StoreBackend> all() {
@@ -29,8 +30,8 @@ public enum StoreBackend {
     /** {@return a fresh, empty store location on this backend; call {@link Lease#close()} to drop it} */
     public Lease lease(Path temporary) throws SQLException {
         if (this == SQLITE) {
-            return new Lease(MetadataConfig.sqlite(temporary.resolve("metadata-" + UUID.randomUUID() + ".sqlite")),
-                    () -> { });
+            return new Lease(
+                    MetadataConfig.sqlite(temporary.resolve("metadata-" + UUID.randomUUID() + ".sqlite")), () -> {});
         }
         String url = System.getenv("VERACITY_TEST_PG_URL");
         String user = System.getenv().getOrDefault("VERACITY_TEST_PG_USER", "");
@@ -42,7 +43,8 @@ public enum StoreBackend {
             Assumptions.abort("PostgreSQL tests skipped: set VERACITY_TEST_PG_URL, VERACITY_TEST_PG_USER and "
                     + "VERACITY_TEST_PG_PASSWORD to run them");
         }
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String schema = "t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection connection = DriverManager.getConnection(url, user, password);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);

@@ -29,8 +29,7 @@ public interface Component {
      * @throws dev.veracity.ConfigException naming the parameter and what was expected (the pipeline puts its file
      *                                      and the node in front)
      */
-    default void validate(Parameters parameters) {
-    }
+    default void validate(Parameters parameters) {}
 
     /**
      * {@return the files outside the pipeline this execution will read, resolved now (e.g. the latest span)}: their

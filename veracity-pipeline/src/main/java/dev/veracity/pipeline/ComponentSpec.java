@@ -19,7 +19,11 @@ import java.util.Optional;
  * @param outputs     the outputs, by name
  * @param parameters  the parameters, by name
  */
-public record ComponentSpec(String type, String codeVersion, List<InputPort> inputs, List<OutputPort> outputs,
+public record ComponentSpec(
+        String type,
+        String codeVersion,
+        List<InputPort> inputs,
+        List<OutputPort> outputs,
         List<ParameterSpec> parameters) {
     public ComponentSpec {
         Objects.requireNonNull(type, "type is null");

@@ -18,8 +18,14 @@ import java.util.TreeSet;
  * @param retries   how many times to retry a failed execution
  * @param timeout   how long one attempt may take (zero for no limit)
  */
-public record Node(String id, Component component, ComponentSpec spec, Parameters parameters,
-        Map<String, List<Channel>> inputs, int retries, Duration timeout) {
+public record Node(
+        String id,
+        Component component,
+        ComponentSpec spec,
+        Parameters parameters,
+        Map<String, List<Channel>> inputs,
+        int retries,
+        Duration timeout) {
     public Node {
         Objects.requireNonNull(id, "id is null");
         Objects.requireNonNull(component, "component is null");

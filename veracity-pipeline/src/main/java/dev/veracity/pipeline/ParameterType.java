@@ -2,5 +2,10 @@ package dev.veracity.pipeline;
 
 /** The type of a component parameter: a scalar, a list of strings or an ordered map of strings. */
 public enum ParameterType {
-    STRING, INT, DOUBLE, BOOLEAN, LIST, MAP
+    STRING,
+    INT,
+    DOUBLE,
+    BOOLEAN,
+    LIST,
+    MAP
 }

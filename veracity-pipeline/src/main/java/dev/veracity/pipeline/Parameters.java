@@ -40,10 +40,13 @@ public final class Parameters {
     public static Parameters of(ComponentSpec spec, Map<String, ?> raw, String where) {
         Map<String, Object> values = new TreeMap<>();
         for (Map.Entry<String, ?> entry : raw.entrySet()) {
-            ParameterSpec parameter = spec.parameter(entry.getKey()).orElseThrow(() -> new ConfigException(where
-                    + ": expected a parameter of " + spec.type() + " (" + spec.parameters().stream()
-                            .map(ParameterSpec::name).collect(Collectors.joining(", ")) + "), found \""
-                    + entry.getKey() + "\""));
+            ParameterSpec parameter = spec.parameter(entry.getKey())
+                    .orElseThrow(() -> new ConfigException(where
+                            + ": expected a parameter of " + spec.type() + " ("
+                            + spec.parameters().stream()
+                                    .map(ParameterSpec::name)
+                                    .collect(Collectors.joining(", ")) + "), found \""
+                            + entry.getKey() + "\""));
             if (entry.getValue() != null) {
                 values.put(parameter.name(), convert(parameter, entry.getValue(), where));
             }
@@ -111,7 +114,8 @@ public final class Parameters {
                 }
                 break;
         }
-        throw new ConfigException(expected + ", found " + value + " (" + value.getClass().getSimpleName() + ")");
+        throw new ConfigException(
+                expected + ", found " + value + " (" + value.getClass().getSimpleName() + ")");
     }
 
     /** {@return the string value, if set} */
@@ -175,8 +179,10 @@ public final class Parameters {
             return list.stream().map(Parameters::canonical).collect(Collectors.joining(",", "[", "]"));
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> "[" + quote(e.getKey().toString()) + "," + quote(e.getValue()
-                    .toString()) + "]").collect(Collectors.joining(",", "[", "]"));
+            return map.entrySet().stream()
+                    .map(e -> "[" + quote(e.getKey().toString()) + ","
+                            + quote(e.getValue().toString()) + "]")
+                    .collect(Collectors.joining(",", "[", "]"));
         }
         return String.valueOf(value);
     }

@@ -98,8 +98,8 @@ public final class Pipeline {
             this.name = Objects.requireNonNull(name, "name is null");
             this.root = Objects.requireNonNull(root, "root is null");
             if (!name.matches("[A-Za-z0-9_.-]+")) {
-                throw new ConfigException(source + ": pipeline name: expected letters, digits, '_', '.', '-', found \""
-                        + name + "\"");
+                throw new ConfigException(
+                        source + ": pipeline name: expected letters, digits, '_', '.', '-', found \"" + name + "\"");
             }
         }
 
@@ -128,12 +128,17 @@ public final class Pipeline {
          *
          * @throws ConfigException if the id is taken or malformed, or a parameter is wrong
          */
-        public Builder node(String id, Component component, Map<String, ?> parameters,
-                Map<String, List<String>> inputs, int retries, Duration timeout) {
+        public Builder node(
+                String id,
+                Component component,
+                Map<String, ?> parameters,
+                Map<String, List<String>> inputs,
+                int retries,
+                Duration timeout) {
             String where = source + ": node " + id;
             if (!id.matches("[A-Za-z0-9_-]+")) {
-                throw new ConfigException(where + ": expected an id of letters, digits, '_' and '-', found \"" + id
-                        + "\"");
+                throw new ConfigException(
+                        where + ": expected an id of letters, digits, '_' and '-', found \"" + id + "\"");
             }
             if (nodes.containsKey(id)) {
                 throw new ConfigException(where + ": expected a unique node id, found it twice");
@@ -172,21 +177,31 @@ public final class Pipeline {
             for (Node node : nodes.values()) {
                 String where = source + ": node " + node.id();
                 for (Map.Entry<String, List<Channel>> input : node.inputs().entrySet()) {
-                    InputPort port = node.spec().input(input.getKey()).orElseThrow(() -> new ConfigException(where
-                            + ": expected an input of " + node.spec().type() + " (" + node.spec().inputs().stream()
-                                    .map(InputPort::name).collect(Collectors.joining(", ")) + "), found \""
-                            + input.getKey() + "\""));
+                    InputPort port = node.spec()
+                            .input(input.getKey())
+                            .orElseThrow(() -> new ConfigException(where
+                                    + ": expected an input of " + node.spec().type() + " ("
+                                    + node.spec().inputs().stream()
+                                            .map(InputPort::name)
+                                            .collect(Collectors.joining(", "))
+                                    + "), found \""
+                                    + input.getKey() + "\""));
                     for (Channel channel : input.getValue()) {
                         Node producer = nodes.get(channel.node());
                         if (producer == null) {
-                            throw new ConfigException(where + ": input " + port.name() + ": expected a node id, found \""
-                                    + channel.node() + "\" (nodes: " + String.join(", ", nodes.keySet()) + ")");
+                            throw new ConfigException(
+                                    where + ": input " + port.name() + ": expected a node id, found \"" + channel.node()
+                                            + "\" (nodes: " + String.join(", ", nodes.keySet()) + ")");
                         }
-                        OutputPort output = producer.spec().output(channel.output()).orElseThrow(() ->
-                                new ConfigException(where + ": input " + port.name() + ": expected an output of "
-                                        + producer.id() + " (" + producer.spec().outputs().stream()
-                                                .map(OutputPort::name).collect(Collectors.joining(", "))
-                                        + "), found \"" + channel.output() + "\""));
+                        OutputPort output = producer.spec()
+                                .output(channel.output())
+                                .orElseThrow(() -> new ConfigException(
+                                        where + ": input " + port.name() + ": expected an output of "
+                                                + producer.id() + " ("
+                                                + producer.spec().outputs().stream()
+                                                        .map(OutputPort::name)
+                                                        .collect(Collectors.joining(", "))
+                                                + "), found \"" + channel.output() + "\""));
                         if (!output.type().equals(port.type())) {
                             throw new ConfigException(where + ": input " + port.name() + ": expected an artifact of "
                                     + "type " + port.type() + ", found " + output.type() + " from " + channel);
@@ -226,10 +241,12 @@ public final class Pipeline {
                 }
             }
             if (order.size() < nodes.size()) {
-                List<String> cycle = waiting.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
+                List<String> cycle = waiting.entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .map(Map.Entry::getKey)
                         .toList();
-                throw new ConfigException(source + ": expected a DAG, found a cycle through nodes "
-                        + String.join(", ", cycle));
+                throw new ConfigException(
+                        source + ": expected a DAG, found a cycle through nodes " + String.join(", ", cycle));
             }
             return order;
         }

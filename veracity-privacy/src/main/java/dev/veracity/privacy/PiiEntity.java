@@ -21,8 +21,23 @@ public enum PiiEntity {
     IP_ADDRESS("ip", "ipv4", "ipv6", "host", "client", "remote", "addr"),
     US_SSN("ssn", "social", "security", "taxpayer", "tin"),
     DATE_OF_BIRTH("birth", "dob", "born", "birthday", "birthdate", "geburtsdatum"),
-    PERSON("name", "names", "firstname", "lastname", "surname", "fullname", "given", "family", "patient",
-            "customer", "person", "employee", "author", "contact", "owner", "holder");
+    PERSON(
+            "name",
+            "names",
+            "firstname",
+            "lastname",
+            "surname",
+            "fullname",
+            "given",
+            "family",
+            "patient",
+            "customer",
+            "person",
+            "employee",
+            "author",
+            "contact",
+            "owner",
+            "holder");
 
     private final List<String> contextWords;
 

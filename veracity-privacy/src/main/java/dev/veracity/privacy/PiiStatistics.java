@@ -23,8 +23,7 @@ public final class PiiStatistics {
     /** The prefix of hashed labels. */
     public static final String HASH_PREFIX = PiiProtection.HASH_PREFIX;
 
-    private PiiStatistics() {
-    }
+    private PiiStatistics() {}
 
     /**
      * {@return the protection of the schema's PII features that hashes labels under the secret if given, else
@@ -39,8 +38,8 @@ public final class PiiStatistics {
     }
 
     /** {@return the statistics with the raw values of the schema's PII features removed or hashed} */
-    public static DatasetFeatureStatisticsList protect(DatasetFeatureStatisticsList statistics, Schema schema,
-            Optional<Secret> secret) {
+    public static DatasetFeatureStatisticsList protect(
+            DatasetFeatureStatisticsList statistics, Schema schema, Optional<Secret> secret) {
         return protection(schema, secret).protect(statistics, schema);
     }
 

@@ -24,8 +24,7 @@ public final class PiiTags {
     /** The tag of a feature holding personal data of no stated kind; {@code TAG + "=" + ENTITY} states it. */
     public static final String TAG = dev.veracity.stats.PiiProtection.TAG;
 
-    private PiiTags() {
-    }
+    private PiiTags() {}
 
     /**
      * {@return the top-level features the schema marks as PII, in schema order, with their entity if stated}
@@ -41,9 +40,10 @@ public final class PiiTags {
                     marked.putIfAbsent(feature.getName(), Optional.empty());
                 } else if (value.startsWith(TAG + "=")) {
                     String name = value.substring(TAG.length() + 1);
-                    PiiEntity entity = PiiEntity.parse(name).orElseThrow(() -> new ConfigException("schema feature "
-                            + feature.getName() + ": tag " + tag + ": expected one of " + PiiEntity.names()
-                            + ", found \"" + name + "\""));
+                    PiiEntity entity = PiiEntity.parse(name)
+                            .orElseThrow(() -> new ConfigException("schema feature "
+                                    + feature.getName() + ": tag " + tag + ": expected one of " + PiiEntity.names()
+                                    + ", found \"" + name + "\""));
                     marked.put(feature.getName(), Optional.of(entity));
                 }
             }
@@ -84,8 +84,8 @@ public final class PiiTags {
                 return builder.build();
             }
         }
-        throw new ConfigException("feature " + feature + ": expected a top-level feature of the schema, found none "
-                + "of that name");
+        throw new ConfigException(
+                "feature " + feature + ": expected a top-level feature of the schema, found none " + "of that name");
     }
 
     /** A PII feature's schema must not list its values: no string domain, no numeric bounds. */
@@ -118,13 +118,16 @@ public final class PiiTags {
         if (released.isEmpty()) {
             return marked;
         }
-        var kept = marked.getStringDomainList().stream().filter(d -> !released.contains(d.getName())).toList();
+        var kept = marked.getStringDomainList().stream()
+                .filter(d -> !released.contains(d.getName()))
+                .toList();
         return marked.toBuilder().clearStringDomain().addAllStringDomain(kept).build();
     }
 
     private static void removeTags(Feature.Builder feature) {
         var kept = feature.getAnnotation().getTagList().stream()
-                .filter(t -> !t.strip().equals(TAG) && !t.strip().startsWith(TAG + "=")).toList();
+                .filter(t -> !t.strip().equals(TAG) && !t.strip().startsWith(TAG + "="))
+                .toList();
         feature.getAnnotationBuilder().clearTag().addAllTag(kept);
         if (feature.getAnnotation().equals(dev.veracity.proto.Annotation.getDefaultInstance())) {
             feature.clearAnnotation();

@@ -34,16 +34,17 @@ public final class Secret {
     public static final int MIN_BYTES = 16;
     /** The most bytes of a secret. */
     public static final int MAX_BYTES = 1024;
+
     private final SecretKeySpec key;
 
     private Secret(byte[] bytes, String where) {
         if (bytes.length < MIN_BYTES) {
-            throw new ConfigException(where + ": expected a secret of at least " + MIN_BYTES + " bytes, found "
-                    + bytes.length);
+            throw new ConfigException(
+                    where + ": expected a secret of at least " + MIN_BYTES + " bytes, found " + bytes.length);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new ConfigException(where + ": expected a secret of at most " + MAX_BYTES + " bytes, found "
-                    + bytes.length);
+            throw new ConfigException(
+                    where + ": expected a secret of at most " + MAX_BYTES + " bytes, found " + bytes.length);
         }
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
     }

@@ -32,7 +32,8 @@ class GoldenFilesTest {
     @Test
     void fairnessReportAndAnomalies() throws IOException {
         FairnessReport report = FairnessAnalysis.of(List.of("sex"), "approved")
-                .withReference(Map.of("F", 0.5, "M", 0.5)).analyze(EXAMPLES.resolve("fairness/unbalanced.csv"));
+                .withReference(Map.of("F", 0.5, "M", 0.5))
+                .analyze(EXAMPLES.resolve("fairness/unbalanced.csv"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FairnessJson.write(report, out);
         matches("fairness-unbalanced.json", out.toString(StandardCharsets.UTF_8));
@@ -44,7 +45,9 @@ class GoldenFilesTest {
         if (Boolean.getBoolean("veracity.golden.update")) {
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
         }
-        assertThat(golden).as("golden file; create it with -Dveracity.golden.update=true").exists();
+        assertThat(golden)
+                .as("golden file; create it with -Dveracity.golden.update=true")
+                .exists();
         assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 }

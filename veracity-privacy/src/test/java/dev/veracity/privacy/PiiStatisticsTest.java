@@ -43,15 +43,18 @@ class PiiStatisticsTest {
 
     private static DatasetFeatureStatisticsList statistics() {
         try {
-            return ProtoText.merge(STATISTICS, DatasetFeatureStatisticsList.newBuilder()).build();
+            return ProtoText.merge(STATISTICS, DatasetFeatureStatisticsList.newBuilder())
+                    .build();
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new IllegalArgumentException(e);
         }
     }
 
     private static FeatureNameStatistics feature(DatasetFeatureStatisticsList list, String name) {
-        return list.getDatasets(0).getFeaturesList().stream().filter(f -> f.getPath().getStep(0).equals(name))
-                .findFirst().orElseThrow();
+        return list.getDatasets(0).getFeaturesList().stream()
+                .filter(f -> f.getPath().getStep(0).equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -78,17 +81,21 @@ class PiiStatisticsTest {
         Secret secret = Secret.of("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8));
         DatasetFeatureStatisticsList safe = PiiStatistics.protect(statistics(), SCHEMA, Optional.of(secret));
         var email = feature(safe, "email").getStringStats();
-        assertThat(email.getTopValues(0).getValue()).isEqualTo("pii:" + secret.hashHex("a@example.com").substring(0, 16));
-        assertThat(email.getRankHistogram().getBuckets(0).getLabel()).isEqualTo(email.getTopValues(0).getValue());
+        assertThat(email.getTopValues(0).getValue())
+                .isEqualTo("pii:" + secret.hashHex("a@example.com").substring(0, 16));
+        assertThat(email.getRankHistogram().getBuckets(0).getLabel())
+                .isEqualTo(email.getTopValues(0).getValue());
         assertThat(email.getRankHistogram().getBuckets(1).getSampleCount()).isEqualTo(1);
-        assertThat(PiiStatistics.protect(statistics(), SCHEMA, Optional.of(secret))).isEqualTo(safe);
+        assertThat(PiiStatistics.protect(statistics(), SCHEMA, Optional.of(secret)))
+                .isEqualTo(safe);
         assertThat(feature(safe, "email").getCustomStats(0).getStr()).isEqualTo("hashed");
     }
 
     @Test
     void slicingByAPiiFeatureIsRefused() {
         assertThatThrownBy(() -> PiiStatistics.checkSlicing(SCHEMA, List.of("city", "email")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("--slice-by email");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--slice-by email");
     }
 
     @Test
@@ -98,15 +105,17 @@ class PiiStatisticsTest {
                 feature { name: "age" type: INT int_domain { min: 18 max: 90 } }
                 string_domain { name: "email" value: "a@example.com" }
                 """);
-        Schema marked = PiiTags.mark(PiiTags.mark(schema, "email", Optional.of(PiiEntity.EMAIL_ADDRESS)), "age",
-                Optional.empty());
+        Schema marked = PiiTags.mark(
+                PiiTags.mark(schema, "email", Optional.of(PiiEntity.EMAIL_ADDRESS)), "age", Optional.empty());
         assertThat(marked.toString()).doesNotContain("a@example.com", "18", "90");
-        assertThat(PiiTags.features(marked)).containsEntry("email", Optional.of(PiiEntity.EMAIL_ADDRESS))
+        assertThat(PiiTags.features(marked))
+                .containsEntry("email", Optional.of(PiiEntity.EMAIL_ADDRESS))
                 .containsEntry("age", Optional.empty());
         assertThat(PiiTags.features(PiiTags.unmark(marked, "age"))).containsOnlyKeys("email");
         assertThatThrownBy(() -> PiiTags.mark(schema, "nope", Optional.empty())).isInstanceOf(ConfigException.class);
         Schema bad = parse("feature { name: \"x\" annotation { tag: \"veracity:pii=SHOE_SIZE\" } }");
-        assertThatThrownBy(() -> PiiTags.features(bad)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> PiiTags.features(bad))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("expected one of EMAIL_ADDRESS");
     }
 }

@@ -38,8 +38,12 @@ public record AnomalyEntry(String severity, String shortDescription, String desc
 
     /** {@return the entry of a TFDV anomaly} */
     public static AnomalyEntry of(AnomalyInfo info) {
-        return new AnomalyEntry(info.getSeverity().name(), info.getShortDescription(), info.getDescription(),
-                info.getReasonList().stream().map(r -> new Reason(r.getType().name(), r.getShortDescription(),
-                        r.getDescription())).toList());
+        return new AnomalyEntry(
+                info.getSeverity().name(),
+                info.getShortDescription(),
+                info.getDescription(),
+                info.getReasonList().stream()
+                        .map(r -> new Reason(r.getType().name(), r.getShortDescription(), r.getDescription()))
+                        .toList());
     }
 }

@@ -7,5 +7,4 @@ package dev.veracity.report;
  * @param high  the upper bound
  * @param count values in the bucket (weighted statistics can make it fractional)
  */
-public record Bucket(double low, double high, double count) {
-}
+public record Bucket(double low, double high, double count) {}

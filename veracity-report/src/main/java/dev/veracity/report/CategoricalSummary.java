@@ -17,9 +17,16 @@ import java.util.List;
  * @param valuesKnown     how many values the statistics list (rank histogram or top values) before the cap
  * @param nonUniformity   see {@link NonUniformity}, of all listed values' counts
  */
-public record CategoricalSummary(long count, double missingFraction, long unique, double totalValues,
-                                 double avgLength, List<ValueCount> topValues, int valuesKnown,
-                                 double nonUniformity) implements FeatureSummary {
+public record CategoricalSummary(
+        long count,
+        double missingFraction,
+        long unique,
+        double totalValues,
+        double avgLength,
+        List<ValueCount> topValues,
+        int valuesKnown,
+        double nonUniformity)
+        implements FeatureSummary {
     public CategoricalSummary {
         topValues = List.copyOf(requireNonNull(topValues, "topValues is null"));
     }

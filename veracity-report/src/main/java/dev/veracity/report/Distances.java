@@ -18,8 +18,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Distances {
-    private Distances() {
-    }
+    private Distances() {}
 
     /** {@return the distances of {@code treatment} from {@code control}; a metric that cannot apply says why} */
     public static Distance between(FeatureNameStatistics treatment, FeatureNameStatistics control) {
@@ -32,7 +31,8 @@ public final class Distances {
         if (treatment.hasNumStats() && control.hasNumStats()) {
             Optional<Histogram> a = standard(treatment);
             Optional<Histogram> b = standard(control);
-            Comparison divergence = a.isPresent() && b.isPresent() ? JensenShannon.numeric(a.get(), b.get())
+            Comparison divergence = a.isPresent() && b.isPresent()
+                    ? JensenShannon.numeric(a.get(), b.get())
                     : new Comparison.Unavailable("a side has no equal-width histogram");
             return new Distance(noRanks, divergence);
         }
@@ -43,6 +43,7 @@ public final class Distances {
 
     private static Optional<Histogram> standard(FeatureNameStatistics feature) {
         return feature.getNumStats().getHistogramsList().stream()
-                .filter(h -> h.getType() == Histogram.HistogramType.STANDARD).findFirst();
+                .filter(h -> h.getType() == Histogram.HistogramType.STANDARD)
+                .findFirst();
     }
 }

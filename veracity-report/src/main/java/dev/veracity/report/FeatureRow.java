@@ -18,11 +18,20 @@ import java.util.Optional;
  * @param privacy   how the statistics protect a feature the schema marks PII ({@code suppressed} or
  *                  {@code hashed}, from its {@code veracity:pii} custom statistic), empty for other features
  */
-public record FeatureRow(String name, Kind kind, List<Optional<FeatureSummary>> summaries,
-                         List<Optional<Distance>> distances, Optional<FeatureSchema> schema,
-                         List<AnomalyEntry> anomalies, Optional<String> privacy) {
+public record FeatureRow(
+        String name,
+        Kind kind,
+        List<Optional<FeatureSummary>> summaries,
+        List<Optional<Distance>> distances,
+        Optional<FeatureSchema> schema,
+        List<AnomalyEntry> anomalies,
+        Optional<String> privacy) {
     /** How the page charts a feature. */
-    public enum Kind { NUMERIC, CATEGORICAL, OTHER }
+    public enum Kind {
+        NUMERIC,
+        CATEGORICAL,
+        OTHER
+    }
 
     public FeatureRow {
         requireNonNull(name, "name is null");

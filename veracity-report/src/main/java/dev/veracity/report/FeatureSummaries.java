@@ -19,8 +19,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class FeatureSummaries {
-    private FeatureSummaries() {
-    }
+    private FeatureSummaries() {}
 
     /**
      * {@return the summary of a feature's statistics}
@@ -76,9 +75,18 @@ public final class FeatureSummaries {
         for (int i = 0; i < counts.length; i++) {
             counts[i] = standard.get(i).count();
         }
-        return new NumericSummary(common.getNumNonMissing(), missingFraction(common), statistics.getMean(),
-                statistics.getStdDev(), values > 0 ? Math.min(1.0, statistics.getNumZeros() / values) : 0,
-                statistics.getMin(), statistics.getMedian(), statistics.getMax(), numNan, standard, quantiles,
+        return new NumericSummary(
+                common.getNumNonMissing(),
+                missingFraction(common),
+                statistics.getMean(),
+                statistics.getStdDev(),
+                values > 0 ? Math.min(1.0, statistics.getNumZeros() / values) : 0,
+                statistics.getMin(),
+                statistics.getMedian(),
+                statistics.getMax(),
+                numNan,
+                standard,
+                quantiles,
                 NonUniformity.of(counts));
     }
 
@@ -94,8 +102,15 @@ public final class FeatureSummaries {
             }
             counts[i++] = label.getValue();
         }
-        return new CategoricalSummary(common.getNumNonMissing(), missingFraction(common), statistics.getUnique(),
-                totalValues(common), statistics.getAvgLength(), top, labels.size(), NonUniformity.of(counts));
+        return new CategoricalSummary(
+                common.getNumNonMissing(),
+                missingFraction(common),
+                statistics.getUnique(),
+                totalValues(common),
+                statistics.getAvgLength(),
+                top,
+                labels.size(),
+                NonUniformity.of(counts));
     }
 
     private static List<Bucket> buckets(NumericStatistics statistics, Histogram.HistogramType type) {
@@ -118,7 +133,8 @@ public final class FeatureSummaries {
 
     /** Values over all examples: TFDV's {@code tot_num_values}, or present examples times the average. */
     private static double totalValues(CommonStatistics common) {
-        return common.getTotNumValues() > 0 ? common.getTotNumValues()
+        return common.getTotNumValues() > 0
+                ? common.getTotNumValues()
                 : common.getNumNonMissing() * (double) common.getAvgNumValues();
     }
 }

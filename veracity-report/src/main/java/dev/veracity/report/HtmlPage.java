@@ -23,8 +23,7 @@ final class HtmlPage {
     private static final String SCRIPT = resource("report.js");
     private static final String TEMPLATE = resource("report.html");
 
-    private HtmlPage() {
-    }
+    private HtmlPage() {}
 
     /** Writes the page of {@code model} to {@code out} as UTF-8. */
     static void write(ReportModel model, OutputStream out) throws IOException {

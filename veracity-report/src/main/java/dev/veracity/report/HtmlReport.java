@@ -64,8 +64,7 @@ public final class HtmlReport {
         private String title = "Veracity report";
         private int maxTopValues = DEFAULT_MAX_TOP_VALUES;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds the datasets of a statistics file: one column, or one per slice when the file has several datasets
@@ -121,8 +120,8 @@ public final class HtmlReport {
             if (datasets.isEmpty()) {
                 throw new IllegalStateException("a report needs statistics: call statistics(name, list)");
             }
-            return new HtmlReport(ReportModel.of(title, datasets, Optional.ofNullable(schema),
-                    Optional.ofNullable(anomalies), maxTopValues));
+            return new HtmlReport(ReportModel.of(
+                    title, datasets, Optional.ofNullable(schema), Optional.ofNullable(anomalies), maxTopValues));
         }
     }
 }

@@ -11,8 +11,7 @@ package dev.veracity.report;
  * }</pre>
  */
 public final class NonUniformity {
-    private NonUniformity() {
-    }
+    private NonUniformity() {}
 
     /** {@return the non-uniformity of non-negative counts; 0 for fewer than two counts or a zero sum} */
     public static double of(double[] counts) {

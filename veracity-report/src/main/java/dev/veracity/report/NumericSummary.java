@@ -20,9 +20,20 @@ import java.util.List;
  * @param quantiles       the equal-mass histogram (TFDV's QUANTILES), empty when the statistics have none
  * @param nonUniformity   see {@link NonUniformity}, of the equal-width histogram
  */
-public record NumericSummary(long count, double missingFraction, double mean, double stdDev, double zerosFraction,
-                             double min, double median, double max, double numNan, List<Bucket> standard,
-                             List<Bucket> quantiles, double nonUniformity) implements FeatureSummary {
+public record NumericSummary(
+        long count,
+        double missingFraction,
+        double mean,
+        double stdDev,
+        double zerosFraction,
+        double min,
+        double median,
+        double max,
+        double numNan,
+        List<Bucket> standard,
+        List<Bucket> quantiles,
+        double nonUniformity)
+        implements FeatureSummary {
     public NumericSummary {
         standard = List.copyOf(requireNonNull(standard, "standard is null"));
         quantiles = List.copyOf(requireNonNull(quantiles, "quantiles is null"));

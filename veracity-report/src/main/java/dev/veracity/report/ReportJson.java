@@ -20,8 +20,7 @@ public final class ReportJson {
     /** The version of the document; the script refuses others. */
     public static final int VERSION = 1;
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     /** Writes the model as script-safe JSON (see {@link ScriptJson}). */
     public static void write(ReportModel model, Writer writer) throws IOException {

@@ -32,8 +32,13 @@ import java.util.TreeMap;
  * @param driftSkew        the validator's drift and skew measurements
  * @param maxTopValues     the most values kept per categorical feature and dataset
  */
-public record ReportModel(String title, List<ReportDataset> datasets, List<FeatureRow> features,
-                          List<AnomalyEntry> datasetAnomalies, List<DriftSkewEntry> driftSkew, int maxTopValues) {
+public record ReportModel(
+        String title,
+        List<ReportDataset> datasets,
+        List<FeatureRow> features,
+        List<AnomalyEntry> datasetAnomalies,
+        List<DriftSkewEntry> driftSkew,
+        int maxTopValues) {
     public ReportModel {
         requireNonNull(title, "title is null");
         datasets = List.copyOf(requireNonNull(datasets, "datasets is null"));
@@ -47,8 +52,12 @@ public record ReportModel(String title, List<ReportDataset> datasets, List<Featu
      *
      * @throws IllegalArgumentException if there is no dataset or {@code maxTopValues} is below 1
      */
-    public static ReportModel of(String title, List<ReportDataset> datasets, Optional<Schema> schema,
-                                 Optional<Anomalies> anomalies, int maxTopValues) {
+    public static ReportModel of(
+            String title,
+            List<ReportDataset> datasets,
+            Optional<Schema> schema,
+            Optional<Anomalies> anomalies,
+            int maxTopValues) {
         if (datasets.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one dataset");
         }
@@ -67,15 +76,16 @@ public record ReportModel(String title, List<ReportDataset> datasets, List<Featu
             byName.add(features);
         }
         Map<String, Feature> schemaFeatures = new LinkedHashMap<>();
-        schema.ifPresent(s -> s.getFeatureList().forEach(f -> schemaFeatures.putIfAbsent(key(PathNames.of(
-                f.getName())), f)));
+        schema.ifPresent(s ->
+                s.getFeatureList().forEach(f -> schemaFeatures.putIfAbsent(key(PathNames.of(f.getName())), f)));
         Map<String, AnomalyInfo> anomalyInfos = new TreeMap<>();
-        anomalies.ifPresent(a -> a.getAnomalyInfoMap().forEach((k, info) -> anomalyInfos.put(
-                info.hasPath() ? key(info.getPath()) : k, info)));
+        anomalies.ifPresent(a -> a.getAnomalyInfoMap()
+                .forEach((k, info) -> anomalyInfos.put(info.hasPath() ? key(info.getPath()) : k, info)));
 
         List<String> names = new ArrayList<>(firstSeen.keySet());
         schemaFeatures.keySet().stream().filter(n -> !firstSeen.containsKey(n)).forEach(names::add);
-        anomalyInfos.keySet().stream().filter(n -> !firstSeen.containsKey(n) && !schemaFeatures.containsKey(n))
+        anomalyInfos.keySet().stream()
+                .filter(n -> !firstSeen.containsKey(n) && !schemaFeatures.containsKey(n))
                 .forEach(names::add);
 
         SchemaDescriptions descriptions = new SchemaDescriptions(schema.orElse(Schema.getDefaultInstance()));
@@ -87,20 +97,35 @@ public record ReportModel(String title, List<ReportDataset> datasets, List<Featu
             for (Map<String, FeatureNameStatistics> features : byName) {
                 FeatureNameStatistics statistics = features.get(name);
                 summaries.add(Optional.ofNullable(statistics).map(s -> FeatureSummaries.of(s, maxTopValues)));
-                distances.add(statistics == null || baseline == null || features == byName.get(0)
-                        ? Optional.empty() : Optional.of(Distances.between(statistics, baseline)));
+                distances.add(
+                        statistics == null || baseline == null || features == byName.get(0)
+                                ? Optional.empty()
+                                : Optional.of(Distances.between(statistics, baseline)));
             }
             FeatureNameStatistics any = firstSeen.get(name);
-            Optional<FeatureSchema> described = Optional.ofNullable(schemaFeatures.get(name))
-                    .map(descriptions::describe);
+            Optional<FeatureSchema> described =
+                    Optional.ofNullable(schemaFeatures.get(name)).map(descriptions::describe);
             AnomalyInfo info = anomalyInfos.get(name);
-            rows.add(new FeatureRow(displayName(name), kind(any, schemaFeatures.get(name)), summaries, distances, described,
-                    info == null ? List.of() : List.of(AnomalyEntry.of(info)), privacy(byName, name)));
+            rows.add(new FeatureRow(
+                    displayName(name),
+                    kind(any, schemaFeatures.get(name)),
+                    summaries,
+                    distances,
+                    described,
+                    info == null ? List.of() : List.of(AnomalyEntry.of(info)),
+                    privacy(byName, name)));
         }
-        List<AnomalyEntry> datasetAnomalies = anomalies.filter(Anomalies::hasDatasetAnomalyInfo)
-                .map(a -> List.of(AnomalyEntry.of(a.getDatasetAnomalyInfo()))).orElse(List.of());
-        return new ReportModel(title, datasets, rows, datasetAnomalies,
-                anomalies.map(ReportModel::driftSkew).orElse(List.of()), maxTopValues);
+        List<AnomalyEntry> datasetAnomalies = anomalies
+                .filter(Anomalies::hasDatasetAnomalyInfo)
+                .map(a -> List.of(AnomalyEntry.of(a.getDatasetAnomalyInfo())))
+                .orElse(List.of());
+        return new ReportModel(
+                title,
+                datasets,
+                rows,
+                datasetAnomalies,
+                anomalies.map(ReportModel::driftSkew).orElse(List.of()),
+                maxTopValues);
     }
 
     /** The custom statistic by which the statistics mark a PII feature's protected values. */
@@ -108,7 +133,9 @@ public record ReportModel(String title, List<ReportDataset> datasets, List<Featu
 
     /** {@return how the first dataset that marks the feature PII protects it, if any does} */
     private static Optional<String> privacy(List<Map<String, FeatureNameStatistics>> byName, String name) {
-        return byName.stream().map(features -> features.get(name)).filter(java.util.Objects::nonNull)
+        return byName.stream()
+                .map(features -> features.get(name))
+                .filter(java.util.Objects::nonNull)
                 .flatMap(f -> f.getCustomStatsList().stream())
                 .filter(c -> c.getName().equals(PII_MARKER))
                 .map(c -> c.getStr().isEmpty() ? "suppressed" : c.getStr())
@@ -117,7 +144,8 @@ public record ReportModel(String title, List<ReportDataset> datasets, List<Featu
 
     /** {@return how many anomalies (feature and dataset) the report holds} */
     public int anomalyCount() {
-        return datasetAnomalies.size() + features.stream().mapToInt(f -> f.anomalies().size()).sum();
+        return datasetAnomalies.size()
+                + features.stream().mapToInt(f -> f.anomalies().size()).sum();
     }
 
     /** The key that matches a feature across statistics, schema and anomalies: TFDV's serialized path. */
@@ -133,7 +161,8 @@ public record ReportModel(String title, List<ReportDataset> datasets, List<Featu
 
     private static FeatureRow.Kind kind(FeatureNameStatistics statistics, Feature schemaFeature) {
         if (statistics != null) {
-            return statistics.hasNumStats() ? FeatureRow.Kind.NUMERIC
+            return statistics.hasNumStats()
+                    ? FeatureRow.Kind.NUMERIC
                     : statistics.hasStringStats() ? FeatureRow.Kind.CATEGORICAL : FeatureRow.Kind.OTHER;
         }
         if (schemaFeature != null) {
@@ -150,10 +179,12 @@ public record ReportModel(String title, List<ReportDataset> datasets, List<Featu
         List<DriftSkewEntry> entries = new ArrayList<>();
         for (DriftSkewInfo info : anomalies.getDriftSkewInfoList()) {
             String feature = PathNames.serialize(info.getPath());
-            info.getDriftMeasurementsList().forEach(m -> entries.add(new DriftSkewEntry(feature, "drift",
-                    m.getType().name(), m.getValue(), m.getThreshold())));
-            info.getSkewMeasurementsList().forEach(m -> entries.add(new DriftSkewEntry(feature, "skew",
-                    m.getType().name(), m.getValue(), m.getThreshold())));
+            info.getDriftMeasurementsList()
+                    .forEach(m -> entries.add(
+                            new DriftSkewEntry(feature, "drift", m.getType().name(), m.getValue(), m.getThreshold())));
+            info.getSkewMeasurementsList()
+                    .forEach(m -> entries.add(
+                            new DriftSkewEntry(feature, "skew", m.getType().name(), m.getValue(), m.getThreshold())));
         }
         return entries;
     }

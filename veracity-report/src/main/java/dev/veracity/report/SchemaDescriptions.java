@@ -5,13 +5,13 @@ import dev.veracity.proto.FeatureComparator;
 import dev.veracity.proto.LifecycleStage;
 import dev.veracity.proto.Schema;
 import dev.veracity.proto.StringDomain;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.math.BigDecimal;
-import java.math.MathContext;
 
 /**
  * Describes a schema's features in short phrases for the report (type, presence, valency, domain, notes).
@@ -37,8 +37,8 @@ public final class SchemaDescriptions {
         if (feature.hasPresence()) {
             double fraction = feature.getPresence().getMinFraction();
             long count = feature.getPresence().getMinCount();
-            presence = fraction >= 1 ? "required" : fraction > 0 ? "present in at least " + percent(fraction)
-                    : "optional";
+            presence =
+                    fraction >= 1 ? "required" : fraction > 0 ? "present in at least " + percent(fraction) : "optional";
             if (count > 0) {
                 presence += " (at least " + count + (count == 1 ? " example)" : " examples)");
             }
@@ -47,11 +47,14 @@ public final class SchemaDescriptions {
         if (feature.hasValueCount()) {
             long min = feature.getValueCount().getMin();
             long max = feature.getValueCount().getMax();
-            valency = min == max && max > 0 ? "exactly " + min + (min == 1 ? " value" : " values")
+            valency = min == max && max > 0
+                    ? "exactly " + min + (min == 1 ? " value" : " values")
                     : max > 0 ? min + " to " + max + " values" : "at least " + min + (min == 1 ? " value" : " values");
         } else if (feature.hasShape()) {
-            valency = "shape " + feature.getShape().getDimList().stream().map(d -> Long.toString(d.getSize()))
-                    .toList();
+            valency = "shape "
+                    + feature.getShape().getDimList().stream()
+                            .map(d -> Long.toString(d.getSize()))
+                            .toList();
         }
         List<String> notes = new ArrayList<>();
         if (feature.getDeprecated() || feature.getLifecycleStage() == LifecycleStage.DEPRECATED) {
@@ -70,33 +73,59 @@ public final class SchemaDescriptions {
 
     private String domain(Feature feature) {
         return switch (feature.getDomainInfoCase()) {
-            case DOMAIN -> globalDomain(feature.getDomain())
-                    .map(d -> values(d) + " (domain " + d.getName() + ")")
-                    .orElse("domain " + feature.getDomain() + " (not in the schema)");
+            case DOMAIN ->
+                globalDomain(feature.getDomain())
+                        .map(d -> values(d) + " (domain " + d.getName() + ")")
+                        .orElse("domain " + feature.getDomain() + " (not in the schema)");
             case STRING_DOMAIN -> values(feature.getStringDomain());
-            case INT_DOMAIN -> range(feature.getIntDomain().hasMin() ? Long.toString(feature.getIntDomain().getMin())
-                    : "", feature.getIntDomain().hasMax() ? Long.toString(feature.getIntDomain().getMax()) : "")
-                    + (feature.getIntDomain().getIsCategorical() ? " categorical" : "");
-            case FLOAT_DOMAIN -> range(feature.getFloatDomain().hasMin() ? Float.toString(feature.getFloatDomain()
-                    .getMin()) : "", feature.getFloatDomain().hasMax() ? Float.toString(feature.getFloatDomain()
-                    .getMax()) : "") + (feature.getFloatDomain().getDisallowNan() ? ", no NaN" : "");
+            case INT_DOMAIN ->
+                range(
+                                feature.getIntDomain().hasMin()
+                                        ? Long.toString(feature.getIntDomain().getMin())
+                                        : "",
+                                feature.getIntDomain().hasMax()
+                                        ? Long.toString(feature.getIntDomain().getMax())
+                                        : "")
+                        + (feature.getIntDomain().getIsCategorical() ? " categorical" : "");
+            case FLOAT_DOMAIN ->
+                range(
+                                feature.getFloatDomain().hasMin()
+                                        ? Float.toString(
+                                                feature.getFloatDomain().getMin())
+                                        : "",
+                                feature.getFloatDomain().hasMax()
+                                        ? Float.toString(
+                                                feature.getFloatDomain().getMax())
+                                        : "")
+                        + (feature.getFloatDomain().getDisallowNan() ? ", no NaN" : "");
             case BOOL_DOMAIN -> "boolean";
             case STRUCT_DOMAIN -> "struct of " + feature.getStructDomain().getFeatureCount() + " features";
             case DOMAININFO_NOT_SET -> "";
-            case NATURAL_LANGUAGE_DOMAIN, IMAGE_DOMAIN, AUDIO_DOMAIN, VIDEO_DOMAIN, CONTENT_CHUNK_DOMAIN, MID_DOMAIN,
-                 URL_DOMAIN, TIME_DOMAIN, TIME_OF_DAY_DOMAIN ->
-                    feature.getDomainInfoCase().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            case NATURAL_LANGUAGE_DOMAIN,
+                    IMAGE_DOMAIN,
+                    AUDIO_DOMAIN,
+                    VIDEO_DOMAIN,
+                    CONTENT_CHUNK_DOMAIN,
+                    MID_DOMAIN,
+                    URL_DOMAIN,
+                    TIME_DOMAIN,
+                    TIME_OF_DAY_DOMAIN ->
+                feature.getDomainInfoCase().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         };
     }
 
     private Optional<StringDomain> globalDomain(String name) {
-        return schema.getStringDomainList().stream().filter(d -> d.getName().equals(name)).findFirst();
+        return schema.getStringDomainList().stream()
+                .filter(d -> d.getName().equals(name))
+                .findFirst();
     }
 
     private static String values(StringDomain domain) {
         int n = domain.getValueCount();
         List<String> shown = domain.getValueList().subList(0, Math.min(n, MAX_DOMAIN_VALUES));
-        return n + (n == 1 ? " value: " : " values: ") + String.join(", ", shown)
+        return n
+                + (n == 1 ? " value: " : " values: ")
+                + String.join(", ", shown)
                 + (n > shown.size() ? ", ... (" + (n - shown.size()) + " more)" : "");
     }
 
@@ -115,15 +144,19 @@ public final class SchemaDescriptions {
             notes.add(kind + ": L-infinity <= " + comparator.getInfinityNorm().getThreshold());
         }
         if (comparator.getNormalizedAbsDifference().hasThreshold()) {
-            notes.add(kind + ": normalized abs. difference <= " + comparator.getNormalizedAbsDifference().getThreshold());
+            notes.add(kind + ": normalized abs. difference <= "
+                    + comparator.getNormalizedAbsDifference().getThreshold());
         }
         if (comparator.getJensenShannonDivergence().hasThreshold()) {
-            notes.add(kind + ": Jensen-Shannon <= " + comparator.getJensenShannonDivergence().getThreshold());
+            notes.add(kind + ": Jensen-Shannon <= "
+                    + comparator.getJensenShannonDivergence().getThreshold());
         }
     }
 
     private static String percent(double fraction) {
-        return BigDecimal.valueOf(fraction * 100).round(new MathContext(4))
-                .stripTrailingZeros().toPlainString() + "%";
+        return BigDecimal.valueOf(fraction * 100)
+                        .round(new MathContext(4))
+                        .stripTrailingZeros()
+                        .toPlainString() + "%";
     }
 }

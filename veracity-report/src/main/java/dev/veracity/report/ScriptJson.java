@@ -30,8 +30,7 @@ public final class ScriptJson {
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .build();
 
-    private ScriptJson() {
-    }
+    private ScriptJson() {}
 
     /** {@return a generator writing script-safe JSON to {@code writer}} */
     public static JsonGenerator generator(Writer writer) throws IOException {

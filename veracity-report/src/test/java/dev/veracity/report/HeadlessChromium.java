@@ -48,9 +48,18 @@ final class HeadlessChromium implements AutoCloseable {
         Path profile = Files.createTempDirectory("veracity-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver.toString()))
@@ -67,8 +76,9 @@ final class HeadlessChromium implements AutoCloseable {
     void open(Path html) {
         driver.get(html.toUri().toString());
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
-                .until(d -> "true".equals(d.findElement(org.openqa.selenium.By.tagName("body"))
-                        .getAttribute("data-ready")));
+                .until(d -> "true"
+                        .equals(d.findElement(org.openqa.selenium.By.tagName("body"))
+                                .getAttribute("data-ready")));
     }
 
     /** {@return the browser console's entries since the last call} */
@@ -78,8 +88,10 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Asserts that the console holds no error (a script error, a CSP violation, a failed load). */
     void assertNoConsoleErrors() {
-        assertThat(console()).filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
-                .as("console warnings and errors").isEmpty();
+        assertThat(console())
+                .filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .as("console warnings and errors")
+                .isEmpty();
     }
 
     @Override
@@ -88,7 +100,8 @@ final class HeadlessChromium implements AutoCloseable {
             driver.quit();
         } finally {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -44,26 +44,50 @@ class ReportBrowserTest {
         editor.feature("surface").driftInfinityNorm(0.05);
         editor.feature("temperature_c").driftJensenShannon(0.1);
         Schema schema = editor.build();
-        Anomalies anomalies = Validator.validate(serving, schema).previous(train).environment("SERVING").run();
+        Anomalies anomalies = Validator.validate(serving, schema)
+                .previous(train)
+                .environment("SERVING")
+                .run();
         Path html = Path.of("target", "report-example.html");
-        HtmlReport.builder().title("Runs: train, eval and serving").statistics("train", train)
-                .statistics("eval", eval).statistics("serving", serving).schema(schema).anomalies(anomalies)
-                .build().write(html);
+        HtmlReport.builder()
+                .title("Runs: train, eval and serving")
+                .statistics("train", train)
+                .statistics("eval", eval)
+                .statistics("serving", serving)
+                .schema(schema)
+                .anomalies(anomalies)
+                .build()
+                .write(html);
 
         try (HeadlessChromium chromium = HeadlessChromium.start(1300, 2600)) {
             chromium.open(html);
             chromium.assertNoConsoleErrors();
-            assertThat(featureNames(chromium)).containsExactlyInAnyOrder("run_id", "runner", "route", "surface",
-                    "distance_km", "elevation_gain_m", "pace_min_per_km", "avg_heart_rate", "temperature_c",
-                    "time_of_day", "started_at", "suggested", "notes", "completed");
-            String summary = chromium.driver().findElement(By.id("summary-anomalies")).getText();
+            assertThat(featureNames(chromium))
+                    .containsExactlyInAnyOrder(
+                            "run_id",
+                            "runner",
+                            "route",
+                            "surface",
+                            "distance_km",
+                            "elevation_gain_m",
+                            "pace_min_per_km",
+                            "avg_heart_rate",
+                            "temperature_c",
+                            "time_of_day",
+                            "started_at",
+                            "suggested",
+                            "notes",
+                            "completed");
+            String summary =
+                    chromium.driver().findElement(By.id("summary-anomalies")).getText();
             assertThat(summary).contains(Integer.toString(anomalies.getAnomalyInfoCount()));
             WebElement surface = card(chromium, "surface");
-            assertThat(surface.getText()).contains("ENUM_TYPE_UNEXPECTED_STRING_VALUES", "indoor track",
-                    "COMPARATOR_L_INFTY_HIGH");
+            assertThat(surface.getText())
+                    .contains("ENUM_TYPE_UNEXPECTED_STRING_VALUES", "indoor track", "COMPARATOR_L_INFTY_HIGH");
             assertThat(chromium.driver().findElement(By.id("drift-skew")).getText())
                     .contains("temperature_c", "JENSEN_SHANNON_DIVERGENCE", "over threshold");
-            Files.write(Path.of("target", "report-screenshot.png"),
+            Files.write(
+                    Path.of("target", "report-screenshot.png"),
                     chromium.driver().getScreenshotAs(OutputType.BYTES));
         }
     }
@@ -77,11 +101,18 @@ class ReportBrowserTest {
         SchemaEditor editor = SchemaEditor.of(SchemaInference.infer(train));
         editor.feature("drifted").driftJensenShannon(0.1);
         Schema schema = editor.build();
-        Anomalies anomalies = Validator.validate(serving, schema).previous(train).run();
+        Anomalies anomalies =
+                Validator.validate(serving, schema).previous(train).run();
         assertThat(anomalies.getAnomalyInfoMap()).containsKey("drifted").hasSize(2);
         Path html = dir.resolve("report.html");
-        HtmlReport.builder().title(TITLE).statistics("train", train).statistics("serving", serving)
-                .schema(schema).anomalies(anomalies).build().write(html);
+        HtmlReport.builder()
+                .title(TITLE)
+                .statistics("train", train)
+                .statistics("serving", serving)
+                .schema(schema)
+                .anomalies(anomalies)
+                .build()
+                .write(html);
 
         try (HeadlessChromium chromium = HeadlessChromium.start(1300, 1800)) {
             chromium.open(html);
@@ -97,30 +128,40 @@ class ReportBrowserTest {
             // data shows as text, never as markup: no image, no extra script, no handler ran
             String text = chromium.driver().findElement(By.tagName("body")).getText();
             assertThat(text).contains(XSS_NAME, XSS_SCRIPT, XSS_NEW_VALUE, TITLE);
-            assertThat(card(chromium, XSS_NAME).findElement(By.className("feature-name")).getText())
+            assertThat(card(chromium, XSS_NAME)
+                            .findElement(By.className("feature-name"))
+                            .getText())
                     .isEqualTo(XSS_NAME);
             assertThat(card(chromium, XSS_NAME).getText()).contains("ENUM_TYPE_UNEXPECTED_STRING_VALUES");
             assertThat(svgTexts(chromium, XSS_NAME)).contains(XSS_SCRIPT, XSS_ATTRIBUTE);
             assertThat(chromium.driver().findElements(By.tagName("img"))).isEmpty();
             assertThat(chromium.driver().findElements(By.tagName("script"))).hasSize(2);
             assertThat(chromium.driver().getTitle()).isEqualTo(TITLE);
-            assertThat(chromium.driver().executeScript("return typeof window.xss")).isEqualTo("undefined");
+            assertThat(chromium.driver().executeScript("return typeof window.xss"))
+                    .isEqualTo("undefined");
             assertNoAlert(chromium);
 
             // search, histogram mode and scale redraw without errors
             chromium.driver().findElement(By.id("search")).sendKeys("drift");
             assertThat(featureNames(chromium)).containsExactly("drifted");
-            chromium.driver().findElement(By.cssSelector("#histogram-mode [data-value=quantiles]")).click();
-            chromium.driver().findElement(By.cssSelector("#histogram-scale [data-value=log]")).click();
-            assertThat(card(chromium, "drifted").findElements(By.cssSelector("svg rect"))).isNotEmpty();
+            chromium.driver()
+                    .findElement(By.cssSelector("#histogram-mode [data-value=quantiles]"))
+                    .click();
+            chromium.driver()
+                    .findElement(By.cssSelector("#histogram-scale [data-value=log]"))
+                    .click();
+            assertThat(card(chromium, "drifted").findElements(By.cssSelector("svg rect")))
+                    .isNotEmpty();
             chromium.assertNoConsoleErrors();
         }
     }
 
     @Test
     void aSlicePickerShowsTheDatasetsOfOneSlice() throws IOException {
-        DatasetFeatureStatisticsList sliced = Veracity.statistics(csv("train.csv", false)).sliceBy("color")
-                .compute().statistics();
+        DatasetFeatureStatisticsList sliced = Veracity.statistics(csv("train.csv", false))
+                .sliceBy("color")
+                .compute()
+                .statistics();
         Path html = dir.resolve("sliced.html");
         HtmlReport.builder().statistics("train", sliced).build().write(html);
 
@@ -144,8 +185,14 @@ class ReportBrowserTest {
             if (serving && i % 10 == 3) {
                 xss = XSS_NEW_VALUE;
             }
-            csv.append(i % 50).append(',').append((serving ? 100 : 0) + i % 10).append(',')
-                    .append(colors[i % 3]).append(",\"").append(xss.replace("\"", "\"\"")).append("\"\n");
+            csv.append(i % 50)
+                    .append(',')
+                    .append((serving ? 100 : 0) + i % 10)
+                    .append(',')
+                    .append(colors[i % 3])
+                    .append(",\"")
+                    .append(xss.replace("\"", "\"\""))
+                    .append("\"\n");
         }
         Path file = dir.resolve(name);
         Files.writeString(file, csv, StandardCharsets.UTF_8);
@@ -163,17 +210,20 @@ class ReportBrowserTest {
                 return runs;
             }
         }
-        throw new IllegalStateException("examples/runs not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "examples/runs not found above " + Path.of("").toAbsolutePath());
     }
 
     private static List<String> featureNames(HeadlessChromium chromium) {
         return chromium.driver().findElements(By.cssSelector("article.feature")).stream()
-                .map(e -> e.getAttribute("data-feature")).toList();
+                .map(e -> e.getAttribute("data-feature"))
+                .toList();
     }
 
     private static WebElement card(HeadlessChromium chromium, String feature) {
         return chromium.driver().findElements(By.cssSelector("article.feature")).stream()
-                .filter(e -> feature.equals(e.getAttribute("data-feature"))).findFirst()
+                .filter(e -> feature.equals(e.getAttribute("data-feature")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no card for " + feature));
     }
 
@@ -183,12 +233,14 @@ class ReportBrowserTest {
         new org.openqa.selenium.support.ui.WebDriverWait(chromium.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> !card.findElements(By.tagName("svg")).isEmpty());
         return card.findElements(By.cssSelector("svg text > title")).stream()
-                .map(e -> (String) chromium.driver().executeScript("return arguments[0].textContent", e)).toList();
+                .map(e -> (String) chromium.driver().executeScript("return arguments[0].textContent", e))
+                .toList();
     }
 
     private static List<String> rowDatasets(HeadlessChromium chromium, String feature) {
         return card(chromium, feature).findElements(By.cssSelector("table tr td:first-child")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     private static void assertNoAlert(HeadlessChromium chromium) {

@@ -38,16 +38,22 @@ class ReportLoadTest {
         Path html = Path.of("target", "report-2000-features.html");
         HtmlReport report = builder.build();
         assertThat(report.model().features()).hasSize(2000);
-        CategoricalSummary widest = (CategoricalSummary) report.model().features().get(1).summaries().get(0)
-                .orElseThrow();
+        CategoricalSummary widest = (CategoricalSummary)
+                report.model().features().get(1).summaries().get(0).orElseThrow();
         assertThat(widest.valuesKnown()).isEqualTo(100_000);
         assertThat(widest.topValues()).hasSize(HtmlReport.DEFAULT_MAX_TOP_VALUES);
         report.write(html);
-        measure("2,000 features x 3 datasets (100 categorical with 100,000 distinct values, one listing all of them)", html, "2,000");
+        measure(
+                "2,000 features x 3 datasets (100 categorical with 100,000 distinct values, one listing all of them)",
+                html,
+                "2,000");
         String stats = System.getProperty("veracity.report.stats", "");
         if (!stats.isEmpty()) {
             Path big = Path.of("target", "report-stats.html");
-            HtmlReport.builder().statistics("stats", StatisticsFiles.read(Path.of(stats))).build().write(big);
+            HtmlReport.builder()
+                    .statistics("stats", StatisticsFiles.read(Path.of(stats)))
+                    .build()
+                    .write(big);
             measure(stats, big, "");
         }
     }
@@ -66,27 +72,31 @@ class ReportLoadTest {
                     .selectByValue("js");
             chromium.driver().findElements(By.cssSelector("article.feature"));
             long sortMs = (System.nanoTime() - t0) / 1_000_000;
-            Files.writeString(TIMES, what + ": " + Files.size(html) / 1024 + " KiB, opened and first page drawn in "
-                    + body.getAttribute("data-loaded-ms") + " ms after navigation start (script "
-                    + body.getAttribute("data-rendered-ms") + " ms; " + wall + " ms as WebDriver waited); "
-                    + "re-sort by Jensen-Shannon and redraw " + sortMs + " ms\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    TIMES,
+                    what + ": " + Files.size(html) / 1024 + " KiB, opened and first page drawn in "
+                            + body.getAttribute("data-loaded-ms") + " ms after navigation start (script "
+                            + body.getAttribute("data-rendered-ms") + " ms; " + wall + " ms as WebDriver waited); "
+                            + "re-sort by Jensen-Shannon and redraw " + sortMs + " ms\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
     }
 
     /** Statistics of the shape {@code veracity stats} writes: half numeric, half categorical. */
     static DatasetFeatureStatisticsList synthetic(String name, int features, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        DatasetFeatureStatistics.Builder dataset = DatasetFeatureStatistics.newBuilder().setName(name)
-                .setNumExamples(1_000_000);
+        DatasetFeatureStatistics.Builder dataset =
+                DatasetFeatureStatistics.newBuilder().setName(name).setNumExamples(1_000_000);
         for (int f = 0; f < features; f++) {
             String feature = "feature_" + f;
             if (f % 2 == 0) {
                 dataset.addFeatures(numeric(feature, random));
             } else {
                 // feature_1 lists all its 100,000 values in the rank histogram; the others list up to 1,000
-                dataset.addFeatures(categorical(feature, f % 20 == 1 ? 100_000 : 1 + random.nextInt(300),
-                        f == 1 ? 100_000 : 1000, random));
+                dataset.addFeatures(categorical(
+                        feature, f % 20 == 1 ? 100_000 : 1 + random.nextInt(300), f == 1 ? 100_000 : 1000, random));
             }
         }
         return DatasetFeatureStatisticsList.newBuilder().addDatasets(dataset).build();
@@ -94,46 +104,70 @@ class ReportLoadTest {
 
     private static FeatureNameStatistics numeric(String name, SplittableRandom random) {
         double shift = random.nextDouble() * 10;
-        NumericStatistics.Builder stats = NumericStatistics.newBuilder().setMean(shift + 50).setStdDev(10)
-                .setMin(shift).setMax(shift + 100).setMedian(shift + 50).setNumZeros(random.nextInt(1000))
+        NumericStatistics.Builder stats = NumericStatistics.newBuilder()
+                .setMean(shift + 50)
+                .setStdDev(10)
+                .setMin(shift)
+                .setMax(shift + 100)
+                .setMedian(shift + 50)
+                .setNumZeros(random.nextInt(1000))
                 .setCommonStats(common(random));
-        for (Histogram.HistogramType type : new Histogram.HistogramType[] {Histogram.HistogramType.STANDARD,
-                Histogram.HistogramType.QUANTILES}) {
+        for (Histogram.HistogramType type :
+                new Histogram.HistogramType[] {Histogram.HistogramType.STANDARD, Histogram.HistogramType.QUANTILES}) {
             Histogram.Builder histogram = Histogram.newBuilder().setType(type);
             for (int b = 0; b < 10; b++) {
-                histogram.addBuckets(Histogram.Bucket.newBuilder().setLowValue(shift + b * 10)
-                        .setHighValue(shift + b * 10 + 10).setSampleCount(1000 + random.nextInt(100_000)));
+                histogram.addBuckets(Histogram.Bucket.newBuilder()
+                        .setLowValue(shift + b * 10)
+                        .setHighValue(shift + b * 10 + 10)
+                        .setSampleCount(1000 + random.nextInt(100_000)));
             }
             stats.addHistograms(histogram);
         }
-        return FeatureNameStatistics.newBuilder().setPath(PathNames.of(name))
-                .setType(FeatureNameStatistics.Type.FLOAT).setNumStats(stats).build();
+        return FeatureNameStatistics.newBuilder()
+                .setPath(PathNames.of(name))
+                .setType(FeatureNameStatistics.Type.FLOAT)
+                .setNumStats(stats)
+                .build();
     }
 
-    private static FeatureNameStatistics categorical(String name, int distinct, int maxLabels,
-                                                     SplittableRandom random) {
+    private static FeatureNameStatistics categorical(
+            String name, int distinct, int maxLabels, SplittableRandom random) {
         RankHistogram.Builder rank = RankHistogram.newBuilder();
-        StringStatistics.Builder stats = StringStatistics.newBuilder().setUnique(distinct).setAvgLength(12)
+        StringStatistics.Builder stats = StringStatistics.newBuilder()
+                .setUnique(distinct)
+                .setAvgLength(12)
                 .setCommonStats(common(random));
         int labels = Math.min(distinct, maxLabels); // TFDV's num_rank_histogram_buckets is 1,000
         double count = 1_000_000;
         for (int i = 0; i < labels; i++) {
             count = Math.max(1, Math.floor(count * (0.7 + random.nextDouble() * 0.3)));
-            rank.addBuckets(RankHistogram.Bucket.newBuilder().setLowRank(i).setHighRank(i)
-                    .setLabel("value-" + i + "-" + random.nextInt(1000)).setSampleCount(count));
+            rank.addBuckets(RankHistogram.Bucket.newBuilder()
+                    .setLowRank(i)
+                    .setHighRank(i)
+                    .setLabel("value-" + i + "-" + random.nextInt(1000))
+                    .setSampleCount(count));
             if (i < 20) {
                 stats.addTopValues(StringStatistics.FreqAndValue.newBuilder()
-                        .setValue(rank.getBuckets(i).getLabel()).setFrequency(count));
+                        .setValue(rank.getBuckets(i).getLabel())
+                        .setFrequency(count));
             }
         }
-        return FeatureNameStatistics.newBuilder().setPath(PathNames.of(name))
-                .setType(FeatureNameStatistics.Type.STRING).setStringStats(stats.setRankHistogram(rank)).build();
+        return FeatureNameStatistics.newBuilder()
+                .setPath(PathNames.of(name))
+                .setType(FeatureNameStatistics.Type.STRING)
+                .setStringStats(stats.setRankHistogram(rank))
+                .build();
     }
 
     private static CommonStatistics common(SplittableRandom random) {
         long missing = random.nextInt(50_000);
-        return CommonStatistics.newBuilder().setNumNonMissing(1_000_000 - missing).setNumMissing(missing)
-                .setMinNumValues(1).setMaxNumValues(1).setAvgNumValues(1).setTotNumValues(1_000_000 - missing)
+        return CommonStatistics.newBuilder()
+                .setNumNonMissing(1_000_000 - missing)
+                .setNumMissing(missing)
+                .setMinNumValues(1)
+                .setMaxNumValues(1)
+                .setAvgNumValues(1)
+                .setTotNumValues(1_000_000 - missing)
                 .build();
     }
 }

@@ -37,10 +37,13 @@ class ReportModelTest {
 
     @Test
     void distancesAreTheValidatorsMetricsWithTheirExactValues() {
-        HtmlReport report = HtmlReport.builder().statistics("train", list(dataset("train", 4,
-                        categorical("c", Map.of("a", 2.0, "b", 2.0)), numeric("x", 0, 10, 4))))
-                .statistics("eval", list(dataset("eval", 4, categorical("c", Map.of("a", 2.0, "c", 2.0)),
-                        numeric("x", 5, 15, 4))))
+        HtmlReport report = HtmlReport.builder()
+                .statistics(
+                        "train",
+                        list(dataset("train", 4, categorical("c", Map.of("a", 2.0, "b", 2.0)), numeric("x", 0, 10, 4))))
+                .statistics(
+                        "eval",
+                        list(dataset("eval", 4, categorical("c", Map.of("a", 2.0, "c", 2.0)), numeric("x", 5, 15, 4))))
                 .build();
         FeatureRow c = row(report.model(), "c");
         assertThat(c.distances().get(0)).isEmpty();
@@ -60,9 +63,12 @@ class ReportModelTest {
         for (int i = 0; i < 120; i++) {
             labels.put("v" + i, 200.0 - i);
         }
-        HtmlReport report = HtmlReport.builder().maxTopValues(50)
-                .statistics("train", list(dataset("train", 10, categorical("c", labels)))).build();
-        CategoricalSummary summary = (CategoricalSummary) row(report.model(), "c").summaries().get(0).orElseThrow();
+        HtmlReport report = HtmlReport.builder()
+                .maxTopValues(50)
+                .statistics("train", list(dataset("train", 10, categorical("c", labels))))
+                .build();
+        CategoricalSummary summary =
+                (CategoricalSummary) row(report.model(), "c").summaries().get(0).orElseThrow();
         assertThat(summary.topValues()).hasSize(50);
         assertThat(summary.topValues().get(0)).isEqualTo(new ValueCount("v0", 200.0));
         assertThat(summary.valuesKnown()).isEqualTo(120);
@@ -74,7 +80,9 @@ class ReportModelTest {
         HtmlReport report = HtmlReport.builder()
                 .statistics("train", list(dataset("train", 4, numeric("x", 0, 1, 4), numeric("y", 0, 1, 4))))
                 .statistics("serving", list(dataset("serving", 4, numeric("x", 0, 1, 4))))
-                .schema(schema()).anomalies(anomalies()).build();
+                .schema(schema())
+                .anomalies(anomalies())
+                .build();
         ReportModel model = report.model();
         assertThat(model.features()).extracting(FeatureRow::name).containsExactly("x", "y", "label", "gone");
         assertThat(row(model, "y").summaries().get(1)).isEmpty();
@@ -82,8 +90,10 @@ class ReportModelTest {
         assertThat(row(model, "label").kind()).isEqualTo(FeatureRow.Kind.CATEGORICAL);
         assertThat(row(model, "label").schema().orElseThrow().domain()).isEqualTo("2 values: yes, no (domain label)");
         assertThat(row(model, "x").schema().orElseThrow().presence()).isEqualTo("required (at least 1 example)");
-        assertThat(row(model, "gone").anomalies()).singleElement()
-                .extracting(AnomalyEntry::shortDescription).isEqualTo("Column dropped");
+        assertThat(row(model, "gone").anomalies())
+                .singleElement()
+                .extracting(AnomalyEntry::shortDescription)
+                .isEqualTo("Column dropped");
         assertThat(model.driftSkew()).singleElement().satisfies(d -> {
             assertThat(d.feature()).isEqualTo("x");
             assertThat(d.isOver()).isTrue();
@@ -95,9 +105,12 @@ class ReportModelTest {
     void slicedStatisticsGiveOneDatasetPerSlice() {
         DatasetFeatureStatisticsList sliced = DatasetFeatureStatisticsList.newBuilder()
                 .addDatasets(dataset("All Examples", 4, numeric("x", 0, 1, 4)))
-                .addDatasets(dataset("country_DE", 2, numeric("x", 0, 1, 2))).build();
-        ReportModel model = HtmlReport.builder().statistics("train", sliced).build().model();
-        assertThat(model.datasets()).extracting(ReportDataset::name)
+                .addDatasets(dataset("country_DE", 2, numeric("x", 0, 1, 2)))
+                .build();
+        ReportModel model =
+                HtmlReport.builder().statistics("train", sliced).build().model();
+        assertThat(model.datasets())
+                .extracting(ReportDataset::name)
                 .containsExactly("train / All Examples", "train / country_DE");
         assertThat(model.datasets()).extracting(ReportDataset::slice).containsExactly("All Examples", "country_DE");
     }
@@ -106,9 +119,12 @@ class ReportModelTest {
     @Test
     void featuresTheStatisticsProtectAsPiiSaySoAndOthersDoNot() throws IOException {
         FeatureNameStatistics email = categorical("email", Map.of()).toBuilder()
-                .addCustomStats(CustomStatistic.newBuilder().setName("veracity:pii").setStr("hashed")).build();
+                .addCustomStats(
+                        CustomStatistic.newBuilder().setName("veracity:pii").setStr("hashed"))
+                .build();
         HtmlReport report = HtmlReport.builder()
-                .statistics("train", list(dataset("train", 4, email, numeric("x", 0, 1, 4)))).build();
+                .statistics("train", list(dataset("train", 4, email, numeric("x", 0, 1, 4))))
+                .build();
         assertThat(row(report.model(), "email").privacy()).contains("hashed");
         assertThat(row(report.model(), "x").privacy()).isEmpty();
         StringWriter json = new StringWriter();
@@ -118,12 +134,23 @@ class ReportModelTest {
 
     @Test
     void jsonOfASmallReportMatchesTheGoldenFile() throws IOException {
-        HtmlReport report = HtmlReport.builder().title("small <report>")
-                .statistics("train", list(dataset("train", 4, categorical("c", Map.of("a", 3.0)),
-                        numeric("x", 0, 1, 4), numeric("y", 0, 1, 4))))
-                .statistics("serving", list(dataset("serving", 4, categorical("c", Map.of("a", 1.0, "b", 2.0)),
-                        numeric("x", 0.5, 2, 4))))
-                .schema(schema()).anomalies(anomalies()).build();
+        HtmlReport report = HtmlReport.builder()
+                .title("small <report>")
+                .statistics(
+                        "train",
+                        list(dataset(
+                                "train",
+                                4,
+                                categorical("c", Map.of("a", 3.0)),
+                                numeric("x", 0, 1, 4),
+                                numeric("y", 0, 1, 4))))
+                .statistics(
+                        "serving",
+                        list(dataset(
+                                "serving", 4, categorical("c", Map.of("a", 1.0, "b", 2.0)), numeric("x", 0.5, 2, 4))))
+                .schema(schema())
+                .anomalies(anomalies())
+                .build();
         StringWriter json = new StringWriter();
         ReportJson.write(report.model(), json);
         String actual = json + "\n";
@@ -131,12 +158,17 @@ class ReportModelTest {
             Files.createDirectories(GOLDEN.getParent());
             Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
         }
-        assertThat(GOLDEN).as("golden file; create it with -Dveracity.golden.update=true").exists();
+        assertThat(GOLDEN)
+                .as("golden file; create it with -Dveracity.golden.update=true")
+                .exists();
         assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
     }
 
     static FeatureRow row(ReportModel model, String name) {
-        return model.features().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        return model.features().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     static DatasetFeatureStatisticsList list(DatasetFeatureStatistics dataset) {
@@ -144,8 +176,11 @@ class ReportModelTest {
     }
 
     static DatasetFeatureStatistics dataset(String name, long examples, FeatureNameStatistics... features) {
-        return DatasetFeatureStatistics.newBuilder().setName(name).setNumExamples(examples)
-                .addAllFeatures(List.of(features)).build();
+        return DatasetFeatureStatistics.newBuilder()
+                .setName(name)
+                .setNumExamples(examples)
+                .addAllFeatures(List.of(features))
+                .build();
     }
 
     static FeatureNameStatistics categorical(String name, Map<String, Double> counts) {
@@ -153,66 +188,114 @@ class ReportModelTest {
         double total = 0;
         long i = 0;
         for (Map.Entry<String, Double> entry : counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .toList()) {
-            rank.addBuckets(RankHistogram.Bucket.newBuilder().setLowRank(i).setHighRank(i++)
-                    .setLabel(entry.getKey()).setSampleCount(entry.getValue()));
+            rank.addBuckets(RankHistogram.Bucket.newBuilder()
+                    .setLowRank(i)
+                    .setHighRank(i++)
+                    .setLabel(entry.getKey())
+                    .setSampleCount(entry.getValue()));
             total += entry.getValue();
         }
-        return FeatureNameStatistics.newBuilder().setPath(PathNames.of(name))
+        return FeatureNameStatistics.newBuilder()
+                .setPath(PathNames.of(name))
                 .setType(FeatureNameStatistics.Type.STRING)
-                .setStringStats(StringStatistics.newBuilder().setUnique(counts.size()).setAvgLength(1)
-                        .setCommonStats(CommonStatistics.newBuilder().setNumNonMissing((long) total)
-                                .setTotNumValues((long) total).setMinNumValues(1).setMaxNumValues(1))
+                .setStringStats(StringStatistics.newBuilder()
+                        .setUnique(counts.size())
+                        .setAvgLength(1)
+                        .setCommonStats(CommonStatistics.newBuilder()
+                                .setNumNonMissing((long) total)
+                                .setTotNumValues((long) total)
+                                .setMinNumValues(1)
+                                .setMaxNumValues(1))
                         .setRankHistogram(rank))
                 .build();
     }
 
     static FeatureNameStatistics numeric(String name, double min, double max, long count) {
-        Histogram standard = Histogram.newBuilder().setType(Histogram.HistogramType.STANDARD)
-                .addBuckets(Histogram.Bucket.newBuilder().setLowValue(min).setHighValue(max).setSampleCount(count))
+        Histogram standard = Histogram.newBuilder()
+                .setType(Histogram.HistogramType.STANDARD)
+                .addBuckets(Histogram.Bucket.newBuilder()
+                        .setLowValue(min)
+                        .setHighValue(max)
+                        .setSampleCount(count))
                 .build();
-        Histogram quantiles = Histogram.newBuilder().setType(Histogram.HistogramType.QUANTILES)
-                .addBuckets(Histogram.Bucket.newBuilder().setLowValue(min).setHighValue((min + max) / 2)
+        Histogram quantiles = Histogram.newBuilder()
+                .setType(Histogram.HistogramType.QUANTILES)
+                .addBuckets(Histogram.Bucket.newBuilder()
+                        .setLowValue(min)
+                        .setHighValue((min + max) / 2)
                         .setSampleCount(count / 2.0))
-                .addBuckets(Histogram.Bucket.newBuilder().setLowValue((min + max) / 2).setHighValue(max)
+                .addBuckets(Histogram.Bucket.newBuilder()
+                        .setLowValue((min + max) / 2)
+                        .setHighValue(max)
                         .setSampleCount(count / 2.0))
                 .build();
-        return FeatureNameStatistics.newBuilder().setPath(PathNames.of(name))
+        return FeatureNameStatistics.newBuilder()
+                .setPath(PathNames.of(name))
                 .setType(FeatureNameStatistics.Type.FLOAT)
-                .setNumStats(NumericStatistics.newBuilder().setMean((min + max) / 2).setStdDev((max - min) / 3)
-                        .setMin(min).setMax(max).setMedian((min + max) / 2).setNumZeros(min == 0 ? 1 : 0)
-                        .setCommonStats(CommonStatistics.newBuilder().setNumNonMissing(count)
-                                .setTotNumValues(count).setMinNumValues(1).setMaxNumValues(1))
-                        .addHistograms(standard).addHistograms(quantiles))
+                .setNumStats(NumericStatistics.newBuilder()
+                        .setMean((min + max) / 2)
+                        .setStdDev((max - min) / 3)
+                        .setMin(min)
+                        .setMax(max)
+                        .setMedian((min + max) / 2)
+                        .setNumZeros(min == 0 ? 1 : 0)
+                        .setCommonStats(CommonStatistics.newBuilder()
+                                .setNumNonMissing(count)
+                                .setTotNumValues(count)
+                                .setMinNumValues(1)
+                                .setMaxNumValues(1))
+                        .addHistograms(standard)
+                        .addHistograms(quantiles))
                 .build();
     }
 
     static Schema schema() {
         return Schema.newBuilder()
-                .addFeature(Feature.newBuilder().setName("x").setType(FeatureType.FLOAT)
-                        .setPresence(FeaturePresence.newBuilder().setMinFraction(1).setMinCount(1)))
-                .addFeature(Feature.newBuilder().setName("label").setType(FeatureType.BYTES).setDomain("label"))
-                .addStringDomain(StringDomain.newBuilder().setName("label").addValue("yes").addValue("no"))
+                .addFeature(Feature.newBuilder()
+                        .setName("x")
+                        .setType(FeatureType.FLOAT)
+                        .setPresence(
+                                FeaturePresence.newBuilder().setMinFraction(1).setMinCount(1)))
+                .addFeature(Feature.newBuilder()
+                        .setName("label")
+                        .setType(FeatureType.BYTES)
+                        .setDomain("label"))
+                .addStringDomain(StringDomain.newBuilder()
+                        .setName("label")
+                        .addValue("yes")
+                        .addValue("no"))
                 .build();
     }
 
     static Anomalies anomalies() {
         return Anomalies.newBuilder()
-                .putAnomalyInfo("gone", AnomalyInfo.newBuilder().setPath(PathNames.of("gone"))
-                        .setSeverity(AnomalyInfo.Severity.ERROR).setShortDescription("Column dropped")
-                        .setDescription("The feature was present in fewer examples than expected.")
-                        .addReason(AnomalyInfo.Reason.newBuilder().setType(AnomalyInfo.Type.SCHEMA_MISSING_COLUMN)
+                .putAnomalyInfo(
+                        "gone",
+                        AnomalyInfo.newBuilder()
+                                .setPath(PathNames.of("gone"))
+                                .setSeverity(AnomalyInfo.Severity.ERROR)
                                 .setShortDescription("Column dropped")
-                                .setDescription("The feature <gone> was present in fewer examples than expected."))
-                        .build())
-                .setDatasetAnomalyInfo(AnomalyInfo.newBuilder().setSeverity(AnomalyInfo.Severity.ERROR)
-                        .setShortDescription("Low num examples in dataset.").setDescription("Ratio 0.5 & below."))
-                .addDriftSkewInfo(DriftSkewInfo.newBuilder().setPath(PathNames.of("x"))
+                                .setDescription("The feature was present in fewer examples than expected.")
+                                .addReason(AnomalyInfo.Reason.newBuilder()
+                                        .setType(AnomalyInfo.Type.SCHEMA_MISSING_COLUMN)
+                                        .setShortDescription("Column dropped")
+                                        .setDescription(
+                                                "The feature <gone> was present in fewer examples than expected."))
+                                .build())
+                .setDatasetAnomalyInfo(AnomalyInfo.newBuilder()
+                        .setSeverity(AnomalyInfo.Severity.ERROR)
+                        .setShortDescription("Low num examples in dataset.")
+                        .setDescription("Ratio 0.5 & below."))
+                .addDriftSkewInfo(DriftSkewInfo.newBuilder()
+                        .setPath(PathNames.of("x"))
                         .addDriftMeasurements(DriftSkewInfo.Measurement.newBuilder()
                                 .setType(DriftSkewInfo.Measurement.Type.JENSEN_SHANNON_DIVERGENCE)
-                                .setValue(0.25).setThreshold(0.1)))
+                                .setValue(0.25)
+                                .setThreshold(0.1)))
                 .build();
     }
-
 }

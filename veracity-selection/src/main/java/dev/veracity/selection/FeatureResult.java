@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param rank         1 for the strongest feature; features with no score come last
  * @param selected     whether the selection kept it
  */
-public record FeatureResult(String name, Kind kind, long completeRows, List<Score> scores,
-        List<FeatureWarning> warnings, int rank, boolean selected) {
+public record FeatureResult(
+        String name,
+        Kind kind,
+        long completeRows,
+        List<Score> scores,
+        List<FeatureWarning> warnings,
+        int rank,
+        boolean selected) {
     public FeatureResult {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(kind, "kind is null");

@@ -49,52 +49,71 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
                     complete = contingency(feature.contingency(), scores, warnings);
                 }
             }
-            case REGRESSION -> complete = numeric ? correlation(feature, scores, warnings)
-                    : anova(feature.groups(), true, scores, warnings);
+            case REGRESSION ->
+                complete = numeric
+                        ? correlation(feature, scores, warnings)
+                        : anova(feature.groups(), true, scores, warnings);
             case AUTO -> throw new IllegalArgumentException("task must be resolved, found AUTO");
         }
         if (feature.rows() > 0 && feature.presentRows() < MOSTLY_MISSING * feature.rows()) {
-            warnings.add(new FeatureWarning(Kind.MOSTLY_MISSING, String.format(Locale.ROOT,
-                    "present in %d of %d labelled rows (%.1f%%)", feature.presentRows(), feature.rows(),
-                    100.0 * feature.presentRows() / feature.rows())));
+            warnings.add(new FeatureWarning(
+                    Kind.MOSTLY_MISSING,
+                    String.format(
+                            Locale.ROOT,
+                            "present in %d of %d labelled rows (%.1f%%)",
+                            feature.presentRows(),
+                            feature.rows(),
+                            100.0 * feature.presentRows() / feature.rows())));
         }
         quality(feature, complete, warnings);
         boolean idLike = warnings.stream().anyMatch(w -> w.kind() == Kind.ID_LIKE);
         for (Score score : idLike ? List.<Score>of() : scores) {
             if (score.strength() >= leakage) {
-                warnings.add(new FeatureWarning(Kind.LEAKAGE, String.format(Locale.ROOT,
-                        "%s strength %.4f >= %s: the feature predicts the label almost perfectly; check that it is "
-                                + "known at prediction time", score.method().jsonName(), score.strength(),
-                        Double.toString(leakage))));
+                warnings.add(new FeatureWarning(
+                        Kind.LEAKAGE,
+                        String.format(
+                                Locale.ROOT,
+                                "%s strength %.4f >= %s: the feature predicts the label almost perfectly; check that it is "
+                                        + "known at prediction time",
+                                score.method().jsonName(),
+                                score.strength(),
+                                Double.toString(leakage))));
                 break;
             }
         }
         return new FeatureResult(feature.name(), feature.kind(), complete, scores, warnings, 0, false);
     }
 
-    private long anova(GroupMomentsAccumulator groups, boolean swapped, List<Score> scores,
-            List<FeatureWarning> warnings) {
+    private long anova(
+            GroupMomentsAccumulator groups, boolean swapped, List<Score> scores, List<FeatureWarning> warnings) {
         if (!methods.contains(Method.ANOVA_F)) {
             return groups.count();
         }
         Optional<GroupMomentsAccumulator.Anova> result = groups.anova();
         String of = swapped ? "feature values" : "classes";
         if (result.isEmpty()) {
-            warnings.add(new FeatureWarning(Kind.TOO_FEW_ROWS, "anova_f: needs at least 2 " + of
-                    + " and more complete rows than " + of + ", found " + groups.groupCount() + " " + of + " in "
-                    + groups.count() + " complete rows"));
+            warnings.add(new FeatureWarning(
+                    Kind.TOO_FEW_ROWS,
+                    "anova_f: needs at least 2 " + of
+                            + " and more complete rows than " + of + ", found " + groups.groupCount() + " " + of
+                            + " in "
+                            + groups.count() + " complete rows"));
             return groups.count();
         }
         GroupMomentsAccumulator.Anova anova = result.get();
         double f = anova.f();
         if (Double.isNaN(f)) {
-            warnings.add(new FeatureWarning(Kind.CONSTANT, "anova_f: " + (swapped ? "the label" : "the feature")
-                    + " is constant on the complete rows, no F"));
+            warnings.add(new FeatureWarning(
+                    Kind.CONSTANT,
+                    "anova_f: " + (swapped ? "the label" : "the feature") + " is constant on the complete rows, no F"));
         } else if (Double.isInfinite(f)) {
-            warnings.add(new FeatureWarning(Kind.LEAKAGE, "anova_f: no variance within " + of + " (eta squared 1):"
-                    + " the feature predicts the label perfectly; check that it is known at prediction time"));
+            warnings.add(new FeatureWarning(
+                    Kind.LEAKAGE,
+                    "anova_f: no variance within " + of + " (eta squared 1):"
+                            + " the feature predicts the label perfectly; check that it is known at prediction time"));
         } else {
-            double p = FDistribution.of(anova.groups() - 1, anova.rows() - anova.groups()).survivalProbability(f);
+            double p = FDistribution.of(anova.groups() - 1, anova.rows() - anova.groups())
+                    .survivalProbability(f);
             scores.add(new Score(Method.ANOVA_F, f, p, 0, clamp(anova.etaSquared())));
         }
         return anova.rows();
@@ -106,14 +125,18 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
         }
         double mi = ksg.mutualInformation();
         if (Double.isNaN(mi)) {
-            warnings.add(new FeatureWarning(Kind.TOO_FEW_ROWS, "mutual_information: needs 2 complete rows in classes"
-                    + " of at least 2 rows, found " + ksg.count() + " complete rows"));
+            warnings.add(new FeatureWarning(
+                    Kind.TOO_FEW_ROWS,
+                    "mutual_information: needs 2 complete rows in classes" + " of at least 2 rows, found " + ksg.count()
+                            + " complete rows"));
             return;
         }
         scores.add(new Score(Method.MUTUAL_INFORMATION, mi, Double.NaN, 0, clamp(1 - Math.exp(-2 * mi))));
         if (ksg.isSampled()) {
-            warnings.add(new FeatureWarning(Kind.SAMPLED, "mutual_information: KSG estimate on a seeded sample of "
-                    + ksg.sampleSize() + " of " + ksg.count() + " complete rows (--mi-sample)"));
+            warnings.add(new FeatureWarning(
+                    Kind.SAMPLED,
+                    "mutual_information: KSG estimate on a seeded sample of " + ksg.sampleSize() + " of " + ksg.count()
+                            + " complete rows (--mi-sample)"));
         }
     }
 
@@ -121,9 +144,11 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
         Optional<ContingencyAccumulator.Contingency> result = table.result();
         if (result.isEmpty()) {
             if (table.featureValues() >= 2 || table.count() == 0) {
-                warnings.add(new FeatureWarning(Kind.TOO_FEW_ROWS, "chi2: needs 2 feature values and 2 label values"
-                        + " on the complete rows, found " + table.featureValues() + " feature values in "
-                        + table.count() + " complete rows"));
+                warnings.add(new FeatureWarning(
+                        Kind.TOO_FEW_ROWS,
+                        "chi2: needs 2 feature values and 2 label values"
+                                + " on the complete rows, found " + table.featureValues() + " feature values in "
+                                + table.count() + " complete rows"));
             }
             return table.count();
         }
@@ -134,7 +159,11 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
             scores.add(new Score(Method.CHI2, c.chi2(), p, c.dof(), clamp(v * v)));
         }
         if (methods.contains(Method.MUTUAL_INFORMATION)) {
-            scores.add(new Score(Method.MUTUAL_INFORMATION, c.mutualInformation(), Double.NaN, 0,
+            scores.add(new Score(
+                    Method.MUTUAL_INFORMATION,
+                    c.mutualInformation(),
+                    Double.NaN,
+                    0,
                     clamp(1 - Math.exp(-2 * c.mutualInformation()))));
         }
         if (methods.contains(Method.CRAMERS_V)) {
@@ -147,18 +176,20 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
         CorrelationAccumulator moments = feature.correlation();
         long n = moments.count();
         if (n < 3) {
-            warnings.add(new FeatureWarning(Kind.TOO_FEW_ROWS, "f_regression, pearson, spearman: need 3 complete "
-                    + "rows, found " + n));
+            warnings.add(new FeatureWarning(
+                    Kind.TOO_FEW_ROWS, "f_regression, pearson, spearman: need 3 complete " + "rows, found " + n));
             return n;
         }
         double r = moments.pearson();
         if (Double.isNaN(r)) {
             if (moments.sumSquaresX() == 0) {
-                warnings.add(new FeatureWarning(Kind.CONSTANT, "the feature is constant on the " + n
-                        + " complete rows: no correlation"));
+                warnings.add(new FeatureWarning(
+                        Kind.CONSTANT, "the feature is constant on the " + n + " complete rows: no correlation"));
             } else {
-                warnings.add(new FeatureWarning(Kind.TOO_FEW_ROWS, "the label is constant on the " + n
-                        + " complete rows where the feature is present: no correlation"));
+                warnings.add(new FeatureWarning(
+                        Kind.TOO_FEW_ROWS,
+                        "the label is constant on the " + n
+                                + " complete rows where the feature is present: no correlation"));
             }
             return n;
         }
@@ -166,8 +197,10 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
         double p = pairwisePValue(r, n, f);
         if (methods.contains(Method.F_REGRESSION)) {
             if (Math.abs(r) == 1) {
-                warnings.add(new FeatureWarning(Kind.LEAKAGE, "f_regression: |r| = 1, F is infinite: the feature "
-                        + "predicts the label perfectly; check that it is known at prediction time"));
+                warnings.add(new FeatureWarning(
+                        Kind.LEAKAGE,
+                        "f_regression: |r| = 1, F is infinite: the feature "
+                                + "predicts the label perfectly; check that it is known at prediction time"));
             } else {
                 scores.add(new Score(Method.F_REGRESSION, r * r / (1 - r * r) * (n - 2), p, 0, clamp(r * r)));
             }
@@ -183,8 +216,10 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
                 scores.add(new Score(Method.SPEARMAN, rho, rhoP, 0, clamp(rho * rho)));
             }
             if (ranks.isSampled()) {
-                warnings.add(new FeatureWarning(Kind.SAMPLED, "spearman: computed on a seeded sample of "
-                        + ranks.sampleSize() + " of " + ranks.count() + " complete rows (--spearman-rows)"));
+                warnings.add(new FeatureWarning(
+                        Kind.SAMPLED,
+                        "spearman: computed on a seeded sample of " + ranks.sampleSize() + " of " + ranks.count()
+                                + " complete rows (--spearman-rows)"));
             }
         }
         return n;
@@ -214,12 +249,19 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
         if (distinct == 1) {
             warnings.add(new FeatureWarning(Kind.CONSTANT, "one value on all " + complete + " complete rows"));
         } else if (largest >= NEAR_CONSTANT * complete) {
-            warnings.add(new FeatureWarning(Kind.NEAR_CONSTANT, String.format(Locale.ROOT,
-                    "the most frequent value covers %d of %d complete rows (%.2f%%)", largest, complete,
-                    100.0 * largest / complete)));
+            warnings.add(new FeatureWarning(
+                    Kind.NEAR_CONSTANT,
+                    String.format(
+                            Locale.ROOT,
+                            "the most frequent value covers %d of %d complete rows (%.2f%%)",
+                            largest,
+                            complete,
+                            100.0 * largest / complete)));
         } else if (distinct >= ID_LIKE_DISTINCT * complete && complete >= ID_LIKE_MIN_ROWS) {
-            warnings.add(new FeatureWarning(Kind.ID_LIKE, distinct + " distinct values on " + complete
-                    + " complete rows: an identifier's scores do not generalize (not flagged as leakage)"));
+            warnings.add(new FeatureWarning(
+                    Kind.ID_LIKE,
+                    distinct + " distinct values on " + complete
+                            + " complete rows: an identifier's scores do not generalize (not flagged as leakage)"));
         }
     }
 

@@ -69,7 +69,8 @@ public final class FeatureSelector {
         for (FeatureAccumulator feature : features.values()) {
             results.add(scoring.score(feature));
         }
-        return new SelectionReport(options.label(), task, label.rows, options.ranking().rank(results), List.of());
+        return new SelectionReport(
+                options.label(), task, label.rows, options.ranking().rank(results), List.of());
     }
 
     private Task resolve(FeatureType labelType, List<Path> files) throws IOException {
@@ -78,17 +79,20 @@ public final class FeatureSelector {
             case CLASSIFICATION -> Task.CLASSIFICATION;
             case REGRESSION -> {
                 if (text) {
-                    throw new InputException(ErrorCode.INVALID_OPTION, files.get(0) + ": --task regression: expected"
-                            + " a numeric label " + options.label() + ", found STRING");
+                    throw new InputException(
+                            ErrorCode.INVALID_OPTION,
+                            files.get(0) + ": --task regression: expected" + " a numeric label " + options.label()
+                                    + ", found STRING");
                 }
                 yield Task.REGRESSION;
             }
-            case AUTO -> switch (labelType) {
-                case STRING -> Task.CLASSIFICATION;
-                case FLOAT -> Task.REGRESSION;
-                case INT -> labelValues(files) <= SelectionOptions.MAX_AUTO_CLASSES ? Task.CLASSIFICATION
-                        : Task.REGRESSION;
-            };
+            case AUTO ->
+                switch (labelType) {
+                    case STRING -> Task.CLASSIFICATION;
+                    case FLOAT -> Task.REGRESSION;
+                    case INT ->
+                        labelValues(files) <= SelectionOptions.MAX_AUTO_CLASSES ? Task.CLASSIFICATION : Task.REGRESSION;
+                };
         };
     }
 
@@ -102,7 +106,8 @@ public final class FeatureSelector {
                     Column column = b.get().columns().get(index);
                     for (int r = 0; r < column.rowCount(); r++) {
                         int v = single(column, r);
-                        if (v >= 0 && values.add(ValueText.of(column, v))
+                        if (v >= 0
+                                && values.add(ValueText.of(column, v))
                                 && values.size() > SelectionOptions.MAX_AUTO_CLASSES) {
                             return values.size();
                         }
@@ -119,8 +124,15 @@ public final class FeatureSelector {
             int labelIndex = table.require(options.label(), "--label", ErrorCode.INVALID_OPTION);
             List<FeatureAccumulator> columns = new ArrayList<>();
             for (int c = 0; c < table.names().size(); c++) {
-                columns.add(c == labelIndex ? null : feature(file, table.names().get(c), table.types().get(c), task,
-                        features));
+                columns.add(
+                        c == labelIndex
+                                ? null
+                                : feature(
+                                        file,
+                                        table.names().get(c),
+                                        table.types().get(c),
+                                        task,
+                                        features));
             }
             boolean classification = task == Task.CLASSIFICATION;
             for (Optional<RecordBatch> b = table.next(); b.isPresent(); b = table.next()) {
@@ -157,24 +169,27 @@ public final class FeatureSelector {
         }
     }
 
-    private FeatureAccumulator feature(Path file, String name, FeatureType type, Task task,
-            Map<String, FeatureAccumulator> features) {
-        Kind kind = type == FeatureType.STRING || options.categoricalInts().contains(name) ? Kind.CATEGORICAL
+    private FeatureAccumulator feature(
+            Path file, String name, FeatureType type, Task task, Map<String, FeatureAccumulator> features) {
+        Kind kind = type == FeatureType.STRING || options.categoricalInts().contains(name)
+                ? Kind.CATEGORICAL
                 : Kind.NUMERIC;
         FeatureAccumulator existing = features.get(name);
         if (existing == null) {
-            existing = new FeatureAccumulator(name, kind, task, options.spearmanRows(), options.miSample(),
-                    options.seed());
+            existing = new FeatureAccumulator(
+                    name, kind, task, options.spearmanRows(), options.miSample(), options.seed());
             features.put(name, existing);
         } else if (existing.kind() != kind) {
-            throw new InputException(ErrorCode.FEATURE_TYPE_CONFLICT, file + ": expected feature " + name + " to be "
-                    + existing.kind() + " as in the earlier files, found " + type);
+            throw new InputException(
+                    ErrorCode.FEATURE_TYPE_CONFLICT,
+                    file + ": expected feature " + name + " to be " + existing.kind()
+                            + " as in the earlier files, found " + type);
         }
         return existing;
     }
 
-    private static void add(FeatureAccumulator feature, Column column, String[] classes, double[] values,
-            boolean[] labelled) {
+    private static void add(
+            FeatureAccumulator feature, Column column, String[] classes, double[] values, boolean[] labelled) {
         boolean numeric = feature.kind() == Kind.NUMERIC;
         boolean classification = feature.task() == Task.CLASSIFICATION;
         for (int r = 0; r < labelled.length; r++) {
@@ -250,15 +265,20 @@ public final class FeatureSelector {
 
         void check(Path file, String label, Task task) {
             if (rows == 0) {
-                throw new InputException(ErrorCode.INVALID_OPTION, file + ": expected values of the label " + label
-                        + ", found it missing on every row");
+                throw new InputException(
+                        ErrorCode.INVALID_OPTION,
+                        file + ": expected values of the label " + label + ", found it missing on every row");
             }
             boolean constant = task == Task.CLASSIFICATION ? classes.size() < 2 : min == max;
             if (constant) {
-                throw new InputException(ErrorCode.INVALID_OPTION, file + ": expected a label " + label
-                        + " with at least 2 values, found it constant ("
-                        + (task == Task.CLASSIFICATION ? classes.iterator().next() : ValueText.of(min)) + ") on all "
-                        + rows + " labelled rows");
+                throw new InputException(
+                        ErrorCode.INVALID_OPTION,
+                        file + ": expected a label " + label
+                                + " with at least 2 values, found it constant ("
+                                + (task == Task.CLASSIFICATION
+                                        ? classes.iterator().next()
+                                        : ValueText.of(min)) + ") on all "
+                                + rows + " labelled rows");
             }
         }
     }

@@ -13,8 +13,7 @@ import java.util.Locale;
  * eta_squared for anova_f) and warnings. Never NaN or infinity; same report, same bytes.
  */
 public final class SelectionJson {
-    private SelectionJson() {
-    }
+    private SelectionJson() {}
 
     /** Writes the report as pretty-printed UTF-8 JSON, ending with a newline; the stream stays open. */
     public static void write(SelectionReport report, OutputStream out) throws IOException {

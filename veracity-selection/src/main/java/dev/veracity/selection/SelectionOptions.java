@@ -17,8 +17,15 @@ import java.util.Set;
  * @param miSample        the complete rows KSG mutual information samples at most
  * @param seed            the seed of any sample
  */
-public record SelectionOptions(String label, Task task, Set<Method> methods, Set<String> categoricalInts,
-        Ranking ranking, int spearmanRows, int miSample, long seed) {
+public record SelectionOptions(
+        String label,
+        Task task,
+        Set<Method> methods,
+        Set<String> categoricalInts,
+        Ranking ranking,
+        int spearmanRows,
+        int miSample,
+        long seed) {
     /** An INT label with at most this many distinct values is a classification label under AUTO. */
     public static final int MAX_AUTO_CLASSES = 20;
     /** Strength from which a feature is flagged as leaking the label. */
@@ -43,8 +50,14 @@ public record SelectionOptions(String label, Task task, Set<Method> methods, Set
      * at most 100,000}
      */
     public static SelectionOptions of(String label) {
-        return new SelectionOptions(label, Task.AUTO, Set.of(), Set.of(), new Ranking(0, 0),
-                RankCorrelationAccumulator.DEFAULT_CAPACITY, KsgAccumulator.DEFAULT_CAPACITY,
+        return new SelectionOptions(
+                label,
+                Task.AUTO,
+                Set.of(),
+                Set.of(),
+                new Ranking(0, 0),
+                RankCorrelationAccumulator.DEFAULT_CAPACITY,
+                KsgAccumulator.DEFAULT_CAPACITY,
                 42);
     }
 

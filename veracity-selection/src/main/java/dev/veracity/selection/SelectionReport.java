@@ -22,7 +22,10 @@ public record SelectionReport(String label, Task task, long rows, List<FeatureRe
 
     /** {@return the names of the selected features, in rank order} */
     public List<String> selected() {
-        return features.stream().filter(FeatureResult::selected).map(FeatureResult::name).toList();
+        return features.stream()
+                .filter(FeatureResult::selected)
+                .map(FeatureResult::name)
+                .toList();
     }
 
     /** {@return whether any feature has a leakage warning} */

@@ -37,7 +37,8 @@ class FeatureScoringTest {
                 f.addRow(true);
                 f.addCategoricalClass(i == 0 ? "rare" : "common", i % 3 == 0 ? "a" : "b");
             }
-            assertThat(ALL.score(f).warnings()).extracting(FeatureWarning::kind)
+            assertThat(ALL.score(f).warnings())
+                    .extracting(FeatureWarning::kind)
                     .containsExactly(FeatureWarning.Kind.NEAR_CONSTANT);
         }
 
@@ -48,7 +49,8 @@ class FeatureScoringTest {
                 f.addRow(true);
                 f.addCategoricalClass("id" + i, i % 2 == 0 ? "a" : "b");
             }
-            assertThat(ALL.score(f).warnings()).extracting(FeatureWarning::kind)
+            assertThat(ALL.score(f).warnings())
+                    .extracting(FeatureWarning::kind)
                     .containsExactly(FeatureWarning.Kind.ID_LIKE);
         }
 
@@ -61,7 +63,8 @@ class FeatureScoringTest {
             }
             FeatureResult result = ALL.score(f);
             assertThat(result.isScored()).isFalse();
-            assertThat(result.warnings()).extracting(FeatureWarning::kind)
+            assertThat(result.warnings())
+                    .extracting(FeatureWarning::kind)
                     .containsExactly(FeatureWarning.Kind.CONSTANT);
         }
 
@@ -75,7 +78,8 @@ class FeatureScoringTest {
             f.addRow(false);
             f.addRow(false);
             f.addRow(false);
-            assertThat(ALL.score(f).warnings()).extracting(FeatureWarning::kind)
+            assertThat(ALL.score(f).warnings())
+                    .extracting(FeatureWarning::kind)
                     .containsExactly(FeatureWarning.Kind.TOO_FEW_ROWS, FeatureWarning.Kind.MOSTLY_MISSING);
         }
     }

@@ -12,8 +12,7 @@ import java.util.Map;
 
 /** Reads the golden JSON of golden.py into maps, lists, strings, doubles and booleans (tests only). */
 final class GoldenJson {
-    private GoldenJson() {
-    }
+    private GoldenJson() {}
 
     static Object read(InputStream in) throws IOException {
         try (JsonParser parser = new JsonFactory().createParser(in)) {

@@ -47,8 +47,14 @@ class ScikitLearnOracleTest {
         }
         Task task = Task.valueOf(((String) golden.get("task")).toUpperCase(java.util.Locale.ROOT));
         SelectionOptions defaults = SelectionOptions.of((String) golden.get("label"));
-        SelectionOptions options = new SelectionOptions(defaults.label(), Task.AUTO, defaults.methods(),
-                defaults.categoricalInts(), defaults.ranking(), defaults.spearmanRows(), defaults.miSample(),
+        SelectionOptions options = new SelectionOptions(
+                defaults.label(),
+                Task.AUTO,
+                defaults.methods(),
+                defaults.categoricalInts(),
+                defaults.ranking(),
+                defaults.spearmanRows(),
+                defaults.miSample(),
                 defaults.seed());
         SelectionReport report = new FeatureSelector(options, TableOptions.DEFAULT).select(List.of(data));
 
@@ -56,17 +62,23 @@ class ScikitLearnOracleTest {
         Map<String, Object> features = (Map<String, Object>) golden.get("features");
         List<String> checked = new ArrayList<>();
         for (Map.Entry<String, Object> feature : features.entrySet()) {
-            FeatureResult result = report.features().stream().filter(f -> f.name().equals(feature.getKey()))
-                    .findFirst().orElseThrow();
+            FeatureResult result = report.features().stream()
+                    .filter(f -> f.name().equals(feature.getKey()))
+                    .findFirst()
+                    .orElseThrow();
             Map<String, Object> expected = (Map<String, Object>) feature.getValue();
-            assertThat(result.scores()).extracting(s -> s.method().jsonName())
-                    .as(feature.getKey()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+            assertThat(result.scores())
+                    .extracting(s -> s.method().jsonName())
+                    .as(feature.getKey())
+                    .containsExactlyInAnyOrderElementsOf(expected.keySet());
             for (Score score : result.scores()) {
-                Map<String, Object> want = (Map<String, Object>) expected.get(score.method().jsonName());
-                String what = file + " " + feature.getKey() + " " + score.method().jsonName();
+                Map<String, Object> want =
+                        (Map<String, Object>) expected.get(score.method().jsonName());
+                String what =
+                        file + " " + feature.getKey() + " " + score.method().jsonName();
                 if (want.containsKey("ksg_min")) {
-                    assertWithinJitterSpread(what, score.statistic(), (double) want.get("ksg_min"),
-                            (double) want.get("ksg_max"));
+                    assertWithinJitterSpread(
+                            what, score.statistic(), (double) want.get("ksg_min"), (double) want.get("ksg_max"));
                     checked.add(what);
                     continue;
                 }
@@ -96,13 +108,15 @@ class ScikitLearnOracleTest {
      */
     static void assertWithinJitterSpread(String what, double actual, double min, double max) {
         double width = Math.max(max - min, RELATIVE * Math.abs(max));
-        assertThat(actual).as(what + " KSG " + actual + " vs scikit-learn's spread [" + min + ", " + max + "]")
+        assertThat(actual)
+                .as(what + " KSG " + actual + " vs scikit-learn's spread [" + min + ", " + max + "]")
                 .isBetween(min - width, max + width);
     }
 
     static void assertClose(String what, double actual, double expected) {
         double tolerance = RELATIVE * Math.max(Math.abs(actual), Math.abs(expected));
-        assertThat(Math.abs(actual - expected)).as(what + ": " + actual + " vs scipy/sklearn " + expected)
+        assertThat(Math.abs(actual - expected))
+                .as(what + ": " + actual + " vs scipy/sklearn " + expected)
                 .isLessThanOrEqualTo(tolerance);
     }
 }

@@ -15,8 +15,7 @@ class SelectionScoreProperties {
     private static final FeatureScoring SCORING = new FeatureScoring(Set.of(Method.values()), 0.99);
 
     /** One generated row: a numeric and a categorical feature value, a class and a number (missing: NaN/null). */
-    private record Row(double x, String category, String label, double y) {
-    }
+    private record Row(double x, String category, String label, double y) {}
 
     private static List<Row> rows(SplittableRandom random) {
         int n = Gen.size(random, 0, 400);
@@ -87,8 +86,10 @@ class SelectionScoreProperties {
         FeatureResult result = SCORING.score(merged);
 
         assertThat(result.completeRows()).isEqualTo(whole.completeRows());
-        assertThat(result.scores()).extracting(Score::method)
-                .containsExactlyElementsOf(whole.scores().stream().map(Score::method).toList());
+        assertThat(result.scores())
+                .extracting(Score::method)
+                .containsExactlyElementsOf(
+                        whole.scores().stream().map(Score::method).toList());
         for (int i = 0; i < whole.scores().size(); i++) {
             Score a = result.scores().get(i);
             Score b = whole.scores().get(i);
@@ -99,8 +100,10 @@ class SelectionScoreProperties {
                 assertThat(a.pValue()).isCloseTo(b.pValue(), org.assertj.core.api.Assertions.within(1e-9));
             }
         }
-        assertThat(result.warnings()).extracting(FeatureWarning::kind)
-                .containsExactlyElementsOf(whole.warnings().stream().map(FeatureWarning::kind).toList());
+        assertThat(result.warnings())
+                .extracting(FeatureWarning::kind)
+                .containsExactlyElementsOf(
+                        whole.warnings().stream().map(FeatureWarning::kind).toList());
     }
 
     @SeededProperty(tries = 100)
@@ -117,6 +120,8 @@ class SelectionScoreProperties {
 
     private static void assertClose(double actual, double expected) {
         double tolerance = RELATIVE * Math.max(1e-12, Math.max(Math.abs(actual), Math.abs(expected)));
-        assertThat(Math.abs(actual - expected)).as(actual + " vs whole " + expected).isLessThanOrEqualTo(tolerance);
+        assertThat(Math.abs(actual - expected))
+                .as(actual + " vs whole " + expected)
+                .isLessThanOrEqualTo(tolerance);
     }
 }

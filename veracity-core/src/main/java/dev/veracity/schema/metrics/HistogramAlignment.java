@@ -27,11 +27,9 @@ public final class HistogramAlignment {
      * @param treatment masses of the first histogram
      * @param control   masses of the second, of the same length
      */
-    public record Aligned(double[] treatment, double[] control) {
-    }
+    public record Aligned(double[] treatment, double[] control) {}
 
-    private record Split(List<Histogram.Bucket> ranges, TreeMap<Double, Double> points, double infinite,
-                         double nan) {
+    private record Split(List<Histogram.Bucket> ranges, TreeMap<Double, Double> points, double infinite, double nan) {
         static Split of(Histogram histogram) {
             List<Histogram.Bucket> ranges = new ArrayList<>();
             TreeMap<Double, Double> points = new TreeMap<>();
@@ -51,8 +49,7 @@ public final class HistogramAlignment {
         }
     }
 
-    private HistogramAlignment() {
-    }
+    private HistogramAlignment() {}
 
     /** {@return the masses of both histograms over common buckets} */
     public static Aligned align(Histogram treatment, Histogram control) {
@@ -69,8 +66,7 @@ public final class HistogramAlignment {
         points.addAll(b.points().keySet());
         int intervals = Math.max(0, bounds.size() - 1);
         boolean nan = a.nan() > 0 || b.nan() > 0;
-        int size = intervals + points.size() + (a.infinite() > 0 ? 1 : 0) + (b.infinite() > 0 ? 1 : 0)
-                + (nan ? 2 : 0);
+        int size = intervals + points.size() + (a.infinite() > 0 ? 1 : 0) + (b.infinite() > 0 ? 1 : 0) + (nan ? 2 : 0);
         double[] p = new double[size];
         double[] q = new double[size];
         Double[] edges = bounds.toArray(new Double[0]);

@@ -16,8 +16,7 @@ import java.util.Map;
 public final class JensenShannon {
     private static final double LN_2 = Math.log(2);
 
-    private JensenShannon() {
-    }
+    private JensenShannon() {}
 
     /**
      * {@return the divergence of two rank histograms, each normalized by its own sum; unavailable when a side is
@@ -96,10 +95,12 @@ public final class JensenShannon {
         }
         for (Histogram.Bucket bucket : histogram.getBucketsList()) {
             double count = bucket.getSampleCount();
-            if (!(count >= 0) || Double.isInfinite(count) || Double.isNaN(bucket.getLowValue())
+            if (!(count >= 0)
+                    || Double.isInfinite(count)
+                    || Double.isNaN(bucket.getLowValue())
                     || Double.isNaN(bucket.getHighValue())) {
-                return "the " + side + " histogram has a bucket [" + bucket.getLowValue() + ", "
-                        + bucket.getHighValue() + "] with count " + count;
+                return "the " + side + " histogram has a bucket [" + bucket.getLowValue() + ", " + bucket.getHighValue()
+                        + "] with count " + count;
             }
         }
         return null;

@@ -12,8 +12,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class LInfinity {
-    private LInfinity() {
-    }
+    private LInfinity() {}
 
     /**
      * {@return the distance in [0, 1] and the label with the largest difference, or unavailable when a side is
@@ -35,8 +34,8 @@ public final class LInfinity {
         double max = 0;
         String label = "";
         for (String key : Labels.union(treatment, control)) {
-            double diff = Math.abs(treatment.getOrDefault(key, 0.0) / sumTreatment
-                    - control.getOrDefault(key, 0.0) / sumControl);
+            double diff = Math.abs(
+                    treatment.getOrDefault(key, 0.0) / sumTreatment - control.getOrDefault(key, 0.0) / sumControl);
             if (diff >= max) {
                 max = diff;
                 label = key;

@@ -8,11 +8,10 @@ import java.util.TreeSet;
 
 /** Label counts of rank histograms: their union in TFDV's order (bytewise UTF-8, as a C++ {@code std::map}). */
 final class Labels {
-    static final Comparator<String> BYTEWISE = (a, b) -> Arrays.compareUnsigned(
-            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    static final Comparator<String> BYTEWISE =
+            (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** {@return the labels of both maps, sorted bytewise} */
     static TreeSet<String> union(Map<String, Double> a, Map<String, Double> b) {
@@ -42,8 +41,8 @@ final class Labels {
         for (Map.Entry<String, Double> entry : counts.entrySet()) {
             double count = entry.getValue();
             if (!(positive ? count > 0 : count >= 0) || Double.isInfinite(count)) {
-                return "the " + side + " rank histogram has a count of " + entry.getValue() + " for \""
-                        + entry.getKey() + "\"";
+                return "the " + side + " rank histogram has a count of " + entry.getValue() + " for \"" + entry.getKey()
+                        + "\"";
             }
         }
         return sum(counts) > 0 ? null : "the " + side + " rank histogram has no counts";

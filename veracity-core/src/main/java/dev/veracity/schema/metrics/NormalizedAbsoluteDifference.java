@@ -13,8 +13,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class NormalizedAbsoluteDifference {
-    private NormalizedAbsoluteDifference() {
-    }
+    private NormalizedAbsoluteDifference() {}
 
     /**
      * {@return the difference in [0, 1] and the label with the largest difference, or unavailable when a side is

@@ -4,8 +4,7 @@ import dev.veracity.proto.Histogram;
 
 /** Numeric histograms for metric tests: {@code of(low, high, count, ...)} triples. */
 final class Histograms {
-    private Histograms() {
-    }
+    private Histograms() {}
 
     static Histogram of(double... lowHighCount) {
         return withNan(0, lowHighCount);
@@ -14,8 +13,10 @@ final class Histograms {
     static Histogram withNan(double nan, double... lowHighCount) {
         Histogram.Builder histogram = Histogram.newBuilder().setNumNan((long) nan);
         for (int i = 0; i < lowHighCount.length; i += 3) {
-            histogram.addBuckets(Histogram.Bucket.newBuilder().setLowValue(lowHighCount[i])
-                    .setHighValue(lowHighCount[i + 1]).setSampleCount(lowHighCount[i + 2]));
+            histogram.addBuckets(Histogram.Bucket.newBuilder()
+                    .setLowValue(lowHighCount[i])
+                    .setHighValue(lowHighCount[i + 1])
+                    .setSampleCount(lowHighCount[i + 2]));
         }
         return histogram.build();
     }

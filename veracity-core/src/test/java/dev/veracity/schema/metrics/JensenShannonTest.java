@@ -52,8 +52,10 @@ class JensenShannonTest {
 
         @Test
         void rankHistograms() {
-            assertThat(value(JensenShannon.categorical(counts("b", 2, "a", 2, "c", 1),
-                    counts("a", 2, "Z", 1, "Y", 1, "X", 1))).value()).isCloseTo(0.6, within(TOLERANCE));
+            assertThat(value(JensenShannon.categorical(
+                                    counts("b", 2, "a", 2, "c", 1), counts("a", 2, "Z", 1, "Y", 1, "X", 1)))
+                            .value())
+                    .isCloseTo(0.6, within(TOLERANCE));
         }
 
         @Test
@@ -80,7 +82,8 @@ class JensenShannonTest {
         @Test
         void halfOverlapOfTwoLabels() {
             // P = (1/2, 1/2, 0), Q = (1/2, 0, 1/2), M = (1/2, 1/4, 1/4): each KL is 1/2
-            assertThat(value(JensenShannon.categorical(counts("a", 2, "b", 2), counts("a", 2, "c", 2))).value())
+            assertThat(value(JensenShannon.categorical(counts("a", 2, "b", 2), counts("a", 2, "c", 2)))
+                            .value())
                     .isCloseTo(0.5, within(1e-12));
         }
 
@@ -96,8 +99,8 @@ class JensenShannonTest {
             // [0, 1): 1, [3, 4): 1 against [0, 4): 2 -> P = (1/2, 0, 1/2), Q = (1/4, 1/2, 1/4)
             double p = 0.5;
             double m1 = (0.5 + 0.25) / 2;
-            double expected = 0.5 * (2 * p * log2(p / m1))
-                    + 0.5 * (2 * 0.25 * log2(0.25 / m1) + 0.5 * log2(0.5 / 0.25));
+            double expected =
+                    0.5 * (2 * p * log2(p / m1)) + 0.5 * (2 * 0.25 * log2(0.25 / m1) + 0.5 * log2(0.5 / 0.25));
             assertThat(numeric(Histograms.of(0, 1, 1, 3, 4, 1), Histograms.of(0, 4, 2)))
                     .isCloseTo(expected, within(1e-12));
         }
@@ -118,8 +121,7 @@ class JensenShannonTest {
                     .isInstanceOf(Comparison.Unavailable.class);
             assertThat(JensenShannon.categorical(counts("a", 0, "b", 1), counts("a", 1)))
                     .isInstanceOf(Comparison.Unavailable.class);
-            assertThat(JensenShannon.categorical(Map.of(), counts("a", 1)))
-                    .isInstanceOf(Comparison.Unavailable.class);
+            assertThat(JensenShannon.categorical(Map.of(), counts("a", 1))).isInstanceOf(Comparison.Unavailable.class);
         }
 
         @Test

@@ -28,8 +28,8 @@ class LInfinityTest {
     class TfdvVectors {
         @Test
         void helloWorld() {
-            Comparison.Value value = value(LInfinity.distance(counts("hello", 0.1, "world", 0.9),
-                    counts("hello", 0.3, "world", 0.7)));
+            Comparison.Value value =
+                    value(LInfinity.distance(counts("hello", 0.1, "world", 0.9), counts("hello", 0.3, "world", 0.7)));
             assertThat(value.value()).isCloseTo(0.2, within(TOLERANCE));
         }
 
@@ -54,8 +54,7 @@ class LInfinityTest {
 
         @Test
         void reportsTheArgMaxLabel() {
-            Comparison.Value value = value(LInfinity.distance(counts("a", 5, "b", 3, "c", 2),
-                    counts("a", 5, "b", 5)));
+            Comparison.Value value = value(LInfinity.distance(counts("a", 5, "b", 3, "c", 2), counts("a", 5, "b", 5)));
             // a: 0.5 vs 0.5, b: 0.3 vs 0.5, c: 0.2 vs 0
             assertThat(value.value()).isCloseTo(0.2, within(1e-12));
             assertThat(value.label()).isEqualTo("c");
@@ -65,8 +64,10 @@ class LInfinityTest {
         void tiesGoToTheLastLabelInBytewiseOrder() {
             // a and b differ by 0.5 each; "é" (0xC3 0xA9) sorts after "z" in bytes and in UTF-16 alike, but the
             // supplementary character sorts after U+FF61 only in bytes
-            assertThat(value(LInfinity.distance(counts("a", 1), counts("b", 1))).label()).isEqualTo("b");
-            assertThat(value(LInfinity.distance(counts("\uFF61", 1), counts("\uD83D\uDE00", 1))).label())
+            assertThat(value(LInfinity.distance(counts("a", 1), counts("b", 1))).label())
+                    .isEqualTo("b");
+            assertThat(value(LInfinity.distance(counts("\uFF61", 1), counts("\uD83D\uDE00", 1)))
+                            .label())
                     .isEqualTo("\uD83D\uDE00");
         }
 
@@ -80,8 +81,7 @@ class LInfinityTest {
         @Test
         void anEmptySideIsUnavailableNotZero() {
             assertThat(LInfinity.distance(Map.of(), counts("a", 1))).isInstanceOf(Comparison.Unavailable.class);
-            assertThat(LInfinity.distance(counts("a", 0), counts("a", 1)))
-                    .isInstanceOf(Comparison.Unavailable.class);
+            assertThat(LInfinity.distance(counts("a", 0), counts("a", 1))).isInstanceOf(Comparison.Unavailable.class);
             assertThat(LInfinity.distance(counts("a", -1, "b", 2), counts("a", 1)))
                     .isInstanceOf(Comparison.Unavailable.class);
         }

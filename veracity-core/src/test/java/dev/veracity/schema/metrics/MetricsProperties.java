@@ -34,8 +34,10 @@ class MetricsProperties {
         int buckets = Gen.size(random, 1, 12);
         for (int i = 0; i < buckets; i++) {
             double width = Gen.oneIn(random, 6) ? 0 : Gen.oneIn(random, 3) ? 1 : random.nextDouble() * 3 + 0.01;
-            histogram.addBuckets(bucket(low, low + width, Gen.oneIn(random, 3) ? Gen.between(random, 1, 9)
-                    : random.nextDouble() * 50 + 0.1));
+            histogram.addBuckets(bucket(
+                    low,
+                    low + width,
+                    Gen.oneIn(random, 3) ? Gen.between(random, 1, 9) : random.nextDouble() * 50 + 0.1));
             low += width;
         }
         if (special && Gen.oneIn(random, 4)) {
@@ -48,7 +50,11 @@ class MetricsProperties {
     }
 
     private static Histogram.Bucket bucket(double low, double high, double count) {
-        return Histogram.Bucket.newBuilder().setLowValue(low).setHighValue(high).setSampleCount(count).build();
+        return Histogram.Bucket.newBuilder()
+                .setLowValue(low)
+                .setHighValue(high)
+                .setSampleCount(count)
+                .build();
     }
 
     private static double value(Comparison comparison) {
@@ -140,7 +146,9 @@ class MetricsProperties {
     /** The histogram with its counts times (1 - s), plus a copy times s moved beyond its range. */
     private static Histogram shiftHistogram(Histogram histogram, double s) {
         Histogram.Builder shifted = Histogram.newBuilder();
-        double high = histogram.getBucketsList().stream().mapToDouble(Histogram.Bucket::getHighValue).max()
+        double high = histogram.getBucketsList().stream()
+                .mapToDouble(Histogram.Bucket::getHighValue)
+                .max()
                 .orElseThrow();
         double offset = high - histogram.getBuckets(0).getLowValue() + 1;
         for (Histogram.Bucket bucket : histogram.getBucketsList()) {
@@ -149,8 +157,8 @@ class MetricsProperties {
             }
         }
         for (Histogram.Bucket bucket : histogram.getBucketsList()) {
-            shifted.addBuckets(bucket(bucket.getLowValue() + offset, bucket.getHighValue() + offset,
-                    bucket.getSampleCount() * s));
+            shifted.addBuckets(
+                    bucket(bucket.getLowValue() + offset, bucket.getHighValue() + offset, bucket.getSampleCount() * s));
         }
         return shifted.build();
     }

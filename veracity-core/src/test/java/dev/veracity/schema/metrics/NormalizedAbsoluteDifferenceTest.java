@@ -13,15 +13,15 @@ class NormalizedAbsoluteDifferenceTest {
 
     @Test
     void tfdvHelloWorld() {
-        Comparison.Value value = value(NormalizedAbsoluteDifference.of(counts("hello", 0.1, "world", 0.9),
-                counts("hello", 0.3, "world", 0.7)));
+        Comparison.Value value = value(NormalizedAbsoluteDifference.of(
+                counts("hello", 0.1, "world", 0.9), counts("hello", 0.3, "world", 0.7)));
         assertThat(value.value()).isCloseTo(0.1, within(TOLERANCE));
     }
 
     @Test
     void tfdvVolumeChange() {
-        Comparison.Value value = value(NormalizedAbsoluteDifference.of(counts("hello", 1, "world", 5),
-                counts("hello", 10, "world", 50)));
+        Comparison.Value value = value(
+                NormalizedAbsoluteDifference.of(counts("hello", 1, "world", 5), counts("hello", 10, "world", 50)));
         assertThat(value.value()).isCloseTo(45.0 / 66, within(TOLERANCE)).isCloseTo(0.681818, within(TOLERANCE));
         assertThat(value.label()).isEqualTo("world");
     }
@@ -38,7 +38,8 @@ class NormalizedAbsoluteDifferenceTest {
     @Test
     void disjointLabelsGiveAtMostOneHalf() {
         // max |x - y| = 4 (label a), total 8
-        assertThat(value(NormalizedAbsoluteDifference.of(counts("a", 4), counts("b", 4))).value())
+        assertThat(value(NormalizedAbsoluteDifference.of(counts("a", 4), counts("b", 4)))
+                        .value())
                 .isCloseTo(0.5, within(1e-12));
     }
 

@@ -60,7 +60,9 @@ public record AvroLeaf(String feature, List<String> fields, Schema schema, Featu
         if (schema.getType() != Schema.Type.UNION) {
             return schema;
         }
-        List<Schema> branches = schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
+        List<Schema> branches = schema.getTypes().stream()
+                .filter(s -> s.getType() != Schema.Type.NULL)
+                .toList();
         if (branches.isEmpty()) {
             return null;
         }

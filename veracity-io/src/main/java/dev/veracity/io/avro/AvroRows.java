@@ -23,8 +23,7 @@ import org.apache.avro.util.Utf8;
  * }</pre>
  */
 final class AvroRows {
-    private AvroRows() {
-    }
+    private AvroRows() {}
 
     static void append(GenericRecord record, Schema recordSchema, AvroLeaf leaf, ColumnBuilder builder) {
         boolean[] started = {false};
@@ -36,8 +35,8 @@ final class AvroRows {
         }
     }
 
-    private static void walk(Object value, Schema schema, AvroLeaf leaf, int depth, ColumnBuilder builder,
-            boolean[] started) {
+    private static void walk(
+            Object value, Schema schema, AvroLeaf leaf, int depth, ColumnBuilder builder, boolean[] started) {
         if (value == null) {
             return;
         }
@@ -105,7 +104,8 @@ final class AvroRows {
                 byte[] bytes = ((GenericFixed) value).bytes();
                 builder.addString(bytes, 0, bytes.length);
             }
-            case ENUM, MAP, UNION, RECORD, ARRAY, NULL -> addText(GenericData.get().toString(value), builder);
+            case ENUM, MAP, UNION, RECORD, ARRAY, NULL ->
+                addText(GenericData.get().toString(value), builder);
         }
     }
 

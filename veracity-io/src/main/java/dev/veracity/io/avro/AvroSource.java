@@ -3,9 +3,9 @@ package dev.veracity.io.avro;
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
-import dev.veracity.io.BadRecords;
 import dev.veracity.data.BatchSource;
 import dev.veracity.data.RecordBatch;
+import dev.veracity.io.BadRecords;
 import dev.veracity.io.FeatureTypes;
 import dev.veracity.io.InputFiles;
 import dev.veracity.io.ReadOptions;
@@ -44,8 +44,13 @@ public final class AvroSource implements BatchSource {
     private long readInBlock;
     private boolean returnedBatch;
 
-    private AvroSource(DataFileReader<GenericRecord> reader, String name, Schema schema, int batchSize,
-            BadRecords badRecords, FeatureTypes types) {
+    private AvroSource(
+            DataFileReader<GenericRecord> reader,
+            String name,
+            Schema schema,
+            int batchSize,
+            BadRecords badRecords,
+            FeatureTypes types) {
         this.reader = reader;
         this.name = name;
         this.schema = schema;
@@ -73,8 +78,8 @@ public final class AvroSource implements BatchSource {
             try {
                 readerSchema = new Schema.Parser().parse(options.avroReaderSchema());
             } catch (SchemaParseException e) {
-                throw new ConfigException("--avro-schema: expected an Avro schema (JSON), found an error: "
-                        + e.getMessage());
+                throw new ConfigException(
+                        "--avro-schema: expected an Avro schema (JSON), found an error: " + e.getMessage());
             }
         }
         InputFiles.open(file).close();
@@ -82,14 +87,16 @@ public final class AvroSource implements BatchSource {
         try {
             reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>(null, readerSchema));
         } catch (IOException | AvroRuntimeException e) {
-            throw new InputException(ErrorCode.AVRO_INVALID, file + ": expected an Avro object container file, found "
-                    + e.getMessage(), e);
+            throw new InputException(
+                    ErrorCode.AVRO_INVALID,
+                    file + ": expected an Avro object container file, found " + e.getMessage(),
+                    e);
         }
         Schema schema = readerSchema != null ? readerSchema : reader.getSchema();
         if (schema.getType() != Schema.Type.RECORD) {
             reader.close();
-            throw new InputException(ErrorCode.AVRO_INVALID, file + ": expected records, found values of type "
-                    + schema.getType());
+            throw new InputException(
+                    ErrorCode.AVRO_INVALID, file + ": expected records, found values of type " + schema.getType());
         }
         return new AvroSource(reader, file.toString(), schema, options.batchSize(), options.badRecords(), types);
     }
@@ -143,7 +150,10 @@ public final class AvroSource implements BatchSource {
             GenericRecord next = reader.next(reuse);
             readInBlock++;
             return next;
-        } catch (AvroRuntimeException | IOException | ClassCastException | IndexOutOfBoundsException
+        } catch (AvroRuntimeException
+                | IOException
+                | ClassCastException
+                | IndexOutOfBoundsException
                 | NegativeArraySizeException e) {
             if (badRecords == BadRecords.FAIL) {
                 throw corrupt(e);
@@ -161,10 +171,13 @@ public final class AvroSource implements BatchSource {
     }
 
     private InputException corrupt(Exception e) {
-        String found = e instanceof IndexOutOfBoundsException ? "a union or enum index out of range ("
-                + e.getMessage() + ")" : String.valueOf(e.getMessage());
-        return new InputException(ErrorCode.AVRO_INVALID, name + ": record " + record + ": expected a record "
-                + "of the file's schema, found " + found, e);
+        String found = e instanceof IndexOutOfBoundsException
+                ? "a union or enum index out of range (" + e.getMessage() + ")"
+                : String.valueOf(e.getMessage());
+        return new InputException(
+                ErrorCode.AVRO_INVALID,
+                name + ": record " + record + ": expected a record " + "of the file's schema, found " + found,
+                e);
     }
 
     @Override

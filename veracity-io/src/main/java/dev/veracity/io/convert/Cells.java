@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Values of a column as text, for the text writers. */
 final class Cells {
-    private Cells() {
-    }
+    private Cells() {}
 
     /** {@return value {@code i} (an index into the column's values) as text: integers, shortest doubles, UTF-8} */
     static String text(Column column, int i) {

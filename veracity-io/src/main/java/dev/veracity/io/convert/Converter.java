@@ -28,12 +28,10 @@ import java.util.Set;
  * }</pre>
  */
 public final class Converter {
-    private Converter() {
-    }
+    private Converter() {}
 
     /** What a conversion wrote. @param examples the rows written @param skippedRecords malformed records skipped */
-    public record Conversion(long examples, long skippedRecords) {
-    }
+    public record Conversion(long examples, long skippedRecords) {}
 
     /**
      * Converts the inputs to {@code target}, in the format its extension names.
@@ -41,9 +39,14 @@ public final class Converter {
      * @throws ConfigException if the extension names no format that can be written
      */
     public static Conversion convert(List<Path> inputs, ReadOptions read, Path target) throws IOException {
-        return convert(inputs, read, target, FormatDetection.byExtension(target).orElseThrow(
-                () -> new ConfigException("-o " + target + ": expected a .csv, .jsonl or .tfrecord name or --to, "
-                        + "found no known extension")));
+        return convert(
+                inputs,
+                read,
+                target,
+                FormatDetection.byExtension(target)
+                        .orElseThrow(() -> new ConfigException(
+                                "-o " + target + ": expected a .csv, .jsonl or .tfrecord name or --to, "
+                                        + "found no known extension")));
     }
 
     /**
@@ -64,8 +67,9 @@ public final class Converter {
                 case CSV -> new CsvBatchWriter(out, header);
                 case JSONL -> new JsonLinesBatchWriter(out);
                 case TFRECORD -> new TfRecordBatchWriter(out, gzip);
-                case PARQUET, AVRO -> throw new ConfigException("convert: expected a target format csv, jsonl or "
-                        + "tfrecord, found " + to.cliName() + " (Veracity reads it but does not write it)");
+                case PARQUET, AVRO ->
+                    throw new ConfigException("convert: expected a target format csv, jsonl or " + "tfrecord, found "
+                            + to.cliName() + " (Veracity reads it but does not write it)");
             };
             try (BatchSource source = Readers.open(inputs, read)) {
                 for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {

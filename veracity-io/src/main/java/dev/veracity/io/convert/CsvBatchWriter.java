@@ -43,7 +43,10 @@ public final class CsvBatchWriter implements BatchWriter {
     public void write(RecordBatch batch) throws IOException {
         List<Column> columns = new ArrayList<>(header.size());
         for (String feature : header) {
-            columns.add(batch.columns().stream().filter(c -> c.name().equals(feature)).findFirst().orElse(null));
+            columns.add(batch.columns().stream()
+                    .filter(c -> c.name().equals(feature))
+                    .findFirst()
+                    .orElse(null));
         }
         for (int r = 0; r < batch.rowCount(); r++) {
             example++;
@@ -58,9 +61,11 @@ public final class CsvBatchWriter implements BatchWriter {
                 int from = column.rowOffsets()[r];
                 int count = column.rowOffsets()[r + 1] - from;
                 if (count != 1) {
-                    throw new InputException(ErrorCode.CONVERT_NOT_REPRESENTABLE, "example " + example + ", feature "
-                            + column.name() + ": expected one value per CSV cell, found " + count
-                            + " values; convert to JSON Lines or TFRecord instead");
+                    throw new InputException(
+                            ErrorCode.CONVERT_NOT_REPRESENTABLE,
+                            "example " + example + ", feature "
+                                    + column.name() + ": expected one value per CSV cell, found " + count
+                                    + " values; convert to JSON Lines or TFRecord instead");
                 }
                 cell(Cells.text(column, from));
             }
@@ -69,8 +74,11 @@ public final class CsvBatchWriter implements BatchWriter {
     }
 
     private void cell(String text) {
-        boolean quote = text.isEmpty() || text.indexOf(',') >= 0 || text.indexOf('"') >= 0
-                || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+        boolean quote = text.isEmpty()
+                || text.indexOf(',') >= 0
+                || text.indexOf('"') >= 0
+                || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0;
         if (!quote) {
             line.append(text);
             return;

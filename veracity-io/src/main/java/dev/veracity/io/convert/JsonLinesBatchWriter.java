@@ -27,7 +27,10 @@ public final class JsonLinesBatchWriter implements BatchWriter {
         this.out = out;
         // NaN and +-Infinity as Python's json module writes them (bare NaN, Infinity, -Infinity), which our JSON Lines
         // reader accepts as FLOAT; Jackson's default, "NaN" as a string, would make the column a STRING conflict.
-        this.json = JsonFactory.builder().disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build().createGenerator(out);
+        this.json = JsonFactory.builder()
+                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                .build()
+                .createGenerator(out);
         this.json.setRootValueSeparator(null);
     }
 

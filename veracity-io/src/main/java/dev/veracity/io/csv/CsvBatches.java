@@ -14,6 +14,7 @@ import java.util.List;
 final class CsvBatches {
     /** Integers of more characters may lie beyond int64 (19 digits, a sign or spaces may come with them). */
     private static final int MAX_LONG_DIGITS = 18;
+
     private final CsvRows rows;
     private final List<String> columnNames;
     private final FeatureType[] types;
@@ -22,6 +23,7 @@ final class CsvBatches {
     private final CsvFixedTypes fixed;
     /** Per column, the value of a schema-typed INT or FLOAT cell, parsed before the row is appended. */
     private final long[] fixedInts;
+
     private final double[] fixedFloats;
     private final boolean speculative;
     private boolean widened;
@@ -30,8 +32,8 @@ final class CsvBatches {
      * @param columnTypes per column, its type: fixed by {@code fixed}, or inferred in a first pass
      * @param fixed       the columns of fixed type, whose cells may fail to parse (the record is then rejected)
      */
-    CsvBatches(CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes, CsvFixedTypes fixed,
-            int batchSize) {
+    CsvBatches(
+            CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes, CsvFixedTypes fixed, int batchSize) {
         this(rows, columnNames, columnTypes, fixed, batchSize, false);
     }
 
@@ -39,8 +41,13 @@ final class CsvBatches {
      * @param speculative whether the inferred types are guesses: a cell that does not fit its column's type then
      *                    stops the batches ({@link #widened()}) instead of failing, with the tokenizer at its row
      */
-    CsvBatches(CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes, CsvFixedTypes fixed,
-            int batchSize, boolean speculative) {
+    CsvBatches(
+            CsvRows rows,
+            List<String> columnNames,
+            List<FeatureType> columnTypes,
+            CsvFixedTypes fixed,
+            int batchSize,
+            boolean speculative) {
         this.speculative = speculative;
         this.rows = rows;
         this.fixed = fixed;
@@ -131,7 +138,8 @@ final class CsvBatches {
                     case INT -> builder.appendInt(NumberParser.parseLong(bytes, start, length));
                     case FLOAT -> {
                         double value = NumberParser.parseDouble(bytes, start, length);
-                        if (speculative && length > MAX_LONG_DIGITS
+                        if (speculative
+                                && length > MAX_LONG_DIGITS
                                 && NumberParser.classify(bytes, start, length) == FeatureType.STRING) {
                             widened = true; // an integer beyond int64 parses as a double but types as STRING
                             return false;
@@ -146,9 +154,11 @@ final class CsvBatches {
                     return false;
                 }
                 // The first pass saw only numbers in this column, so the file changed between the passes.
-                throw new InputException(ErrorCode.FILE_UNREADABLE,
+                throw new InputException(
+                        ErrorCode.FILE_UNREADABLE,
                         CsvProblem.place(tokenizer.fileName(), tokenizer.line(), i + 1, columnNames) + ": "
-                                + e.getMessage() + " as in the first pass (the file changed)", e);
+                                + e.getMessage() + " as in the first pass (the file changed)",
+                        e);
             }
         }
         return true;

@@ -36,8 +36,7 @@ final class CsvBlockCutter {
      * @param bytes     its bytes, in {@code [0, length)}; owned by the receiver
      * @param length    how many bytes it holds
      */
-    record Block(int index, long offset, long firstLine, byte[] bytes, int length) {
-    }
+    record Block(int index, long offset, long firstLine, byte[] bytes, int length) {}
 
     private final InputStream in;
     private final byte delimiter;

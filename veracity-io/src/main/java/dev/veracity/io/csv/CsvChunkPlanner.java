@@ -25,8 +25,7 @@ final class CsvChunkPlanner {
     private static final int LF = '\n';
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private CsvChunkPlanner() {
-    }
+    private CsvChunkPlanner() {}
 
     /** {@return the chunks of a file, about {@code chunkBytes} each; one chunk for gzip or a small file} */
     static List<CsvChunk> plan(CsvInput input, byte quote, long chunkBytes, ExecutorService pool) throws IOException {

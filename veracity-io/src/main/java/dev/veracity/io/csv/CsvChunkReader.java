@@ -42,9 +42,11 @@ final class CsvChunkReader {
             if (first == null) {
                 first = header;
             } else if (!header.equals(first)) {
-                throw new InputException(ErrorCode.CSV_BAD_HEADER, input.name() + ":1: expected the header of "
-                        + inputs.get(0).name() + " (" + String.join(",", first) + "), found ("
-                        + String.join(",", header) + ")");
+                throw new InputException(
+                        ErrorCode.CSV_BAD_HEADER,
+                        input.name() + ":1: expected the header of "
+                                + inputs.get(0).name() + " (" + String.join(",", first) + "), found ("
+                                + String.join(",", header) + ")");
             }
         }
         return first;
@@ -54,19 +56,24 @@ final class CsvChunkReader {
      * {@return what reading the chunk found} The ranks are empty, except for a speculative read that met a cell
      * wider than its column's guessed type: it stops accumulating there and ranks that row and the rest of the chunk.
      */
-    CsvChunkScanner.Scan read(CsvChunk chunk, InputStream in, List<String> header,
-            List<FeatureType> types, CsvChunkScanner scanner, SlicedStatistics accumulator, boolean speculative)
+    CsvChunkScanner.Scan read(
+            CsvChunk chunk,
+            InputStream in,
+            List<String> header,
+            List<FeatureType> types,
+            CsvChunkScanner scanner,
+            SlicedStatistics accumulator,
+            boolean speculative)
             throws IOException {
-        CsvTokenizer tokenizer = new CsvTokenizer(in, chunk.input().name(), csv, chunk.firstLine(),
-                chunk.holdsHeader());
+        CsvTokenizer tokenizer =
+                new CsvTokenizer(in, chunk.input().name(), csv, chunk.firstLine(), chunk.holdsHeader());
         if (chunk.holdsHeader()) {
             CsvRows.readHeader(tokenizer);
         }
         CsvRows rows = scanner.rows(tokenizer, chunk);
         CsvBatches batches = new CsvBatches(rows, header, types, scanner.fixed(), csv.batchSize(), speculative);
         long row = chunk.firstRow();
-        for (RecordBatch batch = batches.next(); batch.rowCount() > 0 && !batches.widened();
-                batch = batches.next()) {
+        for (RecordBatch batch = batches.next(); batch.rowCount() > 0 && !batches.widened(); batch = batches.next()) {
             accumulator.add(sampling.sample(batch, row));
             row += batch.rowCount();
         }

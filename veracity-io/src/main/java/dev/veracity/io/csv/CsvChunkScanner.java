@@ -45,9 +45,15 @@ final class CsvChunkScanner {
      * @param skipped    malformed rows skipped
      * @param failed     whether reading stopped at an error (which a verified re-read reports with its true line)
      */
-    record Scan(long firstStart, long firstLine, long stopStart, long stopLine, int[] ranks, long records,
-            long skipped, boolean failed) {
-    }
+    record Scan(
+            long firstStart,
+            long firstLine,
+            long stopStart,
+            long stopLine,
+            int[] ranks,
+            long records,
+            long skipped,
+            boolean failed) {}
 
     /**
      * The verified first pass of a file.
@@ -57,8 +63,7 @@ final class CsvChunkScanner {
      * @param records well-formed rows in the file
      * @param skipped malformed rows skipped
      */
-    record Verified(List<CsvChunk> chunks, int[] ranks, long records, long skipped) {
-    }
+    record Verified(List<CsvChunk> chunks, int[] ranks, long records, long skipped) {}
 
     /** {@return what reading a chunk from its guessed start finds; an error makes a failed scan, not an exception} */
     Scan guess(CsvChunk chunk) throws IOException {
@@ -98,8 +103,7 @@ final class CsvChunkScanner {
                 actual = new CsvChunk(guessed.input(), 0, guessed.end(), 1, firstRow);
                 lineShift = 0;
             } else {
-                actual = new CsvChunk(guessed.input(), trueStart, guessed.end(), trueLine,
-                        firstRow + records);
+                actual = new CsvChunk(guessed.input(), trueStart, guessed.end(), trueLine, firstRow + records);
                 lineShift = trueLine - scan.firstLine();
             }
             if (scan.failed() || (k > 0 && scan.firstStart() != trueStart)) {
@@ -124,8 +128,8 @@ final class CsvChunkScanner {
 
     /** {@return what reading a chunk from {@code in}, its bytes from its start on, finds} */
     Scan read(CsvChunk chunk, InputStream in) throws IOException {
-        CsvTokenizer tokenizer = new CsvTokenizer(in, chunk.input().name(), options, chunk.firstLine(),
-                chunk.holdsHeader());
+        CsvTokenizer tokenizer =
+                new CsvTokenizer(in, chunk.input().name(), options, chunk.firstLine(), chunk.holdsHeader());
         if (chunk.holdsHeader()) {
             CsvRows.readHeader(tokenizer);
         }
@@ -139,8 +143,8 @@ final class CsvChunkScanner {
         long first = rows.firstRecordStart() < 0 ? END_OF_FILE : chunk.start() + rows.firstRecordStart();
         long stop = rows.stoppedAtLimit() ? chunk.start() + tokenizer.recordStart() : END_OF_FILE;
         long stopLine = rows.stoppedAtLimit() ? tokenizer.line() : 0;
-        return new Scan(first, rows.firstRecordLine(), stop, stopLine, ranks, rows.recordsRead(),
-                rows.skippedRecords(), false);
+        return new Scan(
+                first, rows.firstRecordLine(), stop, stopLine, ranks, rows.recordsRead(), rows.skippedRecords(), false);
     }
 
     /** {@return the rows of a chunk, from a tokenizer at its start (past the header, if it holds it)} */

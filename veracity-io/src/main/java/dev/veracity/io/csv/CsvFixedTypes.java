@@ -19,6 +19,7 @@ final class CsvFixedTypes {
     private final FeatureType[] fixed;
     /** The columns with a fixed INT or FLOAT type, which are the only ones that can fail the check. */
     private final int[] numeric;
+
     private final boolean all;
     /** Per column, whether messages must not quote its values (PII). */
     private final boolean[] quiet;
@@ -101,16 +102,22 @@ final class CsvFixedTypes {
         int start = tokenizer.fieldStart(i);
         String value = new String(tokenizer.bytes(), start, tokenizer.fieldEnd(i) - start, StandardCharsets.UTF_8);
         String beyond = fixed[i] == FeatureType.INT && value.strip().matches("[+-]?[0-9]+") ? " (outside int64)" : "";
-        String found = quiet[i] ? "a value that is not " + (fixed[i] == FeatureType.INT ? "an " : "a ") + fixed[i]
-                + " (not shown: the schema marks the feature PII)" : "\"" + shown(value) + "\"" + beyond;
-        return new CsvProblem(ErrorCode.CSV_VALUE_NOT_OF_SCHEMA_TYPE,
-                CsvProblem.place(tokenizer.fileName(), tokenizer.line(), i + 1, columnNames) + ": expected "
-                        + fixed[i] + " as the schema says, found " + found);
+        String found = quiet[i]
+                ? "a value that is not " + (fixed[i] == FeatureType.INT ? "an " : "a ") + fixed[i]
+                        + " (not shown: the schema marks the feature PII)"
+                : "\"" + shown(value) + "\"" + beyond;
+        return new CsvProblem(
+                ErrorCode.CSV_VALUE_NOT_OF_SCHEMA_TYPE,
+                CsvProblem.place(tokenizer.fileName(), tokenizer.line(), i + 1, columnNames) + ": expected " + fixed[i]
+                        + " as the schema says, found " + found);
     }
 
     /** {@return the value as a one-line message shows it: line ends and tabs escaped, at most 100 characters} */
     private static String shown(String value) {
-        String line = value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        String line = value.replace("\\", "\\\\")
+                .replace("\r", "\\r")
+                .replace("\n", "\\n")
+                .replace("\t", "\\t");
         return line.length() <= 100 ? line : line.substring(0, 100) + "...";
     }
 
@@ -119,7 +126,7 @@ final class CsvFixedTypes {
             switch (type) {
                 case INT -> NumberParser.parseLong(bytes, start, length);
                 case FLOAT -> NumberParser.parseDouble(bytes, start, length);
-                case STRING -> { }
+                case STRING -> {}
             }
             return true;
         } catch (NumberFormatException e) {

@@ -1,7 +1,8 @@
 package dev.veracity.io.csv;
 
-import dev.veracity.io.Workers;
 import dev.veracity.VeracityException;
+import dev.veracity.io.InputFiles;
+import dev.veracity.io.Workers;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
-import dev.veracity.io.InputFiles;
 
 /**
  * Reads a gzip CSV file on several threads although it cannot be split: one thread inflates it and cuts it into blocks
@@ -41,6 +41,7 @@ import dev.veracity.io.InputFiles;
 final class CsvGzipPipeline {
     /** The size of blocks when tests do not choose it. */
     static final int DEFAULT_BLOCK_BYTES = 2 << 20;
+
     private static final int BLOCKS_PER_WORKER = 2;
     private static final CsvBlockCutter.Block END = new CsvBlockCutter.Block(-1, 0, 1, new byte[0], 0);
 
@@ -55,8 +56,7 @@ final class CsvGzipPipeline {
      * @param merged the blocks' states merged in block order (a new state if the file has no block)
      * @param scans  per block, in file order, what reading it found
      */
-    record Result<S>(S merged, List<CsvChunkScanner.Scan> scans) {
-    }
+    record Result<S>(S merged, List<CsvChunkScanner.Scan> scans) {}
 
     private final CsvOptions csv;
     private final ExecutorService pool;
@@ -86,8 +86,15 @@ final class CsvGzipPipeline {
      * @param done     grows by the compressed bytes read, for progress
      * @param tick     called about every 200 ms while the workers run
      */
-    <S> Result<S> run(CsvInput input, IntToLongFunction firstRow, Supplier<S> newState, BiConsumer<S, S> merge,
-            BlockTask<S> task, AtomicLong done, Runnable tick) throws IOException {
+    <S> Result<S> run(
+            CsvInput input,
+            IntToLongFunction firstRow,
+            Supplier<S> newState,
+            BiConsumer<S, S> merge,
+            BlockTask<S> task,
+            AtomicLong done,
+            Runnable tick)
+            throws IOException {
         if (workers == 1) {
             return runHere(input, firstRow, newState, merge, task, done, tick);
         }
@@ -135,8 +142,15 @@ final class CsvGzipPipeline {
     }
 
     /** Reads the blocks one after the other on the calling thread: the same blocks as the pipeline's. */
-    private <S> Result<S> runHere(CsvInput input, IntToLongFunction firstRow, Supplier<S> newState,
-            BiConsumer<S, S> merge, BlockTask<S> task, AtomicLong done, Runnable tick) throws IOException {
+    private <S> Result<S> runHere(
+            CsvInput input,
+            IntToLongFunction firstRow,
+            Supplier<S> newState,
+            BiConsumer<S, S> merge,
+            BlockTask<S> task,
+            AtomicLong done,
+            Runnable tick)
+            throws IOException {
         List<CsvChunkScanner.Scan> scans = new ArrayList<>();
         S merged = null;
         try (CountingStream file = new CountingStream(input.openCompressed());
@@ -159,10 +173,11 @@ final class CsvGzipPipeline {
         return new Result<>(merged == null ? newState.get() : merged, scans);
     }
 
-    private static <S> CsvChunkScanner.Scan read(CsvInput input, CsvBlockCutter.Block block,
-            IntToLongFunction firstRow, BlockTask<S> task, S state) throws IOException {
-        CsvChunk chunk = new CsvChunk(input, block.offset(), Long.MAX_VALUE, block.firstLine(),
-                firstRow.applyAsLong(block.index()));
+    private static <S> CsvChunkScanner.Scan read(
+            CsvInput input, CsvBlockCutter.Block block, IntToLongFunction firstRow, BlockTask<S> task, S state)
+            throws IOException {
+        CsvChunk chunk = new CsvChunk(
+                input, block.offset(), Long.MAX_VALUE, block.firstLine(), firstRow.applyAsLong(block.index()));
         return task.read(chunk, new ByteArrayInputStream(block.bytes(), 0, block.length()), state);
     }
 
@@ -194,15 +209,21 @@ final class CsvGzipPipeline {
         }
     }
 
-    private void cut(CsvInput input, BlockingQueue<CsvBlockCutter.Block> queue, Failures failures, AtomicBoolean stop,
-            AtomicLong done) throws InterruptedException {
+    private void cut(
+            CsvInput input,
+            BlockingQueue<CsvBlockCutter.Block> queue,
+            Failures failures,
+            AtomicBoolean stop,
+            AtomicLong done)
+            throws InterruptedException {
         int blocks = 0;
         try (CountingStream file = new CountingStream(input.openCompressed());
                 InputStream in = InputFiles.gunzip(file, input.name())) {
             CsvBlockCutter cutter = new CsvBlockCutter(in, csv, blockBytes, CsvTokenizer.MAX_RECORD_BYTES);
             long counted = 0;
-            for (Optional<CsvBlockCutter.Block> block = cutter.next(); block.isPresent() && !stop.get()
-                    && failures.firstIndex() == Integer.MAX_VALUE; block = cutter.next()) {
+            for (Optional<CsvBlockCutter.Block> block = cutter.next();
+                    block.isPresent() && !stop.get() && failures.firstIndex() == Integer.MAX_VALUE;
+                    block = cutter.next()) {
                 put(queue, block.get(), stop);
                 blocks++;
                 done.addAndGet(file.count - counted);
@@ -217,8 +238,8 @@ final class CsvGzipPipeline {
         }
     }
 
-    private static void put(BlockingQueue<CsvBlockCutter.Block> queue, CsvBlockCutter.Block block,
-            AtomicBoolean stop) throws InterruptedException {
+    private static void put(BlockingQueue<CsvBlockCutter.Block> queue, CsvBlockCutter.Block block, AtomicBoolean stop)
+            throws InterruptedException {
         while (!queue.offer(block, 100, TimeUnit.MILLISECONDS)) {
             if (stop.get()) {
                 return; // the workers are gone (one died): nobody takes it
@@ -231,8 +252,7 @@ final class CsvGzipPipeline {
         private final AtomicReference<Map.Entry<Integer, Exception>> first = new AtomicReference<>();
 
         void add(int index, Exception e) {
-            first.accumulateAndGet(Map.entry(index, e),
-                    (a, b) -> a == null || b.getKey() < a.getKey() ? b : a);
+            first.accumulateAndGet(Map.entry(index, e), (a, b) -> a == null || b.getKey() < a.getKey() ? b : a);
         }
 
         int firstIndex() {

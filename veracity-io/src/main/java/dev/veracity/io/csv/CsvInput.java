@@ -26,7 +26,8 @@ record CsvInput(Path path, long size, boolean gzip) {
     /** {@return the input for a file, checked to be a readable regular file} */
     static CsvInput of(Path path) throws IOException {
         try (InputStream checked = InputFiles.openRegularFile(path, "it is read twice")) {
-            boolean gzip = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+            boolean gzip =
+                    path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
             return new CsvInput(path, java.nio.file.Files.size(path), gzip);
         }
     }

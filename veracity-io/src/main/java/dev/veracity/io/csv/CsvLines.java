@@ -109,8 +109,7 @@ public final class CsvLines {
      * @param batch          one column per header column, one row per well-formed record
      * @param skippedRecords the malformed records passed over (only with SKIP)
      */
-    public record Parsed(RecordBatch batch, long skippedRecords) {
-    }
+    public record Parsed(RecordBatch batch, long skippedRecords) {}
 
     /**
      * {@return the records of {@code text} as a batch of the given column types}
@@ -134,8 +133,14 @@ public final class CsvLines {
     }
 
     private static CsvTokenizer tokenizer(byte[] text, String name, CsvOptions options, boolean atFileStart) {
-        return new CsvTokenizer(new ByteArrayInputStream(text), name, options, 1, atFileStart,
-                Math.max(1, Math.min(text.length, CsvTokenizer.DEFAULT_BUFFER_SIZE)), CsvTokenizer.MAX_RECORD_BYTES);
+        return new CsvTokenizer(
+                new ByteArrayInputStream(text),
+                name,
+                options,
+                1,
+                atFileStart,
+                Math.max(1, Math.min(text.length, CsvTokenizer.DEFAULT_BUFFER_SIZE)),
+                CsvTokenizer.MAX_RECORD_BYTES);
     }
 
     /**

@@ -24,20 +24,27 @@ import java.util.Set;
  * @param privateColumns the columns whose values no message quotes (a schema's PII-marked features): a cell that
  *                    does not parse as its fixed type is "a value that is not an INT"; empty, the default, for none
  */
-public record CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int batchSize,
-        Map<String, FeatureType> columnTypes, Set<String> privateColumns) {
+public record CsvOptions(
+        byte delimiter,
+        byte quote,
+        BadRecords badRecords,
+        int batchSize,
+        Map<String, FeatureType> columnTypes,
+        Set<String> privateColumns) {
     /** The rows per batch unless told otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 4096;
 
     /** Comma, double quote, fail on malformed rows, {@value #DEFAULT_BATCH_SIZE} rows per batch. */
-    public static final CsvOptions DEFAULT = new CsvOptions((byte) ',', (byte) '"', BadRecords.FAIL, DEFAULT_BATCH_SIZE);
+    public static final CsvOptions DEFAULT =
+            new CsvOptions((byte) ',', (byte) '"', BadRecords.FAIL, DEFAULT_BATCH_SIZE);
 
     public CsvOptions {
         Objects.requireNonNull(badRecords, "badRecords is null");
         columnTypes = Map.copyOf(Objects.requireNonNull(columnTypes, "columnTypes is null"));
         privateColumns = Set.copyOf(Objects.requireNonNull(privateColumns, "privateColumns is null"));
         if (delimiter == quote) {
-            throw new IllegalArgumentException("delimiter and quote must differ, both are " + CsvProblem.describe(quote));
+            throw new IllegalArgumentException(
+                    "delimiter and quote must differ, both are " + CsvProblem.describe(quote));
         }
         if (isLineEnd(delimiter)) {
             throw new IllegalArgumentException("delimiter must not be CR or LF: " + CsvProblem.describe(delimiter));
@@ -56,8 +63,8 @@ public record CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int 
     }
 
     /** Options without private columns. */
-    public CsvOptions(byte delimiter, byte quote, BadRecords badRecords, int batchSize,
-            Map<String, FeatureType> columnTypes) {
+    public CsvOptions(
+            byte delimiter, byte quote, BadRecords badRecords, int batchSize, Map<String, FeatureType> columnTypes) {
         this(delimiter, quote, badRecords, batchSize, columnTypes, Set.of());
     }
 

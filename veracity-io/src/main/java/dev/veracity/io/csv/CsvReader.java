@@ -1,11 +1,11 @@
 package dev.veracity.io.csv;
 
-import dev.veracity.io.BadRecords;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.data.BatchSource;
 import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
+import dev.veracity.io.BadRecords;
 import dev.veracity.io.InputFiles;
 import dev.veracity.io.Progress;
 import java.io.IOException;
@@ -33,8 +33,13 @@ public final class CsvReader implements BatchSource {
     private final List<FeatureType> columnTypes;
     private boolean returnedBatch;
 
-    private CsvReader(InputStream in, CsvRows rows, List<String> columnNames, List<FeatureType> columnTypes,
-            CsvFixedTypes fixed, int batchSize) {
+    private CsvReader(
+            InputStream in,
+            CsvRows rows,
+            List<String> columnNames,
+            List<FeatureType> columnTypes,
+            CsvFixedTypes fixed,
+            int batchSize) {
         this.in = in;
         this.batches = new CsvBatches(rows, columnNames, columnTypes, fixed, batchSize);
         this.columnNames = columnNames;
@@ -76,22 +81,25 @@ public final class CsvReader implements BatchSource {
             CsvFixedTypes fixed = CsvFixedTypes.of(columnNames, options.columnTypes(), options.privateColumns());
             List<FeatureType> columnTypes;
             if (fixed.all()) {
-                columnTypes = fixed.apply(columnNames.stream().map(name -> FeatureType.STRING).toList());
+                columnTypes = fixed.apply(
+                        columnNames.stream().map(name -> FeatureType.STRING).toList());
             } else {
-                CsvRows rows = new CsvRows(tokenizer, columnNames, options.badRecords(), progress,
-                        "inferring column types", size);
+                CsvRows rows = new CsvRows(
+                        tokenizer, columnNames, options.badRecords(), progress, "inferring column types", size);
                 columnTypes = CsvTypeInference.infer(rows, fixed, columnNames.size());
                 in.close();
                 in = openFile(file);
                 tokenizer = new CsvTokenizer(in, fileName, options, 1, true);
                 List<String> again = CsvRows.readHeader(tokenizer);
                 if (!again.equals(columnNames)) {
-                    throw new InputException(ErrorCode.FILE_UNREADABLE, fileName
-                            + ": expected the same header in both passes, found " + again + " (the file changed)");
+                    throw new InputException(
+                            ErrorCode.FILE_UNREADABLE,
+                            fileName + ": expected the same header in both passes, found " + again
+                                    + " (the file changed)");
                 }
             }
-            CsvRows rows = new CsvRows(tokenizer, columnNames, options.badRecords(), progress,
-                    "computing statistics", size);
+            CsvRows rows =
+                    new CsvRows(tokenizer, columnNames, options.badRecords(), progress, "computing statistics", size);
             CsvReader reader = new CsvReader(in, rows, columnNames, columnTypes, fixed, options.batchSize());
             opened = true;
             return reader;

@@ -1,8 +1,8 @@
 package dev.veracity.io.csv;
 
-import dev.veracity.io.BadRecords;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
+import dev.veracity.io.BadRecords;
 import dev.veracity.io.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,12 @@ final class CsvRows {
      * @param phase      what the reading is for, as the progress names it
      * @param totalBytes the size of the file
      */
-    CsvRows(CsvTokenizer tokenizer, List<String> columnNames, BadRecords badRecords, Progress progress, String phase,
+    CsvRows(
+            CsvTokenizer tokenizer,
+            List<String> columnNames,
+            BadRecords badRecords,
+            Progress progress,
+            String phase,
             long totalBytes) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer is null");
         this.badRecords = Objects.requireNonNull(badRecords, "badRecords is null");
@@ -88,19 +93,24 @@ final class CsvRows {
             String place = file + ":" + tokenizer.line() + ":" + (i + 1);
             int length = tokenizer.fieldEnd(i) - start;
             if (length > MAX_NAME_BYTES) {
-                throw new InputException(ErrorCode.CSV_BAD_HEADER, place + ": expected a column name of at most "
-                        + MAX_NAME_BYTES + " bytes in the header, found one of " + length + " bytes");
+                throw new InputException(
+                        ErrorCode.CSV_BAD_HEADER,
+                        place + ": expected a column name of at most " + MAX_NAME_BYTES
+                                + " bytes in the header, found one of " + length + " bytes");
             }
             String name = new String(bytes, start, length, StandardCharsets.UTF_8);
             if (name.isEmpty()) {
-                throw new InputException(ErrorCode.CSV_BAD_HEADER,
+                throw new InputException(
+                        ErrorCode.CSV_BAD_HEADER,
                         place + ": expected a column name in the header, found an empty field");
             }
             Integer earlier = firstColumn.putIfAbsent(name, i + 1);
             if (earlier != null) {
-                throw new InputException(ErrorCode.CSV_BAD_HEADER, place + " (" + name
-                        + "): expected a unique column name in the header, found the name of column " + earlier
-                        + " again");
+                throw new InputException(
+                        ErrorCode.CSV_BAD_HEADER,
+                        place + " (" + name
+                                + "): expected a unique column name in the header, found the name of column " + earlier
+                                + " again");
             }
             names.add(name);
         }
@@ -199,7 +209,9 @@ final class CsvRows {
     private CsvProblem ragged() {
         int found = tokenizer.fieldCount();
         int field = Math.min(found, columnCount) + 1;
-        return new CsvProblem(ErrorCode.CSV_RAGGED_ROW, tokenizer.fileName() + ":" + tokenizer.line() + ":" + field
-                + ": expected " + columnCount + " fields as in the header, found " + found);
+        return new CsvProblem(
+                ErrorCode.CSV_RAGGED_ROW,
+                tokenizer.fileName() + ":" + tokenizer.line() + ":" + field + ": expected " + columnCount
+                        + " fields as in the header, found " + found);
     }
 }

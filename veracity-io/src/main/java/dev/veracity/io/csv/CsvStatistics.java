@@ -1,12 +1,12 @@
 package dev.veracity.io.csv;
 
-import dev.veracity.io.AccumulationRun;
-import dev.veracity.io.Workers;
 import dev.veracity.ConfigException;
 import dev.veracity.InputException;
 import dev.veracity.data.FeatureType;
+import dev.veracity.io.AccumulationRun;
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.Progress;
+import dev.veracity.io.Workers;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.SlicedStatistics;
 import dev.veracity.stats.Slicing;
@@ -78,12 +78,18 @@ public final class CsvStatistics {
      * @param chunkBytes the size of chunks, or 0 to choose from the input size and threads (tests set it small)
      */
     CsvStatistics(CsvOptions csv, StatisticsOptions options, int threads, Progress progress, long chunkBytes) {
-        this(csv, options, threads, progress, chunkBytes, List.of(), SlicedStatistics.DEFAULT_MAX_SLICES,
-                Sampling.ALL);
+        this(csv, options, threads, progress, chunkBytes, List.of(), SlicedStatistics.DEFAULT_MAX_SLICES, Sampling.ALL);
     }
 
-    private CsvStatistics(CsvOptions csv, StatisticsOptions options, int threads, Progress progress, long chunkBytes,
-            List<Slicing> slicings, int maxSlices, Sampling sampling) {
+    private CsvStatistics(
+            CsvOptions csv,
+            StatisticsOptions options,
+            int threads,
+            Progress progress,
+            long chunkBytes,
+            List<Slicing> slicings,
+            int maxSlices,
+            Sampling sampling) {
         this.csv = Objects.requireNonNull(csv, "csv is null");
         this.options = Objects.requireNonNull(options, "options is null");
         this.progress = Objects.requireNonNull(progress, "progress is null");
@@ -138,7 +144,8 @@ public final class CsvStatistics {
         try {
             CsvChunkScanner scanner = new CsvChunkScanner(header, csv);
             long totalBytes = inputs.stream().mapToLong(CsvInput::size).sum();
-            long chunk = chunkBytes > 0 ? chunkBytes
+            long chunk = chunkBytes > 0
+                    ? chunkBytes
                     : Math.max(MIN_CHUNK_BYTES, Math.min(MAX_CHUNK_BYTES, totalBytes / CHUNKS_PER_DATASET));
             List<List<CsvChunk>> planned = new ArrayList<>(inputs.size());
             for (CsvInput input : inputs) {
@@ -146,7 +153,8 @@ public final class CsvStatistics {
             }
             Pass pass = new Pass(inputs, planned, header, scanner, pool, totalBytes);
             if (sampling.keepsAll()) {
-                Optional<int[]> prefix = scanner.fixed().all() ? Optional.of(new int[header.size()])
+                Optional<int[]> prefix = scanner.fixed().all()
+                        ? Optional.of(new int[header.size()])
                         : prefixRanks(inputs.get(0), scanner);
                 if (prefix.isPresent()) {
                     return speculativePass(pass, prefix.get(), name);
@@ -158,8 +166,13 @@ public final class CsvStatistics {
         }
     }
 
-    private ComputedStatistics result(SlicedStatistics dataset, long records, long skipped, List<String> header,
-            List<FeatureType> types, String name) {
+    private ComputedStatistics result(
+            SlicedStatistics dataset,
+            long records,
+            long skipped,
+            List<String> header,
+            List<FeatureType> types,
+            String name) {
         if (records == 0) {
             dataset.add(CsvChunkReader.emptyBatch(header, types)); // report the columns of files without data rows
         }
@@ -167,8 +180,13 @@ public final class CsvStatistics {
     }
 
     /** The inputs of a computation and what reading them needs. */
-    private record Pass(List<CsvInput> inputs, List<List<CsvChunk>> planned, List<String> header,
-            CsvChunkScanner scanner, ExecutorService pool, long totalBytes) {
+    private record Pass(
+            List<CsvInput> inputs,
+            List<List<CsvChunk>> planned,
+            List<String> header,
+            CsvChunkScanner scanner,
+            ExecutorService pool,
+            long totalBytes) {
         List<CsvChunk> chunks() {
             List<CsvChunk> all = new ArrayList<>();
             planned.forEach(all::addAll);
@@ -186,7 +204,8 @@ public final class CsvStatistics {
     }
 
     private int blockBytes() {
-        return chunkBytes > 0 ? (int) Math.min(CsvGzipPipeline.DEFAULT_BLOCK_BYTES, chunkBytes)
+        return chunkBytes > 0
+                ? (int) Math.min(CsvGzipPipeline.DEFAULT_BLOCK_BYTES, chunkBytes)
                 : CsvGzipPipeline.DEFAULT_BLOCK_BYTES;
     }
 
@@ -216,9 +235,8 @@ public final class CsvStatistics {
      * @param records   well-formed rows
      * @param skipped   malformed rows skipped
      */
-    private record FirstPass(List<CsvChunk> chunks, Map<CsvInput, long[]> blockRows, int[] ranks, long records,
-            long skipped) {
-    }
+    private record FirstPass(
+            List<CsvChunk> chunks, Map<CsvInput, long[]> blockRows, int[] ranks, long records, long skipped) {}
 
     private FirstPass firstPass(Pass pass) throws IOException {
         String phase = pass.scanner().fixed().all() ? "finding records" : "inferring column types";
@@ -242,8 +260,15 @@ public final class CsvStatistics {
         for (int f = 0; f < pass.inputs().size(); f++) {
             CsvInput input = pass.inputs().get(f);
             if (pipelined(input)) {
-                List<CsvChunkScanner.Scan> blocks = pipeline(pass.pool()).run(input, block -> 0, () -> input,
-                        (all, unused) -> { }, (chunk, in, unused) -> pass.scanner().read(chunk, in), done, tick)
+                List<CsvChunkScanner.Scan> blocks = pipeline(pass.pool())
+                        .run(
+                                input,
+                                block -> 0,
+                                () -> input,
+                                (all, unused) -> {},
+                                (chunk, in, unused) -> pass.scanner().read(chunk, in),
+                                done,
+                                tick)
                         .scans();
                 long[] firstRows = new long[blocks.size()];
                 for (int b = 0; b < blocks.size(); b++) {
@@ -256,8 +281,8 @@ public final class CsvStatistics {
                 continue;
             }
             List<CsvChunk> chunks = pass.planned().get(f);
-            CsvChunkScanner.Verified file = pass.scanner().verify(chunks, scans.subList(next, next + chunks.size()),
-                    rows);
+            CsvChunkScanner.Verified file =
+                    pass.scanner().verify(chunks, scans.subList(next, next + chunks.size()), rows);
             next += chunks.size();
             exact.addAll(file.chunks());
             CsvTypeInference.merge(ranks, file.ranks());
@@ -268,23 +293,37 @@ public final class CsvStatistics {
     }
 
     /** The second pass: statistics of verified chunks and of the pipeline's blocks, with known types and rows. */
-    private SlicedStatistics secondPass(Pass pass, List<CsvChunk> chunks, Map<CsvInput, long[]> blockRows,
-            List<FeatureType> types) throws IOException {
+    private SlicedStatistics secondPass(
+            Pass pass, List<CsvChunk> chunks, Map<CsvInput, long[]> blockRows, List<FeatureType> types)
+            throws IOException {
         AccumulationRun run = run();
         AtomicLong done = new AtomicLong();
-        Runnable tick = () -> progress.update(AccumulationRun.PHASE, Math.min(done.get(), pass.totalBytes()),
+        Runnable tick = () ->
+                progress.update(AccumulationRun.PHASE, Math.min(done.get(), pass.totalBytes()), pass.totalBytes());
+        SlicedStatistics all = run.accumulate(
+                chunks,
+                CsvChunk::length,
+                (index, chunk, into) -> {
+                    try (InputStream in = chunk.input().openAt(chunk.start())) {
+                        chunkReader().read(chunk, in, pass.header(), types, pass.scanner(), into, false);
+                    }
+                },
+                done,
                 pass.totalBytes());
-        SlicedStatistics all = run.accumulate(chunks, CsvChunk::length, (index, chunk, into) -> {
-            try (InputStream in = chunk.input().openAt(chunk.start())) {
-                chunkReader().read(chunk, in, pass.header(), types, pass.scanner(), into, false);
-            }
-        }, done, pass.totalBytes());
         for (CsvInput input : pass.inputs()) {
             if (pipelined(input)) {
                 long[] firstRows = blockRows.get(input);
-                all.merge(pipeline(pass.pool()).run(input, block -> firstRows[block], run::newStatistics,
-                        SlicedStatistics::merge, (chunk, in, accumulator) -> chunkReader().read(chunk, in,
-                                pass.header(), types, pass.scanner(), accumulator, false), done, tick).merged());
+                all.merge(pipeline(pass.pool())
+                        .run(
+                                input,
+                                block -> firstRows[block],
+                                run::newStatistics,
+                                SlicedStatistics::merge,
+                                (chunk, in, accumulator) -> chunkReader()
+                                        .read(chunk, in, pass.header(), types, pass.scanner(), accumulator, false),
+                                done,
+                                tick)
+                        .merged());
             }
         }
         return all;
@@ -309,8 +348,8 @@ public final class CsvStatistics {
         CsvChunkScanner.Scan[] scans = new CsvChunkScanner.Scan[chunks.size()];
         AtomicBoolean abandoned = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
-        Runnable tick = () -> progress.update(AccumulationRun.PHASE, Math.min(done.get(), pass.totalBytes()),
-                pass.totalBytes());
+        Runnable tick = () ->
+                progress.update(AccumulationRun.PHASE, Math.min(done.get(), pass.totalBytes()), pass.totalBytes());
         GuessedRead read = (chunk, in, accumulator) -> {
             if (abandoned.get()) {
                 return scanner.read(chunk, in);
@@ -322,22 +361,27 @@ public final class CsvStatistics {
             return scan;
         };
         AccumulationRun run = run();
-        SlicedStatistics speculative = run.accumulate(chunks, CsvChunk::length, (k, chunk, accumulator) -> {
-            try (InputStream in = chunk.input().openAt(chunk.start())) {
-                scans[k] = read.read(chunk, in, accumulator);
-            } catch (InputException e) {
-                if (chunk.holdsHeader()) {
-                    throw e; // a file's first chunk starts at line 1: its error names the true line
-                }
-                scans[k] = CsvChunkScanner.failedScan(header.size());
-                abandoned.set(true);
-            }
-        }, done, pass.totalBytes());
+        SlicedStatistics speculative = run.accumulate(
+                chunks,
+                CsvChunk::length,
+                (k, chunk, accumulator) -> {
+                    try (InputStream in = chunk.input().openAt(chunk.start())) {
+                        scans[k] = read.read(chunk, in, accumulator);
+                    } catch (InputException e) {
+                        if (chunk.holdsHeader()) {
+                            throw e; // a file's first chunk starts at line 1: its error names the true line
+                        }
+                        scans[k] = CsvChunkScanner.failedScan(header.size());
+                        abandoned.set(true);
+                    }
+                },
+                done,
+                pass.totalBytes());
         Map<CsvInput, List<CsvChunkScanner.Scan>> blocks = new HashMap<>();
         for (CsvInput input : pass.inputs()) {
             if (pipelined(input)) {
-                CsvGzipPipeline.Result<SlicedStatistics> result = pipeline(pass.pool()).run(input, block -> 0,
-                        run::newStatistics, SlicedStatistics::merge, read::read, done, tick);
+                CsvGzipPipeline.Result<SlicedStatistics> result = pipeline(pass.pool())
+                        .run(input, block -> 0, run::newStatistics, SlicedStatistics::merge, read::read, done, tick);
                 speculative.merge(result.merged());
                 blocks.put(input, result.scans());
             }
@@ -366,12 +410,12 @@ public final class CsvStatistics {
                 fileScans = blocks.get(input);
             } else {
                 List<CsvChunk> fileChunks = pass.planned().get(f);
-                CsvChunkScanner.Verified file = scanner.verify(fileChunks,
-                        List.of(scans).subList(first, first + fileChunks.size()), records);
+                CsvChunkScanner.Verified file =
+                        scanner.verify(fileChunks, List.of(scans).subList(first, first + fileChunks.size()), records);
                 first += fileChunks.size();
                 exact.addAll(file.chunks());
-                fileScans = List.of(new CsvChunkScanner.Scan(0, 0, 0, 0, file.ranks(), file.records(),
-                        file.skipped(), false));
+                fileScans = List.of(
+                        new CsvChunkScanner.Scan(0, 0, 0, 0, file.ranks(), file.records(), file.skipped(), false));
             }
             for (CsvChunkScanner.Scan scan : fileScans) {
                 CsvTypeInference.merge(ranks, scan.ranks());

@@ -72,8 +72,14 @@ final class CsvTokenizer {
         this(in, fileName, options, firstLine, atFileStart, DEFAULT_BUFFER_SIZE, MAX_RECORD_BYTES);
     }
 
-    CsvTokenizer(InputStream in, String fileName, CsvOptions options, long firstLine, boolean atFileStart,
-            int bufferSize, int maxRecordBytes) {
+    CsvTokenizer(
+            InputStream in,
+            String fileName,
+            CsvOptions options,
+            long firstLine,
+            boolean atFileStart,
+            int bufferSize,
+            int maxRecordBytes) {
         this.in = Objects.requireNonNull(in, "in is null");
         this.fileName = Objects.requireNonNull(fileName, "fileName is null");
         this.delimiter = options.delimiter();
@@ -288,7 +294,8 @@ final class CsvTokenizer {
 
     private void unterminated(long openLine, int openField) {
         if (problem == null) {
-            problem = new CsvProblem(ErrorCode.CSV_UNTERMINATED_QUOTE,
+            problem = new CsvProblem(
+                    ErrorCode.CSV_UNTERMINATED_QUOTE,
                     CsvProblem.place(fileName, openLine, openField, columnNames) + ": expected a closing quote ("
                             + CsvProblem.symbol(quote) + ") before the end of the file, found none");
         }
@@ -296,7 +303,8 @@ final class CsvTokenizer {
 
     private void textAfterClosingQuote(byte found) {
         if (problem == null) {
-            problem = new CsvProblem(ErrorCode.CSV_TEXT_AFTER_CLOSING_QUOTE,
+            problem = new CsvProblem(
+                    ErrorCode.CSV_TEXT_AFTER_CLOSING_QUOTE,
                     CsvProblem.place(fileName, line, fieldCount + 1, columnNames)
                             + ": expected a delimiter (" + CsvProblem.symbol(delimiter)
                             + ") or a line end after the closing quote, found " + CsvProblem.describe(found));
@@ -310,9 +318,9 @@ final class CsvTokenizer {
     private void checkLength() {
         long length = bufferStart + position - recordStart;
         if (length > maxRecordBytes) {
-            String hint = openQuoteLine == 0 ? ""
-                    : " (the quote opened on line " + openQuoteLine + " may be unclosed)";
-            throw new InputException(ErrorCode.CSV_RECORD_TOO_LONG,
+            String hint = openQuoteLine == 0 ? "" : " (the quote opened on line " + openQuoteLine + " may be unclosed)";
+            throw new InputException(
+                    ErrorCode.CSV_RECORD_TOO_LONG,
                     CsvProblem.place(fileName, recordLine, fieldCount + 1, columnNames)
                             + ": expected a record of at most " + maxRecordBytes + " bytes, found a longer one" + hint);
         }
@@ -350,7 +358,9 @@ final class CsvTokenizer {
             startChecked = true;
             if (atFileStart) {
                 byte[] first = in.readNBytes(3);
-                boolean bom = first.length == 3 && first[0] == (byte) 0xEF && first[1] == (byte) 0xBB
+                boolean bom = first.length == 3
+                        && first[0] == (byte) 0xEF
+                        && first[1] == (byte) 0xBB
                         && first[2] == (byte) 0xBF;
                 head = bom ? NO_BYTES : first;
                 if (bom) {

@@ -16,8 +16,7 @@ final class CsvTypeInference {
     private static final int FLOAT = 2;
     private static final int STRING = 3;
 
-    private CsvTypeInference() {
-    }
+    private CsvTypeInference() {}
 
     /**
      * {@return one type per column, after reading {@code rows} to their end}: the fixed type where there is one,

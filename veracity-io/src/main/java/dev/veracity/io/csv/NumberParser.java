@@ -18,11 +18,12 @@ final class NumberParser {
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
     /** Powers of ten up to 10^22 are exact doubles. */
     private static final double[] EXACT_POWERS_OF_TEN = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
     };
     /** 18 decimal digits always fit a long; the fast path needs at most 16. */
     private static final int MAX_MANTISSA_DIGITS = 18;
+
     private static final int EXPONENT_CAP = 100_000;
     private static final byte[] LONG_MAX_DIGITS = "9223372036854775807".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LONG_MIN_DIGITS = "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
@@ -30,8 +31,7 @@ final class NumberParser {
     private static final byte[] INFINITY = {'i', 'n', 'f', 'i', 'n', 'i', 't', 'y'};
     private static final byte[] NAN = {'n', 'a', 'n'};
 
-    private NumberParser() {
-    }
+    private NumberParser() {}
 
     /** {@return the index of the first byte in [start, end) that is not a space, or end} */
     private static int firstNonSpace(byte[] bytes, int start, int end) {

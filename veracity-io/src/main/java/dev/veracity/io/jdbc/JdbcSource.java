@@ -87,8 +87,8 @@ public final class JdbcSource implements BatchSource {
             return new JdbcSource(connection, statement, rows, where + " (" + query.sql() + ")", batchSize);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new InputException(ErrorCode.JDBC_FAILED, where + ": expected to run the query, found an error: "
-                    + e.getMessage(), e);
+            throw new InputException(
+                    ErrorCode.JDBC_FAILED, where + ": expected to run the query, found an error: " + e.getMessage(), e);
         }
     }
 
@@ -107,8 +107,10 @@ public final class JdbcSource implements BatchSource {
                 batch.endRow();
             }
         } catch (SQLException e) {
-            throw new InputException(ErrorCode.JDBC_FAILED, where + ": row " + (row) + ": expected to read it, found "
-                    + "an error: " + e.getMessage(), e);
+            throw new InputException(
+                    ErrorCode.JDBC_FAILED,
+                    where + ": row " + (row) + ": expected to read it, found " + "an error: " + e.getMessage(),
+                    e);
         }
         if (batch.rowCount() == 0 && returnedBatch) {
             return Optional.empty();
@@ -200,8 +202,8 @@ public final class JdbcSource implements BatchSource {
 
     private static long epochMicros(Object value) {
         if (value instanceof Timestamp timestamp) {
-            return ChronoUnit.MICROS.between(java.time.Instant.EPOCH,
-                    timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC));
+            return ChronoUnit.MICROS.between(
+                    java.time.Instant.EPOCH, timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC));
         }
         if (value instanceof OffsetDateTime time) {
             return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, time.toInstant());
@@ -209,8 +211,10 @@ public final class JdbcSource implements BatchSource {
         if (value instanceof java.time.LocalDateTime time) {
             return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, time.toInstant(ZoneOffset.UTC));
         }
-        return ChronoUnit.MICROS.between(java.time.Instant.EPOCH,
-                java.time.LocalDateTime.parse(value.toString().replace(' ', 'T')).toInstant(ZoneOffset.UTC));
+        return ChronoUnit.MICROS.between(
+                java.time.Instant.EPOCH,
+                java.time.LocalDateTime.parse(value.toString().replace(' ', 'T'))
+                        .toInstant(ZoneOffset.UTC));
     }
 
     @Override

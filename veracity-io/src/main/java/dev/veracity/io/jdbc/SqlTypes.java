@@ -15,8 +15,7 @@ import java.sql.Types;
  * }</pre>
  */
 public final class SqlTypes {
-    private SqlTypes() {
-    }
+    private SqlTypes() {}
 
     /** How a column's values are read. */
     public enum SqlKind {

@@ -115,8 +115,10 @@ final class JsonBatches {
 
     /** The first pass saw other keys or types in this line, so the file changed between the passes. */
     private InputException changed(JsonField field) {
-        return new InputException(ErrorCode.FILE_UNREADABLE, fileName + ":" + records.line() + ": expected "
-                + JsonLinesProblem.quote(field.name) + " as in the first pass, found another key or type"
-                + " (the file changed)");
+        return new InputException(
+                ErrorCode.FILE_UNREADABLE,
+                fileName + ":" + records.line() + ": expected "
+                        + JsonLinesProblem.quote(field.name) + " as in the first pass, found another key or type"
+                        + " (the file changed)");
     }
 }

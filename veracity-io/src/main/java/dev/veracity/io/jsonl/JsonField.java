@@ -13,11 +13,17 @@ final class JsonField {
      * which is below NUMBER and STRING; NONE below OBJECT. Two shapes are compatible when one is below the other.
      */
     enum Shape {
-        NONE, LIST, NUMBER, STRING, OBJECT;
+        NONE,
+        LIST,
+        NUMBER,
+        STRING,
+        OBJECT;
 
         /** {@return whether a key of this shape can take a value of the other shape} */
         boolean accepts(Shape other) {
-            return this == other || this == NONE || other == NONE
+            return this == other
+                    || this == NONE
+                    || other == NONE
                     || this == LIST && (other == NUMBER || other == STRING)
                     || other == LIST && (this == NUMBER || this == STRING);
         }

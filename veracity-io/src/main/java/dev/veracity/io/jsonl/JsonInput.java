@@ -33,7 +33,8 @@ record JsonInput(Path path, long size, boolean gzip) {
      */
     static JsonInput of(Path path) throws IOException {
         try (InputStream checked = InputFiles.openRegularFile(path, READ_TWICE)) {
-            boolean gzip = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+            boolean gzip =
+                    path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
             return new JsonInput(path, Files.size(path), gzip);
         }
     }

@@ -80,20 +80,24 @@ final class JsonLineParser {
         line = lineNumber;
         stamp = features.nextStamp();
         if (nulAt >= 0) {
-            return Optional.of(new JsonLinesProblem(ErrorCode.JSONL_SYNTAX, fileName + ":" + line + ":" + (nulAt + 1)
-                    + ": expected a JSON object, found a NUL byte (JSON text is UTF-8, without NUL bytes)"));
+            return Optional.of(new JsonLinesProblem(
+                    ErrorCode.JSONL_SYNTAX,
+                    fileName + ":" + line + ":" + (nulAt + 1)
+                            + ": expected a JSON object, found a NUL byte (JSON text is UTF-8, without NUL bytes)"));
         }
         try (JsonParser p = factory.createParser(bytes, start, length)) {
             JsonToken token = p.nextToken();
             if (token != JsonToken.START_OBJECT) {
-                return Optional.of(problem(ErrorCode.JSONL_NOT_AN_OBJECT, p,
-                        "expected a JSON object, found " + describe(token)));
+                return Optional.of(
+                        problem(ErrorCode.JSONL_NOT_AN_OBJECT, p, "expected a JSON object, found " + describe(token)));
             }
             JsonLinesProblem problem = readObject(p, features.root());
             if (problem == null) {
                 token = p.nextToken();
                 if (token != null) {
-                    problem = problem(ErrorCode.JSONL_NOT_AN_OBJECT, p,
+                    problem = problem(
+                            ErrorCode.JSONL_NOT_AN_OBJECT,
+                            p,
                             "expected the line to end after the object, found " + describe(token));
                 }
             }
@@ -110,7 +114,9 @@ final class JsonLineParser {
             JsonFeatures.KeyNode child = features.child(node, p.currentName());
             JsonField field = child.field();
             if (field.stamp == stamp) {
-                return problem(ErrorCode.JSONL_DUPLICATE_KEY, p,
+                return problem(
+                        ErrorCode.JSONL_DUPLICATE_KEY,
+                        p,
                         "expected each key once per line, found " + quote(field.name) + " again");
             }
             field.startLine(stamp);
@@ -147,9 +153,12 @@ final class JsonLineParser {
                 continue;
             }
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                return problem(ErrorCode.JSONL_UNSUPPORTED_VALUE, p, "expected numbers, strings, booleans or nulls "
-                        + "in the array of " + quote(field.name) + ", found " + describe(token)
-                        + " (arrays of objects and nested arrays are not supported)");
+                return problem(
+                        ErrorCode.JSONL_UNSUPPORTED_VALUE,
+                        p,
+                        "expected numbers, strings, booleans or nulls "
+                                + "in the array of " + quote(field.name) + ", found " + describe(token)
+                                + " (arrays of objects and nested arrays are not supported)");
             }
             JsonLinesProblem problem = readScalar(p, field, token, true);
             if (problem != null) {
@@ -213,8 +222,8 @@ final class JsonLineParser {
      * @param token   the value's token, which the message names
      * @param inArray whether the value is an element of an array
      */
-    private JsonLinesProblem check(JsonParser p, JsonField field, Shape shape, FeatureType type, JsonToken token,
-            boolean inArray) {
+    private JsonLinesProblem check(
+            JsonParser p, JsonField field, Shape shape, FeatureType type, JsonToken token, boolean inArray) {
         Shape lineShape = field.lineShape;
         if (shape == field.shape && (lineShape == shape || lineShape == Shape.NONE)) {
             // The usual case, without a lookup: a key's values have the shape they had in earlier lines.
@@ -238,8 +247,15 @@ final class JsonLineParser {
     }
 
     /** A value that does not fit the key's shape, first seen in {@code firstFile} (another input, or this one). */
-    private JsonLinesProblem conflict(JsonParser p, JsonField field, Shape expected, FeatureType firstType,
-            String firstFile, long firstLine, JsonToken token, boolean inArray) {
+    private JsonLinesProblem conflict(
+            JsonParser p,
+            JsonField field,
+            Shape expected,
+            FeatureType firstType,
+            String firstFile,
+            long firstLine,
+            JsonToken token,
+            boolean inArray) {
         String what = switch (expected) {
             case LIST -> "a value or an array";
             case NUMBER -> "a number";
@@ -249,9 +265,13 @@ final class JsonLineParser {
         };
         String first = expected == Shape.LIST ? "an array, " : firstType == null ? "" : firstType + ", ";
         String found = describe(token) + (inArray ? " in an array" : "");
-        return problem(ErrorCode.JSONL_TYPE_CONFLICT, p, "expected " + what + " for " + quote(field.name) + " ("
-                + first + "first seen " + (firstFile.equals(fileName) ? "" : "in " + firstFile + " ") + "on line "
-                + firstLine + "), found " + found);
+        return problem(
+                ErrorCode.JSONL_TYPE_CONFLICT,
+                p,
+                "expected " + what + " for " + quote(field.name) + " ("
+                        + first + "first seen " + (firstFile.equals(fileName) ? "" : "in " + firstFile + " ")
+                        + "on line "
+                        + firstLine + "), found " + found);
     }
 
     private JsonLinesProblem problem(ErrorCode code, JsonParser p, String message) {
@@ -259,9 +279,13 @@ final class JsonLineParser {
     }
 
     private JsonLinesProblem syntax(JsonProcessingException e) {
-        String reason = Objects.requireNonNullElse(e.getOriginalMessage(), e.getClass().getSimpleName())
-                .replaceAll("\\s+", " ").replaceAll(JACKSON_LOCATION, "column $1").strip();
-        return new JsonLinesProblem(ErrorCode.JSONL_SYNTAX,
+        String reason = Objects.requireNonNullElse(
+                        e.getOriginalMessage(), e.getClass().getSimpleName())
+                .replaceAll("\\s+", " ")
+                .replaceAll(JACKSON_LOCATION, "column $1")
+                .strip();
+        return new JsonLinesProblem(
+                ErrorCode.JSONL_SYNTAX,
                 place(e.getLocation()) + ": expected a JSON object, found invalid JSON (" + reason + ")");
     }
 
@@ -290,8 +314,8 @@ final class JsonLineParser {
             case VALUE_NUMBER_FLOAT -> "a float";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case VALUE_NULL -> "null";
-            case END_OBJECT, END_ARRAY, FIELD_NAME, VALUE_EMBEDDED_OBJECT, NOT_AVAILABLE -> token.asString() == null
-                    ? token.name() : token.asString();
+            case END_OBJECT, END_ARRAY, FIELD_NAME, VALUE_EMBEDDED_OBJECT, NOT_AVAILABLE ->
+                token.asString() == null ? token.name() : token.asString();
         };
     }
 }

@@ -58,8 +58,8 @@ final class JsonLineSplitter {
         this(in, fileName, DEFAULT_BUFFER_SIZE, MAX_LINE_BYTES, firstLine, atFileStart);
     }
 
-    private JsonLineSplitter(InputStream in, String fileName, int bufferSize, int maxLineBytes, long firstLine,
-            boolean atFileStart) {
+    private JsonLineSplitter(
+            InputStream in, String fileName, int bufferSize, int maxLineBytes, long firstLine, boolean atFileStart) {
         if (firstLine < 1) {
             throw new IllegalArgumentException("firstLine must be positive: " + firstLine);
         }
@@ -175,8 +175,10 @@ final class JsonLineSplitter {
     }
 
     private InputException tooLong(long lineNumber) {
-        return new InputException(ErrorCode.JSONL_LINE_TOO_LONG, fileName + ":" + lineNumber
-                + ": expected a line of at most " + maxLineBytes + " bytes, found a longer one");
+        return new InputException(
+                ErrorCode.JSONL_LINE_TOO_LONG,
+                fileName + ":" + lineNumber + ": expected a line of at most " + maxLineBytes
+                        + " bytes, found a longer one");
     }
 
     private boolean isBlank() {
@@ -194,7 +196,9 @@ final class JsonLineSplitter {
         while (limit - position < 3 && !endOfStream) {
             fill();
         }
-        if (limit - position >= 3 && buffer[position] == (byte) 0xEF && buffer[position + 1] == (byte) 0xBB
+        if (limit - position >= 3
+                && buffer[position] == (byte) 0xEF
+                && buffer[position + 1] == (byte) 0xBB
                 && buffer[position + 2] == (byte) 0xBF) {
             position += 3;
         }

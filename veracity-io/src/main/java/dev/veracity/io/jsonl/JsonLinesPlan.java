@@ -22,8 +22,8 @@ import java.util.Objects;
  * @param records  the accepted lines of all files
  * @param skipped  the malformed lines skipped in all files (with {@link BadRecords#SKIP})
  */
-record JsonLinesPlan(JsonFeatures features, List<JsonField> columns, List<JsonRange> ranges, long records,
-        long skipped) {
+record JsonLinesPlan(
+        JsonFeatures features, List<JsonField> columns, List<JsonRange> ranges, long records, long skipped) {
     static final String PHASE = "inferring column types";
 
     JsonLinesPlan {
@@ -40,8 +40,9 @@ record JsonLinesPlan(JsonFeatures features, List<JsonField> columns, List<JsonRa
      * @throws InputException JSONL_EMPTY_FILE for a file without a non-blank line; with {@link BadRecords#FAIL}, the
      *                        first malformed line; JSONL_LINE_TOO_LONG always
      */
-    static JsonLinesPlan scan(List<JsonInput> inputs, BadRecords badRecords, JsonFactory factory, long rangeBytes,
-            Progress progress) throws IOException {
+    static JsonLinesPlan scan(
+            List<JsonInput> inputs, BadRecords badRecords, JsonFactory factory, long rangeBytes, Progress progress)
+            throws IOException {
         if (rangeBytes < 1) {
             throw new IllegalArgumentException("rangeBytes must be positive: " + rangeBytes);
         }
@@ -58,12 +59,17 @@ record JsonLinesPlan(JsonFeatures features, List<JsonField> columns, List<JsonRa
             String name = input.name();
             long before = bytesBefore;
             long total = totalBytes;
-            Progress overall = (phase, done, size) -> progress.update(phase,
-                    Math.min(total, before + Math.min(done, input.size())), total);
+            Progress overall = (phase, done, size) ->
+                    progress.update(phase, Math.min(total, before + Math.min(done, input.size())), total);
             try (InputStream in = input.open(0, Long.MAX_VALUE)) {
                 JsonLineSplitter lines = new JsonLineSplitter(in, name);
-                JsonRecords records = new JsonRecords(lines, new JsonLineParser(factory, features, name, false),
-                        badRecords, overall, PHASE, input.size());
+                JsonRecords records = new JsonRecords(
+                        lines,
+                        new JsonLineParser(factory, features, name, false),
+                        badRecords,
+                        overall,
+                        PHASE,
+                        input.size());
                 long rangeStart = 0;
                 long rangeLine = 1;
                 long rangeRow = rows;
@@ -79,17 +85,17 @@ record JsonLinesPlan(JsonFeatures features, List<JsonField> columns, List<JsonRa
                     }
                 }
                 if (records.recordsRead() + records.skippedRecords() == 0) {
-                    throw new InputException(ErrorCode.JSONL_EMPTY_FILE,
+                    throw new InputException(
+                            ErrorCode.JSONL_EMPTY_FILE,
                             name + ": expected JSON objects, one per line, found an empty file");
                 }
                 if (rangeStart < lines.bytesConsumed() || rangeStart == 0) {
-                    ranges.add(new JsonRange(input, rangeStart, Long.MAX_VALUE, rangeLine, rangeRow,
-                            rows - rangeRow));
+                    ranges.add(new JsonRange(input, rangeStart, Long.MAX_VALUE, rangeLine, rangeRow, rows - rangeRow));
                 } else {
                     // The last cut fell at the end of the file: the range before it is the last one.
                     JsonRange last = ranges.remove(ranges.size() - 1);
-                    ranges.add(new JsonRange(input, last.start(), Long.MAX_VALUE, last.firstLine(), last.firstRow(),
-                            last.records()));
+                    ranges.add(new JsonRange(
+                            input, last.start(), Long.MAX_VALUE, last.firstLine(), last.firstRow(), last.records()));
                 }
                 skipped += records.skippedRecords();
             }

@@ -5,9 +5,9 @@ import dev.veracity.InputException;
 import dev.veracity.data.BatchSource;
 import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
+import dev.veracity.io.BadRecords;
 import dev.veracity.io.InputFiles;
 import dev.veracity.io.Progress;
-import dev.veracity.io.BadRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -64,8 +64,8 @@ public final class JsonLinesReader implements BatchSource {
     private final List<FeatureType> featureTypes;
     private boolean returnedBatch;
 
-    private JsonLinesReader(InputStream in, JsonRecords records, List<JsonField> columns, int batchSize,
-            String fileName) {
+    private JsonLinesReader(
+            InputStream in, JsonRecords records, List<JsonField> columns, int batchSize, String fileName) {
         this.in = in;
         this.records = records;
         this.batches = new JsonBatches(records, columns, batchSize, fileName);
@@ -104,14 +104,19 @@ public final class JsonLinesReader implements BatchSource {
         long size;
         try (InputStream first = InputFiles.openRegularFile(file, READ_TWICE)) {
             size = Files.size(file);
-            JsonRecords records = new JsonRecords(new JsonLineSplitter(first, fileName),
-                    new JsonLineParser(factory, features, fileName, false), options.badRecords(), progress,
-                    "inferring column types", size);
+            JsonRecords records = new JsonRecords(
+                    new JsonLineSplitter(first, fileName),
+                    new JsonLineParser(factory, features, fileName, false),
+                    options.badRecords(),
+                    progress,
+                    "inferring column types",
+                    size);
             while (records.next()) {
                 features.commit(records.parsed(), fileName, records.line());
             }
             if (records.recordsRead() + records.skippedRecords() == 0) {
-                throw new InputException(ErrorCode.JSONL_EMPTY_FILE,
+                throw new InputException(
+                        ErrorCode.JSONL_EMPTY_FILE,
                         fileName + ": expected JSON objects, one per line, found an empty file");
             }
         }
@@ -119,9 +124,13 @@ public final class JsonLinesReader implements BatchSource {
         InputStream second = InputFiles.openRegularFile(file, READ_TWICE);
         boolean opened = false;
         try {
-            JsonRecords records = new JsonRecords(new JsonLineSplitter(second, fileName),
-                    new JsonLineParser(factory, features, fileName, true), options.badRecords(), progress,
-                    "computing statistics", size);
+            JsonRecords records = new JsonRecords(
+                    new JsonLineSplitter(second, fileName),
+                    new JsonLineParser(factory, features, fileName, true),
+                    options.badRecords(),
+                    progress,
+                    "computing statistics",
+                    size);
             JsonLinesReader reader = new JsonLinesReader(second, records, columns, options.batchSize(), fileName);
             opened = true;
             return reader;

@@ -1,11 +1,11 @@
 package dev.veracity.io.jsonl;
 
-import dev.veracity.io.AccumulationRun;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.data.RecordBatch;
+import dev.veracity.io.AccumulationRun;
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.Progress;
 import dev.veracity.stats.Sampling;
@@ -50,14 +50,27 @@ public final class JsonLinesStatistics {
      * @param threads how many threads parse and accumulate in the second pass (at least 1)
      * @throws ConfigException if {@code threads} is below 1
      */
-    public JsonLinesStatistics(JsonLinesOptions jsonl, StatisticsOptions options, List<Slicing> slicings,
-            int maxSlices, Sampling sampling, Progress progress, int threads) {
+    public JsonLinesStatistics(
+            JsonLinesOptions jsonl,
+            StatisticsOptions options,
+            List<Slicing> slicings,
+            int maxSlices,
+            Sampling sampling,
+            Progress progress,
+            int threads) {
         this(jsonl, options, slicings, maxSlices, sampling, progress, threads, DEFAULT_RANGE_BYTES);
     }
 
     /** @param rangeBytes the plain bytes after which the first pass cuts a range (tests make it tiny) */
-    JsonLinesStatistics(JsonLinesOptions jsonl, StatisticsOptions options, List<Slicing> slicings, int maxSlices,
-            Sampling sampling, Progress progress, int threads, long rangeBytes) {
+    JsonLinesStatistics(
+            JsonLinesOptions jsonl,
+            StatisticsOptions options,
+            List<Slicing> slicings,
+            int maxSlices,
+            Sampling sampling,
+            Progress progress,
+            int threads,
+            long rangeBytes) {
         this.jsonl = Objects.requireNonNull(jsonl, "jsonl is null");
         this.run = new AccumulationRun(options, slicings, maxSlices, sampling, progress, threads);
         if (rangeBytes < 1) {
@@ -104,7 +117,9 @@ public final class JsonLinesStatistics {
         }
         JsonFactory factory = JsonLineParser.newFactory();
         JsonLinesPlan plan = JsonLinesPlan.scan(inputs, jsonl.badRecords(), factory, rangeBytes, run.progress());
-        SlicedStatistics statistics = run.accumulate(plan.ranges(), JsonRange::length,
+        SlicedStatistics statistics = run.accumulate(
+                plan.ranges(),
+                JsonRange::length,
                 (index, range, into) -> accumulate(range, plan.features(), factory, into));
         if (plan.records() == 0) {
             // Every line was skipped: the features still have a number of examples (zero).
@@ -120,9 +135,13 @@ public final class JsonLinesStatistics {
         List<JsonField> columns = features.columns();
         String name = range.input().name();
         try (InputStream in = range.input().open(range.start(), range.end())) {
-            JsonRecords records = new JsonRecords(new JsonLineSplitter(in, name, range.firstLine(), range.start() == 0),
-                    new JsonLineParser(factory, features, name, true), jsonl.badRecords(), Progress.NONE,
-                    AccumulationRun.PHASE, range.length());
+            JsonRecords records = new JsonRecords(
+                    new JsonLineSplitter(in, name, range.firstLine(), range.start() == 0),
+                    new JsonLineParser(factory, features, name, true),
+                    jsonl.badRecords(),
+                    Progress.NONE,
+                    AccumulationRun.PHASE,
+                    range.length());
             JsonBatches batches = new JsonBatches(records, columns, jsonl.batchSize(), name);
             long row = range.firstRow();
             for (RecordBatch batch = batches.next(); batch.rowCount() > 0; batch = batches.next()) {
@@ -130,9 +149,12 @@ public final class JsonLinesStatistics {
                 row += batch.rowCount();
             }
             if (records.recordsRead() != range.records()) {
-                throw new InputException(ErrorCode.FILE_UNREADABLE, name + ":" + range.firstLine()
-                        + ": expected " + range.records() + " well-formed lines from here on, as in the first pass, "
-                        + "found " + records.recordsRead() + " (the file changed)");
+                throw new InputException(
+                        ErrorCode.FILE_UNREADABLE,
+                        name + ":" + range.firstLine()
+                                + ": expected " + range.records()
+                                + " well-formed lines from here on, as in the first pass, "
+                                + "found " + records.recordsRead() + " (the file changed)");
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.veracity.io.jsonl;
 
-import dev.veracity.io.Progress;
 import dev.veracity.io.BadRecords;
+import dev.veracity.io.Progress;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +28,12 @@ final class JsonRecords {
      * @param phase      what the reading is for, as the progress names it
      * @param totalBytes the size of the file
      */
-    JsonRecords(JsonLineSplitter lines, JsonLineParser parser, BadRecords badRecords, Progress progress, String phase,
+    JsonRecords(
+            JsonLineSplitter lines,
+            JsonLineParser parser,
+            BadRecords badRecords,
+            Progress progress,
+            String phase,
             long totalBytes) {
         this.lines = Objects.requireNonNull(lines, "lines is null");
         this.parser = Objects.requireNonNull(parser, "parser is null");
@@ -46,8 +51,8 @@ final class JsonRecords {
      */
     boolean next() throws IOException {
         while (lines.next()) {
-            Optional<JsonLinesProblem> problem = parser.parse(lines.bytes(), lines.start(), lines.length(),
-                    lines.line(), lines.nulAt());
+            Optional<JsonLinesProblem> problem =
+                    parser.parse(lines.bytes(), lines.start(), lines.length(), lines.line(), lines.nulAt());
             if (problem.isEmpty()) {
                 recordsRead++;
                 if (recordsRead % PROGRESS_INTERVAL == 0) {

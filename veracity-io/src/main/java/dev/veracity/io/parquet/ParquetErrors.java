@@ -13,8 +13,7 @@ final class ParquetErrors {
     /** How much of parquet-mr's message an error quotes. */
     private static final int MAX_QUOTED = 200;
 
-    private ParquetErrors() {
-    }
+    private ParquetErrors() {}
 
     /**
      * {@return {@code e} as an input error whose message starts with {@code where} and {@code expected}} if the file
@@ -27,8 +26,11 @@ final class ParquetErrors {
         if (e instanceof RuntimeException runtime && !raisedByDependency(runtime)) {
             throw runtime;
         }
-        return new InputException(ErrorCode.PARQUET_INVALID, where + ": expected " + expected + ", found "
-                + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()), e);
+        return new InputException(
+                ErrorCode.PARQUET_INVALID,
+                where + ": expected " + expected + ", found " + e.getClass().getSimpleName() + ": "
+                        + oneLine(e.getMessage()),
+                e);
     }
 
     /**

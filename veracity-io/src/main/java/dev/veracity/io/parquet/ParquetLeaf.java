@@ -72,8 +72,8 @@ public record ParquetLeaf(ColumnDescriptor column, String feature, FeatureType t
         if (presenceDef < 0) {
             presenceDef = column.getMaxDefinitionLevel();
         }
-        return new ParquetLeaf(column, String.join(".", names),
-                ParquetValues.featureType(column.getPrimitiveType()), presenceDef);
+        return new ParquetLeaf(
+                column, String.join(".", names), ParquetValues.featureType(column.getPrimitiveType()), presenceDef);
     }
 
     private static boolean skipElementOf(Type repeated) {

@@ -35,11 +35,10 @@ public final class ParquetRowGroupSource implements BatchSource {
     private long rowsLeft;
     private boolean returnedBatch;
 
-    private record LeafReader(ParquetLeaf leaf, ColumnReader reader, ColumnBuilder builder, long[] entriesLeft) {
-    }
+    private record LeafReader(ParquetLeaf leaf, ColumnReader reader, ColumnBuilder builder, long[] entriesLeft) {}
 
-    private ParquetRowGroupSource(ParquetFileReader reader, String where, List<LeafReader> leaves, long rows,
-            int batchSize) {
+    private ParquetRowGroupSource(
+            ParquetFileReader reader, String where, List<LeafReader> leaves, long rows, int batchSize) {
         this.reader = reader;
         this.where = where;
         this.leaves = leaves;
@@ -59,14 +58,17 @@ public final class ParquetRowGroupSource implements BatchSource {
         try {
             reader.setRequestedSchema(projection);
             PageReadStore pages = reader.readRowGroup(rowGroup);
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
-                    new GroupRecordConverter(projection).getRootConverter(), projection,
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(
+                    pages,
+                    new GroupRecordConverter(projection).getRootConverter(),
+                    projection,
                     reader.getFooter().getFileMetaData().getCreatedBy());
             List<LeafReader> leaves = new ArrayList<>();
             for (ParquetLeaf leaf : ParquetLeaf.of(projection)) {
                 ColumnReader column = store.getColumnReader(leaf.column());
-                leaves.add(new LeafReader(leaf, column, ColumnBuilder.of(leaf.feature(), leaf.type()),
-                        new long[] {pages.getPageReader(leaf.column()).getTotalValueCount()}));
+                leaves.add(new LeafReader(leaf, column, ColumnBuilder.of(leaf.feature(), leaf.type()), new long[] {
+                    pages.getPageReader(leaf.column()).getTotalValueCount()
+                }));
             }
             return new ParquetRowGroupSource(reader, where, leaves, pages.getRowCount(), batchSize);
         } catch (RuntimeException | IOException e) {
@@ -102,8 +104,10 @@ public final class ParquetRowGroupSource implements BatchSource {
         ColumnReader column = leaf.reader();
         ColumnBuilder builder = leaf.builder();
         if (leaf.entriesLeft()[0] <= 0) {
-            throw new InputException(ErrorCode.PARQUET_INVALID, where + ": column " + leaf.leaf().feature()
-                    + ": expected a value for every row of the row group, found fewer (corrupt file)");
+            throw new InputException(
+                    ErrorCode.PARQUET_INVALID,
+                    where + ": column " + leaf.leaf().feature()
+                            + ": expected a value for every row of the row group, found fewer (corrupt file)");
         }
         boolean present = column.getCurrentDefinitionLevel() >= leaf.leaf().presenceDef();
         int maxDef = leaf.leaf().column().getMaxDefinitionLevel();

@@ -1,7 +1,6 @@
 package dev.veracity.io.parquet;
 
 import dev.veracity.ConfigException;
-import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.data.BatchSource;
 import dev.veracity.io.InputFiles;
@@ -33,8 +32,7 @@ import org.apache.parquet.schema.Type;
  * }</pre>
  */
 public final class ParquetSplits {
-    private ParquetSplits() {
-    }
+    private ParquetSplits() {}
 
     /**
      * {@return one split per row group of the file}
@@ -59,7 +57,8 @@ public final class ParquetSplits {
     /** {@return a reader of the file} @throws InputException PARQUET_INVALID if it is not a readable Parquet file */
     static ParquetFileReader open(Path file) throws IOException {
         try {
-            return ParquetFileReader.open(new LocalInputFile(file),
+            return ParquetFileReader.open(
+                    new LocalInputFile(file),
                     ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
         } catch (RuntimeException | IOException e) {
             throw ParquetErrors.classify(file.toString(), "a Parquet file (PAR1 magic and a readable footer)", e);
@@ -105,8 +104,8 @@ public final class ParquetSplits {
     }
 
     /** One row group of a file. */
-    private record RowGroupSplit(Path file, int rowGroup, long sizeBytes, MessageType projection,
-            ReadOptions options) implements InputSplit {
+    private record RowGroupSplit(Path file, int rowGroup, long sizeBytes, MessageType projection, ReadOptions options)
+            implements InputSplit {
         @Override
         public String description() {
             return file + " row group " + rowGroup;

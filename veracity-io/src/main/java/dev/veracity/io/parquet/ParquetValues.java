@@ -34,8 +34,7 @@ public final class ParquetValues {
     private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
-    private ParquetValues() {
-    }
+    private ParquetValues() {}
 
     /** {@return the feature type of a Parquet primitive column} */
     public static FeatureType featureType(PrimitiveType primitive) {
@@ -59,7 +58,8 @@ public final class ParquetValues {
             case INT32 -> {
                 int value = reader.getInteger();
                 if (logical instanceof DecimalLogicalTypeAnnotation decimal) {
-                    builder.addFloat(BigDecimal.valueOf(value, decimal.getScale()).doubleValue());
+                    builder.addFloat(
+                            BigDecimal.valueOf(value, decimal.getScale()).doubleValue());
                 } else if (logical instanceof IntLogicalTypeAnnotation ints && !ints.isSigned()) {
                     builder.addInt(Integer.toUnsignedLong(value));
                 } else {
@@ -69,7 +69,8 @@ public final class ParquetValues {
             case INT64 -> {
                 long value = reader.getLong();
                 if (logical instanceof DecimalLogicalTypeAnnotation decimal) {
-                    builder.addFloat(BigDecimal.valueOf(value, decimal.getScale()).doubleValue());
+                    builder.addFloat(
+                            BigDecimal.valueOf(value, decimal.getScale()).doubleValue());
                 } else if (logical instanceof TimestampLogicalTypeAnnotation timestamp) {
                     builder.addInt(toMicros(value, timestamp.getUnit()));
                 } else {
@@ -82,8 +83,8 @@ public final class ParquetValues {
             case BINARY, FIXED_LEN_BYTE_ARRAY -> {
                 Binary binary = reader.getBinary();
                 if (logical instanceof DecimalLogicalTypeAnnotation decimal) {
-                    builder.addFloat(new BigDecimal(new BigInteger(binary.getBytes()), decimal.getScale())
-                            .doubleValue());
+                    builder.addFloat(
+                            new BigDecimal(new BigInteger(binary.getBytes()), decimal.getScale()).doubleValue());
                 } else if (logical instanceof LogicalTypeAnnotation.Float16LogicalTypeAnnotation) {
                     ByteBuffer half = binary.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
                     builder.addFloat(halfToFloat(half.getShort(half.position())));

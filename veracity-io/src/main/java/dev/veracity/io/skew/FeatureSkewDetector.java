@@ -62,8 +62,7 @@ public final class FeatureSkewDetector {
     /** A stop flag never set, for reads nothing needs to interrupt. */
     private static final AtomicBoolean NOT_STOPPED = new AtomicBoolean();
 
-    private FeatureSkewDetector() {
-    }
+    private FeatureSkewDetector() {}
 
     /**
      * Joins and compares {@code training} and {@code serving}.
@@ -86,8 +85,14 @@ public final class FeatureSkewDetector {
      * As {@link #detect(Path, Path, SkewOptions)}, with the table options (format, CSV delimiter, bad records), where
      * to spill (a fresh directory inside, deleted afterwards) and progress of the reading passes.
      */
-    public static FeatureSkewReport detect(Path training, Path serving, SkewOptions options, TableOptions table,
-            Path spillDirectory, Progress progress) throws IOException {
+    public static FeatureSkewReport detect(
+            Path training,
+            Path serving,
+            SkewOptions options,
+            TableOptions table,
+            Path spillDirectory,
+            Progress progress)
+            throws IOException {
         return detect(training, serving, options, table, spillDirectory, progress, AUTO_PARTITIONS);
     }
 
@@ -96,8 +101,15 @@ public final class FeatureSkewDetector {
      * partitions ({@link #AUTO_PARTITIONS}: chosen from the input size; 1: in memory, no spill files); tests force
      * tiny ones.
      */
-    static FeatureSkewReport detect(Path training, Path serving, SkewOptions options, TableOptions table,
-            Path spillDirectory, Progress progress, int partitions) throws IOException {
+    static FeatureSkewReport detect(
+            Path training,
+            Path serving,
+            SkewOptions options,
+            TableOptions table,
+            Path spillDirectory,
+            Progress progress,
+            int partitions)
+            throws IOException {
         Objects.requireNonNull(training, "training is null");
         Objects.requireNonNull(serving, "serving is null");
         Objects.requireNonNull(options, "options is null");
@@ -108,7 +120,9 @@ public final class FeatureSkewDetector {
             throw new IllegalArgumentException("partitions must be in [0, " + MAX_PARTITIONS + "]: " + partitions);
         }
         int p = partitions == AUTO_PARTITIONS
-                ? choosePartitions(inputBytes(training) + inputBytes(serving), Runtime.getRuntime().maxMemory())
+                ? choosePartitions(
+                        inputBytes(training) + inputBytes(serving),
+                        Runtime.getRuntime().maxMemory())
                 : partitions;
         // The serving side is opened and read on a second thread while this one does the training side.
         ExecutorService servingThread = Executors.newSingleThreadExecutor(runnable -> {
@@ -120,14 +134,19 @@ public final class FeatureSkewDetector {
             Future<Table> servingOpened = servingThread.submit(() -> Table.open(serving, table, Progress.NONE));
             Table base;
             try {
-                base = Table.open(training, table, (phase, done, total) -> progress.update(
-                        "training: " + (phase.startsWith("computing") ? "reading and partitioning" : phase), done,
-                        total));
+                base = Table.open(
+                        training,
+                        table,
+                        (phase, done, total) -> progress.update(
+                                "training: " + (phase.startsWith("computing") ? "reading and partitioning" : phase),
+                                done,
+                                total));
             } catch (IOException | RuntimeException e) {
                 closeWhenOpened(servingOpened, e);
                 throw e;
             }
-            try (base; Table test = await(servingOpened)) {
+            try (base;
+                    Table test = await(servingOpened)) {
                 return join(base, test, options, spillDirectory, p, servingThread, progress);
             }
         } finally {
@@ -135,8 +154,15 @@ public final class FeatureSkewDetector {
         }
     }
 
-    private static FeatureSkewReport join(Table base, Table test, SkewOptions options, Path spillDirectory, int p,
-            ExecutorService servingThread, Progress progress) throws IOException {
+    private static FeatureSkewReport join(
+            Table base,
+            Table test,
+            SkewOptions options,
+            Path spillDirectory,
+            int p,
+            ExecutorService servingThread,
+            Progress progress)
+            throws IOException {
         SkewLayout layout = SkewLayout.of(side(base), side(test), options);
         ValueEquality equality = new ValueEquality(options.floatRoundDigits());
         SkewAccumulator accumulator = new SkewAccumulator(layout, options, equality);
@@ -144,14 +170,18 @@ public final class FeatureSkewDetector {
         if (p == 1) {
             List<byte[]> testRecords = new ArrayList<>();
             AtomicBoolean stop = new AtomicBoolean();
-            Future<SideCounts> testRead = servingThread.submit(() -> readSide(test, layout, equality, stop,
-                    (key, body, hash) -> {
+            Future<SideCounts> testRead =
+                    servingThread.submit(() -> readSide(test, layout, equality, stop, (key, body, hash) -> {
                         testRecords.add(key.toArray());
                         testRecords.add(body.toArray());
                     }));
             SideCounts baseCounts;
             try {
-                baseCounts = readSide(base, layout, equality, NOT_STOPPED,
+                baseCounts = readSide(
+                        base,
+                        layout,
+                        equality,
+                        NOT_STOPPED,
                         (key, body, hash) -> join.add(true, key.toArray(), hash, body.toArray()));
             } catch (IOException | RuntimeException e) {
                 stop(stop, testRead, e);
@@ -171,13 +201,21 @@ public final class FeatureSkewDetector {
             AtomicBoolean stop = new AtomicBoolean();
             Future<SideCounts> testRead = servingThread.submit(() -> {
                 try (SpillFiles.Writer writer = spill.writer("test")) {
-                    return readSide(test, layout, equality, stop,
+                    return readSide(
+                            test,
+                            layout,
+                            equality,
+                            stop,
                             (key, body, hash) -> writer.write(PartitionJoin.partition(hash, p), key, body));
                 }
             });
             SideCounts baseCounts;
             try (SpillFiles.Writer writer = spill.writer("base")) {
-                baseCounts = readSide(base, layout, equality, NOT_STOPPED,
+                baseCounts = readSide(
+                        base,
+                        layout,
+                        equality,
+                        NOT_STOPPED,
                         (key, body, hash) -> writer.write(PartitionJoin.partition(hash, p), key, body));
             } catch (IOException | RuntimeException e) {
                 stop(stop, testRead, e); // the serving side closes its files before the directory goes
@@ -186,10 +224,14 @@ public final class FeatureSkewDetector {
             SideCounts testCounts = await(testRead);
             for (int partition = 0; partition < p; partition++) {
                 progress.update("joining partitions", partition, p);
-                spill.read("base", partition, (key, body) ->
-                        join.add(true, key, PartitionJoin.hash(key, key.length), body));
-                spill.read("test", partition, (key, body) ->
-                        join.add(false, key, PartitionJoin.hash(key, key.length), body));
+                spill.read(
+                        "base",
+                        partition,
+                        (key, body) -> join.add(true, key, PartitionJoin.hash(key, key.length), body));
+                spill.read(
+                        "test",
+                        partition,
+                        (key, body) -> join.add(false, key, PartitionJoin.hash(key, key.length), body));
                 join.drainInto(accumulator);
             }
             return accumulator.report(p, baseCounts, testCounts);
@@ -261,8 +303,9 @@ public final class FeatureSkewDetector {
     }
 
     /** Reads one side into {@code sink}; stops early (with partial counts) once {@code stop} is set. */
-    private static SideCounts readSide(Table input, SkewLayout layout, ValueEquality equality,
-            AtomicBoolean stop, RowSink sink) throws IOException {
+    private static SideCounts readSide(
+            Table input, SkewLayout layout, ValueEquality equality, AtomicBoolean stop, RowSink sink)
+            throws IOException {
         RowCodec codec = new RowCodec(layout, equality);
         RecordBuffer key = new RecordBuffer();
         RecordBuffer body = new RecordBuffer();

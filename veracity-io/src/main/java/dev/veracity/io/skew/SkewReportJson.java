@@ -33,8 +33,7 @@ public final class SkewReportJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private SkewReportJson() {
-    }
+    private SkewReportJson() {}
 
     /** Writes {@code report} to {@code file} atomically. */
     public static void write(FeatureSkewReport report, SkewOptions options, Path file) throws IOException {

@@ -2,6 +2,7 @@ package dev.veracity.io.skew;
 
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
+import dev.veracity.skew.RecordBuffer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -12,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.veracity.skew.RecordBuffer;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -37,8 +37,10 @@ final class SpillFiles implements Closeable {
         try {
             return new SpillFiles(Files.createTempDirectory(parent, "veracity-skew-"), partitions);
         } catch (IOException e) {
-            throw new InputException(ErrorCode.FILE_UNWRITABLE,
-                    parent + ": expected a writable directory for the join's spill files (--tmp), found " + e, e);
+            throw new InputException(
+                    ErrorCode.FILE_UNWRITABLE,
+                    parent + ": expected a writable directory for the join's spill files (--tmp), found " + e,
+                    e);
         }
     }
 
@@ -53,8 +55,8 @@ final class SpillFiles implements Closeable {
 
     /** Calls {@code consumer} for each record of partition {@code partition} of side {@code side}, in order. */
     void read(String side, int partition, RecordConsumer consumer) throws IOException {
-        try (DataInputStream in = new DataInputStream(
-                new BufferedInputStream(Files.newInputStream(file(side, partition)), 1 << 16))) {
+        try (DataInputStream in =
+                new DataInputStream(new BufferedInputStream(Files.newInputStream(file(side, partition)), 1 << 16))) {
             while (true) {
                 int first = in.read();
                 if (first < 0) {

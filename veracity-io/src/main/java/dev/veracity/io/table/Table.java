@@ -96,15 +96,18 @@ public final class Table implements BatchSource {
             }
             case JSONL -> {
                 refuseGzip(file, format);
-                JsonLinesReader reader = JsonLinesReader.open(file, new JsonLinesOptions(options.read().badRecords(),
-                        options.read().batchSize()), progress);
+                JsonLinesReader reader = JsonLinesReader.open(
+                        file,
+                        new JsonLinesOptions(
+                                options.read().badRecords(), options.read().batchSize()),
+                        progress);
                 return new Table(file, format, reader, reader.featureNames(), reader.featureTypes());
             }
             case PARQUET, AVRO, TFRECORD -> {
                 Map<String, FeatureType> features = features(file, options);
                 BatchSource reader = Readers.open(file, options.read());
-                return new Table(file, format, reader, new ArrayList<>(features.keySet()),
-                        new ArrayList<>(features.values()));
+                return new Table(
+                        file, format, reader, new ArrayList<>(features.keySet()), new ArrayList<>(features.values()));
             }
         }
         throw new IllegalStateException("unknown format " + format);
@@ -129,9 +132,11 @@ public final class Table implements BatchSource {
             head = in.readNBytes(2);
         }
         if (FormatDetection.isGzip(head)) {
-            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + ": expected a plain "
-                    + format.displayName() + " file, found gzip (it is read twice; decompress it first, e.g. "
-                    + "gunzip -k)");
+            throw new InputException(
+                    ErrorCode.UNSUPPORTED_FILE_FORMAT,
+                    file + ": expected a plain "
+                            + format.displayName() + " file, found gzip (it is read twice; decompress it first, e.g. "
+                            + "gunzip -k)");
         }
     }
 
@@ -170,8 +175,8 @@ public final class Table implements BatchSource {
     public int require(String name, String option, ErrorCode code) {
         int index = names.indexOf(name);
         if (index < 0) {
-            throw new InputException(code, file + ": expected a column " + name + " (" + option + "), found only "
-                    + names);
+            throw new InputException(
+                    code, file + ": expected a column " + name + " (" + option + "), found only " + names);
         }
         return index;
     }

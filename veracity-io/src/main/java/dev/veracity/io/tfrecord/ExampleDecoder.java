@@ -47,8 +47,11 @@ public final class ExampleDecoder {
         try {
             example = Example.parseFrom(data);
         } catch (InvalidProtocolBufferException e) {
-            throw new InputException(ErrorCode.TFRECORD_INVALID_EXAMPLE, where + ": expected a serialized "
-                    + "tf.train.Example, found bytes that do not parse (" + e.getMessage() + ")", e);
+            throw new InputException(
+                    ErrorCode.TFRECORD_INVALID_EXAMPLE,
+                    where + ": expected a serialized " + "tf.train.Example, found bytes that do not parse ("
+                            + e.getMessage() + ")",
+                    e);
         }
         Map<String, Feature> features = example.getFeatures().getFeatureMap();
         for (Map.Entry<String, Feature> entry : features.entrySet()) {

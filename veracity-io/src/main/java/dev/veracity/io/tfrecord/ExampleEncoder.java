@@ -23,8 +23,7 @@ import dev.veracity.io.tfrecord.proto.Int64List;
  * }</pre>
  */
 public final class ExampleEncoder {
-    private ExampleEncoder() {
-    }
+    private ExampleEncoder() {}
 
     /** {@return row {@code row} of the batch as an example} */
     public static Example encode(RecordBatch batch, int row) {
@@ -37,25 +36,25 @@ public final class ExampleEncoder {
             int to = column.rowOffsets()[row + 1];
             Feature.Builder feature = Feature.newBuilder();
             if (column instanceof IntColumn ints) {
-                    Int64List.Builder list = Int64List.newBuilder();
-                    for (int i = from; i < to; i++) {
-                        list.addValue(ints.values()[i]);
-                    }
-                    feature.setInt64List(list);
+                Int64List.Builder list = Int64List.newBuilder();
+                for (int i = from; i < to; i++) {
+                    list.addValue(ints.values()[i]);
+                }
+                feature.setInt64List(list);
             } else if (column instanceof FloatColumn floats) {
-                    FloatList.Builder list = FloatList.newBuilder();
-                    for (int i = from; i < to; i++) {
-                        list.addValue((float) floats.values()[i]);
-                    }
-                    feature.setFloatList(list);
+                FloatList.Builder list = FloatList.newBuilder();
+                for (int i = from; i < to; i++) {
+                    list.addValue((float) floats.values()[i]);
+                }
+                feature.setFloatList(list);
             } else if (column instanceof StringColumn strings) {
-                    BytesList.Builder list = BytesList.newBuilder();
-                    for (int i = from; i < to; i++) {
-                        int start = strings.valueOffsets()[i];
-                        int length = strings.valueOffsets()[i + 1] - start;
-                        list.addValue(ByteString.copyFrom(strings.bytes(), start, length));
-                    }
-                    feature.setBytesList(list);
+                BytesList.Builder list = BytesList.newBuilder();
+                for (int i = from; i < to; i++) {
+                    int start = strings.valueOffsets()[i];
+                    int length = strings.valueOffsets()[i + 1] - start;
+                    list.addValue(ByteString.copyFrom(strings.bytes(), start, length));
+                }
+                feature.setBytesList(list);
             }
             features.putFeature(column.name(), feature.build());
         }

@@ -16,10 +16,10 @@ public final class TfRecordFraming {
     public static final int HEADER_BYTES = 12;
     /** Bytes after a record's data: its checksum. */
     public static final int FOOTER_BYTES = 4;
+
     private static final int MASK_DELTA = 0xa282ead8;
 
-    private TfRecordFraming() {
-    }
+    private TfRecordFraming() {}
 
     /** {@return the masked CRC32C of {@code bytes[offset, offset + length)}} */
     public static int maskedCrc32c(byte[] bytes, int offset, int length) {
@@ -40,7 +40,9 @@ public final class TfRecordFraming {
 
     /** {@return the little-endian 32-bit integer at {@code offset}} */
     public static int readInt(byte[] bytes, int offset) {
-        return (bytes[offset] & 0xff) | (bytes[offset + 1] & 0xff) << 8 | (bytes[offset + 2] & 0xff) << 16
+        return (bytes[offset] & 0xff)
+                | (bytes[offset + 1] & 0xff) << 8
+                | (bytes[offset + 2] & 0xff) << 16
                 | (bytes[offset + 3] & 0xff) << 24;
     }
 

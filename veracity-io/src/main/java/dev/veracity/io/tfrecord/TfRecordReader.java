@@ -68,7 +68,9 @@ public final class TfRecordReader {
                 return Optional.empty();
             }
             if (!TfRecordFraming.isValidHeader(header, 0)) {
-                corrupt(offset, "the length checksum " + hex(TfRecordFraming.maskedCrc32c(header, 0, 8)),
+                corrupt(
+                        offset,
+                        "the length checksum " + hex(TfRecordFraming.maskedCrc32c(header, 0, 8)),
                         hex(TfRecordFraming.readInt(header, 8)));
                 if (!resynchronize()) {
                     return Optional.empty();
@@ -178,8 +180,10 @@ public final class TfRecordReader {
 
     private void corrupt(long offset, String expected, String found) {
         if (badRecords == BadRecords.FAIL) {
-            throw new InputException(ErrorCode.TFRECORD_CORRUPT, name + ": record at byte offset " + offset
-                    + ": expected " + expected + ", found " + found + " (corrupt record)");
+            throw new InputException(
+                    ErrorCode.TFRECORD_CORRUPT,
+                    name + ": record at byte offset " + offset + ": expected " + expected + ", found " + found
+                            + " (corrupt record)");
         }
         skipped++;
     }

@@ -40,8 +40,8 @@ public final class TfRecordSource implements BatchSource {
     private long skippedExamples;
     private boolean returnedBatch;
 
-    private TfRecordSource(InputStream in, String name, boolean gzip, BadRecords badRecords, int batchSize,
-            FeatureTypes types) {
+    private TfRecordSource(
+            InputStream in, String name, boolean gzip, BadRecords badRecords, int batchSize, FeatureTypes types) {
         this.in = in;
         this.name = name;
         this.gzip = gzip;
@@ -81,16 +81,18 @@ public final class TfRecordSource implements BatchSource {
         try {
             return new GZIPInputStream(raw, 1 << 16);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw new InputException(dev.veracity.ErrorCode.TFRECORD_CORRUPT, file + ": expected a gzip header, found "
-                    + "corrupt compressed data (" + e.getMessage() + ")", e);
+            throw new InputException(
+                    dev.veracity.ErrorCode.TFRECORD_CORRUPT,
+                    file + ": expected a gzip header, found " + "corrupt compressed data (" + e.getMessage() + ")",
+                    e);
         }
     }
 
     /**
      * Reads from a stream of uncompressed TFRecord bytes (for tests, fuzzing and other sources); closes it on close.
      */
-    public static TfRecordSource of(InputStream in, String name, BadRecords badRecords, int batchSize,
-            FeatureTypes types) {
+    public static TfRecordSource of(
+            InputStream in, String name, BadRecords badRecords, int batchSize, FeatureTypes types) {
         return new TfRecordSource(Objects.requireNonNull(in, "in is null"), name, false, badRecords, batchSize, types);
     }
 
@@ -101,9 +103,13 @@ public final class TfRecordSource implements BatchSource {
             try {
                 record = records.next();
             } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                throw new InputException(dev.veracity.ErrorCode.TFRECORD_CORRUPT, name + ": expected a "
-                        + (gzip ? "complete gzip stream" : "TFRecord stream") + ", found corrupt or truncated data ("
-                        + e.getMessage() + ")", e);
+                throw new InputException(
+                        dev.veracity.ErrorCode.TFRECORD_CORRUPT,
+                        name + ": expected a "
+                                + (gzip ? "complete gzip stream" : "TFRecord stream")
+                                + ", found corrupt or truncated data ("
+                                + e.getMessage() + ")",
+                        e);
             }
             if (record.isEmpty()) {
                 break;

@@ -71,13 +71,17 @@ class AvroSourceTest {
     }
 
     private static Column column(RecordBatch batch, String name) {
-        return batch.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return batch.columns().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void recordsBecomeDottedFeaturesArraysLists() throws IOException {
         RecordBatch batch = read(write(), ReadOptions.DEFAULT);
-        assertThat(batch.columns()).extracting(Column::name)
+        assertThat(batch.columns())
+                .extracting(Column::name)
                 .containsExactly("id", "tags", "route.miles", "day", "at", "gone");
         StringColumn tags = (StringColumn) column(batch, "tags");
         assertThat(tags.present()).startsWith(true, true, true);
@@ -105,7 +109,8 @@ class AvroSourceTest {
     @Test
     void aFileThatIsNotAvroIsAnInputError() throws IOException {
         Path file = Files.write(dir.resolve("x.avro"), new byte[] {'O', 'b', 'j', 1, 9, 9, 9});
-        assertThatThrownBy(() -> read(file, ReadOptions.DEFAULT)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> read(file, ReadOptions.DEFAULT))
+                .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": expected an Avro object container file");
     }
 
@@ -126,7 +131,9 @@ class AvroSourceTest {
                 for (int id = 0; id < 5; id++) {
                     GenericRecord record = new GenericData.Record(SCHEMA);
                     record.put("id", id);
-                    record.put("kind", new GenericData.EnumSymbol(SCHEMA.getField("kind").schema(), "B"));
+                    record.put(
+                            "kind",
+                            new GenericData.EnumSymbol(SCHEMA.getField("kind").schema(), "B"));
                     record.put("note", id == 1 ? "MARK" : "n" + id);
                     writer.append(record);
                     if (id == 2) {
@@ -149,7 +156,8 @@ class AvroSourceTest {
         private long[] readAll(Path file, BadRecords policy) throws IOException {
             long rows = 0;
             try (BatchSource source = Readers.open(file, ReadOptions.DEFAULT.withBadRecords(policy))) {
-                for (var batch = source.next(); batch.isPresent() && batch.get().rowCount() > 0;
+                for (var batch = source.next();
+                        batch.isPresent() && batch.get().rowCount() > 0;
                         batch = source.next()) {
                     rows += batch.get().rowCount();
                 }
@@ -160,7 +168,8 @@ class AvroSourceTest {
         @Test
         void aUnionIndexOutOfRangeIsAnInputErrorNamingTheRecord() throws IOException {
             Path file = corrupt(2);
-            assertThatThrownBy(() -> readAll(file, BadRecords.FAIL)).isInstanceOf(InputException.class)
+            assertThatThrownBy(() -> readAll(file, BadRecords.FAIL))
+                    .isInstanceOf(InputException.class)
                     .hasMessageStartingWith(file + ": record 2: expected a record of the file's schema, found a "
                             + "union or enum index out of range")
                     .hasMessageNotContaining("\n");
@@ -169,7 +178,8 @@ class AvroSourceTest {
         @Test
         void anEnumIndexOutOfRangeIsAnInputError() throws IOException {
             Path file = corrupt(3);
-            assertThatThrownBy(() -> readAll(file, BadRecords.FAIL)).isInstanceOf(InputException.class)
+            assertThatThrownBy(() -> readAll(file, BadRecords.FAIL))
+                    .isInstanceOf(InputException.class)
                     .hasMessageStartingWith(file + ": record 2: ");
         }
 

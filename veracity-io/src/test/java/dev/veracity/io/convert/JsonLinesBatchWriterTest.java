@@ -23,7 +23,8 @@ class JsonLinesBatchWriterTest {
         Converter.convert(List.of(csv), ReadOptions.DEFAULT, jsonl);
         assertThat(Files.readAllLines(jsonl))
                 .containsExactly("{\"x\":1.5}", "{\"x\":NaN}", "{\"x\":Infinity}", "{\"x\":-Infinity}");
-        FeatureNameStatistics x = Veracity.statistics(jsonl).compute().statistics().getDatasets(0).getFeatures(0);
+        FeatureNameStatistics x =
+                Veracity.statistics(jsonl).compute().statistics().getDatasets(0).getFeatures(0);
         assertThat(x.getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
         assertThat(x.getNumStats().getCommonStats().getNumNonMissing()).isEqualTo(4);
     }

@@ -52,7 +52,8 @@ class CorruptInputMessagesTest {
     void aTruncatedGzipCsvNamesTheFile(int threads) throws IOException {
         byte[] whole = gzip(csvRows(20_000));
         Path file = Files.write(dir.resolve("cut.csv.gz"), Arrays.copyOf(whole, whole.length / 2));
-        assertThatThrownBy(() -> computeCsv(file, threads)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> computeCsv(file, threads))
+                .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": expected a complete gzip stream, found a truncated file")
                 .hasMessageNotContaining("\n");
     }
@@ -64,7 +65,8 @@ class CorruptInputMessagesTest {
             bytes[i] ^= (byte) 0xA5;
         }
         Path file = Files.write(dir.resolve("bad.csv.gz"), bytes);
-        assertThatThrownBy(() -> computeCsv(file, 1)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> computeCsv(file, 1))
+                .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": expected a complete gzip stream, found ");
     }
 
@@ -76,8 +78,15 @@ class CorruptInputMessagesTest {
         }
         byte[] whole = gzip(text.toString());
         Path file = Files.write(dir.resolve("cut.jsonl.gz"), Arrays.copyOf(whole, whole.length / 2));
-        assertThatThrownBy(() -> new JsonLinesStatistics(JsonLinesOptions.DEFAULT, StatisticsOptions.DEFAULT,
-                List.of(), 100, Sampling.ALL, Progress.NONE, 1).compute(file, ""))
+        assertThatThrownBy(() -> new JsonLinesStatistics(
+                                JsonLinesOptions.DEFAULT,
+                                StatisticsOptions.DEFAULT,
+                                List.of(),
+                                100,
+                                Sampling.ALL,
+                                Progress.NONE,
+                                1)
+                        .compute(file, ""))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": expected a complete gzip stream, found a truncated file");
     }
@@ -86,7 +95,8 @@ class CorruptInputMessagesTest {
     void aHugeHeaderNameIsAClearInputError() throws IOException {
         String name = "x".repeat(1 << 20);
         Path file = Files.writeString(dir.resolve("wide.csv"), "id," + name + "\n1,2\n");
-        assertThatThrownBy(() -> computeCsv(file, 1)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> computeCsv(file, 1))
+                .isInstanceOf(InputException.class)
                 .hasMessage(file + ":1:2: expected a column name of at most 32767 bytes in the header, found one of "
                         + (1 << 20) + " bytes");
     }

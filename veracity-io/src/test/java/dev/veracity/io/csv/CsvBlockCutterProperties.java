@@ -52,18 +52,20 @@ class CsvBlockCutterProperties {
             StringBuilder record = new StringBuilder().append(tokenizer.line()).append(':');
             for (int i = 0; i < tokenizer.fieldCount(); i++) {
                 int start = tokenizer.fieldStart(i);
-                record.append('[').append(new String(tokenizer.bytes(), start, tokenizer.fieldEnd(i) - start, UTF_8))
+                record.append('[')
+                        .append(new String(tokenizer.bytes(), start, tokenizer.fieldEnd(i) - start, UTF_8))
                         .append(']');
             }
-            tokenizer.problem().ifPresent(p -> record.append(" problem ").append(p.toException().getMessage()));
+            tokenizer
+                    .problem()
+                    .ifPresent(p ->
+                            record.append(" problem ").append(p.toException().getMessage()));
             records.add(record.toString());
         }
     }
 
-    private static List<CsvBlockCutter.Block> cut(byte[] text, int blockBytes, int maxRecordBytes)
-            throws IOException {
-        CsvBlockCutter cutter = new CsvBlockCutter(new ByteArrayInputStream(text), OPTIONS, blockBytes,
-                maxRecordBytes);
+    private static List<CsvBlockCutter.Block> cut(byte[] text, int blockBytes, int maxRecordBytes) throws IOException {
+        CsvBlockCutter cutter = new CsvBlockCutter(new ByteArrayInputStream(text), OPTIONS, blockBytes, maxRecordBytes);
         List<CsvBlockCutter.Block> blocks = new ArrayList<>();
         for (Optional<CsvBlockCutter.Block> block = cutter.next(); block.isPresent(); block = cutter.next()) {
             blocks.add(block.get());
@@ -71,12 +73,17 @@ class CsvBlockCutterProperties {
         return blocks;
     }
 
-    private static List<String> blockRecords(List<CsvBlockCutter.Block> blocks, int maxRecordBytes)
-            throws IOException {
+    private static List<String> blockRecords(List<CsvBlockCutter.Block> blocks, int maxRecordBytes) throws IOException {
         List<String> records = new ArrayList<>();
         for (CsvBlockCutter.Block block : blocks) {
-            records.addAll(records(new CsvTokenizer(new ByteArrayInputStream(block.bytes(), 0, block.length()),
-                    "f.csv", OPTIONS, block.firstLine(), block.offset() == 0, 7, maxRecordBytes)));
+            records.addAll(records(new CsvTokenizer(
+                    new ByteArrayInputStream(block.bytes(), 0, block.length()),
+                    "f.csv",
+                    OPTIONS,
+                    block.firstLine(),
+                    block.offset() == 0,
+                    7,
+                    maxRecordBytes)));
         }
         return records;
     }
@@ -121,7 +128,8 @@ class CsvBlockCutterProperties {
         for (int blockBytes = 1; blockBytes < text.length + 2; blockBytes++) {
             List<CsvBlockCutter.Block> blocks = cut(text, blockBytes, 1000);
             for (CsvBlockCutter.Block block : blocks) {
-                assertThat(block.offset() == 0 || text[(int) block.offset()] != '\n').isTrue();
+                assertThat(block.offset() == 0 || text[(int) block.offset()] != '\n')
+                        .isTrue();
             }
             assertThat(blockRecords(blocks, 1000))
                     .containsExactly("1:[a][b]", "2:[1][2]", "4:[3][4]", "5:[5][6]", "6:[7][8]");

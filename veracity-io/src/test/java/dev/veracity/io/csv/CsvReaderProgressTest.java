@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvReaderProgressTest {
-    record Update(String phase, long done, long total) {
-    }
+    record Update(String phase, long done, long total) {}
 
     @Test
     void reportsBothPassesInBytesOfTheFile(@TempDir Path dir) throws IOException {
@@ -29,17 +28,23 @@ class CsvReaderProgressTest {
         List<Update> updates = new ArrayList<>();
 
         long total = 0;
-        try (CsvReader reader = CsvReader.open(file, CsvOptions.DEFAULT,
-                (phase, done, size) -> updates.add(new Update(phase, done, size)))) {
+        try (CsvReader reader = CsvReader.open(
+                file, CsvOptions.DEFAULT, (phase, done, size) -> updates.add(new Update(phase, done, size)))) {
             for (Optional<RecordBatch> b = reader.next(); b.isPresent(); b = reader.next()) {
                 total += b.get().rowCount();
             }
         }
 
         assertThat(total).isEqualTo(rows);
-        assertThat(updates).extracting(Update::phase)
-                .containsExactly("inferring column types", "inferring column types", "inferring column types",
-                        "computing statistics", "computing statistics", "computing statistics");
+        assertThat(updates)
+                .extracting(Update::phase)
+                .containsExactly(
+                        "inferring column types",
+                        "inferring column types",
+                        "inferring column types",
+                        "computing statistics",
+                        "computing statistics",
+                        "computing statistics");
         long size = Files.size(file);
         assertThat(updates).allSatisfy(u -> {
             assertThat(u.total()).isEqualTo(size);

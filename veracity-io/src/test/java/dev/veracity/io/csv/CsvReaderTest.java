@@ -67,8 +67,14 @@ class CsvReaderTest {
         List<String> values = new ArrayList<>();
         for (int r = 0; r < c.rowCount(); r++) {
             int v = c.rowOffsets()[r];
-            values.add(c.present()[r] ? new String(c.bytes(), c.valueOffsets()[v], c.valueOffsets()[v + 1]
-                    - c.valueOffsets()[v], ISO_8859_1) : null);
+            values.add(
+                    c.present()[r]
+                            ? new String(
+                                    c.bytes(),
+                                    c.valueOffsets()[v],
+                                    c.valueOffsets()[v + 1] - c.valueOffsets()[v],
+                                    ISO_8859_1)
+                            : null);
         }
         return values;
     }
@@ -124,7 +130,8 @@ class CsvReaderTest {
                 assertThat(reader.columnTypes()).containsExactly(INT, INT);
                 RecordBatch empty = reader.next().orElseThrow();
                 assertThat(empty.rowCount()).isZero();
-                assertThat(empty.columns()).extracting(c -> c.name() + ":" + c.type())
+                assertThat(empty.columns())
+                        .extracting(c -> c.name() + ":" + c.type())
                         .containsExactly("a:INT", "b:INT");
                 assertThat(reader.next()).isEmpty();
             }
@@ -141,14 +148,14 @@ class CsvReaderTest {
         @Test
         void readsPythonFloatSpellings() throws IOException {
             RecordBatch batch = readOneBatch(write("f\nnan\ninf\n-Infinity\n1.\n.5\n"), CsvOptions.DEFAULT);
-            assertThat(doubles(batch.columns().get(0))).containsExactly(Double.NaN, Double.POSITIVE_INFINITY,
-                    Double.NEGATIVE_INFINITY, 1.0, 0.5);
+            assertThat(doubles(batch.columns().get(0)))
+                    .containsExactly(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.0, 0.5);
         }
 
         @Test
         void readsIntsOfTheWholeInt64Range() throws IOException {
-            RecordBatch batch = readOneBatch(write("i\n9223372036854775807\n-9223372036854775808\n"),
-                    CsvOptions.DEFAULT);
+            RecordBatch batch =
+                    readOneBatch(write("i\n9223372036854775807\n-9223372036854775808\n"), CsvOptions.DEFAULT);
             assertThat(longs(batch.columns().get(0))).containsExactly(Long.MAX_VALUE, Long.MIN_VALUE);
         }
     }
@@ -180,7 +187,8 @@ class CsvReaderTest {
         void typesAColumnWithNoValueAsInt() throws IOException {
             Path file = write("a,b\n,1\n\"\",2\n");
             assertThat(types(file)).containsExactly(INT, INT);
-            assertThat(longs(readOneBatch(file, CsvOptions.DEFAULT).columns().get(0))).containsExactly(null, null);
+            assertThat(longs(readOneBatch(file, CsvOptions.DEFAULT).columns().get(0)))
+                    .containsExactly(null, null);
         }
 
         @Test
@@ -196,16 +204,18 @@ class CsvReaderTest {
         void readsCrlfFilesWithAByteOrderMark() throws IOException, URISyntaxException {
             Path file = Path.of(CsvReaderTest.class.getResource("/csv/runs.csv").toURI());
             try (CsvReader reader = CsvReader.open(file, CsvOptions.DEFAULT)) {
-                assertThat(reader.columnNames()).containsExactly("date", "runner", "distance_km", "duration_s",
-                        "pace", "route", "notes", "heart_rate");
-                assertThat(reader.columnTypes()).containsExactly(STRING, STRING, FLOAT, INT, FLOAT, STRING, STRING,
-                        INT);
+                assertThat(reader.columnNames())
+                        .containsExactly(
+                                "date", "runner", "distance_km", "duration_s", "pace", "route", "notes", "heart_rate");
+                assertThat(reader.columnTypes())
+                        .containsExactly(STRING, STRING, FLOAT, INT, FLOAT, STRING, STRING, INT);
                 RecordBatch batch = readAll(reader).get(0);
                 assertThat(batch.rowCount()).isEqualTo(6);
-                assertThat(utf8(strings(batch.columns().get(1)))).containsExactly("Ana", "Björn", "Chen 陈", "Ana",
-                        "Dara", "Eli");
-                assertThat(strings(batch.columns().get(6))).containsExactly(null, "windy, cold",
-                        "half marathon\nnew PB", "intervals \"6x400\"", "rest day", null);
+                assertThat(utf8(strings(batch.columns().get(1))))
+                        .containsExactly("Ana", "Björn", "Chen 陈", "Ana", "Dara", "Eli");
+                assertThat(strings(batch.columns().get(6)))
+                        .containsExactly(
+                                null, "windy, cold", "half marathon\nnew PB", "intervals \"6x400\"", "rest day", null);
                 assertThat(longs(batch.columns().get(7))).containsExactly(142L, 151L, 160L, null, null, 149L);
                 assertThat(doubles(batch.columns().get(2))).containsExactly(5.0, 10.2, 21.1, 3.0, null, 7.5);
             }
@@ -214,14 +224,17 @@ class CsvReaderTest {
         @Test
         void keepsNonAsciiTextBytes() throws IOException {
             Path file = write("name\nZürich\n東京\n\"😀, ok\"\n".getBytes(UTF_8));
-            List<String> values = strings(readOneBatch(file, CsvOptions.DEFAULT).columns().get(0));
+            List<String> values =
+                    strings(readOneBatch(file, CsvOptions.DEFAULT).columns().get(0));
             assertThat(utf8(values)).containsExactly("Zürich", "東京", "😀, ok");
         }
 
         @Test
         void keepsInvalidUtf8Bytes() throws IOException {
-            byte[] bytes = {'s', '\n', (byte) 0xFF, (byte) 0xFE, '\n', 'a', (byte) 0xC3, '\n', (byte) 0xC0, (byte) 0x80};
-            List<String> values = strings(readOneBatch(write(bytes), CsvOptions.DEFAULT).columns().get(0));
+            byte[] bytes = {'s', '\n', (byte) 0xFF, (byte) 0xFE, '\n', 'a', (byte) 0xC3, '\n', (byte) 0xC0, (byte) 0x80
+            };
+            List<String> values = strings(
+                    readOneBatch(write(bytes), CsvOptions.DEFAULT).columns().get(0));
             assertThat(values).containsExactly("\u00FF\u00FE", "a\u00C3", "\u00C0\u0080");
         }
 
@@ -246,6 +259,8 @@ class CsvReaderTest {
     }
 
     private static List<String> utf8(List<String> latin1) {
-        return latin1.stream().map(s -> new String(s.getBytes(ISO_8859_1), UTF_8)).toList();
+        return latin1.stream()
+                .map(s -> new String(s.getBytes(ISO_8859_1), UTF_8))
+                .toList();
     }
 }

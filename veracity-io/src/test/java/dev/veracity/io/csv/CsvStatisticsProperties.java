@@ -1,10 +1,10 @@
 package dev.veracity.io.csv;
 
-import dev.veracity.io.ComputedStatistics;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veracity.data.FeatureType;
+import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.Veracity;
 import dev.veracity.stats.StatisticsOptions;
 import dev.veracity.testing.Gen;
@@ -30,25 +30,119 @@ class CsvStatisticsProperties {
      * do: beyond, squares in the standard deviation (here and in the oracle) and the width of the STANDARD histogram
      * overflow.
      */
-    private static final List<String> FLOAT_TEXTS = List.of("NaN", "nan", "NAN", "-nan", "+nan", "inf", "-inf",
-            "+inf", "Inf", "-INF", "Infinity", "-Infinity", "infinity", "+INFINITY", "iNfInItY", "0.0", "-0.0", "0.",
-            "-.0", "+0.000", "0e0", "-0E+5", "1e-5", "1E5", "2.5e+10", "-3e-300", "1e150", "-1.5e149",
-            "1e309", "-1e400", "4.9e-324", "2e-324", "1e-400", "1e99999999", ".5", "5.", "-.5", "0.1",
-            "0.30000000000000004", "123456789012345678901234567890.5", "0.000000000000000000000000000123",
-            "9007199254740993.0", "9007199254740993e0", "1" + "0".repeat(22) + ".0", "1e22", "1e23",
+    private static final List<String> FLOAT_TEXTS = List.of(
+            "NaN",
+            "nan",
+            "NAN",
+            "-nan",
+            "+nan",
+            "inf",
+            "-inf",
+            "+inf",
+            "Inf",
+            "-INF",
+            "Infinity",
+            "-Infinity",
+            "infinity",
+            "+INFINITY",
+            "iNfInItY",
+            "0.0",
+            "-0.0",
+            "0.",
+            "-.0",
+            "+0.000",
+            "0e0",
+            "-0E+5",
+            "1e-5",
+            "1E5",
+            "2.5e+10",
+            "-3e-300",
+            "1e150",
+            "-1.5e149",
+            "1e309",
+            "-1e400",
+            "4.9e-324",
+            "2e-324",
+            "1e-400",
+            "1e99999999",
+            ".5",
+            "5.",
+            "-.5",
+            "0.1",
+            "0.30000000000000004",
+            "123456789012345678901234567890.5",
+            "0.000000000000000000000000000123",
+            "9007199254740993.0",
+            "9007199254740993e0",
+            "1" + "0".repeat(22) + ".0",
+            "1e22",
+            "1e23",
             "2.2250738585072014E-308");
 
     /** Field texts of a STRING column that no number syntax accepts. */
-    private static final List<String> STRING_TEXTS = List.of("Überlingen", "Łazienki", "😀", "🏳️‍🌈", "日本語",
-            "naïve café", "a,b", ",", ",,", "say \"hi\"", "\"", "\"\"", "\"start", "end\"", " \"x\"", "line1\nline2",
-            "line1\r\nline2", "cr\ronly", "\n", "\r\n", "\r", "\n\n", " leading", "trailing ", "  both  ", " ", "\t",
-            "NULL", "None", "-", "+", ".", "e5", "1e", "1e+", "0x1p3", "1d", "1f", "1_000", "+ 5", "1 2", "--1",
-            "1.2.3", "infinit", "nana", "9223372036854775808", "-9223372036854775809", "١٢٣", "\u00A05", "\uFEFFx");
+    private static final List<String> STRING_TEXTS = List.of(
+            "Überlingen",
+            "Łazienki",
+            "😀",
+            "🏳️‍🌈",
+            "日本語",
+            "naïve café",
+            "a,b",
+            ",",
+            ",,",
+            "say \"hi\"",
+            "\"",
+            "\"\"",
+            "\"start",
+            "end\"",
+            " \"x\"",
+            "line1\nline2",
+            "line1\r\nline2",
+            "cr\ronly",
+            "\n",
+            "\r\n",
+            "\r",
+            "\n\n",
+            " leading",
+            "trailing ",
+            "  both  ",
+            " ",
+            "\t",
+            "NULL",
+            "None",
+            "-",
+            "+",
+            ".",
+            "e5",
+            "1e",
+            "1e+",
+            "0x1p3",
+            "1d",
+            "1f",
+            "1_000",
+            "+ 5",
+            "1 2",
+            "--1",
+            "1.2.3",
+            "infinit",
+            "nana",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "١٢٣",
+            "\u00A05",
+            "\uFEFFx");
 
     /** Byte strings that are not UTF-8: stray bytes, truncated, overlong and surrogate forms, too large. */
-    private static final byte[][] INVALID_UTF8 = {{(byte) 0xFF}, {(byte) 0xC3}, {(byte) 0xC0, (byte) 0x80},
-        {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {'a', (byte) 0xE2, (byte) 0x82}, {(byte) 0x80, ','},
-        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {'"', (byte) 0xFE, '"'}};
+    private static final byte[][] INVALID_UTF8 = {
+        {(byte) 0xFF},
+        {(byte) 0xC3},
+        {(byte) 0xC0, (byte) 0x80},
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {'a', (byte) 0xE2, (byte) 0x82},
+        {(byte) 0x80, ','},
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+        {'"', (byte) 0xFE, '"'}
+    };
 
     private static final String PADDING = "  \t\t\n\r\u000B\f";
 
@@ -59,17 +153,26 @@ class CsvStatisticsProperties {
     void statisticsOfAWrittenFileMatchTheOracle(long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         CsvTable table = table(random);
-        CsvTable.Style style = new CsvTable.Style(Gen.oneOf(random, "\n", "\r\n"), random.nextBoolean(),
-                random.nextBoolean(), Gen.oneOf(random, 0.0, 0.1, 0.5, 1.0), Gen.oneOf(random, 0.0, 0.0, 0.05),
+        CsvTable.Style style = new CsvTable.Style(
+                Gen.oneOf(random, "\n", "\r\n"),
+                random.nextBoolean(),
+                random.nextBoolean(),
+                Gen.oneOf(random, 0.0, 0.1, 0.5, 1.0),
+                Gen.oneOf(random, 0.0, 0.0, 0.05),
                 random.nextLong());
         Path file = table.write(dir.resolve("data.csv"), style);
-        CsvOptions csv = Gen.oneIn(random, 2) ? CsvOptions.DEFAULT
+        CsvOptions csv = Gen.oneIn(random, 2)
+                ? CsvOptions.DEFAULT
                 : CsvOptions.DEFAULT.withBatchSize(Gen.between(random, 1, 16));
         StatisticsOptions options = Gen.oneIn(random, 4)
-                ? StatisticsOptions.DEFAULT.withNumTopValues(Gen.between(random, 1, 5)).withNumHistogramBuckets(3)
+                ? StatisticsOptions.DEFAULT
+                        .withNumTopValues(Gen.between(random, 1, 5))
+                        .withNumHistogramBuckets(3)
                 : StatisticsOptions.DEFAULT;
 
-        ComputedStatistics computed = Veracity.statistics(file).withOptions(options).withCsvOptions(csv)
+        ComputedStatistics computed = Veracity.statistics(file)
+                .withOptions(options)
+                .withCsvOptions(csv)
                 .compute();
 
         assertThat(computed.skippedRecords()).isZero();
@@ -87,7 +190,13 @@ class CsvStatisticsProperties {
     }
 
     /** What a generated column holds. */
-    private enum Role { INT, FLOAT, STRING, EMPTY, MIXED }
+    private enum Role {
+        INT,
+        FLOAT,
+        STRING,
+        EMPTY,
+        MIXED
+    }
 
     /** Names per role, some of which the writer must quote. */
     private static List<String> names(Role role) {

@@ -1,10 +1,10 @@
 package dev.veracity.io.csv;
 
-import dev.veracity.io.ComputedStatistics;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veracity.data.FeatureType;
+import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.Veracity;
 import dev.veracity.proto.CommonStatistics;
 import dev.veracity.proto.DatasetFeatureStatistics;
@@ -39,7 +39,8 @@ class CsvStatisticsTest {
     private static final CsvTable TABLE = CsvTable.ofText(
             List.of("trips", "fare, usd", "city", "nothing", "mixed"),
             List.of(INT, FLOAT, STRING, INT, FLOAT),
-            List.of(List.of("3", "", "-9223372036854775808", "0", " 12 ", "9223372036854775807", "-4"),
+            List.of(
+                    List.of("3", "", "-9223372036854775808", "0", " 12 ", "9223372036854775807", "-4"),
                     List.of("2.5", "nan", "-inf", "", "1e-5", "-0.0", "Infinity"),
                     List.of("Überlingen", "a,b", "say \"hi\"", "two\r\nlines", "", " Łazienki ", "Überlingen"),
                     List.of("", "", "", "", "", "", ""),
@@ -57,7 +58,8 @@ class CsvStatisticsTest {
     }
 
     private static DatasetFeatureStatistics statistics(Path file, CsvOptions csv) throws IOException {
-        ComputedStatistics computed = Veracity.statistics(file).withCsvOptions(csv).compute();
+        ComputedStatistics computed =
+                Veracity.statistics(file).withCsvOptions(csv).compute();
         assertThat(computed.skippedRecords()).isZero();
         assertThat(computed.statistics().getDatasetsCount()).isEqualTo(1);
         return computed.statistics().getDatasets(0);
@@ -85,15 +87,20 @@ class CsvStatisticsTest {
     class Columns {
         @Test
         void infersEachColumnTypeAndKeepsTheHeaderOrder() throws IOException {
-            DatasetFeatureStatistics statistics = statistics(TABLE.write(dir.resolve("data.csv"),
-                    CsvTable.Style.PLAIN));
+            DatasetFeatureStatistics statistics =
+                    statistics(TABLE.write(dir.resolve("data.csv"), CsvTable.Style.PLAIN));
 
-            assertThat(statistics.getFeaturesList()).extracting(f -> f.getPath().getStep(0))
+            assertThat(statistics.getFeaturesList())
+                    .extracting(f -> f.getPath().getStep(0))
                     .containsExactly("trips", "fare, usd", "city", "nothing", "mixed");
-            assertThat(statistics.getFeaturesList()).extracting(FeatureNameStatistics::getType).containsExactly(
-                    FeatureNameStatistics.Type.INT, FeatureNameStatistics.Type.FLOAT,
-                    FeatureNameStatistics.Type.STRING, FeatureNameStatistics.Type.INT,
-                    FeatureNameStatistics.Type.FLOAT);
+            assertThat(statistics.getFeaturesList())
+                    .extracting(FeatureNameStatistics::getType)
+                    .containsExactly(
+                            FeatureNameStatistics.Type.INT,
+                            FeatureNameStatistics.Type.FLOAT,
+                            FeatureNameStatistics.Type.STRING,
+                            FeatureNameStatistics.Type.INT,
+                            FeatureNameStatistics.Type.FLOAT);
             TABLE.assertMatches(statistics, OPTIONS);
         }
 
@@ -109,8 +116,18 @@ class CsvStatisticsTest {
             assertThat(s.getNumZeros()).isEqualTo(3);
             assertThat(s.getMin()).isEqualTo((double) Long.MIN_VALUE);
             assertThat(s.getMax()).isEqualTo((double) Long.MAX_VALUE);
-            column("trips", INT, "9223372036854775807".getBytes(UTF_8), "-9223372036854775808".getBytes(UTF_8),
-                    bytes("0"), bytes("-0"), bytes("+0"), bytes(" 42 "), bytes(""), bytes("-7"), bytes("007"))
+            column(
+                            "trips",
+                            INT,
+                            "9223372036854775807".getBytes(UTF_8),
+                            "-9223372036854775808".getBytes(UTF_8),
+                            bytes("0"),
+                            bytes("-0"),
+                            bytes("+0"),
+                            bytes(" 42 "),
+                            bytes(""),
+                            bytes("-7"),
+                            bytes("007"))
                     .assertMatches(statistics, OPTIONS);
         }
 
@@ -128,12 +145,28 @@ class CsvStatisticsTest {
             assertThat(s.getMin()).isEqualTo(Double.NEGATIVE_INFINITY);
             assertThat(s.getMax()).isEqualTo(Double.POSITIVE_INFINITY);
             assertThat(s.getMean()).isNaN();
-            assertThat(s.getHistograms(0).getBuckets(0)).isEqualTo(Histogram.Bucket.newBuilder()
-                    .setLowValue(Double.NEGATIVE_INFINITY).setHighValue(Double.NEGATIVE_INFINITY).setSampleCount(2)
-                    .build());
-            column("fare", FLOAT, bytes("NaN"), bytes("inf"), bytes("-inf"), bytes("Infinity"), bytes("-INFINITY"),
-                    bytes("0"), bytes("-0.0"), bytes("1e-5"), bytes("0.1000000000000000055511151231257827"),
-                    bytes(""), bytes(" 2.5 "), bytes("1e309"), bytes("4.9e-324"))
+            assertThat(s.getHistograms(0).getBuckets(0))
+                    .isEqualTo(Histogram.Bucket.newBuilder()
+                            .setLowValue(Double.NEGATIVE_INFINITY)
+                            .setHighValue(Double.NEGATIVE_INFINITY)
+                            .setSampleCount(2)
+                            .build());
+            column(
+                            "fare",
+                            FLOAT,
+                            bytes("NaN"),
+                            bytes("inf"),
+                            bytes("-inf"),
+                            bytes("Infinity"),
+                            bytes("-INFINITY"),
+                            bytes("0"),
+                            bytes("-0.0"),
+                            bytes("1e-5"),
+                            bytes("0.1000000000000000055511151231257827"),
+                            bytes(""),
+                            bytes(" 2.5 "),
+                            bytes("1e309"),
+                            bytes("4.9e-324"))
                     .assertMatches(statistics, OPTIONS);
         }
 
@@ -145,16 +178,20 @@ class CsvStatisticsTest {
 
             assertThat(statistics.getFeatures(0).getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
             assertThat(statistics.getFeatures(0).getNumStats().getMax()).isEqualTo(9.223372036854775807e18);
-            column("mixed", FLOAT, bytes("1"), bytes("2.25"), bytes("-7"), bytes("1e3"),
-                    bytes("9223372036854775807")).assertMatches(statistics, OPTIONS);
+            column("mixed", FLOAT, bytes("1"), bytes("2.25"), bytes("-7"), bytes("1e3"), bytes("9223372036854775807"))
+                    .assertMatches(statistics, OPTIONS);
         }
 
         @Test
         void keepsStringsAsTheirRawBytes() throws IOException {
             byte[] invalid = {(byte) 0xFF};
             byte[] truncated = {'a', (byte) 0xC3, 'b'};
-            Path file = write(bytes("\uFEFFcity\r\nÜberlingen\r\n\"Łazienki\"\r\n😀\r\n\"a,b\"\r\n\"say \"\"hi\"\"\"\r\n",
-                    "\"two\nlines\"\r\n\"two\r\nlines\"\r\n\"cr\ronly\"\r\n  padded  \r\n", invalid, "\r\n", truncated,
+            Path file = write(bytes(
+                    "\uFEFFcity\r\nÜberlingen\r\n\"Łazienki\"\r\n😀\r\n\"a,b\"\r\n\"say \"\"hi\"\"\"\r\n",
+                    "\"two\nlines\"\r\n\"two\r\nlines\"\r\n\"cr\ronly\"\r\n  padded  \r\n",
+                    invalid,
+                    "\r\n",
+                    truncated,
                     "\r\nÜberlingen\r\n\"\"\r\n"));
 
             DatasetFeatureStatistics statistics = statistics(file);
@@ -168,11 +205,25 @@ class CsvStatisticsTest {
             assertThat(s.getAvgLength()).isEqualTo((float) (86.0 / 12));
             assertThat(s.getTopValues(0).getValue()).isEqualTo("Überlingen");
             assertThat(s.getTopValues(0).getFrequency()).isEqualTo(2);
-            assertThat(s.getTopValuesList()).extracting(StringStatistics.FreqAndValue::getValue)
+            assertThat(s.getTopValuesList())
+                    .extracting(StringStatistics.FreqAndValue::getValue)
                     .contains(BruteForceStatistics.BYTES_VALUE_LABEL, "two\r\nlines", "cr\ronly", "  padded  ");
-            column("city", STRING, bytes("Überlingen"), bytes("Łazienki"), bytes("😀"), bytes("a,b"),
-                    bytes("say \"hi\""), bytes("two\nlines"), bytes("two\r\nlines"), bytes("cr\ronly"),
-                    bytes("  padded  "), invalid, truncated, bytes("Überlingen"), bytes(""))
+            column(
+                            "city",
+                            STRING,
+                            bytes("Überlingen"),
+                            bytes("Łazienki"),
+                            bytes("😀"),
+                            bytes("a,b"),
+                            bytes("say \"hi\""),
+                            bytes("two\nlines"),
+                            bytes("two\r\nlines"),
+                            bytes("cr\ronly"),
+                            bytes("  padded  "),
+                            invalid,
+                            truncated,
+                            bytes("Überlingen"),
+                            bytes(""))
                     .assertMatches(statistics, OPTIONS);
         }
 
@@ -184,10 +235,14 @@ class CsvStatisticsTest {
 
             FeatureNameStatistics nothing = statistics.getFeatures(1);
             assertThat(nothing.getType()).isEqualTo(FeatureNameStatistics.Type.INT);
-            assertThat(nothing.getNumStats()).isEqualTo(NumericStatistics.newBuilder()
-                    .setCommonStats(CommonStatistics.newBuilder().setNumMissing(3)).build());
-            CsvTable.ofText(List.of("a", "nothing", "b"), List.of(INT, INT, STRING),
-                    List.of(List.of("1", "2", "3"), List.of("", "", ""), List.of("x", "y", "z")))
+            assertThat(nothing.getNumStats())
+                    .isEqualTo(NumericStatistics.newBuilder()
+                            .setCommonStats(CommonStatistics.newBuilder().setNumMissing(3))
+                            .build());
+            CsvTable.ofText(
+                            List.of("a", "nothing", "b"),
+                            List.of(INT, INT, STRING),
+                            List.of(List.of("1", "2", "3"), List.of("", "", ""), List.of("x", "y", "z")))
                     .assertMatches(statistics, OPTIONS);
         }
 
@@ -195,9 +250,11 @@ class CsvStatisticsTest {
         void countsNoExamplesButReportsTheColumnsOfAHeaderOnlyFile() throws IOException {
             var dataset = statistics(write("a,b\r\n"));
             assertThat(dataset.getNumExamples()).isZero();
-            assertThat(dataset.getFeaturesList()).extracting(f -> f.getPath().getStep(0) + ":" + f.getType())
+            assertThat(dataset.getFeaturesList())
+                    .extracting(f -> f.getPath().getStep(0) + ":" + f.getType())
                     .containsExactly("a:INT", "b:INT");
-            assertThat(dataset.getFeatures(0).getNumStats().getCommonStats().getNumNonMissing()).isZero();
+            assertThat(dataset.getFeatures(0).getNumStats().getCommonStats().getNumNonMissing())
+                    .isZero();
         }
     }
 
@@ -217,8 +274,7 @@ class CsvStatisticsTest {
 
         @ParameterizedTest
         @MethodSource("styles")
-        void lineEndsByteOrderMarkQuotesAndBlankLinesDoNotChangeTheStatistics(CsvTable.Style style)
-                throws IOException {
+        void lineEndsByteOrderMarkQuotesAndBlankLinesDoNotChangeTheStatistics(CsvTable.Style style) throws IOException {
             DatasetFeatureStatistics plain = statistics(TABLE.write(dir.resolve("plain.csv"), CsvTable.Style.PLAIN));
 
             DatasetFeatureStatistics styled = statistics(TABLE.write(dir.resolve("styled.csv"), style));
@@ -242,9 +298,11 @@ class CsvStatisticsTest {
 
         private static void assertSameExactFields(DatasetFeatureStatistics actual, DatasetFeatureStatistics expected) {
             assertThat(actual.getNumExamples()).isEqualTo(expected.getNumExamples());
-            assertThat(actual.getFeaturesList()).extracting(StatisticsAssertions::exactPart)
+            assertThat(actual.getFeaturesList())
+                    .extracting(StatisticsAssertions::exactPart)
                     .containsExactlyElementsOf(expected.getFeaturesList().stream()
-                            .map(StatisticsAssertions::exactPart).toList());
+                            .map(StatisticsAssertions::exactPart)
+                            .toList());
         }
     }
 }

@@ -35,8 +35,8 @@ record CsvTable(List<String> names, List<FeatureType> types, List<List<byte[]>> 
         types = List.copyOf(types);
         columns = columns.stream().map(List::copyOf).toList();
         if (names.isEmpty() || types.size() != names.size() || columns.size() != names.size()) {
-            throw new IllegalArgumentException("expected as many names, types and columns, found " + names.size()
-                    + ", " + types.size() + ", " + columns.size());
+            throw new IllegalArgumentException("expected as many names, types and columns, found " + names.size() + ", "
+                    + types.size() + ", " + columns.size());
         }
         int rows = columns.get(0).size();
         if (columns.stream().anyMatch(c -> c.size() != rows)) {
@@ -55,8 +55,13 @@ record CsvTable(List<String> names, List<FeatureType> types, List<List<byte[]>> 
      * @param blankLines      how often a blank line (which the reader skips) comes before a record
      * @param seed            the seed of these random choices
      */
-    record Style(String lineEnd, boolean byteOrderMark, boolean finalLineEnd, double optionalQuotes,
-            double blankLines, long seed) {
+    record Style(
+            String lineEnd,
+            boolean byteOrderMark,
+            boolean finalLineEnd,
+            double optionalQuotes,
+            double blankLines,
+            long seed) {
         /** LF, no byte-order mark, quotes only where RFC 4180 needs them, no blank lines. */
         static final Style PLAIN = new Style("\n", false, true, 0, 0, 0);
 
@@ -77,8 +82,12 @@ record CsvTable(List<String> names, List<FeatureType> types, List<List<byte[]>> 
 
     /** {@return a table of columns of text cells, UTF-8 encoded} */
     static CsvTable ofText(List<String> names, List<FeatureType> types, List<List<String>> columns) {
-        return new CsvTable(names, types,
-                columns.stream().map(c -> c.stream().map(s -> s.getBytes(UTF_8)).toList()).toList());
+        return new CsvTable(
+                names,
+                types,
+                columns.stream()
+                        .map(c -> c.stream().map(s -> s.getBytes(UTF_8)).toList())
+                        .toList());
     }
 
     int rowCount() {
@@ -123,8 +132,8 @@ record CsvTable(List<String> names, List<FeatureType> types, List<List<byte[]>> 
         }
     }
 
-    private static void writeRecord(ByteArrayOutputStream out, List<byte[]> fields, Style style,
-            SplittableRandom random) {
+    private static void writeRecord(
+            ByteArrayOutputStream out, List<byte[]> fields, Style style, SplittableRandom random) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -196,7 +205,8 @@ record CsvTable(List<String> names, List<FeatureType> types, List<List<byte[]>> 
      */
     void assertMatches(DatasetFeatureStatistics statistics, StatisticsOptions options) {
         assertThat(statistics.getNumExamples()).as("num_examples").isEqualTo(rowCount());
-        assertThat(statistics.getFeaturesList()).as("features in header order")
+        assertThat(statistics.getFeaturesList())
+                .as("features in header order")
                 .extracting(f -> List.copyOf(f.getPath().getStepList()))
                 .containsExactlyElementsOf(names.stream().map(List::of).toList());
         for (int i = 0; i < names.size(); i++) {
@@ -204,14 +214,16 @@ record CsvTable(List<String> names, List<FeatureType> types, List<List<byte[]>> 
             FeatureType type = types.get(i);
             try {
                 switch (type) {
-                    case INT, FLOAT -> StatisticsAssertions.assertNumeric(feature,
-                            BruteForceStatistics.numeric(numericRows(i)), type, options);
-                    case STRING -> StatisticsAssertions.assertStrings(feature,
-                            BruteForceStatistics.strings(stringRows(i)), options);
+                    case INT, FLOAT ->
+                        StatisticsAssertions.assertNumeric(
+                                feature, BruteForceStatistics.numeric(numericRows(i)), type, options);
+                    case STRING ->
+                        StatisticsAssertions.assertStrings(
+                                feature, BruteForceStatistics.strings(stringRows(i)), options);
                 }
             } catch (AssertionError e) {
-                throw new AssertionError("column " + (i + 1) + " (" + names.get(i) + ", expected " + type + "): "
-                        + e.getMessage(), e);
+                throw new AssertionError(
+                        "column " + (i + 1) + " (" + names.get(i) + ", expected " + type + "): " + e.getMessage(), e);
             }
         }
     }

@@ -1,10 +1,9 @@
 package dev.veracity.io.csv;
 
-import dev.veracity.testing.Gen;
-import dev.veracity.testing.SeededProperty;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veracity.testing.Gen;
+import dev.veracity.testing.SeededProperty;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,12 +13,45 @@ import org.junit.jupiter.api.Test;
 
 class CsvTokenizerProperties {
     /** Bytes that matter to the tokenizer, plus a BOM's bytes and invalid UTF-8. */
-    private static final byte[] ALPHABET = {'a', 'b', ' ', ',', ',', '"', '"', '\r', '\n', '\n', (byte) 0xEF,
-        (byte) 0xBB, (byte) 0xBF, (byte) 0xFF, (byte) 0xC3};
+    private static final byte[] ALPHABET = {
+        'a',
+        'b',
+        ' ',
+        ',',
+        ',',
+        '"',
+        '"',
+        '\r',
+        '\n',
+        '\n',
+        (byte) 0xEF,
+        (byte) 0xBB,
+        (byte) 0xBF,
+        (byte) 0xFF,
+        (byte) 0xC3
+    };
 
     /** Inputs of edge cases: empty, a lone BOM, lone separators and quotes, unterminated quotes. */
-    private static final List<String> EDGE_INPUTS = List.of("", "\uFEFF", "\uFEFF\n", "\n", "\r", "\r\n", "\n\n", ",",
-            ",\n", "\"", "\"\"", "\"\"\"", "a\"b", "\"a\"b", "\"a\r\nb\"", "a,\"\n", "\"\"\n\"", "\r\r\n\n", "a,b\r",
+    private static final List<String> EDGE_INPUTS = List.of(
+            "",
+            "\uFEFF",
+            "\uFEFF\n",
+            "\n",
+            "\r",
+            "\r\n",
+            "\n\n",
+            ",",
+            ",\n",
+            "\"",
+            "\"\"",
+            "\"\"\"",
+            "a\"b",
+            "\"a\"b",
+            "\"a\r\nb\"",
+            "a,\"\n",
+            "\"\"\n\"",
+            "\r\r\n\n",
+            "a,b\r",
             "\uFEFF\uFEFF");
 
     @SeededProperty(tries = 500)
@@ -37,8 +69,8 @@ class CsvTokenizerProperties {
     @SeededProperty(tries = 300)
     void tinyBuffersHitTheRecordLimitWhereALargeBufferDoes(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        tinyBuffersHitTheRecordLimitWhereALargeBufferDoes(csvBytes(random), Gen.between(random, 1, 9),
-                Gen.between(random, 1, 12));
+        tinyBuffersHitTheRecordLimitWhereALargeBufferDoes(
+                csvBytes(random), Gen.between(random, 1, 9), Gen.between(random, 1, 12));
     }
 
     private static void tinyBuffersHitTheRecordLimitWhereALargeBufferDoes(byte[] input, int bufferSize, int limit) {
@@ -50,12 +82,12 @@ class CsvTokenizerProperties {
     @SeededProperty(tries = 500)
     void readsBackWhatAWriterWrote(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        readsBackWhatAWriterWrote(table(random), Gen.oneOf(random, "\n", "\r\n", "\r"), Gen.between(random, 1, 9),
-                random.nextBoolean());
+        readsBackWhatAWriterWrote(
+                table(random), Gen.oneOf(random, "\n", "\r\n", "\r"), Gen.between(random, 1, 9), random.nextBoolean());
     }
 
-    private static void readsBackWhatAWriterWrote(List<List<String>> rows, String lineEnd, int bufferSize,
-            boolean bom) {
+    private static void readsBackWhatAWriterWrote(
+            List<List<String>> rows, String lineEnd, int bufferSize, boolean bom) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (bom) {
             out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -75,8 +107,10 @@ class CsvTokenizerProperties {
         Transcript t = Transcript.of(out.toByteArray(), CsvOptions.DEFAULT, bufferSize);
         assertThat(t.error()).isEmpty();
         assertThat(t.records()).allSatisfy(r -> assertThat(r.problem()).isEmpty());
-        assertThat(t.fields()).isEqualTo(rows.stream().map(r -> r.stream().map(CsvTokenizerProperties::latin1).toList())
-                .toList());
+        assertThat(t.fields())
+                .isEqualTo(rows.stream()
+                        .map(r -> r.stream().map(CsvTokenizerProperties::latin1).toList())
+                        .toList());
         assertThat(t.lines()).isEqualTo(expectedLines);
     }
 
@@ -91,8 +125,12 @@ class CsvTokenizerProperties {
                 }
             }
         }
-        List<List<List<String>>> tables = List.of(List.of(), List.of(List.of("")), List.of(List.of("", "")),
-                List.of(List.of("\r\n", "\"", ","), List.of("\n\n", "\r\r", " ")), List.of(List.of("\u57ce\u00e9")));
+        List<List<List<String>>> tables = List.of(
+                List.of(),
+                List.of(List.of("")),
+                List.of(List.of("", "")),
+                List.of(List.of("\r\n", "\"", ","), List.of("\n\n", "\r\r", " ")),
+                List.of(List.of("\u57ce\u00e9")));
         for (List<List<String>> rows : tables) {
             for (String lineEnd : List.of("\n", "\r\n", "\r")) {
                 for (int bufferSize : new int[] {1, 2, 9}) {
@@ -129,7 +167,8 @@ class CsvTokenizerProperties {
 
     /** Quotes a field when it must be: when empty (so that a one-field row is not a blank line) or special. */
     private static String quoted(String field) {
-        boolean plain = !field.isEmpty() && field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
+        boolean plain =
+                !field.isEmpty() && field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
         return plain ? field : "\"" + field.replace("\"", "\"\"") + "\"";
     }
 

@@ -37,8 +37,8 @@ class CsvTokenizerTest {
         @Test
         void acceptsCrlfAndLoneCrAndMixes() {
             Transcript t = read("a,b\r\nc,d\re,f\ng,h");
-            assertThat(t.fields()).containsExactly(List.of("a", "b"), List.of("c", "d"), List.of("e", "f"),
-                    List.of("g", "h"));
+            assertThat(t.fields())
+                    .containsExactly(List.of("a", "b"), List.of("c", "d"), List.of("e", "f"), List.of("g", "h"));
             assertThat(t.lines()).containsExactly(1L, 2L, 3L, 4L);
         }
 
@@ -113,8 +113,9 @@ class CsvTokenizerTest {
             assertThat(Transcript.fields(tokenizer)).containsExactly("x", "open\n\nmore,stuff\n");
             assertThat(tokenizer.problem()).hasValueSatisfying(p -> {
                 assertThat(p.code()).isEqualTo(dev.veracity.ErrorCode.CSV_UNTERMINATED_QUOTE);
-                assertThat(p.message()).isEqualTo(
-                        "t.csv:3:2 (route): expected a closing quote (\") before the end of the file, found none");
+                assertThat(p.message())
+                        .isEqualTo(
+                                "t.csv:3:2 (route): expected a closing quote (\") before the end of the file, found none");
             });
             assertThat(tokenizer.next()).isFalse();
         }
@@ -123,16 +124,18 @@ class CsvTokenizerTest {
         void reportsTextAfterAClosingQuoteAndReadsTheRestOfTheField() {
             Transcript t = read("\"abc\"x\"y,d\nnext\n");
             assertThat(t.fields()).containsExactly(List.of("abcx\"y", "d"), List.of("next"));
-            assertThat(t.records().get(0).problem()).isEqualTo("CSV_TEXT_AFTER_CLOSING_QUOTE t.csv:1:1: expected a "
-                    + "delimiter (,) or a line end after the closing quote, found 'x'");
+            assertThat(t.records().get(0).problem())
+                    .isEqualTo("CSV_TEXT_AFTER_CLOSING_QUOTE t.csv:1:1: expected a "
+                            + "delimiter (,) or a line end after the closing quote, found 'x'");
             assertThat(t.records().get(1).problem()).isEmpty();
         }
 
         @Test
         void namesTheLineOfTheTextAfterAClosingQuote() {
             Transcript t = read("a,\"two\nlines\" \n");
-            assertThat(t.records().get(0).problem()).isEqualTo("CSV_TEXT_AFTER_CLOSING_QUOTE t.csv:2:2: expected a "
-                    + "delimiter (,) or a line end after the closing quote, found ' '");
+            assertThat(t.records().get(0).problem())
+                    .isEqualTo("CSV_TEXT_AFTER_CLOSING_QUOTE t.csv:2:2: expected a "
+                            + "delimiter (,) or a line end after the closing quote, found ' '");
         }
     }
 
@@ -174,8 +177,8 @@ class CsvTokenizerTest {
         @Test
         void keepsNonAsciiTextBytes() throws IOException {
             byte[] input = "城市,Zürich\n\"naïve, “quoted”\",😀\n".getBytes(UTF_8);
-            CsvTokenizer tokenizer = new CsvTokenizer(new ByteArrayInputStream(input), "t.csv", OPTIONS, 1, true, 3,
-                    1024);
+            CsvTokenizer tokenizer =
+                    new CsvTokenizer(new ByteArrayInputStream(input), "t.csv", OPTIONS, 1, true, 3, 1024);
             assertThat(tokenizer.next()).isTrue();
             assertThat(field(tokenizer, 1)).isEqualTo("Zürich".getBytes(UTF_8));
             assertThat(tokenizer.next()).isTrue();
@@ -212,8 +215,8 @@ class CsvTokenizerTest {
 
     @Nested
     class Buffers {
-        private static final String CSV = "id,\"long field, with \"\"quotes\"\"\",end\r\n"
-                + "\"multi\r\nline\nfield\",x\ry\n\n\"\",last";
+        private static final String CSV =
+                "id,\"long field, with \"\"quotes\"\"\",end\r\n" + "\"multi\r\nline\nfield\",x\ry\n\n\"\",last";
 
         @ParameterizedTest
         @ValueSource(ints = {1, 2, 3, 5, 7, 16})
@@ -221,9 +224,12 @@ class CsvTokenizerTest {
             Transcript large = read(CSV);
             Transcript small = Transcript.of(bytes(CSV), OPTIONS, bufferSize);
             assertThat(small).isEqualTo(large);
-            assertThat(large.fields()).containsExactly(
-                    List.of("id", "long field, with \"quotes\"", "end"),
-                    List.of("multi\r\nline\nfield", "x"), List.of("y"), List.of("", "last"));
+            assertThat(large.fields())
+                    .containsExactly(
+                            List.of("id", "long field, with \"quotes\"", "end"),
+                            List.of("multi\r\nline\nfield", "x"),
+                            List.of("y"),
+                            List.of("", "last"));
             assertThat(large.lines()).containsExactly(1L, 2L, 5L, 7L);
         }
 
@@ -239,15 +245,17 @@ class CsvTokenizerTest {
         void rejectsARecordLongerThanTheLimit(int bufferSize) {
             Transcript t = Transcript.of(bytes("ok\nabcd,fghijk\nnext"), OPTIONS, 1, true, bufferSize, 10);
             assertThat(t.fields()).containsExactly(List.of("ok"));
-            assertThat(t.error()).isEqualTo(
-                    "CSV_RECORD_TOO_LONG t.csv:2:2: expected a record of at most 10 bytes, found a longer one");
+            assertThat(t.error())
+                    .isEqualTo(
+                            "CSV_RECORD_TOO_LONG t.csv:2:2: expected a record of at most 10 bytes, found a longer one");
         }
 
         @Test
         void hintsAtAnOpenQuoteInATooLongRecord() {
             Transcript t = Transcript.of(bytes("a\n\"open\n" + "x".repeat(40)), OPTIONS, 1, true, 4, 20);
-            assertThat(t.error()).isEqualTo("CSV_RECORD_TOO_LONG t.csv:2:1: expected a record of at most 20 bytes, "
-                    + "found a longer one (the quote opened on line 2 may be unclosed)");
+            assertThat(t.error())
+                    .isEqualTo("CSV_RECORD_TOO_LONG t.csv:2:1: expected a record of at most 20 bytes, "
+                            + "found a longer one (the quote opened on line 2 may be unclosed)");
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.veracity.io.csv;
 
-import dev.veracity.testing.Gen;
-import dev.veracity.testing.SeededProperty;
-
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veracity.data.FeatureType;
+import dev.veracity.testing.Gen;
+import dev.veracity.testing.SeededProperty;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +24,24 @@ class NumberParserProperties {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0.", ".0", "-0.", "+.0", "0.e0", "9999999999999999.", ".9999999999999999", "1.e22",
-        "1.e-22", "-.1e-22", "9999999999999999.e22", ".0000000000000001e-22", "9007199254740993.", "4.35", "0.1e1"})
+    @ValueSource(
+            strings = {
+                "0.",
+                ".0",
+                "-0.",
+                "+.0",
+                "0.e0",
+                "9999999999999999.",
+                ".9999999999999999",
+                "1.e22",
+                "1.e-22",
+                "-.1e-22",
+                "9999999999999999.e22",
+                ".0000000000000001e-22",
+                "9007199254740993.",
+                "4.35",
+                "0.1e1"
+            })
     void fastPathMatchesJava(String decimal) {
         byte[] bytes = decimal.getBytes(US_ASCII);
         assertThat(NumberParser.classify(bytes, 0, bytes.length)).as(decimal).isEqualTo(FeatureType.FLOAT);
@@ -40,12 +55,41 @@ class NumberParserProperties {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-0", "+0", "0.0", ".0", "0.", "1", ".5", "5.", "0e0", "1e400", "-1e400", "1e-400",
-        "4.9e-324", "2.4703282292062327e-324", "2.4703282292062328e-324", "2.2250738585072011e-308",
-        "2.2250738585072014e-308", "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308",
-        "9007199254740993", "9007199254740993.0000000000000001", "0.1", "0.30000000000000004", "1e22", "1e23",
-        "9999999999999999e22", "123456789012345678901234567890", "000000000000000000000000000001",
-        "1000000000000000000000000000000e-30", "0.000000000000000000000000000001e30"})
+    @ValueSource(
+            strings = {
+                "0",
+                "-0",
+                "+0",
+                "0.0",
+                ".0",
+                "0.",
+                "1",
+                ".5",
+                "5.",
+                "0e0",
+                "1e400",
+                "-1e400",
+                "1e-400",
+                "4.9e-324",
+                "2.4703282292062327e-324",
+                "2.4703282292062328e-324",
+                "2.2250738585072011e-308",
+                "2.2250738585072014e-308",
+                "1.7976931348623157e308",
+                "1.7976931348623158e308",
+                "1.7976931348623159e308",
+                "9007199254740993",
+                "9007199254740993.0000000000000001",
+                "0.1",
+                "0.30000000000000004",
+                "1e22",
+                "1e23",
+                "9999999999999999e22",
+                "123456789012345678901234567890",
+                "000000000000000000000000000001",
+                "1000000000000000000000000000000e-30",
+                "0.000000000000000000000000000001e30"
+            })
     void everyDecimalMatchesJava(String decimal) {
         assertSameAsJava(decimal);
     }
@@ -56,8 +100,22 @@ class NumberParserProperties {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE, Long.MAX_VALUE - 1, 0, 1, -1, 9, 10,
-        -10, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L, -1_000_000_000_000_000_000L})
+    @ValueSource(
+            longs = {
+                Long.MIN_VALUE,
+                Long.MIN_VALUE + 1,
+                Long.MAX_VALUE,
+                Long.MAX_VALUE - 1,
+                0,
+                1,
+                -1,
+                9,
+                10,
+                -10,
+                999_999_999_999_999_999L,
+                1_000_000_000_000_000_000L,
+                -1_000_000_000_000_000_000L
+            })
     void parsesEdgeLongsItPrints(long value) {
         parsesTheLongItPrints(value);
     }
@@ -74,19 +132,40 @@ class NumberParserProperties {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-0", "+0", "9223372036854775807", "9223372036854775808", "+9223372036854775807",
-        "+9223372036854775808", "-9223372036854775808", "-9223372036854775809", "0009223372036854775807",
-        "-0009223372036854775808", "0009223372036854775808", "9999999999999999999", "10000000000000000000",
-        "-9999999999999999999", "18446744073709551615", "18446744073709551616", "9999999999999999999999"})
+    @ValueSource(
+            strings = {
+                "0",
+                "-0",
+                "+0",
+                "9223372036854775807",
+                "9223372036854775808",
+                "+9223372036854775807",
+                "+9223372036854775808",
+                "-9223372036854775808",
+                "-9223372036854775809",
+                "0009223372036854775807",
+                "-0009223372036854775808",
+                "0009223372036854775808",
+                "9999999999999999999",
+                "10000000000000000000",
+                "-9999999999999999999",
+                "18446744073709551615",
+                "18446744073709551616",
+                "9999999999999999999999"
+            })
     void classifiesIntegerDigitsByTheInt64Range(String integer) {
         byte[] bytes = integer.getBytes(US_ASCII);
         boolean fits = new BigInteger(integer).compareTo(MIN) >= 0 && new BigInteger(integer).compareTo(MAX) <= 0;
-        assertThat(NumberParser.classify(bytes, 0, bytes.length)).as(integer)
+        assertThat(NumberParser.classify(bytes, 0, bytes.length))
+                .as(integer)
                 .isEqualTo(fits ? FeatureType.INT : FeatureType.STRING);
         if (fits) {
-            assertThat(NumberParser.parseLong(bytes, 0, bytes.length)).as(integer).isEqualTo(Long.parseLong(integer));
+            assertThat(NumberParser.parseLong(bytes, 0, bytes.length))
+                    .as(integer)
+                    .isEqualTo(Long.parseLong(integer));
         } else {
-            assertThatThrownBy(() -> NumberParser.parseLong(bytes, 0, bytes.length)).as(integer)
+            assertThatThrownBy(() -> NumberParser.parseLong(bytes, 0, bytes.length))
+                    .as(integer)
                     .isInstanceOf(NumberFormatException.class);
         }
     }
@@ -98,20 +177,63 @@ class NumberParserProperties {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "-", "+", ".", "e", "E", "1e", "1e+", "e1", ".e1", "1.2.3", "+-1", "--1", " 1",
-        "1 ", " 1 ", "1 2", "inf", "-inf", "+INF", "Inf ", "infinity", "Infinity", "-INFINITY", "infinit", "infx",
-        "nan", "NaN", "-NaN", "NAN ", "nana", "00", "-0", "1.", ".1", "1e5", "1E-5", "9223372036854775808",
-        "-9223372036854775809", "9223372036854775807"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "-",
+                "+",
+                ".",
+                "e",
+                "E",
+                "1e",
+                "1e+",
+                "e1",
+                ".e1",
+                "1.2.3",
+                "+-1",
+                "--1",
+                " 1",
+                "1 ",
+                " 1 ",
+                "1 2",
+                "inf",
+                "-inf",
+                "+INF",
+                "Inf ",
+                "infinity",
+                "Infinity",
+                "-INFINITY",
+                "infinit",
+                "infx",
+                "nan",
+                "NaN",
+                "-NaN",
+                "NAN ",
+                "nana",
+                "00",
+                "-0",
+                "1.",
+                ".1",
+                "1e5",
+                "1E-5",
+                "9223372036854775808",
+                "-9223372036854775809",
+                "9223372036854775807"
+            })
     void classifyAgreesWithTheParsers(String text) {
         byte[] bytes = text.getBytes(US_ASCII);
         FeatureType type = NumberParser.classify(bytes, 0, bytes.length);
         switch (type) {
-            case INT -> assertThat(NumberParser.parseDouble(bytes, 0, bytes.length)).as(text)
-                    .isEqualTo((double) NumberParser.parseLong(bytes, 0, bytes.length));
+            case INT ->
+                assertThat(NumberParser.parseDouble(bytes, 0, bytes.length))
+                        .as(text)
+                        .isEqualTo((double) NumberParser.parseLong(bytes, 0, bytes.length));
             case FLOAT -> NumberParser.parseDouble(bytes, 0, bytes.length);
             case STRING -> {
                 if (!text.strip().replaceFirst("^[+-]", "").matches("[0-9]+")) {
-                    assertThatThrownBy(() -> NumberParser.parseDouble(bytes, 0, bytes.length)).as(text)
+                    assertThatThrownBy(() -> NumberParser.parseDouble(bytes, 0, bytes.length))
+                            .as(text)
                             .isInstanceOf(NumberFormatException.class);
                 }
             }
@@ -121,7 +243,8 @@ class NumberParserProperties {
     private static void assertSameAsJava(String decimal) {
         byte[] bytes = decimal.getBytes(US_ASCII);
         double parsed = NumberParser.parseDouble(bytes, 0, bytes.length);
-        assertThat(Double.doubleToRawLongBits(parsed)).as(decimal)
+        assertThat(Double.doubleToRawLongBits(parsed))
+                .as(decimal)
                 .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(decimal)));
     }
 
@@ -155,8 +278,8 @@ class NumberParserProperties {
     static String integer(SplittableRandom random) {
         String sign = Gen.oneOf(random, "", "-", "+");
         if (Gen.oneIn(random, 8)) {
-            BigInteger near = (random.nextBoolean() ? MAX : MIN.negate()).add(BigInteger.valueOf(
-                    Gen.between(random, -1000, 1000)));
+            BigInteger near = (random.nextBoolean() ? MAX : MIN.negate())
+                    .add(BigInteger.valueOf(Gen.between(random, -1000, 1000)));
             return (sign.isEmpty() && random.nextBoolean() ? "-" : sign) + "0".repeat(Gen.size(random, 0, 2)) + near;
         }
         return sign + Gen.string(random, DIGITS, 1, 22);

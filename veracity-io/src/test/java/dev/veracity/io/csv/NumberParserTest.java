@@ -30,8 +30,20 @@ class NumberParserTest {
     @Nested
     class Classify {
         @ParameterizedTest
-        @ValueSource(strings = {"0", "7", "-12", "+7", "007", " 42 ", "\t-3\r\n", "9223372036854775807",
-            "-9223372036854775808", "+0009223372036854775807", "-0"})
+        @ValueSource(
+                strings = {
+                    "0",
+                    "7",
+                    "-12",
+                    "+7",
+                    "007",
+                    " 42 ",
+                    "\t-3\r\n",
+                    "9223372036854775807",
+                    "-9223372036854775808",
+                    "+0009223372036854775807",
+                    "-0"
+                })
         void readsIntegersWithinInt64AsInt(String cell) {
             assertThat(classify(cell)).isEqualTo(FeatureType.INT);
         }
@@ -43,15 +55,61 @@ class NumberParserTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"1.5", "1.", ".5", "-.5", "+1.0", "1e5", "1E+05", "1.5E-3", "0.000", " 2.5 ",
-            "inf", "-inf", "+INF", "Infinity", "-iNfInItY", "nan", "NaN", "-nan", "1e999", "00.10e-0"})
+        @ValueSource(
+                strings = {
+                    "1.5",
+                    "1.",
+                    ".5",
+                    "-.5",
+                    "+1.0",
+                    "1e5",
+                    "1E+05",
+                    "1.5E-3",
+                    "0.000",
+                    " 2.5 ",
+                    "inf",
+                    "-inf",
+                    "+INF",
+                    "Infinity",
+                    "-iNfInItY",
+                    "nan",
+                    "NaN",
+                    "-nan",
+                    "1e999",
+                    "00.10e-0"
+                })
         void readsPythonFloatSyntaxAsFloat(String cell) {
             assertThat(classify(cell)).isEqualTo(FeatureType.FLOAT);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"abc", ".", "-", "+", "e5", "1e", "1e+", "1.5.2", "0x1p3", "0x10", "1d", "1f",
-            "1_000", "--1", "+-1", "1 2", "infinit", "infinityy", "nana", " ", "1,5", "١", "1e5.0", "- 1"})
+        @ValueSource(
+                strings = {
+                    "abc",
+                    ".",
+                    "-",
+                    "+",
+                    "e5",
+                    "1e",
+                    "1e+",
+                    "1.5.2",
+                    "0x1p3",
+                    "0x10",
+                    "1d",
+                    "1f",
+                    "1_000",
+                    "--1",
+                    "+-1",
+                    "1 2",
+                    "infinit",
+                    "infinityy",
+                    "nana",
+                    " ",
+                    "1,5",
+                    "١",
+                    "1e5.0",
+                    "- 1"
+                })
         void readsEverythingElseAsString(String cell) {
             assertThat(classify(cell)).isEqualTo(FeatureType.STRING);
         }
@@ -60,15 +118,33 @@ class NumberParserTest {
     @Nested
     class Integers {
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {"0|0", "-0|0", "+15|15", "' 42\t'|42", "007|7",
-            "9223372036854775807|9223372036854775807", "-9223372036854775808|-9223372036854775808"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "0|0",
+                    "-0|0",
+                    "+15|15",
+                    "' 42\t'|42",
+                    "007|7",
+                    "9223372036854775807|9223372036854775807",
+                    "-9223372036854775808|-9223372036854775808"
+                })
         void parsesIntegers(String cell, long expected) {
             assertThat(parseLong(cell)).isEqualTo(expected);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", " ", "-", "1.0", "9223372036854775808", "-9223372036854775809", "12a",
-            "99999999999999999999"})
+        @ValueSource(
+                strings = {
+                    "",
+                    " ",
+                    "-",
+                    "1.0",
+                    "9223372036854775808",
+                    "-9223372036854775809",
+                    "12a",
+                    "99999999999999999999"
+                })
         void rejectsEverythingElse(String cell) {
             assertThatThrownBy(() -> parseLong(cell)).isInstanceOf(NumberFormatException.class);
         }
@@ -97,11 +173,25 @@ class NumberParserTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"1e400", "-1e400", "1e-400", "4.9e-324", "2.2250738585072014E-308",
-            "0.1000000000000000055511151231257827021181583404541015625", "9007199254740993",
-            "123456789012345678901234567890", "1e23", "8.98846567431158e307", "1.7976931348623157e308",
-            "0.00000000000000000000000000001", "1e00000000000000000000000000005", "9300000000000000000",
-            "99999999999999999999.5", "9007199254740993e-5"})
+        @ValueSource(
+                strings = {
+                    "1e400",
+                    "-1e400",
+                    "1e-400",
+                    "4.9e-324",
+                    "2.2250738585072014E-308",
+                    "0.1000000000000000055511151231257827021181583404541015625",
+                    "9007199254740993",
+                    "123456789012345678901234567890",
+                    "1e23",
+                    "8.98846567431158e307",
+                    "1.7976931348623157e308",
+                    "0.00000000000000000000000000001",
+                    "1e00000000000000000000000000005",
+                    "9300000000000000000",
+                    "99999999999999999999.5",
+                    "9007199254740993e-5"
+                })
         void agreesWithJavaBeyondTheFastPath(String cell) {
             assertThat(parseDouble(cell)).isEqualTo(Double.parseDouble(cell));
         }

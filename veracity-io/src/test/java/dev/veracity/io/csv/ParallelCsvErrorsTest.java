@@ -1,13 +1,13 @@
 package dev.veracity.io.csv;
 
-import dev.veracity.io.ComputedStatistics;
-import dev.veracity.io.BadRecords;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
+import dev.veracity.io.BadRecords;
+import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.Progress;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
@@ -31,7 +31,10 @@ class ParallelCsvErrorsTest {
             if (i == badRow) {
                 text.append(bad);
             } else if (i % 3 == 0) {
-                text.append(i).append(",\"first line,\nsecond \"\"line\"\"\",").append(i % 7).append('\n');
+                text.append(i)
+                        .append(",\"first line,\nsecond \"\"line\"\"\",")
+                        .append(i % 7)
+                        .append('\n');
             } else {
                 text.append(i).append(",plain,").append(i % 7).append('\n');
             }
@@ -48,8 +51,13 @@ class ParallelCsvErrorsTest {
             throws IOException {
         Path file = dir.resolve("data.csv");
         Files.writeString(file, text, UTF_8);
-        return new CsvStatistics(CsvOptions.DEFAULT.withBadRecords(policy), StatisticsOptions.DEFAULT, threads,
-                Progress.NONE, chunkBytes).compute(List.of(file), "");
+        return new CsvStatistics(
+                        CsvOptions.DEFAULT.withBadRecords(policy),
+                        StatisticsOptions.DEFAULT,
+                        threads,
+                        Progress.NONE,
+                        chunkBytes)
+                .compute(List.of(file), "");
     }
 
     @ParameterizedTest
@@ -61,7 +69,8 @@ class ParallelCsvErrorsTest {
         assertThatThrownBy(() -> compute(text, BadRecords.FAIL, 4, chunkBytes))
                 .isInstanceOf(InputException.class)
                 .hasMessage(dir.resolve("data.csv") + ":" + line + ":3: expected 3 fields as in the header, found 2")
-                .extracting(e -> ((InputException) e).errorCode()).isEqualTo(ErrorCode.CSV_RAGGED_ROW);
+                .extracting(e -> ((InputException) e).errorCode())
+                .isEqualTo(ErrorCode.CSV_RAGGED_ROW);
     }
 
     @ParameterizedTest
@@ -81,7 +90,9 @@ class ParallelCsvErrorsTest {
         text.append("1,2\n").append("1,2,3,4\n").append("5,\"x\"y,6\n");
         for (long chunkBytes : new long[] {1, 17, 256, 1 << 20}) {
             ComputedStatistics result = compute(text.toString(), BadRecords.SKIP, 4, chunkBytes);
-            assertThat(result.skippedRecords()).as("chunks of %d bytes", chunkBytes).isEqualTo(3);
+            assertThat(result.skippedRecords())
+                    .as("chunks of %d bytes", chunkBytes)
+                    .isEqualTo(3);
             assertThat(result.statistics().getDatasets(0).getNumExamples()).isEqualTo(500);
         }
     }
@@ -92,8 +103,13 @@ class ParallelCsvErrorsTest {
         try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(text.getBytes(UTF_8));
         }
-        return new CsvStatistics(CsvOptions.DEFAULT.withBadRecords(policy), StatisticsOptions.DEFAULT, threads,
-                Progress.NONE, blockBytes).compute(List.of(file), "");
+        return new CsvStatistics(
+                        CsvOptions.DEFAULT.withBadRecords(policy),
+                        StatisticsOptions.DEFAULT,
+                        threads,
+                        Progress.NONE,
+                        blockBytes)
+                .compute(List.of(file), "");
     }
 
     @ParameterizedTest
@@ -104,7 +120,8 @@ class ParallelCsvErrorsTest {
 
         assertThatThrownBy(() -> computeGzip(text, BadRecords.FAIL, 3, blockBytes))
                 .isInstanceOf(InputException.class)
-                .hasMessage(dir.resolve("data.csv.gz") + ":" + line + ":3: expected 3 fields as in the header, found 2");
+                .hasMessage(
+                        dir.resolve("data.csv.gz") + ":" + line + ":3: expected 3 fields as in the header, found 2");
     }
 
     @ParameterizedTest
@@ -115,8 +132,8 @@ class ParallelCsvErrorsTest {
 
         assertThatThrownBy(() -> computeGzip(text, BadRecords.FAIL, 2, blockBytes))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(dir.resolve("data.csv.gz") + ":" + line
-                        + ":2 (note): expected a closing quote");
+                .hasMessageStartingWith(
+                        dir.resolve("data.csv.gz") + ":" + line + ":2 (note): expected a closing quote");
     }
 
     @Test
@@ -125,7 +142,9 @@ class ParallelCsvErrorsTest {
         text.append("1,2\n").append("1,2,3,4\n").append("5,\"x\"y,6\n");
         for (long blockBytes : new long[] {1, 17, 256, 1 << 20}) {
             ComputedStatistics result = computeGzip(text.toString(), BadRecords.SKIP, 4, blockBytes);
-            assertThat(result.skippedRecords()).as("blocks of %d bytes", blockBytes).isEqualTo(3);
+            assertThat(result.skippedRecords())
+                    .as("blocks of %d bytes", blockBytes)
+                    .isEqualTo(3);
             assertThat(result.statistics().getDatasets(0).getNumExamples()).isEqualTo(500);
         }
     }
@@ -140,9 +159,10 @@ class ParallelCsvErrorsTest {
         byte[] cut = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
         Files.write(file, cut);
 
-        assertThatThrownBy(() -> new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 2,
-                Progress.NONE, 256).compute(List.of(file), ""))
-                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ": expected a complete gzip stream");
+        assertThatThrownBy(() -> new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 2, Progress.NONE, 256)
+                        .compute(List.of(file), ""))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ": expected a complete gzip stream");
     }
 
     @Test
@@ -150,8 +170,8 @@ class ParallelCsvErrorsTest {
         Path a = Files.writeString(dir.resolve("a.csv"), "x,y\n1,2\n", UTF_8);
         Path b = Files.writeString(dir.resolve("b.csv"), "x,z\n1,2\n", UTF_8);
 
-        assertThatThrownBy(() -> new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 2)
-                .compute(List.of(a, b), ""))
+        assertThatThrownBy(() ->
+                        new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 2).compute(List.of(a, b), ""))
                 .isInstanceOf(InputException.class)
                 .hasMessage(b + ":1: expected the header of " + a + " (x,y), found (x,z)");
     }

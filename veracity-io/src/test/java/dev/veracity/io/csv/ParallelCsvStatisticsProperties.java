@@ -1,9 +1,9 @@
 package dev.veracity.io.csv;
 
-import dev.veracity.io.ComputedStatistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veracity.data.FeatureType;
+import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.Progress;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.StatisticsOptions;
@@ -33,8 +33,13 @@ class ParallelCsvStatisticsProperties {
     }
 
     private static CsvTable.Style style(SplittableRandom random) {
-        return new CsvTable.Style(Gen.oneOf(random, "\n", "\r\n"), random.nextBoolean(), random.nextBoolean(),
-                Gen.oneOf(random, 0.0, 0.1, 0.5), Gen.oneOf(random, 0.0, 0.0, 0.05), random.nextLong());
+        return new CsvTable.Style(
+                Gen.oneOf(random, "\n", "\r\n"),
+                random.nextBoolean(),
+                random.nextBoolean(),
+                Gen.oneOf(random, 0.0, 0.1, 0.5),
+                Gen.oneOf(random, 0.0, 0.0, 0.05),
+                random.nextLong());
     }
 
     @SeededProperty(tries = 40)
@@ -80,8 +85,10 @@ class ParallelCsvStatisticsProperties {
         int threads = Gen.oneOf(random, 1, 2, 8);
         long chunkBytes = Gen.oneOf(random, 7L, 512L, 1L << 20);
 
-        ComputedStatistics result = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, threads,
-                Progress.NONE, chunkBytes).withSampling(sampling).compute(List.of(file), "");
+        ComputedStatistics result = new CsvStatistics(
+                        CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, threads, Progress.NONE, chunkBytes)
+                .withSampling(sampling)
+                .compute(List.of(file), "");
 
         List<Integer> kept = new java.util.ArrayList<>();
         for (int row = 0; row < table.rowCount(); row++) {
@@ -89,8 +96,12 @@ class ParallelCsvStatisticsProperties {
                 kept.add(row);
             }
         }
-        CsvTable sample = new CsvTable(table.names(), table.types(),
-                table.columns().stream().map(c -> kept.stream().map(c::get).toList()).toList());
+        CsvTable sample = new CsvTable(
+                table.names(),
+                table.types(),
+                table.columns().stream()
+                        .map(c -> kept.stream().map(c::get).toList())
+                        .toList());
         sample.assertMatches(result.statistics().getDatasets(0), StatisticsOptions.DEFAULT);
     }
 
@@ -106,10 +117,14 @@ class ParallelCsvStatisticsProperties {
         boolean sampled = Gen.oneIn(random, 3);
         Sampling sampling = sampled ? new Sampling(Gen.oneOf(random, 0.1, 0.5), random.nextLong()) : Sampling.ALL;
 
-        ComputedStatistics result = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, threads,
-                Progress.NONE, blockBytes).withSampling(sampling).compute(List.of(gz), "");
-        ComputedStatistics oneThread = new CsvStatistics(CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 1,
-                Progress.NONE, blockBytes).withSampling(sampling).compute(List.of(plain), "");
+        ComputedStatistics result = new CsvStatistics(
+                        CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, threads, Progress.NONE, blockBytes)
+                .withSampling(sampling)
+                .compute(List.of(gz), "");
+        ComputedStatistics oneThread = new CsvStatistics(
+                        CsvOptions.DEFAULT, StatisticsOptions.DEFAULT, 1, Progress.NONE, blockBytes)
+                .withSampling(sampling)
+                .compute(List.of(plain), "");
 
         assertThat(result.statistics().getDatasets(0).getNumExamples())
                 .isEqualTo(oneThread.statistics().getDatasets(0).getNumExamples());
@@ -123,10 +138,14 @@ class ParallelCsvStatisticsProperties {
             if (many.hasStringStats()) { // exact below 10,000 distinct values, whatever the order of merging
                 assertThat(many.getStringStats()).isEqualTo(one.getStringStats());
             } else {
-                assertThat(many.getNumStats().getCommonStats()).isEqualTo(one.getNumStats().getCommonStats());
-                assertThat(List.of(many.getNumStats().getMin(), many.getNumStats().getMax(),
-                        (double) many.getNumStats().getNumZeros())).isEqualTo(List.of(one.getNumStats().getMin(),
-                        one.getNumStats().getMax(), (double) one.getNumStats().getNumZeros()));
+                assertThat(many.getNumStats().getCommonStats())
+                        .isEqualTo(one.getNumStats().getCommonStats());
+                assertThat(List.of(
+                                many.getNumStats().getMin(), many.getNumStats().getMax(), (double)
+                                        many.getNumStats().getNumZeros()))
+                        .isEqualTo(List.of(
+                                one.getNumStats().getMin(), one.getNumStats().getMax(), (double)
+                                        one.getNumStats().getNumZeros()));
             }
         }
     }
@@ -143,7 +162,8 @@ class ParallelCsvStatisticsProperties {
             case STRING -> "plain";
         };
         FeatureType widened = type == FeatureType.STRING || !widening.equals("1.5") && !widening.equals("nan")
-                ? FeatureType.STRING : FeatureType.FLOAT;
+                ? FeatureType.STRING
+                : FeatureType.FLOAT;
         int rows = table.rowCount();
         int at = Gen.oneOf(random, rows, rows, Math.max(0, rows - Gen.between(random, 0, Math.min(rows, 20))));
         List<List<byte[]>> columns = new java.util.ArrayList<>();
@@ -169,7 +189,9 @@ class ParallelCsvStatisticsProperties {
     }
 
     private static CsvTable part(CsvTable table, int from, int to) {
-        return new CsvTable(table.names(), table.types(),
+        return new CsvTable(
+                table.names(),
+                table.types(),
                 table.columns().stream().map(c -> c.subList(from, to)).toList());
     }
 

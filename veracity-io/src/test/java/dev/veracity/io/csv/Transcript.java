@@ -17,22 +17,26 @@ import java.util.List;
  */
 record Transcript(List<Entry> records, String error) {
     /** One record: where it starts, its fields, and its syntax problem ("" if none). */
-    record Entry(long line, List<String> fields, String problem) {
-    }
+    record Entry(long line, List<String> fields, String problem) {}
 
     static Transcript of(byte[] input, CsvOptions options, int bufferSize) {
         return of(input, options, 1, true, bufferSize, CsvTokenizer.MAX_RECORD_BYTES);
     }
 
-    static Transcript of(byte[] input, CsvOptions options, long firstLine, boolean atFileStart, int bufferSize,
-            int maxRecordBytes) {
-        CsvTokenizer tokenizer = new CsvTokenizer(new ByteArrayInputStream(input), "t.csv", options, firstLine,
-                atFileStart, bufferSize, maxRecordBytes);
+    static Transcript of(
+            byte[] input, CsvOptions options, long firstLine, boolean atFileStart, int bufferSize, int maxRecordBytes) {
+        CsvTokenizer tokenizer = new CsvTokenizer(
+                new ByteArrayInputStream(input), "t.csv", options, firstLine, atFileStart, bufferSize, maxRecordBytes);
         List<Entry> records = new ArrayList<>();
         try {
             while (tokenizer.next()) {
-                records.add(new Entry(tokenizer.line(), fields(tokenizer),
-                        tokenizer.problem().map(p -> p.code() + " " + p.message()).orElse("")));
+                records.add(new Entry(
+                        tokenizer.line(),
+                        fields(tokenizer),
+                        tokenizer
+                                .problem()
+                                .map(p -> p.code() + " " + p.message())
+                                .orElse("")));
             }
             return new Transcript(records, "");
         } catch (InputException e) {
@@ -46,8 +50,8 @@ record Transcript(List<Entry> records, String error) {
         List<String> fields = new ArrayList<>(tokenizer.fieldCount());
         for (int i = 0; i < tokenizer.fieldCount(); i++) {
             int start = tokenizer.fieldStart(i);
-            fields.add(new String(tokenizer.bytes(), start, tokenizer.fieldEnd(i) - start,
-                    StandardCharsets.ISO_8859_1));
+            fields.add(
+                    new String(tokenizer.bytes(), start, tokenizer.fieldEnd(i) - start, StandardCharsets.ISO_8859_1));
         }
         return fields;
     }

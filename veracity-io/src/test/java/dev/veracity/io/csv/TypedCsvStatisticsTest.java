@@ -47,7 +47,8 @@ class TypedCsvStatisticsTest {
     private static final CsvTable TABLE = CsvTable.ofText(
             List.of("trips", "fare", "city", "nothing", "mixed"),
             List.of(INT, FLOAT, STRING, INT, FLOAT),
-            List.of(List.of("3", "", "-9223372036854775808", "0", " 12 ", "9223372036854775807", "-4"),
+            List.of(
+                    List.of("3", "", "-9223372036854775808", "0", " 12 ", "9223372036854775807", "-4"),
                     List.of("2.5", "nan", "-inf", "", "1e-5", "-0.0", "Infinity"),
                     List.of("Überlingen", "a,b", "say \"hi\"", "two\r\nlines", "", " Łazienki ", "Überlingen"),
                     List.of("", "", "", "", "", "", ""),
@@ -76,8 +77,9 @@ class TypedCsvStatisticsTest {
     private static Schema schema(Object... nameTypePairs) {
         Schema.Builder schema = Schema.newBuilder();
         for (int i = 0; i < nameTypePairs.length; i += 2) {
-            schema.addFeature(Feature.newBuilder().setName((String) nameTypePairs[i])
-                    .setType((dev.veracity.proto.FeatureType) nameTypePairs[i + 1]));
+            schema.addFeature(
+                    Feature.newBuilder().setName((String) nameTypePairs[i]).setType((dev.veracity.proto.FeatureType)
+                            nameTypePairs[i + 1]));
         }
         return schema.build();
     }
@@ -91,8 +93,10 @@ class TypedCsvStatisticsTest {
         for (int r = 0; r < rows; r++) {
             ints.add(random.nextInt(8) == 0 ? "" : Long.toString(random.nextLong(-1000, 1000)));
             floats.add(random.nextInt(8) == 0 ? "" : Double.toString(random.nextDouble(-1e6, 1e6)));
-            strings.add(random.nextInt(8) == 0 ? "" : random.nextInt(5) == 0 ? "multi\nline \"" + r % 7 + "\""
-                    : "v" + random.nextInt(50));
+            strings.add(
+                    random.nextInt(8) == 0
+                            ? ""
+                            : random.nextInt(5) == 0 ? "multi\nline \"" + r % 7 + "\"" : "v" + random.nextInt(50));
         }
         return CsvTable.ofText(List.of("n", "x", "s"), List.of(INT, FLOAT, STRING), List.of(ints, floats, strings));
     }
@@ -102,9 +106,11 @@ class TypedCsvStatisticsTest {
         @Test
         void giveExactlyTheStatisticsOfInference() throws IOException {
             Path file = TABLE.write(dir.resolve("table.csv"), CsvTable.Style.PLAIN);
-            DatasetFeatureStatistics inferred = compute(file, CsvOptions.DEFAULT, 1, 0).statistics().getDatasets(0);
+            DatasetFeatureStatistics inferred =
+                    compute(file, CsvOptions.DEFAULT, 1, 0).statistics().getDatasets(0);
             DatasetFeatureStatistics typed = compute(file, CsvOptions.DEFAULT.withColumnTypes(typesOf(TABLE)), 1, 0)
-                    .statistics().getDatasets(0);
+                    .statistics()
+                    .getDatasets(0);
             assertThat(typed).isEqualTo(inferred);
             TABLE.assertMatches(typed, OPTIONS);
         }
@@ -112,11 +118,21 @@ class TypedCsvStatisticsTest {
         @Test
         void throughTheSchemaOfTheFacade() throws IOException {
             Path file = TABLE.write(dir.resolve("table.csv"), CsvTable.Style.PLAIN);
-            Schema schema = schema("trips", dev.veracity.proto.FeatureType.INT,
-                    "fare", dev.veracity.proto.FeatureType.FLOAT, "city", dev.veracity.proto.FeatureType.BYTES,
-                    "nothing", dev.veracity.proto.FeatureType.INT, "mixed", dev.veracity.proto.FeatureType.FLOAT);
-            ComputedStatistics typed = Veracity.statistics(file).withSchema(schema).compute();
-            assertThat(typed.statistics()).isEqualTo(Veracity.statistics(file).compute().statistics());
+            Schema schema = schema(
+                    "trips",
+                    dev.veracity.proto.FeatureType.INT,
+                    "fare",
+                    dev.veracity.proto.FeatureType.FLOAT,
+                    "city",
+                    dev.veracity.proto.FeatureType.BYTES,
+                    "nothing",
+                    dev.veracity.proto.FeatureType.INT,
+                    "mixed",
+                    dev.veracity.proto.FeatureType.FLOAT);
+            ComputedStatistics typed =
+                    Veracity.statistics(file).withSchema(schema).compute();
+            assertThat(typed.statistics())
+                    .isEqualTo(Veracity.statistics(file).compute().statistics());
         }
     }
 
@@ -124,32 +140,40 @@ class TypedCsvStatisticsTest {
     class TypesThatWiden {
         @Test
         void aFloatSchemaOnAnIntegerColumnGivesFloatStatistics() throws IOException {
-            CsvTable ints = CsvTable.ofText(List.of("n", "s"), List.of(FLOAT, STRING),
+            CsvTable ints = CsvTable.ofText(
+                    List.of("n", "s"),
+                    List.of(FLOAT, STRING),
                     List.of(List.of("1", "", "-3", "40", "7"), List.of("a", "b", "", "1", "2.5")));
             Path file = ints.write(dir.resolve("ints.csv"), CsvTable.Style.PLAIN);
             DatasetFeatureStatistics typed = compute(file, CsvOptions.DEFAULT.withColumnTypes(Map.of("n", FLOAT)), 1, 0)
-                    .statistics().getDatasets(0);
+                    .statistics()
+                    .getDatasets(0);
             assertThat(typed.getFeatures(0).getType()).isEqualTo(FeatureNameStatistics.Type.FLOAT);
             ints.assertMatches(typed, OPTIONS);
         }
 
         @Test
         void aBytesSchemaOnANumericColumnGivesStringStatistics() throws IOException {
-            CsvTable numbers = CsvTable.ofText(List.of("zip", "x"), List.of(STRING, FLOAT),
+            CsvTable numbers = CsvTable.ofText(
+                    List.of("zip", "x"),
+                    List.of(STRING, FLOAT),
                     List.of(List.of("01234", "", "98765", "01234"), List.of("1", "2.5", "", "3")));
             Path file = numbers.write(dir.resolve("zip.csv"), CsvTable.Style.PLAIN);
             ComputedStatistics typed = Veracity.statistics(file)
-                    .withSchema(schema("zip", dev.veracity.proto.FeatureType.BYTES)).compute();
+                    .withSchema(schema("zip", dev.veracity.proto.FeatureType.BYTES))
+                    .compute();
             numbers.assertMatches(typed.statistics().getDatasets(0), OPTIONS);
         }
 
         @Test
         void structFeaturesAndFeaturesNotInTheFileAreIgnored() throws IOException {
             Path file = write("a,b\n1,x\n2,y\n");
-            Schema schema = schema("a", dev.veracity.proto.FeatureType.STRUCT,
-                    "missing", dev.veracity.proto.FeatureType.FLOAT);
-            ComputedStatistics typed = Veracity.statistics(file).withSchema(schema).compute();
-            assertThat(typed.statistics()).isEqualTo(Veracity.statistics(file).compute().statistics());
+            Schema schema =
+                    schema("a", dev.veracity.proto.FeatureType.STRUCT, "missing", dev.veracity.proto.FeatureType.FLOAT);
+            ComputedStatistics typed =
+                    Veracity.statistics(file).withSchema(schema).compute();
+            assertThat(typed.statistics())
+                    .isEqualTo(Veracity.statistics(file).compute().statistics());
         }
     }
 
@@ -176,7 +200,8 @@ class TypedCsvStatisticsTest {
                 assertThatThrownBy(() -> compute(file, csv, threads, chunkBytes))
                         .isInstanceOf(InputException.class)
                         .hasMessage(file + ":205:3 (fare): expected FLOAT as the schema says, found \"abc\"")
-                        .extracting(e -> ((InputException) e).errorCode()).isEqualTo(ErrorCode.CSV_VALUE_NOT_OF_SCHEMA_TYPE);
+                        .extracting(e -> ((InputException) e).errorCode())
+                        .isEqualTo(ErrorCode.CSV_VALUE_NOT_OF_SCHEMA_TYPE);
             }
         }
 
@@ -184,7 +209,8 @@ class TypedCsvStatisticsTest {
         void failAlsoWhenOtherColumnsAreInferred() throws IOException {
             Path file = fileWithBadFareOnLine205();
             CsvOptions csv = CsvOptions.DEFAULT.withColumnTypes(Map.of("fare", FLOAT));
-            assertThatThrownBy(() -> compute(file, csv, 4, 64)).isInstanceOf(InputException.class)
+            assertThatThrownBy(() -> compute(file, csv, 4, 64))
+                    .isInstanceOf(InputException.class)
                     .hasMessage(file + ":205:3 (fare): expected FLOAT as the schema says, found \"abc\"");
         }
 
@@ -192,8 +218,10 @@ class TypedCsvStatisticsTest {
         void anIntegerBeyondInt64IsNotAnInt() throws IOException {
             Path file = write("n\n1\n9223372036854775808\n");
             assertThatThrownBy(() -> compute(file, CsvOptions.DEFAULT.withColumnTypes(Map.of("n", INT)), 1, 0))
-                    .isInstanceOf(InputException.class).hasMessage(file
-                            + ":3:1 (n): expected INT as the schema says, found \"9223372036854775808\" (outside int64)");
+                    .isInstanceOf(InputException.class)
+                    .hasMessage(
+                            file
+                                    + ":3:1 (n): expected INT as the schema says, found \"9223372036854775808\" (outside int64)");
         }
 
         @Test
@@ -208,17 +236,26 @@ class TypedCsvStatisticsTest {
         @ValueSource(strings = {"veracity:pii", "veracity:pii=EMAIL_ADDRESS"})
         void aValueOfAPiiFeatureIsNeverQuoted(String tag) throws IOException {
             Path file = write("id,contact\n1,42\n2,alice@example.com\n");
-            Schema schema = Schema.newBuilder().addFeature(Feature.newBuilder().setName("contact")
-                    .setType(dev.veracity.proto.FeatureType.INT)
-                    .setAnnotation(dev.veracity.proto.Annotation.newBuilder().addTag(tag))).build();
-            assertThatThrownBy(() -> Veracity.statistics(file).withSchema(schema).withThreads(1).compute())
+            Schema schema = Schema.newBuilder()
+                    .addFeature(Feature.newBuilder()
+                            .setName("contact")
+                            .setType(dev.veracity.proto.FeatureType.INT)
+                            .setAnnotation(
+                                    dev.veracity.proto.Annotation.newBuilder().addTag(tag)))
+                    .build();
+            assertThatThrownBy(() -> Veracity.statistics(file)
+                            .withSchema(schema)
+                            .withThreads(1)
+                            .compute())
                     .isInstanceOf(InputException.class)
                     .hasMessage(file + ":3:2 (contact): expected INT as the schema says, found a value that is not "
                             + "an INT (not shown: the schema marks the feature PII)")
                     .hasMessageNotContaining("alice");
-            Schema unmarked = schema.toBuilder().setFeature(0, schema.getFeature(0).toBuilder().clearAnnotation())
+            Schema unmarked = schema.toBuilder()
+                    .setFeature(0, schema.getFeature(0).toBuilder().clearAnnotation())
                     .build();
-            assertThatThrownBy(() -> Veracity.statistics(file).withSchema(unmarked).compute())
+            assertThatThrownBy(
+                            () -> Veracity.statistics(file).withSchema(unmarked).compute())
                     .hasMessageEndingWith("found \"alice@example.com\"");
         }
 
@@ -244,7 +281,9 @@ class TypedCsvStatisticsTest {
             CsvOptions csv = CsvOptions.DEFAULT.withBadRecords(BadRecords.SKIP).withColumnTypes(types);
             for (int threads : new int[] {1, 4}) {
                 ComputedStatistics computed = compute(file, csv, threads, threads == 1 ? 0 : 4096);
-                assertThat(computed.skippedRecords()).as("skipped, %d threads", threads).isEqualTo(bad);
+                assertThat(computed.skippedRecords())
+                        .as("skipped, %d threads", threads)
+                        .isEqualTo(bad);
                 kept.assertMatches(computed.statistics().getDatasets(0), OPTIONS);
             }
         }
@@ -260,7 +299,8 @@ class TypedCsvStatisticsTest {
             Map<String, FeatureType> types = everyColumnTyped ? typesOf(table) : Map.of("x", FLOAT);
             CsvOptions csv = CsvOptions.DEFAULT.withColumnTypes(types);
             DatasetFeatureStatistics one = compute(file, csv, 1, 0).statistics().getDatasets(0);
-            DatasetFeatureStatistics many = compute(file, csv, 4, 16_384).statistics().getDatasets(0);
+            DatasetFeatureStatistics many =
+                    compute(file, csv, 4, 16_384).statistics().getDatasets(0);
             table.assertMatches(one, OPTIONS);
             table.assertMatches(many, OPTIONS);
         }
@@ -273,7 +313,9 @@ class TypedCsvStatisticsTest {
             Progress progress = (phase, done, total) -> phases.add(phase);
             CsvOptions csv = CsvOptions.DEFAULT.withColumnTypes(typesOf(table));
             DatasetFeatureStatistics typed = new CsvStatistics(csv, OPTIONS, 4, progress, 16_384)
-                    .compute(List.of(file), "").statistics().getDatasets(0);
+                    .compute(List.of(file), "")
+                    .statistics()
+                    .getDatasets(0);
             assertThat(phases).containsExactly("computing statistics");
             table.assertMatches(typed, OPTIONS);
 
@@ -283,7 +325,8 @@ class TypedCsvStatisticsTest {
             assertThat(phases).containsExactly("computing statistics");
 
             phases.clear(); // a sample needs the rows' positions first
-            new CsvStatistics(partly, OPTIONS, 4, progress, 16_384).withSampling(new Sampling(0.5, 1))
+            new CsvStatistics(partly, OPTIONS, 4, progress, 16_384)
+                    .withSampling(new Sampling(0.5, 1))
                     .compute(List.of(file), "");
             assertThat(phases).containsExactlyInAnyOrder("inferring column types", "computing statistics");
         }
@@ -300,8 +343,10 @@ class TypedCsvStatisticsTest {
             ComputedStatistics one = compute(file, csv, 1, 0);
             ComputedStatistics many = compute(file, csv, 4, 1024);
             assertThat(many.statistics().getDatasets(0).getNumExamples()).isEqualTo(5_001);
-            NumericStatistics n = many.statistics().getDatasets(0).getFeatures(0).getNumStats();
-            NumericStatistics nOfOne = one.statistics().getDatasets(0).getFeatures(0).getNumStats();
+            NumericStatistics n =
+                    many.statistics().getDatasets(0).getFeatures(0).getNumStats();
+            NumericStatistics nOfOne =
+                    one.statistics().getDatasets(0).getFeatures(0).getNumStats();
             assertThat(n.getCommonStats().getNumNonMissing()).isEqualTo(5_001);
             assertThat(List.of(n.getMin(), n.getMax(), n.getNumZeros())).isEqualTo(List.of(0.0, 4999.0, 1L));
             assertThat(n.getMean()).isCloseTo(nOfOne.getMean(), org.assertj.core.api.Assertions.within(1e-9));
@@ -315,15 +360,23 @@ class TypedCsvStatisticsTest {
         @Test
         void anIntColumnWithACategoricalDomainGetsStringStatistics() throws IOException {
             Path file = write("code,x\n10,1\n7,2\n10,3\n,4\n007,5\n");
-            Schema schema = Schema.newBuilder().addFeature(Feature.newBuilder().setName("code")
-                    .setType(dev.veracity.proto.FeatureType.INT)
-                    .setIntDomain(IntDomain.newBuilder().setIsCategorical(true))).build();
-            FeatureNameStatistics code = Veracity.statistics(file).withSchema(schema).compute().statistics()
-                    .getDatasets(0).getFeatures(0);
+            Schema schema = Schema.newBuilder()
+                    .addFeature(Feature.newBuilder()
+                            .setName("code")
+                            .setType(dev.veracity.proto.FeatureType.INT)
+                            .setIntDomain(IntDomain.newBuilder().setIsCategorical(true)))
+                    .build();
+            FeatureNameStatistics code = Veracity.statistics(file)
+                    .withSchema(schema)
+                    .compute()
+                    .statistics()
+                    .getDatasets(0)
+                    .getFeatures(0);
             assertThat(code.getType()).isEqualTo(FeatureNameStatistics.Type.INT);
             assertThat(code.hasNumStats()).isFalse();
             // "007" is the integer 7: labelled by its decimal string, as TFDV's str(v)
-            assertThat(code.getStringStats().getTopValuesList()).extracting(v -> v.getValue() + "=" + v.getFrequency())
+            assertThat(code.getStringStats().getTopValuesList())
+                    .extracting(v -> v.getValue() + "=" + v.getFrequency())
                     .containsExactly("7=2.0", "10=2.0"); // ties: the greater label first, as TFDV
             assertThat(code.getStringStats().getUnique()).isEqualTo(2);
             assertThat(code.getStringStats().getAvgLength()).isEqualTo(1.5f);
@@ -342,7 +395,8 @@ class TypedCsvStatisticsTest {
                 Optional<RecordBatch> batch = reader.next();
                 assertThat(batch.orElseThrow().rowCount()).isEqualTo(3);
             }
-            CsvOptions skipInts = CsvOptions.DEFAULT.withBadRecords(BadRecords.SKIP).withColumnTypes(Map.of("n", INT));
+            CsvOptions skipInts =
+                    CsvOptions.DEFAULT.withBadRecords(BadRecords.SKIP).withColumnTypes(Map.of("n", INT));
             try (CsvReader reader = CsvReader.open(file, skipInts)) {
                 assertThat(reader.columnTypes()).containsExactly(INT, STRING);
                 assertThat(reader.next().orElseThrow().rowCount()).isEqualTo(2);

@@ -45,10 +45,16 @@ class PostgresStatisticsTest {
                 data.table(connection, schema + ".rows", "DOUBLE PRECISION");
                 String separator = url.contains("?") ? "&" : "?";
                 // A fetch size far below the row count: the result is read through a cursor, 16 rows at a time.
-                JdbcQuery query = new JdbcQuery(url + separator + "currentSchema=" + schema,
-                        "SELECT id, amount, country FROM rows", user, password, 16);
-                DatasetFeatureStatisticsList fromTable = Veracity.statistics(query).compute().statistics();
-                DatasetFeatureStatisticsList fromCsv = Veracity.statistics(data.csv(dir.resolve("d.csv"))).compute()
+                JdbcQuery query = new JdbcQuery(
+                        url + separator + "currentSchema=" + schema,
+                        "SELECT id, amount, country FROM rows",
+                        user,
+                        password,
+                        16);
+                DatasetFeatureStatisticsList fromTable =
+                        Veracity.statistics(query).compute().statistics();
+                DatasetFeatureStatisticsList fromCsv = Veracity.statistics(data.csv(dir.resolve("d.csv")))
+                        .compute()
                         .statistics();
                 assertThat(TextFormat.printer().printToString(fromTable))
                         .isEqualTo(TextFormat.printer().printToString(fromCsv));

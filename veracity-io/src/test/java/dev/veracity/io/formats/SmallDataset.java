@@ -65,7 +65,9 @@ record SmallDataset(List<Long> ids, List<Double> amounts, List<String> countries
     Path csv(Path file) throws IOException {
         StringBuilder text = new StringBuilder("id,amount,country\n");
         for (int r = 0; r < rows(); r++) {
-            text.append(ids.get(r)).append(',').append(amounts.get(r) == null ? "" : amounts.get(r).toString())
+            text.append(ids.get(r))
+                    .append(',')
+                    .append(amounts.get(r) == null ? "" : amounts.get(r).toString())
                     .append(',');
             String country = countries.get(r);
             if (country != null) {
@@ -80,9 +82,12 @@ record SmallDataset(List<Long> ids, List<Double> amounts, List<String> countries
         StringBuilder text = new StringBuilder();
         for (int r = 0; r < rows(); r++) {
             text.append("{\"id\":").append(ids.get(r));
-            text.append(",\"amount\":").append(amounts.get(r) == null ? "null" : amounts.get(r).toString());
+            text.append(",\"amount\":")
+                    .append(amounts.get(r) == null ? "null" : amounts.get(r).toString());
             if (countries.get(r) != null) {
-                text.append(",\"country\":\"").append(countries.get(r).replace("\"", "\\\"")).append('"');
+                text.append(",\"country\":\"")
+                        .append(countries.get(r).replace("\"", "\\\""))
+                        .append('"');
             }
             text.append("}\n");
         }
@@ -92,7 +97,8 @@ record SmallDataset(List<Long> ids, List<Double> amounts, List<String> countries
     Path parquet(Path file) throws IOException {
         MessageType schema = MessageTypeParser.parseMessageType(
                 "message m { required int64 id; optional double amount; optional binary country (STRING); }");
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withType(schema)
                 .build()) {
             SimpleGroupFactory groups = new SimpleGroupFactory(schema);
             for (int r = 0; r < rows(); r++) {
@@ -110,10 +116,11 @@ record SmallDataset(List<Long> ids, List<Double> amounts, List<String> countries
     }
 
     Path avro(Path file) throws IOException {
-        Schema schema = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"row\",\"fields\":["
-                + "{\"name\":\"id\",\"type\":\"long\"},"
-                + "{\"name\":\"amount\",\"type\":[\"null\",\"double\"]},"
-                + "{\"name\":\"country\",\"type\":[\"null\",\"string\"]}]}");
+        Schema schema = new Schema.Parser()
+                .parse("{\"type\":\"record\",\"name\":\"row\",\"fields\":["
+                        + "{\"name\":\"id\",\"type\":\"long\"},"
+                        + "{\"name\":\"amount\",\"type\":[\"null\",\"double\"]},"
+                        + "{\"name\":\"country\",\"type\":[\"null\",\"string\"]}]}");
         try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
             writer.create(schema, file.toFile());
             for (int r = 0; r < rows(); r++) {
@@ -132,15 +139,26 @@ record SmallDataset(List<Long> ids, List<Double> amounts, List<String> countries
             TfRecordWriter writer = new TfRecordWriter(out);
             for (int r = 0; r < rows(); r++) {
                 Features.Builder features = Features.newBuilder();
-                features.putFeature("id", Feature.newBuilder().setInt64List(Int64List.newBuilder()
-                        .addValue(ids.get(r))).build());
+                features.putFeature(
+                        "id",
+                        Feature.newBuilder()
+                                .setInt64List(Int64List.newBuilder().addValue(ids.get(r)))
+                                .build());
                 if (amounts.get(r) != null) {
-                    features.putFeature("amount", Feature.newBuilder().setFloatList(FloatList.newBuilder()
-                            .addValue(amounts.get(r).floatValue())).build());
+                    features.putFeature(
+                            "amount",
+                            Feature.newBuilder()
+                                    .setFloatList(FloatList.newBuilder()
+                                            .addValue(amounts.get(r).floatValue()))
+                                    .build());
                 }
                 if (countries.get(r) != null) {
-                    features.putFeature("country", Feature.newBuilder().setBytesList(BytesList.newBuilder()
-                            .addValue(ByteString.copyFromUtf8(countries.get(r)))).build());
+                    features.putFeature(
+                            "country",
+                            Feature.newBuilder()
+                                    .setBytesList(
+                                            BytesList.newBuilder().addValue(ByteString.copyFromUtf8(countries.get(r))))
+                                    .build());
                 }
                 writer.write(Example.newBuilder().setFeatures(features).build().toByteArray());
             }

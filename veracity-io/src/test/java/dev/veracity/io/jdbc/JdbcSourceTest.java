@@ -24,7 +24,8 @@ class JdbcSourceTest {
 
     private String database() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("t.db");
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (i INTEGER, f REAL, d DECIMAL(10,2), s TEXT, b BLOB, flag BOOLEAN)");
             for (int r = 0; r < 25; r++) {
                 statement.execute("INSERT INTO t VALUES (" + r + ", " + (r == 3 ? "NULL" : r * 0.5) + ", " + r
@@ -42,8 +43,15 @@ class JdbcSourceTest {
         try (JdbcSource source = JdbcSource.open(new JdbcQuery(url, "SELECT * FROM t", "", "", 7), 10)) {
             for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {
                 RecordBatch batch = b.get();
-                assertThat(batch.columns()).extracting(Column::type).containsExactly(FeatureType.INT,
-                        FeatureType.FLOAT, FeatureType.FLOAT, FeatureType.STRING, FeatureType.STRING, FeatureType.INT);
+                assertThat(batch.columns())
+                        .extracting(Column::type)
+                        .containsExactly(
+                                FeatureType.INT,
+                                FeatureType.FLOAT,
+                                FeatureType.FLOAT,
+                                FeatureType.STRING,
+                                FeatureType.STRING,
+                                FeatureType.INT);
                 FloatColumn f = (FloatColumn) batch.columns().get(1);
                 for (int r = 0; r < batch.rowCount(); r++) {
                     if (f.present()[r]) {
@@ -69,7 +77,8 @@ class JdbcSourceTest {
 
     @Test
     void aPasswordInTheUrlIsNotPrinted() {
-        assertThat(JdbcQuery.of("jdbc:postgresql://h/db?user=a&password=secret&x=1", "SELECT 1").safeUrl())
+        assertThat(JdbcQuery.of("jdbc:postgresql://h/db?user=a&password=secret&x=1", "SELECT 1")
+                        .safeUrl())
                 .isEqualTo("jdbc:postgresql://h/db?user=a&password=***&x=1");
         assertThatThrownBy(() -> JdbcQuery.of("postgres://h", "SELECT 1")).isInstanceOf(ConfigException.class);
     }

@@ -16,7 +16,9 @@ class JsonFieldTest {
             Shape shape = Shape.valueOf(row.substring(0, row.indexOf(':')));
             for (Shape other : Shape.values()) {
                 boolean expected = ("," + row.substring(row.indexOf(':') + 1) + ",").contains("," + other + ",");
-                assertThat(shape.accepts(other)).as("%s accepts %s", shape, other).isEqualTo(expected);
+                assertThat(shape.accepts(other))
+                        .as("%s accepts %s", shape, other)
+                        .isEqualTo(expected);
             }
         }
     }

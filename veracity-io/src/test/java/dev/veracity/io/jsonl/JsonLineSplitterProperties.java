@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
 /** The splitter against a plain model of JSON Lines, on random bytes and every small buffer size. */
 class JsonLineSplitterProperties {
     /** Bytes that matter to the splitter, plus a byte-order mark's bytes and NUL. */
-    private static final byte[] ALPHABET = {'{', '}', 'a', ' ', '\t', '\r', '\n', '\n', 0, (byte) 0xEF, (byte) 0xBB,
-        (byte) 0xBF, (byte) 0xFF};
+    private static final byte[] ALPHABET = {
+        '{', '}', 'a', ' ', '\t', '\r', '\n', '\n', 0, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xFF
+    };
 
     @SeededProperty(tries = 300)
     void tinyBuffersSplitAsTheModelDoes(long seed) throws IOException {
@@ -25,7 +26,8 @@ class JsonLineSplitterProperties {
         byte[] input = input(random);
         int maxLineBytes = Gen.oneIn(random, 2) ? JsonLineSplitter.MAX_LINE_BYTES : Gen.between(random, 1, 12);
         List<String> expected = model(input, maxLineBytes);
-        assertThat(transcript(input, JsonLineSplitter.DEFAULT_BUFFER_SIZE, maxLineBytes)).isEqualTo(expected);
+        assertThat(transcript(input, JsonLineSplitter.DEFAULT_BUFFER_SIZE, maxLineBytes))
+                .isEqualTo(expected);
         assertThat(transcript(input, Gen.between(random, 1, 9), maxLineBytes)).isEqualTo(expected);
     }
 
@@ -45,13 +47,13 @@ class JsonLineSplitterProperties {
 
     /** {@return what the splitter reports, line by line, ending with its error if it throws} */
     private static List<String> transcript(byte[] input, int bufferSize, int maxLineBytes) throws IOException {
-        JsonLineSplitter splitter = new JsonLineSplitter(new ByteArrayInputStream(input), "f", bufferSize,
-                maxLineBytes);
+        JsonLineSplitter splitter =
+                new JsonLineSplitter(new ByteArrayInputStream(input), "f", bufferSize, maxLineBytes);
         List<String> lines = new ArrayList<>();
         try {
             while (splitter.next()) {
-                byte[] line = Arrays.copyOfRange(splitter.bytes(), splitter.start(),
-                        splitter.start() + splitter.length());
+                byte[] line =
+                        Arrays.copyOfRange(splitter.bytes(), splitter.start(), splitter.start() + splitter.length());
                 lines.add(entry(splitter.line(), line, splitter.nulAt(), splitter.bytesConsumed()));
             }
         } catch (InputException e) {
@@ -66,8 +68,9 @@ class JsonLineSplitterProperties {
 
     /** The obvious way: drop a leading BOM, split at LF, drop one CR before it, skip blank lines. */
     private static List<String> model(byte[] input, int maxLineBytes) {
-        int start = input.length >= 3 && input[0] == (byte) 0xEF && input[1] == (byte) 0xBB
-                && input[2] == (byte) 0xBF ? 3 : 0;
+        int start = input.length >= 3 && input[0] == (byte) 0xEF && input[1] == (byte) 0xBB && input[2] == (byte) 0xBF
+                ? 3
+                : 0;
         List<String> lines = new ArrayList<>();
         long number = 0;
         while (start < input.length) {
@@ -79,8 +82,8 @@ class JsonLineSplitterProperties {
             int end = lf > start && input[lf - 1] == '\r' ? lf - 1 : lf;
             int consumed = Math.min(lf + 1, input.length);
             if (end - start > maxLineBytes) {
-                lines.add("f:" + number + ": expected a line of at most " + maxLineBytes
-                        + " bytes, found a longer one");
+                lines.add(
+                        "f:" + number + ": expected a line of at most " + maxLineBytes + " bytes, found a longer one");
                 return lines;
             }
             byte[] content = Arrays.copyOfRange(input, start, end);

@@ -36,10 +36,19 @@ class JsonLinesDatasetTest {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
 
-    private static ComputedStatistics compute(List<Path> files, BadRecords badRecords, int threads, long rangeBytes,
-            Progress progress) throws IOException {
-        return new JsonLinesStatistics(JsonLinesOptions.DEFAULT.withBadRecords(badRecords), StatisticsOptions.DEFAULT,
-                List.of(), 100, Sampling.ALL, progress, threads, rangeBytes).compute(files, "");
+    private static ComputedStatistics compute(
+            List<Path> files, BadRecords badRecords, int threads, long rangeBytes, Progress progress)
+            throws IOException {
+        return new JsonLinesStatistics(
+                        JsonLinesOptions.DEFAULT.withBadRecords(badRecords),
+                        StatisticsOptions.DEFAULT,
+                        List.of(),
+                        100,
+                        Sampling.ALL,
+                        progress,
+                        threads,
+                        rangeBytes)
+                .compute(files, "");
     }
 
     private static ComputedStatistics compute(List<Path> files, BadRecords badRecords) throws IOException {
@@ -47,7 +56,9 @@ class JsonLinesDatasetTest {
     }
 
     private static FeatureNameStatistics feature(DatasetFeatureStatistics dataset, String name) {
-        return dataset.getFeaturesList().stream().filter(f -> f.getPath().getStep(0).equals(name)).findFirst()
+        return dataset.getFeaturesList().stream()
+                .filter(f -> f.getPath().getStep(0).equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -58,17 +69,21 @@ class JsonLinesDatasetTest {
             Path a = file("a.jsonl", "{\"x\":1,\"s\":\"p\"}\n{\"x\":2}\n");
             Path b = file("b.jsonl", "{\"y\":true,\"x\":2.5}\n{\"s\":\"q\",\"z\":{\"w\":[1,2]}}\n");
 
-            DatasetFeatureStatistics dataset = compute(List.of(a, b), BadRecords.FAIL).statistics().getDatasets(0);
+            DatasetFeatureStatistics dataset =
+                    compute(List.of(a, b), BadRecords.FAIL).statistics().getDatasets(0);
 
             assertThat(dataset.getNumExamples()).isEqualTo(4);
-            assertThat(dataset.getFeaturesList()).extracting(f -> f.getPath().getStep(0) + ":" + f.getType())
+            assertThat(dataset.getFeaturesList())
+                    .extracting(f -> f.getPath().getStep(0) + ":" + f.getType())
                     .containsExactly("x:FLOAT", "s:STRING", "y:INT", "z.w:INT");
             FeatureNameStatistics x = feature(dataset, "x");
             assertThat(x.getNumStats().getCommonStats().getNumNonMissing()).isEqualTo(3);
             assertThat(x.getNumStats().getMean()).isEqualTo(5.5 / 3);
             assertThat(x.getNumStats().getMax()).isEqualTo(2.5);
-            assertThat(feature(dataset, "s").getStringStats().getCommonStats().getNumMissing()).isEqualTo(2);
-            assertThat(feature(dataset, "z.w").getNumStats().getCommonStats().getTotNumValues()).isEqualTo(2);
+            assertThat(feature(dataset, "s").getStringStats().getCommonStats().getNumMissing())
+                    .isEqualTo(2);
+            assertThat(feature(dataset, "z.w").getNumStats().getCommonStats().getTotNumValues())
+                    .isEqualTo(2);
         }
 
         @Test
@@ -105,9 +120,10 @@ class JsonLinesDatasetTest {
             Path a = file("a.jsonl", "{\"x\":1}\n");
             Path b = file("b.csv", "x\n1\n");
 
-            assertThatThrownBy(() -> Veracity.statistics(b, a).compute()).isInstanceOf(ConfigException.class)
-                    .hasMessage("inputs: expected files of one format, found both JSON Lines (" + a + ") and CSV ("
-                            + b + "); describe them as separate datasets");
+            assertThatThrownBy(() -> Veracity.statistics(b, a).compute())
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("inputs: expected files of one format, found both JSON Lines (" + a + ") and CSV (" + b
+                            + "); describe them as separate datasets");
         }
 
         @Test
@@ -116,8 +132,8 @@ class JsonLinesDatasetTest {
             Path b = file("b.jsonl", "\n  \n");
 
             assertThatThrownBy(() -> compute(List.of(a, b), BadRecords.FAIL))
-                    .isInstanceOfSatisfying(InputException.class,
-                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.JSONL_EMPTY_FILE))
+                    .isInstanceOfSatisfying(
+                            InputException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.JSONL_EMPTY_FILE))
                     .hasMessage(b + ": expected JSON objects, one per line, found an empty file");
         }
     }
@@ -130,7 +146,8 @@ class JsonLinesDatasetTest {
             Path b = file("b.jsonl", "{\"y\":2}\n{\"x\":\"s\"}\n");
 
             assertThatThrownBy(() -> compute(List.of(a, b), BadRecords.FAIL))
-                    .isInstanceOfSatisfying(InputException.class,
+                    .isInstanceOfSatisfying(
+                            InputException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.JSONL_TYPE_CONFLICT))
                     .hasMessage(b + ":2:6: expected a number for \"x\" (INT, first seen in " + a
                             + " on line 2), found a string");
@@ -157,7 +174,8 @@ class JsonLinesDatasetTest {
             assertThat(result.skippedRecords()).isEqualTo(5);
             DatasetFeatureStatistics dataset = result.statistics().getDatasets(0);
             assertThat(dataset.getNumExamples()).isEqualTo(4);
-            assertThat(dataset.getFeaturesList()).extracting(f -> f.getPath().getStep(0) + ":" + f.getType())
+            assertThat(dataset.getFeaturesList())
+                    .extracting(f -> f.getPath().getStep(0) + ":" + f.getType())
                     .containsExactly("x:FLOAT");
             assertThat(feature(dataset, "x").getNumStats().getMean()).isEqualTo(11.5 / 4);
         }
@@ -197,10 +215,14 @@ class JsonLinesDatasetTest {
             Path a = file("a.jsonl", "{\"a\":1}\n");
             Path b = file("b.jsonl", "{\"a\":100}\n".repeat(50));
 
-            assertThatThrownBy(() -> compute(List.of(a, b), BadRecords.FAIL, 2, 64,
-                    rewriting(b, "{\"a\":100}\n".repeat(20) + "{\"q\":100}\n".repeat(30))))
-                    .isInstanceOfSatisfying(InputException.class,
-                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_UNREADABLE))
+            assertThatThrownBy(() -> compute(
+                            List.of(a, b),
+                            BadRecords.FAIL,
+                            2,
+                            64,
+                            rewriting(b, "{\"a\":100}\n".repeat(20) + "{\"q\":100}\n".repeat(30))))
+                    .isInstanceOfSatisfying(
+                            InputException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_UNREADABLE))
                     .hasMessageMatching("\\Q" + b + "\\E:(2[1-9]|[34][0-9]|50): expected \"q\" as in the first pass, "
                             + "found another key or type \\(the file changed\\)");
         }
@@ -209,8 +231,12 @@ class JsonLinesDatasetTest {
         void anotherTypeIsAnInputError() throws IOException {
             Path a = file("a.jsonl", "{\"a\":1}\n".repeat(50));
 
-            assertThatThrownBy(() -> compute(List.of(a), BadRecords.FAIL, 1, 1 << 20,
-                    rewriting(a, "{\"a\":1}\n".repeat(40) + "{\"a\":\"x\"}\n".repeat(10))))
+            assertThatThrownBy(() -> compute(
+                            List.of(a),
+                            BadRecords.FAIL,
+                            1,
+                            1 << 20,
+                            rewriting(a, "{\"a\":1}\n".repeat(40) + "{\"a\":\"x\"}\n".repeat(10))))
                     .isInstanceOf(InputException.class)
                     .hasMessage(a + ":41:6: expected a number for \"a\" (INT, first seen on line 1), found a string");
         }
@@ -219,10 +245,14 @@ class JsonLinesDatasetTest {
         void fewerLinesAreAnInputError() throws IOException {
             Path a = file("a.jsonl", "{\"a\":100}\n".repeat(50));
 
-            assertThatThrownBy(() -> compute(List.of(a), BadRecords.SKIP, 2, 1 << 20,
-                    rewriting(a, "{\"a\":100}\n".repeat(40) + "{\"a\":1,\"a\":2}\n".repeat(10))))
-                    .isInstanceOfSatisfying(InputException.class,
-                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_UNREADABLE))
+            assertThatThrownBy(() -> compute(
+                            List.of(a),
+                            BadRecords.SKIP,
+                            2,
+                            1 << 20,
+                            rewriting(a, "{\"a\":100}\n".repeat(40) + "{\"a\":1,\"a\":2}\n".repeat(10))))
+                    .isInstanceOfSatisfying(
+                            InputException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_UNREADABLE))
                     .hasMessage(a + ":1: expected 50 well-formed lines from here on, as in the first pass, found 40 "
                             + "(the file changed)");
         }

@@ -15,7 +15,8 @@ class JsonLinesOptionsTest {
 
     @Test
     void withersChangeOneField() {
-        JsonLinesOptions options = JsonLinesOptions.DEFAULT.withBadRecords(BadRecords.SKIP).withBatchSize(7);
+        JsonLinesOptions options =
+                JsonLinesOptions.DEFAULT.withBadRecords(BadRecords.SKIP).withBatchSize(7);
         assertThat(options).isEqualTo(new JsonLinesOptions(BadRecords.SKIP, 7));
         assertThat(options.withBatchSize(1).badRecords()).isEqualTo(BadRecords.SKIP);
     }
@@ -23,8 +24,10 @@ class JsonLinesOptionsTest {
     @Test
     void rejectsABatchSizeBelowOneAndNoPolicy() {
         assertThatThrownBy(() -> JsonLinesOptions.DEFAULT.withBatchSize(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchSize must be at least 1: 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batchSize must be at least 1: 0");
         assertThatThrownBy(() -> JsonLinesOptions.DEFAULT.withBadRecords(null))
-                .isInstanceOf(NullPointerException.class).hasMessage("badRecords is null");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("badRecords is null");
     }
 }

@@ -43,13 +43,13 @@ class JsonLinesReaderErrorsTest {
     /** Checks that opening {@code file} fails with this code and message. */
     static void assertOpenFails(Path file, JsonLinesOptions options, ErrorCode code, String message) {
         assertThatThrownBy(() -> JsonLinesReader.open(file, options).close())
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errorCode()).isEqualTo(code))
+                .isInstanceOfSatisfying(
+                        InputException.class, e -> assertThat(e.errorCode()).isEqualTo(code))
                 .hasMessage(message);
     }
 
     /** Checks that a file of {@code firstLine} and then {@code secondLine} fails on line 2 with this message. */
-    void assertSecondLineFails(String firstLine, String secondLine, ErrorCode code, String message)
-            throws IOException {
+    void assertSecondLineFails(String firstLine, String secondLine, ErrorCode code, String message) throws IOException {
         Path file = write(firstLine + "\n" + secondLine + "\n");
         assertOpenFails(file, JsonLinesOptions.DEFAULT, code, file + ":2:" + message);
     }
@@ -64,7 +64,10 @@ class JsonLinesReaderErrorsTest {
 
         @Test
         void rejectsADirectory() {
-            assertOpenFails(dir, JsonLinesOptions.DEFAULT, ErrorCode.NOT_A_REGULAR_FILE,
+            assertOpenFails(
+                    dir,
+                    JsonLinesOptions.DEFAULT,
+                    ErrorCode.NOT_A_REGULAR_FILE,
                     dir + ": expected a file, found a directory");
         }
 
@@ -74,9 +77,13 @@ class JsonLinesReaderErrorsTest {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
             // Root reads any file: .ci/run runs this test again without that privilege (setpriv) and then sets
             // VERACITY_PERMISSIONS_ENFORCED=1, so it cannot skip there.
-            assumeFalse(Files.isReadable(file) && System.getenv("VERACITY_PERMISSIONS_ENFORCED") == null,
+            assumeFalse(
+                    Files.isReadable(file) && System.getenv("VERACITY_PERMISSIONS_ENFORCED") == null,
                     "the file is readable anyway (running as root); .ci/run runs this test without that privilege");
-            assertOpenFails(file, JsonLinesOptions.DEFAULT, ErrorCode.FILE_UNREADABLE,
+            assertOpenFails(
+                    file,
+                    JsonLinesOptions.DEFAULT,
+                    ErrorCode.FILE_UNREADABLE,
                     file + ": expected a readable file, found no read permission");
         }
 
@@ -84,7 +91,10 @@ class JsonLinesReaderErrorsTest {
         void rejectsAFileWithoutLinesEvenWhenSkipping() throws IOException {
             for (String content : List.of("", "\uFEFF", "\n\r\n  \n", "\uFEFF\r\n\t\r\n")) {
                 Path file = write(content);
-                assertOpenFails(file, SKIP, ErrorCode.JSONL_EMPTY_FILE,
+                assertOpenFails(
+                        file,
+                        SKIP,
+                        ErrorCode.JSONL_EMPTY_FILE,
                         file + ": expected JSON objects, one per line, found an empty file");
             }
         }
@@ -92,7 +102,10 @@ class JsonLinesReaderErrorsTest {
         @Test
         void rejectsTheFirstMalformedLineBeforeReturningAnyBatch() throws IOException {
             Path file = write("{\"a\":1}\n".repeat(10) + "{\"a\":\"x\"}\n");
-            assertOpenFails(file, JsonLinesOptions.DEFAULT, ErrorCode.JSONL_TYPE_CONFLICT,
+            assertOpenFails(
+                    file,
+                    JsonLinesOptions.DEFAULT,
+                    ErrorCode.JSONL_TYPE_CONFLICT,
                     file + ":11:6: expected a number for \"a\" (INT, first seen on line 1), found a string");
         }
     }
@@ -100,16 +113,18 @@ class JsonLinesReaderErrorsTest {
     @Nested
     class NotAnObject {
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "[1, 2]       | 1: expected a JSON object, found an array",
-            "\"text\"     | 1: expected a JSON object, found a string",
-            "42           | 1: expected a JSON object, found an integer",
-            "'  -1.5'     | 3: expected a JSON object, found a float",
-            "true         | 1: expected a JSON object, found a boolean",
-            "null         | 1: expected a JSON object, found null",
-            "{\"a\":1} {} | 9: expected the line to end after the object, found an object",
-            "{\"a\":1}[]  | 8: expected the line to end after the object, found an array",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "[1, 2]       | 1: expected a JSON object, found an array",
+                    "\"text\"     | 1: expected a JSON object, found a string",
+                    "42           | 1: expected a JSON object, found an integer",
+                    "'  -1.5'     | 3: expected a JSON object, found a float",
+                    "true         | 1: expected a JSON object, found a boolean",
+                    "null         | 1: expected a JSON object, found null",
+                    "{\"a\":1} {} | 9: expected the line to end after the object, found an object",
+                    "{\"a\":1}[]  | 8: expected the line to end after the object, found an array",
+                })
         void namesWhatWasFound(String line, String message) throws IOException {
             assertSecondLineFails("{\"a\":1}", line, ErrorCode.JSONL_NOT_AN_OBJECT, message);
         }
@@ -119,7 +134,10 @@ class JsonLinesReaderErrorsTest {
     class Syntax {
         @Test
         void namesTheColumnAndJacksonsReason() throws IOException {
-            assertSecondLineFails("{}", "{\"a\": tru}", ErrorCode.JSONL_SYNTAX,
+            assertSecondLineFails(
+                    "{}",
+                    "{\"a\": tru}",
+                    ErrorCode.JSONL_SYNTAX,
                     "7: expected a JSON object, found invalid JSON (Unrecognized token 'tru': was expecting "
                             + "(JSON String, Number (or 'NaN'/'+INF'/'-INF'), Array, Object or token 'null', 'true' "
                             + "or 'false'))");
@@ -129,29 +147,38 @@ class JsonLinesReaderErrorsTest {
         void rejectsATruncatedObject() throws IOException {
             Path file = write("{\"a\": [1, 2\n");
             assertThatThrownBy(() -> JsonLinesReader.open(file, JsonLinesOptions.DEFAULT))
-                    .isInstanceOfSatisfying(InputException.class,
-                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.JSONL_SYNTAX))
-                    .hasMessageStartingWith(file + ":1:12: expected a JSON object, found invalid JSON (Unexpected "
-                            + "end-of-input");
+                    .isInstanceOfSatisfying(
+                            InputException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.JSONL_SYNTAX))
+                    .hasMessageStartingWith(
+                            file + ":1:12: expected a JSON object, found invalid JSON (Unexpected " + "end-of-input");
         }
 
         @Test
         void rejectsASingleQuotedKey() throws IOException {
-            assertSecondLineFails("{}", "{'a': 1}", ErrorCode.JSONL_SYNTAX,
+            assertSecondLineFails(
+                    "{}",
+                    "{'a': 1}",
+                    ErrorCode.JSONL_SYNTAX,
                     "2: expected a JSON object, found invalid JSON (Unexpected character (''' (code 39)): was "
                             + "expecting double-quote to start field name)");
         }
 
         @Test
         void rejectsAnUnescapedControlCharacterInAString() throws IOException {
-            assertSecondLineFails("{}", "{\"a\": \"x\ty\"}", ErrorCode.JSONL_SYNTAX,
+            assertSecondLineFails(
+                    "{}",
+                    "{\"a\": \"x\ty\"}",
+                    ErrorCode.JSONL_SYNTAX,
                     "9: expected a JSON object, found invalid JSON (Illegal unquoted character ((CTRL-CHAR, code 9)): "
                             + "has to be escaped using backslash to be included in string value)");
         }
 
         @Test
         void rejectsANulByte() throws IOException {
-            assertSecondLineFails("{}", "{\"a\": \"x\0\"}", ErrorCode.JSONL_SYNTAX,
+            assertSecondLineFails(
+                    "{}",
+                    "{\"a\": \"x\0\"}",
+                    ErrorCode.JSONL_SYNTAX,
                     "9: expected a JSON object, found a NUL byte (JSON text is UTF-8, without NUL bytes)");
         }
 
@@ -163,8 +190,8 @@ class JsonLinesReaderErrorsTest {
             bytes.writeBytes("\"}\n".getBytes(UTF_8));
             Path file = write(bytes.toByteArray());
             assertThatThrownBy(() -> JsonLinesReader.open(file, JsonLinesOptions.DEFAULT))
-                    .isInstanceOfSatisfying(InputException.class,
-                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.JSONL_SYNTAX))
+                    .isInstanceOfSatisfying(
+                            InputException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.JSONL_SYNTAX))
                     .hasMessageStartingWith(file + ":2:")
                     .hasMessageContaining("found invalid JSON (Invalid UTF-8 start byte 0xff");
         }
@@ -172,9 +199,13 @@ class JsonLinesReaderErrorsTest {
         @Test
         void namesTheLineAfterBlankLinesAndCrlf() throws IOException {
             Path file = write("{}\r\n\r\n   \r\n{]\r\n");
-            assertOpenFails(file, JsonLinesOptions.DEFAULT, ErrorCode.JSONL_SYNTAX, file
-                    + ":4:2: expected a JSON object, found invalid JSON (Unexpected close marker ']': expected '}' "
-                    + "(for Object starting at column 1))");
+            assertOpenFails(
+                    file,
+                    JsonLinesOptions.DEFAULT,
+                    ErrorCode.JSONL_SYNTAX,
+                    file
+                            + ":4:2: expected a JSON object, found invalid JSON (Unexpected close marker ']': expected '}' "
+                            + "(for Object starting at column 1))");
         }
     }
 
@@ -182,39 +213,67 @@ class JsonLinesReaderErrorsTest {
     class TypeConflicts {
         @Test
         void nameTheKeyTheTypeFirstSeenWithItsLineAndWhatWasFound() throws IOException {
-            assertSecondLineFails("{\"a\":1}", "{\"a\":\"x\"}", ErrorCode.JSONL_TYPE_CONFLICT,
+            assertSecondLineFails(
+                    "{\"a\":1}",
+                    "{\"a\":\"x\"}",
+                    ErrorCode.JSONL_TYPE_CONFLICT,
                     "6: expected a number for \"a\" (INT, first seen on line 1), found a string");
-            assertSecondLineFails("{\"a\":1.5}", "{\"a\":true, \"b\": 1, \"a.b\": [2, \"y\"]}",
+            assertSecondLineFails(
+                    "{\"a\":1.5}",
+                    "{\"a\":true, \"b\": 1, \"a.b\": [2, \"y\"]}",
                     ErrorCode.JSONL_TYPE_CONFLICT,
                     "31: expected a number for \"a.b\" (INT, first seen on line 2), found a string in an array");
-            assertSecondLineFails("{\"s\":\"x\"}", "{\"s\":[\"y\", false]}", ErrorCode.JSONL_TYPE_CONFLICT,
+            assertSecondLineFails(
+                    "{\"s\":\"x\"}",
+                    "{\"s\":[\"y\", false]}",
+                    ErrorCode.JSONL_TYPE_CONFLICT,
                     "12: expected a string for \"s\" (STRING, first seen on line 1), found a boolean in an array");
-            assertSecondLineFails("{\"s\":[]}", "{\"s\":{\"t\":1}}", ErrorCode.JSONL_TYPE_CONFLICT,
+            assertSecondLineFails(
+                    "{\"s\":[]}",
+                    "{\"s\":{\"t\":1}}",
+                    ErrorCode.JSONL_TYPE_CONFLICT,
                     "6: expected a value or an array for \"s\" (an array, first seen on line 1), found an object");
         }
 
         @Test
         void nameTheTypeFirstSeenNotTheWidenedOne() throws IOException {
             Path file = write("{\"a\":null}\n{\"a\":[]}\n{\"a\":2}\n{\"a\":2.5}\n{\"a\":\"x\"}\n");
-            assertOpenFails(file, JsonLinesOptions.DEFAULT, ErrorCode.JSONL_TYPE_CONFLICT,
+            assertOpenFails(
+                    file,
+                    JsonLinesOptions.DEFAULT,
+                    ErrorCode.JSONL_TYPE_CONFLICT,
                     file + ":5:6: expected a number for \"a\" (INT, first seen on line 3), found a string");
         }
 
         @Test
         void rejectAnObjectWhereAValueWasAndTheReverse() throws IOException {
-            assertSecondLineFails("{\"a\":{\"b\":1}}", "{\"a\":3}", ErrorCode.JSONL_TYPE_CONFLICT,
+            assertSecondLineFails(
+                    "{\"a\":{\"b\":1}}",
+                    "{\"a\":3}",
+                    ErrorCode.JSONL_TYPE_CONFLICT,
                     "6: expected an object for \"a\" (first seen on line 1), found an integer");
-            assertSecondLineFails("{\"a\":{}}", "{\"a\":[]}", ErrorCode.JSONL_TYPE_CONFLICT,
+            assertSecondLineFails(
+                    "{\"a\":{}}",
+                    "{\"a\":[]}",
+                    ErrorCode.JSONL_TYPE_CONFLICT,
                     "6: expected an object for \"a\" (first seen on line 1), found an array");
-            assertSecondLineFails("{\"a\":\"x\"}", "{\"a\":{\"b\":1}}", ErrorCode.JSONL_TYPE_CONFLICT,
+            assertSecondLineFails(
+                    "{\"a\":\"x\"}",
+                    "{\"a\":{\"b\":1}}",
+                    ErrorCode.JSONL_TYPE_CONFLICT,
                     "6: expected a string for \"a\" (STRING, first seen on line 1), found an object");
-            assertSecondLineFails("{\"a.b\":1}", "{\"a\":{\"b\":{\"c\":1}}}", ErrorCode.JSONL_TYPE_CONFLICT,
+            assertSecondLineFails(
+                    "{\"a.b\":1}",
+                    "{\"a\":{\"b\":{\"c\":1}}}",
+                    ErrorCode.JSONL_TYPE_CONFLICT,
                     "11: expected a number for \"a.b\" (INT, first seen on line 1), found an object");
         }
 
         @Test
         void escapeKeysInMessages() throws IOException {
-            assertSecondLineFails("{\"say \\\"hi\\\"\\n\":1}", "{\"say \\\"hi\\\"\\n\":\"x\"}",
+            assertSecondLineFails(
+                    "{\"say \\\"hi\\\"\\n\":1}",
+                    "{\"say \\\"hi\\\"\\n\":\"x\"}",
                     ErrorCode.JSONL_TYPE_CONFLICT,
                     "17: expected a number for \"say \\\"hi\\\"\\u000A\" (INT, first seen on line 1), found a string");
         }
@@ -224,10 +283,16 @@ class JsonLinesReaderErrorsTest {
     class Unsupported {
         @Test
         void rejectsArraysOfObjectsAndNestedArrays() throws IOException {
-            assertSecondLineFails("{}", "{\"a\":[{\"b\":1}]}", ErrorCode.JSONL_UNSUPPORTED_VALUE,
+            assertSecondLineFails(
+                    "{}",
+                    "{\"a\":[{\"b\":1}]}",
+                    ErrorCode.JSONL_UNSUPPORTED_VALUE,
                     "7: expected numbers, strings, booleans or nulls in the array of \"a\", found an object (arrays "
                             + "of objects and nested arrays are not supported)");
-            assertSecondLineFails("{}", "{\"x\":{\"a\":[1,[2]]}}", ErrorCode.JSONL_UNSUPPORTED_VALUE,
+            assertSecondLineFails(
+                    "{}",
+                    "{\"x\":{\"a\":[1,[2]]}}",
+                    ErrorCode.JSONL_UNSUPPORTED_VALUE,
                     "14: expected numbers, strings, booleans or nulls in the array of \"x.a\", found an array (arrays "
                             + "of objects and nested arrays are not supported)");
         }
@@ -237,19 +302,28 @@ class JsonLinesReaderErrorsTest {
     class DuplicateKeys {
         @Test
         void rejectsAKeyTwiceInALine() throws IOException {
-            assertSecondLineFails("{}", "{\"a\":1,\"b\":2,\"a\":1}", ErrorCode.JSONL_DUPLICATE_KEY,
+            assertSecondLineFails(
+                    "{}",
+                    "{\"a\":1,\"b\":2,\"a\":1}",
+                    ErrorCode.JSONL_DUPLICATE_KEY,
                     "14: expected each key once per line, found \"a\" again");
         }
 
         @Test
         void rejectsADottedKeyAndTheSameNestedPathInALine() throws IOException {
-            assertSecondLineFails("{}", "{\"a.b\":1,\"a\":{\"b\":2}}", ErrorCode.JSONL_DUPLICATE_KEY,
+            assertSecondLineFails(
+                    "{}",
+                    "{\"a.b\":1,\"a\":{\"b\":2}}",
+                    ErrorCode.JSONL_DUPLICATE_KEY,
                     "15: expected each key once per line, found \"a.b\" again");
         }
 
         @Test
         void rejectsAnObjectKeyTwiceInALine() throws IOException {
-            assertSecondLineFails("{}", "{\"a\":{\"b\":1},\"a\":{\"c\":1}}", ErrorCode.JSONL_DUPLICATE_KEY,
+            assertSecondLineFails(
+                    "{}",
+                    "{\"a\":{\"b\":1},\"a\":{\"c\":1}}",
+                    ErrorCode.JSONL_DUPLICATE_KEY,
                     "14: expected each key once per line, found \"a\" again");
         }
     }
@@ -260,11 +334,12 @@ class JsonLinesReaderErrorsTest {
         void isFatalEvenWhenSkipping() throws IOException {
             String line = "{\"a\":\"" + "x".repeat(200) + "\"}";
             byte[] bytes = ("{}\n" + line + "\n").getBytes(UTF_8);
-            JsonLineSplitter splitter = new JsonLineSplitter(new java.io.ByteArrayInputStream(bytes), "f.jsonl", 16,
-                    100);
+            JsonLineSplitter splitter =
+                    new JsonLineSplitter(new java.io.ByteArrayInputStream(bytes), "f.jsonl", 16, 100);
             assertThat(splitter.next()).isTrue();
             assertThatThrownBy(splitter::next)
-                    .isInstanceOfSatisfying(InputException.class,
+                    .isInstanceOfSatisfying(
+                            InputException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.JSONL_LINE_TOO_LONG))
                     .hasMessage("f.jsonl:2: expected a line of at most 100 bytes, found a longer one");
         }
@@ -274,16 +349,18 @@ class JsonLinesReaderErrorsTest {
     class Skipping {
         @Test
         void dropsAndCountsMalformedLinesOfEveryKind() throws IOException {
-            Path file = write(String.join("\n",
-                    "{\"a\":1,\"s\":\"x\"}",
-                    "[1]",
-                    "{\"a\":\"oops\",\"new\":1}",
-                    "{\"a\":",
-                    "{\"a\":2,\"a\":3}",
-                    "{\"a\":[{}]}",
-                    "{\"a\":2.5,\"s\":[\"y\",\"z\"]}",
-                    "{\"s\":{\"t\":1}}",
-                    "") + "\n");
+            Path file = write(String.join(
+                            "\n",
+                            "{\"a\":1,\"s\":\"x\"}",
+                            "[1]",
+                            "{\"a\":\"oops\",\"new\":1}",
+                            "{\"a\":",
+                            "{\"a\":2,\"a\":3}",
+                            "{\"a\":[{}]}",
+                            "{\"a\":2.5,\"s\":[\"y\",\"z\"]}",
+                            "{\"s\":{\"t\":1}}",
+                            "")
+                    + "\n");
             try (JsonLinesReader reader = JsonLinesReader.open(file, SKIP)) {
                 assertThat(reader.featureNames()).containsExactly("a", "s");
                 assertThat(reader.featureTypes()).containsExactly(FeatureType.FLOAT, FeatureType.STRING);
@@ -324,13 +401,15 @@ class JsonLinesReaderErrorsTest {
         void skipsTheSameLinesInBothPasses() throws IOException {
             // In the first pass, line 2 meets "a" with no type yet (its array conflicts within itself), and line 4
             // meets "b" as a list only; the final types must reject and accept exactly the same lines.
-            Path file = write(String.join("\n",
-                    "{\"a\":null,\"b\":[]}",
-                    "{\"a\":[1,\"x\"]}",
-                    "{\"a\":[\"y\"],\"b\":[null]}",
-                    "{\"b\":[7],\"a\":\"z\"}",
-                    "{\"a\":5}",
-                    "{\"b\":\"w\"}") + "\n");
+            Path file = write(String.join(
+                            "\n",
+                            "{\"a\":null,\"b\":[]}",
+                            "{\"a\":[1,\"x\"]}",
+                            "{\"a\":[\"y\"],\"b\":[null]}",
+                            "{\"b\":[7],\"a\":\"z\"}",
+                            "{\"a\":5}",
+                            "{\"b\":\"w\"}")
+                    + "\n");
             try (JsonLinesReader reader = JsonLinesReader.open(file, SKIP)) {
                 assertThat(reader.featureNames()).containsExactly("a", "b");
                 assertThat(reader.featureTypes()).containsExactly(FeatureType.STRING, FeatureType.INT);

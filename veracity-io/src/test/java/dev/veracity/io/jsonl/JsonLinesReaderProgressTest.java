@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonLinesReaderProgressTest {
-    record Update(String phase, long done, long total) {
-    }
+    record Update(String phase, long done, long total) {}
 
     @TempDir
     Path dir;
@@ -29,23 +28,33 @@ class JsonLinesReaderProgressTest {
         StringBuilder text = new StringBuilder();
         int lines = 3 * JsonRecords.PROGRESS_INTERVAL + 7;
         for (int i = 0; i < lines; i++) {
-            text.append("{\"id\":").append(i).append(",\"name\":\"name").append(i % 13).append("\"}\n");
+            text.append("{\"id\":")
+                    .append(i)
+                    .append(",\"name\":\"name")
+                    .append(i % 13)
+                    .append("\"}\n");
         }
         Path file = Files.writeString(dir.resolve("p.jsonl"), text, StandardCharsets.UTF_8);
         List<Update> updates = new ArrayList<>();
 
         long total = 0;
-        try (JsonLinesReader reader = JsonLinesReader.open(file, JsonLinesOptions.DEFAULT,
-                (phase, done, size) -> updates.add(new Update(phase, done, size)))) {
+        try (JsonLinesReader reader = JsonLinesReader.open(
+                file, JsonLinesOptions.DEFAULT, (phase, done, size) -> updates.add(new Update(phase, done, size)))) {
             for (Optional<RecordBatch> b = reader.next(); b.isPresent(); b = reader.next()) {
                 total += b.get().rowCount();
             }
         }
 
         assertThat(total).isEqualTo(lines);
-        assertThat(updates).extracting(Update::phase)
-                .containsExactly("inferring column types", "inferring column types", "inferring column types",
-                        "computing statistics", "computing statistics", "computing statistics");
+        assertThat(updates)
+                .extracting(Update::phase)
+                .containsExactly(
+                        "inferring column types",
+                        "inferring column types",
+                        "inferring column types",
+                        "computing statistics",
+                        "computing statistics",
+                        "computing statistics");
         long size = Files.size(file);
         assertThat(updates).allSatisfy(u -> {
             assertThat(u.total()).isEqualTo(size);
@@ -62,23 +71,25 @@ class JsonLinesReaderProgressTest {
         Path file = Files.writeString(dir.resolve("c.jsonl"), "{\"a\":100}\n".repeat(lines));
         String changed = "{\"a\":2.5}\n".repeat(lines);
         assertThatThrownBy(() -> {
-            try (JsonLinesReader reader = JsonLinesReader.open(file, JsonLinesOptions.DEFAULT, (phase, done, size) -> {
-                if (phase.equals("computing statistics")) {
-                    try {
-                        Files.writeString(file, changed);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                    try (JsonLinesReader reader =
+                            JsonLinesReader.open(file, JsonLinesOptions.DEFAULT, (phase, done, size) -> {
+                                if (phase.equals("computing statistics")) {
+                                    try {
+                                        Files.writeString(file, changed);
+                                    } catch (IOException e) {
+                                        throw new UncheckedIOException(e);
+                                    }
+                                }
+                            })) {
+                        for (Optional<RecordBatch> b = reader.next(); b.isPresent(); b = reader.next()) {
+                            assertThat(b.get().rowCount()).isPositive();
+                        }
                     }
-                }
-            })) {
-                for (Optional<RecordBatch> b = reader.next(); b.isPresent(); b = reader.next()) {
-                    assertThat(b.get().rowCount()).isPositive();
-                }
-            }
-        }).isInstanceOfSatisfying(InputException.class,
-                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_UNREADABLE))
+                })
+                .isInstanceOfSatisfying(
+                        InputException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_UNREADABLE))
                 .hasMessageStartingWith(file + ":")
-                .hasMessageEndingWith(": expected \"a\" as in the first pass, found another key or type "
-                        + "(the file changed)");
+                .hasMessageEndingWith(
+                        ": expected \"a\" as in the first pass, found another key or type " + "(the file changed)");
     }
 }

@@ -95,22 +95,27 @@ class JsonLinesReaderTest {
     static List<Object> scalars(Column column) {
         List<Object> values = new ArrayList<>();
         for (List<Object> row : rows(column)) {
-            assertThat(row == null || row.size() == 1).as("row %s holds one value", row).isTrue();
+            assertThat(row == null || row.size() == 1)
+                    .as("row %s holds one value", row)
+                    .isTrue();
             values.add(row == null ? null : row.get(0));
         }
         return values;
     }
 
     static Column column(RecordBatch batch, String name) {
-        return batch.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return batch.columns().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Nested
     class Lines {
         @Test
         void readsOneRowPerObject() throws IOException {
-            RecordBatch batch = readOneBatch(
-                    write("{\"id\": 1, \"route\": \"park\"}\n{\"id\": 2, \"route\": \"river\"}\n"));
+            RecordBatch batch =
+                    readOneBatch(write("{\"id\": 1, \"route\": \"park\"}\n{\"id\": 2, \"route\": \"river\"}\n"));
             assertThat(batch.rowCount()).isEqualTo(2);
             assertThat(batch.columns()).extracting(Column::name).containsExactly("id", "route");
             assertThat(scalars(batch.columns().get(0))).containsExactly(1L, 2L);
@@ -141,19 +146,29 @@ class JsonLinesReaderTest {
 
         @Test
         void readsTheExampleFile() throws IOException, URISyntaxException {
-            Path file = Path.of(JsonLinesReaderTest.class.getResource("/jsonl/runs.jsonl").toURI());
+            Path file = Path.of(
+                    JsonLinesReaderTest.class.getResource("/jsonl/runs.jsonl").toURI());
             try (JsonLinesReader reader = JsonLinesReader.open(file, JsonLinesOptions.DEFAULT)) {
-                assertThat(reader.featureNames()).containsExactly("date", "runner", "distance_km", "laps_s", "tags",
-                        "weather.temp_c", "weather.wind", "finished", "notes");
-                assertThat(reader.featureTypes()).containsExactly(STRING, STRING, FLOAT, INT, STRING, FLOAT, STRING,
-                        INT, STRING);
+                assertThat(reader.featureNames())
+                        .containsExactly(
+                                "date",
+                                "runner",
+                                "distance_km",
+                                "laps_s",
+                                "tags",
+                                "weather.temp_c",
+                                "weather.wind",
+                                "finished",
+                                "notes");
+                assertThat(reader.featureTypes())
+                        .containsExactly(STRING, STRING, FLOAT, INT, STRING, FLOAT, STRING, INT, STRING);
                 RecordBatch batch = readAll(reader).get(0);
                 assertThat(batch.rowCount()).isEqualTo(6);
-                assertThat(rows(column(batch, "laps_s"))).containsExactly(List.of(300L, 310L, 305L), List.of(),
-                        null, List.of(295L, 301L), null, List.of(330L));
+                assertThat(rows(column(batch, "laps_s")))
+                        .containsExactly(
+                                List.of(300L, 310L, 305L), List.of(), null, List.of(295L, 301L), null, List.of(330L));
                 assertThat(scalars(column(batch, "finished"))).containsExactly(1L, 1L, 0L, 1L, null, 1L);
-                assertThat(scalars(column(batch, "weather.temp_c"))).containsExactly(12.5, 9.0, null, 14.0, null,
-                        -1.5);
+                assertThat(scalars(column(batch, "weather.temp_c"))).containsExactly(12.5, 9.0, null, 14.0, null, -1.5);
             }
         }
     }
@@ -219,28 +234,28 @@ class JsonLinesReaderTest {
     class Values {
         @Test
         void readIntegersOfTheWholeInt64RangeAsInt() throws IOException {
-            RecordBatch batch = readOneBatch(write("{\"i\":9223372036854775807}\n{\"i\":-9223372036854775808}\n"
-                    + "{\"i\":-0}\n"));
+            RecordBatch batch =
+                    readOneBatch(write("{\"i\":9223372036854775807}\n{\"i\":-9223372036854775808}\n" + "{\"i\":-0}\n"));
             assertThat(batch.columns().get(0).type()).isEqualTo(INT);
             assertThat(scalars(batch.columns().get(0))).containsExactly(Long.MAX_VALUE, Long.MIN_VALUE, 0L);
         }
 
         @Test
         void readIntegersBeyondInt64AsFloat() throws IOException {
-            RecordBatch batch = readOneBatch(write("{\"i\":9223372036854775808}\n{\"i\":1}\n"
-                    + "{\"i\":-123456789012345678901234567890}\n"));
+            RecordBatch batch = readOneBatch(
+                    write("{\"i\":9223372036854775808}\n{\"i\":1}\n" + "{\"i\":-123456789012345678901234567890}\n"));
             assertThat(batch.columns().get(0).type()).isEqualTo(FLOAT);
-            assertThat(scalars(batch.columns().get(0))).containsExactly(9.223372036854775808e18, 1.0,
-                    -1.2345678901234568e29);
+            assertThat(scalars(batch.columns().get(0)))
+                    .containsExactly(9.223372036854775808e18, 1.0, -1.2345678901234568e29);
         }
 
         @Test
         void readOtherNumbersAsFloat() throws IOException {
-            RecordBatch batch = readOneBatch(write("{\"f\":1.0}\n{\"f\":-0.0}\n{\"f\":2.5e-3}\n{\"f\":1E400}\n"
-                    + "{\"f\":7}\n{\"f\":0.1}\n"));
+            RecordBatch batch = readOneBatch(
+                    write("{\"f\":1.0}\n{\"f\":-0.0}\n{\"f\":2.5e-3}\n{\"f\":1E400}\n" + "{\"f\":7}\n{\"f\":0.1}\n"));
             assertThat(batch.columns().get(0).type()).isEqualTo(FLOAT);
-            assertThat(scalars(batch.columns().get(0))).containsExactly(1.0, -0.0, 0.0025, Double.POSITIVE_INFINITY,
-                    7.0, 0.1);
+            assertThat(scalars(batch.columns().get(0)))
+                    .containsExactly(1.0, -0.0, 0.0025, Double.POSITIVE_INFINITY, 7.0, 0.1);
         }
 
         @Test
@@ -248,9 +263,14 @@ class JsonLinesReaderTest {
             RecordBatch batch = readOneBatch(write("{\"f\":NaN}\n{\"f\":Infinity}\n{\"f\":-Infinity}\n"
                     + "{\"f\":+Infinity}\n{\"f\":+INF}\n{\"f\":-INF}\n"));
             assertThat(batch.columns().get(0).type()).isEqualTo(FLOAT);
-            assertThat(scalars(batch.columns().get(0))).containsExactly(Double.NaN, Double.POSITIVE_INFINITY,
-                    Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
-                    Double.NEGATIVE_INFINITY);
+            assertThat(scalars(batch.columns().get(0)))
+                    .containsExactly(
+                            Double.NaN,
+                            Double.POSITIVE_INFINITY,
+                            Double.NEGATIVE_INFINITY,
+                            Double.POSITIVE_INFINITY,
+                            Double.POSITIVE_INFINITY,
+                            Double.NEGATIVE_INFINITY);
         }
 
         @Test
@@ -267,8 +287,8 @@ class JsonLinesReaderTest {
             RecordBatch batch = readOneBatch(write("{\"s\":\"Überlingen 😀\"}\n{\"s\":\"tab\\there \\\"q\\\" \\\\\"}\n"
                     + "{\"s\":\"\\u00dc\\ud83d\\ude00\"}\n{\"s\":\"\"}\n{\"s\":\"42\"}\n"));
             assertThat(batch.columns().get(0).type()).isEqualTo(STRING);
-            assertThat(scalars(batch.columns().get(0))).containsExactly("Überlingen 😀", "tab\there \"q\" \\",
-                    "Ü😀", "", "42");
+            assertThat(scalars(batch.columns().get(0)))
+                    .containsExactly("Überlingen 😀", "tab\there \"q\" \\", "Ü😀", "", "42");
         }
 
         @Test
@@ -351,8 +371,9 @@ class JsonLinesReaderTest {
             try (JsonLinesReader reader = JsonLinesReader.open(file, JsonLinesOptions.DEFAULT.withBatchSize(2))) {
                 List<RecordBatch> batches = readAll(reader);
                 assertThat(batches).extracting(RecordBatch::rowCount).containsExactly(2, 2, 1);
-                assertThat(batches).allSatisfy(b -> assertThat(b.columns()).extracting(Column::name)
-                        .containsExactly("n", "late"));
+                assertThat(batches)
+                        .allSatisfy(b ->
+                                assertThat(b.columns()).extracting(Column::name).containsExactly("n", "late"));
                 assertThat(scalars(batches.get(0).columns().get(1))).containsExactly(null, null);
                 assertThat(scalars(batches.get(1).columns().get(1))).containsExactly("x", null);
                 assertThat(reader.next()).isEmpty();

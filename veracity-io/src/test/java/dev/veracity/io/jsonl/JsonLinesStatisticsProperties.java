@@ -29,23 +29,89 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JsonLinesStatisticsProperties {
     /** Float texts JSON allows (and Python's NaN and infinities): overflow, underflow, integers beyond int64. */
-    private static final String[] FLOAT_TEXTS = {"NaN", "Infinity", "-Infinity", "0.0", "-0.0", "0e0", "-0E+5",
-        "1e-5", "1E5", "2.5e+10", "-3e-300", "1e150", "-1.5e149", "1e309", "-1e400", "4.9e-324", "2e-324", "1e-400",
-        "0.1", "0.30000000000000004", "123456789012345678901234567890.5", "9007199254740993.0", "1e22", "1e23",
-        "2.2250738585072014E-308", "9223372036854775808", "-9223372036854775809", "18446744073709551616",
-        "1" + "0".repeat(30)};
+    private static final String[] FLOAT_TEXTS = {
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "0.0",
+        "-0.0",
+        "0e0",
+        "-0E+5",
+        "1e-5",
+        "1E5",
+        "2.5e+10",
+        "-3e-300",
+        "1e150",
+        "-1.5e149",
+        "1e309",
+        "-1e400",
+        "4.9e-324",
+        "2e-324",
+        "1e-400",
+        "0.1",
+        "0.30000000000000004",
+        "123456789012345678901234567890.5",
+        "9007199254740993.0",
+        "1e22",
+        "1e23",
+        "2.2250738585072014E-308",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "18446744073709551616",
+        "1" + "0".repeat(30)
+    };
 
     /** Strings, some of which look like numbers, booleans or null. */
-    private static final String[] STRING_TEXTS = {"Überlingen", "Łazienki", "😀", "日本語", "naïve café", "say \"hi\"",
-        "back\\slash", "line1\nline2", "tab\there", "", " ", "42", "1.5", "true", "null", "NaN", "[1]", "{}", "a,b",
-        "\u0000", "\u007F", "/"};
+    private static final String[] STRING_TEXTS = {
+        "Überlingen",
+        "Łazienki",
+        "😀",
+        "日本語",
+        "naïve café",
+        "say \"hi\"",
+        "back\\slash",
+        "line1\nline2",
+        "tab\there",
+        "",
+        " ",
+        "42",
+        "1.5",
+        "true",
+        "null",
+        "NaN",
+        "[1]",
+        "{}",
+        "a,b",
+        "\u0000",
+        "\u007F",
+        "/"
+    };
 
     /** Key segments (without dots), some of which must be escaped. */
-    private static final String[] SEGMENTS = {"trips", "fare", "city", "Preis €", "say \"hi\"", "back\\slash", "Łódź",
-        "🏙 city", "line\nbreak", "tab\there", "a", "b", ""};
+    private static final String[] SEGMENTS = {
+        "trips",
+        "fare",
+        "city",
+        "Preis €",
+        "say \"hi\"",
+        "back\\slash",
+        "Łódź",
+        "🏙 city",
+        "line\nbreak",
+        "tab\there",
+        "a",
+        "b",
+        ""
+    };
 
     /** What a generated feature holds. */
-    private enum Role { INT, FLOAT, STRING, BOOLEAN, EMPTY }
+    private enum Role {
+        INT,
+        FLOAT,
+        STRING,
+        BOOLEAN,
+        EMPTY
+    }
 
     @TempDir
     Path dir;
@@ -62,7 +128,9 @@ class JsonLinesStatisticsProperties {
                 .withBadRecords(skipping ? BadRecords.SKIP : BadRecords.FAIL)
                 .withBatchSize(Gen.oneIn(random, 2) ? JsonLinesOptions.DEFAULT_BATCH_SIZE : Gen.between(random, 1, 16));
         StatisticsOptions statisticsOptions = Gen.oneIn(random, 4)
-                ? StatisticsOptions.DEFAULT.withNumTopValues(Gen.between(random, 1, 5)).withNumHistogramBuckets(3)
+                ? StatisticsOptions.DEFAULT
+                        .withNumTopValues(Gen.between(random, 1, 5))
+                        .withNumHistogramBuckets(3)
                 : StatisticsOptions.DEFAULT;
 
         DatasetFeatureStatisticsList statistics;
@@ -72,7 +140,9 @@ class JsonLinesStatisticsProperties {
             skipped = reader.skippedRecords();
         }
 
-        assertThat(skipped).as("skipped lines").isEqualTo(badLines.values().stream().mapToInt(List::size).sum());
+        assertThat(skipped)
+                .as("skipped lines")
+                .isEqualTo(badLines.values().stream().mapToInt(List::size).sum());
         assertThat(statistics.getDatasetsCount()).isEqualTo(1);
         table.assertMatches(statistics.getDatasets(0), written, statisticsOptions);
     }
@@ -92,7 +162,11 @@ class JsonLinesStatisticsProperties {
                 if (random.nextDouble() < missing) {
                     cells.add(random.nextDouble() < nulls ? Cell.NULL : Cell.ABSENT);
                 } else if (role == Role.EMPTY) {
-                    cells.add(Gen.oneOf(random, Cell.NULL, Cell.ABSENT, new Cell(Cell.Kind.ARRAY, List.of()),
+                    cells.add(Gen.oneOf(
+                            random,
+                            Cell.NULL,
+                            Cell.ABSENT,
+                            new Cell(Cell.Kind.ARRAY, List.of()),
                             new Cell(Cell.Kind.ARRAY, nullList(Gen.between(random, 1, 3)))));
                 } else if (random.nextDouble() < arrays) {
                     int length = random.nextDouble() < emptyArrays ? 0 : Gen.size(random, 0, 6);
@@ -141,15 +215,19 @@ class JsonLinesStatisticsProperties {
     private static Value value(SplittableRandom random, Role role) {
         return switch (role) {
             case INT -> Gen.oneIn(random, 10) ? Value.ofBoolean(random.nextBoolean()) : intValue(random);
-            case FLOAT -> switch (Gen.weighted(random, 3, 4, 2, 2)) {
-                case 0 -> Value.ofFloat(Gen.oneOf(random, FLOAT_TEXTS));
-                case 1 -> Value.ofFloat(decimal(random));
-                case 2 -> Value.ofFloat(Double.toString(Math.scalb(random.nextDouble() - 0.5,
-                        Gen.between(random, -1075, 490))));
-                default -> random.nextBoolean() ? intValue(random) : Value.ofBoolean(random.nextBoolean());
-            };
-            case STRING -> Gen.oneIn(random, 3) ? Value.ofString(Gen.anyString(random, 12))
-                    : Value.ofString(STRING_TEXTS[skewed(random, STRING_TEXTS.length)]);
+            case FLOAT ->
+                switch (Gen.weighted(random, 3, 4, 2, 2)) {
+                    case 0 -> Value.ofFloat(Gen.oneOf(random, FLOAT_TEXTS));
+                    case 1 -> Value.ofFloat(decimal(random));
+                    case 2 ->
+                        Value.ofFloat(Double.toString(
+                                Math.scalb(random.nextDouble() - 0.5, Gen.between(random, -1075, 490))));
+                    default -> random.nextBoolean() ? intValue(random) : Value.ofBoolean(random.nextBoolean());
+                };
+            case STRING ->
+                Gen.oneIn(random, 3)
+                        ? Value.ofString(Gen.anyString(random, 12))
+                        : Value.ofString(STRING_TEXTS[skewed(random, STRING_TEXTS.length)]);
             case BOOLEAN -> Value.ofBoolean(random.nextBoolean());
             case EMPTY -> throw new IllegalArgumentException("a feature without values has no value");
         };
@@ -162,12 +240,14 @@ class JsonLinesStatisticsProperties {
 
     /** Zeros, small and int64-wide values, and the extremes. */
     private static Value intValue(SplittableRandom random) {
-        return Value.ofInt(switch (Gen.weighted(random, 2, 8, 8, 2)) {
-            case 0 -> 0;
-            case 1 -> Gen.between(random, -100L, 100L);
-            case 2 -> Gen.anyLong(random);
-            default -> Gen.oneOf(random, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE - 1);
-        });
+        return Value.ofInt(
+                switch (Gen.weighted(random, 2, 8, 8, 2)) {
+                    case 0 -> 0;
+                    case 1 -> Gen.between(random, -100L, 100L);
+                    case 2 -> Gen.anyLong(random);
+                    default ->
+                        Gen.oneOf(random, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE - 1);
+                });
     }
 
     /** {@return a JSON number with a fraction: up to 20 integer digits, up to 30 fraction digits, an exponent} */
@@ -183,7 +263,7 @@ class JsonLinesStatisticsProperties {
             s.append((char) ('0' + random.nextInt(10)));
         }
         switch (Gen.weighted(random, 6, 1, 1)) {
-            case 0 -> { }
+            case 0 -> {}
             case 1 -> s.append(Gen.oneOf(random, "e", "E", "e+")).append(Gen.between(random, 0, 120));
             default -> s.append(Gen.oneOf(random, "e-", "E-")).append(Gen.between(random, 0, 340));
         }
@@ -200,8 +280,17 @@ class JsonLinesStatisticsProperties {
         for (int n = Gen.between(random, 1, 10); n > 0; n--) {
             int after = random.nextInt(table.rows() + 1);
             String line = switch (Gen.weighted(random, 2, 2, 1, 1, 1, 4)) {
-                case 0 -> Gen.oneOf(random, "{\"a\": }", "{\"x\":1", "{'k':1}", "{\"k\":tru}", "{\"k\":1,}",
-                        "{\"k\":01}", "{\"k\":\"\\x\"}", "{\"k\":\"a\tb\"}");
+                case 0 ->
+                    Gen.oneOf(
+                            random,
+                            "{\"a\": }",
+                            "{\"x\":1",
+                            "{'k':1}",
+                            "{\"k\":tru}",
+                            "{\"k\":1,}",
+                            "{\"k\":01}",
+                            "{\"k\":\"\\x\"}",
+                            "{\"k\":\"a\tb\"}");
                 case 1 -> Gen.oneOf(random, "[1,2]", "\"text\"", "42", "null", "true", "{} {}", "{}[]");
                 case 2 -> "{\"dup\":1,\"dup\":2}";
                 case 3 -> Gen.oneOf(random, "{\"k\":[{\"z\":1}]}", "{\"k\":[[1]]}");
@@ -221,8 +310,7 @@ class JsonLinesStatisticsProperties {
         return lines;
     }
 
-    private record Conflict(int after, String line) {
-    }
+    private record Conflict(int after, String line) {}
 
     /**
      * {@return a line that conflicts with a feature's first value (a number for strings, a string for numbers), or

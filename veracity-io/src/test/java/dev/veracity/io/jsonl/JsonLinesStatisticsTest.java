@@ -25,29 +25,44 @@ class JsonLinesStatisticsTest {
 
     private static DatasetFeatureStatistics statistics(Path file, JsonLinesOptions options) throws IOException {
         try (JsonLinesReader reader = JsonLinesReader.open(file, options)) {
-            return new StatisticsGenerator(StatisticsOptions.DEFAULT).compute(reader, "").getDatasets(0);
+            return new StatisticsGenerator(StatisticsOptions.DEFAULT)
+                    .compute(reader, "")
+                    .getDatasets(0);
         }
     }
 
     private static FeatureNameStatistics feature(DatasetFeatureStatistics statistics, String name) {
-        return statistics.getFeaturesList().stream().filter(f -> f.getPath().getStep(0).equals(name)).findFirst()
+        return statistics.getFeaturesList().stream()
+                .filter(f -> f.getPath().getStep(0).equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 
     private static CommonStatistics common(FeatureNameStatistics feature) {
-        return feature.hasNumStats() ? feature.getNumStats().getCommonStats()
+        return feature.hasNumStats()
+                ? feature.getNumStats().getCommonStats()
                 : feature.getStringStats().getCommonStats();
     }
 
     @Test
     void countsEmptyListsAsPresentAndAbsentKeysAsMissing() throws IOException, URISyntaxException {
-        Path file = Path.of(JsonLinesStatisticsTest.class.getResource("/jsonl/runs.jsonl").toURI());
+        Path file = Path.of(
+                JsonLinesStatisticsTest.class.getResource("/jsonl/runs.jsonl").toURI());
         DatasetFeatureStatistics statistics = statistics(file, JsonLinesOptions.DEFAULT);
 
         assertThat(statistics.getNumExamples()).isEqualTo(6);
-        assertThat(statistics.getFeaturesList()).extracting(f -> f.getPath().getStep(0) + ":" + f.getType())
-                .containsExactly("date:STRING", "runner:STRING", "distance_km:FLOAT", "laps_s:INT", "tags:STRING",
-                        "weather.temp_c:FLOAT", "weather.wind:STRING", "finished:INT", "notes:STRING");
+        assertThat(statistics.getFeaturesList())
+                .extracting(f -> f.getPath().getStep(0) + ":" + f.getType())
+                .containsExactly(
+                        "date:STRING",
+                        "runner:STRING",
+                        "distance_km:FLOAT",
+                        "laps_s:INT",
+                        "tags:STRING",
+                        "weather.temp_c:FLOAT",
+                        "weather.wind:STRING",
+                        "finished:INT",
+                        "notes:STRING");
 
         // laps_s: [300, 310, 305], [], absent, [295, 301], absent, [330]
         FeatureNameStatistics laps = feature(statistics, "laps_s");
@@ -73,7 +88,8 @@ class JsonLinesStatisticsTest {
         assertThat(tagsCommon.getAvgNumValues()).isEqualTo(1.0f);
         StringStatistics tagValues = tags.getStringStats();
         assertThat(tagValues.getUnique()).isEqualTo(4);
-        assertThat(tagValues.getTopValuesList()).extracting(v -> v.getValue() + "=" + (long) v.getFrequency())
+        assertThat(tagValues.getTopValuesList())
+                .extracting(v -> v.getValue() + "=" + (long) v.getFrequency())
                 .containsExactly("easy=2", "track=1", "river=1", "park=1");
 
         // weather.wind: calm, null, weather null, gusty, weather {}, calm
@@ -90,10 +106,12 @@ class JsonLinesStatisticsTest {
 
     @Test
     void describeOnlyTheLinesNotSkipped() throws IOException {
-        Path file = Files.writeString(dir.resolve("s.jsonl"),
-                "{\"n\":1}\n{\"n\":\"x\"}\nnot json\n{\"n\":[2,3]}\n{\"n\":[]}\n", StandardCharsets.UTF_8);
-        DatasetFeatureStatistics statistics = statistics(file,
-                JsonLinesOptions.DEFAULT.withBadRecords(BadRecords.SKIP));
+        Path file = Files.writeString(
+                dir.resolve("s.jsonl"),
+                "{\"n\":1}\n{\"n\":\"x\"}\nnot json\n{\"n\":[2,3]}\n{\"n\":[]}\n",
+                StandardCharsets.UTF_8);
+        DatasetFeatureStatistics statistics =
+                statistics(file, JsonLinesOptions.DEFAULT.withBadRecords(BadRecords.SKIP));
         assertThat(statistics.getNumExamples()).isEqualTo(3);
         CommonStatistics n = common(feature(statistics, "n"));
         assertThat(n.getNumNonMissing()).isEqualTo(3);

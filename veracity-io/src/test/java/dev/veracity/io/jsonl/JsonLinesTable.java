@@ -32,7 +32,8 @@ record JsonLinesTable(List<Feature> features, int rows) {
         features = List.copyOf(features);
         for (Feature f : features) {
             if (f.cells().size() != rows) {
-                throw new IllegalArgumentException("feature " + f.name() + " has " + f.cells().size() + " cells");
+                throw new IllegalArgumentException(
+                        "feature " + f.name() + " has " + f.cells().size() + " cells");
             }
         }
     }
@@ -70,7 +71,12 @@ record JsonLinesTable(List<Feature> features, int rows) {
 
     /** What a line holds for a key: nothing, null, one scalar, or an array (whose elements may be null). */
     record Cell(Kind kind, List<Value> values) {
-        enum Kind { ABSENT, NULL, SCALAR, ARRAY }
+        enum Kind {
+            ABSENT,
+            NULL,
+            SCALAR,
+            ARRAY
+        }
 
         static final Cell ABSENT = new Cell(Kind.ABSENT, List.of());
         static final Cell NULL = new Cell(Kind.NULL, List.of());
@@ -119,18 +125,30 @@ record JsonLinesTable(List<Feature> features, int rows) {
      * @param emptyParents  how often an object none of whose keys a line holds is written as null or {}
      * @param seed          the seed of these random choices
      */
-    record Style(String lineEnd, boolean byteOrderMark, boolean finalLineEnd, double blankLines, double spaces,
-            double escapes, double emptyParents, long seed) {
+    record Style(
+            String lineEnd,
+            boolean byteOrderMark,
+            boolean finalLineEnd,
+            double blankLines,
+            double spaces,
+            double escapes,
+            double emptyParents,
+            long seed) {
         static Style random(SplittableRandom random) {
-            return new Style(Gen.oneOf(random, "\n", "\r\n"), Gen.oneIn(random, 4), !Gen.oneIn(random, 4),
-                    Gen.oneOf(random, 0.0, 0.0, 0.1), Gen.oneOf(random, 0.0, 0.2, 1.0),
-                    Gen.oneOf(random, 0.0, 0.3), Gen.oneOf(random, 0.0, 0.2, 0.5), random.nextLong());
+            return new Style(
+                    Gen.oneOf(random, "\n", "\r\n"),
+                    Gen.oneIn(random, 4),
+                    !Gen.oneIn(random, 4),
+                    Gen.oneOf(random, 0.0, 0.0, 0.1),
+                    Gen.oneOf(random, 0.0, 0.2, 1.0),
+                    Gen.oneOf(random, 0.0, 0.3),
+                    Gen.oneOf(random, 0.0, 0.2, 0.5),
+                    random.nextLong());
         }
     }
 
     /** The text of a file and the keys it holds, in order of first appearance, each with whether it held objects. */
-    record Written(byte[] bytes, LinkedHashMap<String, Boolean> keys) {
-    }
+    record Written(byte[] bytes, LinkedHashMap<String, Boolean> keys) {}
 
     /**
      * {@return the table as JSON Lines, with {@code badLines} (text of lines to skip, keyed by the number of good
@@ -153,7 +171,9 @@ record JsonLinesTable(List<Feature> features, int rows) {
         }
         for (int i = 0; i < lines.size(); i++) {
             while (random.nextDouble() < style.blankLines()) {
-                out.writeBytes(Gen.oneOf(random, "", " ", "\t", "  \r").concat(style.lineEnd()).getBytes(UTF_8));
+                out.writeBytes(Gen.oneOf(random, "", " ", "\t", "  \r")
+                        .concat(style.lineEnd())
+                        .getBytes(UTF_8));
             }
             out.writeBytes(lines.get(i).getBytes(UTF_8));
             if (i < lines.size() - 1 || style.finalLineEnd()) {
@@ -183,7 +203,8 @@ record JsonLinesTable(List<Feature> features, int rows) {
                 List<String> parent = feature.path().subList(0, depth);
                 if (random.nextDouble() < emptyParents && canAdd(root, parent)) {
                     Map<String, Object> holder = objectAt(root, parent.subList(0, depth - 1));
-                    holder.put(parent.get(depth - 1),
+                    holder.put(
+                            parent.get(depth - 1),
                             random.nextBoolean() ? JsonText.NULL_OBJECT : new LinkedHashMap<String, Object>());
                 }
             }
@@ -223,28 +244,35 @@ record JsonLinesTable(List<Feature> features, int rows) {
      */
     void assertMatches(DatasetFeatureStatistics statistics, Written written, StatisticsOptions options) {
         assertThat(statistics.getNumExamples()).as("num_examples").isEqualTo(rows);
-        List<String> expected = written.keys().entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)
+        List<String> expected = written.keys().entrySet().stream()
+                .filter(e -> !e.getValue())
+                .map(Map.Entry::getKey)
                 .toList();
-        assertThat(statistics.getFeaturesList()).as("features in order of first appearance")
+        assertThat(statistics.getFeaturesList())
+                .as("features in order of first appearance")
                 .extracting(f -> List.copyOf(f.getPath().getStepList()))
                 .containsExactlyElementsOf(expected.stream().map(List::of).toList());
         for (int i = 0; i < expected.size(); i++) {
             String name = expected.get(i);
             FeatureNameStatistics actual = statistics.getFeatures(i);
             // A key that was only ever an object written as null is a feature without values.
-            Feature feature = features.stream().filter(f -> f.name().equals(name)).findFirst()
+            Feature feature = features.stream()
+                    .filter(f -> f.name().equals(name))
+                    .findFirst()
                     .orElse(new Feature(List.of(name), Collections.nCopies(rows, Cell.NULL)));
             FeatureType type = feature.type();
             try {
                 switch (type) {
-                    case INT, FLOAT -> StatisticsAssertions.assertNumeric(actual,
-                            BruteForceStatistics.numeric(numericRows(feature)), type, options);
-                    case STRING -> StatisticsAssertions.assertStrings(actual,
-                            BruteForceStatistics.strings(stringRows(feature)), options);
+                    case INT, FLOAT ->
+                        StatisticsAssertions.assertNumeric(
+                                actual, BruteForceStatistics.numeric(numericRows(feature)), type, options);
+                    case STRING ->
+                        StatisticsAssertions.assertStrings(
+                                actual, BruteForceStatistics.strings(stringRows(feature)), options);
                 }
             } catch (AssertionError e) {
-                throw new AssertionError("feature " + (i + 1) + " (" + name + ", expected " + type + "): "
-                        + e.getMessage(), e);
+                throw new AssertionError(
+                        "feature " + (i + 1) + " (" + name + ", expected " + type + "): " + e.getMessage(), e);
             }
         }
     }
@@ -252,7 +280,10 @@ record JsonLinesTable(List<Feature> features, int rows) {
     private static List<double[]> numericRows(Feature feature) {
         List<double[]> rows = new ArrayList<>();
         for (Cell cell : feature.cells()) {
-            rows.add(cell.isMissing() ? null : cell.nonNull().stream().mapToDouble(Value::number).toArray());
+            rows.add(
+                    cell.isMissing()
+                            ? null
+                            : cell.nonNull().stream().mapToDouble(Value::number).toArray());
         }
         return rows;
     }
@@ -260,8 +291,12 @@ record JsonLinesTable(List<Feature> features, int rows) {
     private static List<byte[][]> stringRows(Feature feature) {
         List<byte[][]> rows = new ArrayList<>();
         for (Cell cell : feature.cells()) {
-            rows.add(cell.isMissing() ? null
-                    : cell.nonNull().stream().map(v -> JsonText.generalizedUtf8(v.string())).toArray(byte[][]::new));
+            rows.add(
+                    cell.isMissing()
+                            ? null
+                            : cell.nonNull().stream()
+                                    .map(v -> JsonText.generalizedUtf8(v.string()))
+                                    .toArray(byte[][]::new));
         }
         return rows;
     }

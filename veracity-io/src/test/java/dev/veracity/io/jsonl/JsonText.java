@@ -108,7 +108,8 @@ final class JsonText {
         s.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1));
             boolean escape = random.nextDouble() < escapes;
             if (c == '"' || c == '\\') {

@@ -40,9 +40,11 @@ class ParallelJsonLinesStatisticsProperties {
     Path dir;
 
     /** A table of at most 400 rows, with malformed lines to skip half the time. */
-    private record Case(JsonLinesTable table, Map<Integer, List<String>> badLines, JsonLinesTable.Written written,
-            List<Path> files) {
-    }
+    private record Case(
+            JsonLinesTable table,
+            Map<Integer, List<String>> badLines,
+            JsonLinesTable.Written written,
+            List<Path> files) {}
 
     /** {@return a generated table of at most 400 rows, whose values the sketches keep} */
     private static JsonLinesTable table(SplittableRandom random) {
@@ -59,8 +61,8 @@ class ParallelJsonLinesStatisticsProperties {
 
     private Case write(SplittableRandom random) throws IOException {
         JsonLinesTable table = table(random);
-        Map<Integer, List<String>> badLines = Gen.oneIn(random, 2)
-                ? JsonLinesStatisticsProperties.badLines(random, table) : Map.of();
+        Map<Integer, List<String>> badLines =
+                Gen.oneIn(random, 2) ? JsonLinesStatisticsProperties.badLines(random, table) : Map.of();
         JsonLinesTable.Written written = table.write(JsonLinesTable.Style.random(random), badLines);
         return new Case(table, badLines, written, split(written.bytes(), Gen.between(random, 1, 3), random));
     }
@@ -84,8 +86,8 @@ class ParallelJsonLinesStatisticsProperties {
                 continue; // keep the part for the next cut
             }
             if (cut > start) {
-                files.add(Files.write(dir.resolve("part-" + files.size() + ".jsonl"),
-                        Arrays.copyOfRange(bytes, start, cut)));
+                files.add(Files.write(
+                        dir.resolve("part-" + files.size() + ".jsonl"), Arrays.copyOfRange(bytes, start, cut)));
                 start = cut;
             }
         }
@@ -95,7 +97,12 @@ class ParallelJsonLinesStatisticsProperties {
     private static boolean hasText(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && (b & 0xFF) != 0xEF && (b & 0xFF) != 0xBB
+            if (b != ' '
+                    && b != '\t'
+                    && b != '\r'
+                    && b != '\n'
+                    && (b & 0xFF) != 0xEF
+                    && (b & 0xFF) != 0xBB
                     && (b & 0xFF) != 0xBF) {
                 return true;
             }
@@ -103,11 +110,26 @@ class ParallelJsonLinesStatisticsProperties {
         return false;
     }
 
-    private static ComputedStatistics compute(Case c, BadRecords badRecords, StatisticsOptions options,
-            List<Slicing> slicings, int maxSlices, Sampling sampling, int threads, long rangeBytes)
+    private static ComputedStatistics compute(
+            Case c,
+            BadRecords badRecords,
+            StatisticsOptions options,
+            List<Slicing> slicings,
+            int maxSlices,
+            Sampling sampling,
+            int threads,
+            long rangeBytes)
             throws IOException {
-        return new JsonLinesStatistics(JsonLinesOptions.DEFAULT.withBadRecords(badRecords), options, slicings,
-                maxSlices, sampling, Progress.NONE, threads, rangeBytes).compute(c.files(), "");
+        return new JsonLinesStatistics(
+                        JsonLinesOptions.DEFAULT.withBadRecords(badRecords),
+                        options,
+                        slicings,
+                        maxSlices,
+                        sampling,
+                        Progress.NONE,
+                        threads,
+                        rangeBytes)
+                .compute(c.files(), "");
     }
 
     private static long badLineCount(Case c) {
@@ -144,8 +166,9 @@ class ParallelJsonLinesStatisticsProperties {
         try (JsonLinesReader reader = JsonLinesReader.open(file, options)) {
             sequential = new StatisticsGenerator(EXACT_SKETCHES).compute(reader, "");
         }
-        ComputedStatistics parallel = new JsonLinesStatistics(options, EXACT_SKETCHES, List.of(), 1, Sampling.ALL,
-                Progress.NONE, Gen.oneOf(random, 1, 2, 4)).compute(file, "");
+        ComputedStatistics parallel = new JsonLinesStatistics(
+                        options, EXACT_SKETCHES, List.of(), 1, Sampling.ALL, Progress.NONE, Gen.oneOf(random, 1, 2, 4))
+                .compute(file, "");
 
         assertThat(parallel.statistics()).isEqualTo(sequential);
     }
@@ -156,10 +179,15 @@ class ParallelJsonLinesStatisticsProperties {
         Case c = write(random);
         BadRecords badRecords = c.badLines().isEmpty() ? BadRecords.FAIL : BadRecords.SKIP;
         long rangeBytes = Gen.oneOf(random, 1L, 64L, 1024L);
-        Sampling sampling = Gen.oneIn(random, 4) ? Sampling.ALL
+        Sampling sampling = Gen.oneIn(random, 4)
+                ? Sampling.ALL
                 : new Sampling(Gen.oneOf(random, 0.05, 0.3, 0.9), random.nextLong());
-        List<Slicing> slicings = c.table().features().stream().map(Feature::name).filter(n -> !n.isEmpty())
-                .limit(1).map(Slicing::of).toList();
+        List<Slicing> slicings = c.table().features().stream()
+                .map(Feature::name)
+                .filter(n -> !n.isEmpty())
+                .limit(1)
+                .map(Slicing::of)
+                .toList();
         int maxSlices = Gen.oneOf(random, 1, 3, SlicedStatistics.DEFAULT_MAX_SLICES);
 
         ComputedStatistics one = compute(c, badRecords, EXACT_SKETCHES, slicings, maxSlices, sampling, 1, rangeBytes);

@@ -54,8 +54,11 @@ class ParquetReaderTest {
     private Path write(int rows, int rowGroupBytes) throws IOException {
         Path file = dir.resolve("trips.parquet");
         Files.deleteIfExists(file);
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(NESTED)
-                .withRowGroupSize(rowGroupBytes).withPageSize(1024).build()) {
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withType(NESTED)
+                .withRowGroupSize(rowGroupBytes)
+                .withPageSize(1024)
+                .build()) {
             SimpleGroupFactory groups = new SimpleGroupFactory(NESTED);
             for (int r = 0; r < rows; r++) {
                 Group g = groups.newGroup().append("id", (long) r);
@@ -94,14 +97,19 @@ class ParquetReaderTest {
     }
 
     private static Column column(RecordBatch batch, String name) {
-        return batch.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return batch.columns().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void nestedColumnsBecomeDottedAndListFeatures() throws IOException {
         RecordBatch batch = readAll(write(6, 1 << 20), ReadOptions.DEFAULT).get(0);
-        assertThat(batch.columns()).extracting(Column::name).containsExactly("id", "tags", "route.miles",
-                "route.day", "ts", "ts_nanos", "price", "big", "ok", "legacy");
+        assertThat(batch.columns())
+                .extracting(Column::name)
+                .containsExactly(
+                        "id", "tags", "route.miles", "route.day", "ts", "ts_nanos", "price", "big", "ok", "legacy");
         StringColumn tags = (StringColumn) column(batch, "tags");
         assertThat(tags.present()).startsWith(true, true, false, true, true, false); // r%3==2: null list
         assertThat(tags.rowOffsets()).startsWith(0, 0, 1, 1, 1, 2, 2); // r%3==0: present, empty; r%3==1: one
@@ -124,17 +132,19 @@ class ParquetReaderTest {
     @Test
     void projectionReadsOnlyTheSelectedFeatures() throws IOException {
         Path file = write(10, 1 << 20);
-        RecordBatch batch = readAll(file, ReadOptions.DEFAULT.withColumns(List.of("route", "ok"))).get(0);
+        RecordBatch batch = readAll(file, ReadOptions.DEFAULT.withColumns(List.of("route", "ok")))
+                .get(0);
         assertThat(batch.columns()).extracting(Column::name).containsExactly("route.miles", "route.day", "ok");
         assertThatThrownBy(() -> readAll(file, ReadOptions.DEFAULT.withColumns(List.of("nope"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("found none of [nope]");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("found none of [nope]");
     }
 
     @Test
     void everyRowGroupIsASplitAndTogetherTheyHoldEveryRow() throws IOException {
         Path file = write(5000, 4096);
-        List<InputSplit> splits = Readers.splits(List.of(file), DataFormat.PARQUET, ReadOptions.DEFAULT,
-                new FeatureTypes());
+        List<InputSplit> splits =
+                Readers.splits(List.of(file), DataFormat.PARQUET, ReadOptions.DEFAULT, new FeatureTypes());
         assertThat(splits).hasSizeGreaterThan(1);
         long ids = 0;
         long rows = 0;
@@ -152,7 +162,8 @@ class ParquetReaderTest {
     @Test
     void aFileThatIsNotParquetIsAnInputError() throws IOException {
         Path file = Files.writeString(dir.resolve("x.parquet"), "PAR1 but not really");
-        assertThatThrownBy(() -> readAll(file, ReadOptions.DEFAULT)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> readAll(file, ReadOptions.DEFAULT))
+                .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": expected a Parquet file");
     }
 
@@ -163,7 +174,8 @@ class ParquetReaderTest {
         int miles = new String(bytes, StandardCharsets.ISO_8859_1).lastIndexOf("miles"); // in the footer's schema
         bytes[miles + 3] = 'X';
         Files.write(file, bytes);
-        assertThatThrownBy(() -> readAll(file, ReadOptions.DEFAULT)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> readAll(file, ReadOptions.DEFAULT))
+                .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": expected a Parquet file")
                 .hasMessageContaining("milXs not found")
                 .hasMessageNotContaining("\n");
@@ -174,13 +186,15 @@ class ParquetReaderTest {
         IllegalStateException parquets = new IllegalStateException("bad page\n  with\n  lines");
         parquets.setStackTrace(new StackTraceElement[] {
             new StackTraceElement("java.nio.ByteBuffer", "get", "ByteBuffer.java", 1),
-            new StackTraceElement("org.apache.parquet.column.impl.ColumnReaderBase", "readPage", "X.java", 1)});
+            new StackTraceElement("org.apache.parquet.column.impl.ColumnReaderBase", "readPage", "X.java", 1)
+        });
         assertThat(ParquetErrors.classify("f.parquet row group 0", "readable Parquet pages", parquets))
                 .isInstanceOf(InputException.class)
                 .hasMessage("f.parquet row group 0: expected readable Parquet pages, found IllegalStateException: "
                         + "bad page with lines");
         IllegalStateException ours = new IllegalStateException("our bug");
-        assertThatThrownBy(() -> ParquetErrors.classify("f.parquet", "pages", ours)).isSameAs(ours);
+        assertThatThrownBy(() -> ParquetErrors.classify("f.parquet", "pages", ours))
+                .isSameAs(ours);
         InputException input = new InputException(dev.veracity.ErrorCode.PARQUET_INVALID, "f: expected x, found y");
         assertThat(ParquetErrors.classify("f.parquet", "pages", input)).isSameAs(input);
     }

@@ -33,13 +33,16 @@ class FeatureSkewDetectorTest {
     }
 
     private static FeatureSkew feature(FeatureSkewReport report, String name) {
-        return report.featureSkew().stream().filter(f -> f.featureName().equals(name)).findFirst().orElseThrow();
+        return report.featureSkew().stream()
+                .filter(f -> f.featureName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private FeatureSkewReport detect(Path training, Path serving, SkewOptions options, int partitions)
             throws IOException {
-        return FeatureSkewDetector.detect(training, serving, options, TableOptions.DEFAULT, dir, Progress.NONE,
-                partitions);
+        return FeatureSkewDetector.detect(
+                training, serving, options, TableOptions.DEFAULT, dir, Progress.NONE, partitions);
     }
 
     @Nested
@@ -54,8 +57,8 @@ class FeatureSkewDetectorTest {
                 assertThat(feature(report, "y")).isEqualTo(new FeatureSkew("y", 3, 3, 2, 0, 0, 1, 1));
                 assertThat(feature(report, "z")).isEqualTo(new FeatureSkew("z", 3, 3, 2, 0, 0, 1, 1)); // 7 = "7.0"
             }
-            FeatureSkewReport rounded = detect(training, serving, SkewOptions.of(List.of("id"))
-                    .withFloatRoundDigits(3), 1);
+            FeatureSkewReport rounded =
+                    detect(training, serving, SkewOptions.of(List.of("id")).withFloatRoundDigits(3), 1);
             assertThat(feature(rounded, "y").matchCount()).isEqualTo(3);
         }
 
@@ -72,12 +75,13 @@ class FeatureSkewDetectorTest {
                     {"user": "a", "day": 2, "tags": ["x"], "n": []}
                     {"user": "b", "day": 1, "tags": ["q"], "n": [3]}
                     """);
-            FeatureSkewReport report = detect(training, serving, SkewOptions.of(List.of("user", "day"))
-                    .withSampleSize(5), 3);
+            FeatureSkewReport report = detect(
+                    training, serving, SkewOptions.of(List.of("user", "day")).withSampleSize(5), 3);
             assertThat(report.matchStats()).isEqualTo(new MatchStats(3, 3, 3, 0, 0, 3, 0, 1, 0));
             assertThat(feature(report, "tags")).isEqualTo(new FeatureSkew("tags", 2, 3, 1, 0, 1, 1, 2));
             assertThat(feature(report, "n")).isEqualTo(new FeatureSkew("n", 3, 3, 3, 0, 0, 0, 0));
-            assertThat(report.skewPairs()).extracting(SkewPair::identifier)
+            assertThat(report.skewPairs())
+                    .extracting(SkewPair::identifier)
                     .containsExactly(List.of("a", "1"), List.of("b", "1"));
             assertThat(report.skewPairs().get(1).testOnlyFeatures()).containsExactly("tags");
             assertThat(report.confusionCounts()).isEmpty(); // the one mismatch is of two-value lists
@@ -102,8 +106,9 @@ class FeatureSkewDetectorTest {
             Path training = write("t.csv", "id,x\n1,a\n");
             Path serving = write("s.csv", "key,x\n1,a\n");
             assertThatThrownBy(() -> detect(training, serving, SkewOptions.of(List.of("id")), 2))
-                    .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errorCode())
-                            .isEqualTo(ErrorCode.SKEW_IDENTIFIER_NOT_FOUND))
+                    .isInstanceOfSatisfying(
+                            InputException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SKEW_IDENTIFIER_NOT_FOUND))
                     .hasMessage(serving + ": expected identifier feature 'id' (--key), found only [key, x]");
             try (var files = Files.list(dir)) {
                 assertThat(files).hasSize(2); // no spill directory left behind
@@ -114,10 +119,10 @@ class FeatureSkewDetectorTest {
         void anUnwritableSpillDirectoryIsAnInputError() throws IOException {
             Path training = write("t.csv", "id,x\n1,a\n");
             SkewOptions options = SkewOptions.of(List.of("id"));
-            assertThatThrownBy(() -> FeatureSkewDetector.detect(training, training, options, TableOptions.DEFAULT,
-                    dir.resolve("absent"), Progress.NONE, 2))
-                    .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errorCode())
-                            .isEqualTo(ErrorCode.FILE_UNWRITABLE))
+            assertThatThrownBy(() -> FeatureSkewDetector.detect(
+                            training, training, options, TableOptions.DEFAULT, dir.resolve("absent"), Progress.NONE, 2))
+                    .isInstanceOfSatisfying(
+                            InputException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FILE_UNWRITABLE))
                     .hasMessageStartingWith(dir.resolve("absent") + ": expected a writable directory");
         }
 
@@ -129,17 +134,21 @@ class FeatureSkewDetectorTest {
                 out.write("id,x\n1,a\n".getBytes(StandardCharsets.UTF_8));
             }
             assertThatThrownBy(() -> detect(training, serving, SkewOptions.of(List.of("id")), 1))
-                    .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errorCode())
-                            .isEqualTo(ErrorCode.UNSUPPORTED_FILE_FORMAT))
+                    .isInstanceOfSatisfying(
+                            InputException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_FILE_FORMAT))
                     .hasMessageStartingWith(serving + ": expected a plain CSV file, found gzip");
         }
 
         @Test
         void partitionsGrowWithInputAndShrinkWithHeap() {
             assertThat(FeatureSkewDetector.choosePartitions(0, 1 << 30)).isEqualTo(1);
-            assertThat(FeatureSkewDetector.choosePartitions(10L << 20, 2L << 30)).isEqualTo(1);
-            assertThat(FeatureSkewDetector.choosePartitions(100L << 20, 2L << 30)).isEqualTo(7);
-            assertThat(FeatureSkewDetector.choosePartitions(100L << 20, 64L << 20)).isEqualTo(25);
+            assertThat(FeatureSkewDetector.choosePartitions(10L << 20, 2L << 30))
+                    .isEqualTo(1);
+            assertThat(FeatureSkewDetector.choosePartitions(100L << 20, 2L << 30))
+                    .isEqualTo(7);
+            assertThat(FeatureSkewDetector.choosePartitions(100L << 20, 64L << 20))
+                    .isEqualTo(25);
             assertThat(FeatureSkewDetector.choosePartitions(1L << 40, 256L << 20))
                     .isEqualTo(FeatureSkewDetector.MAX_PARTITIONS);
         }

@@ -49,14 +49,16 @@ class FeatureSkewProperties {
         Files.writeString(training, c.csv(c.base, false), StandardCharsets.UTF_8);
         Files.writeString(serving, c.csv(c.test, c.servingNumbersAsFloats), StandardCharsets.UTF_8);
         List<String> keys = c.composite ? List.of("id", "k2") : List.of("id");
-        SkewOptions options = SkewOptions.of(keys).withFeaturesToIgnore(List.of("ign"))
-                .withSampleSize(Gen.between(random, 0, 6)).withFloatRoundDigits(c.roundDigits)
+        SkewOptions options = SkewOptions.of(keys)
+                .withFeaturesToIgnore(List.of("ign"))
+                .withSampleSize(Gen.between(random, 0, 6))
+                .withFloatRoundDigits(c.roundDigits)
                 .withConfusionTopN(Gen.between(random, 0, 5));
 
-        FeatureSkewReport inMemory = FeatureSkewDetector.detect(training, serving, options, TableOptions.DEFAULT, dir,
-                Progress.NONE, 1);
-        FeatureSkewReport spilled = FeatureSkewDetector.detect(training, serving, options, TableOptions.DEFAULT, dir,
-                Progress.NONE, Gen.between(random, 2, 9));
+        FeatureSkewReport inMemory =
+                FeatureSkewDetector.detect(training, serving, options, TableOptions.DEFAULT, dir, Progress.NONE, 1);
+        FeatureSkewReport spilled = FeatureSkewDetector.detect(
+                training, serving, options, TableOptions.DEFAULT, dir, Progress.NONE, Gen.between(random, 2, 9));
         Oracle oracle = new Oracle(c, options);
 
         assertThat(inMemory.matchStats()).isEqualTo(oracle.matchStats());
@@ -73,14 +75,17 @@ class FeatureSkewProperties {
         assertThat(spilled.skewPairs()).isEqualTo(inMemory.skewPairs());
         assertThat(spilled.confusionCounts()).isEqualTo(inMemory.confusionCounts());
         try (var left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("train.csv",
-                    "serving.csv");
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("train.csv", "serving.csv");
         }
     }
 
     /** One generated pair of tables: rows are maps from column to Long, Double or String (absent: missing). */
-    private record Case(List<Map<String, Object>> base, List<Map<String, Object>> test, boolean composite,
-            int roundDigits, boolean servingNumbersAsFloats) {
+    private record Case(
+            List<Map<String, Object>> base,
+            List<Map<String, Object>> test,
+            boolean composite,
+            int roundDigits,
+            boolean servingNumbersAsFloats) {
         static Case generate(SplittableRandom random) {
             boolean composite = random.nextBoolean();
             int roundDigits = random.nextBoolean() ? 3 : SkewOptions.NO_ROUNDING;
@@ -116,8 +121,8 @@ class FeatureSkewProperties {
             return new Case(base, test, composite, roundDigits, random.nextInt(3) == 0);
         }
 
-        private static Map<String, Object> servingCopy(SplittableRandom random, Map<String, Object> row,
-                int roundDigits) {
+        private static Map<String, Object> servingCopy(
+                SplittableRandom random, Map<String, Object> row, int roundDigits) {
             Map<String, Object> copy = new LinkedHashMap<>(row);
             copy.remove("b");
             copy.put("ign", 99L);
@@ -224,12 +229,25 @@ class FeatureSkewProperties {
             long testWithId = c.test.stream().filter(r -> id(r) != null).count();
             java.util.Set<List<String>> all = new java.util.HashSet<>(baseById.keySet());
             all.addAll(testById.keySet());
-            long missingInBase = all.stream().filter(id -> !baseById.containsKey(id)).count();
-            long missingInTest = all.stream().filter(id -> !testById.containsKey(id)).count();
-            long duplicates = all.stream().filter(id -> baseById.containsKey(id) && testById.containsKey(id)
-                    && (baseById.get(id).size() > 1 || testById.get(id).size() > 1)).count();
-            return new MatchStats(baseWithId, testWithId, all.size(), missingInBase, missingInTest, pairs().size(),
-                    duplicates, c.base.size() - baseWithId, c.test.size() - testWithId);
+            long missingInBase =
+                    all.stream().filter(id -> !baseById.containsKey(id)).count();
+            long missingInTest =
+                    all.stream().filter(id -> !testById.containsKey(id)).count();
+            long duplicates = all.stream()
+                    .filter(id -> baseById.containsKey(id)
+                            && testById.containsKey(id)
+                            && (baseById.get(id).size() > 1 || testById.get(id).size() > 1))
+                    .count();
+            return new MatchStats(
+                    baseWithId,
+                    testWithId,
+                    all.size(),
+                    missingInBase,
+                    missingInTest,
+                    pairs().size(),
+                    duplicates,
+                    c.base.size() - baseWithId,
+                    c.test.size() - testWithId);
         }
 
         List<FeatureSkew> featureSkew() {
@@ -258,8 +276,8 @@ class FeatureSkewProperties {
                         testOnly++;
                     }
                 }
-                result.add(new FeatureSkew(f, baseCount, testCount, match, baseOnly, testOnly, mismatch,
-                        baseOnly + testOnly + mismatch));
+                result.add(new FeatureSkew(
+                        f, baseCount, testCount, match, baseOnly, testOnly, mismatch, baseOnly + testOnly + mismatch));
             }
             return result;
         }
@@ -278,19 +296,22 @@ class FeatureSkewProperties {
                 }
                 counts.entrySet().stream()
                         .sorted(Comparator.comparing((Map.Entry<List<String>, Long> e) -> -e.getValue())
-                                .thenComparing(e -> e.getKey().get(0)).thenComparing(e -> e.getKey().get(1)))
+                                .thenComparing(e -> e.getKey().get(0))
+                                .thenComparing(e -> e.getKey().get(1)))
                         .limit(options.confusionTopN())
-                        .forEach(e -> result.add(new ConfusionCount(f, e.getKey().get(0), e.getKey().get(1),
-                                e.getValue())));
+                        .forEach(e -> result.add(new ConfusionCount(
+                                f, e.getKey().get(0), e.getKey().get(1), e.getValue())));
             }
             return result;
         }
 
         List<List<String>> samples() {
-            return pairs().stream().filter(id -> !mismatched(id).isEmpty() || differsInPresence(id))
+            return pairs().stream()
+                    .filter(id -> !mismatched(id).isEmpty() || differsInPresence(id))
                     .sorted(Comparator.<List<String>>comparingLong(id -> Long.parseLong(id.get(0)))
                             .thenComparing(id -> id.size() > 1 ? id.get(1) : ""))
-                    .limit(options.sampleSize()).toList();
+                    .limit(options.sampleSize())
+                    .toList();
         }
 
         private boolean differsInPresence(List<String> id) {
@@ -302,7 +323,8 @@ class FeatureSkewProperties {
         List<String> mismatched(List<String> id) {
             Map<String, Object> b = baseById.get(id).get(0);
             Map<String, Object> t = testById.get(id).get(0);
-            return features.stream().filter(f -> b.get(f) != null && t.get(f) != null && !equal(b.get(f), t.get(f)))
+            return features.stream()
+                    .filter(f -> b.get(f) != null && t.get(f) != null && !equal(b.get(f), t.get(f)))
                     .toList();
         }
 
@@ -319,7 +341,8 @@ class FeatureSkewProperties {
             }
             double d = (Double) value;
             return options.roundsFloats()
-                    ? new BigDecimal(new BigDecimal(d).setScale(options.floatRoundDigits(), RoundingMode.HALF_EVEN)
+                    ? new BigDecimal(new BigDecimal(d)
+                            .setScale(options.floatRoundDigits(), RoundingMode.HALF_EVEN)
                             .doubleValue())
                     : new BigDecimal(d);
         }

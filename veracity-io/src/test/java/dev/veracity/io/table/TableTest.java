@@ -73,10 +73,12 @@ class TableTest {
         Path file = dir.resolve("t.parquet");
         MessageType schema = MessageTypeParser.parseMessageType(
                 "message m { required int64 id; optional binary zip (STRING); optional double score; }");
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withType(schema)
                 .build()) {
             SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-            writer.write(groups.newGroup().append("id", 1L).append("zip", "02139").append("score", 0.5));
+            writer.write(
+                    groups.newGroup().append("id", 1L).append("zip", "02139").append("score", 0.5));
             writer.write(groups.newGroup().append("id", 2L).append("score", 3.0));
         }
         try (Table table = Table.open(file, TableOptions.DEFAULT)) {
@@ -92,8 +94,9 @@ class TableTest {
         Path jsonl = Files.writeString(dir.resolve("t.jsonl"), "{\"id\":1}\n{\"id\":2,\"tag\":\"x\"}\n");
         Path tfrecord = dir.resolve("t.tfrecord");
         Converter.convert(List.of(jsonl), ReadOptions.DEFAULT, tfrecord);
-        try (Table table = Table.open(tfrecord, TableOptions.DEFAULT.withCsv(
-                TableOptions.DEFAULT.csv().withBatchSize(1)))) {
+        try (Table table = Table.open(
+                tfrecord,
+                TableOptions.DEFAULT.withCsv(TableOptions.DEFAULT.csv().withBatchSize(1)))) {
             assertThat(table.format()).isEqualTo(DataFormat.TFRECORD);
             assertThat(table.names()).containsExactlyInAnyOrder("id", "tag");
             int tag = table.indexOf("tag");
@@ -107,15 +110,17 @@ class TableTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write("a\n1\n".getBytes());
         }
-        assertThatThrownBy(() -> Table.open(file, TableOptions.DEFAULT)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> Table.open(file, TableOptions.DEFAULT))
+                .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": expected a plain CSV file, found gzip")
-                .satisfies(e -> assertThat(((InputException) e).errorCode())
-                        .isEqualTo(ErrorCode.UNSUPPORTED_FILE_FORMAT));
+                .satisfies(
+                        e -> assertThat(((InputException) e).errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_FILE_FORMAT));
     }
 
     @Test
     void aMissingFileIsAnInputError() {
         assertThatThrownBy(() -> Table.open(dir.resolve("nope.csv"), TableOptions.DEFAULT))
-                .isInstanceOf(InputException.class).hasMessageContaining("nope.csv: no such file");
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("nope.csv: no such file");
     }
 }

@@ -30,7 +30,8 @@ class TfRecordReaderTest {
         TfRecordReader reader = new TfRecordReader(new ByteArrayInputStream(bytes), "t.tfrecord", policy);
         List<String> records = new ArrayList<>();
         for (Optional<TfRecord> r = reader.next(); r.isPresent(); r = reader.next()) {
-            records.add(new String(r.get().data(), StandardCharsets.UTF_8) + "@" + r.get().offset());
+            records.add(new String(r.get().data(), StandardCharsets.UTF_8) + "@"
+                    + r.get().offset());
         }
         skipped[0] = reader.skippedRecords();
         return records;
@@ -56,8 +57,7 @@ class TfRecordReaderTest {
     @Test
     void readsRecordsWithTheirOffsets() throws IOException {
         long[] skipped = new long[1];
-        assertThat(readAll(framed("a", "", "ccc"), BadRecords.FAIL, skipped))
-                .containsExactly("a@0", "@17", "ccc@33");
+        assertThat(readAll(framed("a", "", "ccc"), BadRecords.FAIL, skipped)).containsExactly("a@0", "@17", "ccc@33");
     }
 
     @Test

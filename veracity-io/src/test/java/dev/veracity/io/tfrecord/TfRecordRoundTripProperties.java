@@ -48,11 +48,12 @@ class TfRecordRoundTripProperties {
                 List<Object> values = new ArrayList<>();
                 int n = Gen.size(random, 0, 5);
                 for (int i = 0; i < n; i++) {
-                    values.add(switch (types.get(name)) {
-                        case INT -> Gen.anyLong(random);
-                        case FLOAT -> (double) (float) (random.nextDouble() * 2000 - 1000); // float32 values
-                        case STRING -> Gen.bytes(random, 12);
-                    });
+                    values.add(
+                            switch (types.get(name)) {
+                                case INT -> Gen.anyLong(random);
+                                case FLOAT -> (double) (float) (random.nextDouble() * 2000 - 1000); // float32 values
+                                case STRING -> Gen.bytes(random, 12);
+                            });
                 }
                 row.put(name, values);
             }
@@ -121,7 +122,8 @@ class TfRecordRoundTripProperties {
                 values.add(floats.values()[i]);
             } else {
                 StringColumn strings = (StringColumn) column;
-                values.add(Arrays.copyOfRange(strings.bytes(), strings.valueOffsets()[i], strings.valueOffsets()[i + 1]));
+                values.add(
+                        Arrays.copyOfRange(strings.bytes(), strings.valueOffsets()[i], strings.valueOffsets()[i + 1]));
             }
         }
         return values;
@@ -134,7 +136,8 @@ class TfRecordRoundTripProperties {
             row.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
                 text.append(e.getKey()).append('=');
                 for (Object v : e.getValue()) {
-                    text.append(v instanceof byte[] b ? Arrays.toString(b) : v.toString()).append(';');
+                    text.append(v instanceof byte[] b ? Arrays.toString(b) : v.toString())
+                            .append(';');
                 }
                 text.append(' ');
             });
@@ -150,7 +153,8 @@ class TfRecordRoundTripProperties {
         List<Map<String, List<Object>>> rows = rows(random, types);
         boolean gzip = random.nextBoolean();
         byte[] bytes = write(batch(rows, types), gzip);
-        assertThat(text(read(bytes, gzip, BadRecords.FAIL, Gen.between(random, 1, 50)))).isEqualTo(text(rows));
+        assertThat(text(read(bytes, gzip, BadRecords.FAIL, Gen.between(random, 1, 50))))
+                .isEqualTo(text(rows));
     }
 
     @SeededProperty(tries = 200)
@@ -162,8 +166,8 @@ class TfRecordRoundTripProperties {
         if (bytes.length == 0) {
             return;
         }
-        byte[] damaged = Gen.oneIn(random, 3) ? Arrays.copyOf(bytes, random.nextInt(bytes.length))
-                : flip(bytes, random);
+        byte[] damaged =
+                Gen.oneIn(random, 3) ? Arrays.copyOf(bytes, random.nextInt(bytes.length)) : flip(bytes, random);
         try {
             read(damaged, false, BadRecords.FAIL, 64);
         } catch (InputException expected) {

@@ -75,7 +75,9 @@ class TfRecordSourceTest {
     @Test
     void decodesListsAndMissingFeatures() throws IOException {
         for (boolean gzip : new boolean[] {false, true}) {
-            Path file = write(gzip ? "a.tfrecord.gz" : "a.tfrecord", gzip,
+            Path file = write(
+                    gzip ? "a.tfrecord.gz" : "a.tfrecord",
+                    gzip,
                     example("age", ints(30), "tags", strings("x", "y"), "score", floats(0.5f)),
                     example("age", ints(), "score", Feature.getDefaultInstance()),
                     example("tags", strings("z")));
@@ -102,8 +104,9 @@ class TfRecordSourceTest {
     void aTypeConflictNamesBothRecords() throws IOException {
         Path file = write("c.tfrecord", false, example("x", ints(1)), example("x", floats(1f)));
         try (TfRecordSource source = TfRecordSource.open(file, BadRecords.FAIL, 10, new FeatureTypes())) {
-            assertThatThrownBy(source::next).hasMessage(file + ": record at byte offset 30: feature \"x\": expected "
-                    + "INT as first seen at " + file + ": record at byte offset 0, found FLOAT");
+            assertThatThrownBy(source::next)
+                    .hasMessage(file + ": record at byte offset 30: feature \"x\": expected " + "INT as first seen at "
+                            + file + ": record at byte offset 0, found FLOAT");
         }
         try (TfRecordSource source = TfRecordSource.open(file, BadRecords.SKIP, 10, new FeatureTypes())) {
             assertThat(source.next().orElseThrow().rowCount()).isEqualTo(1);
@@ -118,8 +121,9 @@ class TfRecordSourceTest {
             new TfRecordWriter(out).write(new byte[] {(byte) 0xff, (byte) 0xff});
         }
         try (TfRecordSource source = TfRecordSource.open(file, BadRecords.FAIL, 10, new FeatureTypes())) {
-            assertThatThrownBy(source::next).hasMessageStartingWith(file + ": record at byte offset 0: expected a "
-                    + "serialized tf.train.Example, found bytes that do not parse");
+            assertThatThrownBy(source::next)
+                    .hasMessageStartingWith(file + ": record at byte offset 0: expected a "
+                            + "serialized tf.train.Example, found bytes that do not parse");
         }
     }
 }

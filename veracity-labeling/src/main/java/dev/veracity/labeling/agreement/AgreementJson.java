@@ -18,8 +18,7 @@ import java.util.Locale;
 public final class AgreementJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private AgreementJson() {
-    }
+    private AgreementJson() {}
 
     public static ObjectNode toJson(AgreementReport report) {
         ObjectNode root = MAPPER.createObjectNode();

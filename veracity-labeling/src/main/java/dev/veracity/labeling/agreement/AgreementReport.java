@@ -23,8 +23,8 @@ import java.util.TreeSet;
  * @param perPair    per pair of raters who share at least one item, in rater order
  * @param perVersion per instruction version (sorted), when ratings carry more than one; else empty
  */
-public record AgreementReport(Summary overall, List<LabelAgreement> perLabel, List<PairAgreement> perPair,
-        Map<String, Summary> perVersion) {
+public record AgreementReport(
+        Summary overall, List<LabelAgreement> perLabel, List<PairAgreement> perPair, Map<String, Summary> perVersion) {
     public AgreementReport {
         requireNonNull(overall, "overall is null");
         perLabel = List.copyOf(perLabel);
@@ -44,9 +44,15 @@ public record AgreementReport(Summary overall, List<LabelAgreement> perLabel, Li
      * @param alpha            Krippendorff's alpha at {@code level}
      * @param level            the level of alpha
      */
-    public record Summary(long items, long pairableItems, long ratings, int raters, double percentAgreement,
-            double fleissKappa, double alpha, Level level) {
-    }
+    public record Summary(
+            long items,
+            long pairableItems,
+            long ratings,
+            int raters,
+            double percentAgreement,
+            double fleissKappa,
+            double alpha,
+            Level level) {}
 
     /**
      * Agreement on one label.
@@ -57,9 +63,8 @@ public record AgreementReport(Summary overall, List<LabelAgreement> perLabel, Li
      * @param fleissKappa       Fleiss' kappa of this label against all others
      * @param specificAgreement of the rating pairs that include this label, the share where both give it
      */
-    public record LabelAgreement(String label, long ratings, double share, double fleissKappa,
-            double specificAgreement) {
-    }
+    public record LabelAgreement(
+            String label, long ratings, double share, double fleissKappa, double specificAgreement) {}
 
     /**
      * {@return the report of {@code table}, alpha at {@code level}}
@@ -92,8 +97,8 @@ public record AgreementReport(Summary overall, List<LabelAgreement> perLabel, Li
                     with += (double) item[j] * (n - 1);
                 }
             }
-            perLabel.add(new LabelAgreement(table.labels().get(j), ratings, share[j], kappa[j],
-                    with == 0 ? Double.NaN : both / with));
+            perLabel.add(new LabelAgreement(
+                    table.labels().get(j), ratings, share[j], kappa[j], with == 0 ? Double.NaN : both / with));
         }
         List<PairAgreement> perPair = new ArrayList<>();
         List<String> raters = table.raters();
@@ -112,7 +117,9 @@ public record AgreementReport(Summary overall, List<LabelAgreement> perLabel, Li
         Map<String, Summary> perVersion = new LinkedHashMap<>();
         if (versions.size() > 1) {
             for (String version : versions) {
-                perVersion.put(version, summary(table.filter(r -> r.instructionVersion().equals(version)), level));
+                perVersion.put(
+                        version,
+                        summary(table.filter(r -> r.instructionVersion().equals(version)), level));
             }
         }
         return new AgreementReport(summary(table, level), perLabel, perPair, perVersion);
@@ -126,8 +133,14 @@ public record AgreementReport(Summary overall, List<LabelAgreement> perLabel, Li
                 pairable++;
             }
         }
-        return new Summary(table.items().size(), pairable, table.size(), table.raters().size(),
-                PairwiseAgreement.percentAgreement(counts), PairwiseAgreement.fleissKappa(counts),
-                KrippendorffAlpha.of(table, level), level);
+        return new Summary(
+                table.items().size(),
+                pairable,
+                table.size(),
+                table.raters().size(),
+                PairwiseAgreement.percentAgreement(counts),
+                PairwiseAgreement.fleissKappa(counts),
+                KrippendorffAlpha.of(table, level),
+                level);
     }
 }

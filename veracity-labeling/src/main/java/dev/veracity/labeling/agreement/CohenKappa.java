@@ -12,8 +12,7 @@ import dev.veracity.labeling.ratings.RatingTable;
  * }</pre>
  */
 public final class CohenKappa {
-    private CohenKappa() {
-    }
+    private CohenKappa() {}
 
     /** {@return the agreement of raters {@code a} and {@code b}; NaN values when they share no item} */
     public static PairAgreement of(RatingTable table, String a, String b) {

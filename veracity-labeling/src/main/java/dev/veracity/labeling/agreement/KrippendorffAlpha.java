@@ -12,8 +12,7 @@ import dev.veracity.labeling.ratings.RatingTable;
  * }</pre>
  */
 public final class KrippendorffAlpha {
-    private KrippendorffAlpha() {
-    }
+    private KrippendorffAlpha() {}
 
     /**
      * {@return alpha of the table at {@code level}; NaN when there are no pairable ratings or no variation}
@@ -63,7 +62,8 @@ public final class KrippendorffAlpha {
         int labels = marginal.length;
         double[][] delta = new double[labels][labels];
         double[] value = level == Level.INTERVAL || level == Level.RATIO
-                ? table.numericLabels(level.name().toLowerCase(java.util.Locale.ROOT) + " alpha") : null;
+                ? table.numericLabels(level.name().toLowerCase(java.util.Locale.ROOT) + " alpha")
+                : null;
         for (int c = 0; c < labels; c++) {
             for (int k = 0; k < labels; k++) {
                 delta[c][k] = switch (level) {
@@ -77,8 +77,8 @@ public final class KrippendorffAlpha {
                         yield d * d;
                     }
                     case INTERVAL -> (value[c] - value[k]) * (value[c] - value[k]);
-                    case RATIO -> value[c] + value[k] == 0 ? 0
-                            : Math.pow((value[c] - value[k]) / (value[c] + value[k]), 2);
+                    case RATIO ->
+                        value[c] + value[k] == 0 ? 0 : Math.pow((value[c] - value[k]) / (value[c] + value[k]), 2);
                 };
             }
         }

@@ -9,5 +9,4 @@ package dev.veracity.labeling.agreement;
  * @param percentAgreement the share of those items they labeled alike
  * @param cohenKappa       Cohen's kappa; NaN when undefined (no shared item, or both used one label only)
  */
-public record PairAgreement(String raterA, String raterB, long items, double percentAgreement, double cohenKappa) {
-}
+public record PairAgreement(String raterA, String raterB, long items, double percentAgreement, double cohenKappa) {}

@@ -13,8 +13,7 @@ import dev.veracity.labeling.ratings.RatingTable;
  * }</pre>
  */
 public final class PairwiseAgreement {
-    private PairwiseAgreement() {
-    }
+    private PairwiseAgreement() {}
 
     /** {@return the mean over items of the share of agreeing rating pairs (Fleiss' P-bar); NaN without items} */
     public static double percentAgreement(RatingTable table) {

@@ -16,8 +16,13 @@ import java.util.Map;
  * @param iterations EM iterations run (0 for votes)
  * @param converged  whether EM stopped because no posterior moved more than the tolerance (true for votes)
  */
-public record Consensus(String method, List<String> labels, List<ItemConsensus> items,
-        Map<String, double[][]> confusions, int iterations, boolean converged) {
+public record Consensus(
+        String method,
+        List<String> labels,
+        List<ItemConsensus> items,
+        Map<String, double[][]> confusions,
+        int iterations,
+        boolean converged) {
     public Consensus {
         requireNonNull(method, "method is null");
         labels = List.copyOf(labels);
@@ -27,7 +32,8 @@ public record Consensus(String method, List<String> labels, List<ItemConsensus> 
 
     /** {@return the items without a label or whose confidence is below {@code target}, least confident first} */
     public List<ItemConsensus> adjudicationQueue(double target) {
-        return items.stream().filter(i -> !i.hasLabel() || i.confidence() < target)
+        return items.stream()
+                .filter(i -> !i.hasLabel() || i.confidence() < target)
                 .sorted(java.util.Comparator.comparingDouble(ItemConsensus::confidence)
                         .thenComparing(ItemConsensus::item))
                 .toList();

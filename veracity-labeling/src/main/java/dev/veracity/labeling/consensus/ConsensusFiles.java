@@ -18,8 +18,7 @@ import java.util.Locale;
  * }</pre>
  */
 public final class ConsensusFiles {
-    private ConsensusFiles() {
-    }
+    private ConsensusFiles() {}
 
     /** Writes every item's consensus. */
     public static void writeLabels(Consensus consensus, double target, Path file) throws IOException {
@@ -40,8 +39,14 @@ public final class ConsensusFiles {
         text.append('\n');
         for (ItemConsensus item : items) {
             boolean accepted = item.hasLabel() && item.confidence() >= target;
-            text.append(field(item.item())).append(',').append(field(item.label())).append(',')
-                    .append(number(item.confidence())).append(',').append(item.ratings()).append(',')
+            text.append(field(item.item()))
+                    .append(',')
+                    .append(field(item.label()))
+                    .append(',')
+                    .append(number(item.confidence()))
+                    .append(',')
+                    .append(item.ratings())
+                    .append(',')
                     .append(accepted ? "accepted" : "adjudicate");
             for (double p : item.posterior()) {
                 text.append(',').append(number(p));

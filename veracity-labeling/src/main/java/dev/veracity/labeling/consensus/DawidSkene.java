@@ -39,8 +39,8 @@ public final class DawidSkene {
             throw new ConfigException("Dawid-Skene iterations: expected at least 1, found " + maxIterations);
         }
         if (!(tolerance > 0) || !(smoothing > 0)) {
-            throw new ConfigException("Dawid-Skene tolerance and smoothing: expected > 0, found " + tolerance
-                    + " and " + smoothing);
+            throw new ConfigException(
+                    "Dawid-Skene tolerance and smoothing: expected > 0, found " + tolerance + " and " + smoothing);
         }
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
@@ -81,8 +81,12 @@ public final class DawidSkene {
             for (double v : posterior[item]) {
                 p.add(v);
             }
-            result.add(new ItemConsensus(table.items().get(item), labels == 0 ? "" : table.labels().get(best),
-                    labels == 0 ? 0 : posterior[item][best], p, ratingCount[item]));
+            result.add(new ItemConsensus(
+                    table.items().get(item),
+                    labels == 0 ? "" : table.labels().get(best),
+                    labels == 0 ? 0 : posterior[item][best],
+                    p,
+                    ratingCount[item]));
         }
         Map<String, double[][]> matrices = new HashMap<>();
         for (int r = 0; r < raters; r++) {

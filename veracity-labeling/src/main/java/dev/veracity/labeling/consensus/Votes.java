@@ -54,8 +54,8 @@ public final class Votes {
         double[][] weight = new double[table.items().size()][labels];
         int[] ratings = new int[table.items().size()];
         for (int i = 0; i < table.size(); i++) {
-            weight[table.itemOf(i)][table.labelOf(i)] += weights.getOrDefault(table.raters().get(table.raterOf(i)),
-                    1.0);
+            weight[table.itemOf(i)][table.labelOf(i)] +=
+                    weights.getOrDefault(table.raters().get(table.raterOf(i)), 1.0);
             ratings[table.itemOf(i)]++;
         }
         List<ItemConsensus> items = new ArrayList<>();

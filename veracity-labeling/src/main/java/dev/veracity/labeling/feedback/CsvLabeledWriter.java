@@ -38,8 +38,11 @@ final class CsvLabeledWriter implements LabeledWriter {
     public void write(LabeledRow row, String asOf) throws IOException {
         StringBuilder line = new StringBuilder();
         for (List<Object> values : RowBody.decode(row.body(), columnCount)) {
-            field(line, values == null || values.isEmpty() ? "" : values.size() == 1 ? text(values.get(0))
-                    : JsonLinesLabeledWriter.arrayText(values));
+            field(
+                    line,
+                    values == null || values.isEmpty()
+                            ? ""
+                            : values.size() == 1 ? text(values.get(0)) : JsonLinesLabeledWriter.arrayText(values));
         }
         field(line, row.label());
         field(line, row.status().text());
@@ -63,7 +66,9 @@ final class CsvLabeledWriter implements LabeledWriter {
         if (!line.isEmpty()) {
             line.append(',');
         }
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+        boolean quote = value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0;
         if (quote) {
             line.append('"').append(value.replace("\"", "\"\"")).append('"');

@@ -7,8 +7,8 @@ import java.util.List;
 final class DelayHistogram {
     /** Upper bounds (exclusive) of the buckets in seconds; the last bucket is unbounded. */
     static final long[] UPPER_SECONDS = {60, 300, 900, 3_600, 21_600, 86_400, 604_800, 2_592_000};
-    static final String[] NAMES = {"< 1m", "1m-5m", "5m-15m", "15m-1h", "1h-6h", "6h-1d", "1d-7d", "7d-30d",
-        ">= 30d"};
+
+    static final String[] NAMES = {"< 1m", "1m-5m", "5m-15m", "15m-1h", "1h-6h", "6h-1d", "1d-7d", "7d-30d", ">= 30d"};
 
     private final long[] counts = new long[UPPER_SECONDS.length + 1];
     private long total;
@@ -41,10 +41,17 @@ final class DelayHistogram {
     LabelingReport.Delays result() {
         List<LabelingReport.DelayBucket> buckets = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
-            buckets.add(new LabelingReport.DelayBucket(NAMES[i], i == 0 ? 0 : UPPER_SECONDS[i - 1],
-                    i < UPPER_SECONDS.length ? UPPER_SECONDS[i] : -1, counts[i]));
+            buckets.add(new LabelingReport.DelayBucket(
+                    NAMES[i],
+                    i == 0 ? 0 : UPPER_SECONDS[i - 1],
+                    i < UPPER_SECONDS.length ? UPPER_SECONDS[i] : -1,
+                    counts[i]));
         }
-        return new LabelingReport.Delays(total, total == 0 ? 0 : minMillis / 1000.0,
-                total == 0 ? 0 : maxMillis / 1000.0, total == 0 ? 0 : sumMillis / 1000.0 / total, buckets);
+        return new LabelingReport.Delays(
+                total,
+                total == 0 ? 0 : minMillis / 1000.0,
+                total == 0 ? 0 : maxMillis / 1000.0,
+                total == 0 ? 0 : sumMillis / 1000.0 / total,
+                buckets);
     }
 }

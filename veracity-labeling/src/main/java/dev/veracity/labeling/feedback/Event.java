@@ -29,7 +29,10 @@ record Event(boolean outcome, byte[] key, long time, long arrival, byte[] payloa
 
     /** {@return whether the other event has the same content (a duplicate delivery)} */
     boolean sameAs(Event other) {
-        return outcome == other.outcome && time == other.time && arrival == other.arrival
-                && Arrays.equals(key, other.key) && Arrays.equals(payload, other.payload);
+        return outcome == other.outcome
+                && time == other.time
+                && arrival == other.arrival
+                && Arrays.equals(key, other.key)
+                && Arrays.equals(payload, other.payload);
     }
 }

@@ -6,8 +6,8 @@ import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.io.BadRecords;
 import dev.veracity.data.ValueText;
+import dev.veracity.io.BadRecords;
 import dev.veracity.io.table.Table;
 import dev.veracity.io.table.TableOptions;
 import java.io.IOException;
@@ -21,8 +21,8 @@ import java.util.Optional;
  * Records are numbered from 1 in the order the reader returns them (for JSON Lines, blank lines are not counted).
  */
 final class EventReader {
-    private static final String TIME_EXPECTED = "a timestamp (ISO-8601 such as 2024-05-01T10:00:00Z, or epoch "
-            + "seconds or milliseconds)";
+    private static final String TIME_EXPECTED =
+            "a timestamp (ISO-8601 such as 2024-05-01T10:00:00Z, or epoch " + "seconds or milliseconds)";
 
     private final FeedbackSpec spec;
     private final TableOptions table;
@@ -47,11 +47,15 @@ final class EventReader {
             try (Table events = Table.open(file, table)) {
                 int key = events.require(spec.predictionKey(), "the prediction key", ErrorCode.LABEL_EVENT_INVALID);
                 int time = events.require(spec.predictionTime(), "the prediction time", ErrorCode.LABEL_EVENT_INVALID);
-                int[] union = events.names().stream().mapToInt(predictionColumns::indexOf).toArray();
+                int[] union = events.names().stream()
+                        .mapToInt(predictionColumns::indexOf)
+                        .toArray();
                 for (String added : spec.addedColumns()) {
                     if (events.names().contains(added)) {
-                        throw new InputException(ErrorCode.LABEL_EVENT_INVALID, file + ": expected no column named "
-                                + added + " (the join writes it), found one; choose another --label-column");
+                        throw new InputException(
+                                ErrorCode.LABEL_EVENT_INVALID,
+                                file + ": expected no column named " + added
+                                        + " (the join writes it), found one; choose another --label-column");
                     }
                 }
                 int[] order = RowBody.order(union);
@@ -69,8 +73,8 @@ final class EventReader {
                         }
                         predictionsRead++;
                         latestTime = Math.max(latestTime, t);
-                        sink.accept(new Event(false, k.getBytes(UTF_8), t, t,
-                                RowBody.encode(columns, order, union, row)));
+                        sink.accept(
+                                new Event(false, k.getBytes(UTF_8), t, t, RowBody.encode(columns, order, union, row)));
                     }
                 }
             }
@@ -82,10 +86,12 @@ final class EventReader {
             try (Table events = Table.open(file, table)) {
                 int key = events.require(spec.outcomeKey(), "the outcome key", ErrorCode.LABEL_EVENT_INVALID);
                 int time = events.require(spec.outcomeTime(), "the outcome time", ErrorCode.LABEL_EVENT_INVALID);
-                int arrival = spec.outcomeArrival().isEmpty() ? -1
-                        : events.require(spec.outcomeArrival(), "the outcome arrival time",
-                                ErrorCode.LABEL_EVENT_INVALID);
-                int label = spec.outcomeLabel().isEmpty() ? -1
+                int arrival = spec.outcomeArrival().isEmpty()
+                        ? -1
+                        : events.require(
+                                spec.outcomeArrival(), "the outcome arrival time", ErrorCode.LABEL_EVENT_INVALID);
+                int label = spec.outcomeLabel().isEmpty()
+                        ? -1
                         : events.require(spec.outcomeLabel(), "the outcome label", ErrorCode.LABEL_EVENT_INVALID);
                 long record = 0;
                 for (Optional<RecordBatch> b = events.next(); b.isPresent(); b = events.next()) {
@@ -97,8 +103,14 @@ final class EventReader {
                         Long a = arrival < 0 ? t : timeOf(file, record, columns.get(arrival), row);
                         String l = label < 0 ? "" : text(columns.get(label), row);
                         if (k == null || t == null || a == null || l == null) {
-                            invalid(file, record, k == null ? spec.outcomeKey() : t == null ? spec.outcomeTime()
-                                    : a == null ? spec.outcomeArrival() : spec.outcomeLabel());
+                            invalid(
+                                    file,
+                                    record,
+                                    k == null
+                                            ? spec.outcomeKey()
+                                            : t == null
+                                                    ? spec.outcomeTime()
+                                                    : a == null ? spec.outcomeArrival() : spec.outcomeLabel());
                             invalidOutcomes++;
                             continue;
                         }
@@ -117,8 +129,10 @@ final class EventReader {
             if (spec.badRecords() == BadRecords.SKIP) {
                 return null;
             }
-            throw new InputException(ErrorCode.LABEL_EVENT_INVALID, file + ": record " + record + ": column "
-                    + column.name() + ": expected " + TIME_EXPECTED + ", found '" + ValueText.first(column, row) + "'");
+            throw new InputException(
+                    ErrorCode.LABEL_EVENT_INVALID,
+                    file + ": record " + record + ": column " + column.name() + ": expected " + TIME_EXPECTED
+                            + ", found '" + ValueText.first(column, row) + "'");
         }
         return t;
     }
@@ -131,8 +145,10 @@ final class EventReader {
 
     private void invalid(Path file, long record, String column) {
         if (spec.badRecords() == BadRecords.FAIL) {
-            throw new InputException(ErrorCode.LABEL_EVENT_INVALID, file + ": record " + record + ": column " + column
-                    + ": expected a value, found none (--bad-records skip counts such events instead)");
+            throw new InputException(
+                    ErrorCode.LABEL_EVENT_INVALID,
+                    file + ": record " + record + ": column " + column
+                            + ": expected a value, found none (--bad-records skip counts such events instead)");
         }
     }
 

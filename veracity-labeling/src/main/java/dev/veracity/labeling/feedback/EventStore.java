@@ -95,8 +95,10 @@ final class EventStore implements Closeable {
         try {
             directory = Files.createTempDirectory(tmp, "veracity-label-");
         } catch (IOException e) {
-            throw new InputException(ErrorCode.FILE_UNWRITABLE, tmp + ": expected a writable directory for the "
-                    + "join's spill files (--tmp), found " + e, e);
+            throw new InputException(
+                    ErrorCode.FILE_UNWRITABLE,
+                    tmp + ": expected a writable directory for the " + "join's spill files (--tmp), found " + e,
+                    e);
         }
         spills = new DataOutputStream[count];
         for (int p = 0; p < count; p++) {

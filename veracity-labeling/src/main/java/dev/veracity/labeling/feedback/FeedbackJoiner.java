@@ -42,8 +42,8 @@ public final class FeedbackJoiner {
 
     /** {@return a joiner with the default budget, java.io.tmpdir for spill files and comma-separated CSV} */
     public static FeedbackJoiner of(FeedbackSpec spec) {
-        return new FeedbackJoiner(spec, DEFAULT_MEMORY_BUDGET, Path.of(System.getProperty("java.io.tmpdir")),
-                TableOptions.DEFAULT);
+        return new FeedbackJoiner(
+                spec, DEFAULT_MEMORY_BUDGET, Path.of(System.getProperty("java.io.tmpdir")), TableOptions.DEFAULT);
     }
 
     /** {@return this joiner with a memory budget for events in bytes (estimated heap, not file size)} */
@@ -83,7 +83,8 @@ public final class FeedbackJoiner {
         try (EventStore store = new EventStore(memoryBudget, expected, tmp)) {
             reader.readPredictions(predictions, store::add);
             reader.readOutcomes(outcomes, store::add);
-            long asOf = spec.asOfMillis() != FeedbackSpec.LATEST_EVENT ? spec.asOfMillis()
+            long asOf = spec.asOfMillis() != FeedbackSpec.LATEST_EVENT
+                    ? spec.asOfMillis()
                     : reader.latestTime() == Long.MIN_VALUE ? 0 : reader.latestTime();
             String asOfText = Timestamps.format(asOf);
             PartitionLabeler labeler = new PartitionLabeler(spec, asOf);
@@ -109,14 +110,29 @@ public final class FeedbackJoiner {
                 }
                 writer.finish();
             });
-            return new LabelingReport(spec, asOf,
-                    new LabelingReport.Predictions(reader.predictionsRead(), reader.invalidPredictions(),
-                            counts.predictionDuplicates, counts.predictions, counts.matched, counts.matchedLate,
-                            counts.negative, counts.censored, counts.pending),
-                    new LabelingReport.Outcomes(reader.outcomesRead(), reader.invalidOutcomes(),
-                            counts.outcomeDuplicates, counts.outcomesMatched, counts.outcomesDroppedLate,
-                            counts.outcomesUnmatched, counts.outcomesAfterAsOf),
-                    counts.delays.result(), counts.labels,
+            return new LabelingReport(
+                    spec,
+                    asOf,
+                    new LabelingReport.Predictions(
+                            reader.predictionsRead(),
+                            reader.invalidPredictions(),
+                            counts.predictionDuplicates,
+                            counts.predictions,
+                            counts.matched,
+                            counts.matchedLate,
+                            counts.negative,
+                            counts.censored,
+                            counts.pending),
+                    new LabelingReport.Outcomes(
+                            reader.outcomesRead(),
+                            reader.invalidOutcomes(),
+                            counts.outcomeDuplicates,
+                            counts.outcomesMatched,
+                            counts.outcomesDroppedLate,
+                            counts.outcomesUnmatched,
+                            counts.outcomesAfterAsOf),
+                    counts.delays.result(),
+                    counts.labels,
                     new LabelingReport.Engine(store.partitions(), store.spilledBytes()));
         }
     }

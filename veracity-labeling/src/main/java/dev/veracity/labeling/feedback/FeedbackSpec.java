@@ -36,10 +36,24 @@ import java.time.Duration;
  * @param labelColumn    the name of the label column written (the status, time and delay columns take it as prefix)
  * @param badRecords     {@link BadRecords#FAIL} on an event without key or time, or {@link BadRecords#SKIP} and count
  */
-public record FeedbackSpec(String predictionKey, String outcomeKey, String predictionTime, String outcomeTime,
-        String outcomeArrival, String outcomeLabel, Duration window, Duration grace, OutcomeRule rule,
-        MissingOutcome missing, String positiveLabel, String negativeLabel, boolean deduplicate, long asOfMillis,
-        EpochUnit epochUnit, String labelColumn, BadRecords badRecords) {
+public record FeedbackSpec(
+        String predictionKey,
+        String outcomeKey,
+        String predictionTime,
+        String outcomeTime,
+        String outcomeArrival,
+        String outcomeLabel,
+        Duration window,
+        Duration grace,
+        OutcomeRule rule,
+        MissingOutcome missing,
+        String positiveLabel,
+        String negativeLabel,
+        boolean deduplicate,
+        long asOfMillis,
+        EpochUnit epochUnit,
+        String labelColumn,
+        BadRecords badRecords) {
     /** {@link #asOfMillis()} meaning: as of the latest event or arrival time found in the inputs. */
     public static final long LATEST_EVENT = Long.MIN_VALUE;
 
@@ -72,86 +86,285 @@ public record FeedbackSpec(String predictionKey, String outcomeKey, String predi
 
     /** {@return a spec joining on {@code key} in both inputs: rule FIRST, no grace, censored, de-duplicated} */
     public static FeedbackSpec of(String key, String predictionTime, String outcomeTime, Duration window) {
-        return new FeedbackSpec(key, key, predictionTime, outcomeTime, "", "", window, Duration.ZERO,
-                OutcomeRule.FIRST, MissingOutcome.CENSORED, "1", "0", true, LATEST_EVENT, EpochUnit.AUTO, "label",
+        return new FeedbackSpec(
+                key,
+                key,
+                predictionTime,
+                outcomeTime,
+                "",
+                "",
+                window,
+                Duration.ZERO,
+                OutcomeRule.FIRST,
+                MissingOutcome.CENSORED,
+                "1",
+                "0",
+                true,
+                LATEST_EVENT,
+                EpochUnit.AUTO,
+                "label",
                 BadRecords.FAIL);
     }
 
     public FeedbackSpec withOutcomeKey(String column) {
-        return new FeedbackSpec(predictionKey, column, predictionTime, outcomeTime, outcomeArrival, outcomeLabel,
-                window, grace, rule, missing, positiveLabel, negativeLabel, deduplicate, asOfMillis, epochUnit,
-                labelColumn, badRecords);
+        return new FeedbackSpec(
+                predictionKey,
+                column,
+                predictionTime,
+                outcomeTime,
+                outcomeArrival,
+                outcomeLabel,
+                window,
+                grace,
+                rule,
+                missing,
+                positiveLabel,
+                negativeLabel,
+                deduplicate,
+                asOfMillis,
+                epochUnit,
+                labelColumn,
+                badRecords);
     }
 
     public FeedbackSpec withOutcomeArrival(String column) {
-        return new FeedbackSpec(predictionKey, outcomeKey, predictionTime, outcomeTime, column, outcomeLabel,
-                window, grace, rule, missing, positiveLabel, negativeLabel, deduplicate, asOfMillis, epochUnit,
-                labelColumn, badRecords);
+        return new FeedbackSpec(
+                predictionKey,
+                outcomeKey,
+                predictionTime,
+                outcomeTime,
+                column,
+                outcomeLabel,
+                window,
+                grace,
+                rule,
+                missing,
+                positiveLabel,
+                negativeLabel,
+                deduplicate,
+                asOfMillis,
+                epochUnit,
+                labelColumn,
+                badRecords);
     }
 
     public FeedbackSpec withOutcomeLabel(String column) {
-        return new FeedbackSpec(predictionKey, outcomeKey, predictionTime, outcomeTime, outcomeArrival, column,
-                window, grace, rule, missing, positiveLabel, negativeLabel, deduplicate, asOfMillis, epochUnit,
-                labelColumn, badRecords);
+        return new FeedbackSpec(
+                predictionKey,
+                outcomeKey,
+                predictionTime,
+                outcomeTime,
+                outcomeArrival,
+                column,
+                window,
+                grace,
+                rule,
+                missing,
+                positiveLabel,
+                negativeLabel,
+                deduplicate,
+                asOfMillis,
+                epochUnit,
+                labelColumn,
+                badRecords);
     }
 
     public FeedbackSpec withGrace(Duration newGrace) {
-        return new FeedbackSpec(predictionKey, outcomeKey, predictionTime, outcomeTime, outcomeArrival, outcomeLabel,
-                window, newGrace, rule, missing, positiveLabel, negativeLabel, deduplicate, asOfMillis, epochUnit,
-                labelColumn, badRecords);
+        return new FeedbackSpec(
+                predictionKey,
+                outcomeKey,
+                predictionTime,
+                outcomeTime,
+                outcomeArrival,
+                outcomeLabel,
+                window,
+                newGrace,
+                rule,
+                missing,
+                positiveLabel,
+                negativeLabel,
+                deduplicate,
+                asOfMillis,
+                epochUnit,
+                labelColumn,
+                badRecords);
     }
 
     public FeedbackSpec withRule(OutcomeRule newRule) {
-        return new FeedbackSpec(predictionKey, outcomeKey, predictionTime, outcomeTime, outcomeArrival, outcomeLabel,
-                window, grace, newRule, missing, positiveLabel, negativeLabel, deduplicate, asOfMillis, epochUnit,
-                labelColumn, badRecords);
+        return new FeedbackSpec(
+                predictionKey,
+                outcomeKey,
+                predictionTime,
+                outcomeTime,
+                outcomeArrival,
+                outcomeLabel,
+                window,
+                grace,
+                newRule,
+                missing,
+                positiveLabel,
+                negativeLabel,
+                deduplicate,
+                asOfMillis,
+                epochUnit,
+                labelColumn,
+                badRecords);
     }
 
     public FeedbackSpec withMissing(MissingOutcome newMissing) {
-        return new FeedbackSpec(predictionKey, outcomeKey, predictionTime, outcomeTime, outcomeArrival, outcomeLabel,
-                window, grace, rule, newMissing, positiveLabel, negativeLabel, deduplicate, asOfMillis, epochUnit,
-                labelColumn, badRecords);
+        return new FeedbackSpec(
+                predictionKey,
+                outcomeKey,
+                predictionTime,
+                outcomeTime,
+                outcomeArrival,
+                outcomeLabel,
+                window,
+                grace,
+                rule,
+                newMissing,
+                positiveLabel,
+                negativeLabel,
+                deduplicate,
+                asOfMillis,
+                epochUnit,
+                labelColumn,
+                badRecords);
     }
 
     public FeedbackSpec withLabels(String positive, String negative) {
-        return new FeedbackSpec(predictionKey, outcomeKey, predictionTime, outcomeTime, outcomeArrival, outcomeLabel,
-                window, grace, rule, missing, positive, negative, deduplicate, asOfMillis, epochUnit, labelColumn,
+        return new FeedbackSpec(
+                predictionKey,
+                outcomeKey,
+                predictionTime,
+                outcomeTime,
+                outcomeArrival,
+                outcomeLabel,
+                window,
+                grace,
+                rule,
+                missing,
+                positive,
+                negative,
+                deduplicate,
+                asOfMillis,
+                epochUnit,
+                labelColumn,
                 badRecords);
     }
 
     public FeedbackSpec withDeduplicate(boolean newDeduplicate) {
-        return new FeedbackSpec(predictionKey, outcomeKey, predictionTime, outcomeTime, outcomeArrival, outcomeLabel,
-                window, grace, rule, missing, positiveLabel, negativeLabel, newDeduplicate, asOfMillis, epochUnit,
-                labelColumn, badRecords);
+        return new FeedbackSpec(
+                predictionKey,
+                outcomeKey,
+                predictionTime,
+                outcomeTime,
+                outcomeArrival,
+                outcomeLabel,
+                window,
+                grace,
+                rule,
+                missing,
+                positiveLabel,
+                negativeLabel,
+                newDeduplicate,
+                asOfMillis,
+                epochUnit,
+                labelColumn,
+                badRecords);
     }
 
     public FeedbackSpec withAsOf(long newAsOfMillis) {
-        return new FeedbackSpec(predictionKey, outcomeKey, predictionTime, outcomeTime, outcomeArrival, outcomeLabel,
-                window, grace, rule, missing, positiveLabel, negativeLabel, deduplicate, newAsOfMillis, epochUnit,
-                labelColumn, badRecords);
+        return new FeedbackSpec(
+                predictionKey,
+                outcomeKey,
+                predictionTime,
+                outcomeTime,
+                outcomeArrival,
+                outcomeLabel,
+                window,
+                grace,
+                rule,
+                missing,
+                positiveLabel,
+                negativeLabel,
+                deduplicate,
+                newAsOfMillis,
+                epochUnit,
+                labelColumn,
+                badRecords);
     }
 
     public FeedbackSpec withEpochUnit(EpochUnit unit) {
-        return new FeedbackSpec(predictionKey, outcomeKey, predictionTime, outcomeTime, outcomeArrival, outcomeLabel,
-                window, grace, rule, missing, positiveLabel, negativeLabel, deduplicate, asOfMillis, unit,
-                labelColumn, badRecords);
+        return new FeedbackSpec(
+                predictionKey,
+                outcomeKey,
+                predictionTime,
+                outcomeTime,
+                outcomeArrival,
+                outcomeLabel,
+                window,
+                grace,
+                rule,
+                missing,
+                positiveLabel,
+                negativeLabel,
+                deduplicate,
+                asOfMillis,
+                unit,
+                labelColumn,
+                badRecords);
     }
 
     public FeedbackSpec withLabelColumn(String column) {
-        return new FeedbackSpec(predictionKey, outcomeKey, predictionTime, outcomeTime, outcomeArrival, outcomeLabel,
-                window, grace, rule, missing, positiveLabel, negativeLabel, deduplicate, asOfMillis, epochUnit, column,
+        return new FeedbackSpec(
+                predictionKey,
+                outcomeKey,
+                predictionTime,
+                outcomeTime,
+                outcomeArrival,
+                outcomeLabel,
+                window,
+                grace,
+                rule,
+                missing,
+                positiveLabel,
+                negativeLabel,
+                deduplicate,
+                asOfMillis,
+                epochUnit,
+                column,
                 badRecords);
     }
 
     public FeedbackSpec withBadRecords(BadRecords policy) {
-        return new FeedbackSpec(predictionKey, outcomeKey, predictionTime, outcomeTime, outcomeArrival, outcomeLabel,
-                window, grace, rule, missing, positiveLabel, negativeLabel, deduplicate, asOfMillis, epochUnit,
-                labelColumn, policy);
+        return new FeedbackSpec(
+                predictionKey,
+                outcomeKey,
+                predictionTime,
+                outcomeTime,
+                outcomeArrival,
+                outcomeLabel,
+                window,
+                grace,
+                rule,
+                missing,
+                positiveLabel,
+                negativeLabel,
+                deduplicate,
+                asOfMillis,
+                epochUnit,
+                labelColumn,
+                policy);
     }
 
     /** {@return the names of the columns appended to each prediction: label, status, outcome time, delay, as-of} */
     public java.util.List<String> addedColumns() {
-        return java.util.List.of(labelColumn, labelColumn + "_status", labelColumn + "_outcome_time",
-                labelColumn + "_delay_seconds", labelColumn + "_as_of");
+        return java.util.List.of(
+                labelColumn,
+                labelColumn + "_status",
+                labelColumn + "_outcome_time",
+                labelColumn + "_delay_seconds",
+                labelColumn + "_as_of");
     }
 }

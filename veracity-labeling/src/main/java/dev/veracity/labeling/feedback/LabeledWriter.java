@@ -29,8 +29,8 @@ interface LabeledWriter {
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return new JsonLinesLabeledWriter(out);
         }
-        throw new ConfigException(file + ": expected an output file ending in .csv, .jsonl or .ndjson, found "
-                + file.getFileName());
+        throw new ConfigException(
+                file + ": expected an output file ending in .csv, .jsonl or .ndjson, found " + file.getFileName());
     }
 
     /** {@return a delay in ms as seconds text: whole seconds without a fraction, else with milliseconds} */

@@ -18,8 +18,14 @@ import java.util.Map;
  * @param labels       per label, how many rows have it (matched and negative), sorted by label
  * @param engine       how the join ran
  */
-public record LabelingReport(FeedbackSpec spec, long asOfMillis, Predictions predictions, Outcomes outcomes,
-        Delays delays, Map<String, Long> labels, Engine engine) {
+public record LabelingReport(
+        FeedbackSpec spec,
+        long asOfMillis,
+        Predictions predictions,
+        Outcomes outcomes,
+        Delays delays,
+        Map<String, Long> labels,
+        Engine engine) {
     public LabelingReport {
         requireNonNull(spec, "spec is null");
         requireNonNull(predictions, "predictions is null");
@@ -42,8 +48,16 @@ public record LabelingReport(FeedbackSpec spec, long asOfMillis, Predictions pre
      * @param censored    rows without label after their window closed
      * @param pending     rows without label whose window (plus grace) was still open at the as-of time
      */
-    public record Predictions(long read, long invalid, long duplicates, long labeled, long matched, long matchedLate,
-            long negative, long censored, long pending) {
+    public record Predictions(
+            long read,
+            long invalid,
+            long duplicates,
+            long labeled,
+            long matched,
+            long matchedLate,
+            long negative,
+            long censored,
+            long pending) {
         /** {@return matched over labeled rows, 0 when there are none} */
         public double matchRate() {
             return labeled == 0 ? 0 : (double) matched / labeled;
@@ -67,9 +81,8 @@ public record LabelingReport(FeedbackSpec spec, long asOfMillis, Predictions pre
      * @param unmatched   outcomes inside no prediction's window (no prediction with the key, or too early or late)
      * @param afterAsOf   outcomes that arrived after the as-of time, so were not known yet
      */
-    public record Outcomes(long read, long invalid, long duplicates, long matched, long droppedLate, long unmatched,
-            long afterAsOf) {
-    }
+    public record Outcomes(
+            long read, long invalid, long duplicates, long matched, long droppedLate, long unmatched, long afterAsOf) {}
 
     /**
      * Label delays of matched rows.
@@ -80,8 +93,8 @@ public record LabelingReport(FeedbackSpec spec, long asOfMillis, Predictions pre
      * @param meanSeconds the mean
      * @param buckets     the histogram: fixed buckets from under a minute to 30 days and over
      */
-    public record Delays(long count, double minSeconds, double maxSeconds, double meanSeconds,
-            List<DelayBucket> buckets) {
+    public record Delays(
+            long count, double minSeconds, double maxSeconds, double meanSeconds, List<DelayBucket> buckets) {
         public Delays {
             buckets = List.copyOf(buckets);
         }
@@ -95,8 +108,7 @@ public record LabelingReport(FeedbackSpec spec, long asOfMillis, Predictions pre
      * @param upperSeconds exclusive upper bound, -1 for none
      * @param count        how many delays
      */
-    public record DelayBucket(String name, long lowerSeconds, long upperSeconds, long count) {
-    }
+    public record DelayBucket(String name, long lowerSeconds, long upperSeconds, long count) {}
 
     /**
      * How the join ran.
@@ -104,6 +116,5 @@ public record LabelingReport(FeedbackSpec spec, long asOfMillis, Predictions pre
      * @param partitions   1 when every event fitted the memory budget, else the number of spill partitions
      * @param spilledBytes bytes written to spill files
      */
-    public record Engine(int partitions, long spilledBytes) {
-    }
+    public record Engine(int partitions, long spilledBytes) {}
 }

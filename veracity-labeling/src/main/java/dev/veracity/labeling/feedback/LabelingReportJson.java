@@ -20,8 +20,7 @@ import java.util.TreeMap;
 public final class LabelingReportJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private LabelingReportJson() {
-    }
+    private LabelingReportJson() {}
 
     /** {@return the report as a JSON tree} */
     public static ObjectNode toJson(LabelingReport report) {

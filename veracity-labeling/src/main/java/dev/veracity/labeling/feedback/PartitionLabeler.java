@@ -53,7 +53,9 @@ final class PartitionLabeler {
         for (int i = start; i < end; i++) {
             Event event = sorted[i];
             List<Event> side = event.outcome() ? outcomes : predictions;
-            if (spec.deduplicate() && !side.isEmpty() && side.get(side.size() - 1).sameAs(event)) {
+            if (spec.deduplicate()
+                    && !side.isEmpty()
+                    && side.get(side.size() - 1).sameAs(event)) {
                 if (event.outcome()) {
                     counts.outcomeDuplicates++;
                 } else {
@@ -103,7 +105,8 @@ final class PartitionLabeler {
         }
         counts.predictions++;
         if (chosen != null) {
-            String label = spec.rule() == OutcomeRule.ANY || spec.outcomeLabel().isEmpty() ? spec.positiveLabel()
+            String label = spec.rule() == OutcomeRule.ANY || spec.outcomeLabel().isEmpty()
+                    ? spec.positiveLabel()
                     : new String(chosen.payload(), UTF_8);
             counts.matched++;
             if (chosen.arrival() > windowEnd) {
@@ -111,8 +114,13 @@ final class PartitionLabeler {
             }
             counts.delays.add(chosen.time() - prediction.time());
             counts.labels.merge(label, 1L, Long::sum);
-            return new LabeledRow(prediction.time(), prediction.key(), prediction.payload(), label,
-                    LabelStatus.MATCHED, chosen.time());
+            return new LabeledRow(
+                    prediction.time(),
+                    prediction.key(),
+                    prediction.payload(),
+                    label,
+                    LabelStatus.MATCHED,
+                    chosen.time());
         }
         if (close > asOf) {
             counts.pending++;
@@ -128,8 +136,7 @@ final class PartitionLabeler {
     }
 
     private static LabeledRow row(Event prediction, String label, LabelStatus status) {
-        return new LabeledRow(prediction.time(), prediction.key(), prediction.payload(), label, status,
-                Long.MIN_VALUE);
+        return new LabeledRow(prediction.time(), prediction.key(), prediction.payload(), label, status, Long.MIN_VALUE);
     }
 
     /** {@return the index of the first outcome at or after {@code time}; outcomes are sorted by time} */

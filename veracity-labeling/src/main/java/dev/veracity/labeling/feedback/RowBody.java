@@ -24,8 +24,7 @@ final class RowBody {
     static final int FLOAT = 2;
     static final int STRING = 3;
 
-    private RowBody() {
-    }
+    private RowBody() {}
 
     /** {@return the bytes of row {@code row}; {@code unionIndex[c]} is column {@code c}'s union index, ascending} */
     static byte[] encode(List<Column> columns, int[] order, int[] unionIndex, int row) {

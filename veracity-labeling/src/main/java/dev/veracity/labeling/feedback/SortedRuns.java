@@ -27,8 +27,8 @@ final class SortedRuns {
     /** Writes one partition's rows, already in {@link LabeledRow#ORDER}, as a run. */
     void add(List<LabeledRow> rows) throws IOException {
         Path run = directory.resolve("run-" + runs.size() + ".bin");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run),
-                1 << 16))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
             for (LabeledRow row : rows) {
                 out.writeLong(row.time());
                 out.writeInt(row.key().length);

@@ -28,39 +28,64 @@ final class Timestamps {
     private static final DateTimeFormatter TEXT = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
             .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH", "Z")
+            .optionalEnd()
             .toFormatter();
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** {@return epoch milliseconds of ISO-8601 text, or empty if it is not a timestamp} */
     static OptionalLong parse(String text) {
         String s = text.strip();
         try {
             TemporalAccessor parsed = TEXT.parse(s);
-            LocalDateTime local = LocalDateTime.of(LocalDate.from(parsed),
-                    java.time.LocalTime.of(parsed.get(ChronoField.HOUR_OF_DAY),
+            LocalDateTime local = LocalDateTime.of(
+                    LocalDate.from(parsed),
+                    java.time.LocalTime.of(
+                            parsed.get(ChronoField.HOUR_OF_DAY),
                             parsed.get(ChronoField.MINUTE_OF_HOUR),
                             parsed.isSupported(ChronoField.SECOND_OF_MINUTE)
-                                    ? parsed.get(ChronoField.SECOND_OF_MINUTE) : 0,
-                            parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND)
+                                    ? parsed.get(ChronoField.SECOND_OF_MINUTE)
+                                    : 0,
+                            parsed.isSupported(ChronoField.NANO_OF_SECOND)
+                                    ? parsed.get(ChronoField.NANO_OF_SECOND)
                                     : 0));
             ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
-                    ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
+                    ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))
+                    : ZoneOffset.UTC;
             return OptionalLong.of(OffsetDateTime.of(local, offset).toInstant().toEpochMilli());
         } catch (java.time.DateTimeException e) {
             try {
-                return OptionalLong.of(LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+                return OptionalLong.of(LocalDate.parse(s)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()
+                        .toEpochMilli());
             } catch (DateTimeParseException notADate) {
                 return OptionalLong.empty();
             }

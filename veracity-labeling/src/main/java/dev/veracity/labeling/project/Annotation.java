@@ -12,8 +12,8 @@ import static java.util.Objects.requireNonNull;
  * @param seconds            time spent, in seconds (Label Studio's lead_time); 0 if unknown
  * @param createdAt          when, ISO-8601
  */
-public record Annotation(String task, String rater, String label, int instructionVersion, double seconds,
-        String createdAt) {
+public record Annotation(
+        String task, String rater, String label, int instructionVersion, double seconds, String createdAt) {
     public Annotation {
         requireNonNull(task, "task is null");
         requireNonNull(rater, "rater is null");

@@ -110,7 +110,8 @@ final class Assignor {
             if (taken.contains(rater)) {
                 continue;
             }
-            if (best == null || load.get(rater)[0] < load.get(best)[0]
+            if (best == null
+                    || load.get(rater)[0] < load.get(best)[0]
                     || load.get(rater)[0] == load.get(best)[0] && load.get(rater)[1] < load.get(best)[1]) {
                 best = rater;
             }
@@ -119,8 +120,8 @@ final class Assignor {
     }
 
     private void add(String task, String rater, boolean gold, Map<String, int[]> load) {
-        assignments.add(new Assignment(task, rater, gold, hash(config.seed() + "\u0000" + rater + "\u0000" + task),
-                false));
+        assignments.add(
+                new Assignment(task, rater, gold, hash(config.seed() + "\u0000" + rater + "\u0000" + task), false));
         int[] l = load.get(rater);
         l[0]++;
         l[1]++;

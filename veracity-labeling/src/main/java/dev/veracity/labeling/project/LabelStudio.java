@@ -37,14 +37,15 @@ public final class LabelStudio {
     /** The {@code name} of the object tag ({@code to_name} in results). */
     public static final String TO_NAME = "text";
 
-    private LabelStudio() {
-    }
+    private LabelStudio() {}
 
     /** Writes every task with its annotations as a Label Studio JSON task list, atomically. */
     public static void export(LabelingProject project, Path file) throws IOException {
         ArrayNode tasks = ProjectFiles.MAPPER.createArrayNode();
         Map<String, List<Annotation>> byTask = new HashMap<>();
-        project.annotations().forEach(a -> byTask.computeIfAbsent(a.task(), t -> new ArrayList<>()).add(a));
+        project.annotations()
+                .forEach(a ->
+                        byTask.computeIfAbsent(a.task(), t -> new ArrayList<>()).add(a));
         List<String> raters = project.raters();
         int taskId = 0;
         int annotationId = 0;
@@ -94,8 +95,9 @@ public final class LabelStudio {
         StringBuilder xml = new StringBuilder("<View>\n  <Text name=\"" + TO_NAME + "\" value=\"$text\"/>\n"
                 + "  <Choices name=\"" + FROM_NAME + "\" toName=\"" + TO_NAME + "\" choice=\"single\">\n");
         for (String label : config.labels()) {
-            xml.append("    <Choice value=\"").append(label.replace("&", "&amp;").replace("\"", "&quot;")
-                    .replace("<", "&lt;")).append("\"/>\n");
+            xml.append("    <Choice value=\"")
+                    .append(label.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;"))
+                    .append("\"/>\n");
         }
         return xml.append("  </Choices>\n</View>\n").toString();
     }
@@ -137,7 +139,12 @@ public final class LabelStudio {
                 }
                 int version = a.path("veracity_instruction_version")
                         .asInt(project.config().currentInstructions().version());
-                annotations.add(new Annotation(task.id(), rater(a), label, version, a.path("lead_time").asDouble(0),
+                annotations.add(new Annotation(
+                        task.id(),
+                        rater(a),
+                        label,
+                        version,
+                        a.path("lead_time").asDouble(0),
                         a.path("created_at").asText("")));
             }
             tasks.add(gold.isEmpty() ? task : new Task(task.id(), task.data(), gold));
@@ -150,21 +157,27 @@ public final class LabelStudio {
         try (InputStream in = InputFiles.open(file)) {
             root = ProjectFiles.MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new InputException(ErrorCode.LABEL_PROJECT_INVALID, file + ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": expected Label Studio JSON, found " + e.getOriginalMessage(),
+            throw new InputException(
+                    ErrorCode.LABEL_PROJECT_INVALID,
+                    file + ":" + e.getLocation().getLineNr() + ":"
+                            + e.getLocation().getColumnNr() + ": expected Label Studio JSON, found "
+                            + e.getOriginalMessage(),
                     e);
         }
         if (root == null || !root.isArray()) {
-            throw new InputException(ErrorCode.LABEL_PROJECT_INVALID, file + ": expected a JSON array of Label "
-                    + "Studio tasks, found " + (root == null ? "an empty file" : root.getNodeType()));
+            throw new InputException(
+                    ErrorCode.LABEL_PROJECT_INVALID,
+                    file + ": expected a JSON array of Label " + "Studio tasks, found "
+                            + (root == null ? "an empty file" : root.getNodeType()));
         }
         return root;
     }
 
     private static Task task(Path file, JsonNode node, int index) {
         if (!node.isObject()) {
-            throw new InputException(ErrorCode.LABEL_PROJECT_INVALID, file + ": task " + (index + 1)
-                    + ": expected a JSON object, found " + node.getNodeType());
+            throw new InputException(
+                    ErrorCode.LABEL_PROJECT_INVALID,
+                    file + ": task " + (index + 1) + ": expected a JSON object, found " + node.getNodeType());
         }
         JsonNode data = node.has("data") ? node.get("data") : node;
         Map<String, Object> values = new LinkedHashMap<>();
@@ -173,8 +186,11 @@ public final class LabelStudio {
                 values.put(e.getKey(), ProjectFiles.MAPPER.convertValue(e.getValue(), Object.class));
             }
         });
-        String id = data.hasNonNull("veracity_task_id") ? data.get("veracity_task_id").asText()
-                : node.has("data") && node.hasNonNull("id") ? "ls-" + node.get("id").asText() : "task-" + (index + 1);
+        String id = data.hasNonNull("veracity_task_id")
+                ? data.get("veracity_task_id").asText()
+                : node.has("data") && node.hasNonNull("id")
+                        ? "ls-" + node.get("id").asText()
+                        : "task-" + (index + 1);
         return new Task(id, values, "");
     }
 
@@ -186,9 +202,11 @@ public final class LabelStudio {
                 return choices.get(0).asText();
             }
         }
-        throw new InputException(ErrorCode.LABEL_PROJECT_INVALID, file + ": task " + (index + 1) + ": annotation "
-                + annotation.path("id").asText("?") + ": expected a result with value.choices, found "
-                + annotation.path("result"));
+        throw new InputException(
+                ErrorCode.LABEL_PROJECT_INVALID,
+                file + ": task " + (index + 1) + ": annotation "
+                        + annotation.path("id").asText("?") + ": expected a result with value.choices, found "
+                        + annotation.path("result"));
     }
 
     private static String rater(JsonNode annotation) {
@@ -197,7 +215,9 @@ public final class LabelStudio {
         }
         JsonNode by = annotation.path("completed_by");
         if (by.isObject()) {
-            return by.hasNonNull("email") ? by.get("email").asText() : "ls-user-" + by.path("id").asText();
+            return by.hasNonNull("email")
+                    ? by.get("email").asText()
+                    : "ls-user-" + by.path("id").asText();
         }
         return "ls-user-" + by.asText("unknown");
     }

@@ -46,11 +46,9 @@ public final class LabelingProject {
         for (Task task : files.readList(ProjectFiles.TASKS, "tasks", Task.class)) {
             tasks.put(task.id(), task);
         }
-        this.assignments = new ArrayList<>(files.readList(ProjectFiles.ASSIGNMENTS, "assignments",
-                Assignment.class));
+        this.assignments = new ArrayList<>(files.readList(ProjectFiles.ASSIGNMENTS, "assignments", Assignment.class));
         this.nextRater = files.readLong(ProjectFiles.ASSIGNMENTS, "next_rater");
-        this.annotations = new ArrayList<>(files.readList(ProjectFiles.ANNOTATIONS, "annotations",
-                Annotation.class));
+        this.annotations = new ArrayList<>(files.readList(ProjectFiles.ANNOTATIONS, "annotations", Annotation.class));
     }
 
     /**
@@ -65,8 +63,9 @@ public final class LabelingProject {
     static LabelingProject create(Path directory, ProjectConfig config, Clock clock) throws IOException {
         ProjectFiles files = new ProjectFiles(directory);
         if (files.exists()) {
-            throw new ConfigException(ErrorCode.LABEL_PROJECT_INVALID, directory.resolve(ProjectFiles.CONFIG)
-                    + ": expected no project here, found one (open it instead)");
+            throw new ConfigException(
+                    ErrorCode.LABEL_PROJECT_INVALID,
+                    directory.resolve(ProjectFiles.CONFIG) + ": expected no project here, found one (open it instead)");
         }
         Files.createDirectories(directory);
         files.writeConfig(config);
@@ -81,8 +80,10 @@ public final class LabelingProject {
     static LabelingProject open(Path directory, Clock clock) throws IOException {
         ProjectFiles files = new ProjectFiles(directory);
         if (!files.exists()) {
-            throw new InputException(ErrorCode.LABEL_PROJECT_INVALID, directory.resolve(ProjectFiles.CONFIG)
-                    + ": expected a labeling project (veracity label project init), found no such file");
+            throw new InputException(
+                    ErrorCode.LABEL_PROJECT_INVALID,
+                    directory.resolve(ProjectFiles.CONFIG)
+                            + ": expected a labeling project (veracity label project init), found no such file");
         }
         return new LabelingProject(files, clock);
     }
@@ -111,7 +112,8 @@ public final class LabelingProject {
     public int updateInstructions(String text) throws IOException {
         List<Instructions> versions = new ArrayList<>(config.instructions());
         int version = config.currentInstructions().version() + 1;
-        versions.add(new Instructions(version, requireNonNull(text, "text is null"), clock.instant().toString()));
+        versions.add(new Instructions(
+                version, requireNonNull(text, "text is null"), clock.instant().toString()));
         config = config.withInstructions(versions);
         files.writeConfig(config);
         return version;
@@ -146,7 +148,9 @@ public final class LabelingProject {
                         + ", found '" + task.gold() + "'");
             }
             Task old = tasks.get(task.id());
-            if (old != null && !old.equals(task) && assignments.stream().anyMatch(a -> a.task().equals(task.id()))) {
+            if (old != null
+                    && !old.equals(task)
+                    && assignments.stream().anyMatch(a -> a.task().equals(task.id()))) {
                 throw new ConfigException("task " + task.id() + ": expected the same content as the assigned task "
                         + "of that id, found a different one");
             }
@@ -195,12 +199,19 @@ public final class LabelingProject {
     public List<QueuedTask> queue(String rater) {
         requireRater(rater);
         List<QueuedTask> queue = new ArrayList<>();
-        assignments.stream().filter(a -> a.rater().equals(rater) && !a.done())
+        assignments.stream()
+                .filter(a -> a.rater().equals(rater) && !a.done())
                 .sorted(Comparator.comparingLong(Assignment::order).thenComparing(Assignment::task))
-                .forEach(a -> queue.add(new QueuedTask(a.task(), tasks.get(a.task()).data(),
-                        config.currentInstructions().version(), config.blind() ? List.of()
-                        : annotations.stream().filter(n -> n.task().equals(a.task())).map(Annotation::label)
-                                .toList())));
+                .forEach(a -> queue.add(new QueuedTask(
+                        a.task(),
+                        tasks.get(a.task()).data(),
+                        config.currentInstructions().version(),
+                        config.blind()
+                                ? List.of()
+                                : annotations.stream()
+                                        .filter(n -> n.task().equals(a.task()))
+                                        .map(Annotation::label)
+                                        .toList())));
         return queue;
     }
 
@@ -213,17 +224,18 @@ public final class LabelingProject {
         requireRater(rater);
         int index = -1;
         for (int i = 0; i < assignments.size(); i++) {
-            if (assignments.get(i).rater().equals(rater) && assignments.get(i).task().equals(task)) {
+            if (assignments.get(i).rater().equals(rater)
+                    && assignments.get(i).task().equals(task)) {
                 index = i;
             }
         }
         if (index < 0) {
-            throw new ConfigException("task " + task + ": expected a task assigned to " + rater + ", found none "
-                    + "(see its queue)");
+            throw new ConfigException(
+                    "task " + task + ": expected a task assigned to " + rater + ", found none " + "(see its queue)");
         }
         if (assignments.get(index).done()) {
-            throw new ConfigException("task " + task + ": expected an open assignment of " + rater
-                    + ", found one already annotated");
+            throw new ConfigException(
+                    "task " + task + ": expected an open assignment of " + rater + ", found one already annotated");
         }
         if (!config.labels().contains(label)) {
             throw new ConfigException("label: expected one of " + config.labels() + ", found '" + label + "'");
@@ -231,7 +243,12 @@ public final class LabelingProject {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
             throw new ConfigException("seconds: expected a time of 0 or more, found " + seconds);
         }
-        Annotation annotation = new Annotation(task, rater, label, config.currentInstructions().version(), seconds,
+        Annotation annotation = new Annotation(
+                task,
+                rater,
+                label,
+                config.currentInstructions().version(),
+                seconds,
                 clock.instant().toString());
         annotations.add(annotation);
         assignments.set(index, assignments.get(index).completed());
@@ -282,8 +299,8 @@ public final class LabelingProject {
             }
         }
         List<RaterStatus> status = new ArrayList<>();
-        counts.forEach((rater, c) -> status.add(new RaterStatus(rater, c[0], c[1], c[2], c[3],
-                c[1] == 0 ? 0 : seconds.getOrDefault(rater, 0.0) / c[1])));
+        counts.forEach((rater, c) -> status.add(new RaterStatus(
+                rater, c[0], c[1], c[2], c[3], c[1] == 0 ? 0 : seconds.getOrDefault(rater, 0.0) / c[1])));
         return status;
     }
 
@@ -310,16 +327,21 @@ public final class LabelingProject {
 
     /** {@return the annotations of ordinary (non-gold) tasks as ratings, for consensus and agreement} */
     public List<Rating> ratings() {
-        return annotations.stream().filter(a -> !tasks.containsKey(a.task()) || !tasks.get(a.task()).isGold())
-                .map(a -> new Rating(a.task(), a.rater(), a.label(), "v" + a.instructionVersion())).toList();
+        return annotations.stream()
+                .filter(a ->
+                        !tasks.containsKey(a.task()) || !tasks.get(a.task()).isGold())
+                .map(a -> new Rating(a.task(), a.rater(), a.label(), "v" + a.instructionVersion()))
+                .toList();
     }
 
     /** {@return how many ordinary tasks have {@code overlap} annotations} */
     public long completeTasks() {
         Map<String, Integer> perTask = new HashMap<>();
         annotations.forEach(a -> perTask.merge(a.task(), 1, Integer::sum));
-        return tasks.values().stream().filter(t -> !t.isGold())
-                .filter(t -> perTask.getOrDefault(t.id(), 0) >= config.overlap()).count();
+        return tasks.values().stream()
+                .filter(t -> !t.isGold())
+                .filter(t -> perTask.getOrDefault(t.id(), 0) >= config.overlap())
+                .count();
     }
 
     Path directory() {

@@ -23,8 +23,16 @@ import java.util.List;
  * @param seed          seed of the gold questions' order and placement
  * @param instructions  the instruction versions, oldest first (never empty)
  */
-public record ProjectConfig(int formatVersion, String name, List<String> labels, int overlap,
-        AssignmentPolicy policy, boolean blind, double goldRate, long seed, List<Instructions> instructions) {
+public record ProjectConfig(
+        int formatVersion,
+        String name,
+        List<String> labels,
+        int overlap,
+        AssignmentPolicy policy,
+        boolean blind,
+        double goldRate,
+        long seed,
+        List<Instructions> instructions) {
     /** The format version this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
 
@@ -33,8 +41,9 @@ public record ProjectConfig(int formatVersion, String name, List<String> labels,
         labels = List.copyOf(labels);
         requireNonNull(policy, "policy is null");
         instructions = List.copyOf(instructions);
-        if (labels.isEmpty() || labels.stream().anyMatch(String::isBlank) || labels.stream().distinct().count()
-                != labels.size()) {
+        if (labels.isEmpty()
+                || labels.stream().anyMatch(String::isBlank)
+                || labels.stream().distinct().count() != labels.size()) {
             throw new ConfigException("labels: expected distinct non-empty labels, found " + labels);
         }
         if (overlap < 1) {
@@ -47,28 +56,33 @@ public record ProjectConfig(int formatVersion, String name, List<String> labels,
 
     /** {@return a config with round robin, not blind, no gold questions, and empty version-1 instructions} */
     public static ProjectConfig of(String name, List<String> labels, int overlap) {
-        return new ProjectConfig(FORMAT_VERSION, name, labels, overlap, AssignmentPolicy.ROUND_ROBIN, false, 0, 0,
+        return new ProjectConfig(
+                FORMAT_VERSION,
+                name,
+                labels,
+                overlap,
+                AssignmentPolicy.ROUND_ROBIN,
+                false,
+                0,
+                0,
                 List.of(new Instructions(1, "", java.time.Instant.EPOCH.toString())));
     }
 
     public ProjectConfig withPolicy(AssignmentPolicy newPolicy) {
-        return new ProjectConfig(formatVersion, name, labels, overlap, newPolicy, blind, goldRate, seed,
-                instructions);
+        return new ProjectConfig(formatVersion, name, labels, overlap, newPolicy, blind, goldRate, seed, instructions);
     }
 
     public ProjectConfig withBlind(boolean newBlind) {
-        return new ProjectConfig(formatVersion, name, labels, overlap, policy, newBlind, goldRate, seed,
-                instructions);
+        return new ProjectConfig(formatVersion, name, labels, overlap, policy, newBlind, goldRate, seed, instructions);
     }
 
     public ProjectConfig withGold(double newGoldRate, long newSeed) {
-        return new ProjectConfig(formatVersion, name, labels, overlap, policy, blind, newGoldRate, newSeed,
-                instructions);
+        return new ProjectConfig(
+                formatVersion, name, labels, overlap, policy, blind, newGoldRate, newSeed, instructions);
     }
 
     public ProjectConfig withInstructions(List<Instructions> newInstructions) {
-        return new ProjectConfig(formatVersion, name, labels, overlap, policy, blind, goldRate, seed,
-                newInstructions);
+        return new ProjectConfig(formatVersion, name, labels, overlap, policy, blind, goldRate, seed, newInstructions);
     }
 
     /** {@return the current (latest) instructions} */

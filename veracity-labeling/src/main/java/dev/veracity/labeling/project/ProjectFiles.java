@@ -66,7 +66,10 @@ final class ProjectFiles {
         JsonNode node = readTree(file);
         JsonNode list = node.get(field);
         if (list == null || !list.isArray()) {
-            throw invalid(file, "an array \"" + field + "\"", list == null ? "none" : list.getNodeType().toString());
+            throw invalid(
+                    file,
+                    "an array \"" + field + "\"",
+                    list == null ? "none" : list.getNodeType().toString());
         }
         return convert(file, list, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
     }
@@ -94,16 +97,24 @@ final class ProjectFiles {
         try (InputStream in = InputFiles.open(path)) {
             node = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new InputException(ErrorCode.LABEL_PROJECT_INVALID, path + ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": expected JSON, found " + e.getOriginalMessage(), e);
+            throw new InputException(
+                    ErrorCode.LABEL_PROJECT_INVALID,
+                    path + ":" + e.getLocation().getLineNr() + ":"
+                            + e.getLocation().getColumnNr() + ": expected JSON, found " + e.getOriginalMessage(),
+                    e);
         }
         if (node == null || !node.isObject()) {
-            throw invalid(file, "a JSON object", node == null ? "an empty file" : node.getNodeType().toString());
+            throw invalid(
+                    file,
+                    "a JSON object",
+                    node == null ? "an empty file" : node.getNodeType().toString());
         }
         int version = node.path("format_version").asInt(-1);
         if (version != ProjectConfig.FORMAT_VERSION) {
-            throw invalid(file, "format_version " + ProjectConfig.FORMAT_VERSION, node.has("format_version")
-                    ? node.get("format_version").toString() : "none");
+            throw invalid(
+                    file,
+                    "format_version " + ProjectConfig.FORMAT_VERSION,
+                    node.has("format_version") ? node.get("format_version").toString() : "none");
         }
         return node;
     }
@@ -126,7 +137,8 @@ final class ProjectFiles {
     }
 
     InputException invalid(String file, String expected, String found) {
-        return new InputException(ErrorCode.LABEL_PROJECT_INVALID, directory.resolve(file) + ": expected "
-                + expected + ", found " + found);
+        return new InputException(
+                ErrorCode.LABEL_PROJECT_INVALID,
+                directory.resolve(file) + ": expected " + expected + ", found " + found);
     }
 }

@@ -27,8 +27,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class TaskFiles {
-    private TaskFiles() {
-    }
+    private TaskFiles() {}
 
     /**
      * {@return the tasks of a Label Studio {@code .json} file or of a data file, in file order}
@@ -42,16 +41,20 @@ public final class TaskFiles {
     /** {@return the tasks of a Label Studio {@code .json} file, or of a data file read as {@code options} say} */
     public static List<Task> read(Path file, String idColumn, String goldColumn, TableOptions options)
             throws IOException {
-        boolean labelStudio = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        boolean labelStudio =
+                file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         List<Task> tasks = labelStudio ? LabelStudio.readTasks(file) : readTable(file, idColumn, goldColumn, options);
         Map<String, Integer> firstRow = new java.util.HashMap<>();
         for (int i = 0; i < tasks.size(); i++) {
             Integer first = firstRow.putIfAbsent(tasks.get(i).id(), i + 1);
             if (first != null) {
                 String unit = labelStudio ? "task " : "record ";
-                throw new InputException(ErrorCode.LABEL_PROJECT_INVALID, file + ": " + unit + (i + 1)
-                        + ": expected a new task id, found " + tasks.get(i).id() + " again (first at " + unit + first
-                        + "); a task id names one task");
+                throw new InputException(
+                        ErrorCode.LABEL_PROJECT_INVALID,
+                        file + ": " + unit + (i + 1)
+                                + ": expected a new task id, found "
+                                + tasks.get(i).id() + " again (first at " + unit + first
+                                + "); a task id names one task");
             }
         }
         return tasks;

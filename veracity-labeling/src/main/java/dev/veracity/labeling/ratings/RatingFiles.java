@@ -22,8 +22,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class RatingFiles {
-    private RatingFiles() {
-    }
+    private RatingFiles() {}
 
     /**
      * The columns of a ratings file.
@@ -55,8 +54,8 @@ public final class RatingFiles {
      * @throws InputException LABEL_EVENT_INVALID for a row without item, rater or label, or with
      *                        {@link RepeatedRatings#REFUSE} a repeated rating, naming file and record
      */
-    public static List<Rating> read(List<Path> files, Columns columns, TableOptions options,
-            RepeatedRatings repeated) throws IOException {
+    public static List<Rating> read(List<Path> files, Columns columns, TableOptions options, RepeatedRatings repeated)
+            throws IOException {
         java.util.Map<List<String>, String> firstSeen = new java.util.HashMap<>();
         List<Rating> ratings = new ArrayList<>();
         for (Path file : files) {
@@ -71,17 +70,23 @@ public final class RatingFiles {
                     for (int row = 0; row < b.get().rowCount(); row++) {
                         record++;
                         String v = version < 0 ? "" : ValueText.first(cols.get(version), row);
-                        Rating rating = new Rating(required(file, record, cols.get(item), row),
+                        Rating rating = new Rating(
+                                required(file, record, cols.get(item), row),
                                 required(file, record, cols.get(rater), row),
-                                required(file, record, cols.get(label), row), v);
+                                required(file, record, cols.get(label), row),
+                                v);
                         String where = file + ": record " + record;
                         String first = repeated == RepeatedRatings.REFUSE
-                                ? firstSeen.putIfAbsent(List.of(rating.item(), rating.rater()), where) : null;
+                                ? firstSeen.putIfAbsent(List.of(rating.item(), rating.rater()), where)
+                                : null;
                         if (first != null) {
-                            throw new InputException(ErrorCode.LABEL_EVENT_INVALID, where + ": expected one rating "
-                                    + "per rater and item, found rater " + rating.rater() + " rating item "
-                                    + rating.item() + " again (first at " + first + "); agreement would pair the "
-                                    + "rater with themself");
+                            throw new InputException(
+                                    ErrorCode.LABEL_EVENT_INVALID,
+                                    where + ": expected one rating "
+                                            + "per rater and item, found rater " + rating.rater() + " rating item "
+                                            + rating.item() + " again (first at " + first
+                                            + "); agreement would pair the "
+                                            + "rater with themself");
                         }
                         ratings.add(rating);
                     }
@@ -94,8 +99,9 @@ public final class RatingFiles {
     private static String required(Path file, long record, Column column, int row) {
         String text = ValueText.first(column, row);
         if (text.isEmpty()) {
-            throw new InputException(ErrorCode.LABEL_EVENT_INVALID, file + ": record " + record + ": column "
-                    + column.name() + ": expected a value, found none");
+            throw new InputException(
+                    ErrorCode.LABEL_EVENT_INVALID,
+                    file + ": record " + record + ": column " + column.name() + ": expected a value, found none");
         }
         return text;
     }

@@ -141,8 +141,8 @@ public final class RatingTable {
         double[] values = new double[labels.size()];
         for (int k = 0; k < values.length; k++) {
             if (!isNumber(labels.get(k))) {
-                throw new dev.veracity.ConfigException(why + ": expected numeric labels, found '" + labels.get(k)
-                        + "'");
+                throw new dev.veracity.ConfigException(
+                        why + ": expected numeric labels, found '" + labels.get(k) + "'");
             }
             values[k] = Double.parseDouble(labels.get(k));
         }

@@ -25,7 +25,10 @@ class AgreementProperties {
         for (int item = Gen.between(random, 2, 30); item > 0; item--) {
             for (int rater = 0; rater < raters; rater++) {
                 if (!Gen.oneIn(random, 4)) {
-                    ratings.add(new Rating("i" + item, "r" + rater, Integer.toString(random.nextInt(labels) + 1),
+                    ratings.add(new Rating(
+                            "i" + item,
+                            "r" + rater,
+                            Integer.toString(random.nextInt(labels) + 1),
                             random.nextBoolean() ? "v1" : "v2"));
                 }
             }
@@ -33,7 +36,10 @@ class AgreementProperties {
         RatingTable table = RatingTable.of(ratings);
         List<List<String>> units = new ArrayList<>();
         for (String item : table.items()) {
-            units.add(ratings.stream().filter(r -> r.item().equals(item)).map(Rating::label).toList());
+            units.add(ratings.stream()
+                    .filter(r -> r.item().equals(item))
+                    .map(Rating::label)
+                    .toList());
         }
         double agreeSum = 0;
         int pairable = 0;
@@ -81,15 +87,21 @@ class AgreementProperties {
 
         AgreementReport report = AgreementReport.of(table, Level.NOMINAL);
         for (String version : report.perVersion().keySet()) {
-            RatingTable subset = RatingTable.of(ratings.stream().filter(r -> r.instructionVersion().equals(version))
+            RatingTable subset = RatingTable.of(ratings.stream()
+                    .filter(r -> r.instructionVersion().equals(version))
                     .toList());
             assertThat(Double.valueOf(report.perVersion().get(version).percentAgreement())) // NaN equals NaN
                     .isEqualTo(Double.valueOf(PairwiseAgreement.percentAgreement(subset)));
         }
         for (PairAgreement pair : report.perPair()) {
-            long both = table.items().stream().filter(item -> ratings.stream().anyMatch(r -> r.item().equals(item)
-                    && r.rater().equals(pair.raterA())) && ratings.stream().anyMatch(r -> r.item().equals(item)
-                    && r.rater().equals(pair.raterB()))).count();
+            long both = table.items().stream()
+                    .filter(item -> ratings.stream()
+                                    .anyMatch(r ->
+                                            r.item().equals(item) && r.rater().equals(pair.raterA()))
+                            && ratings.stream()
+                                    .anyMatch(r ->
+                                            r.item().equals(item) && r.rater().equals(pair.raterB())))
+                    .count();
             assertThat(pair.items()).isEqualTo(both);
         }
     }

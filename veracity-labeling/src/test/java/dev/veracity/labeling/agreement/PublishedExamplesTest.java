@@ -77,14 +77,15 @@ class PublishedExamplesTest {
         assertThat(PairwiseAgreement.percentAgreement(table)).isCloseTo(0.378, within(THREE_DECIMALS));
         assertThat(PairwiseAgreement.fleissKappa(table)).isCloseTo(0.210, within(THREE_DECIMALS));
         // Per category, the published shares p_j: 0.143, 0.200, 0.279, 0.150, 0.229.
-        assertThat(PairwiseAgreement.shares(table.countsPerItem())).containsExactly(new double[] {0.143, 0.200,
-            0.279, 0.150, 0.229}, within(THREE_DECIMALS));
+        assertThat(PairwiseAgreement.shares(table.countsPerItem()))
+                .containsExactly(new double[] {0.143, 0.200, 0.279, 0.150, 0.229}, within(THREE_DECIMALS));
         // Fleiss' kappa of one category against the rest equals Fleiss' kappa of the dichotomized ratings.
         double[] perLabel = PairwiseAgreement.fleissKappaPerLabel(table);
         for (int category = 0; category < 5; category++) {
             String label = Integer.toString(category + 1);
-            RatingTable binary = RatingTable.of(ratings.stream().map(r -> Rating.of(r.item(), r.rater(),
-                    r.label().equals(label) ? "yes" : "no")).toList());
+            RatingTable binary = RatingTable.of(ratings.stream()
+                    .map(r -> Rating.of(r.item(), r.rater(), r.label().equals(label) ? "yes" : "no"))
+                    .toList());
             assertThat(perLabel[category]).isCloseTo(PairwiseAgreement.fleissKappa(binary), within(1e-12));
         }
     }

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class ConsensusTest {
     private static final RatingTable TIED = RatingTable.of(List.of(
-            Rating.of("q1", "ann", "spam"), Rating.of("q1", "bob", "spam"), Rating.of("q1", "cid", "ham"),
-            Rating.of("q2", "ann", "spam"), Rating.of("q2", "bob", "ham")));
+            Rating.of("q1", "ann", "spam"),
+            Rating.of("q1", "bob", "spam"),
+            Rating.of("q1", "cid", "ham"),
+            Rating.of("q2", "ann", "spam"),
+            Rating.of("q2", "bob", "ham")));
 
     @Nested
     class Vote {
@@ -26,12 +29,30 @@ class ConsensusTest {
             assertThat(abstain.items().get(0).confidence()).isCloseTo(2.0 / 3, within(1e-12));
             assertThat(abstain.items().get(0).posterior()).containsExactly(1.0 / 3, 2.0 / 3); // labels: ham, spam
             assertThat(abstain.items().get(1).hasLabel()).isFalse();
-            assertThat(abstain.adjudicationQueue(0.6)).extracting(ItemConsensus::item).containsExactly("q2");
-            assertThat(abstain.adjudicationQueue(0.9)).extracting(ItemConsensus::item).containsExactly("q2", "q1");
-            assertThat(Votes.majority(TiePolicy.FIRST).aggregate(TIED).items().get(1).label()).isEqualTo("ham");
-            String random = Votes.majority(TiePolicy.RANDOM).aggregate(TIED).items().get(1).label();
+            assertThat(abstain.adjudicationQueue(0.6))
+                    .extracting(ItemConsensus::item)
+                    .containsExactly("q2");
+            assertThat(abstain.adjudicationQueue(0.9))
+                    .extracting(ItemConsensus::item)
+                    .containsExactly("q2", "q1");
+            assertThat(Votes.majority(TiePolicy.FIRST)
+                            .aggregate(TIED)
+                            .items()
+                            .get(1)
+                            .label())
+                    .isEqualTo("ham");
+            String random = Votes.majority(TiePolicy.RANDOM)
+                    .aggregate(TIED)
+                    .items()
+                    .get(1)
+                    .label();
             assertThat(random).isIn("ham", "spam");
-            assertThat(Votes.majority(TiePolicy.RANDOM).aggregate(TIED).items().get(1).label()).isEqualTo(random);
+            assertThat(Votes.majority(TiePolicy.RANDOM)
+                            .aggregate(TIED)
+                            .items()
+                            .get(1)
+                            .label())
+                    .isEqualTo(random);
         }
 
         @Test
@@ -88,8 +109,11 @@ class ConsensusTest {
 
         @Test
         void unanimousRatersGiveCertainty() {
-            RatingTable table = RatingTable.of(List.of(Rating.of("x", "a", "1"), Rating.of("x", "b", "1"),
-                    Rating.of("y", "a", "2"), Rating.of("y", "b", "2")));
+            RatingTable table = RatingTable.of(List.of(
+                    Rating.of("x", "a", "1"),
+                    Rating.of("x", "b", "1"),
+                    Rating.of("y", "a", "2"),
+                    Rating.of("y", "b", "2")));
             Consensus c = new DawidSkene().aggregate(table);
             assertThat(c.items()).extracting(ItemConsensus::label).containsExactly("1", "2");
             assertThat(c.items().get(0).confidence()).isGreaterThan(0.99);

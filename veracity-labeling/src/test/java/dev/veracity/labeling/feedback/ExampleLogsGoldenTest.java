@@ -25,12 +25,19 @@ class ExampleLogsGoldenTest {
     @Test
     void theExampleLogsGiveTheGoldenReportAndRows() throws IOException {
         FeedbackSpec spec = FeedbackSpec.of("prediction_id", "ts", "converted_at", Duration.ofHours(24))
-                .withOutcomeArrival("logged_at").withGrace(Duration.ofHours(2)).withMissing(MissingOutcome.NEGATIVE);
+                .withOutcomeArrival("logged_at")
+                .withGrace(Duration.ofHours(2))
+                .withMissing(MissingOutcome.NEGATIVE);
         Path labeled = dir.resolve("labeled.csv");
         Path report = dir.resolve("report.json");
-        LabelingReportJson.write(FeedbackJoiner.of(spec).withMemoryBudget(64L << 20)
-                .join(List.of(EXAMPLES.resolve("predictions.jsonl")), List.of(EXAMPLES.resolve("outcomes.csv")),
-                        labeled), report);
+        LabelingReportJson.write(
+                FeedbackJoiner.of(spec)
+                        .withMemoryBudget(64L << 20)
+                        .join(
+                                List.of(EXAMPLES.resolve("predictions.jsonl")),
+                                List.of(EXAMPLES.resolve("outcomes.csv")),
+                                labeled),
+                report);
         List<String> lines = Files.readAllLines(labeled);
         String head = String.join("\n", lines.subList(0, 12)) + "\n";
         check("labeling-report.json", Files.readString(report));
@@ -44,7 +51,9 @@ class ExampleLogsGoldenTest {
             Files.createDirectories(golden.getParent());
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
         }
-        assertThat(golden).as("golden file; create it with -Dveracity.golden.update=true").exists();
+        assertThat(golden)
+                .as("golden file; create it with -Dveracity.golden.update=true")
+                .exists();
         assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 }

@@ -40,8 +40,13 @@ class LabelingProjectTest {
     }
 
     private LabelingProject project(AssignmentPolicy policy, boolean blind, double goldRate) throws IOException {
-        LabelingProject p = LabelingProject.create(dir.resolve("p"), ProjectConfig.of("sentiment",
-                List.of("neg", "pos"), 3).withPolicy(policy).withBlind(blind).withGold(goldRate, 7), CLOCK);
+        LabelingProject p = LabelingProject.create(
+                dir.resolve("p"),
+                ProjectConfig.of("sentiment", List.of("neg", "pos"), 3)
+                        .withPolicy(policy)
+                        .withBlind(blind)
+                        .withGold(goldRate, 7),
+                CLOCK);
         p.addRaters(RATERS);
         p.addTasks(tasks(40, 10));
         return p;
@@ -54,16 +59,20 @@ class LabelingProjectTest {
             p.assign();
             Map<String, Set<String>> ratersOf = new HashMap<>();
             for (Assignment a : p.assignments()) {
-                assertThat(ratersOf.computeIfAbsent(a.task(), t -> new HashSet<>()).add(a.rater()))
-                        .as("%s: %s twice on %s", policy, a.rater(), a.task()).isTrue();
+                assertThat(ratersOf.computeIfAbsent(a.task(), t -> new HashSet<>())
+                                .add(a.rater()))
+                        .as("%s: %s twice on %s", policy, a.rater(), a.task())
+                        .isTrue();
             }
             for (int i = 0; i < 40; i++) {
                 assertThat(ratersOf.get("t" + i)).as(policy + " t" + i).hasSize(3);
             }
-            Map<String, Long> perRater = p.assignments().stream().filter(a -> !a.gold())
+            Map<String, Long> perRater = p.assignments().stream()
+                    .filter(a -> !a.gold())
                     .collect(Collectors.groupingBy(Assignment::rater, Collectors.counting()));
             assertThat(perRater.values()).as(policy.name()).containsOnly(24L); // 40 tasks x 3 / 5 raters
-            Map<String, Long> gold = p.assignments().stream().filter(Assignment::gold)
+            Map<String, Long> gold = p.assignments().stream()
+                    .filter(Assignment::gold)
                     .collect(Collectors.groupingBy(Assignment::rater, Collectors.counting()));
             assertThat(gold.values()).as(policy.name()).containsOnly(6L); // 6 / (24 + 6) = 0.2
             assertThat(p.assign()).isEmpty(); // nothing left to fill
@@ -73,8 +82,10 @@ class LabelingProjectTest {
 
     @Test
     void leastLoadedFavoursRatersWithFewerOpenTasks() throws IOException {
-        LabelingProject p = LabelingProject.create(dir.resolve("p"), ProjectConfig.of("s", List.of("neg", "pos"), 1)
-                .withPolicy(AssignmentPolicy.LEAST_LOADED), CLOCK);
+        LabelingProject p = LabelingProject.create(
+                dir.resolve("p"),
+                ProjectConfig.of("s", List.of("neg", "pos"), 1).withPolicy(AssignmentPolicy.LEAST_LOADED),
+                CLOCK);
         p.addRaters(List.of("ann", "bob"));
         p.addTasks(tasks(2, 0));
         p.assign();
@@ -93,7 +104,10 @@ class LabelingProjectTest {
         for (String rater : RATERS) {
             for (QueuedTask q : p.queue(rater)) {
                 assertThat(q.otherLabels()).isEmpty();
-                Task task = p.tasks().stream().filter(t -> t.id().equals(q.task())).findFirst().orElseThrow();
+                Task task = p.tasks().stream()
+                        .filter(t -> t.id().equals(q.task()))
+                        .findFirst()
+                        .orElseThrow();
                 String label = task.isGold() ? (rater.equals("eve") ? "neg" : task.gold()) : "pos";
                 p.annotate(rater, q.task(), label, 10);
             }
@@ -103,13 +117,17 @@ class LabelingProjectTest {
         List<RaterStatus> status = reopened.status();
         assertThat(status).extracting(RaterStatus::rater).containsExactlyElementsOf(RATERS);
         assertThat(status.get(0).accuracy()).isEqualTo(1.0);
-        long eveRight = p.assignments().stream().filter(a -> a.rater().equals("eve") && a.gold())
-                .filter(a -> p.tasks().stream().anyMatch(t -> t.id().equals(a.task()) && t.gold().equals("neg")))
+        long eveRight = p.assignments().stream()
+                .filter(a -> a.rater().equals("eve") && a.gold())
+                .filter(a -> p.tasks().stream()
+                        .anyMatch(t -> t.id().equals(a.task()) && t.gold().equals("neg")))
                 .count();
         assertThat(status.get(4).goldAnswered()).isEqualTo(6);
         assertThat(status.get(4).goldCorrect()).isEqualTo((int) eveRight);
         assertThat(status.get(4).meanSeconds()).isEqualTo(10.0);
-        assertThat(reopened.ratings()).hasSize(120).allMatch(r -> r.instructionVersion().equals("v1"));
+        assertThat(reopened.ratings())
+                .hasSize(120)
+                .allMatch(r -> r.instructionVersion().equals("v1"));
         assertThat(reopened.annotations()).isEqualTo(p.annotations());
         assertThat(reopened.assignments()).isEqualTo(p.assignments());
         assertThat(reopened.tasks()).isEqualTo(p.tasks());
@@ -122,14 +140,21 @@ class LabelingProjectTest {
         QueuedTask first = p.queue("ann").get(0);
         p.annotate("ann", first.task(), "neg", 4);
         assertThat(p.updateInstructions("Neutral reviews are neg.")).isEqualTo(2);
-        String other = p.assignments().stream().filter(a -> a.task().equals(first.task()) && !a.rater().equals("ann"))
-                .findFirst().orElseThrow().rater();
-        QueuedTask seen = p.queue(other).stream().filter(q -> q.task().equals(first.task())).findFirst()
+        String other = p.assignments().stream()
+                .filter(a -> a.task().equals(first.task()) && !a.rater().equals("ann"))
+                .findFirst()
+                .orElseThrow()
+                .rater();
+        QueuedTask seen = p.queue(other).stream()
+                .filter(q -> q.task().equals(first.task()))
+                .findFirst()
                 .orElseThrow();
         assertThat(seen.otherLabels()).containsExactly("neg");
         assertThat(seen.instructionVersion()).isEqualTo(2);
-        assertThat(p.annotate(other, first.task(), "pos", 5).instructionVersion()).isEqualTo(2);
-        assertThat(LabelingProject.open(dir.resolve("p")).config().instructions()).extracting(Instructions::text)
+        assertThat(p.annotate(other, first.task(), "pos", 5).instructionVersion())
+                .isEqualTo(2);
+        assertThat(LabelingProject.open(dir.resolve("p")).config().instructions())
+                .extracting(Instructions::text)
                 .containsExactly("", "Neutral reviews are neg.");
     }
 
@@ -143,16 +168,21 @@ class LabelingProjectTest {
             }
         }
         var consensus = dev.veracity.labeling.consensus.Votes.majority(
-                dev.veracity.labeling.consensus.TiePolicy.ABSTAIN)
+                        dev.veracity.labeling.consensus.TiePolicy.ABSTAIN)
                 .aggregate(dev.veracity.labeling.ratings.RatingTable.of(p.ratings()));
         List<String> unsure = consensus.adjudicationQueue(0.99).stream()
-                .map(dev.veracity.labeling.consensus.ItemConsensus::item).toList();
+                .map(dev.veracity.labeling.consensus.ItemConsensus::item)
+                .toList();
         assertThat(unsure).isNotEmpty().hasSizeLessThan(40); // tasks eve rated: 2 of 3 say pos
         List<Assignment> added = p.requestMoreRatings(unsure);
         assertThat(added).extracting(Assignment::task).containsExactlyElementsOf(unsure);
         for (Assignment a : added) {
-            assertThat(p.assignments().stream().filter(b -> b.task().equals(a.task())).map(Assignment::rater)
-                    .distinct().count()).isEqualTo(4);
+            assertThat(p.assignments().stream()
+                            .filter(b -> b.task().equals(a.task()))
+                            .map(Assignment::rater)
+                            .distinct()
+                            .count())
+                    .isEqualTo(4);
         }
         assertThatThrownBy(() -> p.requestMoreRatings(List.of("g0")))
                 .hasMessage("task g0: expected an ordinary task of the project, found a gold question");
@@ -163,7 +193,8 @@ class LabelingProjectTest {
         LabelingProject p = project(AssignmentPolicy.ROUND_ROBIN, true, 0);
         p.assign();
         String task = p.queue("ann").get(0).task();
-        assertThatThrownBy(() -> p.annotate("ann", task, "maybe", 1)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> p.annotate("ann", task, "maybe", 1))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("label: expected one of [neg, pos], found 'maybe'");
         assertThatThrownBy(() -> p.annotate("zed", task, "pos", 1))
                 .hasMessage("rater: expected one of [ann, bob, cid, dee, eve], found 'zed'");
@@ -175,7 +206,8 @@ class LabelingProjectTest {
         assertThatThrownBy(() -> LabelingProject.create(dir.resolve("p"), p.config()))
                 .hasMessageContaining("expected no project here, found one");
         Files.writeString(dir.resolve("p").resolve("tasks.json"), "{\"format_version\": 9, \"tasks\": []}");
-        assertThatThrownBy(() -> LabelingProject.open(dir.resolve("p"))).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> LabelingProject.open(dir.resolve("p")))
+                .isInstanceOf(InputException.class)
                 .hasMessage(dir.resolve("p").resolve("tasks.json") + ": expected format_version 1, found 9");
     }
 
@@ -192,13 +224,14 @@ class LabelingProjectTest {
         Path export = dir.resolve("ls.json");
         LabelStudio.export(p, export);
         LabelingProject copy = LabelingProject.create(dir.resolve("copy"), p.config(), CLOCK);
-        assertThat(LabelStudio.importAnnotations(copy, export)).isEqualTo(p.annotations().size());
+        assertThat(LabelStudio.importAnnotations(copy, export))
+                .isEqualTo(p.annotations().size());
         assertThat(copy.tasks()).isEqualTo(p.tasks());
         assertThat(copy.annotations()).containsExactlyInAnyOrderElementsOf(p.annotations()); // grouped by task
         assertThat(copy.ratings()).containsExactlyInAnyOrderElementsOf(p.ratings());
         assertThat(copy.raters()).isEqualTo(p.raters());
-        assertThat(LabelStudio.labelingConfig(p.config())).contains("<Choice value=\"neg\"/>",
-                "<Choices name=\"label\" toName=\"text\" choice=\"single\">");
+        assertThat(LabelStudio.labelingConfig(p.config()))
+                .contains("<Choice value=\"neg\"/>", "<Choices name=\"label\" toName=\"text\" choice=\"single\">");
     }
 
     @Test
@@ -216,12 +249,12 @@ class LabelingProjectTest {
                     "result": [{"type": "choices", "value": {"choices": ["pos"]}}]}],
                   "predictions": []}]
                 """);
-        LabelingProject p = LabelingProject.create(dir.resolve("p"), ProjectConfig.of("s", List.of("neg", "pos"), 2),
-                CLOCK);
+        LabelingProject p =
+                LabelingProject.create(dir.resolve("p"), ProjectConfig.of("s", List.of("neg", "pos"), 2), CLOCK);
         assertThat(LabelStudio.importAnnotations(p, export)).isEqualTo(1);
         assertThat(p.tasks()).containsExactly(new Task("ls-7", Map.of("text", "great"), "pos"));
-        assertThat(p.annotations()).containsExactly(new Annotation("ls-7", "ls-user-3", "pos", 1, 4.2,
-                "2024-05-01T10:00:00Z"));
+        assertThat(p.annotations())
+                .containsExactly(new Annotation("ls-7", "ls-user-3", "pos", 1, 4.2, "2024-05-01T10:00:00Z"));
         assertThat(p.status().get(0).accuracy()).isEqualTo(1.0);
     }
 

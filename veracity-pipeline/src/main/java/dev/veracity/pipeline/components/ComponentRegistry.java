@@ -23,8 +23,14 @@ public final class ComponentRegistry {
     /** {@return the shipped components} */
     public static ComponentRegistry standard() {
         Map<String, Component> components = new LinkedHashMap<>();
-        for (Component component : new Component[] {new ExampleGen(), new StatisticsGen(), new SchemaGen(),
-                new ExampleValidator(), new Importer(), new Resolver()}) {
+        for (Component component : new Component[] {
+            new ExampleGen(),
+            new StatisticsGen(),
+            new SchemaGen(),
+            new ExampleValidator(),
+            new Importer(),
+            new Resolver()
+        }) {
             components.put(component.spec().type(), component);
         }
         return new ComponentRegistry(components);
@@ -53,8 +59,9 @@ public final class ComponentRegistry {
                 if (instance instanceof Component custom) {
                     return custom;
                 }
-                throw new ConfigException(where + ": component " + name + ": expected a class implementing "
-                        + Component.class.getName() + ", found " + instance.getClass().getName());
+                throw new ConfigException(
+                        where + ": component " + name + ": expected a class implementing " + Component.class.getName()
+                                + ", found " + instance.getClass().getName());
             } catch (ReflectiveOperationException e) {
                 throw new ConfigException(where + ": component " + name + ": expected a class on the class path with "
                         + "a public no-argument constructor, found " + e);

@@ -33,13 +33,23 @@ import java.util.OptionalLong;
  * }</pre>
  */
 public final class ExampleGen implements Component {
-    private static final ComponentSpec SPEC = new ComponentSpec("ExampleGen", "1", List.of(),
+    private static final ComponentSpec SPEC = new ComponentSpec(
+            "ExampleGen",
+            "1",
+            List.of(),
             List.of(new OutputPort("examples", ArtifactType.EXAMPLES)),
-            List.of(ParameterSpec.required("input", ParameterType.STRING,
+            List.of(
+                    ParameterSpec.required(
+                            "input",
+                            ParameterType.STRING,
                             "input files: a path or pattern with {SPAN}, {VERSION}, {YYYY}{MM}{DD}, *, **"),
-                    ParameterSpec.optional("splits", ParameterType.MAP,
+                    ParameterSpec.optional(
+                            "splits",
+                            ParameterType.MAP,
                             "split name to hash buckets, in order (default train: 2, eval: 1)"),
-                    ParameterSpec.optional("partition_feature", ParameterType.STRING,
+                    ParameterSpec.optional(
+                            "partition_feature",
+                            ParameterType.STRING,
                             "a STRING or INT feature whose value decides the split (default: the whole example)"),
                     ParameterSpec.optional("span", ParameterType.INT, "the span to read (default: the latest)")));
 
@@ -81,31 +91,44 @@ public final class ExampleGen implements Component {
             }
         }
         List<ExternalFile> files = context.externalInputs();
-        context.setOutputProperty("examples", "span", Value.of(files.get(0).span() < 0 ? 0 : files.get(0).span()));
+        context.setOutputProperty(
+                "examples",
+                "span",
+                Value.of(files.get(0).span() < 0 ? 0 : files.get(0).span()));
         context.setOutputProperty("examples", "version", Value.of(files.get(0).version()));
         context.setOutputProperty("examples", Splits.PROPERTY, Splits.property(splits.names()));
         context.setOutputProperty("examples", "file_format", Value.of("jsonl"));
         for (int i = 0; i < writers.size(); i++) {
-            context.setOutputProperty("examples", "num_examples_" + splits.names().get(i),
+            context.setOutputProperty(
+                    "examples",
+                    "num_examples_" + splits.names().get(i),
                     Value.of(writers.get(i).count()));
         }
     }
 
-    private static void split(Path file, SplitConfig splits, Optional<String> partitionFeature,
-            List<ExampleWriter> writers, MessageDigest sha256) throws IOException {
+    private static void split(
+            Path file,
+            SplitConfig splits,
+            Optional<String> partitionFeature,
+            List<ExampleWriter> writers,
+            MessageDigest sha256)
+            throws IOException {
         long record = 0;
         try (BatchSource source = ExampleReaders.open(file)) {
             for (Optional<RecordBatch> next = source.next(); next.isPresent(); next = source.next()) {
                 RecordBatch batch = next.get();
-                Column key = partitionFeature.map(name -> column(batch, name, file)).orElse(null);
+                Column key =
+                        partitionFeature.map(name -> column(batch, name, file)).orElse(null);
                 for (int row = 0; row < batch.rowCount(); row++) {
                     record++;
                     byte[] bytes;
                     if (key == null) {
                         bytes = PartitionKeys.example(batch, row);
                     } else if (!key.present()[row] || key.rowOffsets()[row] == key.rowOffsets()[row + 1]) {
-                        throw new InputException(ErrorCode.INVALID_OPTION, file + ": record " + record
-                                + ": expected a value of partition feature " + key.name() + ", found none");
+                        throw new InputException(
+                                ErrorCode.INVALID_OPTION,
+                                file + ": record " + record + ": expected a value of partition feature " + key.name()
+                                        + ", found none");
                     } else {
                         bytes = PartitionKeys.feature(key, row);
                     }
@@ -119,14 +142,18 @@ public final class ExampleGen implements Component {
         for (Column column : batch.columns()) {
             if (column.name().equals(name)) {
                 if (column.type() == dev.veracity.data.FeatureType.FLOAT) {
-                    throw new InputException(ErrorCode.INVALID_OPTION, file + ": column " + name + ": expected a "
-                            + "STRING or INT partition feature (as TFX), found FLOAT");
+                    throw new InputException(
+                            ErrorCode.INVALID_OPTION,
+                            file + ": column " + name + ": expected a "
+                                    + "STRING or INT partition feature (as TFX), found FLOAT");
                 }
                 return column;
             }
         }
-        throw new InputException(ErrorCode.INVALID_OPTION, file + ": expected partition feature " + name
-                + " among its columns, found " + batch.columns().stream().map(Column::name).toList());
+        throw new InputException(
+                ErrorCode.INVALID_OPTION,
+                file + ": expected partition feature " + name + " among its columns, found "
+                        + batch.columns().stream().map(Column::name).toList());
     }
 
     private static MessageDigest sha256() {

@@ -16,8 +16,7 @@ import java.nio.file.Path;
  * }</pre>
  */
 public final class ExampleReaders {
-    private ExampleReaders() {
-    }
+    private ExampleReaders() {}
 
     /**
      * {@return a reader of the file's records}

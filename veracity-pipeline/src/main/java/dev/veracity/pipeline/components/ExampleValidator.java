@@ -38,16 +38,24 @@ import java.util.Map;
  * }</pre>
  */
 public final class ExampleValidator implements Component {
-    private static final ComponentSpec SPEC = new ComponentSpec("ExampleValidator", "1",
-            List.of(InputPort.required("statistics", ArtifactType.EXAMPLE_STATISTICS),
+    private static final ComponentSpec SPEC = new ComponentSpec(
+            "ExampleValidator",
+            "1",
+            List.of(
+                    InputPort.required("statistics", ArtifactType.EXAMPLE_STATISTICS),
                     InputPort.required("schema", ArtifactType.SCHEMA),
                     InputPort.optional("previous", ArtifactType.EXAMPLE_STATISTICS)),
             List.of(new OutputPort("anomalies", ArtifactType.EXAMPLE_ANOMALIES)),
-            List.of(ParameterSpec.optional("exclude_splits", ParameterType.LIST, "splits not to validate"),
+            List.of(
+                    ParameterSpec.optional("exclude_splits", ParameterType.LIST, "splits not to validate"),
                     ParameterSpec.optional("environment", ParameterType.STRING, "the schema environment, e.g. SERVING"),
-                    ParameterSpec.optional("fail_on", ParameterType.STRING,
+                    ParameterSpec.optional(
+                            "fail_on",
+                            ParameterType.STRING,
                             "ERROR (default), WARNING or NEVER: the severity that fails the run"),
-                    ParameterSpec.optional("severity", ParameterType.MAP,
+                    ParameterSpec.optional(
+                            "severity",
+                            ParameterType.MAP,
                             "anomaly type to severity, e.g. ENUM_TYPE_UNEXPECTED_STRING_VALUES: WARNING")));
 
     @Override
@@ -76,7 +84,8 @@ public final class ExampleValidator implements Component {
                     + "NEVER, found " + failOn);
         }
         List<Artifact> schemas = context.inputs("schema");
-        Schema schema = SchemaFiles.read(Path.of(schemas.get(schemas.size() - 1).uri()).resolve("schema.pbtxt"));
+        Schema schema =
+                SchemaFiles.read(Path.of(schemas.get(schemas.size() - 1).uri()).resolve("schema.pbtxt"));
         List<Artifact> previous = context.inputs("previous");
         Path out = context.outputDirectory("anomalies");
         List<String> validated = new ArrayList<>();
@@ -87,16 +96,21 @@ public final class ExampleValidator implements Component {
                 if (parameters.list("exclude_splits").contains(split) || validated.contains(split)) {
                     continue;
                 }
-                Validator validator = Validator.validate(StatisticsFiles.read(
-                        Splits.directory(Path.of(statistics.uri()), split).resolve("FeatureStats.pb")), schema);
+                Validator validator = Validator.validate(
+                        StatisticsFiles.read(Splits.directory(Path.of(statistics.uri()), split)
+                                .resolve("FeatureStats.pb")),
+                        schema);
                 if (parameters.has("environment")) {
-                    validator = validator.environment(parameters.string("environment").orElseThrow());
+                    validator = validator.environment(
+                            parameters.string("environment").orElseThrow());
                 }
-                for (Map.Entry<String, String> entry : parameters.map("severity").entrySet()) {
+                for (Map.Entry<String, String> entry :
+                        parameters.map("severity").entrySet()) {
                     validator = validator.severity(type(entry.getKey()), severity(entry.getValue()));
                 }
                 if (!previous.isEmpty()) {
-                    Path before = Splits.directory(Path.of(previous.get(previous.size() - 1).uri()), split)
+                    Path before = Splits.directory(
+                                    Path.of(previous.get(previous.size() - 1).uri()), split)
                             .resolve("FeatureStats.pb");
                     if (Files.exists(before)) {
                         validator = validator.previous(StatisticsFiles.read(before));
@@ -139,7 +153,9 @@ public final class ExampleValidator implements Component {
             infos.add(anomalies.getDatasetAnomalyInfo());
         }
         if (anomalies.getDataMissing()) {
-            infos.add(AnomalyInfo.newBuilder().setSeverity(AnomalyInfo.Severity.ERROR).build());
+            infos.add(AnomalyInfo.newBuilder()
+                    .setSeverity(AnomalyInfo.Severity.ERROR)
+                    .build());
         }
         return infos;
     }

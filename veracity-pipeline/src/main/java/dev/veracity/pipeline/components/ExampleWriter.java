@@ -39,7 +39,9 @@ public final class ExampleWriter implements AutoCloseable {
     public static ExampleWriter create(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        JsonGenerator json = JsonFactory.builder().disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build()
+        JsonGenerator json = JsonFactory.builder()
+                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                .build()
                 .createGenerator(stream);
         json.setRootValueSeparator(null);
         return new ExampleWriter(stream, json);
@@ -79,8 +81,8 @@ public final class ExampleWriter implements AutoCloseable {
         } else {
             StringColumn strings = (StringColumn) column;
             int start = strings.valueOffsets()[v];
-            json.writeString(new String(strings.bytes(), start, strings.valueOffsets()[v + 1] - start,
-                    StandardCharsets.UTF_8));
+            json.writeString(
+                    new String(strings.bytes(), start, strings.valueOffsets()[v + 1] - start, StandardCharsets.UTF_8));
         }
     }
 

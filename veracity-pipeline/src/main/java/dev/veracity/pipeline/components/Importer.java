@@ -22,9 +22,13 @@ import java.util.List;
  * }</pre>
  */
 public final class Importer implements Component {
-    private static final ComponentSpec SPEC = new ComponentSpec("Importer", "1", List.of(),
+    private static final ComponentSpec SPEC = new ComponentSpec(
+            "Importer",
+            "1",
+            List.of(),
             List.of(new OutputPort("result", ArtifactType.EXTERNAL_FILE)),
-            List.of(ParameterSpec.required("source", ParameterType.STRING, "the file or directory to import"),
+            List.of(
+                    ParameterSpec.required("source", ParameterType.STRING, "the file or directory to import"),
                     ParameterSpec.required("artifact_type", ParameterType.STRING, "its type, e.g. Schema")));
 
     @Override
@@ -45,10 +49,15 @@ public final class Importer implements Component {
     public ComponentSpec spec(Parameters parameters) {
         String type = parameters.string("artifact_type").orElseThrow();
         try {
-            return new ComponentSpec(SPEC.type(), SPEC.codeVersion(), SPEC.inputs(),
-                    List.of(new OutputPort("result", new ArtifactType(type))), SPEC.parameters());
+            return new ComponentSpec(
+                    SPEC.type(),
+                    SPEC.codeVersion(),
+                    SPEC.inputs(),
+                    List.of(new OutputPort("result", new ArtifactType(type))),
+                    SPEC.parameters());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("Importer: parameter artifact_type: expected a type name, found \"" + type + "\"");
+            throw new ConfigException(
+                    "Importer: parameter artifact_type: expected a type name, found \"" + type + "\"");
         }
     }
 

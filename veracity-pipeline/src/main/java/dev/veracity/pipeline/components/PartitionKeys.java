@@ -21,8 +21,7 @@ import java.util.List;
  * }</pre>
  */
 public final class PartitionKeys {
-    private PartitionKeys() {
-    }
+    private PartitionKeys() {}
 
     /**
      * {@return the serialized {@code tf.train.Feature} of one row of a column}
@@ -42,7 +41,9 @@ public final class PartitionKeys {
     /** {@return the serialized {@code tf.train.Example} of one row, features sorted by name, missing ones left out} */
     public static byte[] example(RecordBatch batch, int row) {
         ByteArrayOutputStream features = new ByteArrayOutputStream();
-        List<Column> sorted = batch.columns().stream().sorted(Comparator.comparing(Column::name)).toList();
+        List<Column> sorted = batch.columns().stream()
+                .sorted(Comparator.comparing(Column::name))
+                .toList();
         for (Column column : sorted) {
             if (!column.present()[row]) {
                 continue;

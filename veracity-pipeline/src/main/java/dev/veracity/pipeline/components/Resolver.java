@@ -30,10 +30,13 @@ import java.util.Map;
  * }</pre>
  */
 public final class Resolver implements Component {
-    private static final ComponentSpec SPEC = new ComponentSpec("Resolver", "1",
+    private static final ComponentSpec SPEC = new ComponentSpec(
+            "Resolver",
+            "1",
             List.of(InputPort.optional("current", ArtifactType.EXAMPLES)),
             List.of(new OutputPort("result", ArtifactType.EXTERNAL_FILE)),
-            List.of(ParameterSpec.required("artifact_type", ParameterType.STRING, "the type to select, e.g. Schema"),
+            List.of(
+                    ParameterSpec.required("artifact_type", ParameterType.STRING, "the type to select, e.g. Schema"),
                     ParameterSpec.optional("producer", ParameterType.STRING, "only artifacts of this node"),
                     ParameterSpec.optional("strategy", ParameterType.STRING, "latest (default) or span_range"),
                     ParameterSpec.optional("count", ParameterType.INT, "latest: how many (default 1)"),
@@ -47,8 +50,14 @@ public final class Resolver implements Component {
 
     @Override
     public ComponentSpec spec(Parameters parameters) {
-        return new ComponentSpec(SPEC.type(), SPEC.codeVersion(), SPEC.inputs(), List.of(new OutputPort("result",
-                new ArtifactType(parameters.string("artifact_type").orElseThrow()))), SPEC.parameters());
+        return new ComponentSpec(
+                SPEC.type(),
+                SPEC.codeVersion(),
+                SPEC.inputs(),
+                List.of(new OutputPort(
+                        "result",
+                        new ArtifactType(parameters.string("artifact_type").orElseThrow()))),
+                SPEC.parameters());
     }
 
     @Override
@@ -83,12 +92,17 @@ public final class Resolver implements Component {
         }
         long before = context.inputs("current").isEmpty() ? Long.MAX_VALUE : Splits.span(context.inputs("current"));
         MetadataStore store = context.store();
-        String producerContext = context.pipelineName() + "." + parameters.string("producer").orElse("");
-        List<Artifact> candidates = parameters.string("producer")
-                .map(p -> store.context("node", producerContext).map(c -> store.artifactsByContext(c.id()))
+        String producerContext =
+                context.pipelineName() + "." + parameters.string("producer").orElse("");
+        List<Artifact> candidates = parameters
+                .string("producer")
+                .map(p -> store.context("node", producerContext)
+                        .map(c -> store.artifactsByContext(c.id()))
                         .orElse(List.of()))
-                .orElseGet(() -> store.context("pipeline", context.pipelineName()).map(Context::id)
-                        .map(store::artifactsByContext).orElse(List.of()));
+                .orElseGet(() -> store.context("pipeline", context.pipelineName())
+                        .map(Context::id)
+                        .map(store::artifactsByContext)
+                        .orElse(List.of()));
         long minSpan = parameters.integer("min_span").orElse(Long.MIN_VALUE);
         long maxSpan = parameters.integer("max_span").orElse(Long.MAX_VALUE);
         // Per span, the newest artifact; then the spans the strategy selects.

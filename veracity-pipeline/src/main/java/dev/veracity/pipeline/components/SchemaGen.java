@@ -36,13 +36,18 @@ import java.util.Set;
  * }</pre>
  */
 public final class SchemaGen implements Component {
-    private static final ComponentSpec SPEC = new ComponentSpec("SchemaGen", "1",
+    private static final ComponentSpec SPEC = new ComponentSpec(
+            "SchemaGen",
+            "1",
             List.of(InputPort.optional("statistics", ArtifactType.EXAMPLE_STATISTICS)),
             List.of(new OutputPort("schema", ArtifactType.SCHEMA)),
-            List.of(ParameterSpec.optional("import", ParameterType.STRING, "a curated schema file to use instead"),
+            List.of(
+                    ParameterSpec.optional("import", ParameterType.STRING, "a curated schema file to use instead"),
                     ParameterSpec.optional("split", ParameterType.STRING, "the split to infer from (default train)"),
                     ParameterSpec.optional("infer_feature_shape", ParameterType.BOOLEAN, "infer shapes (TFX)"),
-                    ParameterSpec.optional("not_in_environment", ParameterType.MAP,
+                    ParameterSpec.optional(
+                            "not_in_environment",
+                            ParameterType.MAP,
                             "feature to the environment it is absent from, e.g. label: SERVING")));
 
     @Override
@@ -52,7 +57,10 @@ public final class SchemaGen implements Component {
 
     @Override
     public List<ExternalFile> externalInputs(Parameters parameters) {
-        return parameters.string("import").map(file -> List.of(ExternalFile.of(Path.of(file)))).orElse(List.of());
+        return parameters
+                .string("import")
+                .map(file -> List.of(ExternalFile.of(Path.of(file))))
+                .orElse(List.of());
     }
 
     @Override
@@ -74,8 +82,9 @@ public final class SchemaGen implements Component {
                 throw new ConfigException("node " + context.nodeId() + ": expected split " + split + " in "
                         + artifact.uri() + ", found splits " + Splits.of(artifact));
             }
-            schema = SchemaInference.infer(StatisticsFiles.read(
-                    Splits.directory(Path.of(artifact.uri()), split).resolve("FeatureStats.pb")),
+            schema = SchemaInference.infer(
+                    StatisticsFiles.read(
+                            Splits.directory(Path.of(artifact.uri()), split).resolve("FeatureStats.pb")),
                     InferenceOptions.defaults().withShape(parameters.bool("infer_feature_shape", false)));
             span = Splits.span(statistics);
         }
@@ -90,10 +99,12 @@ public final class SchemaGen implements Component {
                     editor.defaultEnvironment(environment);
                 }
             }
-            notIn.forEach((feature, environment) -> editor.feature(feature).notInEnvironment(environment).done());
+            notIn.forEach((feature, environment) ->
+                    editor.feature(feature).notInEnvironment(environment).done());
             schema = editor.build();
         }
-        SchemaFiles.write(SchemaCanonicalizer.canonicalize(schema),
+        SchemaFiles.write(
+                SchemaCanonicalizer.canonicalize(schema),
                 context.outputDirectory("schema").resolve("schema.pbtxt"));
         context.setOutputProperty("schema", "span", Value.of(span));
     }

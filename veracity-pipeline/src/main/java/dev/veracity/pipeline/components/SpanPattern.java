@@ -58,8 +58,8 @@ public final class SpanPattern {
     public static SpanPattern parse(String text) {
         String normalized = text.replace('\\', '/');
         int firstSpecial = firstSpecial(normalized);
-        int slash = normalized.lastIndexOf('/', firstSpecial == normalized.length() ? normalized.length() - 1
-                : firstSpecial);
+        int slash = normalized.lastIndexOf(
+                '/', firstSpecial == normalized.length() ? normalized.length() - 1 : firstSpecial);
         Path base = slash < 0 ? Path.of(".") : Path.of(slash == 0 ? "/" : normalized.substring(0, slash));
         String rest = normalized.substring(slash + 1);
         StringBuilder regex = new StringBuilder();
@@ -79,23 +79,29 @@ public final class SpanPattern {
                 case "MM", "DD" -> "\\d{2}";
                 default -> width == null ? "\\d+" : "\\d{" + width + "}";
             };
-            regex.append("(?<").append(name.toLowerCase()).append('>').append(digits).append(')');
+            regex.append("(?<")
+                    .append(name.toLowerCase())
+                    .append('>')
+                    .append(digits)
+                    .append(')');
             at = placeholders.end();
         }
         regex.append(globToRegex(rest.substring(at)));
         boolean span = seen.contains("SPAN");
-        long dateParts = seen.stream().filter(s -> s.equals("YYYY") || s.equals("MM") || s.equals("DD")).count();
+        long dateParts = seen.stream()
+                .filter(s -> s.equals("YYYY") || s.equals("MM") || s.equals("DD"))
+                .count();
         boolean version = seen.contains("VERSION");
         if (dateParts != 0 && dateParts != 3) {
-            throw new ConfigException("input pattern " + text + ": expected all of {YYYY}, {MM} and {DD}, found "
-                    + "only some");
+            throw new ConfigException(
+                    "input pattern " + text + ": expected all of {YYYY}, {MM} and {DD}, found " + "only some");
         }
         if (span && dateParts == 3) {
             throw new ConfigException("input pattern " + text + ": expected {SPAN} or a date, found both");
         }
         if (version && !span && dateParts == 0) {
-            throw new ConfigException("input pattern " + text + ": expected {VERSION} with {SPAN} or a date, found "
-                    + "{VERSION} alone");
+            throw new ConfigException(
+                    "input pattern " + text + ": expected {VERSION} with {SPAN} or a date, found " + "{VERSION} alone");
         }
         return new SpanPattern(text, base, Pattern.compile(regex.toString()), span, dateParts == 3, version);
     }
@@ -170,22 +176,31 @@ public final class SpanPattern {
             String relative = base.relativize(file).toString().replace('\\', '/');
             Matcher matcher = regex.matcher(relative);
             if (matcher.matches()) {
-                matches.add(new ExternalFile(file, spanOf(matcher, file), hasVersion
-                        ? Long.parseLong(matcher.group("version")) : -1));
+                matches.add(new ExternalFile(
+                        file, spanOf(matcher, file), hasVersion ? Long.parseLong(matcher.group("version")) : -1));
             }
         }
         if (matches.isEmpty()) {
-            throw new InputException(ErrorCode.FILE_NOT_FOUND, text + ": expected files matching this pattern, found "
-                    + "none");
+            throw new InputException(
+                    ErrorCode.FILE_NOT_FOUND, text + ": expected files matching this pattern, found " + "none");
         }
-        long chosen = span.orElse(matches.stream().mapToLong(ExternalFile::span).max().orElseThrow());
-        List<ExternalFile> ofSpan = matches.stream().filter(f -> f.span() == chosen).toList();
+        long chosen =
+                span.orElse(matches.stream().mapToLong(ExternalFile::span).max().orElseThrow());
+        List<ExternalFile> ofSpan =
+                matches.stream().filter(f -> f.span() == chosen).toList();
         if (ofSpan.isEmpty()) {
-            throw new InputException(ErrorCode.FILE_NOT_FOUND, text + ": expected files of span " + chosen
-                    + ", found spans " + matches.stream().map(f -> Long.toString(f.span())).distinct().toList());
+            throw new InputException(
+                    ErrorCode.FILE_NOT_FOUND,
+                    text + ": expected files of span " + chosen + ", found spans "
+                            + matches.stream()
+                                    .map(f -> Long.toString(f.span()))
+                                    .distinct()
+                                    .toList());
         }
         long version = ofSpan.stream().mapToLong(ExternalFile::version).max().orElseThrow();
-        return ofSpan.stream().filter(f -> f.version() == version).sorted(Comparator.comparing(ExternalFile::path))
+        return ofSpan.stream()
+                .filter(f -> f.version() == version)
+                .sorted(Comparator.comparing(ExternalFile::path))
                 .toList();
     }
 
@@ -195,12 +210,17 @@ public final class SpanPattern {
         }
         if (hasDate) {
             try {
-                return LocalDate.of(Integer.parseInt(matcher.group("yyyy")), Integer.parseInt(matcher.group("mm")),
-                        Integer.parseInt(matcher.group("dd"))).toEpochDay();
+                return LocalDate.of(
+                                Integer.parseInt(matcher.group("yyyy")),
+                                Integer.parseInt(matcher.group("mm")),
+                                Integer.parseInt(matcher.group("dd")))
+                        .toEpochDay();
             } catch (DateTimeException e) {
-                throw new InputException(ErrorCode.FILE_NOT_FOUND, file + ": expected a date in its path (pattern "
-                        + text + "), found " + matcher.group("yyyy") + "-" + matcher.group("mm") + "-"
-                        + matcher.group("dd"));
+                throw new InputException(
+                        ErrorCode.FILE_NOT_FOUND,
+                        file + ": expected a date in its path (pattern "
+                                + text + "), found " + matcher.group("yyyy") + "-" + matcher.group("mm") + "-"
+                                + matcher.group("dd"));
             }
         }
         return 0;

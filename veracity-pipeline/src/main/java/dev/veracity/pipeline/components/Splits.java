@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 final class Splits {
     static final String PROPERTY = "split_names";
 
-    private Splits() {
-    }
+    private Splits() {}
 
     /** {@return the {@code split_names} property text TFX writes: a JSON list of strings} */
     static Value property(List<String> names) {
@@ -21,7 +20,8 @@ final class Splits {
 
     /** {@return the split names of an artifact, in order} */
     static List<String> of(Artifact artifact) {
-        String text = artifact.property(PROPERTY).map(Value::stringValue).orElse("[]").strip();
+        String text =
+                artifact.property(PROPERTY).map(Value::stringValue).orElse("[]").strip();
         List<String> names = new ArrayList<>();
         for (String part : text.substring(1, text.length() - 1).split(",")) {
             String name = part.strip();
@@ -39,7 +39,9 @@ final class Splits {
 
     /** {@return the span of the newest input, or -1} */
     static long span(List<Artifact> artifacts) {
-        return artifacts.stream().mapToLong(a -> a.property("span").map(Value::intValue).orElse(-1L)).max()
+        return artifacts.stream()
+                .mapToLong(a -> a.property("span").map(Value::intValue).orElse(-1L))
+                .max()
                 .orElse(-1);
     }
 }

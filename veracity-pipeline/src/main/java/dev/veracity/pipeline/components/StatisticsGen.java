@@ -34,11 +34,15 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class StatisticsGen implements Component {
-    private static final ComponentSpec SPEC = new ComponentSpec("StatisticsGen", "1",
-            List.of(InputPort.required("examples", ArtifactType.EXAMPLES),
+    private static final ComponentSpec SPEC = new ComponentSpec(
+            "StatisticsGen",
+            "1",
+            List.of(
+                    InputPort.required("examples", ArtifactType.EXAMPLES),
                     InputPort.optional("schema", ArtifactType.SCHEMA)),
             List.of(new OutputPort("statistics", ArtifactType.EXAMPLE_STATISTICS)),
-            List.of(ParameterSpec.optional("exclude_splits", ParameterType.LIST, "splits not to describe"),
+            List.of(
+                    ParameterSpec.optional("exclude_splits", ParameterType.LIST, "splits not to describe"),
                     ParameterSpec.optional("threads", ParameterType.INT, "threads per split (default: all cores)")));
 
     @Override
@@ -60,17 +64,23 @@ public final class StatisticsGen implements Component {
         Path out = context.outputDirectory("statistics");
         List<String> described = new ArrayList<>();
         List<Artifact> schemas = context.inputs("schema");
-        Schema schema = schemas.isEmpty() ? Schema.getDefaultInstance()
-                : SchemaFiles.read(Path.of(schemas.get(schemas.size() - 1).uri()).resolve("schema.pbtxt"));
+        Schema schema = schemas.isEmpty()
+                ? Schema.getDefaultInstance()
+                : SchemaFiles.read(
+                        Path.of(schemas.get(schemas.size() - 1).uri()).resolve("schema.pbtxt"));
         for (Artifact examples : context.inputs("examples")) {
             for (String split : Splits.of(examples)) {
                 if (excluded.contains(split) || described.contains(split)) {
                     continue;
                 }
                 List<Path> files = dataFiles(Splits.directory(Path.of(examples.uri()), split));
-                Veracity.StatisticsRequest request = Veracity.statistics(files).named(split).withSchema(schema);
+                Veracity.StatisticsRequest request =
+                        Veracity.statistics(files).named(split).withSchema(schema);
                 if (context.parameters().has("threads")) {
-                    request = request.withThreads(context.parameters().integer("threads").orElseThrow().intValue());
+                    request = request.withThreads(context.parameters()
+                            .integer("threads")
+                            .orElseThrow()
+                            .intValue());
                 }
                 DatasetFeatureStatisticsList statistics = request.compute().statistics();
                 Path file = Splits.directory(out, split).resolve("FeatureStats.pb");

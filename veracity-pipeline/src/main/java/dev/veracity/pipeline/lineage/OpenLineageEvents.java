@@ -43,8 +43,7 @@ public final class OpenLineageEvents {
     /** The job namespace. */
     public static final String NAMESPACE = "veracity";
 
-    private OpenLineageEvents() {
-    }
+    private OpenLineageEvents() {}
 
     /**
      * Appends the run's events to a file, one JSON document per line (OpenLineage's file transport).
@@ -69,18 +68,25 @@ public final class OpenLineageEvents {
 
     /** {@return the events of a run, two per execution, in execution order} */
     public static List<OpenLineage.RunEvent> events(MetadataStore store, String runId) throws IOException {
-        Context run = store.context("pipeline_run", runId).orElseThrow(() -> new ConfigException(
-                "expected a pipeline run " + runId + " in " + store + ", found none"));
+        Context run = store.context("pipeline_run", runId)
+                .orElseThrow(() ->
+                        new ConfigException("expected a pipeline run " + runId + " in " + store + ", found none"));
         OpenLineage lineage = new OpenLineage(PRODUCER);
         List<OpenLineage.RunEvent> events = new ArrayList<>();
         for (Execution execution : store.executionsByContext(run.id())) {
-            String pipeline = execution.property("pipeline").map(Value::stringValue).orElse("pipeline");
+            String pipeline =
+                    execution.property("pipeline").map(Value::stringValue).orElse("pipeline");
             String node = execution.property("node").map(Value::stringValue).orElse(execution.type());
-            OpenLineage.Job job = lineage.newJobBuilder().namespace(NAMESPACE).name(pipeline + "." + node).build();
+            OpenLineage.Job job = lineage.newJobBuilder()
+                    .namespace(NAMESPACE)
+                    .name(pipeline + "." + node)
+                    .build();
             UUID id = uuid("execution:" + runId + ":" + execution.id());
-            OpenLineage.RunFacetsBuilder facets = lineage.newRunFacetsBuilder().parent(lineage.newParentRunFacet(
-                    lineage.newParentRunFacetRun(uuid("run:" + runId), null),
-                    lineage.newParentRunFacetJob(NAMESPACE, pipeline, null), null));
+            OpenLineage.RunFacetsBuilder facets = lineage.newRunFacetsBuilder()
+                    .parent(lineage.newParentRunFacet(
+                            lineage.newParentRunFacetRun(uuid("run:" + runId), null),
+                            lineage.newParentRunFacetJob(NAMESPACE, pipeline, null),
+                            null));
             OpenLineage.RunEvent.EventType end = switch (execution.state()) {
                 case COMPLETE, CACHED -> OpenLineage.RunEvent.EventType.COMPLETE;
                 case FAILED -> OpenLineage.RunEvent.EventType.FAIL;
@@ -88,8 +94,8 @@ public final class OpenLineageEvents {
                 case UNKNOWN, NEW, RUNNING -> OpenLineage.RunEvent.EventType.RUNNING;
             };
             if (execution.state() == ExecutionState.FAILED) {
-                facets.errorMessage(lineage.newErrorMessageRunFacet(execution.property("error")
-                        .map(Value::stringValue).orElse("failed"), "java", null));
+                facets.errorMessage(lineage.newErrorMessageRunFacet(
+                        execution.property("error").map(Value::stringValue).orElse("failed"), "java", null));
             }
             List<OpenLineage.InputDataset> inputs = new ArrayList<>();
             List<OpenLineage.OutputDataset> outputs = new ArrayList<>();
@@ -104,9 +110,10 @@ public final class OpenLineageEvents {
             for (Event link : links) {
                 Artifact artifact = store.artifact(link.artifactId()).orElseThrow();
                 if (link.type() == EventType.INPUT) {
-                    OpenLineage.InputDatasetBuilder input = lineage.newInputDatasetBuilder().namespace("file")
-                            .name(artifact.uri());
-                    if (artifact.type().equals(ArtifactType.EXAMPLE_STATISTICS.name()) && anomalies != null
+                    OpenLineage.InputDatasetBuilder input =
+                            lineage.newInputDatasetBuilder().namespace("file").name(artifact.uri());
+                    if (artifact.type().equals(ArtifactType.EXAMPLE_STATISTICS.name())
+                            && anomalies != null
                             && link.pathText().startsWith("statistics")) {
                         input.inputFacets(lineage.newInputDatasetInputFacetsBuilder()
                                 .dataQualityMetrics(QualityFacets.metrics(lineage, Path.of(artifact.uri())))
@@ -115,26 +122,39 @@ public final class OpenLineageEvents {
                     }
                     inputs.add(input.build());
                 } else if (link.type() == EventType.OUTPUT) {
-                    OpenLineage.OutputDatasetBuilder output = lineage.newOutputDatasetBuilder().namespace("file")
-                            .name(artifact.uri());
+                    OpenLineage.OutputDatasetBuilder output =
+                            lineage.newOutputDatasetBuilder().namespace("file").name(artifact.uri());
                     long rows = artifact.customProperties().entrySet().stream()
                             .filter(e -> e.getKey().startsWith("num_examples_"))
-                            .mapToLong(e -> e.getValue().intValue()).sum();
+                            .mapToLong(e -> e.getValue().intValue())
+                            .sum();
                     if (artifact.type().equals(ArtifactType.EXAMPLES.name())) {
-                        output.outputFacets(lineage.newOutputDatasetOutputFacetsBuilder().outputStatistics(
-                                lineage.newOutputStatisticsOutputDatasetFacetBuilder().rowCount(rows).build()).build());
+                        output.outputFacets(lineage.newOutputDatasetOutputFacetsBuilder()
+                                .outputStatistics(lineage.newOutputStatisticsOutputDatasetFacetBuilder()
+                                        .rowCount(rows)
+                                        .build())
+                                .build());
                     }
                     outputs.add(output.build());
                 }
             }
             OpenLineage.RunFacets runFacets = facets.build();
-            events.add(lineage.newRunEventBuilder().eventType(OpenLineage.RunEvent.EventType.START)
-                    .eventTime(time(execution.createTimeMillis())).job(job)
-                    .run(lineage.newRunBuilder().runId(id).facets(runFacets).build()).inputs(inputs).outputs(List.of())
+            events.add(lineage.newRunEventBuilder()
+                    .eventType(OpenLineage.RunEvent.EventType.START)
+                    .eventTime(time(execution.createTimeMillis()))
+                    .job(job)
+                    .run(lineage.newRunBuilder().runId(id).facets(runFacets).build())
+                    .inputs(inputs)
+                    .outputs(List.of())
                     .build());
-            events.add(lineage.newRunEventBuilder().eventType(end).eventTime(time(execution.updateTimeMillis()))
-                    .job(job).run(lineage.newRunBuilder().runId(id).facets(runFacets).build()).inputs(inputs)
-                    .outputs(outputs).build());
+            events.add(lineage.newRunEventBuilder()
+                    .eventType(end)
+                    .eventTime(time(execution.updateTimeMillis()))
+                    .job(job)
+                    .run(lineage.newRunBuilder().runId(id).facets(runFacets).build())
+                    .inputs(inputs)
+                    .outputs(outputs)
+                    .build());
         }
         return events;
     }

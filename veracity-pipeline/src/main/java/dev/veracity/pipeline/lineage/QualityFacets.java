@@ -19,8 +19,7 @@ import java.util.stream.Stream;
 
 /** OpenLineage data-quality facets from our artifacts: statistics as metrics, anomalies as failed assertions. */
 final class QualityFacets {
-    private QualityFacets() {
-    }
+    private QualityFacets() {}
 
     /** Totals over the splits of one feature. */
     private static final class Column {
@@ -44,9 +43,11 @@ final class QualityFacets {
             DatasetFeatureStatistics dataset = list.getDatasets(0);
             rows += dataset.getNumExamples();
             for (FeatureNameStatistics feature : dataset.getFeaturesList()) {
-                String name = feature.hasPath() ? String.join(".", feature.getPath().getStepList()) : feature.getName();
+                String name =
+                        feature.hasPath() ? String.join(".", feature.getPath().getStepList()) : feature.getName();
                 Column column = columns.computeIfAbsent(name, k -> new Column());
-                var common = feature.hasNumStats() ? feature.getNumStats().getCommonStats()
+                var common = feature.hasNumStats()
+                        ? feature.getNumStats().getCommonStats()
                         : feature.getStringStats().getCommonStats();
                 column.missing += common.getNumMissing();
                 column.count += common.getNumNonMissing();
@@ -55,7 +56,8 @@ final class QualityFacets {
                     column.max = Math.max(column.max, feature.getNumStats().getMax());
                 }
                 if (feature.hasStringStats()) {
-                    column.distinct = Math.max(column.distinct, feature.getStringStats().getUnique());
+                    column.distinct =
+                            Math.max(column.distinct, feature.getStringStats().getUnique());
                 }
             }
         }
@@ -63,7 +65,8 @@ final class QualityFacets {
                 lineage.newDataQualityMetricsInputDatasetFacetColumnMetricsBuilder();
         columns.forEach((name, column) -> {
             var builder = lineage.newDataQualityMetricsInputDatasetFacetColumnMetricsAdditionalBuilder()
-                    .nullCount(column.missing).count(column.count);
+                    .nullCount(column.missing)
+                    .count(column.count);
             if (column.min <= column.max) {
                 builder.min(column.min).max(column.max);
             }
@@ -72,7 +75,9 @@ final class QualityFacets {
             }
             metrics.put(name, builder.build());
         });
-        return lineage.newDataQualityMetricsInputDatasetFacetBuilder().rowCount(rows).columnMetrics(metrics.build())
+        return lineage.newDataQualityMetricsInputDatasetFacetBuilder()
+                .rowCount(rows)
+                .columnMetrics(metrics.build())
                 .build();
     }
 
@@ -83,19 +88,26 @@ final class QualityFacets {
         for (Path file : files(anomalies, "anomalies.pbtxt")) {
             String split = file.getParent().getFileName().toString().replaceFirst("^Split-", "");
             Anomalies found = AnomaliesFiles.read(file);
-            for (Map.Entry<String, AnomalyInfo> entry : found.getAnomalyInfoMap().entrySet()) {
+            for (Map.Entry<String, AnomalyInfo> entry :
+                    found.getAnomalyInfoMap().entrySet()) {
                 AnomalyInfo info = entry.getValue();
                 for (AnomalyInfo.Reason reason : info.getReasonList()) {
                     assertions.add(lineage.newDataQualityAssertionsDatasetFacetAssertionsBuilder()
-                            .assertion(reason.getType().name()).success(false).column(entry.getKey())
-                            .severity(info.getSeverity().name()).name(split).description(reason.getDescription())
+                            .assertion(reason.getType().name())
+                            .success(false)
+                            .column(entry.getKey())
+                            .severity(info.getSeverity().name())
+                            .name(split)
+                            .description(reason.getDescription())
                             .build());
                 }
             }
         }
         if (assertions.isEmpty()) {
-            assertions.add(lineage.newDataQualityAssertionsDatasetFacetAssertionsBuilder().assertion("schema")
-                    .success(true).build());
+            assertions.add(lineage.newDataQualityAssertionsDatasetFacetAssertionsBuilder()
+                    .assertion("schema")
+                    .success(true)
+                    .build());
         }
         return lineage.newDataQualityAssertionsDatasetFacet(assertions);
     }
@@ -105,7 +117,9 @@ final class QualityFacets {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(artifact, 2)) {
-            return walk.filter(p -> p.getFileName().toString().equals(name)).sorted().toList();
+            return walk.filter(p -> p.getFileName().toString().equals(name))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -35,11 +35,20 @@ final class Attempts {
     private final RunListener listener;
 
     /** What one node needs for its attempts: its cache key, inputs, external files and why it missed the cache. */
-    record Work(Node node, Context run, CacheKey key, Map<String, List<Artifact>> inputs,
-            List<ExternalFile> externals, List<Artifact> externalArtifacts, String miss) {
-    }
+    record Work(
+            Node node,
+            Context run,
+            CacheKey key,
+            Map<String, List<Artifact>> inputs,
+            List<ExternalFile> externals,
+            List<Artifact> externalArtifacts,
+            String miss) {}
 
-    Attempts(Pipeline pipeline, PipelineMetadata metadata, MetadataStore store, RunOptions options,
+    Attempts(
+            Pipeline pipeline,
+            PipelineMetadata metadata,
+            MetadataStore store,
+            RunOptions options,
             RunListener listener) {
         this.pipeline = pipeline;
         this.metadata = metadata;
@@ -55,8 +64,15 @@ final class Attempts {
             attempt++;
             listener.started(node.id(), attempt);
             Execution execution = metadata.start(node, work.run(), work.key(), attempt);
-            NodeRun context = new NodeRun(pipeline.name(), pipeline.root(), node, execution.id(), work.inputs(),
-                    work.externals(), store, listener);
+            NodeRun context = new NodeRun(
+                    pipeline.name(),
+                    pipeline.root(),
+                    node,
+                    execution.id(),
+                    work.inputs(),
+                    work.externals(),
+                    store,
+                    listener);
             Throwable failure;
             try {
                 Optional<Throwable> failed = attempt(node, context, executor);
@@ -71,16 +87,24 @@ final class Attempts {
             context.abandon();
             context.discard();
             String error = failure instanceof VeracityException ? failure.getMessage() : failure.toString();
-            metadata.publish(node, work.run(), execution.withState(ExecutionState.FAILED)
-                    .withCustomProperty("error", Value.of(error)).withCustomProperty("cache_miss",
-                            Value.of(work.miss())), work.inputs(), work.externalArtifacts(), Map.of());
+            metadata.publish(
+                    node,
+                    work.run(),
+                    execution
+                            .withState(ExecutionState.FAILED)
+                            .withCustomProperty("error", Value.of(error))
+                            .withCustomProperty("cache_miss", Value.of(work.miss())),
+                    work.inputs(),
+                    work.externalArtifacts(),
+                    Map.of());
             FailureCause cause = FailureCause.of(failure);
             if (!cause.isRetried() || attempt > node.retries()) {
                 return NodeResult.failed(node.id(), execution.id(), attempt, error, cause);
             }
             Duration wait = options.backoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-            listener.warning(node.id(), "attempt " + attempt + " failed (" + error + "); retrying in "
-                    + wait.toMillis() + " ms");
+            listener.warning(
+                    node.id(),
+                    "attempt " + attempt + " failed (" + error + "); retrying in " + wait.toMillis() + " ms");
             sleep(wait);
         }
     }
@@ -88,18 +112,23 @@ final class Attempts {
     private NodeResult publish(Work work, Execution execution, NodeRun context, int attempt) throws IOException {
         Node node = work.node();
         Map<String, List<Artifact>> outputs = context.finish();
-        Execution complete = execution.withState(ExecutionState.COMPLETE)
-                .withCustomProperty("cache_miss", Value.of(work.miss()));
+        Execution complete =
+                execution.withState(ExecutionState.COMPLETE).withCustomProperty("cache_miss", Value.of(work.miss()));
         if (!context.blocked().isEmpty()) {
             complete = complete.withCustomProperty("blocked", Value.of(context.blocked()));
         }
         if (!context.warnings().isEmpty()) {
             complete = complete.withCustomProperty("warnings", Value.of(String.join("\n", context.warnings())));
         }
-        Map<String, List<Artifact>> stored = metadata.publish(node, work.run(), complete, work.inputs(),
-                work.externalArtifacts(), outputs);
-        return NodeResult.of(node.id(), context.blocked().isEmpty() ? NodeStatus.EXECUTED : NodeStatus.BLOCKED,
-                execution.id(), attempt, context.blocked().isEmpty() ? work.miss() : context.blocked(), stored);
+        Map<String, List<Artifact>> stored =
+                metadata.publish(node, work.run(), complete, work.inputs(), work.externalArtifacts(), outputs);
+        return NodeResult.of(
+                node.id(),
+                context.blocked().isEmpty() ? NodeStatus.EXECUTED : NodeStatus.BLOCKED,
+                execution.id(),
+                attempt,
+                context.blocked().isEmpty() ? work.miss() : context.blocked(),
+                stored);
     }
 
     /** {@return what made the attempt fail, if it did}: the component's own exception, unwrapped */
@@ -118,7 +147,8 @@ final class Attempts {
         } catch (TimeoutException e) {
             context.abandon();
             future.cancel(true);
-            return Optional.of(new TimeoutException("timed out after " + node.timeout().toMillis() + " ms"));
+            return Optional.of(
+                    new TimeoutException("timed out after " + node.timeout().toMillis() + " ms"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);

@@ -45,7 +45,8 @@ public record CacheKey(SortedMap<String, String> parts) {
     /** {@return one line per part, sorted by name} */
     public String material() {
         StringBuilder text = new StringBuilder();
-        parts.forEach((k, v) -> text.append(k).append('=').append(v.replace('\n', ' ')).append('\n'));
+        parts.forEach((k, v) ->
+                text.append(k).append('=').append(v.replace('\n', ' ')).append('\n'));
         return text.toString();
     }
 

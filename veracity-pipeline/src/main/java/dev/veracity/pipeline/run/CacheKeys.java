@@ -12,26 +12,32 @@ import java.util.TreeMap;
 
 /** Builds a node's cache key and explains a miss against the node's earlier executions. */
 final class CacheKeys {
-    private CacheKeys() {
-    }
+    private CacheKeys() {}
 
     /** {@return the key: component type and code version, parameters, input and external file digests} */
-    static CacheKey of(Node node, Map<String, List<Artifact>> inputs, List<ExternalFile> externals,
-            List<String> externalDigests) {
+    static CacheKey of(
+            Node node, Map<String, List<Artifact>> inputs, List<ExternalFile> externals, List<String> externalDigests) {
         Map<String, String> parts = new TreeMap<>();
         parts.put("component", node.spec().type());
         parts.put("code_version", node.spec().codeVersion());
         parts.put("parameters", node.parameters().canonical());
         inputs.forEach((name, list) -> {
             for (int i = 0; i < list.size(); i++) {
-                parts.put("input." + name + "[" + i + "]", list.get(i).property("digest").map(Value::stringValue)
-                        .orElse("id:" + list.get(i).id()));
+                parts.put(
+                        "input." + name + "[" + i + "]",
+                        list.get(i)
+                                .property("digest")
+                                .map(Value::stringValue)
+                                .orElse("id:" + list.get(i).id()));
             }
         });
         for (int i = 0; i < externals.size(); i++) {
             ExternalFile file = externals.get(i);
-            parts.put("external[" + i + "]", externalDigests.get(i)
-                    + (file.span() >= 0 ? " span " + file.span() : "") + (file.version() >= 0 ? " version " + file.version() : ""));
+            parts.put(
+                    "external[" + i + "]",
+                    externalDigests.get(i)
+                            + (file.span() >= 0 ? " span " + file.span() : "")
+                            + (file.version() >= 0 ? " version " + file.version() : ""));
         }
         return CacheKey.of(parts);
     }
@@ -48,10 +54,12 @@ final class CacheKeys {
             }
         }
         if (previous == null) {
-            return earlier.isEmpty() ? "first execution of this node: nothing to reuse"
+            return earlier.isEmpty()
+                    ? "first execution of this node: nothing to reuse"
                     : "no earlier execution of this node succeeded";
         }
-        CacheKey before = CacheKey.parse(previous.property("cache_material").map(Value::stringValue).orElse(""));
+        CacheKey before = CacheKey.parse(
+                previous.property("cache_material").map(Value::stringValue).orElse(""));
         List<String> changes = key.diff(before);
         if (changes.isEmpty()) {
             return "same key as execution " + previous.id() + ", but its outputs are gone (deleted or not LIVE)";

@@ -20,8 +20,7 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Digests {
-    private Digests() {
-    }
+    private Digests() {}
 
     /** {@return the hex SHA-256 of a file's content, or of a directory tree} */
     public static String of(Path path) throws IOException {

@@ -28,12 +28,15 @@ public enum FailureCause {
         if (failure instanceof VeracityException) {
             return INPUT;
         }
-        if (failure instanceof NoSuchFileException || failure instanceof AccessDeniedException
-                || failure instanceof NotDirectoryException || failure instanceof FileAlreadyExistsException
+        if (failure instanceof NoSuchFileException
+                || failure instanceof AccessDeniedException
+                || failure instanceof NotDirectoryException
+                || failure instanceof FileAlreadyExistsException
                 || failure instanceof CharacterCodingException) {
             return INPUT;
         }
-        if (failure instanceof IOException || failure instanceof TimeoutException
+        if (failure instanceof IOException
+                || failure instanceof TimeoutException
                 || failure instanceof InterruptedException) {
             return TRANSIENT;
         }

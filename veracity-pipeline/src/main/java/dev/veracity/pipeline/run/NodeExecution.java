@@ -56,8 +56,9 @@ final class NodeExecution {
         for (ExternalFile file : externals) {
             Path path = file.path().toAbsolutePath().normalize();
             if (!Files.exists(path)) {
-                throw new InputException(ErrorCode.FILE_NOT_FOUND, file.path() + ": expected a file for node "
-                        + node.id() + ", found none");
+                throw new InputException(
+                        ErrorCode.FILE_NOT_FOUND,
+                        file.path() + ": expected a file for node " + node.id() + ", found none");
             }
             String digest = Digests.of(path);
             digests.add(digest);
@@ -77,8 +78,8 @@ final class NodeExecution {
         return attempts.run(new Attempts.Work(node, run, key, inputs, externals, externalArtifacts, miss), executor);
     }
 
-    private Optional<NodeResult> cacheHit(Node node, CacheKey key, Map<String, List<Artifact>> inputs,
-            List<Artifact> externalArtifacts) {
+    private Optional<NodeResult> cacheHit(
+            Node node, CacheKey key, Map<String, List<Artifact>> inputs, List<Artifact> externalArtifacts) {
         Set<String> outputNames = new LinkedHashSet<>();
         node.spec().outputs().stream().map(OutputPort::name).forEach(outputNames::add);
         Optional<Execution> hit = metadata.cached(node, key, outputNames);
@@ -88,7 +89,12 @@ final class NodeExecution {
         Map<String, List<Artifact>> outputs = metadata.outputsOf(hit.get());
         Execution cached = metadata.publishCached(node, run, key, inputs, externalArtifacts, outputs, hit.get());
         String blocked = hit.get().property("blocked").map(Value::stringValue).orElse("");
-        return Optional.of(NodeResult.of(node.id(), blocked.isEmpty() ? NodeStatus.CACHED : NodeStatus.BLOCKED,
-                cached.id(), 0, blocked.isEmpty() ? "from execution " + hit.get().id() : blocked, outputs));
+        return Optional.of(NodeResult.of(
+                node.id(),
+                blocked.isEmpty() ? NodeStatus.CACHED : NodeStatus.BLOCKED,
+                cached.id(),
+                0,
+                blocked.isEmpty() ? "from execution " + hit.get().id() : blocked,
+                outputs));
     }
 }

@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param outputs     its output artifacts by output name
  * @param cause       why it failed: {@link FailureCause#NONE} unless its status is FAILED
  */
-public record NodeResult(String node, NodeStatus status, long executionId, int attempts, String message,
-        Map<String, List<Artifact>> outputs, FailureCause cause) {
+public record NodeResult(
+        String node,
+        NodeStatus status,
+        long executionId,
+        int attempts,
+        String message,
+        Map<String, List<Artifact>> outputs,
+        FailureCause cause) {
     public NodeResult {
         Objects.requireNonNull(node, "node is null");
         Objects.requireNonNull(status, "status is null");
@@ -30,7 +36,12 @@ public record NodeResult(String node, NodeStatus status, long executionId, int a
     }
 
     /** {@return a node that did not fail} */
-    static NodeResult of(String node, NodeStatus status, long executionId, int attempts, String message,
+    static NodeResult of(
+            String node,
+            NodeStatus status,
+            long executionId,
+            int attempts,
+            String message,
             Map<String, List<Artifact>> outputs) {
         return new NodeResult(node, status, executionId, attempts, message, outputs, FailureCause.NONE);
     }

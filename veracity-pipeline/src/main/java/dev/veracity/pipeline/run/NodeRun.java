@@ -45,8 +45,15 @@ final class NodeRun implements ExecutionContext {
     private volatile String blocked = "";
     private volatile boolean abandoned;
 
-    NodeRun(String pipelineName, Path root, Node node, long executionId, Map<String, List<Artifact>> inputs,
-            List<ExternalFile> externals, MetadataStore store, RunListener listener) {
+    NodeRun(
+            String pipelineName,
+            Path root,
+            Node node,
+            long executionId,
+            Map<String, List<Artifact>> inputs,
+            List<ExternalFile> externals,
+            MetadataStore store,
+            RunListener listener) {
         this.pipelineName = pipelineName;
         this.root = root;
         this.node = node;
@@ -177,7 +184,8 @@ final class NodeRun implements ExecutionContext {
             Artifact artifact;
             if (references.containsKey(name)) {
                 Path path = references.get(name).toAbsolutePath().normalize();
-                artifact = Artifact.of(port.type().name(), path.toString()).withState(ArtifactState.REFERENCE)
+                artifact = Artifact.of(port.type().name(), path.toString())
+                        .withState(ArtifactState.REFERENCE)
                         .withProperty("digest", Value.of(Digests.of(path)));
             } else {
                 Path from = outputDirectory(name);
@@ -187,11 +195,15 @@ final class NodeRun implements ExecutionContext {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(from, to);
                 }
-                artifact = Artifact.of(port.type().name(), to.toAbsolutePath().normalize().toString())
+                artifact = Artifact.of(
+                                port.type().name(),
+                                to.toAbsolutePath().normalize().toString())
                         .withProperty("digest", Value.of(Digests.of(to)));
             }
-            for (Map.Entry<String, Value> property : properties.getOrDefault(name, Map.of()).entrySet()) {
-                artifact = PipelineMetadata.ARTIFACT_PROPERTIES.get(property.getKey()) == property.getValue().type()
+            for (Map.Entry<String, Value> property :
+                    properties.getOrDefault(name, Map.of()).entrySet()) {
+                artifact = PipelineMetadata.ARTIFACT_PROPERTIES.get(property.getKey())
+                                == property.getValue().type()
                         ? artifact.withProperty(property.getKey(), property.getValue())
                         : artifact.withCustomProperty(property.getKey(), property.getValue());
             }

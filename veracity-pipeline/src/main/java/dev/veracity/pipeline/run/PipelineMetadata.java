@@ -34,11 +34,25 @@ import java.util.Set;
  */
 public final class PipelineMetadata {
     /** Declared properties of every artifact type the pipeline uses. */
-    static final Map<String, PropertyType> ARTIFACT_PROPERTIES = Map.of("span", PropertyType.INT, "version",
-            PropertyType.INT, "split_names", PropertyType.STRING, "digest", PropertyType.STRING);
+    static final Map<String, PropertyType> ARTIFACT_PROPERTIES = Map.of(
+            "span",
+            PropertyType.INT,
+            "version",
+            PropertyType.INT,
+            "split_names",
+            PropertyType.STRING,
+            "digest",
+            PropertyType.STRING);
     /** Declared properties of every execution type. */
-    static final Map<String, PropertyType> EXECUTION_PROPERTIES = Map.of("pipeline", PropertyType.STRING, "node",
-            PropertyType.STRING, "run", PropertyType.STRING, "cache_key", PropertyType.STRING);
+    static final Map<String, PropertyType> EXECUTION_PROPERTIES = Map.of(
+            "pipeline",
+            PropertyType.STRING,
+            "node",
+            PropertyType.STRING,
+            "run",
+            PropertyType.STRING,
+            "cache_key",
+            PropertyType.STRING);
 
     private final MetadataStore store;
     private final Pipeline pipeline;
@@ -60,7 +74,8 @@ public final class PipelineMetadata {
             for (Node node : pipeline.nodes()) {
                 store.putType(MetadataType.of(TypeKind.EXECUTION, node.spec().type(), EXECUTION_PROPERTIES));
                 for (OutputPort output : node.spec().outputs()) {
-                    store.putType(MetadataType.of(TypeKind.ARTIFACT, output.type().name(), ARTIFACT_PROPERTIES));
+                    store.putType(
+                            MetadataType.of(TypeKind.ARTIFACT, output.type().name(), ARTIFACT_PROPERTIES));
                 }
             }
             Context context = store.putContext(Context.of("pipeline", pipeline.name()));
@@ -98,7 +113,8 @@ public final class PipelineMetadata {
         List<Execution> abandoned = new ArrayList<>();
         for (Execution execution : store.executionsByContext(pipelineContext.id())) {
             if (!execution.state().isFinal()) {
-                abandoned.add(store.putExecution(execution.withState(ExecutionState.FAILED)
+                abandoned.add(store.putExecution(execution
+                        .withState(ExecutionState.FAILED)
                         .withCustomProperty("error", Value.of("abandoned: the run that started it did not finish"))));
             }
         }
@@ -110,11 +126,15 @@ public final class PipelineMetadata {
         return store.transaction(() -> {
             for (Artifact existing : store.artifactsByUri(uri)) {
                 if (existing.type().equals(ArtifactType.EXTERNAL_FILE.name())
-                        && existing.property("digest").map(Value::stringValue).orElse("").equals(digest)) {
+                        && existing.property("digest")
+                                .map(Value::stringValue)
+                                .orElse("")
+                                .equals(digest)) {
                     return existing;
                 }
             }
-            Artifact file = Artifact.of(ArtifactType.EXTERNAL_FILE.name(), uri).withState(ArtifactState.REFERENCE)
+            Artifact file = Artifact.of(ArtifactType.EXTERNAL_FILE.name(), uri)
+                    .withState(ArtifactState.REFERENCE)
                     .withProperty("digest", Value.of(digest));
             if (span >= 0) {
                 file = file.withProperty("span", Value.of(span));
@@ -131,16 +151,18 @@ public final class PipelineMetadata {
     /** {@return a RUNNING execution of the node, associated with its contexts} */
     Execution start(Node node, Context run, CacheKey key, int attempt) {
         return store.transaction(() -> {
-            Execution execution = store.putExecution(execution(node, run, key, ExecutionState.RUNNING)
-                    .withCustomProperty("attempt", Value.of(attempt)));
+            Execution execution = store.putExecution(
+                    execution(node, run, key, ExecutionState.RUNNING).withCustomProperty("attempt", Value.of(attempt)));
             associate(node, run, execution);
             return execution;
         });
     }
 
     private Execution execution(Node node, Context run, CacheKey key, ExecutionState state) {
-        return Execution.of(node.spec().type(), state).withProperty("pipeline", Value.of(pipeline.name()))
-                .withProperty("node", Value.of(node.id())).withProperty("run", Value.of(run.name()))
+        return Execution.of(node.spec().type(), state)
+                .withProperty("pipeline", Value.of(pipeline.name()))
+                .withProperty("node", Value.of(node.id()))
+                .withProperty("run", Value.of(run.name()))
                 .withProperty("cache_key", Value.of(key.digest()))
                 .withCustomProperty("cache_material", Value.of(key.material()));
     }
@@ -157,8 +179,13 @@ public final class PipelineMetadata {
      *
      * @return the outputs as stored
      */
-    Map<String, List<Artifact>> publish(Node node, Context run, Execution execution, Map<String, List<Artifact>> inputs,
-            List<Artifact> externals, Map<String, List<Artifact>> outputs) {
+    Map<String, List<Artifact>> publish(
+            Node node,
+            Context run,
+            Execution execution,
+            Map<String, List<Artifact>> inputs,
+            List<Artifact> externals,
+            Map<String, List<Artifact>> outputs) {
         return store.transaction(() -> {
             Map<String, List<Artifact>> stored = new java.util.TreeMap<>();
             for (Map.Entry<String, List<Artifact>> output : outputs.entrySet()) {
@@ -179,13 +206,20 @@ public final class PipelineMetadata {
     }
 
     /** Records a cache hit: a CACHED execution reading the same inputs and outputting the earlier artifacts. */
-    Execution publishCached(Node node, Context run, CacheKey key, Map<String, List<Artifact>> inputs,
-            List<Artifact> externals, Map<String, List<Artifact>> outputs, Execution source) {
+    Execution publishCached(
+            Node node,
+            Context run,
+            CacheKey key,
+            Map<String, List<Artifact>> inputs,
+            List<Artifact> externals,
+            Map<String, List<Artifact>> outputs,
+            Execution source) {
         return store.transaction(() -> {
             Execution execution = execution(node, run, key, ExecutionState.CACHED)
                     .withCustomProperty("cached_from", Value.of(source.id()));
             if (source.property("blocked").isPresent()) {
-                execution = execution.withCustomProperty("blocked", source.property("blocked").orElseThrow());
+                execution = execution.withCustomProperty(
+                        "blocked", source.property("blocked").orElseThrow());
             }
             execution = store.putExecution(execution);
             associate(node, run, execution);
@@ -199,7 +233,10 @@ public final class PipelineMetadata {
         });
     }
 
-    private void recordEvents(Execution execution, Map<String, List<Artifact>> inputs, List<Artifact> externals,
+    private void recordEvents(
+            Execution execution,
+            Map<String, List<Artifact>> inputs,
+            List<Artifact> externals,
             Map<String, List<Artifact>> outputs) {
         inputs.forEach((name, list) -> {
             for (int i = 0; i < list.size(); i++) {
@@ -224,7 +261,8 @@ public final class PipelineMetadata {
     /** {@return the outputs of an execution, by output name in path order} */
     Map<String, List<Artifact>> outputsOf(Execution execution) {
         Map<String, List<Artifact>> outputs = new java.util.TreeMap<>();
-        store.eventsByExecutions(List.of(execution.id())).stream().filter(e -> e.type() == EventType.OUTPUT)
+        store.eventsByExecutions(List.of(execution.id())).stream()
+                .filter(e -> e.type() == EventType.OUTPUT)
                 .sorted(Comparator.comparing(Event::pathText))
                 .forEach(e -> outputs.computeIfAbsent(((Event.Step.Key) e.path().get(0)).key(), k -> new ArrayList<>())
                         .add(store.artifact(e.artifactId()).orElseThrow()));
@@ -236,15 +274,21 @@ public final class PipelineMetadata {
         List<Execution> hits = new ArrayList<>(store.executionsByProperty("cache_key", key.digest()));
         hits.sort(Comparator.comparingLong(Execution::id).reversed());
         for (Execution hit : hits) {
-            boolean sameNode = hit.property("node").map(Value::stringValue).orElse("").equals(node.id())
-                    && hit.property("pipeline").map(Value::stringValue).orElse("").equals(pipeline.name());
+            boolean sameNode =
+                    hit.property("node").map(Value::stringValue).orElse("").equals(node.id())
+                            && hit.property("pipeline")
+                                    .map(Value::stringValue)
+                                    .orElse("")
+                                    .equals(pipeline.name());
             if (!sameNode || !(hit.state() == ExecutionState.COMPLETE || hit.state() == ExecutionState.CACHED)) {
                 continue;
             }
             Map<String, List<Artifact>> outputs = outputsOf(hit);
-            boolean usable = outputs.keySet().containsAll(requiredOutputs) && outputs.values().stream()
-                    .flatMap(List::stream).allMatch(a -> (a.state() == ArtifactState.LIVE
-                            || a.state() == ArtifactState.REFERENCE) && java.nio.file.Files.exists(java.nio.file.Path.of(a.uri())));
+            boolean usable = outputs.keySet().containsAll(requiredOutputs)
+                    && outputs.values().stream()
+                            .flatMap(List::stream)
+                            .allMatch(a -> (a.state() == ArtifactState.LIVE || a.state() == ArtifactState.REFERENCE)
+                                    && java.nio.file.Files.exists(java.nio.file.Path.of(a.uri())));
             if (usable) {
                 return Optional.of(hit);
             }

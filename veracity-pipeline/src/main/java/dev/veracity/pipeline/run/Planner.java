@@ -45,8 +45,7 @@ public final class Planner {
      * @param upstream the nodes it reads from
      * @param reason   why it runs, or where its outputs come from
      */
-    public record Step(String node, String type, NodeStatus status, Set<String> upstream, String reason) {
-    }
+    public record Step(String node, String type, NodeStatus status, Set<String> upstream, String reason) {}
 
     /** {@return the plan, in topological order} */
     public List<Step> plan(Pipeline pipeline) throws IOException {
@@ -57,23 +56,38 @@ public final class Planner {
         for (Node node : pipeline.nodes()) {
             if (!selected.contains(node.id())) {
                 List<Execution> earlier = metadata.executions(node);
-                Optional<Execution> last = earlier.stream().filter(e -> e.state().isFinal()
-                        && e.state() != dev.veracity.metadata.ExecutionState.FAILED
-                        && e.state() != dev.veracity.metadata.ExecutionState.CANCELED).reduce((a, b) -> b);
+                Optional<Execution> last = earlier.stream()
+                        .filter(e -> e.state().isFinal()
+                                && e.state() != dev.veracity.metadata.ExecutionState.FAILED
+                                && e.state() != dev.veracity.metadata.ExecutionState.CANCELED)
+                        .reduce((a, b) -> b);
                 last.ifPresent(e -> known.put(node.id(), metadata.outputsOf(e)));
-                steps.add(new Step(node.id(), node.spec().type(), NodeStatus.REUSED, node.upstream(), last
-                        .map(e -> "outside --from/--to: outputs of execution " + e.id())
-                        .orElse("outside --from/--to and never run: the run will refuse")));
+                steps.add(new Step(
+                        node.id(),
+                        node.spec().type(),
+                        NodeStatus.REUSED,
+                        node.upstream(),
+                        last.map(e -> "outside --from/--to: outputs of execution " + e.id())
+                                .orElse("outside --from/--to and never run: the run will refuse")));
                 continue;
             }
-            List<String> unknown = node.upstream().stream().filter(u -> !known.containsKey(u)).toList();
+            List<String> unknown =
+                    node.upstream().stream().filter(u -> !known.containsKey(u)).toList();
             if (!unknown.isEmpty()) {
-                steps.add(new Step(node.id(), node.spec().type(), NodeStatus.EXECUTED, node.upstream(),
+                steps.add(new Step(
+                        node.id(),
+                        node.spec().type(),
+                        NodeStatus.EXECUTED,
+                        node.upstream(),
                         "runs if its inputs change: " + String.join(", ", unknown) + " will run first"));
                 continue;
             }
             if (node.component().isResolver()) {
-                steps.add(new Step(node.id(), node.spec().type(), NodeStatus.EXECUTED, node.upstream(),
+                steps.add(new Step(
+                        node.id(),
+                        node.spec().type(),
+                        NodeStatus.EXECUTED,
+                        node.upstream(),
                         "a resolver runs every time"));
                 continue;
             }
@@ -101,10 +115,18 @@ public final class Planner {
             Optional<Execution> hit = options.cache() ? metadata.cached(node, key, outputs) : Optional.empty();
             if (hit.isPresent()) {
                 known.put(node.id(), metadata.outputsOf(hit.get()));
-                steps.add(new Step(node.id(), node.spec().type(), NodeStatus.CACHED, node.upstream(),
+                steps.add(new Step(
+                        node.id(),
+                        node.spec().type(),
+                        NodeStatus.CACHED,
+                        node.upstream(),
                         "outputs of execution " + hit.get().id()));
             } else {
-                steps.add(new Step(node.id(), node.spec().type(), NodeStatus.EXECUTED, node.upstream(),
+                steps.add(new Step(
+                        node.id(),
+                        node.spec().type(),
+                        NodeStatus.EXECUTED,
+                        node.upstream(),
                         CacheKeys.explainMiss(key, metadata.executions(node), options.cache())));
             }
         }

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  * (executions still RUNNING, {@code .tmp-} directories). Runs under the root's {@link RunLock}.
  */
 final class RootUpkeep {
-    private RootUpkeep() {
-    }
+    private RootUpkeep() {}
 
     /**
      * Ties a root to one store: execution ids name directories, so two stores writing one root would collide.

@@ -9,18 +9,14 @@ package dev.veracity.pipeline.run;
  */
 public interface RunListener {
     /** Nothing. */
-    RunListener NONE = new RunListener() {
-    };
+    RunListener NONE = new RunListener() {};
 
     /** An attempt of a node starts. */
-    default void started(String node, int attempt) {
-    }
+    default void started(String node, int attempt) {}
 
     /** A node ended. */
-    default void finished(NodeResult result) {
-    }
+    default void finished(NodeResult result) {}
 
     /** A node warns, or an attempt failed and will be retried. */
-    default void warning(String node, String message) {
-    }
+    default void warning(String node, String message) {}
 }

@@ -33,8 +33,13 @@ final class Schedule {
     private final NodeExecution execution;
     private final Map<String, NodeResult> results = new LinkedHashMap<>();
 
-    Schedule(Pipeline pipeline, PipelineMetadata metadata, RunOptions options, RunListener listener,
-            Set<String> selected, NodeExecution execution) {
+    Schedule(
+            Pipeline pipeline,
+            PipelineMetadata metadata,
+            RunOptions options,
+            RunListener listener,
+            Set<String> selected,
+            NodeExecution execution) {
         this.pipeline = pipeline;
         this.metadata = metadata;
         this.options = options;
@@ -64,10 +69,16 @@ final class Schedule {
                     }
                     pending.remove(id);
                     List<String> unusable = node.upstream().stream()
-                            .filter(u -> !results.get(u).status().isUsable()).toList();
+                            .filter(u -> !results.get(u).status().isUsable())
+                            .toList();
                     if (!unusable.isEmpty()) {
-                        finish(NodeResult.of(id, NodeStatus.SKIPPED, 0, 0, "not run: " + String.join(", ",
-                                unusable) + " did not succeed", Map.of()));
+                        finish(NodeResult.of(
+                                id,
+                                NodeStatus.SKIPPED,
+                                0,
+                                0,
+                                "not run: " + String.join(", ", unusable) + " did not succeed",
+                                Map.of()));
                         continue;
                     }
                     Map<String, List<Artifact>> inputs = inputsOf(node);
@@ -83,8 +94,10 @@ final class Schedule {
             nodes.shutdownNow();
             attempts.shutdownNow();
         }
-        List<NodeResult> ordered = pipeline.nodes().stream().map(n -> results.get(n.id()))
-                .filter(Objects::nonNull).toList();
+        List<NodeResult> ordered = pipeline.nodes().stream()
+                .map(n -> results.get(n.id()))
+                .filter(Objects::nonNull)
+                .toList();
         return new RunResult(runId, ordered);
     }
 
@@ -116,8 +129,15 @@ final class Schedule {
         for (int i = earlier.size() - 1; i >= 0; i--) {
             Execution done = earlier.get(i);
             if (done.state() == ExecutionState.COMPLETE || done.state() == ExecutionState.CACHED) {
-                results.put(node.id(), NodeResult.of(node.id(), NodeStatus.REUSED, done.id(), 0,
-                        "outside --from/--to: outputs of execution " + done.id(), metadata.outputsOf(done)));
+                results.put(
+                        node.id(),
+                        NodeResult.of(
+                                node.id(),
+                                NodeStatus.REUSED,
+                                done.id(),
+                                0,
+                                "outside --from/--to: outputs of execution " + done.id(),
+                                metadata.outputsOf(done)));
                 return;
             }
         }

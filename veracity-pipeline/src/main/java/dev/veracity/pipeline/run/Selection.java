@@ -8,8 +8,7 @@ import java.util.Set;
 
 /** The nodes a partial run covers: {@code from} and what follows it, intersected with {@code to} and what precedes it. */
 final class Selection {
-    private Selection() {
-    }
+    private Selection() {}
 
     static Set<String> of(Pipeline pipeline, RunOptions options) {
         Set<String> selected = new LinkedHashSet<>();
@@ -36,7 +35,8 @@ final class Selection {
     private static void require(Pipeline pipeline, String node, String option) {
         if (pipeline.node(node).isEmpty()) {
             throw new ConfigException(option + ": expected a node of pipeline " + pipeline.name() + " ("
-                    + String.join(", ", pipeline.nodes().stream().map(Node::id).toList()) + "), found \"" + node + "\"");
+                    + String.join(", ", pipeline.nodes().stream().map(Node::id).toList()) + "), found \"" + node
+                    + "\"");
         }
     }
 }

@@ -52,9 +52,10 @@ import java.util.Set;
 public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata) {
     /** Larger than any pipeline file, and SnakeYAML's default limit (3 MiB of code points). */
     static final int MAX_BYTES = 3 << 20;
+
     private static final Set<String> TOP_KEYS = Set.of("pipeline", "pipeline_root", "metadata", "defaults", "nodes");
-    private static final Set<String> NODE_KEYS = Set.of("id", "component", "parameters", "inputs", "retries",
-            "timeout");
+    private static final Set<String> NODE_KEYS =
+            Set.of("id", "component", "parameters", "inputs", "retries", "timeout");
 
     public PipelineFile {
         Objects.requireNonNull(file, "file is null");
@@ -86,9 +87,11 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         Path pipelineRoot = path(text(root, "pipeline_root", where, true), where + ": pipeline_root");
         JsonNode defaults = root.path("defaults");
         int retries = defaults.isMissingNode() ? 0 : integer(defaults, "retries", where + ": defaults", 0);
-        Duration timeout = defaults.isMissingNode() ? Duration.ZERO
+        Duration timeout = defaults.isMissingNode()
+                ? Duration.ZERO
                 : duration(defaults.path("timeout"), where + ": defaults: timeout");
-        Pipeline.Builder builder = Pipeline.builder(name, pipelineRoot).source(where).defaults(retries, timeout);
+        Pipeline.Builder builder =
+                Pipeline.builder(name, pipelineRoot).source(where).defaults(retries, timeout);
         JsonNode nodes = root.path("nodes");
         if (!nodes.isArray() || nodes.isEmpty()) {
             throw new ConfigException(where + ": nodes: expected a list of nodes, found "
@@ -99,8 +102,8 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
             index++;
             String nodeWhere = where + ": nodes[" + index + "]";
             if (!node.isObject()) {
-                throw new ConfigException(nodeWhere + ": expected a mapping with id and component, found "
-                        + node.getNodeType());
+                throw new ConfigException(
+                        nodeWhere + ": expected a mapping with id and component, found " + node.getNodeType());
             }
             checkKeys(node, NODE_KEYS, nodeWhere);
             String id = text(node, "id", nodeWhere, true);
@@ -110,7 +113,8 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
             JsonNode values = node.path("parameters");
             if (!values.isMissingNode() && !values.isNull()) {
                 if (!values.isObject()) {
-                    throw new ConfigException(nodeWhere + ": parameters: expected a mapping, found " + values.getNodeType());
+                    throw new ConfigException(
+                            nodeWhere + ": parameters: expected a mapping, found " + values.getNodeType());
                 }
                 values.fields().forEachRemaining(e -> parameters.put(e.getKey(), plain(e.getValue())));
             }
@@ -121,7 +125,7 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
                     throw new ConfigException(nodeWhere + ": inputs: expected a mapping of input to NODE.OUTPUT, found "
                             + wiring.getNodeType());
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = wiring.fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = wiring.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     List<String> channels = new ArrayList<>();
                     if (e.getValue().isArray()) {
@@ -136,8 +140,8 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
                 }
             }
             int nodeRetries = integer(node, "retries", nodeWhere, retries);
-            Duration nodeTimeout = node.has("timeout") ? duration(node.get("timeout"), nodeWhere + ": timeout")
-                    : timeout;
+            Duration nodeTimeout =
+                    node.has("timeout") ? duration(node.get("timeout"), nodeWhere + ": timeout") : timeout;
             builder.node(id, component, parameters, inputs, nodeRetries, nodeTimeout);
         }
         Pipeline pipeline = builder.build();
@@ -154,8 +158,8 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
      */
     private static String readText(Path file) {
         if (Files.isDirectory(file)) {
-            throw new InputException(ErrorCode.NOT_A_REGULAR_FILE, file + ": expected a pipeline file, found a "
-                    + "directory");
+            throw new InputException(
+                    ErrorCode.NOT_A_REGULAR_FILE, file + ": expected a pipeline file, found a " + "directory");
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
@@ -163,19 +167,27 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         } catch (NoSuchFileException e) {
             throw new InputException(ErrorCode.FILE_NOT_FOUND, file + ": expected a pipeline file, found none");
         } catch (IOException e) {
-            throw new InputException(ErrorCode.FILE_UNREADABLE, file + ": expected a readable pipeline file, found "
-                    + "an error: " + e.getMessage(), e);
+            throw new InputException(
+                    ErrorCode.FILE_UNREADABLE,
+                    file + ": expected a readable pipeline file, found " + "an error: " + e.getMessage(),
+                    e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + ": expected a pipeline file of at most "
-                    + (MAX_BYTES >> 20) + " MiB, found more");
+            throw new InputException(
+                    ErrorCode.UNSUPPORTED_FILE_FORMAT,
+                    file + ": expected a pipeline file of at most " + (MAX_BYTES >> 20) + " MiB, found more");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + ": expected UTF-8 YAML, found bytes "
-                    + "that are not UTF-8");
+            throw new InputException(
+                    ErrorCode.UNSUPPORTED_FILE_FORMAT,
+                    file + ": expected UTF-8 YAML, found bytes " + "that are not UTF-8");
         }
     }
 
@@ -197,10 +209,12 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
                 at = parser.currentLocation();
             }
             String position = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            String found = e instanceof JsonProcessingException processing ? processing.getOriginalMessage()
-                    : e.getMessage();
-            throw new InputException(ErrorCode.UNSUPPORTED_FILE_FORMAT, file + position + ": expected YAML, found: "
-                    + oneLine(found), e);
+            String found =
+                    e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
+            throw new InputException(
+                    ErrorCode.UNSUPPORTED_FILE_FORMAT,
+                    file + position + ": expected YAML, found: " + oneLine(found),
+                    e);
         } finally {
             if (parser != null) {
                 try {
@@ -221,8 +235,13 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         if (message == null || message.isBlank()) {
             return "a syntax error";
         }
-        String line = String.join(": ", message.strip().lines().filter(l -> !l.isBlank() && !l.startsWith(" ")
-                && !l.startsWith("\t")).map(String::strip).toList());
+        String line = String.join(
+                ": ",
+                message.strip()
+                        .lines()
+                        .filter(l -> !l.isBlank() && !l.startsWith(" ") && !l.startsWith("\t"))
+                        .map(String::strip)
+                        .toList());
         if (line.isEmpty()) {
             line = message.strip().lines().findFirst().orElse("").strip();
         }
@@ -233,7 +252,8 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         if (location.isBlank()) {
             throw new ConfigException(where + ": expected a SQLite file or a JDBC URL, found an empty string");
         }
-        return location.startsWith("jdbc:") ? MetadataConfig.parse(location)
+        return location.startsWith("jdbc:")
+                ? MetadataConfig.parse(location)
                 : MetadataConfig.sqlite(path(location, where));
     }
 
@@ -241,17 +261,17 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {
-            throw new ConfigException(where + ": expected a path, found one with " + e.getReason().toLowerCase(
-                    java.util.Locale.ROOT));
+            throw new ConfigException(
+                    where + ": expected a path, found one with " + e.getReason().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
     private static void checkKeys(JsonNode object, Set<String> allowed, String where) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new ConfigException(where + ": expected one of " + new java.util.TreeSet<>(allowed) + ", found \""
-                        + name + "\"");
+                throw new ConfigException(
+                        where + ": expected one of " + new java.util.TreeSet<>(allowed) + ", found \"" + name + "\"");
             }
         }
     }
@@ -287,7 +307,8 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
             return Duration.ZERO;
         }
         String text = value.asText().strip();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(text);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(text);
         if (!m.matches()) {
             throw new ConfigException(where + ": expected a duration such as 500ms, 30s, 10m or 2h, found " + text);
         }

@@ -38,8 +38,7 @@ class ExampleReadersTest {
         assertThat(shapeOf(tfrecord)).isEqualTo(expected);
     }
 
-    private record Shape(long rows, Set<String> features) {
-    }
+    private record Shape(long rows, Set<String> features) {}
 
     private static Shape shapeOf(Path file) throws IOException {
         long rows = 0;

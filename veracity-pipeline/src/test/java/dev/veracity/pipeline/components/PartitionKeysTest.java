@@ -2,6 +2,7 @@ package dev.veracity.pipeline.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Label;
@@ -12,7 +13,6 @@ import com.google.protobuf.DescriptorProtos.OneofDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
-import com.google.protobuf.ByteString;
 import dev.veracity.data.Column;
 import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
@@ -41,38 +41,53 @@ class PartitionKeysTest {
     private static final Descriptor EXAMPLE = FILE.findMessageTypeByName("Example");
 
     private static FieldDescriptorProto field(String name, int number, Type type, Label label, String typeName) {
-        FieldDescriptorProto.Builder field = FieldDescriptorProto.newBuilder().setName(name).setNumber(number)
-                .setType(type).setLabel(label);
+        FieldDescriptorProto.Builder field = FieldDescriptorProto.newBuilder()
+                .setName(name)
+                .setNumber(number)
+                .setType(type)
+                .setLabel(label);
         return (typeName == null ? field : field.setTypeName(typeName)).build();
     }
 
     private static FileDescriptor file() {
         Label repeated = Label.LABEL_REPEATED;
         Label optional = Label.LABEL_OPTIONAL;
-        FileDescriptorProto proto = FileDescriptorProto.newBuilder().setName("example.proto").setPackage("tensorflow")
+        FileDescriptorProto proto = FileDescriptorProto.newBuilder()
+                .setName("example.proto")
+                .setPackage("tensorflow")
                 .setSyntax("proto3")
-                .addMessageType(DescriptorProto.newBuilder().setName("BytesList")
+                .addMessageType(DescriptorProto.newBuilder()
+                        .setName("BytesList")
                         .addField(field("value", 1, Type.TYPE_BYTES, repeated, null)))
-                .addMessageType(DescriptorProto.newBuilder().setName("FloatList")
+                .addMessageType(DescriptorProto.newBuilder()
+                        .setName("FloatList")
                         .addField(field("value", 1, Type.TYPE_FLOAT, repeated, null)))
-                .addMessageType(DescriptorProto.newBuilder().setName("Int64List")
+                .addMessageType(DescriptorProto.newBuilder()
+                        .setName("Int64List")
                         .addField(field("value", 1, Type.TYPE_INT64, repeated, null)))
-                .addMessageType(DescriptorProto.newBuilder().setName("Feature")
+                .addMessageType(DescriptorProto.newBuilder()
+                        .setName("Feature")
                         .addOneofDecl(OneofDescriptorProto.newBuilder().setName("kind"))
-                        .addField(field("bytes_list", 1, Type.TYPE_MESSAGE, optional, ".tensorflow.BytesList")
-                                .toBuilder().setOneofIndex(0))
-                        .addField(field("float_list", 2, Type.TYPE_MESSAGE, optional, ".tensorflow.FloatList")
-                                .toBuilder().setOneofIndex(0))
-                        .addField(field("int64_list", 3, Type.TYPE_MESSAGE, optional, ".tensorflow.Int64List")
-                                .toBuilder().setOneofIndex(0)))
-                .addMessageType(DescriptorProto.newBuilder().setName("Features")
-                        .addNestedType(DescriptorProto.newBuilder().setName("FeatureEntry")
+                        .addField(
+                                field("bytes_list", 1, Type.TYPE_MESSAGE, optional, ".tensorflow.BytesList").toBuilder()
+                                        .setOneofIndex(0))
+                        .addField(
+                                field("float_list", 2, Type.TYPE_MESSAGE, optional, ".tensorflow.FloatList").toBuilder()
+                                        .setOneofIndex(0))
+                        .addField(
+                                field("int64_list", 3, Type.TYPE_MESSAGE, optional, ".tensorflow.Int64List").toBuilder()
+                                        .setOneofIndex(0)))
+                .addMessageType(DescriptorProto.newBuilder()
+                        .setName("Features")
+                        .addNestedType(DescriptorProto.newBuilder()
+                                .setName("FeatureEntry")
                                 .setOptions(MessageOptions.newBuilder().setMapEntry(true))
                                 .addField(field("key", 1, Type.TYPE_STRING, optional, null))
                                 .addField(field("value", 2, Type.TYPE_MESSAGE, optional, ".tensorflow.Feature")))
-                        .addField(field("feature", 1, Type.TYPE_MESSAGE, repeated,
-                                ".tensorflow.Features.FeatureEntry")))
-                .addMessageType(DescriptorProto.newBuilder().setName("Example")
+                        .addField(
+                                field("feature", 1, Type.TYPE_MESSAGE, repeated, ".tensorflow.Features.FeatureEntry")))
+                .addMessageType(DescriptorProto.newBuilder()
+                        .setName("Example")
                         .addField(field("features", 1, Type.TYPE_MESSAGE, optional, ".tensorflow.Features")))
                 .build();
         try {
@@ -92,8 +107,9 @@ class PartitionKeysTest {
             field = "bytes_list";
             for (int v = from; v < to; v++) {
                 int start = strings.valueOffsets()[v];
-                list.addRepeatedField(BYTES_LIST.findFieldByName("value"), ByteString.copyFrom(strings.bytes(), start,
-                        strings.valueOffsets()[v + 1] - start));
+                list.addRepeatedField(
+                        BYTES_LIST.findFieldByName("value"),
+                        ByteString.copyFrom(strings.bytes(), start, strings.valueOffsets()[v + 1] - start));
             }
         } else if (column instanceof IntColumn ints) {
             list = DynamicMessage.newBuilder(INT64_LIST);
@@ -109,21 +125,30 @@ class PartitionKeysTest {
                 list.addRepeatedField(FLOAT_LIST.findFieldByName("value"), (float) floats.values()[v]);
             }
         }
-        return DynamicMessage.newBuilder(FEATURE).setField(FEATURE.findFieldByName(field), list.build()).build();
+        return DynamicMessage.newBuilder(FEATURE)
+                .setField(FEATURE.findFieldByName(field), list.build())
+                .build();
     }
 
     private static byte[] example(RecordBatch batch, int row) {
         Descriptor entry = FEATURES.findNestedTypeByName("FeatureEntry");
         DynamicMessage.Builder features = DynamicMessage.newBuilder(FEATURES);
-        for (Column column : batch.columns().stream().sorted(Comparator.comparing(Column::name)).toList()) {
+        for (Column column : batch.columns().stream()
+                .sorted(Comparator.comparing(Column::name))
+                .toList()) {
             if (column.present()[row]) {
-                features.addRepeatedField(FEATURES.findFieldByName("feature"), DynamicMessage.newBuilder(entry)
-                        .setField(entry.findFieldByName("key"), column.name())
-                        .setField(entry.findFieldByName("value"), feature(column, row)).build());
+                features.addRepeatedField(
+                        FEATURES.findFieldByName("feature"),
+                        DynamicMessage.newBuilder(entry)
+                                .setField(entry.findFieldByName("key"), column.name())
+                                .setField(entry.findFieldByName("value"), feature(column, row))
+                                .build());
             }
         }
-        return DynamicMessage.newBuilder(EXAMPLE).setField(EXAMPLE.findFieldByName("features"), features.build())
-                .build().toByteArray();
+        return DynamicMessage.newBuilder(EXAMPLE)
+                .setField(EXAMPLE.findFieldByName("features"), features.build())
+                .build()
+                .toByteArray();
     }
 
     @SeededProperty(tries = 30)
@@ -140,7 +165,8 @@ class PartitionKeysTest {
             assertThat(PartitionKeys.example(batch, row)).isEqualTo(example(batch, row));
             for (Column column : columns) {
                 if (!(column instanceof FloatColumn)) {
-                    assertThat(PartitionKeys.feature(column, row)).isEqualTo(feature(column, row).toByteArray());
+                    assertThat(PartitionKeys.feature(column, row))
+                            .isEqualTo(feature(column, row).toByteArray());
                 }
             }
         }
@@ -171,11 +197,28 @@ class PartitionKeysTest {
             rowOffsets[row + 1] = rowOffsets[row] + values;
         }
         return switch (kind) {
-            case 0 -> new IntColumn(name, rows, present, rowOffsets, ints.stream().mapToLong(Long::longValue).toArray());
-            case 1 -> new FloatColumn(name, rows, present, rowOffsets,
-                    floats.stream().mapToDouble(Double::doubleValue).toArray());
-            default -> new StringColumn(name, rows, present, rowOffsets,
-                    valueOffsets.stream().mapToInt(Integer::intValue).toArray(), bytes.toByteArray());
+            case 0 ->
+                new IntColumn(
+                        name,
+                        rows,
+                        present,
+                        rowOffsets,
+                        ints.stream().mapToLong(Long::longValue).toArray());
+            case 1 ->
+                new FloatColumn(
+                        name,
+                        rows,
+                        present,
+                        rowOffsets,
+                        floats.stream().mapToDouble(Double::doubleValue).toArray());
+            default ->
+                new StringColumn(
+                        name,
+                        rows,
+                        present,
+                        rowOffsets,
+                        valueOffsets.stream().mapToInt(Integer::intValue).toArray(),
+                        bytes.toByteArray());
         };
     }
 }

@@ -29,12 +29,18 @@ class SpanPatternTest {
 
     private List<String> resolve(String pattern, OptionalLong span) throws Exception {
         return SpanPattern.parse(dir + "/" + pattern).resolve(span).stream()
-                .map(f -> dir.relativize(f.path()) + "@" + f.span() + "/" + f.version()).toList();
+                .map(f -> dir.relativize(f.path()) + "@" + f.span() + "/" + f.version())
+                .toList();
     }
 
     @Test
     void picksTheLatestSpanAndItsLatestVersion() throws Exception {
-        touch("span-1/v1/a.csv", "span-2/v1/a.csv", "span-2/v1/b.csv", "span-2/v3/a.csv", "span-10/v0/a.txt",
+        touch(
+                "span-1/v1/a.csv",
+                "span-2/v1/a.csv",
+                "span-2/v1/b.csv",
+                "span-2/v3/a.csv",
+                "span-10/v0/a.txt",
                 "span-02/v9/x.csv");
         assertThat(resolve("span-{SPAN}/v{VERSION}/*.csv", OptionalLong.empty()))
                 .containsExactly("span-02/v9/x.csv@2/9");
@@ -48,20 +54,24 @@ class SpanPatternTest {
     @Test
     void aDateIsTheSpanOfDaysSinceTheEpoch() throws Exception {
         touch("2024/01/31/a.jsonl", "2024/02/01/a.jsonl", "2023/12/31/a.jsonl");
-        List<ExternalFile> files = SpanPattern.parse(dir + "/{YYYY}/{MM}/{DD}/*.jsonl").resolve(OptionalLong.empty());
+        List<ExternalFile> files =
+                SpanPattern.parse(dir + "/{YYYY}/{MM}/{DD}/*.jsonl").resolve(OptionalLong.empty());
         assertThat(files).singleElement().satisfies(f -> {
             assertThat(f.span()).isEqualTo(LocalDate.of(2024, 2, 1).toEpochDay());
             assertThat(dir.relativize(f.path()).toString()).isEqualTo("2024/02/01/a.jsonl");
         });
         touch("2024/02/30/a.jsonl");
-        assertThatThrownBy(() -> SpanPattern.parse(dir + "/{YYYY}/{MM}/{DD}/*.jsonl").resolve(OptionalLong.empty()))
-                .isInstanceOf(InputException.class).hasMessageContaining("expected a date in its path")
+        assertThatThrownBy(() ->
+                        SpanPattern.parse(dir + "/{YYYY}/{MM}/{DD}/*.jsonl").resolve(OptionalLong.empty()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("expected a date in its path")
                 .hasMessageContaining("2024-02-30");
     }
 
     @Test
     void malformedPatternsAndMissingFilesAreErrors() throws Exception {
-        assertThatThrownBy(() -> SpanPattern.parse("d/v{VERSION}/*.csv")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SpanPattern.parse("d/v{VERSION}/*.csv"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("input pattern d/v{VERSION}/*.csv: expected {VERSION} with {SPAN} or a date, found "
                         + "{VERSION} alone");
         assertThatThrownBy(() -> SpanPattern.parse("{SPAN}/{YYYY}{MM}{DD}")).hasMessageContaining("found both");
@@ -69,8 +79,8 @@ class SpanPatternTest {
         assertThatThrownBy(() -> SpanPattern.parse("{SPAN}-{SPAN}")).hasMessageContaining("found it twice");
         touch("span-1/a.csv");
         assertThatThrownBy(() -> resolve("span-{SPAN}/*.json", OptionalLong.empty()))
-                .isInstanceOf(InputException.class).hasMessageEndingWith("expected files matching this pattern, "
-                        + "found none");
+                .isInstanceOf(InputException.class)
+                .hasMessageEndingWith("expected files matching this pattern, " + "found none");
         assertThatThrownBy(() -> resolve("span-{SPAN}/*.csv", OptionalLong.of(4)))
                 .hasMessageEndingWith("expected files of span 4, found spans [1]");
     }

@@ -34,8 +34,8 @@ class SplitConfigTest {
         }
         boolean[] present = new boolean[rows];
         java.util.Arrays.fill(present, true);
-        return new StringColumn("user", rows, present, rowOffsets, valueOffsets,
-                all.toString().getBytes(StandardCharsets.UTF_8));
+        return new StringColumn(
+                "user", rows, present, rowOffsets, valueOffsets, all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Expected values from Python: {@code int(hashlib.sha256(key).hexdigest(), 16) % n}, key as TFX serializes it. */
@@ -55,8 +55,8 @@ class SplitConfigTest {
             assertThat(hundred.bucketOf(sha256(key))).isEqualTo(mod100[row]);
             assertThat(twoToOne.splitOf(sha256(key))).isEqualTo(split21[row]);
         }
-        IntColumn ints = new IntColumn("n", 4, new boolean[] {true, true, true, true}, new int[] {0, 1, 2, 3, 4},
-                new long[] {0, 7, 300, -1});
+        IntColumn ints = new IntColumn(
+                "n", 4, new boolean[] {true, true, true, true}, new int[] {0, 1, 2, 3, 4}, new long[] {0, 7, 300, -1});
         String[] intKeys = {"1a030a0100", "1a030a0107", "1a040a02ac02", "1a0c0a0affffffffffffffffff01"};
         long[] intMod100 = {43, 33, 0, 41};
         for (int row = 0; row < 4; row++) {
@@ -97,7 +97,8 @@ class SplitConfigTest {
 
     @Test
     void badSplitsAreRefused() {
-        assertThatThrownBy(() -> SplitConfig.of(Map.of("train", "0"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SplitConfig.of(Map.of("train", "0")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("splits: train: expected a positive number of hash buckets, found 0");
         assertThatThrownBy(() -> SplitConfig.of(Map.of("a b", "1"))).hasMessageContaining("found \"a b\"");
         assertThat(SplitConfig.of(Map.of()).names()).containsExactly("train", "eval");

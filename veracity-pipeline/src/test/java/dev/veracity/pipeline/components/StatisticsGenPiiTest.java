@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Examples artifact is the data itself (ExampleGen's split copy) and is the one place the values belong.
  */
 class StatisticsGenPiiTest {
-    private static final List<String> EMAILS = List.of("jane.doe@example.com", "bob.smith@example.org",
-            "chen.li@example.net");
+    private static final List<String> EMAILS =
+            List.of("jane.doe@example.com", "bob.smith@example.org", "chen.li@example.net");
     private static final List<String> NAMES = List.of("Jane Doe", "Bob Smith", "Chen Li");
 
     @TempDir
@@ -43,8 +43,16 @@ class StatisticsGenPiiTest {
         Files.createDirectories(data.getParent());
         StringBuilder csv = new StringBuilder("id,email,name,age,city\n");
         for (int i = 0; i < 60; i++) {
-            csv.append(i).append(',').append(EMAILS.get(i % 3)).append(',').append(NAMES.get(i % 3)).append(',')
-                    .append(20 + i % 7).append(',').append(i % 2 == 0 ? "Oslo" : "Rome").append('\n');
+            csv.append(i)
+                    .append(',')
+                    .append(EMAILS.get(i % 3))
+                    .append(',')
+                    .append(NAMES.get(i % 3))
+                    .append(',')
+                    .append(20 + i % 7)
+                    .append(',')
+                    .append(i % 2 == 0 ? "Oslo" : "Rome")
+                    .append('\n');
         }
         Files.writeString(data, csv);
         Path curated = dir.resolve("curated.pbtxt");
@@ -58,14 +66,26 @@ class StatisticsGenPiiTest {
         Path root = dir.resolve("root");
         Path store = dir.resolve("metadata.sqlite");
         Pipeline pipeline = Pipeline.builder("pii", root)
-                .node("gen", new ExampleGen(), Map.of("input", data.toString(), "splits", Map.of("train", "2",
-                        "eval", "1")), Map.of())
+                .node(
+                        "gen",
+                        new ExampleGen(),
+                        Map.of("input", data.toString(), "splits", Map.of("train", "2", "eval", "1")),
+                        Map.of())
                 .node("curated", new SchemaGen(), Map.of("import", curated.toString()), Map.of())
-                .node("statistics", new StatisticsGen(), Map.of("threads", 1),
+                .node(
+                        "statistics",
+                        new StatisticsGen(),
+                        Map.of("threads", 1),
                         Map.of("examples", "gen.examples", "schema", "curated.schema"))
-                .node("inferred", new SchemaGen(), Map.of("split", "train"),
+                .node(
+                        "inferred",
+                        new SchemaGen(),
+                        Map.of("split", "train"),
                         Map.of("statistics", "statistics.statistics"))
-                .node("validate", new ExampleValidator(), Map.of("fail_on", "NEVER"),
+                .node(
+                        "validate",
+                        new ExampleValidator(),
+                        Map.of("fail_on", "NEVER"),
                         Map.of("statistics", "statistics.statistics", "schema", "curated.schema"))
                 .build();
         RunResult result;
@@ -75,27 +95,42 @@ class StatisticsGenPiiTest {
         assertThat(result.isSuccess()).as(result.toString()).isTrue();
 
         // The statistics still describe the PII features: counts, but no values.
-        Artifact statistics = result.result("statistics").orElseThrow().outputs().get("statistics").get(0);
-        DatasetFeatureStatisticsList train = StatisticsFiles.read(Path.of(statistics.uri())
-                .resolve("Split-train/FeatureStats.pb"));
+        Artifact statistics = result.result("statistics")
+                .orElseThrow()
+                .outputs()
+                .get("statistics")
+                .get(0);
+        DatasetFeatureStatisticsList train =
+                StatisticsFiles.read(Path.of(statistics.uri()).resolve("Split-train/FeatureStats.pb"));
         FeatureNameStatistics email = train.getDatasets(0).getFeaturesList().stream()
-                .filter(f -> f.getName().equals("email") || f.getPath().getStepList().equals(List.of("email")))
-                .findFirst().orElseThrow();
+                .filter(f ->
+                        f.getName().equals("email") || f.getPath().getStepList().equals(List.of("email")))
+                .findFirst()
+                .orElseThrow();
         assertThat(email.getStringStats().getUnique()).isEqualTo(3);
         assertThat(train.toString()).contains("Oslo");
 
-        Path examples = Path.of(result.result("gen").orElseThrow().outputs().get("examples").get(0).uri());
+        Path examples = Path.of(result.result("gen")
+                .orElseThrow()
+                .outputs()
+                .get("examples")
+                .get(0)
+                .uri());
         assertThat(read(examples.resolve("Split-train/data.jsonl"))).contains(EMAILS.get(0)); // the data itself
         List<Path> scanned = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(examples)).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.startsWith(examples))
+                    .toList()) {
                 scanned.add(file);
             }
         }
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(f -> f.getFileName().toString().startsWith("metadata.sqlite")).forEach(scanned::add);
+            files.filter(f -> f.getFileName().toString().startsWith("metadata.sqlite"))
+                    .forEach(scanned::add);
         }
-        assertThat(scanned).extracting(f -> f.getFileName().toString())
+        assertThat(scanned)
+                .extracting(f -> f.getFileName().toString())
                 .contains("FeatureStats.pb", "schema.pbtxt", "metadata.sqlite");
         for (Path file : scanned) {
             String text = read(file);

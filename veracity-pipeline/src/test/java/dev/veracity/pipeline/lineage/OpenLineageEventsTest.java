@@ -35,14 +35,23 @@ class OpenLineageEventsTest {
         Files.writeString(dir.resolve("train.csv"), "id,user,value\n1,a,1.5\n2,b,\n3,a,4.0\n4,c,2.0\n");
         Files.writeString(dir.resolve("serving.csv"), "id,user,value\n1,a,1.5\n2,zed,3.0\n");
         Pipeline pipeline = Pipeline.builder("ol", dir.resolve("root"))
-                .node("gen", new ExampleGen(), Map.of("input", dir.resolve("train.csv").toString(), "splits",
-                        Map.of("train", "1")), Map.of())
-                .node("serving_gen", new ExampleGen(), Map.of("input", dir.resolve("serving.csv").toString(), "splits",
-                        Map.of("serving", "1")), Map.of())
+                .node(
+                        "gen",
+                        new ExampleGen(),
+                        Map.of("input", dir.resolve("train.csv").toString(), "splits", Map.of("train", "1")),
+                        Map.of())
+                .node(
+                        "serving_gen",
+                        new ExampleGen(),
+                        Map.of("input", dir.resolve("serving.csv").toString(), "splits", Map.of("serving", "1")),
+                        Map.of())
                 .node("stats", new StatisticsGen(), Map.of(), Map.of("examples", "gen.examples"))
                 .node("serving_stats", new StatisticsGen(), Map.of(), Map.of("examples", "serving_gen.examples"))
                 .node("schema", new SchemaGen(), Map.of(), Map.of("statistics", "stats.statistics"))
-                .node("validate", new ExampleValidator(), Map.of("fail_on", "NEVER"),
+                .node(
+                        "validate",
+                        new ExampleValidator(),
+                        Map.of("fail_on", "NEVER"),
                         Map.of("statistics", "serving_stats.statistics", "schema", "schema.schema"))
                 .build();
         Path file = dir.resolve("events.jsonl");
@@ -57,13 +66,18 @@ class OpenLineageEventsTest {
         }
         assertThat(events).hasSize(12);
         assertThat(events).extracting(e -> e.path("eventType").asText()).containsOnly("START", "COMPLETE");
-        assertThat(events).extracting(e -> e.path("job").path("namespace").asText()).containsOnly("veracity");
+        assertThat(events)
+                .extracting(e -> e.path("job").path("namespace").asText())
+                .containsOnly("veracity");
         for (int i = 0; i < events.size(); i += 2) {
             assertThat(events.get(i).path("run").path("runId").asText())
                     .isEqualTo(events.get(i + 1).path("run").path("runId").asText());
         }
-        JsonNode validate = events.stream().filter(e -> e.path("job").path("name").asText().equals("ol.validate")
-                && e.path("eventType").asText().equals("COMPLETE")).findFirst().orElseThrow();
+        JsonNode validate = events.stream()
+                .filter(e -> e.path("job").path("name").asText().equals("ol.validate")
+                        && e.path("eventType").asText().equals("COMPLETE"))
+                .findFirst()
+                .orElseThrow();
         JsonNode statistics = null;
         for (JsonNode input : validate.path("inputs")) {
             if (input.path("inputFacets").has("dataQualityMetrics")) {
@@ -71,23 +85,41 @@ class OpenLineageEventsTest {
             }
         }
         assertThat(statistics).isNotNull();
-        DatasetFeatureStatistics serving = StatisticsFiles.read(Path.of(statistics.path("name").asText())
-                .resolve("Split-serving/FeatureStats.pb")).getDatasets(0);
+        DatasetFeatureStatistics serving = StatisticsFiles.read(
+                        Path.of(statistics.path("name").asText()).resolve("Split-serving/FeatureStats.pb"))
+                .getDatasets(0);
         JsonNode metrics = statistics.path("inputFacets").path("dataQualityMetrics");
-        assertThat(metrics.path("rowCount").asLong()).isEqualTo(serving.getNumExamples()).isEqualTo(2);
-        assertThat(metrics.path("columnMetrics").path("value").path("max").asDouble()).isEqualTo(3.0);
-        JsonNode assertions = statistics.path("inputFacets").path("dataQualityAssertions").path("assertions");
+        assertThat(metrics.path("rowCount").asLong())
+                .isEqualTo(serving.getNumExamples())
+                .isEqualTo(2);
+        assertThat(metrics.path("columnMetrics").path("value").path("max").asDouble())
+                .isEqualTo(3.0);
+        JsonNode assertions =
+                statistics.path("inputFacets").path("dataQualityAssertions").path("assertions");
         assertThat(assertions).anySatisfy(a -> {
             assertThat(a.path("column").asText()).isEqualTo("user");
             assertThat(a.path("success").asBoolean()).isFalse();
             assertThat(a.path("assertion").asText()).isEqualTo("ENUM_TYPE_UNEXPECTED_STRING_VALUES");
         });
-        assertThat(validate.path("run").path("facets").path("parent").path("job").path("name").asText())
+        assertThat(validate.path("run")
+                        .path("facets")
+                        .path("parent")
+                        .path("job")
+                        .path("name")
+                        .asText())
                 .isEqualTo("ol");
-        JsonNode gen = events.stream().filter(e -> e.path("job").path("name").asText().equals("ol.gen")
-                && e.path("eventType").asText().equals("COMPLETE")).findFirst().orElseThrow();
+        JsonNode gen = events.stream()
+                .filter(e -> e.path("job").path("name").asText().equals("ol.gen")
+                        && e.path("eventType").asText().equals("COMPLETE"))
+                .findFirst()
+                .orElseThrow();
         assertThat(gen.path("inputs").get(0).path("name").asText()).endsWith("train.csv");
-        assertThat(gen.path("outputs").get(0).path("outputFacets").path("outputStatistics").path("rowCount").asLong())
+        assertThat(gen.path("outputs")
+                        .get(0)
+                        .path("outputFacets")
+                        .path("outputStatistics")
+                        .path("rowCount")
+                        .asLong())
                 .isEqualTo(4);
     }
 }

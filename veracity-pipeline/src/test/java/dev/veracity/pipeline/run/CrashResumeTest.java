@@ -38,17 +38,28 @@ class CrashResumeTest {
         RunFixture.csv(dir.resolve("a/data.csv"), 400, 7);
         try (StoreBackend.Lease lease = backend.lease(dir)) {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    CrashChild.class.getName(), dir.toString(), lease.config().url(), lease.config().user(),
-                    lease.config().password())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+            Process child = new ProcessBuilder(
+                            java.toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            CrashChild.class.getName(),
+                            dir.toString(),
+                            lease.config().url(),
+                            lease.config().user(),
+                            lease.config().password())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("child.log").toFile())
+                    .start();
             Path started = dir.resolve("markers/started");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             while (!Files.exists(started) && child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(Files.exists(started)).as("the child reached the blocking node; its log:%n%s",
-                    Files.exists(dir.resolve("child.log")) ? Files.readString(dir.resolve("child.log")) : "").isTrue();
+            assertThat(Files.exists(started))
+                    .as(
+                            "the child reached the blocking node; its log:%n%s",
+                            Files.exists(dir.resolve("child.log")) ? Files.readString(dir.resolve("child.log")) : "")
+                    .isTrue();
             child.destroyForcibly();
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -57,27 +68,43 @@ class CrashResumeTest {
                 Execution running = store.executionsByType("Blocker").get(0);
                 assertThat(running.state()).isEqualTo(ExecutionState.RUNNING);
                 killed = running.id();
-                assertThat(dir.resolve("root/block/report/.tmp-" + killed + "/first-half.txt")).exists();
-                assertThat(store.executionsByType("StatisticsGen")).extracting(Execution::state)
+                assertThat(dir.resolve("root/block/report/.tmp-" + killed + "/first-half.txt"))
+                        .exists();
+                assertThat(store.executionsByType("StatisticsGen"))
+                        .extracting(Execution::state)
                         .containsExactly(ExecutionState.COMPLETE);
             }
 
             Files.writeString(dir.resolve("markers/release"), "");
             RunResult resumed = RunFixture.run(lease.config(), CrashChild.pipeline(dir));
             assertThat(resumed.results().stream().collect(Collectors.toMap(NodeResult::node, NodeResult::status)))
-                    .isEqualTo(Map.of("gen", NodeStatus.CACHED, "stats", NodeStatus.CACHED,
-                            "block", NodeStatus.EXECUTED, "after", NodeStatus.EXECUTED));
+                    .isEqualTo(Map.of(
+                            "gen",
+                            NodeStatus.CACHED,
+                            "stats",
+                            NodeStatus.CACHED,
+                            "block",
+                            NodeStatus.EXECUTED,
+                            "after",
+                            NodeStatus.EXECUTED));
 
             try (MetadataStore store = MetadataStore.open(lease.config())) {
                 Execution abandoned = store.execution(killed).orElseThrow();
                 assertThat(abandoned.state()).isEqualTo(ExecutionState.FAILED);
-                assertThat(abandoned.property("error").map(Value::stringValue).orElse("")).contains("abandoned");
+                assertThat(abandoned.property("error").map(Value::stringValue).orElse(""))
+                        .contains("abandoned");
                 assertThat(store.eventsByExecutions(List.of(killed))).isEmpty();
                 assertThat(store.executions(ExecutionState.RUNNING)).isEmpty();
                 assertConsistent(store, dir.resolve("root"));
-                Artifact report = resumed.result("block").orElseThrow().outputs().get("report").get(0);
+                Artifact report = resumed.result("block")
+                        .orElseThrow()
+                        .outputs()
+                        .get("report")
+                        .get(0);
                 try (Stream<Path> files = Files.list(Path.of(report.uri()))) {
-                    assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    assertThat(files.map(p -> p.getFileName().toString())
+                                    .sorted()
+                                    .toList())
                             .containsExactly("first-half.txt", "second-half.txt");
                 }
             }
@@ -101,22 +128,30 @@ class CrashResumeTest {
                 }
             }
         }
-        assertThat(directories).allSatisfy(d -> assertThat(d.getFileName().toString()).doesNotStartWith(".tmp-"));
+        assertThat(directories)
+                .allSatisfy(d -> assertThat(d.getFileName().toString()).doesNotStartWith(".tmp-"));
         Set<String> uris = new HashSet<>();
         for (Artifact artifact : store.artifacts()) {
             if (artifact.state() == ArtifactState.LIVE) {
-                assertThat(uris.add(artifact.uri())).as("URI registered once: %s", artifact.uri()).isTrue();
+                assertThat(uris.add(artifact.uri()))
+                        .as("URI registered once: %s", artifact.uri())
+                        .isTrue();
             }
         }
         for (Path directory : directories) {
-            List<Artifact> registered = store.artifactsByUri(directory.toAbsolutePath().normalize().toString());
-            assertThat(registered).as("artifacts at %s", directory).singleElement()
+            List<Artifact> registered =
+                    store.artifactsByUri(directory.toAbsolutePath().normalize().toString());
+            assertThat(registered)
+                    .as("artifacts at %s", directory)
+                    .singleElement()
                     .satisfies(a -> assertThat(a.state()).isEqualTo(ArtifactState.LIVE))
-                    .satisfies(a -> assertThat(a.property("digest").orElseThrow().stringValue())
-                            .isEqualTo(Digests.of(directory)));
+                    .satisfies(
+                            a -> assertThat(a.property("digest").orElseThrow().stringValue())
+                                    .isEqualTo(Digests.of(directory)));
         }
         for (Execution execution : store.executionsByType("Blocker")) {
-            store.eventsByExecutions(List.of(execution.id())).stream().filter(e -> e.type() == EventType.OUTPUT)
+            store.eventsByExecutions(List.of(execution.id())).stream()
+                    .filter(e -> e.type() == EventType.OUTPUT)
                     .forEach(e -> assertThat(store.artifact(e.artifactId())).isPresent());
         }
     }

@@ -9,8 +9,8 @@ import dev.veracity.pipeline.Pipeline;
 import dev.veracity.pipeline.components.ExampleGen;
 import dev.veracity.pipeline.components.StatisticsGen;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,18 @@ class FailureCauseTest {
     private RunResult runBroken(String failure, int retries) throws Exception {
         RunFixture.csv(dir.resolve("a/data.csv"), 50, 1);
         Pipeline pipeline = Pipeline.builder("broken", dir.resolve("root"))
-                .node("gen", new ExampleGen(), Map.of("input", dir.resolve("a/*.csv").toString()), Map.of())
+                .node(
+                        "gen",
+                        new ExampleGen(),
+                        Map.of("input", dir.resolve("a/*.csv").toString()),
+                        Map.of())
                 .node("stats", new StatisticsGen(), Map.of("threads", 1), Map.of("examples", "gen.examples"))
-                .node("broken", new TestComponents.Broken(), Map.of("counter", dir.resolve("counter").toString(),
-                        "failure", failure), Map.of("statistics", List.of("stats.statistics")), retries,
+                .node(
+                        "broken",
+                        new TestComponents.Broken(),
+                        Map.of("counter", dir.resolve("counter").toString(), "failure", failure),
+                        Map.of("statistics", List.of("stats.statistics")),
+                        retries,
                         Duration.ZERO)
                 .build();
         return RunFixture.run(MetadataConfig.sqlite(dir.resolve("m.sqlite")), pipeline);
@@ -50,7 +58,8 @@ class FailureCauseTest {
         assertThat(broken.message()).contains("IllegalStateException: a bug in the component");
         assertThat(result.hasInternalFailure()).isTrue();
         try (MetadataStore store = MetadataStore.open(MetadataConfig.sqlite(dir.resolve("m.sqlite")))) {
-            assertThat(store.executionsByType("Broken")).extracting(Execution::state)
+            assertThat(store.executionsByType("Broken"))
+                    .extracting(Execution::state)
                     .containsExactly(dev.veracity.metadata.ExecutionState.FAILED);
         }
         try (var files = Files.walk(dir.resolve("root/broken"))) {

@@ -36,14 +36,23 @@ class LocalRunnerTest {
     /** Two branches: a (one file) and b (spans); schema from a; b validated against it without failing. */
     private Pipeline twoBranches() {
         return Pipeline.builder("two", dir.resolve("root"))
-                .node("gen_a", new ExampleGen(), Map.of("input", dir.resolve("a/*.csv").toString(),
-                        "partition_feature", "user"), Map.of())
-                .node("gen_b", new ExampleGen(), Map.of("input", dir.resolve("b/span-{SPAN}/data.csv").toString(),
-                        "splits", Map.of("all", "1")), Map.of())
+                .node(
+                        "gen_a",
+                        new ExampleGen(),
+                        Map.of("input", dir.resolve("a/*.csv").toString(), "partition_feature", "user"),
+                        Map.of())
+                .node(
+                        "gen_b",
+                        new ExampleGen(),
+                        Map.of("input", dir.resolve("b/span-{SPAN}/data.csv").toString(), "splits", Map.of("all", "1")),
+                        Map.of())
                 .node("stats_a", new StatisticsGen(), Map.of("threads", 1), Map.of("examples", "gen_a.examples"))
                 .node("stats_b", new StatisticsGen(), Map.of("threads", 1), Map.of("examples", "gen_b.examples"))
                 .node("schema", new SchemaGen(), Map.of(), Map.of("statistics", "stats_a.statistics"))
-                .node("validate_b", new ExampleValidator(), Map.of("fail_on", "NEVER"),
+                .node(
+                        "validate_b",
+                        new ExampleValidator(),
+                        Map.of("fail_on", "NEVER"),
                         Map.of("statistics", "stats_b.statistics", "schema", "schema.schema"))
                 .build();
     }
@@ -68,15 +77,22 @@ class LocalRunnerTest {
             RunResult second = RunFixture.run(lease.config(), twoBranches());
             assertThat(second.count(NodeStatus.CACHED)).isEqualTo(6);
             for (NodeResult node : second.results()) {
-                assertThat(node.outputs()).isEqualTo(first.result(node.node()).orElseThrow().outputs());
+                assertThat(node.outputs())
+                        .isEqualTo(first.result(node.node()).orElseThrow().outputs());
             }
             try (MetadataStore store = MetadataStore.open(lease.config())) {
                 assertThat(store.contextsByType("pipeline_run")).hasSize(2);
-                assertThat(store.executionsByContext(store.context("pipeline_run", second.runId()).orElseThrow().id()))
-                        .extracting(Execution::state).containsOnly(ExecutionState.CACHED);
+                assertThat(store.executionsByContext(store.context("pipeline_run", second.runId())
+                                .orElseThrow()
+                                .id()))
+                        .extracting(Execution::state)
+                        .containsOnly(ExecutionState.CACHED);
                 // Cached executions record their inputs and outputs too.
-                Execution cached = store.execution(second.result("stats_a").orElseThrow().executionId()).orElseThrow();
-                assertThat(store.eventsByExecutions(List.of(cached.id()))).extracting(e -> e.type().name())
+                Execution cached = store.execution(
+                                second.result("stats_a").orElseThrow().executionId())
+                        .orElseThrow();
+                assertThat(store.eventsByExecutions(List.of(cached.id())))
+                        .extracting(e -> e.type().name())
                         .containsExactlyInAnyOrder("INPUT", "OUTPUT");
             }
         }
@@ -90,13 +106,30 @@ class LocalRunnerTest {
             RunFixture.run(lease.config(), twoBranches());
             RunFixture.csv(dir.resolve("b/span-2/data.csv"), 150, 3);
             RunResult second = RunFixture.run(lease.config(), twoBranches());
-            assertThat(statuses(second)).isEqualTo(Map.of("gen_a", NodeStatus.CACHED, "stats_a", NodeStatus.CACHED,
-                    "schema", NodeStatus.CACHED, "gen_b", NodeStatus.EXECUTED, "stats_b", NodeStatus.EXECUTED,
-                    "validate_b", NodeStatus.EXECUTED));
-            Artifact examples = second.result("gen_b").orElseThrow().outputs().get("examples").get(0);
+            assertThat(statuses(second))
+                    .isEqualTo(Map.of(
+                            "gen_a",
+                            NodeStatus.CACHED,
+                            "stats_a",
+                            NodeStatus.CACHED,
+                            "schema",
+                            NodeStatus.CACHED,
+                            "gen_b",
+                            NodeStatus.EXECUTED,
+                            "stats_b",
+                            NodeStatus.EXECUTED,
+                            "validate_b",
+                            NodeStatus.EXECUTED));
+            Artifact examples = second.result("gen_b")
+                    .orElseThrow()
+                    .outputs()
+                    .get("examples")
+                    .get(0);
             assertThat(examples.property("span")).contains(Value.of(2L));
             assertThat(examples.property("num_examples_all")).contains(Value.of(150L));
-            assertThat(second.result("gen_b").orElseThrow().message()).contains("external[0]").contains("span 1")
+            assertThat(second.result("gen_b").orElseThrow().message())
+                    .contains("external[0]")
+                    .contains("span 1")
                     .contains("span 2");
         }
     }
@@ -113,21 +146,39 @@ class LocalRunnerTest {
         assertThat(reformatted).isNotEqualTo(text);
         Files.writeString(file, reformatted);
         RunResult second = RunFixture.run(config, twoBranches());
-        assertThat(statuses(second)).containsEntry("gen_a", NodeStatus.EXECUTED).containsEntry("stats_a",
-                NodeStatus.CACHED).containsEntry("schema", NodeStatus.CACHED);
-        Artifact before = first.result("gen_a").orElseThrow().outputs().get("examples").get(0);
-        Artifact after = second.result("gen_a").orElseThrow().outputs().get("examples").get(0);
+        assertThat(statuses(second))
+                .containsEntry("gen_a", NodeStatus.EXECUTED)
+                .containsEntry("stats_a", NodeStatus.CACHED)
+                .containsEntry("schema", NodeStatus.CACHED);
+        Artifact before =
+                first.result("gen_a").orElseThrow().outputs().get("examples").get(0);
+        Artifact after =
+                second.result("gen_a").orElseThrow().outputs().get("examples").get(0);
         assertThat(after.id()).isNotEqualTo(before.id());
         assertThat(after.property("digest")).isEqualTo(before.property("digest"));
     }
 
     private Pipeline withFlaky(int retries, long failures, long sleepMillis, Duration timeout) {
         return Pipeline.builder("flaky", dir.resolve("root"))
-                .node("gen", new ExampleGen(), Map.of("input", dir.resolve("a/*.csv").toString()), Map.of())
+                .node(
+                        "gen",
+                        new ExampleGen(),
+                        Map.of("input", dir.resolve("a/*.csv").toString()),
+                        Map.of())
                 .node("stats", new StatisticsGen(), Map.of("threads", 1), Map.of("examples", "gen.examples"))
-                .node("flaky", new TestComponents.Flaky(), Map.of("counter", dir.resolve("counter").toString(),
-                        "failures", failures, "sleep_ms", sleepMillis), Map.of("statistics", List.of("stats.statistics")),
-                        retries, timeout)
+                .node(
+                        "flaky",
+                        new TestComponents.Flaky(),
+                        Map.of(
+                                "counter",
+                                dir.resolve("counter").toString(),
+                                "failures",
+                                failures,
+                                "sleep_ms",
+                                sleepMillis),
+                        Map.of("statistics", List.of("stats.statistics")),
+                        retries,
+                        timeout)
                 .node("after", new TestComponents.Follower(), Map.of(), Map.of("report", "flaky.report"))
                 .build();
     }
@@ -145,25 +196,31 @@ class LocalRunnerTest {
         try (MetadataStore store = MetadataStore.open(config);
                 Stream<Path> reports = Files.list(dir.resolve("root/flaky/report"))) {
             List<Execution> executions = store.executionsByType("Flaky");
-            assertThat(executions).extracting(Execution::state).containsExactly(ExecutionState.FAILED,
-                    ExecutionState.FAILED, ExecutionState.COMPLETE);
-            assertThat(executions.get(0).property("error").orElseThrow().stringValue()).contains("flaky failure 1");
+            assertThat(executions)
+                    .extracting(Execution::state)
+                    .containsExactly(ExecutionState.FAILED, ExecutionState.FAILED, ExecutionState.COMPLETE);
+            assertThat(executions.get(0).property("error").orElseThrow().stringValue())
+                    .contains("flaky failure 1");
             // Only the successful attempt's directory exists, complete.
             assertThat(reports.map(p -> p.getFileName().toString()).toList())
                     .containsExactly(Long.toString(executions.get(2).id()));
         }
         assertThat(Files.readString(dir.resolve("root/after/report")
-                .resolve(Long.toString(result.result("after").orElseThrow().executionId())).resolve("files.txt")))
+                        .resolve(Long.toString(
+                                result.result("after").orElseThrow().executionId()))
+                        .resolve("files.txt")))
                 .isEqualTo("partial.txt,report.txt");
     }
 
     @Test
     void aNodeOutOfRetriesFailsAndSkipsWhatFollows() throws Exception {
         writeData();
-        RunResult result = RunFixture.run(MetadataConfig.sqlite(dir.resolve("m.sqlite")),
-                withFlaky(1, 5, 0, Duration.ZERO));
-        assertThat(statuses(result)).containsEntry("flaky", NodeStatus.FAILED).containsEntry("after",
-                NodeStatus.SKIPPED).containsEntry("stats", NodeStatus.EXECUTED);
+        RunResult result =
+                RunFixture.run(MetadataConfig.sqlite(dir.resolve("m.sqlite")), withFlaky(1, 5, 0, Duration.ZERO));
+        assertThat(statuses(result))
+                .containsEntry("flaky", NodeStatus.FAILED)
+                .containsEntry("after", NodeStatus.SKIPPED)
+                .containsEntry("stats", NodeStatus.EXECUTED);
         assertThat(result.result("flaky").orElseThrow().message()).contains("flaky failure 2");
         assertThat(result.hasFailure()).isTrue();
         try (Stream<Path> reports = Files.list(dir.resolve("root/flaky/report"))) {
@@ -174,8 +231,8 @@ class LocalRunnerTest {
     @Test
     void anAttemptOverItsTimeoutFails() throws Exception {
         writeData();
-        RunResult result = RunFixture.run(MetadataConfig.sqlite(dir.resolve("m.sqlite")),
-                withFlaky(0, 0, 30_000, Duration.ofMillis(300)));
+        RunResult result = RunFixture.run(
+                MetadataConfig.sqlite(dir.resolve("m.sqlite")), withFlaky(0, 0, 30_000, Duration.ofMillis(300)));
         assertThat(result.result("flaky").orElseThrow().status()).isEqualTo(NodeStatus.FAILED);
         assertThat(result.result("flaky").orElseThrow().message()).contains("timed out after 300 ms");
     }
@@ -185,21 +242,35 @@ class LocalRunnerTest {
         writeData();
         MetadataConfig config = MetadataConfig.sqlite(dir.resolve("m.sqlite"));
         assertThatThrownBy(() -> RunFixture.run(config, twoBranches(), RunOptions.DEFAULT.from("schema")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("node gen_a: expected an earlier "
-                        + "successful execution to reuse");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("node gen_a: expected an earlier " + "successful execution to reuse");
         RunResult upTo = RunFixture.run(config, twoBranches(), RunOptions.DEFAULT.to("stats_a"));
         assertThat(upTo.results()).extracting(NodeResult::node).containsExactly("gen_a", "stats_a");
         assertThatThrownBy(() -> RunFixture.run(config, twoBranches(), RunOptions.DEFAULT.from("schema")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("node gen_b: expected an earlier "
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("node gen_b: expected an earlier "
                         + "successful execution to reuse (it is outside --from/--to and validate_b reads it)");
         RunFixture.run(config, twoBranches());
-        RunResult from = RunFixture.run(config, twoBranches(), RunOptions.DEFAULT.from("schema").withCache(false));
-        assertThat(statuses(from)).isEqualTo(Map.of("gen_a", NodeStatus.REUSED, "stats_a", NodeStatus.REUSED,
-                "gen_b", NodeStatus.REUSED, "stats_b", NodeStatus.REUSED, "schema", NodeStatus.EXECUTED,
-                "validate_b", NodeStatus.EXECUTED));
+        RunResult from = RunFixture.run(
+                config, twoBranches(), RunOptions.DEFAULT.from("schema").withCache(false));
+        assertThat(statuses(from))
+                .isEqualTo(Map.of(
+                        "gen_a",
+                        NodeStatus.REUSED,
+                        "stats_a",
+                        NodeStatus.REUSED,
+                        "gen_b",
+                        NodeStatus.REUSED,
+                        "stats_b",
+                        NodeStatus.REUSED,
+                        "schema",
+                        NodeStatus.EXECUTED,
+                        "validate_b",
+                        NodeStatus.EXECUTED));
         assertThat(from.result("schema").orElseThrow().message()).isEqualTo("caching is off (--no-cache)");
         assertThatThrownBy(() -> RunFixture.run(config, twoBranches(), RunOptions.DEFAULT.from("nope")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("--from: expected a node of pipeline two");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--from: expected a node of pipeline two");
     }
 
     @Test
@@ -208,15 +279,28 @@ class LocalRunnerTest {
         Path serving = dir.resolve("serving.csv");
         Files.writeString(serving, "id,user,value,label\n1,zoe,5.0,1\n2,ana,6.0,0\n");
         Pipeline pipeline = Pipeline.builder("blocked", dir.resolve("root"))
-                .node("gen", new ExampleGen(), Map.of("input", dir.resolve("a/*.csv").toString()), Map.of())
-                .node("serving_gen", new ExampleGen(), Map.of("input", serving.toString(), "splits",
-                        Map.of("serving", "1")), Map.of())
+                .node(
+                        "gen",
+                        new ExampleGen(),
+                        Map.of("input", dir.resolve("a/*.csv").toString()),
+                        Map.of())
+                .node(
+                        "serving_gen",
+                        new ExampleGen(),
+                        Map.of("input", serving.toString(), "splits", Map.of("serving", "1")),
+                        Map.of())
                 .node("stats", new StatisticsGen(), Map.of(), Map.of("examples", "gen.examples"))
                 .node("serving_stats", new StatisticsGen(), Map.of(), Map.of("examples", "serving_gen.examples"))
                 .node("schema", new SchemaGen(), Map.of(), Map.of("statistics", "stats.statistics"))
-                .node("validate", new ExampleValidator(), Map.of(), Map.of("statistics", "serving_stats.statistics",
-                        "schema", "schema.schema"))
-                .node("after", new TestComponents.Flaky(), Map.of("counter", dir.resolve("c").toString()),
+                .node(
+                        "validate",
+                        new ExampleValidator(),
+                        Map.of(),
+                        Map.of("statistics", "serving_stats.statistics", "schema", "schema.schema"))
+                .node(
+                        "after",
+                        new TestComponents.Flaky(),
+                        Map.of("counter", dir.resolve("c").toString()),
                         Map.of("statistics", "serving_stats.statistics"))
                 .build();
         MetadataConfig config = MetadataConfig.sqlite(dir.resolve("m.sqlite"));
@@ -227,7 +311,8 @@ class LocalRunnerTest {
         Artifact anomalies = validate.outputs().get("anomalies").get(0);
         assertThat(anomalies.property("num_errors").orElseThrow().intValue()).isPositive();
         assertThat(Files.readString(Path.of(anomalies.uri()).resolve("Split-serving/anomalies.pbtxt")))
-                .contains("user").contains("zoe");
+                .contains("user")
+                .contains("zoe");
         assertThat(first.isSuccess()).isFalse();
         assertThat(first.hasFailure()).isFalse();
         RunResult second = RunFixture.run(config, pipeline);
@@ -240,7 +325,8 @@ class LocalRunnerTest {
         writeData();
         RunFixture.run(MetadataConfig.sqlite(dir.resolve("one.sqlite")), twoBranches(), RunOptions.DEFAULT.to("gen_a"));
         assertThatThrownBy(() -> RunFixture.run(MetadataConfig.sqlite(dir.resolve("two.sqlite")), twoBranches()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("expected the metadata store it was written "
-                        + "with (jdbc:sqlite:" + dir.resolve("one.sqlite").toAbsolutePath().normalize() + ")");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("expected the metadata store it was written " + "with (jdbc:sqlite:"
+                        + dir.resolve("one.sqlite").toAbsolutePath().normalize() + ")");
     }
 }

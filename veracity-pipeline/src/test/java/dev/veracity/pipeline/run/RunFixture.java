@@ -12,8 +12,7 @@ import java.util.SplittableRandom;
 
 /** Data files and a runner for pipeline tests. */
 final class RunFixture {
-    private RunFixture() {
-    }
+    private RunFixture() {}
 
     static final String[] USERS = {"ana", "bo", "chen", "dara", "eli", "fay", "gus", "hana"};
 
@@ -22,9 +21,14 @@ final class RunFixture {
         SplittableRandom random = new SplittableRandom(seed);
         StringBuilder text = new StringBuilder("id,user,value,label\n");
         for (int i = 0; i < rows; i++) {
-            text.append(i).append(',').append(USERS[random.nextInt(USERS.length)]).append(',')
-                    .append(String.format(Locale.ROOT, "%.2f", random.nextDouble() * 100)).append(',')
-                    .append(random.nextInt(2)).append('\n');
+            text.append(i)
+                    .append(',')
+                    .append(USERS[random.nextInt(USERS.length)])
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", random.nextDouble() * 100))
+                    .append(',')
+                    .append(random.nextInt(2))
+                    .append('\n');
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, text);

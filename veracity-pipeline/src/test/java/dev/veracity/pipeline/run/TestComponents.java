@@ -15,8 +15,7 @@ import java.util.List;
 
 /** Components that misbehave on purpose, for runner tests. Their state lives in files, never in static fields. */
 final class TestComponents {
-    private TestComponents() {
-    }
+    private TestComponents() {}
 
     static final ArtifactType REPORT = new ArtifactType("Report");
 
@@ -24,9 +23,13 @@ final class TestComponents {
     static final class Flaky implements Component {
         @Override
         public ComponentSpec spec() {
-            return new ComponentSpec("Flaky", "1", List.of(InputPort.required("statistics",
-                    ArtifactType.EXAMPLE_STATISTICS)), List.of(new OutputPort("report", REPORT)),
-                    List.of(ParameterSpec.required("counter", ParameterType.STRING, "attempt counter file"),
+            return new ComponentSpec(
+                    "Flaky",
+                    "1",
+                    List.of(InputPort.required("statistics", ArtifactType.EXAMPLE_STATISTICS)),
+                    List.of(new OutputPort("report", REPORT)),
+                    List.of(
+                            ParameterSpec.required("counter", ParameterType.STRING, "attempt counter file"),
                             ParameterSpec.optional("failures", ParameterType.INT, "attempts that fail"),
                             ParameterSpec.optional("sleep_ms", ParameterType.INT, "sleep first")));
         }
@@ -34,7 +37,9 @@ final class TestComponents {
         @Override
         public void execute(ExecutionContext context) throws Exception {
             Path counter = Path.of(context.parameters().string("counter").orElseThrow());
-            int attempts = Files.exists(counter) ? Integer.parseInt(Files.readString(counter).strip()) : 0;
+            int attempts = Files.exists(counter)
+                    ? Integer.parseInt(Files.readString(counter).strip())
+                    : 0;
             Files.writeString(counter, Integer.toString(attempts + 1));
             Path out = context.outputDirectory("report");
             Files.writeString(out.resolve("partial.txt"), "written before any failure");
@@ -42,7 +47,9 @@ final class TestComponents {
             if (attempts < context.parameters().integer("failures").orElse(0L)) {
                 throw new IOException("flaky failure " + (attempts + 1));
             }
-            Files.writeString(out.resolve("report.txt"), context.inputs("statistics").get(0).uri());
+            Files.writeString(
+                    out.resolve("report.txt"),
+                    context.inputs("statistics").get(0).uri());
         }
     }
 
@@ -53,8 +60,11 @@ final class TestComponents {
     static final class Blocker implements Component {
         @Override
         public ComponentSpec spec() {
-            return new ComponentSpec("Blocker", "1", List.of(InputPort.required("statistics",
-                    ArtifactType.EXAMPLE_STATISTICS)), List.of(new OutputPort("report", REPORT)),
+            return new ComponentSpec(
+                    "Blocker",
+                    "1",
+                    List.of(InputPort.required("statistics", ArtifactType.EXAMPLE_STATISTICS)),
+                    List.of(new OutputPort("report", REPORT)),
                     List.of(ParameterSpec.required("markers", ParameterType.STRING, "marker directory")));
         }
 
@@ -79,16 +89,22 @@ final class TestComponents {
     static final class Broken implements Component {
         @Override
         public ComponentSpec spec() {
-            return new ComponentSpec("Broken", "1", List.of(InputPort.required("statistics",
-                    ArtifactType.EXAMPLE_STATISTICS)), List.of(new OutputPort("report", REPORT)),
-                    List.of(ParameterSpec.required("counter", ParameterType.STRING, "attempt counter file"),
+            return new ComponentSpec(
+                    "Broken",
+                    "1",
+                    List.of(InputPort.required("statistics", ArtifactType.EXAMPLE_STATISTICS)),
+                    List.of(new OutputPort("report", REPORT)),
+                    List.of(
+                            ParameterSpec.required("counter", ParameterType.STRING, "attempt counter file"),
                             ParameterSpec.required("failure", ParameterType.STRING, "bug, input or io")));
         }
 
         @Override
         public void execute(ExecutionContext context) throws Exception {
             Path counter = Path.of(context.parameters().string("counter").orElseThrow());
-            int attempts = Files.exists(counter) ? Integer.parseInt(Files.readString(counter).strip()) : 0;
+            int attempts = Files.exists(counter)
+                    ? Integer.parseInt(Files.readString(counter).strip())
+                    : 0;
             Files.writeString(counter, Integer.toString(attempts + 1));
             Files.writeString(context.outputDirectory("report").resolve("partial.txt"), "written before failing");
             switch (context.parameters().string("failure").orElseThrow()) {
@@ -103,16 +119,25 @@ final class TestComponents {
     static final class Follower implements Component {
         @Override
         public ComponentSpec spec() {
-            return new ComponentSpec("Follower", "1", List.of(InputPort.required("report", REPORT)),
-                    List.of(new OutputPort("report", REPORT)), List.of());
+            return new ComponentSpec(
+                    "Follower",
+                    "1",
+                    List.of(InputPort.required("report", REPORT)),
+                    List.of(new OutputPort("report", REPORT)),
+                    List.of());
         }
 
         @Override
         public void execute(ExecutionContext context) throws IOException {
             Path in = Path.of(context.inputs("report").get(0).uri());
             try (var files = Files.list(in)) {
-                Files.writeString(context.outputDirectory("report").resolve("files.txt"),
-                        String.join(",", files.map(p -> p.getFileName().toString()).sorted().toList()));
+                Files.writeString(
+                        context.outputDirectory("report").resolve("files.txt"),
+                        String.join(
+                                ",",
+                                files.map(p -> p.getFileName().toString())
+                                        .sorted()
+                                        .toList()));
             }
         }
     }

@@ -29,8 +29,22 @@ public record Context(List<String> words) {
     /** What a negative context word takes from the score of an identifier-like match. */
     public static final double PENALTY = 0.4;
     /** Words saying a number or dotted value is an identifier of something else. */
-    public static final Set<String> NEGATIVE_WORDS = Set.of("order", "invoice", "sku", "tracking", "isbn", "version",
-            "release", "build", "product", "ean", "upc", "part", "model", "ticket", "sequence");
+    public static final Set<String> NEGATIVE_WORDS = Set.of(
+            "order",
+            "invoice",
+            "sku",
+            "tracking",
+            "isbn",
+            "version",
+            "release",
+            "build",
+            "product",
+            "ean",
+            "upc",
+            "part",
+            "model",
+            "ticket",
+            "sequence");
 
     /** No feature name: only the text's own words count. */
     public static final Context NONE = new Context(List.of());
@@ -95,8 +109,8 @@ public record Context(List<String> words) {
     private static boolean hasAny(List<String> words, java.util.Collection<String> contextWords) {
         for (String word : words) {
             for (String context : contextWords) {
-                if (word.equals(context) || context.length() >= 4
-                        && (word.startsWith(context) || word.endsWith(context))) {
+                if (word.equals(context)
+                        || context.length() >= 4 && (word.startsWith(context) || word.endsWith(context))) {
                     return true;
                 }
             }

@@ -34,8 +34,8 @@ public final class DateOfBirthRecognizer implements Recognizer {
     public void find(String text, Context context, List<Finding> out) {
         for (DateText.Span span : DateText.find(text)) {
             if (!span.date().isBefore(EARLIEST) && !span.date().isAfter(today)) {
-                out.add(new Finding(entity(), span.start(), span.end(),
-                        context.score(entity(), SCORE, text, span.start())));
+                out.add(new Finding(
+                        entity(), span.start(), span.end(), context.score(entity(), SCORE, text, span.start())));
             }
         }
     }

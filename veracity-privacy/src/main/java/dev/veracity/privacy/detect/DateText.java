@@ -22,23 +22,32 @@ import java.util.regex.Pattern;
 public final class DateText {
     private static final String MONTH_NAME = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-    private static final Pattern ISO = Pattern.compile("(?<![\\w.:/-])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\w:/-]|\\.\\d)");
-    private static final Pattern NUMERIC = Pattern.compile("(?<![\\w.:/-])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})(?![\\w:/-]|\\.\\d)");
-    private static final Pattern DAY_MONTH = Pattern.compile("(?i)(?<!\\w)(\\d{1,2})(?:st|nd|rd|th)?\\.? "
-            + MONTH_NAME + "\\.?,? (\\d{4})(?!\\w)");
-    private static final Pattern MONTH_DAY = Pattern.compile("(?i)(?<!\\w)" + MONTH_NAME
-            + "\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})(?!\\w)");
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),
-            Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
-            Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11),
+    private static final Pattern ISO =
+            Pattern.compile("(?<![\\w.:/-])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\w:/-]|\\.\\d)");
+    private static final Pattern NUMERIC =
+            Pattern.compile("(?<![\\w.:/-])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})(?![\\w:/-]|\\.\\d)");
+    private static final Pattern DAY_MONTH =
+            Pattern.compile("(?i)(?<!\\w)(\\d{1,2})(?:st|nd|rd|th)?\\.? " + MONTH_NAME + "\\.?,? (\\d{4})(?!\\w)");
+    private static final Pattern MONTH_DAY =
+            Pattern.compile("(?i)(?<!\\w)" + MONTH_NAME + "\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})(?!\\w)");
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("jan", 1),
+            Map.entry("feb", 2),
+            Map.entry("mar", 3),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("jun", 6),
+            Map.entry("jul", 7),
+            Map.entry("aug", 8),
+            Map.entry("sep", 9),
+            Map.entry("oct", 10),
+            Map.entry("nov", 11),
             Map.entry("dec", 12));
 
     /** A date found in a text. @param start first index @param end index after the last @param date the day */
-    public record Span(int start, int end, LocalDate date) {
-    }
+    public record Span(int start, int end, LocalDate date) {}
 
-    private DateText() {
-    }
+    private DateText() {}
 
     /** {@return the date the whole text (stripped) is, if it is one} */
     public static Optional<LocalDate> parse(String text) {

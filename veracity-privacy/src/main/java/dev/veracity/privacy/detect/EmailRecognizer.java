@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
  */
 public final class EmailRecognizer implements Recognizer {
     static final double SCORE = 0.85;
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.+-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-            + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+([A-Za-z]{2,63})(?![\\w-])");
+    private static final Pattern EMAIL =
+            Pattern.compile("(?<![\\w.+-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+([A-Za-z]{2,63})(?![\\w-])");
 
-    private static final java.util.Set<String> FILE_EXTENSIONS = java.util.Set.of("png", "jpg", "jpeg", "gif", "svg",
-            "webp", "bmp", "ico", "pdf", "js", "css", "html", "htm", "txt", "csv", "json", "xml", "tiff", "heic");
+    private static final java.util.Set<String> FILE_EXTENSIONS = java.util.Set.of(
+            "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "pdf", "js", "css", "html", "htm", "txt", "csv",
+            "json", "xml", "tiff", "heic");
 
     @Override
     public PiiEntity entity() {

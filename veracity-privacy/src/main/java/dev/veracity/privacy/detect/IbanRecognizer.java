@@ -18,9 +18,9 @@ public final class IbanRecognizer implements Recognizer {
             "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?))(?![A-Za-z0-9])");
     private static final Map<String, Integer> LENGTHS = lengths(
             "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DK18 DO28 EE20 EG29 "
-            + "ES24 FI18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 "
-            + "LB28 LC32 LI21 LT20 LU20 LV21 MC27 MD24 ME22 MK19 MR27 MT31 MU30 NL18 NO15 PK24 PL28 PS29 PT25 QA29 "
-            + "RO24 RS22 SA24 SC31 SE24 SI19 SK24 SM27 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20");
+                    + "ES24 FI18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 "
+                    + "LB28 LC32 LI21 LT20 LU20 LV21 MC27 MD24 ME22 MK19 MR27 MT31 MU30 NL18 NO15 PK24 PL28 PS29 PT25 QA29 "
+                    + "RO24 RS22 SA24 SC31 SE24 SI19 SK24 SM27 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20");
 
     @Override
     public PiiEntity entity() {
@@ -32,8 +32,7 @@ public final class IbanRecognizer implements Recognizer {
         Matcher m = CANDIDATE.matcher(text);
         while (m.find()) {
             if (isIban(m.group(1).replace(" ", ""))) {
-                out.add(new Finding(entity(), m.start(1), m.end(1),
-                        context.score(entity(), SCORE, text, m.start(1))));
+                out.add(new Finding(entity(), m.start(1), m.end(1), context.score(entity(), SCORE, text, m.start(1))));
             }
         }
     }

@@ -15,10 +15,9 @@ import java.util.regex.Pattern;
 public final class IpAddressRecognizer implements Recognizer {
     static final double SCORE = 0.6;
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-    private static final Pattern IPV4 = Pattern.compile(
-            "(?<![\\w.])" + OCTET + "(?:\\." + OCTET + "){3}(?![\\w]|\\.\\d)");
-    private static final Pattern IPV6_CANDIDATE = Pattern.compile(
-            "(?<![\\w:.])[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?![\\w:])");
+    private static final Pattern IPV4 =
+            Pattern.compile("(?<![\\w.])" + OCTET + "(?:\\." + OCTET + "){3}(?![\\w]|\\.\\d)");
+    private static final Pattern IPV6_CANDIDATE = Pattern.compile("(?<![\\w:.])[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?![\\w:])");
 
     @Override
     public PiiEntity entity() {
@@ -44,8 +43,8 @@ public final class IpAddressRecognizer implements Recognizer {
     }
 
     private void add(String text, int start, int end, Context context, List<Finding> out) {
-        double raw = start > 0 && (text.charAt(start - 1) == 'v' || text.charAt(start - 1) == 'V') ? SCORE - 0.35
-                : SCORE;
+        double raw =
+                start > 0 && (text.charAt(start - 1) == 'v' || text.charAt(start - 1) == 'V') ? SCORE - 0.35 : SCORE;
         out.add(new Finding(entity(), start, end, context.score(entity(), raw, text, start)));
     }
 

@@ -2,8 +2,7 @@ package dev.veracity.privacy.detect;
 
 /** The Luhn (mod 10) check digit of payment card numbers. */
 final class Luhn {
-    private Luhn() {
-    }
+    private Luhn() {}
 
     /** {@return whether the ASCII digits pass the Luhn check} */
     static boolean isValid(CharSequence digits) {

@@ -14,8 +14,7 @@ final class NameLists {
     static final Set<String> GIVEN = read("first-names.txt");
     static final Set<String> FAMILY = read("surnames.txt");
 
-    private NameLists() {
-    }
+    private NameLists() {}
 
     private static Set<String> read(String resource) {
         Set<String> names = new HashSet<>();

@@ -19,10 +19,10 @@ public final class PersonNameRecognizer implements Recognizer {
     static final double KNOWN_FAMILY_SCORE = 0.45;
     static final double GIVEN_ONLY_SCORE = 0.2;
     private static final String WORD = "\\p{L}[\\p{L}'’-]*";
-    private static final Pattern FIRST_LAST = Pattern.compile(
-            "(?<![\\p{L}\\d])(" + WORD + ")((?: (?:\\p{L}\\.|" + WORD + ")){0,2})(?![\\p{L}\\d])");
-    private static final Pattern LAST_COMMA_FIRST = Pattern.compile(
-            "(?<![\\p{L}\\d])(" + WORD + "), (" + WORD + ")(?![\\p{L}\\d])");
+    private static final Pattern FIRST_LAST =
+            Pattern.compile("(?<![\\p{L}\\d])(" + WORD + ")((?: (?:\\p{L}\\.|" + WORD + ")){0,2})(?![\\p{L}\\d])");
+    private static final Pattern LAST_COMMA_FIRST =
+            Pattern.compile("(?<![\\p{L}\\d])(" + WORD + "), (" + WORD + ")(?![\\p{L}\\d])");
 
     @Override
     public PiiEntity entity() {

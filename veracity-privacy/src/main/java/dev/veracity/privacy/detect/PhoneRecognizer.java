@@ -26,11 +26,12 @@ public final class PhoneRecognizer implements Recognizer {
      * A run of digits and the separators people write in numbers, starting with +, ( or a digit; libphonenumber's
      * own finder ({@code findNumbers}) is about 50 times slower, so candidates are ours and validation is its.
      */
-    private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<![\\w+.:/-])(?:\\+|\\()?\\d(?:[ ().\\-/]{0,2}\\d){5,18}(?![\\w]|[.:/-]\\d)");
+    private static final Pattern CANDIDATE =
+            Pattern.compile("(?<![\\w+.:/-])(?:\\+|\\()?\\d(?:[ ().\\-/]{0,2}\\d){5,18}(?![\\w]|[.:/-]\\d)");
 
     /** The international call prefix 00 of most of the world, read as + (same length, so spans stay in place). */
     private static final Pattern DOUBLE_ZERO = Pattern.compile("(?<![\\d+])00(?=[1-9])");
+
     private final PhoneNumberUtil numbers = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
 

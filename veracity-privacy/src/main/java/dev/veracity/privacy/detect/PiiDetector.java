@@ -32,14 +32,23 @@ public record PiiDetector(List<Recognizer> recognizers, double threshold) {
 
     /** {@return every recognizer, national phone numbers read as US numbers, threshold 0.5} */
     public static PiiDetector standard() {
-        return new PiiDetector(List.of(new EmailRecognizer(), new PhoneRecognizer(), new CreditCardRecognizer(),
-                new IbanRecognizer(), new IpAddressRecognizer(), new UsSsnRecognizer(), new DateOfBirthRecognizer(),
-                new PersonNameRecognizer()), DEFAULT_THRESHOLD);
+        return new PiiDetector(
+                List.of(
+                        new EmailRecognizer(),
+                        new PhoneRecognizer(),
+                        new CreditCardRecognizer(),
+                        new IbanRecognizer(),
+                        new IpAddressRecognizer(),
+                        new UsSsnRecognizer(),
+                        new DateOfBirthRecognizer(),
+                        new PersonNameRecognizer()),
+                DEFAULT_THRESHOLD);
     }
 
     /** {@return this detector with only the recognizers of these entities} */
     public PiiDetector only(Set<PiiEntity> entities) {
-        return new PiiDetector(recognizers.stream().filter(r -> entities.contains(r.entity())).toList(), threshold);
+        return new PiiDetector(
+                recognizers.stream().filter(r -> entities.contains(r.entity())).toList(), threshold);
     }
 
     /** {@return this detector with another threshold} */
@@ -64,8 +73,10 @@ public record PiiDetector(List<Recognizer> recognizers, double threshold) {
         if (all.size() <= 1) {
             return all;
         }
-        all.sort(Comparator.comparingDouble(Finding::score).reversed()
-                .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed()));
+        all.sort(Comparator.comparingDouble(Finding::score)
+                .reversed()
+                .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start())
+                        .reversed()));
         List<Finding> kept = new ArrayList<>();
         for (Finding candidate : all) {
             if (kept.stream().noneMatch(candidate::overlaps)) {

@@ -12,8 +12,15 @@ import java.util.List;
  * new CreditCardRecognizer().find("paid with 4111 1111 1111 1111", Context.NONE, found);
  * }</pre>
  */
-public sealed interface Recognizer permits EmailRecognizer, PhoneRecognizer, CreditCardRecognizer, IbanRecognizer,
-        IpAddressRecognizer, UsSsnRecognizer, DateOfBirthRecognizer, PersonNameRecognizer {
+public sealed interface Recognizer
+        permits EmailRecognizer,
+                PhoneRecognizer,
+                CreditCardRecognizer,
+                IbanRecognizer,
+                IpAddressRecognizer,
+                UsSsnRecognizer,
+                DateOfBirthRecognizer,
+                PersonNameRecognizer {
     /** {@return the entity this recognizer finds} */
     PiiEntity entity();
 

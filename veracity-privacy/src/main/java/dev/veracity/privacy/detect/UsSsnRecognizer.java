@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public final class UsSsnRecognizer implements Recognizer {
     static final double SEPARATED_SCORE = 0.5;
     static final double PLAIN_SCORE = 0.2;
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![\\w.-])(\\d{3})([- ]?)(\\d{2})\\2(\\d{4})(?![\\w-]|\\.\\d)");
+    private static final Pattern CANDIDATE =
+            Pattern.compile("(?<![\\w.-])(\\d{3})([- ]?)(\\d{2})\\2(\\d{4})(?![\\w-]|\\.\\d)");
     private static final Set<String> NEVER = Set.of("078051120", "219099999", "123456789");
 
     @Override
@@ -38,7 +39,12 @@ public final class UsSsnRecognizer implements Recognizer {
     static boolean isValid(String area, String group, String serial) {
         int a = Integer.parseInt(area);
         String all = area + group + serial;
-        return a != 0 && a != 666 && a < 900 && !group.equals("00") && !serial.equals("0000")
-                && !NEVER.contains(all) && all.chars().distinct().count() > 1;
+        return a != 0
+                && a != 666
+                && a < 900
+                && !group.equals("00")
+                && !serial.equals("0000")
+                && !NEVER.contains(all)
+                && all.chars().distinct().count() > 1;
     }
 }

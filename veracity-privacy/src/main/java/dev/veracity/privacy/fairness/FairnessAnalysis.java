@@ -1,10 +1,10 @@
 package dev.veracity.privacy.fairness;
 
-import dev.veracity.ErrorCode;
 import dev.veracity.ConfigException;
+import dev.veracity.ErrorCode;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.io.table.TableOptions;
 import dev.veracity.io.table.Table;
+import dev.veracity.io.table.TableOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,8 +37,13 @@ import java.util.TreeSet;
  * @param thresholds when a finding is raised
  * @param tableOptions how to read CSV input
  */
-public record FairnessAnalysis(List<String> groupBy, String label, Optional<String> positive,
-        Map<String, Double> reference, FairnessThresholds thresholds, TableOptions tableOptions) {
+public record FairnessAnalysis(
+        List<String> groupBy,
+        String label,
+        Optional<String> positive,
+        Map<String, Double> reference,
+        FairnessThresholds thresholds,
+        TableOptions tableOptions) {
     public FairnessAnalysis {
         groupBy = List.copyOf(groupBy);
         if (groupBy.isEmpty()) {
@@ -49,11 +54,12 @@ public record FairnessAnalysis(List<String> groupBy, String label, Optional<Stri
         reference = Map.copyOf(reference);
         for (Map.Entry<String, Double> entry : reference.entrySet()) {
             if (!(entry.getValue() > 0 && entry.getValue() <= 1)) {
-                throw new ConfigException("--reference " + entry.getKey() + "=" + entry.getValue()
-                        + ": expected a share in (0, 1]");
+                throw new ConfigException(
+                        "--reference " + entry.getKey() + "=" + entry.getValue() + ": expected a share in (0, 1]");
             }
         }
-        double sum = reference.values().stream().mapToDouble(Double::doubleValue).sum();
+        double sum =
+                reference.values().stream().mapToDouble(Double::doubleValue).sum();
         if (sum > 1 + 1e-9) {
             throw new ConfigException("--reference: expected shares summing to at most 1, found " + sum);
         }
@@ -63,8 +69,8 @@ public record FairnessAnalysis(List<String> groupBy, String label, Optional<Stri
 
     /** {@return an analysis with the default thresholds and no reference} */
     public static FairnessAnalysis of(List<String> groupBy, String label) {
-        return new FairnessAnalysis(groupBy, label, Optional.empty(), Map.of(), FairnessThresholds.DEFAULT,
-                TableOptions.DEFAULT);
+        return new FairnessAnalysis(
+                groupBy, label, Optional.empty(), Map.of(), FairnessThresholds.DEFAULT, TableOptions.DEFAULT);
     }
 
     /** {@return this analysis with a reference share per group} */
@@ -155,20 +161,36 @@ public record FairnessAnalysis(List<String> groupBy, String label, Optional<Stri
                     missingGaps.put(features.get(f), groupRate - (double) (allMissing[f] - g.missing[f]) / restRows);
                 }
             }
-            GroupMetrics m = new GroupMetrics(name, g.rows, share, referenceShare, imbalance, rate, restRate - rate,
-                    kl, js, tvd, (double) g.labelMissing / g.rows, g.labels, missingRates, missingGaps);
+            GroupMetrics m = new GroupMetrics(
+                    name,
+                    g.rows,
+                    share,
+                    referenceShare,
+                    imbalance,
+                    rate,
+                    restRate - rate,
+                    kl,
+                    js,
+                    tvd,
+                    (double) g.labelMissing / g.rows,
+                    g.labels,
+                    missingRates,
+                    missingGaps);
             metrics.add(m);
             findings.addAll(check(m, positiveLabel.isPresent(), labels.size()));
         }
         for (String expected : reference.keySet()) {
             if (!groups.containsKey(expected)) {
-                findings.add(new FairnessFinding(String.join("|", groupBy), expected, "Under-represented group",
+                findings.add(new FairnessFinding(
+                        String.join("|", groupBy),
+                        expected,
+                        "Under-represented group",
                         "no rows, reference share " + format(reference.get(expected))));
             }
         }
         metrics.sort(Comparator.comparingLong(GroupMetrics::rows).reversed().thenComparing(GroupMetrics::group));
-        return new FairnessReport(file, groupBy, label, positiveLabel, rows, counts.rowsWithoutGroup(), metrics,
-                thresholds, findings);
+        return new FairnessReport(
+                file, groupBy, label, positiveLabel, rows, counts.rowsWithoutGroup(), metrics, thresholds, findings);
     }
 
     private List<FairnessFinding> check(GroupMetrics m, boolean binary, int labelCount) {
@@ -177,34 +199,55 @@ public record FairnessAnalysis(List<String> groupBy, String label, Optional<Stri
         if (!Double.isNaN(m.referenceShare())) {
             double ratio = m.share() / m.referenceShare();
             if (ratio < thresholds.minShareRatio()) {
-                findings.add(new FairnessFinding(grouping, m.group(), "Under-represented group", "share "
-                        + format(m.share()) + " (" + m.rows() + " rows), reference " + format(m.referenceShare())
-                        + ": ratio " + format(ratio) + " below " + format(thresholds.minShareRatio())));
+                findings.add(new FairnessFinding(
+                        grouping,
+                        m.group(),
+                        "Under-represented group",
+                        "share "
+                                + format(m.share()) + " (" + m.rows() + " rows), reference "
+                                + format(m.referenceShare())
+                                + ": ratio " + format(ratio) + " below " + format(thresholds.minShareRatio())));
             }
         } else if (reference.isEmpty() && m.classImbalance() > thresholds.maxClassImbalance()) {
-            findings.add(new FairnessFinding(grouping, m.group(), "Under-represented group", "class imbalance "
-                    + format(m.classImbalance()) + " against the largest group (" + m.rows() + " rows), above "
-                    + format(thresholds.maxClassImbalance())));
+            findings.add(new FairnessFinding(
+                    grouping,
+                    m.group(),
+                    "Under-represented group",
+                    "class imbalance "
+                            + format(m.classImbalance()) + " against the largest group (" + m.rows() + " rows), above "
+                            + format(thresholds.maxClassImbalance())));
         }
         if (m.rows() < thresholds.minGroupSize()) {
             return findings;
         }
         if (binary && !Double.isNaN(m.dpl()) && m.dpl() > thresholds.maxDpl()) {
-            findings.add(new FairnessFinding(label, m.group(), "Label rate gap", "positive rate "
-                    + format(m.positiveRate()) + " against " + format(m.positiveRate() + m.dpl())
-                    + " for the rest: difference in positive proportions " + format(m.dpl()) + ", above "
-                    + format(thresholds.maxDpl())));
+            findings.add(new FairnessFinding(
+                    label,
+                    m.group(),
+                    "Label rate gap",
+                    "positive rate "
+                            + format(m.positiveRate()) + " against " + format(m.positiveRate() + m.dpl())
+                            + " for the rest: difference in positive proportions " + format(m.dpl()) + ", above "
+                            + format(thresholds.maxDpl())));
         } else if (!binary && labelCount > 1 && !Double.isNaN(m.tvd()) && m.tvd() > thresholds.maxTvd()) {
-            findings.add(new FairnessFinding(label, m.group(), "Label distribution gap", "total variation distance "
-                    + format(m.tvd()) + " from the rest's labels (JS " + format(m.js()) + "), above "
-                    + format(thresholds.maxTvd())));
+            findings.add(new FairnessFinding(
+                    label,
+                    m.group(),
+                    "Label distribution gap",
+                    "total variation distance "
+                            + format(m.tvd()) + " from the rest's labels (JS " + format(m.js()) + "), above "
+                            + format(thresholds.maxTvd())));
         }
         m.missingGaps().forEach((feature, gap) -> {
             if (gap > thresholds.maxMissingGap() && !groupBy.contains(feature)) {
-                findings.add(new FairnessFinding(feature, m.group(), "Missing values gap", "missing in "
-                        + format(m.missingRates().get(feature)) + " of the group's rows, "
-                        + format(m.missingRates().get(feature) - gap) + " of the rest's: gap " + format(gap)
-                        + " above " + format(thresholds.maxMissingGap())));
+                findings.add(new FairnessFinding(
+                        feature,
+                        m.group(),
+                        "Missing values gap",
+                        "missing in "
+                                + format(m.missingRates().get(feature)) + " of the group's rows, "
+                                + format(m.missingRates().get(feature) - gap) + " of the rest's: gap " + format(gap)
+                                + " above " + format(thresholds.maxMissingGap())));
             }
         });
         return findings;
@@ -220,8 +263,8 @@ public record FairnessAnalysis(List<String> groupBy, String label, Optional<Stri
 
     /** The positive value of a label whose values are among {0, 1}, {false, true} or {no, yes}. */
     private static Optional<String> binaryPositive(Set<String> labels) {
-        for (String[] pair : new String[][] {{"0", "1"}, {"false", "true"}, {"no", "yes"}, {"False", "True"},
-            {"N", "Y"}}) {
+        for (String[] pair :
+                new String[][] {{"0", "1"}, {"false", "true"}, {"no", "yes"}, {"False", "True"}, {"N", "Y"}}) {
             if (!labels.isEmpty() && Set.of(pair).containsAll(labels)) {
                 return Optional.of(pair[1]);
             }

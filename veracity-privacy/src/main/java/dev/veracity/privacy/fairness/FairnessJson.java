@@ -12,8 +12,7 @@ import java.util.Map;
  * NaN (not computable) is written as null.
  */
 public final class FairnessJson {
-    private FairnessJson() {
-    }
+    private FairnessJson() {}
 
     /** Writes the report to the stream (not closed). */
     public static void write(FairnessReport report, OutputStream out) throws IOException {

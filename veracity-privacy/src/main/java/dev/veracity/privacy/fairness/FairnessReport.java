@@ -22,8 +22,15 @@ import java.util.Optional;
  * @param thresholds       the thresholds applied
  * @param findings         the thresholds crossed
  */
-public record FairnessReport(Path file, List<String> groupBy, String label, Optional<String> positive, long rows,
-        long rowsWithoutGroup, List<GroupMetrics> groups, FairnessThresholds thresholds,
+public record FairnessReport(
+        Path file,
+        List<String> groupBy,
+        String label,
+        Optional<String> positive,
+        long rows,
+        long rowsWithoutGroup,
+        List<GroupMetrics> groups,
+        FairnessThresholds thresholds,
         List<FairnessFinding> findings) {
     public FairnessReport {
         Objects.requireNonNull(file, "file is null");
@@ -41,9 +48,10 @@ public record FairnessReport(Path file, List<String> groupBy, String label, Opti
     public Anomalies toAnomalies() {
         Map<String, AnomalyInfo.Builder> byFeature = new LinkedHashMap<>();
         for (FairnessFinding finding : findings) {
-            AnomalyInfo.Builder info = byFeature.computeIfAbsent(finding.feature(), f -> AnomalyInfo.newBuilder()
-                    .setSeverity(AnomalyInfo.Severity.ERROR));
-            info.addReason(AnomalyInfo.Reason.newBuilder().setType(AnomalyInfo.Type.UNKNOWN_TYPE)
+            AnomalyInfo.Builder info = byFeature.computeIfAbsent(
+                    finding.feature(), f -> AnomalyInfo.newBuilder().setSeverity(AnomalyInfo.Severity.ERROR));
+            info.addReason(AnomalyInfo.Reason.newBuilder()
+                    .setType(AnomalyInfo.Type.UNKNOWN_TYPE)
                     .setShortDescription(finding.kind())
                     .setDescription(String.join("|", groupBy) + "=" + finding.group() + ": " + finding.description()));
         }
@@ -51,8 +59,11 @@ public record FairnessReport(Path file, List<String> groupBy, String label, Opti
         byFeature.forEach((feature, info) -> {
             AnomalyInfo.Builder built = info;
             if (info.getReasonCount() > 1) {
-                built.setShortDescription("Multiple errors").setDescription(info.getReasonList().stream()
-                        .map(AnomalyInfo.Reason::getDescription).reduce((a, b) -> a + " " + b).orElse(""));
+                built.setShortDescription("Multiple errors")
+                        .setDescription(info.getReasonList().stream()
+                                .map(AnomalyInfo.Reason::getDescription)
+                                .reduce((a, b) -> a + " " + b)
+                                .orElse(""));
             } else {
                 built.setShortDescription(info.getReason(0).getShortDescription())
                         .setDescription(info.getReason(0).getDescription());

@@ -17,8 +17,13 @@ import dev.veracity.ConfigException;
  * @param maxMissingGap      largest missing rate of the group - missing rate of the rest, per feature
  * @param minGroupSize       least rows of a group for label and missing-value checks
  */
-public record FairnessThresholds(double minShareRatio, double maxClassImbalance, double maxDpl, double maxTvd,
-        double maxMissingGap, int minGroupSize) {
+public record FairnessThresholds(
+        double minShareRatio,
+        double maxClassImbalance,
+        double maxDpl,
+        double maxTvd,
+        double maxMissingGap,
+        int minGroupSize) {
     /** The defaults above. */
     public static final FairnessThresholds DEFAULT = new FairnessThresholds(0.8, 0.6, 0.1, 0.1, 0.1, 20);
 

@@ -23,9 +23,21 @@ import java.util.Objects;
  * @param missingRates     per feature, the share of the group's rows missing it
  * @param missingGaps      per feature, missing rate of the group - missing rate of the rest
  */
-public record GroupMetrics(String group, long rows, double share, double referenceShare, double classImbalance,
-        double positiveRate, double dpl, double kl, double js, double tvd, double labelMissingRate,
-        Map<String, Long> labels, Map<String, Double> missingRates, Map<String, Double> missingGaps) {
+public record GroupMetrics(
+        String group,
+        long rows,
+        double share,
+        double referenceShare,
+        double classImbalance,
+        double positiveRate,
+        double dpl,
+        double kl,
+        double js,
+        double tvd,
+        double labelMissingRate,
+        Map<String, Long> labels,
+        Map<String, Double> missingRates,
+        Map<String, Double> missingGaps) {
     public GroupMetrics {
         Objects.requireNonNull(group, "group is null");
         labels = Map.copyOf(labels);

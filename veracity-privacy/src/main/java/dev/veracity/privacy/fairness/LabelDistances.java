@@ -10,8 +10,7 @@ import java.util.TreeSet;
  * variation distance (half the L1 distance, in [0, 1]).
  */
 public final class LabelDistances {
-    private LabelDistances() {
-    }
+    private LabelDistances() {}
 
     /** {@return KL(a || d) in nats; infinite when d lacks a label a has} */
     public static double kullbackLeibler(Map<String, Long> a, Map<String, Long> d) {

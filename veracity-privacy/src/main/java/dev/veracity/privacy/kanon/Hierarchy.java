@@ -25,10 +25,15 @@ import java.util.Optional;
 public record Hierarchy(Kind kind, int maxLevel) {
     /** The value of every row at the top level. */
     public static final String ANY = "*";
+
     private static final int[] WIDTHS = {5, 10, 20, 50, 100, 1000};
 
     /** The kinds of hierarchy. */
-    public enum Kind { DATE, NUMBER, PREFIX }
+    public enum Kind {
+        DATE,
+        NUMBER,
+        PREFIX
+    }
 
     public Hierarchy {
         java.util.Objects.requireNonNull(kind, "kind is null");
@@ -81,7 +86,10 @@ public record Hierarchy(Kind kind, int maxLevel) {
             }
             case NUMBER -> {
                 BigDecimal width = BigDecimal.valueOf(WIDTHS[level - 1]);
-                BigDecimal low = number(value).orElseThrow().divide(width, 0, RoundingMode.FLOOR).multiply(width);
+                BigDecimal low = number(value)
+                        .orElseThrow()
+                        .divide(width, 0, RoundingMode.FLOOR)
+                        .multiply(width);
                 yield "[" + low.toPlainString() + ", " + low.add(width).toPlainString() + ")";
             }
             case PREFIX -> {
@@ -108,8 +116,9 @@ public record Hierarchy(Kind kind, int maxLevel) {
 
     static Optional<BigDecimal> number(String value) {
         String stripped = value.strip();
-        if (stripped.isEmpty() || stripped.length() > 30 || stripped.startsWith("0") && stripped.length() > 1
-                && Character.isDigit(stripped.charAt(1))) {
+        if (stripped.isEmpty()
+                || stripped.length() > 30
+                || stripped.startsWith("0") && stripped.length() > 1 && Character.isDigit(stripped.charAt(1))) {
             return Optional.empty();
         }
         try {

@@ -83,9 +83,10 @@ public record KAnonymity(QuasiIdentifiers data, List<Hierarchy> hierarchies, int
                 int[] candidate = levels.clone();
                 candidate[q]++;
                 KAnonymityResult result = evaluate(candidate, budget);
-                if (bestResult == null || unresolved(result) < unresolved(bestResult)
+                if (bestResult == null
+                        || unresolved(result) < unresolved(bestResult)
                         || unresolved(result) == unresolved(bestResult)
-                        && result.informationLoss() < bestResult.informationLoss()) {
+                                && result.informationLoss() < bestResult.informationLoss()) {
                     best = candidate;
                     bestResult = result;
                 }
@@ -111,7 +112,9 @@ public record KAnonymity(QuasiIdentifiers data, List<Hierarchy> hierarchies, int
         for (int q = 0; q < hierarchies.size(); q++) {
             Map<String, String> table = new HashMap<>();
             for (String value : data.values().get(q)) {
-                table.put(value, hierarchies.get(q).generalize(value, result.levels().get(q)));
+                table.put(
+                        value,
+                        hierarchies.get(q).generalize(value, result.levels().get(q)));
             }
             tables.add(table);
         }
@@ -140,8 +143,11 @@ public record KAnonymity(QuasiIdentifiers data, List<Hierarchy> hierarchies, int
         KAnonymityResult best = null;
         while (true) {
             KAnonymityResult result = evaluate(levels, budget);
-            if (result.holds() && (best == null || result.informationLoss() < best.informationLoss()
-                    || result.informationLoss() == best.informationLoss() && result.suppressed() < best.suppressed())) {
+            if (result.holds()
+                    && (best == null
+                            || result.informationLoss() < best.informationLoss()
+                            || result.informationLoss() == best.informationLoss()
+                                    && result.suppressed() < best.suppressed())) {
                 best = result;
             }
             int q = 0;
@@ -207,9 +213,19 @@ public record KAnonymity(QuasiIdentifiers data, List<Hierarchy> hierarchies, int
             names.add(hierarchies.get(q).describe(levels[q]));
         }
         long classes = suppress ? sizes.size() - classesBelow : sizes.size();
-        return new KAnonymityResult(k, data.names(), levelList, names, data.rows(), suppress ? below : 0, classes,
-                smallest == Long.MAX_VALUE ? 0 : smallest, suppress ? 0 : below, suppress ? 0 : classesBelow,
-                examples, levels.length == 0 ? 0 : loss / levels.length);
+        return new KAnonymityResult(
+                k,
+                data.names(),
+                levelList,
+                names,
+                data.rows(),
+                suppress ? below : 0,
+                classes,
+                smallest == Long.MAX_VALUE ? 0 : smallest,
+                suppress ? 0 : below,
+                suppress ? 0 : classesBelow,
+                examples,
+                levels.length == 0 ? 0 : loss / levels.length);
     }
 
     private static Map<Long, Integer> sizes(long[] keys) {

@@ -20,9 +20,19 @@ import java.util.List;
  *                         not counted), in file order
  * @param informationLoss  mean of level / maximum level over the quasi-identifiers, in [0, 1]
  */
-public record KAnonymityResult(int k, List<String> quasiIdentifiers, List<Integer> levels, List<String> levelNames,
-        long rows, long suppressed, long classes, long smallestClass, long rowsBelowK, long classesBelowK,
-        List<Long> exampleRows, double informationLoss) {
+public record KAnonymityResult(
+        int k,
+        List<String> quasiIdentifiers,
+        List<Integer> levels,
+        List<String> levelNames,
+        long rows,
+        long suppressed,
+        long classes,
+        long smallestClass,
+        long rowsBelowK,
+        long classesBelowK,
+        List<Long> exampleRows,
+        double informationLoss) {
     /** How many rows below k are listed. */
     public static final int MAX_EXAMPLE_ROWS = 20;
 

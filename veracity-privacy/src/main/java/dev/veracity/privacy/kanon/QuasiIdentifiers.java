@@ -2,9 +2,9 @@ package dev.veracity.privacy.kanon;
 
 import dev.veracity.ErrorCode;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.io.table.TableOptions;
 import dev.veracity.data.ValueText;
 import dev.veracity.io.table.Table;
+import dev.veracity.io.table.TableOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +74,11 @@ public record QuasiIdentifiers(Path file, List<String> names, List<List<String>>
                 rows += batch.rowCount();
             }
             int total = rows;
-            return new QuasiIdentifiers(file, names, values, codes.stream().map(c -> Arrays.copyOf(c, total)).toList(),
+            return new QuasiIdentifiers(
+                    file,
+                    names,
+                    values,
+                    codes.stream().map(c -> Arrays.copyOf(c, total)).toList(),
                     rows);
         }
     }

@@ -43,7 +43,8 @@ public sealed interface Operator {
 
         @Override
         public String apply(String value, Optional<PiiEntity> entity, Optional<Secret> secret) {
-            int alphanumerics = (int) value.codePoints().filter(Character::isLetterOrDigit).count();
+            int alphanumerics =
+                    (int) value.codePoints().filter(Character::isLetterOrDigit).count();
             StringBuilder masked = new StringBuilder(value.length());
             int seen = 0;
             for (int i = 0; i < value.length(); ) {
@@ -71,8 +72,9 @@ public sealed interface Operator {
     record Hash() implements Operator {
         @Override
         public String apply(String value, Optional<PiiEntity> entity, Optional<Secret> secret) {
-            return secret.orElseThrow(() -> new ConfigException("hash: expected a secret (--secret-file or "
-                    + "--secret-env), found none")).hashHex(value);
+            return secret.orElseThrow(() -> new ConfigException(
+                            "hash: expected a secret (--secret-file or " + "--secret-env), found none"))
+                    .hashHex(value);
         }
 
         @Override
@@ -92,7 +94,13 @@ public sealed interface Operator {
      */
     record Generalize(Rule rule, int parameter) implements Operator {
         /** The generalization rules. */
-        public enum Rule { AUTO, MONTH, YEAR, RANGE, PREFIX }
+        public enum Rule {
+            AUTO,
+            MONTH,
+            YEAR,
+            RANGE,
+            PREFIX
+        }
 
         public Generalize {
             java.util.Objects.requireNonNull(rule, "rule is null");
@@ -105,15 +113,22 @@ public sealed interface Operator {
         @Override
         public String apply(String value, Optional<PiiEntity> entity, Optional<Secret> secret) {
             Optional<LocalDate> date = rule == Rule.AUTO || rule == Rule.MONTH || rule == Rule.YEAR
-                    ? DateText.parse(value) : Optional.empty();
+                    ? DateText.parse(value)
+                    : Optional.empty();
             if (date.isPresent()) {
-                return rule == Rule.YEAR ? Integer.toString(date.get().getYear())
-                        : String.format(Locale.ROOT, "%04d-%02d", date.get().getYear(), date.get().getMonthValue());
+                return rule == Rule.YEAR
+                        ? Integer.toString(date.get().getYear())
+                        : String.format(
+                                Locale.ROOT,
+                                "%04d-%02d",
+                                date.get().getYear(),
+                                date.get().getMonthValue());
             }
             Optional<BigDecimal> number = rule == Rule.AUTO || rule == Rule.RANGE ? number(value) : Optional.empty();
             if (number.isPresent()) {
                 BigDecimal width = BigDecimal.valueOf(rule == Rule.AUTO ? 10 : parameter);
-                BigDecimal low = number.get().divide(width, 0, RoundingMode.FLOOR).multiply(width);
+                BigDecimal low =
+                        number.get().divide(width, 0, RoundingMode.FLOOR).multiply(width);
                 return "[" + low.toPlainString() + ", " + low.add(width).toPlainString() + ")";
             }
             int length = rule == Rule.AUTO ? 3 : rule == Rule.PREFIX ? parameter : 0;
@@ -123,8 +138,9 @@ public sealed interface Operator {
 
         static Optional<BigDecimal> number(String value) {
             String stripped = value.strip();
-            if (stripped.isEmpty() || stripped.length() > 30 || stripped.startsWith("0") && stripped.length() > 1
-                    && Character.isDigit(stripped.charAt(1))) {
+            if (stripped.isEmpty()
+                    || stripped.length() > 30
+                    || stripped.startsWith("0") && stripped.length() > 1 && Character.isDigit(stripped.charAt(1))) {
                 return Optional.empty(); // a leading zero means a code (a zip), not a quantity
             }
             try {
@@ -196,8 +212,9 @@ public sealed interface Operator {
             case "prefix" -> new Generalize(Generalize.Rule.PREFIX, parameter.orElse(3));
             case "drop" -> new Drop();
             case "keep" -> new Keep();
-            default -> throw new ConfigException("operator \"" + text + "\": expected one of mask, mask:N, tag, "
-                    + "hash, generalize, month, year, range:N, prefix:N, drop, keep");
+            default ->
+                throw new ConfigException("operator \"" + text + "\": expected one of mask, mask:N, tag, "
+                        + "hash, generalize, month, year, range:N, prefix:N, drop, keep");
         };
         if (parameter.isPresent() && !name.equals("mask") && !name.equals("range") && !name.equals("prefix")) {
             throw new ConfigException("operator \"" + text + "\": only mask, range and prefix take a count");

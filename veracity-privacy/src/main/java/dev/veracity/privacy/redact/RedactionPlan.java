@@ -29,9 +29,14 @@ import java.util.Optional;
  * @param detector       the recognizers that find spans
  * @param secret         the key of {@code hash}
  */
-public record RedactionPlan(Map<String, Operator> features, java.util.Set<String> required,
+public record RedactionPlan(
+        Map<String, Operator> features,
+        java.util.Set<String> required,
         Map<String, PiiEntity> featureEntity,
-        Map<PiiEntity, Operator> entities, PiiDetector detector, Optional<Secret> secret, java.util.BitSet droppedRows) {
+        Map<PiiEntity, Operator> entities,
+        PiiDetector detector,
+        Optional<Secret> secret,
+        java.util.BitSet droppedRows) {
     public RedactionPlan {
         features = Map.copyOf(features);
         required = java.util.Set.copyOf(required);
@@ -55,8 +60,14 @@ public record RedactionPlan(Map<String, Operator> features, java.util.Set<String
 
     /** {@return a plan that changes nothing} */
     public static RedactionPlan none() {
-        return new RedactionPlan(Map.of(), java.util.Set.of(), Map.of(), Map.of(), PiiDetector.standard(),
-                Optional.empty(), new java.util.BitSet());
+        return new RedactionPlan(
+                Map.of(),
+                java.util.Set.of(),
+                Map.of(),
+                Map.of(),
+                PiiDetector.standard(),
+                Optional.empty(),
+                new java.util.BitSet());
     }
 
     /** {@return this plan with the feature's operator set} */
@@ -89,7 +100,8 @@ public record RedactionPlan(Map<String, Operator> features, java.util.Set<String
 
     /** {@return this plan hashing with the secret} */
     public RedactionPlan withSecret(Secret newSecret) {
-        return new RedactionPlan(features, required, featureEntity, entities, detector, Optional.of(newSecret), droppedRows);
+        return new RedactionPlan(
+                features, required, featureEntity, entities, detector, Optional.of(newSecret), droppedRows);
     }
 
     /** @throws ConfigException if an operator needs a secret and there is none */

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param valuesChanged  per feature with an operator, values it changed
  * @param spansRedacted  per entity, spans redacted inside other features
  */
-public record RedactionSummary(long rows, List<String> dropped, Map<String, Long> valuesChanged,
-        Map<PiiEntity, Long> spansRedacted) {
+public record RedactionSummary(
+        long rows, List<String> dropped, Map<String, Long> valuesChanged, Map<PiiEntity, Long> spansRedacted) {
     public RedactionSummary {
         dropped = List.copyOf(dropped);
         valuesChanged = Map.copyOf(valuesChanged);

@@ -4,15 +4,15 @@ import dev.veracity.ErrorCode;
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.data.StringColumn;
+import dev.veracity.data.ValueText;
 import dev.veracity.io.AtomicFiles;
-import dev.veracity.io.table.TableOptions;
 import dev.veracity.io.jsonl.JsonLinesStatistics;
+import dev.veracity.io.table.Table;
+import dev.veracity.io.table.TableOptions;
 import dev.veracity.privacy.PiiEntity;
 import dev.veracity.privacy.detect.Context;
 import dev.veracity.privacy.detect.Finding;
 import dev.veracity.privacy.detect.PiiDetector;
-import dev.veracity.data.ValueText;
-import dev.veracity.io.table.Table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +57,8 @@ public record Redactor(RedactionPlan plan, TableOptions tableOptions) {
                 table.require(feature, "--feature", ErrorCode.INVALID_OPTION);
             }
             AtomicFiles.write(output, stream -> {
-                RowWriter writer = JsonLinesStatistics.isJsonLines(output) ? new JsonLinesRowWriter(stream)
+                RowWriter writer = JsonLinesStatistics.isJsonLines(output)
+                        ? new JsonLinesRowWriter(stream)
                         : new CsvRowWriter(stream, (char) tableOptions.csv().delimiter(), output.toString());
                 summary[0] = copy(table, writer);
             });
@@ -102,8 +103,8 @@ public record Redactor(RedactionPlan plan, TableOptions tableOptions) {
         return new RedactionSummary(written, dropped, changed, redacted);
     }
 
-    private OutputCell cell(Column column, int row, PiiDetector spans, Map<String, Long> changed,
-            Map<PiiEntity, Long> redacted) {
+    private OutputCell cell(
+            Column column, int row, PiiDetector spans, Map<String, Long> changed, Map<PiiEntity, Long> redacted) {
         if (!column.present()[row]) {
             return OutputCell.MISSING;
         }
@@ -116,8 +117,8 @@ public record Redactor(RedactionPlan plan, TableOptions tableOptions) {
             String text = ValueText.of(column, v);
             String result = text;
             if (operator != null) {
-                result = operator.apply(text, Optional.ofNullable(plan.featureEntity().get(column.name())),
-                        plan.secret());
+                result = operator.apply(
+                        text, Optional.ofNullable(plan.featureEntity().get(column.name())), plan.secret());
             } else if (!plan.entities().isEmpty() && !numeric) {
                 result = redactSpans(text, Context.ofFeature(column.name()), spans, redacted);
             }
@@ -139,8 +140,10 @@ public record Redactor(RedactionPlan plan, TableOptions tableOptions) {
         for (int i = findings.size() - 1; i >= 0; i--) {
             Finding finding = findings.get(i);
             String span = text.substring(finding.start(), finding.end());
-            result.replace(finding.start(), finding.end(), plan.entities().get(finding.entity())
-                    .apply(span, Optional.of(finding.entity()), plan.secret()));
+            result.replace(
+                    finding.start(),
+                    finding.end(),
+                    plan.entities().get(finding.entity()).apply(span, Optional.of(finding.entity()), plan.secret()));
             redacted.merge(finding.entity(), 1L, Long::sum);
         }
         return result.toString();

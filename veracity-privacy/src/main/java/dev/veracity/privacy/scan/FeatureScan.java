@@ -2,11 +2,11 @@ package dev.veracity.privacy.scan;
 
 import dev.veracity.data.Column;
 import dev.veracity.data.FloatColumn;
+import dev.veracity.data.ValueText;
 import dev.veracity.privacy.PiiEntity;
 import dev.veracity.privacy.detect.Context;
 import dev.veracity.privacy.detect.Finding;
 import dev.veracity.privacy.detect.PiiDetector;
-import dev.veracity.data.ValueText;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param entities       per entity found, most frequent first
  * @param minFraction    the share that makes a verdict
  */
-public record FeatureVerdict(String feature, long values, long scanned, long valuesWithPii,
-        List<EntityShare> entities, double minFraction) {
+public record FeatureVerdict(
+        String feature, long values, long scanned, long valuesWithPii, List<EntityShare> entities, double minFraction) {
     public FeatureVerdict {
         Objects.requireNonNull(feature, "feature is null");
         entities = List.copyOf(entities);

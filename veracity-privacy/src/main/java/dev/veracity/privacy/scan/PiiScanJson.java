@@ -15,8 +15,7 @@ import java.io.OutputStream;
  * }</pre>
  */
 public final class PiiScanJson {
-    private PiiScanJson() {
-    }
+    private PiiScanJson() {}
 
     /** Writes the report to the stream (not closed). */
     public static void write(PiiScanReport report, OutputStream out) throws IOException {
@@ -35,7 +34,8 @@ public final class PiiScanJson {
                 json.writeStringField("feature", feature.feature());
                 json.writeBooleanField("pii", feature.isPii());
                 if (feature.isPii()) {
-                    json.writeStringField("entity", feature.verdict().get().entity().name());
+                    json.writeStringField(
+                            "entity", feature.verdict().get().entity().name());
                 }
                 json.writeNumberField("values", feature.values());
                 json.writeNumberField("scanned", feature.scanned());

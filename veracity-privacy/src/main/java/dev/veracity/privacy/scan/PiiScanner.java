@@ -2,9 +2,9 @@ package dev.veracity.privacy.scan;
 
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
+import dev.veracity.io.table.Table;
 import dev.veracity.io.table.TableOptions;
 import dev.veracity.privacy.detect.PiiDetector;
-import dev.veracity.io.table.Table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +29,8 @@ import java.util.Optional;
  * @param seed        chooses the sample
  * @param tableOptions  how to read CSV files
  */
-public record PiiScanner(PiiDetector detector, int sampleSize, double minFraction, long seed,
-        TableOptions tableOptions) {
+public record PiiScanner(
+        PiiDetector detector, int sampleSize, double minFraction, long seed, TableOptions tableOptions) {
     /** Values scanned per feature unless told otherwise: enough for a share within about 0.01 (2 sigma). */
     public static final int DEFAULT_SAMPLE_SIZE = 10_000;
     /** The share of values that makes a feature PII unless told otherwise. */
@@ -49,8 +49,8 @@ public record PiiScanner(PiiDetector detector, int sampleSize, double minFractio
 
     /** {@return a scanner with every recognizer and the defaults} */
     public static PiiScanner standard() {
-        return new PiiScanner(PiiDetector.standard(), DEFAULT_SAMPLE_SIZE, DEFAULT_MIN_FRACTION, 0,
-                TableOptions.DEFAULT);
+        return new PiiScanner(
+                PiiDetector.standard(), DEFAULT_SAMPLE_SIZE, DEFAULT_MIN_FRACTION, 0, TableOptions.DEFAULT);
     }
 
     /** {@return this scanner with another cap on values scanned per feature} */

@@ -12,13 +12,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RecognizersTest {
-    private static final PiiDetector DETECTOR = new PiiDetector(List.of(new EmailRecognizer(), new PhoneRecognizer(),
-            new CreditCardRecognizer(), new IbanRecognizer(), new IpAddressRecognizer(), new UsSsnRecognizer(),
-            new DateOfBirthRecognizer(LocalDate.of(2026, 1, 1)), new PersonNameRecognizer()),
+    private static final PiiDetector DETECTOR = new PiiDetector(
+            List.of(
+                    new EmailRecognizer(),
+                    new PhoneRecognizer(),
+                    new CreditCardRecognizer(),
+                    new IbanRecognizer(),
+                    new IpAddressRecognizer(),
+                    new UsSsnRecognizer(),
+                    new DateOfBirthRecognizer(LocalDate.of(2026, 1, 1)),
+                    new PersonNameRecognizer()),
             PiiDetector.DEFAULT_THRESHOLD);
 
     static List<PiiEntity> entities(String text, String feature) {
-        return DETECTOR.find(text, Context.ofFeature(feature)).stream().map(Finding::entity).toList();
+        return DETECTOR.find(text, Context.ofFeature(feature)).stream()
+                .map(Finding::entity)
+                .toList();
     }
 
     static List<PiiEntity> entities(String text) {
@@ -34,8 +43,16 @@ class RecognizersTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"user@localhost", "@jane_doe", "a@b.123", "support at example dot com",
-                "git@github", "name@domain.", "logo@2x.png"})
+        @ValueSource(
+                strings = {
+                    "user@localhost",
+                    "@jane_doe",
+                    "a@b.123",
+                    "support at example dot com",
+                    "git@github",
+                    "name@domain.",
+                    "logo@2x.png"
+                })
         void rejectsLookAlikes(String value) {
             assertThat(entities(value)).doesNotContain(PiiEntity.EMAIL_ADDRESS);
         }
@@ -54,15 +71,30 @@ class RecognizersTest {
     @Nested
     class CreditCard {
         @ParameterizedTest
-        @ValueSource(strings = {"4111111111111111", "4111 1111 1111 1111", "5500-0000-0000-0004", "378282246310005",
-                "6011111111111117", "3530111333300000", "2221000000000009"})
+        @ValueSource(
+                strings = {
+                    "4111111111111111",
+                    "4111 1111 1111 1111",
+                    "5500-0000-0000-0004",
+                    "378282246310005",
+                    "6011111111111117",
+                    "3530111333300000",
+                    "2221000000000009"
+                })
         void findsCardNumbersThatPassLuhn(String value) {
             assertThat(entities(value)).containsExactly(PiiEntity.CREDIT_CARD);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"4111111111111112", "5500-0000-0000-0005", "0000000000000000", "1234567812345678",
-                "4111 1111-1111 1111", "9111111111111111"})
+        @ValueSource(
+                strings = {
+                    "4111111111111112",
+                    "5500-0000-0000-0005",
+                    "0000000000000000",
+                    "1234567812345678",
+                    "4111 1111-1111 1111",
+                    "9111111111111111"
+                })
         void rejectsNumbersThatFailLuhnOrPrefix(String value) {
             assertThat(entities(value)).doesNotContain(PiiEntity.CREDIT_CARD);
         }
@@ -77,15 +109,27 @@ class RecognizersTest {
     @Nested
     class Iban {
         @ParameterizedTest
-        @ValueSource(strings = {"DE89370400440532013000", "DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432",
-                "FR1420041010050500013M02606", "NL91ABNA0417164300", "CH9300762011623852957"})
+        @ValueSource(
+                strings = {
+                    "DE89370400440532013000",
+                    "DE89 3704 0044 0532 0130 00",
+                    "GB82WEST12345698765432",
+                    "FR1420041010050500013M02606",
+                    "NL91ABNA0417164300",
+                    "CH9300762011623852957"
+                })
         void findsValidIbans(String value) {
             assertThat(entities(value)).containsExactly(PiiEntity.IBAN_CODE);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"DE89370400440532013001", "DE8937040044053201300", "XX89370400440532013000",
-                "GB82WEST1234569876543"})
+        @ValueSource(
+                strings = {
+                    "DE89370400440532013001",
+                    "DE8937040044053201300",
+                    "XX89370400440532013000",
+                    "GB82WEST1234569876543"
+                })
         void rejectsBadChecksumsLengthsAndCountries(String value) {
             assertThat(entities(value)).doesNotContain(PiiEntity.IBAN_CODE);
         }
@@ -94,15 +138,32 @@ class RecognizersTest {
     @Nested
     class IpAddress {
         @ParameterizedTest
-        @ValueSource(strings = {"192.168.1.1", "8.8.8.8", "2001:db8::1", "fe80::1ff:fe23:4567:890a",
-                "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "::ffff:192.0.2.128"})
+        @ValueSource(
+                strings = {
+                    "192.168.1.1",
+                    "8.8.8.8",
+                    "2001:db8::1",
+                    "fe80::1ff:fe23:4567:890a",
+                    "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+                    "::ffff:192.0.2.128"
+                })
         void findsAddresses(String value) {
             assertThat(entities(value)).containsExactly(PiiEntity.IP_ADDRESS);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"1.2.3", "10.0.19041.1", "256.1.1.1", "01.02.03.04", "1.2.3.4.5", "12:30:45",
-                "00:1a:2b:3c:4d:5e", "3.14159", "1:2:3:4:5:6:7:8:9"})
+        @ValueSource(
+                strings = {
+                    "1.2.3",
+                    "10.0.19041.1",
+                    "256.1.1.1",
+                    "01.02.03.04",
+                    "1.2.3.4.5",
+                    "12:30:45",
+                    "00:1a:2b:3c:4d:5e",
+                    "3.14159",
+                    "1:2:3:4:5:6:7:8:9"
+                })
         void rejectsVersionsTimesAndMacs(String value) {
             assertThat(entities(value)).doesNotContain(PiiEntity.IP_ADDRESS);
         }
@@ -124,8 +185,17 @@ class RecognizersTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"000-12-3456", "666-12-3456", "900-12-3456", "536-00-1234", "536-22-0000",
-                "078-05-1120", "123-45-6789", "111-11-1111"})
+        @ValueSource(
+                strings = {
+                    "000-12-3456",
+                    "666-12-3456",
+                    "900-12-3456",
+                    "536-00-1234",
+                    "536-22-0000",
+                    "078-05-1120",
+                    "123-45-6789",
+                    "111-11-1111"
+                })
         void rejectsNumbersNeverIssued(String value) {
             assertThat(entities(value, "ssn")).doesNotContain(PiiEntity.US_SSN);
         }
@@ -141,8 +211,16 @@ class RecognizersTest {
     @Nested
     class Phone {
         @ParameterizedTest
-        @ValueSource(strings = {"+44 20 7946 0958", "+49 30 901820", "+1 (415) 555-2671", "+33 1 42 68 53 00",
-                "(415) 555-2671", "+81 3-1234-5678", "0044 20 7946 0958"})
+        @ValueSource(
+                strings = {
+                    "+44 20 7946 0958",
+                    "+49 30 901820",
+                    "+1 (415) 555-2671",
+                    "+33 1 42 68 53 00",
+                    "(415) 555-2671",
+                    "+81 3-1234-5678",
+                    "0044 20 7946 0958"
+                })
         void findsNumbersWithCountryCodeOrFormatting(String value) {
             assertThat(entities(value)).containsExactly(PiiEntity.PHONE_NUMBER);
         }
@@ -162,8 +240,8 @@ class RecognizersTest {
     @Nested
     class DateOfBirth {
         @ParameterizedTest
-        @ValueSource(strings = {"1985-03-12", "12/03/1985", "03/25/1985", "12.03.1985", "12 March 1985",
-                "March 12, 1985"})
+        @ValueSource(
+                strings = {"1985-03-12", "12/03/1985", "03/25/1985", "12.03.1985", "12 March 1985", "March 12, 1985"})
         void datesInABirthColumnAreBirthDates(String value) {
             assertThat(entities(value, "date_of_birth")).containsExactly(PiiEntity.DATE_OF_BIRTH);
             assertThat(entities(value, "dob")).containsExactly(PiiEntity.DATE_OF_BIRTH);
@@ -221,8 +299,9 @@ class RecognizersTest {
     @Test
     void freeTextWithSeveralEntities() {
         String text = "Customer jane@example.com paid with 4111 1111 1111 1111 from 203.0.113.9, call +44 20 7946 0958";
-        assertThat(entities(text)).containsExactly(PiiEntity.EMAIL_ADDRESS, PiiEntity.CREDIT_CARD,
-                PiiEntity.IP_ADDRESS, PiiEntity.PHONE_NUMBER);
+        assertThat(entities(text))
+                .containsExactly(
+                        PiiEntity.EMAIL_ADDRESS, PiiEntity.CREDIT_CARD, PiiEntity.IP_ADDRESS, PiiEntity.PHONE_NUMBER);
     }
 
     @Test

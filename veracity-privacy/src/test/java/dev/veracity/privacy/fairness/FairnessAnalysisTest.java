@@ -28,7 +28,8 @@ class FairnessAnalysisTest {
     @Test
     void theUnbalancedExampleGetsTheExpectedAnomalies() throws IOException {
         FairnessReport report = FairnessAnalysis.of(List.of("sex"), "approved")
-                .withReference(Map.of("F", 0.5, "M", 0.5)).analyze(EXAMPLES.resolve("unbalanced.csv"));
+                .withReference(Map.of("F", 0.5, "M", 0.5))
+                .analyze(EXAMPLES.resolve("unbalanced.csv"));
         assertThat(report.positive()).contains("1");
         GroupMetrics women = report.groups().get(1);
         assertThat(women.group()).isEqualTo("F");
@@ -38,8 +39,9 @@ class FairnessAnalysisTest {
         assertThat(women.dpl()).isCloseTo(0.3, within(1e-12));
         assertThat(women.tvd()).isCloseTo(0.3, within(1e-12));
         assertThat(women.missingRates().get("income")).isCloseTo(0.3, within(1e-12));
-        assertThat(report.findings()).extracting(FairnessFinding::feature, FairnessFinding::group,
-                FairnessFinding::kind).containsExactlyInAnyOrder(
+        assertThat(report.findings())
+                .extracting(FairnessFinding::feature, FairnessFinding::group, FairnessFinding::kind)
+                .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("sex", "F", "Under-represented group"),
                         org.assertj.core.groups.Tuple.tuple("approved", "F", "Label rate gap"),
                         org.assertj.core.groups.Tuple.tuple("income", "F", "Missing values gap"));
@@ -51,8 +53,8 @@ class FairnessAnalysisTest {
 
     @Test
     void withoutAReferenceTheSmallGroupIsImbalancedAgainstTheLargest() throws IOException {
-        FairnessReport report = FairnessAnalysis.of(List.of("sex"), "approved")
-                .analyze(EXAMPLES.resolve("unbalanced.csv"));
+        FairnessReport report =
+                FairnessAnalysis.of(List.of("sex"), "approved").analyze(EXAMPLES.resolve("unbalanced.csv"));
         assertThat(report.groups().get(1).classImbalance()).isCloseTo(0.7, within(1e-12));
         assertThat(report.findings()).anySatisfy(f -> assertThat(f.kind()).isEqualTo("Under-represented group"));
     }
@@ -60,21 +62,26 @@ class FairnessAnalysisTest {
     @Test
     void theBalancedExampleGetsNone() throws IOException {
         FairnessReport report = FairnessAnalysis.of(List.of("sex"), "approved")
-                .withReference(Map.of("F", 0.5, "M", 0.5)).analyze(EXAMPLES.resolve("balanced.csv"));
+                .withReference(Map.of("F", 0.5, "M", 0.5))
+                .analyze(EXAMPLES.resolve("balanced.csv"));
         assertThat(report.findings()).isEmpty();
         assertThat(report.toAnomalies().getAnomalyInfoMap()).isEmpty();
-        FairnessReport crossed = FairnessAnalysis.of(List.of("sex", "age_band"), "approved")
-                .analyze(EXAMPLES.resolve("balanced.csv"));
-        assertThat(crossed.groups()).hasSize(8).allSatisfy(g -> assertThat(g.rows()).isEqualTo(125));
+        FairnessReport crossed =
+                FairnessAnalysis.of(List.of("sex", "age_band"), "approved").analyze(EXAMPLES.resolve("balanced.csv"));
+        assertThat(crossed.groups())
+                .hasSize(8)
+                .allSatisfy(g -> assertThat(g.rows()).isEqualTo(125));
     }
 
     @Test
     void unknownFeaturesAndBadReferencesAreUsageErrors() {
-        assertThatThrownBy(() -> FairnessAnalysis.of(List.of("gender"), "approved")
-                .analyze(EXAMPLES.resolve("balanced.csv"))).isInstanceOf(dev.veracity.InputException.class)
+        assertThatThrownBy(() ->
+                        FairnessAnalysis.of(List.of("gender"), "approved").analyze(EXAMPLES.resolve("balanced.csv")))
+                .isInstanceOf(dev.veracity.InputException.class)
                 .hasMessageContaining("balanced.csv: expected a column gender (--group-by), found only [");
-        assertThatThrownBy(() -> FairnessAnalysis.of(List.of("sex"), "approved")
-                .withReference(Map.of("F", 0.7, "M", 0.7))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(
+                        () -> FairnessAnalysis.of(List.of("sex"), "approved").withReference(Map.of("F", 0.7, "M", 0.7)))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("summing to at most 1");
     }
 
@@ -93,12 +100,16 @@ class FairnessAnalysisTest {
             csv.append(g).append(',').append(y).append(',').append(x).append('\n');
         }
         Path file = Files.writeString(dir.resolve("t" + seed + ".csv"), csv);
-        FairnessReport report = FairnessAnalysis.of(List.of("g"), "y").withPositive("1").analyze(file);
+        FairnessReport report =
+                FairnessAnalysis.of(List.of("g"), "y").withPositive("1").analyze(file);
         long grouped = table.stream().filter(r -> !r[0].isEmpty()).count();
         assertThat(report.rowsWithoutGroup()).isEqualTo(rows - grouped);
         for (GroupMetrics m : report.groups()) {
-            List<String[]> in = table.stream().filter(r -> r[0].equals(m.group())).toList();
-            List<String[]> rest = table.stream().filter(r -> !r[0].isEmpty() && !r[0].equals(m.group())).toList();
+            List<String[]> in =
+                    table.stream().filter(r -> r[0].equals(m.group())).toList();
+            List<String[]> rest = table.stream()
+                    .filter(r -> !r[0].isEmpty() && !r[0].equals(m.group()))
+                    .toList();
             assertThat(m.rows()).isEqualTo(in.size());
             assertThat(m.share()).isCloseTo((double) in.size() / grouped, within(1e-12));
             Map<String, Long> p = labels(in);
@@ -114,8 +125,8 @@ class FairnessAnalysisTest {
             }
             long missingX = in.stream().filter(r -> r[2].isEmpty()).count();
             assertThat(m.missingRates().get("x")).isCloseTo((double) missingX / in.size(), within(1e-12));
-            assertThat(m.labelMissingRate()).isCloseTo(in.stream().filter(r -> r[1].isEmpty()).count()
-                    / (double) in.size(), within(1e-12));
+            assertThat(m.labelMissingRate())
+                    .isCloseTo(in.stream().filter(r -> r[1].isEmpty()).count() / (double) in.size(), within(1e-12));
         }
     }
 

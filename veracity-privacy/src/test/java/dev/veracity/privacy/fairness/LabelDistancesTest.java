@@ -13,7 +13,8 @@ class LabelDistancesTest {
         Map<String, Long> quarter = Map.of("a", 1L, "b", 3L);
         assertThat(LabelDistances.kullbackLeibler(half, quarter)).isCloseTo(0.143841036, within(1e-9));
         assertThat(LabelDistances.totalVariation(half, quarter)).isCloseTo(0.25, within(1e-12));
-        assertThat(LabelDistances.jensenShannon(Map.of("a", 3L), Map.of("b", 7L))).isCloseTo(Math.log(2), within(1e-12));
+        assertThat(LabelDistances.jensenShannon(Map.of("a", 3L), Map.of("b", 7L)))
+                .isCloseTo(Math.log(2), within(1e-12));
         assertThat(LabelDistances.jensenShannon(half, Map.of("a", 1L, "b", 1L))).isZero();
         assertThat(LabelDistances.kullbackLeibler(half, Map.of("a", 2L))).isInfinite();
         // JS of (0.5, 0.5) and (0.25, 0.75): 0.5 (0.5 ln(0.5/0.375) + 0.5 ln(0.5/0.625)) + 0.5 (0.25 ln(0.25/0.375)

@@ -23,11 +23,17 @@ class KAnonymityTest {
     private Path table(SplittableRandom random, int rows) throws IOException {
         StringBuilder csv = new StringBuilder("zip,birth,age,sex\n");
         for (int i = 0; i < rows; i++) {
-            csv.append(Gen.oneOf(random, "021", "100", "941")).append(Gen.between(random, 10, 14)).append(',')
-                    .append(String.format("%d-%02d-%02d", Gen.between(random, 1950, 1990), Gen.between(random, 1, 12),
-                            Gen.between(random, 1, 28))).append(',')
-                    .append(Gen.oneIn(random, 10) ? "" : Integer.toString(Gen.between(random, 18, 90))).append(',')
-                    .append(Gen.oneOf(random, "F", "M")).append('\n');
+            csv.append(Gen.oneOf(random, "021", "100", "941"))
+                    .append(Gen.between(random, 10, 14))
+                    .append(',')
+                    .append(String.format(
+                            "%d-%02d-%02d",
+                            Gen.between(random, 1950, 1990), Gen.between(random, 1, 12), Gen.between(random, 1, 28)))
+                    .append(',')
+                    .append(Gen.oneIn(random, 10) ? "" : Integer.toString(Gen.between(random, 18, 90)))
+                    .append(',')
+                    .append(Gen.oneOf(random, "F", "M"))
+                    .append('\n');
         }
         return Files.writeString(dir.resolve("t" + rows + "-" + random.nextInt(1000) + ".csv"), csv);
     }
@@ -48,22 +54,27 @@ class KAnonymityTest {
     @SeededProperty(tries = 10)
     void checkMatchesBruteForce(long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
-        QuasiIdentifiers qi = QuasiIdentifiers.read(table(random, Gen.between(random, 1, 200)),
-                List.of("zip", "age", "sex"), TableOptions.DEFAULT);
+        QuasiIdentifiers qi = QuasiIdentifiers.read(
+                table(random, Gen.between(random, 1, 200)), List.of("zip", "age", "sex"), TableOptions.DEFAULT);
         int k = Gen.between(random, 2, 6);
         KAnonymityResult result = new KAnonymity(qi, qi.hierarchies(), k).check();
         Map<List<String>, Integer> sizes = bruteForce(qi, qi.hierarchies(), List.of(0, 0, 0));
         assertThat(result.classes()).isEqualTo(sizes.size());
-        assertThat(result.smallestClass()).isEqualTo(sizes.values().stream().mapToInt(i -> i).min().orElse(0));
-        assertThat(result.rowsBelowK()).isEqualTo(sizes.values().stream().filter(s -> s < k).mapToInt(i -> i).sum());
+        assertThat(result.smallestClass())
+                .isEqualTo(sizes.values().stream().mapToInt(i -> i).min().orElse(0));
+        assertThat(result.rowsBelowK())
+                .isEqualTo(sizes.values().stream()
+                        .filter(s -> s < k)
+                        .mapToInt(i -> i)
+                        .sum());
         assertThat(result.holds()).isEqualTo(sizes.values().stream().allMatch(s -> s >= k));
     }
 
     @SeededProperty(tries = 10)
     void generalizationHoldsAndIsTheLeastLossOfAllHoldingLevels(long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
-        QuasiIdentifiers qi = QuasiIdentifiers.read(table(random, Gen.between(random, 10, 200)),
-                List.of("zip", "birth", "sex"), TableOptions.DEFAULT);
+        QuasiIdentifiers qi = QuasiIdentifiers.read(
+                table(random, Gen.between(random, 10, 200)), List.of("zip", "birth", "sex"), TableOptions.DEFAULT);
         int k = Gen.between(random, 2, 8);
         List<Hierarchy> h = qi.hierarchies();
         KAnonymityResult result = new KAnonymity(qi, h, k).generalize(0);
@@ -76,8 +87,12 @@ class KAnonymityTest {
             for (int b = 0; b <= h.get(1).maxLevel(); b++) {
                 for (int c = 0; c <= h.get(2).maxLevel(); c++) {
                     if (bruteForce(qi, h, List.of(a, b, c)).values().stream().allMatch(size -> size >= k)) {
-                        best = Math.min(best, ((double) a / h.get(0).maxLevel() + (double) b / h.get(1).maxLevel()
-                                + (double) c / h.get(2).maxLevel()) / 3);
+                        best = Math.min(
+                                best,
+                                ((double) a / h.get(0).maxLevel()
+                                                + (double) b / h.get(1).maxLevel()
+                                                + (double) c / h.get(2).maxLevel())
+                                        / 3);
                     }
                 }
             }
@@ -94,8 +109,11 @@ class KAnonymityTest {
         assertThat(zip.generalize("02139", 2)).isEqualTo("021**");
         assertThat(zip.generalize("02139", 5)).isEqualTo("*");
         Hierarchy dates = Hierarchy.of(List.of("1985-03-12", "12/03/1990"));
-        assertThat(List.of(dates.generalize("1985-03-12", 1), dates.generalize("1985-03-12", 2),
-                dates.generalize("1985-03-12", 3), dates.generalize("1985-03-12", 4)))
+        assertThat(List.of(
+                        dates.generalize("1985-03-12", 1),
+                        dates.generalize("1985-03-12", 2),
+                        dates.generalize("1985-03-12", 3),
+                        dates.generalize("1985-03-12", 4)))
                 .containsExactly("1985-03", "1985", "1980s", "*");
         Hierarchy ages = Hierarchy.of(List.of("34", "", "71"));
         assertThat(ages.kind()).isEqualTo(Hierarchy.Kind.NUMBER);
@@ -111,8 +129,8 @@ class KAnonymityTest {
             csv.append(i % 2 == 0 ? "02139\n" : "02140\n");
         }
         csv.append("99999\n");
-        QuasiIdentifiers qi = QuasiIdentifiers.read(Files.writeString(dir.resolve("s.csv"), csv), List.of("zip"),
-                TableOptions.DEFAULT);
+        QuasiIdentifiers qi = QuasiIdentifiers.read(
+                Files.writeString(dir.resolve("s.csv"), csv), List.of("zip"), TableOptions.DEFAULT);
         KAnonymity kanon = new KAnonymity(qi, qi.hierarchies(), 5);
         assertThat(kanon.check().exampleRows()).containsExactly(51L);
         KAnonymityResult result = kanon.generalize(0.05);

@@ -33,11 +33,23 @@ class PiiScannerTest {
     void theExampleCustomersHaveTheirPiiFeaturesFoundAndNoOthers() throws IOException {
         PiiScanReport report = PiiScanner.standard().scan(CUSTOMERS);
         assertThat(report.rows()).isEqualTo(300);
-        Map<String, PiiEntity> found = report.piiFeatures().stream().collect(Collectors.toMap(FeatureVerdict::feature,
-                f -> f.verdict().orElseThrow().entity()));
-        assertThat(found).containsExactlyInAnyOrderEntriesOf(Map.of("name", PiiEntity.PERSON, "email",
-                PiiEntity.EMAIL_ADDRESS, "phone", PiiEntity.PHONE_NUMBER, "card_number", PiiEntity.CREDIT_CARD,
-                "birth_date", PiiEntity.DATE_OF_BIRTH, "last_ip", PiiEntity.IP_ADDRESS));
+        Map<String, PiiEntity> found = report.piiFeatures().stream()
+                .collect(Collectors.toMap(
+                        FeatureVerdict::feature, f -> f.verdict().orElseThrow().entity()));
+        assertThat(found)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "name",
+                        PiiEntity.PERSON,
+                        "email",
+                        PiiEntity.EMAIL_ADDRESS,
+                        "phone",
+                        PiiEntity.PHONE_NUMBER,
+                        "card_number",
+                        PiiEntity.CREDIT_CARD,
+                        "birth_date",
+                        PiiEntity.DATE_OF_BIRTH,
+                        "last_ip",
+                        PiiEntity.IP_ADDRESS));
         FeatureVerdict note = byFeature(report).get("note");
         assertThat(note.isPii()).isFalse();
         assertThat(note.entities()).extracting(EntityShare::entity).containsExactly(PiiEntity.EMAIL_ADDRESS);
@@ -49,7 +61,9 @@ class PiiScannerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PiiScanJson.write(report, out);
         String json = out.toString(StandardCharsets.UTF_8);
-        assertThat(json).contains("\"feature\" : \"email\"", "\"entity\" : \"EMAIL_ADDRESS\"").doesNotContain("@example");
+        assertThat(json)
+                .contains("\"feature\" : \"email\"", "\"entity\" : \"EMAIL_ADDRESS\"")
+                .doesNotContain("@example");
     }
 
     @Test
@@ -79,7 +93,8 @@ class PiiScannerTest {
             csv.append(email ? "user" + i + "@example.com" : "n/a " + i).append('\n');
         }
         Path file = Files.writeString(dir.resolve("c" + seed + ".csv"), csv);
-        FeatureVerdict verdict = PiiScanner.standard().withSampleSize(cap).scan(file).features().get(0);
+        FeatureVerdict verdict =
+                PiiScanner.standard().withSampleSize(cap).scan(file).features().get(0);
         assertThat(verdict.values()).isEqualTo(rows);
         assertThat(verdict.scanned()).isEqualTo(Math.min(cap, rows));
         if (cap >= rows) {
@@ -95,6 +110,7 @@ class PiiScannerTest {
     @Test
     void aMissingFileIsAnInputError() {
         assertThatThrownBy(() -> PiiScanner.standard().scan(dir.resolve("nope.csv")))
-                .isInstanceOf(InputException.class).hasMessageContaining("nope.csv: no such file");
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("nope.csv: no such file");
     }
 }
