@@ -64,7 +64,7 @@ public enum VeracityModule {
             case CORE -> EnumSet.noneOf(VeracityModule.class);
             case IO -> EnumSet.of(CORE);
             case REPORT, METADATA, PRIVACY, LABELING, SELECTION, BEAM -> EnumSet.of(CORE, IO);
-            case PIPELINE -> EnumSet.of(CORE, IO, METADATA);
+            case PIPELINE -> EnumSet.of(CORE, IO, METADATA, SELECTION);
             case CLI -> EnumSet.complementOf(EnumSet.of(CLI, BEAM));
         };
     }

@@ -28,6 +28,7 @@ public final class ComponentRegistry {
             new StatisticsGen(),
             new SchemaGen(),
             new ExampleValidator(),
+            new FeatureSelection(),
             new Importer(),
             new Resolver()
         }) {
