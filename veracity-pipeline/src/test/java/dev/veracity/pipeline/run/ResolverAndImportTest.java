@@ -170,7 +170,8 @@ class ResolverAndImportTest {
                         "serving_statistics",
                         "schema",
                         "validate_eval",
-                        "validate_serving");
+                        "validate_serving",
+                        "select");
         assertThat(file.metadata().url()).isEqualTo("jdbc:sqlite:out/pipeline/metadata.sqlite");
     }
 }
