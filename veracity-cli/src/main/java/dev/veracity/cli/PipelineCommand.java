@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Runs a TFX-style pipeline file, with caching and lineage.",
-            "Components: ExampleGen, StatisticsGen, SchemaGen, ExampleValidator, Importer,",
-            "Resolver, or your own Java class; the DAG is defined in a YAML file.",
+            "Components: ExampleGen, StatisticsGen, SchemaGen, ExampleValidator, FeatureSelection,",
+            "Importer, Resolver, or your own Java class; the DAG is defined in a YAML file.",
             ""
         },
         subcommands = {PipelineRunCommand.class, WhyNotCachedCommand.class},

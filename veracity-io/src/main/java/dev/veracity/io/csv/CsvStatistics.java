@@ -50,7 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class CsvStatistics {
-    private static final long MIN_CHUNK_BYTES = 1 << 20;
+    private static final long MIN_CHUNK_BYTES = 8L << 20;
     private static final long MAX_CHUNK_BYTES = 64L << 20;
     /** Chunks per dataset between the bounds: enough for 64 threads, and the same for any number of them. */
     private static final long CHUNKS_PER_DATASET = 64;
