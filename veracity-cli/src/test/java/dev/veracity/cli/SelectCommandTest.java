@@ -47,7 +47,8 @@ class SelectCommandTest {
             assertThat(run.out())
                     .contains("Label completed (classification), 8000 labelled rows; 5 of 13 features")
                     .containsPattern("distance_km +numeric +[0-9.]+ +yes +F=")
-                    .contains("started_at: id_like:");
+                    .contains("started_at: id_like:")
+                    .contains("run_id: id_like:");
             String json = Files.readString(ranking);
             assertThat(json)
                     .contains(
@@ -64,6 +65,10 @@ class SelectCommandTest {
                             "\"selected\" : true")
                     .doesNotContain("NaN", "Infinity");
             assertThat(json.split("\"selected\" : true", -1)).hasSize(6);
+            assertThat(json)
+                    .containsPattern("\"name\" : \"run_id\",\\s+\"kind\" : \"numeric\",\\s+\"rank\" : \\d+,"
+                            + "\\s+\"selected\" : false")
+                    .containsPattern("id_like: about \\d+ distinct INT values on 8000 complete rows");
         }
 
         @Test

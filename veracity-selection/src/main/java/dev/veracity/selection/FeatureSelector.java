@@ -206,6 +206,9 @@ public final class FeatureSelector {
                 if (Double.isNaN(x) || Double.isInfinite(x)) {
                     continue;
                 }
+                if (column instanceof IntColumn ints) {
+                    feature.addIntValue(ints.values()[v]);
+                }
                 if (classification) {
                     feature.addNumericClass(x, classes[r]);
                 } else {

@@ -40,7 +40,7 @@ public record FeatureWarning(Kind kind, String message) {
         CONSTANT,
         /** One value covers at least 99% of the complete rows. */
         NEAR_CONSTANT,
-        /** A categorical feature with a different value on (almost) every row. */
+        /** A categorical or INT feature with a different value on (almost) every row. */
         ID_LIKE,
         /** The feature predicts the label almost perfectly: check it is known at prediction time. */
         LEAKAGE
