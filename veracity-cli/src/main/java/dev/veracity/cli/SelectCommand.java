@@ -101,6 +101,22 @@ final class SelectCommand implements Callable<Integer> {
     double minScore;
 
     @Option(
+            names = "--order",
+            paramLabel = "ORDER",
+            defaultValue = "relevance",
+            description = "relevance (by strength) or mrmr (greedy: strength minus mean r² or V² to the features "
+                    + "already ranked) (default: ${DEFAULT-VALUE}).")
+    String order;
+
+    @Option(
+            names = "--max-redundancy",
+            paramLabel = "X",
+            defaultValue = "" + Ranking.DEFAULT_MAX_REDUNDANCY,
+            description = "A feature with |r| (numeric) or Cramér's V (categorical) >= X, in (0, 1], to one ranked "
+                    + "before it is redundant and not selected (default: ${DEFAULT-VALUE}).")
+    double maxRedundancy;
+
+    @Option(
             names = "--methods",
             split = ",",
             paramLabel = "M[,M...]",
@@ -220,7 +236,18 @@ final class SelectCommand implements Callable<Integer> {
             throw new ConfigException(
                     ErrorCode.INVALID_OPTION, "--min-score: expected a strength in [0, 1], found " + minScore);
         }
-        return new Ranking(k, minScore);
+        if (!(maxRedundancy > 0 && maxRedundancy <= 1)) {
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION, "--max-redundancy: expected a value in (0, 1], found " + maxRedundancy);
+        }
+        Ranking.Order chosen = switch (order.toLowerCase(Locale.ROOT)) {
+            case "relevance" -> Ranking.Order.RELEVANCE;
+            case "mrmr" -> Ranking.Order.MRMR;
+            default ->
+                throw new ConfigException(
+                        ErrorCode.INVALID_OPTION, "--order: expected relevance or mrmr, found " + order);
+        };
+        return new Ranking(k, minScore, chosen, maxRedundancy);
     }
 
     private int spearmanRows() {

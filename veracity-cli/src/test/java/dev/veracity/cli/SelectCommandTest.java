@@ -128,6 +128,58 @@ class SelectCommandTest {
     }
 
     @Nested
+    class Redundancy {
+        /** {@return n rows: signal and twin (2 signal + 1) follow the label; color and shade are one variable} */
+        private Path twins(int n) throws IOException {
+            List<String> lines = new ArrayList<>();
+            lines.add("signal,twin,other,color,shade,label");
+            for (int i = 0; i < n; i++) {
+                boolean yes = i % 3 == 0;
+                double signal = (yes ? 1 : 0) + ((i * 7919) % 100) / 50.0;
+                double other = (yes ? 0.5 : 0) + ((i * 104729) % 89) / 20.0;
+                boolean red = (i * 31) % 7 < 3 ^ (yes && i % 2 == 0);
+                lines.add(signal + "," + (2 * signal + 1) + "," + other + "," + (red ? "red" : "blue") + ","
+                        + (red ? "dark" : "light") + "," + (yes ? "yes" : "no"));
+            }
+            return csv("twins.csv", lines.toArray(String[]::new));
+        }
+
+        @Test
+        void twoCopiesOfTheSameSignalAreNotBothSelectedInEitherOrder() throws IOException {
+            Path data = twins(600);
+            for (String order : List.of("relevance", "mrmr")) {
+                Path ranking = dir.resolve(order + ".json");
+                CommandRun run = CommandRun.of(
+                        "select", data.toString(), "--label", "label", "--order", order, "-o", ranking.toString());
+                assertThat(run.exitCode()).as(run.err()).isZero();
+                String json = Files.readString(ranking);
+                assertThat(json)
+                        .as(order)
+                        .containsPattern(
+                                "\"redundant_with\" : \\{\\s+\"name\" : \"(signal|twin)\",\\s+" + "\"value\" : 1\\.0")
+                        .containsPattern(
+                                "\"redundant_with\" : \\{\\s+\"name\" : \"(color|shade)\",\\s+" + "\"value\" : 1\\.0")
+                        .contains("redundant: pearson r 1.0000 with ", "redundant: cramers_v 1.0000 with ");
+                assertThat(json.split("\"selected\" : true", -1)).as(order).hasSize(4);
+            }
+        }
+
+        @Test
+        void aThresholdOfOneStillCatchesExactCopiesAndBadOptionsAreExitTwo() throws IOException {
+            Path data = twins(200);
+            CommandRun run = CommandRun.of("select", data.toString(), "--label", "label", "--max-redundancy", "1");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("redundant: pearson r 1.0000");
+            CommandRun order = CommandRun.of("select", data.toString(), "--label", "label", "--order", "best");
+            assertThat(order.exitCode()).isEqualTo(2);
+            assertThat(order.err()).contains("veracity: error: --order: expected relevance or mrmr, found best");
+            CommandRun zero = CommandRun.of("select", data.toString(), "--label", "label", "--max-redundancy", "0");
+            assertThat(zero.exitCode()).isEqualTo(2);
+            assertThat(zero.err()).contains("--max-redundancy: expected a value in (0, 1]");
+        }
+    }
+
+    @Nested
     class Formats {
         @Test
         void jsonLinesGiveTheSameScoresAsCsv() throws IOException {

@@ -60,8 +60,9 @@ public final class FeatureSelector {
         Task task = resolve(labelType, files);
         LabelState label = new LabelState();
         Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
+        Redundancy redundancy = new Redundancy();
         for (Path file : files) {
-            read(file, task, label, features);
+            read(file, task, label, features, redundancy);
         }
         label.check(files.get(0), options.label(), task);
         FeatureScoring scoring = new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH);
@@ -70,7 +71,7 @@ public final class FeatureSelector {
             results.add(scoring.score(feature));
         }
         return new SelectionReport(
-                options.label(), task, label.rows, options.ranking().rank(results), List.of());
+                options.label(), task, label.rows, options.ranking().rank(results, redundancy), List.of());
     }
 
     private Task resolve(FeatureType labelType, List<Path> files) throws IOException {
@@ -118,7 +119,8 @@ public final class FeatureSelector {
         return values.size();
     }
 
-    private void read(Path file, Task task, LabelState label, Map<String, FeatureAccumulator> features)
+    private void read(
+            Path file, Task task, LabelState label, Map<String, FeatureAccumulator> features, Redundancy redundancy)
             throws IOException {
         try (Table table = Table.open(file, tableOptions)) {
             int labelIndex = table.require(options.label(), "--label", ErrorCode.INVALID_OPTION);
@@ -165,6 +167,7 @@ public final class FeatureSelector {
                         add(feature, batch.columns().get(c), classes, values, labelled);
                     }
                 }
+                pairs(batch, columns, labelled, redundancy);
             }
         }
     }
@@ -218,6 +221,67 @@ public final class FeatureSelector {
                 feature.addCategoricalClass(ValueText.of(column, v), classes[r]);
             } else {
                 feature.addCategoricalValue(ValueText.of(column, v), values[r]);
+            }
+        }
+    }
+
+    /** Adds the batch's labelled rows to every pair of features of the same kind, for redundancy. */
+    private static void pairs(
+            RecordBatch batch, List<FeatureAccumulator> columns, boolean[] labelled, Redundancy redundancy) {
+        List<String> numericNames = new ArrayList<>();
+        List<double[]> numbers = new ArrayList<>();
+        List<String> categoricalNames = new ArrayList<>();
+        List<String[]> texts = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            FeatureAccumulator feature = columns.get(c);
+            if (feature == null) {
+                continue;
+            }
+            Column column = batch.columns().get(c);
+            if (feature.kind() == Kind.NUMERIC) {
+                double[] x = new double[labelled.length];
+                for (int r = 0; r < labelled.length; r++) {
+                    int v = labelled[r] ? single(column, r) : -1;
+                    x[r] = v < 0 ? Double.NaN : number(column, v);
+                }
+                numericNames.add(feature.name());
+                numbers.add(x);
+            } else {
+                String[] x = new String[labelled.length];
+                for (int r = 0; r < labelled.length; r++) {
+                    int v = labelled[r] ? single(column, r) : -1;
+                    x[r] = v < 0 ? null : ValueText.of(column, v);
+                }
+                categoricalNames.add(feature.name());
+                texts.add(x);
+            }
+        }
+        for (int i = 0; i < numbers.size(); i++) {
+            for (int j = i + 1; j < numbers.size(); j++) {
+                CorrelationAccumulator pair = redundancy.numericPair(numericNames.get(i), numericNames.get(j));
+                double[] x = numbers.get(i);
+                double[] y = numbers.get(j);
+                for (int r = 0; r < x.length; r++) {
+                    if (Double.isFinite(x[r]) && Double.isFinite(y[r])) {
+                        pair.add(x[r], y[r]);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            for (int j = i + 1; j < texts.size(); j++) {
+                ContingencyAccumulator pair =
+                        redundancy.categoricalPair(categoricalNames.get(i), categoricalNames.get(j));
+                if (pair == null) {
+                    continue;
+                }
+                String[] x = texts.get(i);
+                String[] y = texts.get(j);
+                for (int r = 0; r < x.length; r++) {
+                    if (x[r] != null && y[r] != null) {
+                        pair.add(x[r], y[r]);
+                    }
+                }
             }
         }
     }

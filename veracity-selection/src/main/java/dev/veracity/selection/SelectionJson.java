@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Writes a {@link SelectionReport} as the ranking JSON contract: label, task, rows, then per feature its name, kind,
- * rank, selected, strength, complete rows, scores by method name (statistic, p_value where defined, dof for chi2,
+ * rank, selected, strength, complete rows, redundant_with (name and r or V, only when redundant), scores by method name (statistic, p_value where defined, dof for chi2,
  * eta_squared for anova_f) and warnings. Never NaN or infinity; same report, same bytes.
  */
 public final class SelectionJson {
@@ -48,6 +48,13 @@ public final class SelectionJson {
         json.writeBooleanField("selected", feature.selected());
         json.writeNumberField("strength", feature.strength());
         json.writeNumberField("complete_rows", feature.completeRows());
+        if (feature.redundantWith().isPresent()) {
+            FeatureResult.Redundant with = feature.redundantWith().get();
+            json.writeObjectFieldStart("redundant_with");
+            json.writeStringField("name", with.name());
+            json.writeNumberField("value", with.value());
+            json.writeEndObject();
+        }
         json.writeObjectFieldStart("scores");
         for (Score score : feature.scores()) {
             json.writeObjectFieldStart(score.method().jsonName());
