@@ -153,6 +153,21 @@ final class SelectCommand implements Callable<Integer> {
     int miSample;
 
     @Option(
+            names = "--bootstrap",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Repeat the selection on N seeded Poisson(1) row resamples and report each feature's "
+                    + "stability, the fraction that selected it (default: ${DEFAULT-VALUE}: none).")
+    int bootstrap;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "42",
+            description = "Seed of the resamples and of the score samples (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
             names = {"-o", "--output"},
             paramLabel = "FILE",
             description = "Write the ranking as JSON, atomically.")
@@ -181,7 +196,8 @@ final class SelectCommand implements Callable<Integer> {
                 ranking(),
                 spearmanRows(),
                 miSample(),
-                42);
+                seed,
+                bootstrap());
         SelectionReport report = new FeatureSelector(options, input.tableOptions()).select(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -248,6 +264,14 @@ final class SelectCommand implements Callable<Integer> {
                         ErrorCode.INVALID_OPTION, "--order: expected relevance or mrmr, found " + order);
         };
         return new Ranking(k, minScore, chosen, maxRedundancy);
+    }
+
+    private int bootstrap() {
+        if (bootstrap < 0 || bootstrap > 10_000) {
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION, "--bootstrap: expected 0 to 10000 resamples, found " + bootstrap);
+        }
+        return bootstrap;
     }
 
     private int spearmanRows() {

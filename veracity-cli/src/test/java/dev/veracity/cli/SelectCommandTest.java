@@ -1,12 +1,15 @@
 package dev.veracity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +165,47 @@ class SelectCommandTest {
                         .contains("redundant: pearson r 1.0000 with ", "redundant: cramers_v 1.0000 with ");
                 assertThat(json.split("\"selected\" : true", -1)).as(order).hasSize(4);
             }
+        }
+
+        private double stability(String json, String feature) {
+            Matcher m = Pattern.compile("\"name\" : \"" + feature + "\",[^}]*?\"stability\" : ([0-9.E-]+),")
+                    .matcher(json);
+            assertThat(m.find()).as(feature).isTrue();
+            return Double.parseDouble(m.group(1));
+        }
+
+        @Test
+        void bootstrapStabilityIsDeterministicAndOneForAStrongFeature() throws IOException {
+            Path data = twins(300);
+            Path first = dir.resolve("first.json");
+            Path second = dir.resolve("second.json");
+            for (Path out : List.of(first, second)) {
+                CommandRun run = CommandRun.of(
+                        "select",
+                        data.toString(),
+                        "--label",
+                        "label",
+                        "--bootstrap",
+                        "15",
+                        "--seed",
+                        "7",
+                        "-o",
+                        out.toString());
+                assertThat(run.exitCode()).as(run.err()).isZero();
+            }
+            assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+            String json = Files.readString(first);
+            // other is always selected; of the two copies exactly one is, in every resample; shade never is.
+            assertThat(stability(json, "other")).isEqualTo(1.0);
+            assertThat(stability(json, "signal") + stability(json, "twin")).isCloseTo(1.0, within(1e-12));
+            assertThat(stability(json, "shade")).isZero();
+            assertThat(json.split("\"stability\" :", -1)).hasSize(6);
+            Path plain = dir.resolve("plain.json");
+            CommandRun.of("select", data.toString(), "--label", "label", "-o", plain.toString());
+            assertThat(Files.readString(plain)).doesNotContain("stability");
+            CommandRun bad = CommandRun.of("select", data.toString(), "--label", "label", "--bootstrap", "-1");
+            assertThat(bad.exitCode()).isEqualTo(2);
+            assertThat(bad.err()).contains("--bootstrap: expected 0 to 10000 resamples, found -1");
         }
 
         @Test
