@@ -101,6 +101,22 @@ final class SelectCommand implements Callable<Integer> {
     double minScore;
 
     @Option(
+            names = "--order",
+            paramLabel = "ORDER",
+            defaultValue = "relevance",
+            description = "relevance (by strength) or mrmr (greedy: strength minus mean r² or V² to the features "
+                    + "already ranked) (default: ${DEFAULT-VALUE}).")
+    String order;
+
+    @Option(
+            names = "--max-redundancy",
+            paramLabel = "X",
+            defaultValue = "" + Ranking.DEFAULT_MAX_REDUNDANCY,
+            description = "A feature with |r| (numeric) or Cramér's V (categorical) >= X, in (0, 1], to one ranked "
+                    + "before it is redundant and not selected (default: ${DEFAULT-VALUE}).")
+    double maxRedundancy;
+
+    @Option(
             names = "--methods",
             split = ",",
             paramLabel = "M[,M...]",
@@ -137,6 +153,21 @@ final class SelectCommand implements Callable<Integer> {
     int miSample;
 
     @Option(
+            names = "--bootstrap",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Repeat the selection on N seeded Poisson(1) row resamples and report each feature's "
+                    + "stability, the fraction that selected it (default: ${DEFAULT-VALUE}: none).")
+    int bootstrap;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "42",
+            description = "Seed of the resamples and of the score samples (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
             names = {"-o", "--output"},
             paramLabel = "FILE",
             description = "Write the ranking as JSON, atomically.")
@@ -165,7 +196,8 @@ final class SelectCommand implements Callable<Integer> {
                 ranking(),
                 spearmanRows(),
                 miSample(),
-                42);
+                seed,
+                bootstrap());
         SelectionReport report = new FeatureSelector(options, input.tableOptions()).select(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -220,7 +252,26 @@ final class SelectCommand implements Callable<Integer> {
             throw new ConfigException(
                     ErrorCode.INVALID_OPTION, "--min-score: expected a strength in [0, 1], found " + minScore);
         }
-        return new Ranking(k, minScore);
+        if (!(maxRedundancy > 0 && maxRedundancy <= 1)) {
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION, "--max-redundancy: expected a value in (0, 1], found " + maxRedundancy);
+        }
+        Ranking.Order chosen = switch (order.toLowerCase(Locale.ROOT)) {
+            case "relevance" -> Ranking.Order.RELEVANCE;
+            case "mrmr" -> Ranking.Order.MRMR;
+            default ->
+                throw new ConfigException(
+                        ErrorCode.INVALID_OPTION, "--order: expected relevance or mrmr, found " + order);
+        };
+        return new Ranking(k, minScore, chosen, maxRedundancy);
+    }
+
+    private int bootstrap() {
+        if (bootstrap < 0 || bootstrap > 10_000) {
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION, "--bootstrap: expected 0 to 10000 resamples, found " + bootstrap);
+        }
+        return bootstrap;
     }
 
     private int spearmanRows() {

@@ -1,12 +1,15 @@
 package dev.veracity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +50,8 @@ class SelectCommandTest {
             assertThat(run.out())
                     .contains("Label completed (classification), 8000 labelled rows; 5 of 13 features")
                     .containsPattern("distance_km +numeric +[0-9.]+ +yes +F=")
-                    .contains("started_at: id_like:");
+                    .contains("started_at: id_like:")
+                    .contains("run_id: id_like:");
             String json = Files.readString(ranking);
             assertThat(json)
                     .contains(
@@ -64,6 +68,10 @@ class SelectCommandTest {
                             "\"selected\" : true")
                     .doesNotContain("NaN", "Infinity");
             assertThat(json.split("\"selected\" : true", -1)).hasSize(6);
+            assertThat(json)
+                    .containsPattern("\"name\" : \"run_id\",\\s+\"kind\" : \"numeric\",\\s+\"rank\" : \\d+,"
+                            + "\\s+\"selected\" : false")
+                    .containsPattern("id_like: about \\d+ distinct INT values on 8000 complete rows");
         }
 
         @Test
@@ -119,6 +127,99 @@ class SelectCommandTest {
             assertThat(run.out())
                     .containsPattern("same +categorical +0\\.0000 +no")
                     .contains("same: constant:");
+        }
+    }
+
+    @Nested
+    class Redundancy {
+        /** {@return n rows: signal and twin (2 signal + 1) follow the label; color and shade are one variable} */
+        private Path twins(int n) throws IOException {
+            List<String> lines = new ArrayList<>();
+            lines.add("signal,twin,other,color,shade,label");
+            for (int i = 0; i < n; i++) {
+                boolean yes = i % 3 == 0;
+                double signal = (yes ? 1 : 0) + ((i * 7919) % 100) / 50.0;
+                double other = (yes ? 0.5 : 0) + ((i * 104729) % 89) / 20.0;
+                boolean red = (i * 31) % 7 < 3 ^ (yes && i % 2 == 0);
+                lines.add(signal + "," + (2 * signal + 1) + "," + other + "," + (red ? "red" : "blue") + ","
+                        + (red ? "dark" : "light") + "," + (yes ? "yes" : "no"));
+            }
+            return csv("twins.csv", lines.toArray(String[]::new));
+        }
+
+        @Test
+        void twoCopiesOfTheSameSignalAreNotBothSelectedInEitherOrder() throws IOException {
+            Path data = twins(600);
+            for (String order : List.of("relevance", "mrmr")) {
+                Path ranking = dir.resolve(order + ".json");
+                CommandRun run = CommandRun.of(
+                        "select", data.toString(), "--label", "label", "--order", order, "-o", ranking.toString());
+                assertThat(run.exitCode()).as(run.err()).isZero();
+                String json = Files.readString(ranking);
+                assertThat(json)
+                        .as(order)
+                        .containsPattern(
+                                "\"redundant_with\" : \\{\\s+\"name\" : \"(signal|twin)\",\\s+" + "\"value\" : 1\\.0")
+                        .containsPattern(
+                                "\"redundant_with\" : \\{\\s+\"name\" : \"(color|shade)\",\\s+" + "\"value\" : 1\\.0")
+                        .contains("redundant: pearson r 1.0000 with ", "redundant: cramers_v 1.0000 with ");
+                assertThat(json.split("\"selected\" : true", -1)).as(order).hasSize(4);
+            }
+        }
+
+        private double stability(String json, String feature) {
+            Matcher m = Pattern.compile("\"name\" : \"" + feature + "\",[^}]*?\"stability\" : ([0-9.E-]+),")
+                    .matcher(json);
+            assertThat(m.find()).as(feature).isTrue();
+            return Double.parseDouble(m.group(1));
+        }
+
+        @Test
+        void bootstrapStabilityIsDeterministicAndOneForAStrongFeature() throws IOException {
+            Path data = twins(300);
+            Path first = dir.resolve("first.json");
+            Path second = dir.resolve("second.json");
+            for (Path out : List.of(first, second)) {
+                CommandRun run = CommandRun.of(
+                        "select",
+                        data.toString(),
+                        "--label",
+                        "label",
+                        "--bootstrap",
+                        "15",
+                        "--seed",
+                        "7",
+                        "-o",
+                        out.toString());
+                assertThat(run.exitCode()).as(run.err()).isZero();
+            }
+            assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+            String json = Files.readString(first);
+            // other is always selected; of the two copies exactly one is, in every resample; shade never is.
+            assertThat(stability(json, "other")).isEqualTo(1.0);
+            assertThat(stability(json, "signal") + stability(json, "twin")).isCloseTo(1.0, within(1e-12));
+            assertThat(stability(json, "shade")).isZero();
+            assertThat(json.split("\"stability\" :", -1)).hasSize(6);
+            Path plain = dir.resolve("plain.json");
+            CommandRun.of("select", data.toString(), "--label", "label", "-o", plain.toString());
+            assertThat(Files.readString(plain)).doesNotContain("stability");
+            CommandRun bad = CommandRun.of("select", data.toString(), "--label", "label", "--bootstrap", "-1");
+            assertThat(bad.exitCode()).isEqualTo(2);
+            assertThat(bad.err()).contains("--bootstrap: expected 0 to 10000 resamples, found -1");
+        }
+
+        @Test
+        void aThresholdOfOneStillCatchesExactCopiesAndBadOptionsAreExitTwo() throws IOException {
+            Path data = twins(200);
+            CommandRun run = CommandRun.of("select", data.toString(), "--label", "label", "--max-redundancy", "1");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("redundant: pearson r 1.0000");
+            CommandRun order = CommandRun.of("select", data.toString(), "--label", "label", "--order", "best");
+            assertThat(order.exitCode()).isEqualTo(2);
+            assertThat(order.err()).contains("veracity: error: --order: expected relevance or mrmr, found best");
+            CommandRun zero = CommandRun.of("select", data.toString(), "--label", "label", "--max-redundancy", "0");
+            assertThat(zero.exitCode()).isEqualTo(2);
+            assertThat(zero.err()).contains("--max-redundancy: expected a value in (0, 1]");
         }
     }
 

@@ -13,11 +13,22 @@ import java.util.TreeMap;
 public final class ContingencyAccumulator {
     private final Map<String, Map<String, long[]>> cells = new HashMap<>();
     private long count;
+    private long cellCount;
 
     /** Adds one complete row. */
     public void add(String feature, String label) {
-        cells.computeIfAbsent(feature, f -> new HashMap<>()).computeIfAbsent(label, l -> new long[1])[0]++;
+        cell(cells.computeIfAbsent(feature, f -> new HashMap<>()), label)[0]++;
         count++;
+    }
+
+    private long[] cell(Map<String, long[]> row, String label) {
+        long[] c = row.get(label);
+        if (c == null) {
+            c = new long[1];
+            row.put(label, c);
+            cellCount++;
+        }
+        return c;
     }
 
     /** Adds the other's rows to this one; the other is unchanged. */
@@ -28,7 +39,7 @@ public final class ContingencyAccumulator {
         for (Map.Entry<String, Map<String, long[]>> row : other.cells.entrySet()) {
             Map<String, long[]> mine = cells.computeIfAbsent(row.getKey(), f -> new HashMap<>());
             for (Map.Entry<String, long[]> cell : row.getValue().entrySet()) {
-                mine.computeIfAbsent(cell.getKey(), l -> new long[1])[0] += cell.getValue()[0];
+                cell(mine, cell.getKey())[0] += cell.getValue()[0];
             }
         }
         count += other.count;
@@ -37,6 +48,11 @@ public final class ContingencyAccumulator {
     /** {@return the number of rows added} */
     public long count() {
         return count;
+    }
+
+    /** {@return the distinct (feature, label) pairs seen} */
+    public long cellCount() {
+        return cellCount;
     }
 
     /** {@return the number of distinct feature values} */

@@ -1,12 +1,19 @@
 package dev.veracity.selection;
 
 import java.util.Objects;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.Union;
 
 /**
  * Everything one feature needs for its scores against the label: which accumulators depends on the feature's kind
  * and the task (numeric/classification: ANOVA; categorical/classification: contingency; numeric/regression:
  * correlation and ranks; categorical/regression: ANOVA with the roles swapped), plus the rows where the feature is
  * present. Merge is associative and commutative; a new accumulator is its identity.
+ *
+ * <p>A numeric feature also counts its distinct INT values, for the ID-like check: a DataSketches HyperLogLog
+ * sketch (lgK {@value #DISTINCT_LG_K}, 4 KiB per feature whatever the rows; near exact up to a few hundred values,
+ * then a relative standard error of about 1.6 %), merged by union. Rows whose value came from a FLOAT column are
+ * counted apart: a feature with any is never ID-like, since measurements are often unique per row.
  */
 public final class FeatureAccumulator {
     private final String name;
@@ -17,8 +24,13 @@ public final class FeatureAccumulator {
     private final CorrelationAccumulator correlation;
     private final RankCorrelationAccumulator ranks;
     private final KsgAccumulator ksg;
+    private HllSketch distinctInts;
+    private long intRows;
     private long rows;
     private long present;
+
+    /** The HyperLogLog size of the distinct INT values: 2^12 registers. */
+    static final int DISTINCT_LG_K = 12;
 
     /**
      * @param name     the feature
@@ -42,6 +54,7 @@ public final class FeatureAccumulator {
         correlation = numeric && !classification ? new CorrelationAccumulator() : null;
         ranks = numeric && !classification ? new RankCorrelationAccumulator(capacity, seed) : null;
         ksg = numeric && classification ? new KsgAccumulator(miSample, seed) : null;
+        distinctInts = numeric ? new HllSketch(DISTINCT_LG_K) : null;
     }
 
     /** {@return the feature's name} */
@@ -65,6 +78,12 @@ public final class FeatureAccumulator {
         if (featurePresent) {
             present++;
         }
+    }
+
+    /** Counts the INT value of a complete row of a numeric feature, for the ID-like check. */
+    public void addIntValue(long value) {
+        distinctInts.update(value);
+        intRows++;
     }
 
     /** Adds a complete row of a numeric feature and a categorical label. */
@@ -104,6 +123,13 @@ public final class FeatureAccumulator {
         }
         rows += other.rows;
         present += other.present;
+        intRows += other.intRows;
+        if (distinctInts != null && !other.distinctInts.isEmpty()) {
+            Union union = new Union(DISTINCT_LG_K);
+            union.update(distinctInts);
+            union.update(other.distinctInts);
+            distinctInts = union.getResult();
+        }
         if (groups != null) {
             groups.merge(other.groups);
         }
@@ -127,6 +153,16 @@ public final class FeatureAccumulator {
     /** {@return the rows where the label and the feature are present} */
     public long presentRows() {
         return present;
+    }
+
+    /** {@return the complete rows whose value came from an INT column} */
+    public long intRows() {
+        return intRows;
+    }
+
+    /** {@return the estimated distinct INT values of a numeric feature; 0 for a categorical one} */
+    public long distinctIntValues() {
+        return distinctInts == null ? 0 : Math.round(distinctInts.getEstimate());
     }
 
     GroupMomentsAccumulator groups() {

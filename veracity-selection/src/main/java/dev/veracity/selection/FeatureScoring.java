@@ -11,7 +11,8 @@ import org.apache.commons.statistics.distribution.FDistribution;
 
 /**
  * Turns a feature's accumulated state into its scores and warnings: p-values from Apache Commons Statistics' F and
- * chi-squared distributions, data-quality warnings (mostly missing, constant, near-constant, ID-like) and a leakage
+ * chi-squared distributions, data-quality warnings (mostly missing, constant, near-constant, ID-like for categorical
+ * and INT features) and a leakage
  * warning for a near-perfect predictor. Unranked: {@link Ranking} ranks and selects.
  *
  * @param methods  the methods asked for; others are not reported
@@ -22,9 +23,12 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
     public static final double MOSTLY_MISSING = 0.5;
     /** One value on at least this fraction of the complete rows: near-constant. */
     public static final double NEAR_CONSTANT = 0.99;
-    /** A categorical feature needs at least this many complete rows to be called ID-like. */
+    /** A feature needs at least this many complete rows to be called ID-like. */
     public static final long ID_LIKE_MIN_ROWS = 20;
-    /** A categorical feature with at least this many distinct values per complete row is ID-like. */
+    /**
+     * A categorical feature, or a numeric one whose values all come from INT columns, with at least this many distinct
+     * values per complete row is ID-like.
+     */
     public static final double ID_LIKE_DISTINCT = 0.9;
 
     public FeatureScoring {
@@ -234,7 +238,21 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
     }
 
     private static void quality(FeatureAccumulator feature, long complete, List<FeatureWarning> warnings) {
-        if (feature.kind() != dev.veracity.selection.Kind.CATEGORICAL || complete == 0) {
+        if (complete == 0) {
+            return;
+        }
+        if (feature.kind() == dev.veracity.selection.Kind.NUMERIC) {
+            // Only INT values: a FLOAT measurement is often unique per row without being an identifier.
+            long distinct = feature.distinctIntValues();
+            if (feature.intRows() == complete
+                    && distinct >= ID_LIKE_DISTINCT * complete
+                    && complete >= ID_LIKE_MIN_ROWS) {
+                warnings.add(new FeatureWarning(
+                        Kind.ID_LIKE,
+                        "about " + distinct + " distinct INT values on " + complete
+                                + " complete rows (HyperLogLog estimate): an identifier's scores do not generalize"
+                                + " (not flagged as leakage)"));
+            }
             return;
         }
         long distinct;

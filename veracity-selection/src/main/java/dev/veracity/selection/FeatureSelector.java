@@ -14,6 +14,7 @@ import dev.veracity.io.table.TableOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Scores every feature of one or more tables against a label column in one pass (two when AUTO must count an INT
@@ -60,8 +63,9 @@ public final class FeatureSelector {
         Task task = resolve(labelType, files);
         LabelState label = new LabelState();
         Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
+        Redundancy redundancy = new Redundancy();
         for (Path file : files) {
-            read(file, task, label, features);
+            read(file, task, label, features, redundancy, null);
         }
         label.check(files.get(0), options.label(), task);
         FeatureScoring scoring = new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH);
@@ -69,8 +73,73 @@ public final class FeatureSelector {
         for (FeatureAccumulator feature : features.values()) {
             results.add(scoring.score(feature));
         }
-        return new SelectionReport(
-                options.label(), task, label.rows, options.ranking().rank(results), List.of());
+        List<FeatureResult> ranked = options.ranking().rank(results, redundancy);
+        Map<String, Double> stability = new TreeMap<>();
+        if (options.bootstrap() > 0) {
+            Map<String, Integer> counts = new HashMap<>();
+            Set<String> blocked = new HashSet<>();
+            for (FeatureResult f : results) {
+                if (f.isBlocked()) {
+                    blocked.add(f.name());
+                }
+            }
+            for (int b = 0; b < options.bootstrap(); b++) {
+                for (String name : resample(files, task, b, blocked)) {
+                    counts.merge(name, 1, Integer::sum);
+                }
+            }
+            for (FeatureResult f : ranked) {
+                stability.put(f.name(), counts.getOrDefault(f.name(), 0) / (double) options.bootstrap());
+            }
+        }
+        return new SelectionReport(options.label(), task, label.rows, ranked, List.of(), stability);
+    }
+
+    /**
+     * {@return the features selected on resample b: every row weighted by a Poisson(1) draw (the row counted that many
+     * times) from a stream seeded by the seed and b, in reading order; none when the resample's label is constant}
+     * Features blocked on the whole data (constant, near-constant, ID-like, leakage) stay out: a resample repeats
+     * rows, so its distinct counts say nothing about identifiers.
+     */
+    private List<String> resample(List<Path> files, Task task, int b, Set<String> blocked) throws IOException {
+        SplittableRandom random = new SplittableRandom(options.seed() ^ (0x9E3779B97F4A7C15L * (b + 1L)));
+        LabelState label = new LabelState();
+        Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
+        Redundancy redundancy = new Redundancy();
+        for (Path file : files) {
+            read(file, task, label, features, redundancy, random);
+        }
+        if (!label.isUsable(task)) {
+            return List.of();
+        }
+        FeatureScoring scoring = new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH);
+        List<FeatureResult> results = new ArrayList<>();
+        for (FeatureAccumulator feature : features.values()) {
+            if (!blocked.contains(feature.name())) {
+                results.add(scoring.score(feature));
+            }
+        }
+        List<String> selected = new ArrayList<>();
+        for (FeatureResult f : options.ranking().rank(results, redundancy)) {
+            if (f.selected()) {
+                selected.add(f.name());
+            }
+        }
+        return selected;
+    }
+
+    /** {@return a Poisson(1) draw by inversion} */
+    private static int poisson(SplittableRandom random) {
+        double u = random.nextDouble();
+        double p = Math.exp(-1);
+        double cdf = p;
+        int k = 0;
+        while (u > cdf && k < 100) {
+            k++;
+            p /= k;
+            cdf += p;
+        }
+        return k;
     }
 
     private Task resolve(FeatureType labelType, List<Path> files) throws IOException {
@@ -118,7 +187,13 @@ public final class FeatureSelector {
         return values.size();
     }
 
-    private void read(Path file, Task task, LabelState label, Map<String, FeatureAccumulator> features)
+    private void read(
+            Path file,
+            Task task,
+            LabelState label,
+            Map<String, FeatureAccumulator> features,
+            Redundancy redundancy,
+            SplittableRandom resample)
             throws IOException {
         try (Table table = Table.open(file, tableOptions)) {
             int labelIndex = table.require(options.label(), "--label", ErrorCode.INVALID_OPTION);
@@ -142,19 +217,24 @@ public final class FeatureSelector {
                 String[] classes = new String[rows];
                 double[] values = new double[rows];
                 boolean[] labelled = new boolean[rows];
+                int[] weights = new int[rows];
                 for (int r = 0; r < rows; r++) {
+                    weights[r] = resample == null ? 1 : poisson(resample);
                     int v = single(labelColumn, r);
-                    if (v < 0) {
+                    if (v < 0 || weights[r] == 0) {
                         continue;
                     }
                     if (classification) {
                         classes[r] = label.canonical(ValueText.of(labelColumn, v));
                         labelled[r] = true;
-                        label.addClass(classes[r]);
                     } else {
                         values[r] = number(labelColumn, v);
                         labelled[r] = !Double.isNaN(values[r]);
-                        if (labelled[r]) {
+                    }
+                    for (int w = 0; labelled[r] && w < weights[r]; w++) {
+                        if (classification) {
+                            label.addClass(classes[r]);
+                        } else {
                             label.addValue(values[r]);
                         }
                     }
@@ -162,9 +242,10 @@ public final class FeatureSelector {
                 for (int c = 0; c < columns.size(); c++) {
                     FeatureAccumulator feature = columns.get(c);
                     if (feature != null) {
-                        add(feature, batch.columns().get(c), classes, values, labelled);
+                        add(feature, batch.columns().get(c), classes, values, labelled, weights);
                     }
                 }
+                pairs(batch, columns, labelled, weights, redundancy);
             }
         }
     }
@@ -189,32 +270,115 @@ public final class FeatureSelector {
     }
 
     private static void add(
-            FeatureAccumulator feature, Column column, String[] classes, double[] values, boolean[] labelled) {
+            FeatureAccumulator feature,
+            Column column,
+            String[] classes,
+            double[] values,
+            boolean[] labelled,
+            int[] weights) {
         boolean numeric = feature.kind() == Kind.NUMERIC;
         boolean classification = feature.task() == Task.CLASSIFICATION;
         for (int r = 0; r < labelled.length; r++) {
-            if (!labelled[r]) {
+            for (int w = 0; labelled[r] && w < weights[r]; w++) {
+                addRow(feature, column, r, classes, values, numeric, classification);
+            }
+        }
+    }
+
+    private static void addRow(
+            FeatureAccumulator feature,
+            Column column,
+            int r,
+            String[] classes,
+            double[] values,
+            boolean numeric,
+            boolean classification) {
+        int v = single(column, r);
+        feature.addRow(column.present()[r]);
+        if (v < 0) {
+            return;
+        }
+        if (numeric) {
+            double x = number(column, v);
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                return;
+            }
+            if (column instanceof IntColumn ints) {
+                feature.addIntValue(ints.values()[v]);
+            }
+            if (classification) {
+                feature.addNumericClass(x, classes[r]);
+            } else {
+                feature.addNumericValue(x, values[r]);
+            }
+        } else if (classification) {
+            feature.addCategoricalClass(ValueText.of(column, v), classes[r]);
+        } else {
+            feature.addCategoricalValue(ValueText.of(column, v), values[r]);
+        }
+    }
+
+    /** Adds the batch's labelled rows to every pair of features of the same kind, for redundancy. */
+    private static void pairs(
+            RecordBatch batch,
+            List<FeatureAccumulator> columns,
+            boolean[] labelled,
+            int[] weights,
+            Redundancy redundancy) {
+        List<String> numericNames = new ArrayList<>();
+        List<double[]> numbers = new ArrayList<>();
+        List<String> categoricalNames = new ArrayList<>();
+        List<String[]> texts = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            FeatureAccumulator feature = columns.get(c);
+            if (feature == null) {
                 continue;
             }
-            int v = single(column, r);
-            feature.addRow(column.present()[r]);
-            if (v < 0) {
-                continue;
+            Column column = batch.columns().get(c);
+            if (feature.kind() == Kind.NUMERIC) {
+                double[] x = new double[labelled.length];
+                for (int r = 0; r < labelled.length; r++) {
+                    int v = labelled[r] ? single(column, r) : -1;
+                    x[r] = v < 0 ? Double.NaN : number(column, v);
+                }
+                numericNames.add(feature.name());
+                numbers.add(x);
+            } else {
+                String[] x = new String[labelled.length];
+                for (int r = 0; r < labelled.length; r++) {
+                    int v = labelled[r] ? single(column, r) : -1;
+                    x[r] = v < 0 ? null : ValueText.of(column, v);
+                }
+                categoricalNames.add(feature.name());
+                texts.add(x);
             }
-            if (numeric) {
-                double x = number(column, v);
-                if (Double.isNaN(x) || Double.isInfinite(x)) {
+        }
+        for (int i = 0; i < numbers.size(); i++) {
+            for (int j = i + 1; j < numbers.size(); j++) {
+                CorrelationAccumulator pair = redundancy.numericPair(numericNames.get(i), numericNames.get(j));
+                double[] x = numbers.get(i);
+                double[] y = numbers.get(j);
+                for (int r = 0; r < x.length; r++) {
+                    for (int w = 0; Double.isFinite(x[r]) && Double.isFinite(y[r]) && w < weights[r]; w++) {
+                        pair.add(x[r], y[r]);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            for (int j = i + 1; j < texts.size(); j++) {
+                ContingencyAccumulator pair =
+                        redundancy.categoricalPair(categoricalNames.get(i), categoricalNames.get(j));
+                if (pair == null) {
                     continue;
                 }
-                if (classification) {
-                    feature.addNumericClass(x, classes[r]);
-                } else {
-                    feature.addNumericValue(x, values[r]);
+                String[] x = texts.get(i);
+                String[] y = texts.get(j);
+                for (int r = 0; r < x.length; r++) {
+                    for (int w = 0; x[r] != null && y[r] != null && w < weights[r]; w++) {
+                        pair.add(x[r], y[r]);
+                    }
                 }
-            } else if (classification) {
-                feature.addCategoricalClass(ValueText.of(column, v), classes[r]);
-            } else {
-                feature.addCategoricalValue(ValueText.of(column, v), values[r]);
             }
         }
     }
@@ -261,6 +425,10 @@ public final class FeatureSelector {
             rows++;
             min = Math.min(min, value);
             max = Math.max(max, value);
+        }
+
+        boolean isUsable(Task task) {
+            return rows > 0 && (task == Task.CLASSIFICATION ? classes.size() >= 2 : min < max);
         }
 
         void check(Path file, String label, Task task) {

@@ -24,7 +24,7 @@ public record FeatureWarning(Kind kind, String message) {
     public boolean blocksSelection() {
         return switch (kind) {
             case TOO_FEW_ROWS, SAMPLED, MOSTLY_MISSING -> false;
-            case CONSTANT, NEAR_CONSTANT, ID_LIKE, LEAKAGE -> true;
+            case CONSTANT, NEAR_CONSTANT, ID_LIKE, LEAKAGE, REDUNDANT -> true;
         };
     }
 
@@ -40,9 +40,11 @@ public record FeatureWarning(Kind kind, String message) {
         CONSTANT,
         /** One value covers at least 99% of the complete rows. */
         NEAR_CONSTANT,
-        /** A categorical feature with a different value on (almost) every row. */
+        /** A categorical or INT feature with a different value on (almost) every row. */
         ID_LIKE,
         /** The feature predicts the label almost perfectly: check it is known at prediction time. */
-        LEAKAGE
+        LEAKAGE,
+        /** The feature is strongly associated with a feature ranked before it (--max-redundancy). */
+        REDUNDANT
     }
 }

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes a {@link SelectionReport} as the ranking JSON contract: label, task, rows, then per feature its name, kind,
- * rank, selected, strength, complete rows, scores by method name (statistic, p_value where defined, dof for chi2,
+ * rank, selected, strength, complete rows, stability (with bootstrap), redundant_with (name and r or V, only when redundant), scores by method name (statistic, p_value where defined, dof for chi2,
  * eta_squared for anova_f) and warnings. Never NaN or infinity; same report, same bytes.
  */
 public final class SelectionJson {
@@ -27,7 +28,7 @@ public final class SelectionJson {
             json.writeNumberField("rows", report.rows());
             json.writeArrayFieldStart("features");
             for (FeatureResult feature : report.features()) {
-                feature(json, feature);
+                feature(json, feature, report.stability());
             }
             json.writeEndArray();
             json.writeArrayFieldStart("warnings");
@@ -40,7 +41,8 @@ public final class SelectionJson {
         out.write('\n');
     }
 
-    private static void feature(JsonGenerator json, FeatureResult feature) throws IOException {
+    private static void feature(JsonGenerator json, FeatureResult feature, Map<String, Double> stability)
+            throws IOException {
         json.writeStartObject();
         json.writeStringField("name", feature.name());
         json.writeStringField("kind", feature.kind().name().toLowerCase(Locale.ROOT));
@@ -48,6 +50,17 @@ public final class SelectionJson {
         json.writeBooleanField("selected", feature.selected());
         json.writeNumberField("strength", feature.strength());
         json.writeNumberField("complete_rows", feature.completeRows());
+        Double stable = stability.get(feature.name());
+        if (stable != null) {
+            json.writeNumberField("stability", stable);
+        }
+        if (feature.redundantWith().isPresent()) {
+            FeatureResult.Redundant with = feature.redundantWith().get();
+            json.writeObjectFieldStart("redundant_with");
+            json.writeStringField("name", with.name());
+            json.writeNumberField("value", with.value());
+            json.writeEndObject();
+        }
         json.writeObjectFieldStart("scores");
         for (Score score : feature.scores()) {
             json.writeObjectFieldStart(score.method().jsonName());

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param ranking         how many features to select
  * @param spearmanRows    the complete rows Spearman's rho is exact up to
  * @param miSample        the complete rows KSG mutual information samples at most
- * @param seed            the seed of any sample
+ * @param seed            the seed of any sample and of the bootstrap resamples
+ * @param bootstrap       how many Poisson(1) resamples to repeat the selection on, for stability; 0 for none
  */
 public record SelectionOptions(
         String label,
@@ -25,7 +26,8 @@ public record SelectionOptions(
         Ranking ranking,
         int spearmanRows,
         int miSample,
-        long seed) {
+        long seed,
+        int bootstrap) {
     /** An INT label with at most this many distinct values is a classification label under AUTO. */
     public static final int MAX_AUTO_CLASSES = 20;
     /** Strength from which a feature is flagged as leaking the label. */
@@ -43,6 +45,22 @@ public record SelectionOptions(
         if (miSample < 3) {
             throw new IllegalArgumentException("miSample must be at least 3: " + miSample);
         }
+        if (bootstrap < 0) {
+            throw new IllegalArgumentException("bootstrap must be at least 0: " + bootstrap);
+        }
+    }
+
+    /** Options without bootstrap. */
+    public SelectionOptions(
+            String label,
+            Task task,
+            Set<Method> methods,
+            Set<String> categoricalInts,
+            Ranking ranking,
+            int spearmanRows,
+            int miSample,
+            long seed) {
+        this(label, task, methods, categoricalInts, ranking, spearmanRows, miSample, seed, 0);
     }
 
     /**

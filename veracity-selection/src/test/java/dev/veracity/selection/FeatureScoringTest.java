@@ -55,6 +55,57 @@ class FeatureScoringTest {
         }
 
         @Test
+        void anIntIdentifierIsIdLikeInBothTasksAndAfterAMerge() {
+            for (Task task : new Task[] {Task.CLASSIFICATION, Task.REGRESSION}) {
+                FeatureAccumulator left = feature(Kind.NUMERIC, task);
+                FeatureAccumulator right = feature(Kind.NUMERIC, task);
+                for (int i = 0; i < 5000; i++) {
+                    FeatureAccumulator f = i % 3 == 0 ? left : right;
+                    long id = 100_000L + i;
+                    f.addRow(true);
+                    f.addIntValue(id);
+                    if (task == Task.CLASSIFICATION) {
+                        f.addNumericClass(id, i % 2 == 0 ? "a" : "b");
+                    } else {
+                        f.addNumericValue(id, (i * 31) % 17);
+                    }
+                }
+                left.merge(right);
+                FeatureResult result = ALL.score(left);
+                assertThat(left.distinctIntValues()).as(task.name()).isCloseTo(5000, within(250L));
+                assertThat(result.warnings())
+                        .as(task.name())
+                        .extracting(FeatureWarning::kind)
+                        .contains(FeatureWarning.Kind.ID_LIKE)
+                        .doesNotContain(FeatureWarning.Kind.LEAKAGE);
+                assertThat(result.isBlocked()).isTrue();
+            }
+        }
+
+        @Test
+        void aFewIntValuesOrFloatValuesAreNotIdLike() {
+            FeatureAccumulator counts = feature(Kind.NUMERIC, Task.CLASSIFICATION);
+            FeatureAccumulator floats = feature(Kind.NUMERIC, Task.CLASSIFICATION);
+            SplittableRandom random = new SplittableRandom(7);
+            for (int i = 0; i < 1000; i++) {
+                String label = i % 2 == 0 ? "a" : "b";
+                long count = random.nextInt(300);
+                counts.addRow(true);
+                counts.addIntValue(count);
+                counts.addNumericClass(count, label);
+                floats.addRow(true);
+                floats.addNumericClass(random.nextDouble(), label);
+            }
+            assertThat(counts.distinctIntValues()).isBetween(250L, 300L);
+            assertThat(ALL.score(counts).warnings())
+                    .extracting(FeatureWarning::kind)
+                    .doesNotContain(FeatureWarning.Kind.ID_LIKE);
+            assertThat(ALL.score(floats).warnings())
+                    .extracting(FeatureWarning::kind)
+                    .doesNotContain(FeatureWarning.Kind.ID_LIKE);
+        }
+
+        @Test
         void aConstantNumericFeatureGetsNoCorrelation() {
             FeatureAccumulator f = feature(Kind.NUMERIC, Task.REGRESSION);
             for (int i = 0; i < 10; i++) {

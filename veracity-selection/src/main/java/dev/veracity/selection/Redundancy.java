@@ -1,0 +1,94 @@
+package dev.veracity.selection;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Feature-feature association for redundancy, accumulated in the same pass as the scores: Pearson's r for a pair
+ * of numeric features (fixed size a pair) and Cramér's V for a pair of categorical features (a contingency table,
+ * given up beyond {@value #MAX_CELLS} distinct value pairs, so an identifier never fills memory). Numeric and
+ * categorical features are not compared. Work is O(p²) a row for p features of a kind.
+ *
+ * <pre>{@code
+ * Redundancy r = new Redundancy();
+ * r.addNumeric("a", 1.0, "b", 2.0);
+ * Optional<Double> v = r.between("a", "b");
+ * }</pre>
+ */
+public final class Redundancy {
+    /** A categorical pair with more distinct value pairs than this gets no Cramér's V. */
+    public static final int MAX_CELLS = 10_000;
+
+    private final Map<String, CorrelationAccumulator> numeric = new HashMap<>();
+    private final Map<String, ContingencyAccumulator> categorical = new HashMap<>();
+    private final Map<String, Boolean> abandoned = new HashMap<>();
+
+    /** {@return an empty accumulator: every pair unknown} */
+    public static Redundancy none() {
+        return new Redundancy();
+    }
+
+    private static String key(String a, String b) {
+        return a.compareTo(b) < 0 ? a + '\0' + b : b + '\0' + a;
+    }
+
+    /** {@return the accumulator of a numeric pair (r is symmetric: either order of the rows' values)} */
+    CorrelationAccumulator numericPair(String a, String b) {
+        return numeric.computeIfAbsent(key(a, b), k -> new CorrelationAccumulator());
+    }
+
+    /** {@return the table of a categorical pair (V is symmetric), or null once given up} */
+    ContingencyAccumulator categoricalPair(String a, String b) {
+        String key = key(a, b);
+        if (abandoned.containsKey(key)) {
+            return null;
+        }
+        ContingencyAccumulator table = categorical.computeIfAbsent(key, k -> new ContingencyAccumulator());
+        if (table.cellCount() > MAX_CELLS) {
+            categorical.remove(key);
+            abandoned.put(key, true);
+            return null;
+        }
+        return table;
+    }
+
+    /** Adds a row where two numeric features are both present and finite. */
+    public void addNumeric(String a, double x, String b, double y) {
+        if (a.compareTo(b) < 0) {
+            numericPair(a, b).add(x, y);
+        } else {
+            numericPair(a, b).add(y, x);
+        }
+    }
+
+    /** Adds a row where two categorical features are both present. */
+    public void addCategorical(String a, String x, String b, String y) {
+        ContingencyAccumulator table = categoricalPair(a, b);
+        if (table != null) {
+            if (a.compareTo(b) < 0) {
+                table.add(x, y);
+            } else {
+                table.add(y, x);
+            }
+        }
+    }
+
+    /**
+     * {@return Pearson's r (signed) of two numeric features or Cramér's V of two categorical ones; empty when not
+     * measured: mixed kinds, too few rows, a constant feature or a table given up}
+     */
+    public Optional<Double> between(String a, String b) {
+        String key = key(a, b);
+        CorrelationAccumulator moments = numeric.get(key);
+        if (moments != null) {
+            double r = moments.pearson();
+            return moments.count() < 3 || Double.isNaN(r) ? Optional.empty() : Optional.of(r);
+        }
+        ContingencyAccumulator table = categorical.get(key);
+        if (table != null) {
+            return table.result().map(ContingencyAccumulator.Contingency::cramersV);
+        }
+        return Optional.empty();
+    }
+}
