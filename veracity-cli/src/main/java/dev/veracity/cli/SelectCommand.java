@@ -3,6 +3,7 @@ package dev.veracity.cli;
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
 import dev.veracity.io.AtomicFiles;
+import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -184,6 +186,7 @@ final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.refuseOverwrite(Inputs.of(data, schema), Arrays.asList(output, schemaOut));
         Optional<Schema> before = schema == null ? Optional.empty() : Optional.of(SchemaFiles.read(schema));
         if (schemaOut != null && before.isEmpty()) {
             throw new ConfigException(ErrorCode.INVALID_OPTION, "--schema-out: expected --schema too, found none");

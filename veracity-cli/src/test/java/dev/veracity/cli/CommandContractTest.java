@@ -221,6 +221,7 @@ class CommandContractTest {
                 "outcome",
                 "-o",
                 "{OUT}.csv");
+        row("select", "data.csv", Fixture.CSV, true, false, "{IN}", "--label", "b", "-o", "{OUT}.json");
         row("label consensus", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.csv");
         row("label agreement", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project init", "project", Fixture.NONE, false, false, "--labels", "yes,no", "{IN}");
