@@ -35,6 +35,10 @@ public enum VeracityModule {
     LABELING(List.of("dev.veracity.labeling..")),
     /** Feature selection scores, ranking and warnings. */
     SELECTION(List.of("dev.veracity.selection..")),
+    /** Feature engineering: TF Transform's analyze-then-apply. */
+    TRANSFORM(List.of("dev.veracity.transform..")),
+    /** Model quality over spans, error-stream drift detectors, shift diagnosis. */
+    MONITORING(List.of("dev.veracity.monitoring..")),
     /** The command line: the top of the graph, used by nothing. */
     CLI(List.of("dev.veracity.cli..")),
     /** The statistics engine on Apache Beam. */
@@ -63,8 +67,8 @@ public enum VeracityModule {
         return switch (this) {
             case CORE -> EnumSet.noneOf(VeracityModule.class);
             case IO -> EnumSet.of(CORE);
-            case REPORT, METADATA, PRIVACY, LABELING, SELECTION, BEAM -> EnumSet.of(CORE, IO);
-            case PIPELINE -> EnumSet.of(CORE, IO, METADATA, SELECTION);
+            case REPORT, METADATA, PRIVACY, LABELING, SELECTION, TRANSFORM, MONITORING, BEAM -> EnumSet.of(CORE, IO);
+            case PIPELINE -> EnumSet.of(CORE, IO, METADATA, SELECTION, TRANSFORM, MONITORING);
             case CLI -> EnumSet.complementOf(EnumSet.of(CLI, BEAM));
         };
     }
