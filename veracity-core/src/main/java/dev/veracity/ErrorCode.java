@@ -44,7 +44,8 @@ public enum ErrorCode {
     PARQUET_INVALID(Category.USER),
     AVRO_INVALID(Category.USER),
     JDBC_FAILED(Category.EXTERNAL),
-    CONVERT_NOT_REPRESENTABLE(Category.USER);
+    CONVERT_NOT_REPRESENTABLE(Category.USER),
+    CONFIG_FILE_INVALID(Category.USER);
 
     /** Whose fault an error is. */
     public enum Category {

@@ -2,12 +2,11 @@ package dev.veracity.schema;
 
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
+import dev.veracity.format.CloseNames;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,8 +14,6 @@ import java.util.Optional;
  * names the closest features when there is none.
  */
 final class FeatureLookup {
-    private static final int MAX_SUGGESTIONS = 3;
-
     private FeatureLookup() {}
 
     /**
@@ -53,16 +50,9 @@ final class FeatureLookup {
     private static ConfigException notFound(Schema.Builder schema, String nameOrPath) {
         List<String> paths = new ArrayList<>();
         collectPaths(schema.getFeatureList(), "", paths);
-        String query = nameOrPath.toLowerCase(Locale.ROOT);
-        List<String> close = paths.stream()
-                .filter(path -> isClose(query, path.toLowerCase(Locale.ROOT)))
-                .sorted(Comparator.comparingInt((String path) -> distance(query, path.toLowerCase(Locale.ROOT)))
-                        .thenComparing(Comparator.naturalOrder()))
-                .limit(MAX_SUGGESTIONS)
-                .toList();
-        String hint = close.isEmpty()
+        String hint = CloseNames.of(nameOrPath, paths).isEmpty()
                 ? " (the schema has " + paths.size() + " features)"
-                : "; did you mean " + String.join(", ", close) + "?";
+                : CloseNames.hint(nameOrPath, paths);
         return new ConfigException(
                 ErrorCode.SCHEMA_FEATURE_NOT_FOUND,
                 "feature \"" + nameOrPath + "\": expected a feature of the schema, found none" + hint);
@@ -77,32 +67,5 @@ final class FeatureLookup {
                 collectPaths(feature.getStructDomain().getFeatureList(), path, paths);
             }
         }
-    }
-
-    private static boolean isClose(String query, String candidate) {
-        if (candidate.contains(query) || query.contains(candidate)) {
-            return true;
-        }
-        return distance(query, candidate) <= Math.max(2, query.length() / 3);
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions of one char each cost one. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
