@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
             "  .pb      binary protobuf, as TFX's FeatureStats.pb",
             "  .pbtxt   protobuf text format",
             "  .json    protobuf JSON mapping",
+            "  .tfrecord (or .tfrecord.gz) one TFRecord record, as TFX's older StatisticsGen wrote; such files with",
+            "           several records (shards) are joined on reading, as TFDV's load_sharded_statistics does",
             ""
         },
         footer = {
@@ -215,7 +217,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StatisticsFiles.formatOf(output);
+        StatisticsFiles.checkName(output);
         StatisticsOptions options = StatisticsOptions.DEFAULT
                 .withNumTopValues(topK)
                 .withNumHistogramBuckets(histogramBuckets)
