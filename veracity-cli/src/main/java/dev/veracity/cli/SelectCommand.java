@@ -5,11 +5,13 @@ import dev.veracity.ErrorCode;
 import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
+import dev.veracity.io.StatisticsFiles;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
 import dev.veracity.schema.SchemaCanonicalizer;
 import dev.veracity.schema.SchemaEditor;
 import dev.veracity.selection.FeatureSelector;
+import dev.veracity.selection.FeatureWarning;
 import dev.veracity.selection.KsgAccumulator;
 import dev.veracity.selection.Method;
 import dev.veracity.selection.RankCorrelationAccumulator;
@@ -17,6 +19,7 @@ import dev.veracity.selection.Ranking;
 import dev.veracity.selection.SelectionJson;
 import dev.veracity.selection.SelectionOptions;
 import dev.veracity.selection.SelectionReport;
+import dev.veracity.selection.ServingCheck;
 import dev.veracity.selection.Task;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,13 +60,15 @@ import picocli.CommandLine.Spec;
             "Features are ranked by strength, an effect size in [0, 1] (eta^2, r^2, V^2,",
             "1 - exp(-2 MI)) averaged over the methods. Constant, near-constant and ID-like",
             "features, and features that predict the label almost perfectly (leakage), are",
-            "warned about, ranked after the others and not selected. Exit code 1 when a",
-            "feature is flagged as leakage.",
+            "warned about, ranked after the others and not selected; so are features absent",
+            "when serving (--schema environments, --serving-stats). Exit code 1 when a",
+            "feature is flagged as leakage or absent_in_serving.",
             ""
         },
         footer = {
             "%nExamples:",
             "  veracity select examples/runs/train.csv --label completed -k 5 -o ranking.json",
+            "  veracity select train.csv --label completed --serving-stats serving.pb",
             "  veracity select train.parquet --label fare --methods pearson,spearman \\",
             "      --schema schema.pbtxt --schema-out selected.pbtxt"
         })
@@ -139,6 +144,22 @@ final class SelectCommand implements Callable<Integer> {
     Path schemaOut;
 
     @Option(
+            names = "--serving-environment",
+            paramLabel = "NAME",
+            description = "The schema's serving environment: features out of it (not_in_environment, or an "
+                    + "in_environment without it) are flagged absent_in_serving and not selected (default: SERVING "
+                    + "when the schema's default_environment lists it).")
+    String servingEnvironment;
+
+    @Option(
+            names = "--serving-stats",
+            paramLabel = "FILE",
+            description = "Statistics of serving data (veracity stats or TFDV): features missing there, or present "
+                    + "there on less than half their training presence, are flagged absent_in_serving and not "
+                    + "selected.")
+    Path servingStats;
+
+    @Option(
             names = "--spearman-rows",
             paramLabel = "N",
             defaultValue = "" + RankCorrelationAccumulator.DEFAULT_CAPACITY,
@@ -186,7 +207,7 @@ final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.refuseOverwrite(Inputs.of(data, schema), Arrays.asList(output, schemaOut));
+        OutputPaths.refuseOverwrite(Inputs.of(data, schema, servingStats), Arrays.asList(output, schemaOut));
         Optional<Schema> before = schema == null ? Optional.empty() : Optional.of(SchemaFiles.read(schema));
         if (schemaOut != null && before.isEmpty()) {
             throw new ConfigException(ErrorCode.INVALID_OPTION, "--schema-out: expected --schema too, found none");
@@ -200,7 +221,8 @@ final class SelectCommand implements Callable<Integer> {
                 spearmanRows(),
                 miSample(),
                 seed,
-                bootstrap());
+                bootstrap(),
+                serving(before));
         SelectionReport report = new FeatureSelector(options, input.tableOptions()).select(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -217,7 +239,27 @@ final class SelectCommand implements Callable<Integer> {
         if (schemaOut != null) {
             SchemaFiles.write(deprecateUnselected(before.get(), report), schemaOut);
         }
-        return report.hasLeakage() ? ExitCodes.ANOMALIES : ExitCodes.OK;
+        return report.hasLeakage() || report.hasWarning(FeatureWarning.Kind.ABSENT_IN_SERVING)
+                ? ExitCodes.ANOMALIES
+                : ExitCodes.OK;
+    }
+
+    private ServingCheck serving(Optional<Schema> before) throws IOException {
+        ServingCheck check = ServingCheck.none();
+        if (servingEnvironment != null && before.isEmpty()) {
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION, "--serving-environment: expected --schema too, found none");
+        }
+        if (before.isPresent()) {
+            check = check.withSchema(
+                    before.get(),
+                    servingEnvironment == null ? ServingCheck.SERVING : servingEnvironment,
+                    servingEnvironment != null);
+        }
+        if (servingStats != null) {
+            check = check.withStatistics(StatisticsFiles.read(servingStats), servingStats.toString());
+        }
+        return check;
     }
 
     private Task task() {

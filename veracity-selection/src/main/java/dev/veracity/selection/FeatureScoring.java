@@ -4,6 +4,7 @@ import dev.veracity.selection.FeatureWarning.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
@@ -17,8 +18,9 @@ import org.apache.commons.statistics.distribution.FDistribution;
  *
  * @param methods  the methods asked for; others are not reported
  * @param leakage  the strength from which a feature is flagged as leaking the label (e.g. 0.99)
+ * @param serving  which features are absent when serving ({@code absent_in_serving})
  */
-public record FeatureScoring(Set<Method> methods, double leakage) {
+public record FeatureScoring(Set<Method> methods, double leakage, ServingCheck serving) {
     /** Fewer present rows than this fraction of the labelled rows: mostly missing. */
     public static final double MOSTLY_MISSING = 0.5;
     /** One value on at least this fraction of the complete rows: near-constant. */
@@ -33,9 +35,15 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
 
     public FeatureScoring {
         methods = Set.copyOf(methods);
+        Objects.requireNonNull(serving, "serving is null");
         if (!(leakage > 0 && leakage <= 1)) {
             throw new IllegalArgumentException("leakage must be in (0, 1]: " + leakage);
         }
+    }
+
+    /** Scoring with no serving check. */
+    public FeatureScoring(Set<Method> methods, double leakage) {
+        this(methods, leakage, ServingCheck.none());
     }
 
     /** {@return the feature's scores and warnings, rank 0 and not selected} */
@@ -85,6 +93,7 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
                 break;
             }
         }
+        serving.check(feature.name(), feature.rows(), feature.presentRows()).ifPresent(warnings::add);
         return new FeatureResult(feature.name(), feature.kind(), complete, scores, warnings, 0, false);
     }
 

@@ -68,7 +68,8 @@ public final class FeatureSelector {
             read(file, task, label, features, redundancy, null);
         }
         label.check(files.get(0), options.label(), task);
-        FeatureScoring scoring = new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH);
+        FeatureScoring scoring =
+                new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH, options.serving());
         List<FeatureResult> results = new ArrayList<>();
         for (FeatureAccumulator feature : features.values()) {
             results.add(scoring.score(feature));
@@ -112,7 +113,8 @@ public final class FeatureSelector {
         if (!label.isUsable(task)) {
             return List.of();
         }
-        FeatureScoring scoring = new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH);
+        FeatureScoring scoring =
+                new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH, options.serving());
         List<FeatureResult> results = new ArrayList<>();
         for (FeatureAccumulator feature : features.values()) {
             if (!blocked.contains(feature.name())) {
