@@ -153,6 +153,27 @@ public record FeatureScoring(Set<Method> methods, double leakage, ServingCheck s
         }
     }
 
+    private void ksgRegression(KsgRegressionAccumulator ksg, List<Score> scores, List<FeatureWarning> warnings) {
+        if (!methods.contains(Method.MUTUAL_INFORMATION)) {
+            return;
+        }
+        double mi = ksg.mutualInformation();
+        if (Double.isNaN(mi)) {
+            warnings.add(new FeatureWarning(
+                    Kind.TOO_FEW_ROWS,
+                    "mutual_information: needs " + (KsgAccumulator.NEIGHBOURS + 1) + " complete rows, found "
+                            + ksg.count()));
+            return;
+        }
+        scores.add(new Score(Method.MUTUAL_INFORMATION, mi, Double.NaN, 0, clamp(1 - Math.exp(-2 * mi))));
+        if (ksg.isSampled()) {
+            warnings.add(new FeatureWarning(
+                    Kind.SAMPLED,
+                    "mutual_information: KSG estimate on a seeded sample of " + ksg.sampleSize() + " of " + ksg.count()
+                            + " complete rows (--mi-sample)"));
+        }
+    }
+
     private long contingency(ContingencyAccumulator table, List<Score> scores, List<FeatureWarning> warnings) {
         Optional<ContingencyAccumulator.Contingency> result = table.result();
         if (result.isEmpty()) {
@@ -206,6 +227,7 @@ public record FeatureScoring(Set<Method> methods, double leakage, ServingCheck s
             }
             return n;
         }
+        ksgRegression(feature.ksgRegression(), scores, warnings);
         FDistribution f = FDistribution.of(1, n - 2);
         double p = pairwisePValue(r, n, f);
         if (methods.contains(Method.F_REGRESSION)) {
