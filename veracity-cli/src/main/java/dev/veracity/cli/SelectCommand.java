@@ -112,16 +112,17 @@ final class SelectCommand implements Callable<Integer> {
             names = "--order",
             paramLabel = "ORDER",
             defaultValue = "relevance",
-            description = "relevance (by strength) or mrmr (greedy: strength minus mean r² or V² to the features "
-                    + "already ranked) (default: ${DEFAULT-VALUE}).")
+            description = "relevance (by strength) or mrmr (greedy: strength minus mean r², V² or eta² to the "
+                    + "features already ranked) (default: ${DEFAULT-VALUE}).")
     String order;
 
     @Option(
             names = "--max-redundancy",
             paramLabel = "X",
             defaultValue = "" + Ranking.DEFAULT_MAX_REDUNDANCY,
-            description = "A feature with |r| (numeric) or Cramér's V (categorical) >= X, in (0, 1], to one ranked "
-                    + "before it is redundant and not selected (default: ${DEFAULT-VALUE}).")
+            description = "A feature with |r| (numeric pair), Cramér's V (categorical pair) or eta (numeric and "
+                    + "categorical) >= X, in (0, 1], to one ranked before it is redundant and not selected (default: "
+                    + "${DEFAULT-VALUE}).")
     double maxRedundancy;
 
     @Option(

@@ -320,7 +320,7 @@ public final class FeatureSelector {
         }
     }
 
-    /** Adds the batch's labelled rows to every pair of features of the same kind, for redundancy. */
+    /** Adds the batch's labelled rows to every pair of features, for redundancy. */
     private static void pairs(
             RecordBatch batch,
             List<FeatureAccumulator> columns,
@@ -363,6 +363,21 @@ public final class FeatureSelector {
                 for (int r = 0; r < x.length; r++) {
                     for (int w = 0; Double.isFinite(x[r]) && Double.isFinite(y[r]) && w < weights[r]; w++) {
                         pair.add(x[r], y[r]);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < numbers.size(); i++) {
+            for (int j = 0; j < texts.size(); j++) {
+                GroupMomentsAccumulator pair = redundancy.mixedPair(numericNames.get(i), categoricalNames.get(j));
+                if (pair == null) {
+                    continue;
+                }
+                double[] x = numbers.get(i);
+                String[] y = texts.get(j);
+                for (int r = 0; r < x.length; r++) {
+                    for (int w = 0; Double.isFinite(x[r]) && y[r] != null && w < weights[r]; w++) {
+                        pair.add(y[r], x[r]);
                     }
                 }
             }
