@@ -6,6 +6,8 @@ import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
+import dev.veracity.io.Veracity;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
 import dev.veracity.schema.SchemaCanonicalizer;
@@ -13,6 +15,7 @@ import dev.veracity.schema.SchemaEditor;
 import dev.veracity.selection.FeatureSelector;
 import dev.veracity.selection.FeatureWarning;
 import dev.veracity.selection.KsgAccumulator;
+import dev.veracity.selection.LiftAccumulator;
 import dev.veracity.selection.Method;
 import dev.veracity.selection.RankCorrelationAccumulator;
 import dev.veracity.selection.Ranking;
@@ -70,6 +73,7 @@ import picocli.CommandLine.Spec;
             "%nExamples:",
             "  veracity select examples/runs/train.csv --label completed -k 5 -o ranking.json",
             "  veracity select train.csv --label completed --serving-stats serving.pb",
+            "  veracity select train.csv --label completed --lift --stats-out lift.pb && veracity show lift.pb",
             "  veracity select train.parquet --label fare --methods pearson,spearman \\",
             "      --schema schema.pbtxt --schema-out selected.pbtxt"
         })
@@ -162,6 +166,28 @@ final class SelectCommand implements Callable<Integer> {
     Path servingStats;
 
     @Option(
+            names = "--lift",
+            description = "Compute TFDV's lift of every categorical feature value against each label value, "
+                    + "P(label | value) / P(label), into the --stats-out statistics (classification only).")
+    boolean lift;
+
+    @Option(
+            names = "--lift-top-k",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Keep the N feature values of highest lift per label value (default: ${DEFAULT-VALUE}: "
+                    + "all, as TFDV).")
+    int liftTopK;
+
+    @Option(
+            names = "--stats-out",
+            paramLabel = "FILE",
+            description = "Write statistics of the data (as veracity stats computes them, .pb, .pbtxt or .json), "
+                    + "with --lift's lift as TFDV stores it: cross_features and \"Lift (Y=...)\" custom stats; "
+                    + "veracity show displays it.")
+    Path statsOut;
+
+    @Option(
             names = "--spearman-rows",
             paramLabel = "N",
             defaultValue = "" + RankCorrelationAccumulator.DEFAULT_CAPACITY,
@@ -209,7 +235,14 @@ final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.refuseOverwrite(Inputs.of(data, schema, servingStats), Arrays.asList(output, schemaOut));
+        OutputPaths.refuseOverwrite(Inputs.of(data, schema, servingStats), Arrays.asList(output, schemaOut, statsOut));
+        if (lift && statsOut == null) {
+            throw new ConfigException(ErrorCode.INVALID_OPTION, "--lift: expected --stats-out FILE too, found none");
+        }
+        if (liftTopK < 0) {
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION, "--lift-top-k: expected a count >= 0, found " + liftTopK);
+        }
         Optional<Schema> before = schema == null ? Optional.empty() : Optional.of(SchemaFiles.read(schema));
         if (schemaOut != null && before.isEmpty()) {
             throw new ConfigException(ErrorCode.INVALID_OPTION, "--schema-out: expected --schema too, found none");
@@ -225,7 +258,9 @@ final class SelectCommand implements Callable<Integer> {
                 seed,
                 bootstrap(),
                 serving(before));
-        SelectionReport report = new FeatureSelector(options, input.tableOptions()).select(data);
+        FeatureSelector selector = new FeatureSelector(options, input.tableOptions());
+        LiftAccumulator lifts = new LiftAccumulator(liftTopK);
+        SelectionReport report = lift ? selector.select(data, lifts) : selector.select(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -240,6 +275,24 @@ final class SelectCommand implements Callable<Integer> {
         }
         if (schemaOut != null) {
             SchemaFiles.write(deprecateUnselected(before.get(), report), schemaOut);
+        }
+        if (statsOut != null) {
+            DatasetFeatureStatisticsList statistics = Veracity.statistics(data)
+                    .withReadOptions(input.tableOptions().read())
+                    .compute()
+                    .statistics();
+            if (lift && statistics.getDatasetsCount() > 0) {
+                statistics = statistics.toBuilder()
+                        .setDatasets(0, lifts.addTo(statistics.getDatasets(0)))
+                        .build();
+            }
+            StatisticsFiles.write(statistics, statsOut);
+            for (String name : lifts.abandoned()) {
+                spec.commandLine()
+                        .getErr()
+                        .println("veracity: warning: --lift: " + TerminalText.escape(name) + " has more than "
+                                + LiftAccumulator.MAX_VALUES + " values; no lift");
+            }
         }
         return report.hasLeakage() || report.hasWarning(FeatureWarning.Kind.ABSENT_IN_SERVING)
                 ? ExitCodes.ANOMALIES

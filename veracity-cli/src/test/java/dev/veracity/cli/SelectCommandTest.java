@@ -378,6 +378,49 @@ class SelectCommandTest {
     }
 
     @Nested
+    class Lift {
+        @Test
+        void liftIsWrittenIntoTheStatisticsAndShowDisplaysIt() throws IOException {
+            Path stats = dir.resolve("lift.pbtxt");
+            CommandRun run = CommandRun.of(
+                    "select", TRAIN.toString(), "--label", "completed", "--lift", "--stats-out", stats.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            String text = Files.readString(stats);
+            assertThat(text)
+                    .contains("cross_features {", "lift_series {", "y_int: 1", "x_string: \"trail\"")
+                    .contains("name: \"Lift (Y=0)\"", "rank_histogram {");
+            CommandRun show = CommandRun.of("show", stats.toString());
+            assertThat(show.exitCode()).as(show.err()).isZero();
+            assertThat(show.out())
+                    .contains("Lift of surface against completed: P(completed | value) / P(completed)")
+                    .containsPattern("completed=0 \\([0-9,]+ examples\\)")
+                    .containsPattern("trail +[0-9.]+ +[0-9,]+ of [0-9,]+ examples with it");
+            assertThat(show.out().lines())
+                    .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        }
+
+        @Test
+        void liftNeedsStatsOutAndAClassificationLabel() throws IOException {
+            Path data = csv("regression.csv", "x,y", "a,1.5", "b,2.5", "a,3.5", "b,0.5");
+            CommandRun noOut = CommandRun.of("select", data.toString(), "--label", "y", "--lift");
+            assertThat(noOut.exitCode()).isEqualTo(2);
+            assertThat(noOut.err()).contains("--lift: expected --stats-out FILE too");
+            CommandRun regression = CommandRun.of(
+                    "select",
+                    data.toString(),
+                    "--label",
+                    "y",
+                    "--lift",
+                    "--stats-out",
+                    dir.resolve("s.pb").toString());
+            assertThat(regression.exitCode()).isEqualTo(2);
+            assertThat(regression.err().strip())
+                    .contains("--lift: expected a categorical label")
+                    .doesNotContain("\n");
+        }
+    }
+
+    @Nested
     class BadInput {
         @Test
         void aMissingLabelColumnIsExitTwoOneLine() {

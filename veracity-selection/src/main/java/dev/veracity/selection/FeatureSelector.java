@@ -53,6 +53,20 @@ public final class FeatureSelector {
      * @throws IOException    if reading fails
      */
     public SelectionReport select(List<Path> files) throws IOException {
+        return run(files, null);
+    }
+
+    /**
+     * {@return the ranking, as {@link #select(List)}, with TFDV's lift of every categorical feature against the
+     * label counted into {@code lift} in the same pass}
+     *
+     * @throws InputException INVALID_OPTION if the label is numeric (regression): lift needs label values
+     */
+    public SelectionReport select(List<Path> files, LiftAccumulator lift) throws IOException {
+        return run(files, Objects.requireNonNull(lift, "lift is null"));
+    }
+
+    private SelectionReport run(List<Path> files, LiftAccumulator lift) throws IOException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("files is empty");
         }
@@ -61,11 +75,20 @@ public final class FeatureSelector {
             labelType = table.types().get(table.require(options.label(), "--label", ErrorCode.INVALID_OPTION));
         }
         Task task = resolve(labelType, files);
+        if (lift != null) {
+            if (task != Task.CLASSIFICATION) {
+                throw new InputException(
+                        ErrorCode.INVALID_OPTION,
+                        files.get(0) + ": --lift: expected a categorical label (classification), found "
+                                + options.label() + " scored as regression");
+            }
+            lift.label(options.label(), labelType == FeatureType.INT);
+        }
         LabelState label = new LabelState();
         Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
         Redundancy redundancy = new Redundancy();
         for (Path file : files) {
-            read(file, task, label, features, redundancy, null);
+            read(file, task, label, features, redundancy, null, lift);
         }
         label.check(files.get(0), options.label(), task);
         FeatureScoring scoring =
@@ -108,7 +131,7 @@ public final class FeatureSelector {
         Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
         Redundancy redundancy = new Redundancy();
         for (Path file : files) {
-            read(file, task, label, features, redundancy, random);
+            read(file, task, label, features, redundancy, random, null);
         }
         if (!label.isUsable(task)) {
             return List.of();
@@ -195,7 +218,8 @@ public final class FeatureSelector {
             LabelState label,
             Map<String, FeatureAccumulator> features,
             Redundancy redundancy,
-            SplittableRandom resample)
+            SplittableRandom resample,
+            LiftAccumulator lift)
             throws IOException {
         try (Table table = Table.open(file, tableOptions)) {
             int labelIndex = table.require(options.label(), "--label", ErrorCode.INVALID_OPTION);
@@ -248,6 +272,9 @@ public final class FeatureSelector {
                     }
                 }
                 pairs(batch, columns, labelled, weights, redundancy);
+                if (lift != null) {
+                    lift.addBatch(batch, columns, classes, labelled);
+                }
             }
         }
     }
