@@ -116,7 +116,7 @@ public final class FeatureSelector {
                 stability.put(f.name(), counts.getOrDefault(f.name(), 0) / (double) options.bootstrap());
             }
         }
-        return new SelectionReport(options.label(), task, label.rows, ranked, List.of(), stability);
+        return new SelectionReport(options.label(), task, label.rows(), ranked, List.of(), stability);
     }
 
     /**
@@ -271,7 +271,7 @@ public final class FeatureSelector {
                         add(feature, batch.columns().get(c), classes, values, labelled, weights);
                     }
                 }
-                pairs(batch, columns, labelled, weights, redundancy);
+                redundancy.addBatch(batch, columns, labelled, weights);
                 if (lift != null) {
                     lift.addBatch(batch, columns, classes, labelled);
                 }
@@ -347,93 +347,13 @@ public final class FeatureSelector {
         }
     }
 
-    /** Adds the batch's labelled rows to every pair of features, for redundancy. */
-    private static void pairs(
-            RecordBatch batch,
-            List<FeatureAccumulator> columns,
-            boolean[] labelled,
-            int[] weights,
-            Redundancy redundancy) {
-        List<String> numericNames = new ArrayList<>();
-        List<double[]> numbers = new ArrayList<>();
-        List<String> categoricalNames = new ArrayList<>();
-        List<String[]> texts = new ArrayList<>();
-        for (int c = 0; c < columns.size(); c++) {
-            FeatureAccumulator feature = columns.get(c);
-            if (feature == null) {
-                continue;
-            }
-            Column column = batch.columns().get(c);
-            if (feature.kind() == Kind.NUMERIC) {
-                double[] x = new double[labelled.length];
-                for (int r = 0; r < labelled.length; r++) {
-                    int v = labelled[r] ? single(column, r) : -1;
-                    x[r] = v < 0 ? Double.NaN : number(column, v);
-                }
-                numericNames.add(feature.name());
-                numbers.add(x);
-            } else {
-                String[] x = new String[labelled.length];
-                for (int r = 0; r < labelled.length; r++) {
-                    int v = labelled[r] ? single(column, r) : -1;
-                    x[r] = v < 0 ? null : ValueText.of(column, v);
-                }
-                categoricalNames.add(feature.name());
-                texts.add(x);
-            }
-        }
-        for (int i = 0; i < numbers.size(); i++) {
-            for (int j = i + 1; j < numbers.size(); j++) {
-                CorrelationAccumulator pair = redundancy.numericPair(numericNames.get(i), numericNames.get(j));
-                double[] x = numbers.get(i);
-                double[] y = numbers.get(j);
-                for (int r = 0; r < x.length; r++) {
-                    for (int w = 0; Double.isFinite(x[r]) && Double.isFinite(y[r]) && w < weights[r]; w++) {
-                        pair.add(x[r], y[r]);
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < numbers.size(); i++) {
-            for (int j = 0; j < texts.size(); j++) {
-                GroupMomentsAccumulator pair = redundancy.mixedPair(numericNames.get(i), categoricalNames.get(j));
-                if (pair == null) {
-                    continue;
-                }
-                double[] x = numbers.get(i);
-                String[] y = texts.get(j);
-                for (int r = 0; r < x.length; r++) {
-                    for (int w = 0; Double.isFinite(x[r]) && y[r] != null && w < weights[r]; w++) {
-                        pair.add(y[r], x[r]);
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < texts.size(); i++) {
-            for (int j = i + 1; j < texts.size(); j++) {
-                ContingencyAccumulator pair =
-                        redundancy.categoricalPair(categoricalNames.get(i), categoricalNames.get(j));
-                if (pair == null) {
-                    continue;
-                }
-                String[] x = texts.get(i);
-                String[] y = texts.get(j);
-                for (int r = 0; r < x.length; r++) {
-                    for (int w = 0; x[r] != null && y[r] != null && w < weights[r]; w++) {
-                        pair.add(x[r], y[r]);
-                    }
-                }
-            }
-        }
-    }
-
     /** {@return the index of row r's only value, or -1 if the row is missing or has several values} */
-    private static int single(Column column, int r) {
+    static int single(Column column, int r) {
         int start = column.rowOffsets()[r];
         return column.present()[r] && column.rowOffsets()[r + 1] - start == 1 ? start : -1;
     }
 
-    private static double number(Column column, int v) {
+    static double number(Column column, int v) {
         if (column instanceof IntColumn ints) {
             return ints.values()[v];
         }
@@ -442,56 +362,5 @@ public final class FeatureSelector {
         }
         throw new IllegalArgumentException("not a numeric column: " + column.name() + " "
                 + (column instanceof StringColumn ? "STRING" : column.type()));
-    }
-
-    /** The label's rows and values, for the bad-input checks. */
-    private static final class LabelState {
-        private final Set<String> classes = new HashSet<>();
-        private final Map<String, String> canonical = new java.util.HashMap<>();
-        private long rows;
-        private double min = Double.POSITIVE_INFINITY;
-        private double max = Double.NEGATIVE_INFINITY;
-
-        /** {@return one String instance per class, so samples and maps share it} */
-        String canonical(String value) {
-            String known = canonical.putIfAbsent(value, value);
-            return known == null ? value : known;
-        }
-
-        void addClass(String value) {
-            rows++;
-            if (classes.size() < 2) {
-                classes.add(value);
-            }
-        }
-
-        void addValue(double value) {
-            rows++;
-            min = Math.min(min, value);
-            max = Math.max(max, value);
-        }
-
-        boolean isUsable(Task task) {
-            return rows > 0 && (task == Task.CLASSIFICATION ? classes.size() >= 2 : min < max);
-        }
-
-        void check(Path file, String label, Task task) {
-            if (rows == 0) {
-                throw new InputException(
-                        ErrorCode.INVALID_OPTION,
-                        file + ": expected values of the label " + label + ", found it missing on every row");
-            }
-            boolean constant = task == Task.CLASSIFICATION ? classes.size() < 2 : min == max;
-            if (constant) {
-                throw new InputException(
-                        ErrorCode.INVALID_OPTION,
-                        file + ": expected a label " + label
-                                + " with at least 2 values, found it constant ("
-                                + (task == Task.CLASSIFICATION
-                                        ? classes.iterator().next()
-                                        : ValueText.of(min)) + ") on all "
-                                + rows + " labelled rows");
-            }
-        }
     }
 }

@@ -1,6 +1,11 @@
 package dev.veracity.selection;
 
+import dev.veracity.data.Column;
+import dev.veracity.data.RecordBatch;
+import dev.veracity.data.ValueText;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,6 +84,80 @@ public final class Redundancy {
         GroupMomentsAccumulator groups = mixedPair(numeric, categorical);
         if (groups != null) {
             groups.add(value, x);
+        }
+    }
+
+    /** Adds the batch's labelled rows to every pair of features, for  */
+    void addBatch(RecordBatch batch, List<FeatureAccumulator> columns, boolean[] labelled, int[] weights) {
+        List<String> numericNames = new ArrayList<>();
+        List<double[]> numbers = new ArrayList<>();
+        List<String> categoricalNames = new ArrayList<>();
+        List<String[]> texts = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            FeatureAccumulator feature = columns.get(c);
+            if (feature == null) {
+                continue;
+            }
+            Column column = batch.columns().get(c);
+            if (feature.kind() == Kind.NUMERIC) {
+                double[] x = new double[labelled.length];
+                for (int r = 0; r < labelled.length; r++) {
+                    int v = labelled[r] ? FeatureSelector.single(column, r) : -1;
+                    x[r] = v < 0 ? Double.NaN : FeatureSelector.number(column, v);
+                }
+                numericNames.add(feature.name());
+                numbers.add(x);
+            } else {
+                String[] x = new String[labelled.length];
+                for (int r = 0; r < labelled.length; r++) {
+                    int v = labelled[r] ? FeatureSelector.single(column, r) : -1;
+                    x[r] = v < 0 ? null : ValueText.of(column, v);
+                }
+                categoricalNames.add(feature.name());
+                texts.add(x);
+            }
+        }
+        for (int i = 0; i < numbers.size(); i++) {
+            for (int j = i + 1; j < numbers.size(); j++) {
+                CorrelationAccumulator pair = numericPair(numericNames.get(i), numericNames.get(j));
+                double[] x = numbers.get(i);
+                double[] y = numbers.get(j);
+                for (int r = 0; r < x.length; r++) {
+                    for (int w = 0; Double.isFinite(x[r]) && Double.isFinite(y[r]) && w < weights[r]; w++) {
+                        pair.add(x[r], y[r]);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < numbers.size(); i++) {
+            for (int j = 0; j < texts.size(); j++) {
+                GroupMomentsAccumulator pair = mixedPair(numericNames.get(i), categoricalNames.get(j));
+                if (pair == null) {
+                    continue;
+                }
+                double[] x = numbers.get(i);
+                String[] y = texts.get(j);
+                for (int r = 0; r < x.length; r++) {
+                    for (int w = 0; Double.isFinite(x[r]) && y[r] != null && w < weights[r]; w++) {
+                        pair.add(y[r], x[r]);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            for (int j = i + 1; j < texts.size(); j++) {
+                ContingencyAccumulator pair = categoricalPair(categoricalNames.get(i), categoricalNames.get(j));
+                if (pair == null) {
+                    continue;
+                }
+                String[] x = texts.get(i);
+                String[] y = texts.get(j);
+                for (int r = 0; r < x.length; r++) {
+                    for (int w = 0; x[r] != null && y[r] != null && w < weights[r]; w++) {
+                        pair.add(x[r], y[r]);
+                    }
+                }
+            }
         }
     }
 
