@@ -5,18 +5,24 @@ import dev.veracity.ErrorCode;
 import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
+import dev.veracity.io.StatisticsFiles;
+import dev.veracity.io.Veracity;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
 import dev.veracity.schema.SchemaCanonicalizer;
 import dev.veracity.schema.SchemaEditor;
 import dev.veracity.selection.FeatureSelector;
+import dev.veracity.selection.FeatureWarning;
 import dev.veracity.selection.KsgAccumulator;
+import dev.veracity.selection.LiftAccumulator;
 import dev.veracity.selection.Method;
 import dev.veracity.selection.RankCorrelationAccumulator;
 import dev.veracity.selection.Ranking;
 import dev.veracity.selection.SelectionJson;
 import dev.veracity.selection.SelectionOptions;
 import dev.veracity.selection.SelectionReport;
+import dev.veracity.selection.ServingCheck;
 import dev.veracity.selection.Task;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,20 +56,24 @@ import picocli.CommandLine.Spec;
             "anova_f (f_classif) and mutual_information (KSG, k = 3, mutual_info_classif)",
             "for numeric features; chi2 (no continuity correction), mutual_information",
             "(nats) and cramers_v for categorical ones. A numeric label (regression):",
-            "f_regression, pearson and spearman for numeric features; anova_f with eta",
-            "squared for categorical ones. INT and FLOAT features are numeric, STRING",
+            "f_regression, pearson, spearman and mutual_information (KSG, k = 3,",
+            "mutual_info_regression) for numeric features; anova_f with eta squared for",
+            "categorical ones. INT and FLOAT features are numeric, STRING",
             "features categorical, and so are INT features the --schema marks",
             "int_domain { is_categorical: true }.",
             "Features are ranked by strength, an effect size in [0, 1] (eta^2, r^2, V^2,",
             "1 - exp(-2 MI)) averaged over the methods. Constant, near-constant and ID-like",
             "features, and features that predict the label almost perfectly (leakage), are",
-            "warned about, ranked after the others and not selected. Exit code 1 when a",
-            "feature is flagged as leakage.",
+            "warned about, ranked after the others and not selected; so are features absent",
+            "when serving (--schema environments, --serving-stats). Exit code 1 when a",
+            "feature is flagged as leakage or absent_in_serving.",
             ""
         },
         footer = {
             "%nExamples:",
             "  veracity select examples/runs/train.csv --label completed -k 5 -o ranking.json",
+            "  veracity select train.csv --label completed --serving-stats serving.pb",
+            "  veracity select train.csv --label completed --lift --stats-out lift.pb && veracity show lift.pb",
             "  veracity select train.parquet --label fare --methods pearson,spearman \\",
             "      --schema schema.pbtxt --schema-out selected.pbtxt"
         })
@@ -106,16 +116,17 @@ final class SelectCommand implements Callable<Integer> {
             names = "--order",
             paramLabel = "ORDER",
             defaultValue = "relevance",
-            description = "relevance (by strength) or mrmr (greedy: strength minus mean r² or V² to the features "
-                    + "already ranked) (default: ${DEFAULT-VALUE}).")
+            description = "relevance (by strength) or mrmr (greedy: strength minus mean r², V² or eta² to the "
+                    + "features already ranked) (default: ${DEFAULT-VALUE}).")
     String order;
 
     @Option(
             names = "--max-redundancy",
             paramLabel = "X",
             defaultValue = "" + Ranking.DEFAULT_MAX_REDUNDANCY,
-            description = "A feature with |r| (numeric) or Cramér's V (categorical) >= X, in (0, 1], to one ranked "
-                    + "before it is redundant and not selected (default: ${DEFAULT-VALUE}).")
+            description = "A feature with |r| (numeric pair), Cramér's V (categorical pair) or eta (numeric and "
+                    + "categorical) >= X, in (0, 1], to one ranked before it is redundant and not selected (default: "
+                    + "${DEFAULT-VALUE}).")
     double maxRedundancy;
 
     @Option(
@@ -137,6 +148,44 @@ final class SelectCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Write --schema with every unselected feature given lifecycle_stage: DEPRECATED.")
     Path schemaOut;
+
+    @Option(
+            names = "--serving-environment",
+            paramLabel = "NAME",
+            description = "The schema's serving environment: features out of it (not_in_environment, or an "
+                    + "in_environment without it) are flagged absent_in_serving and not selected (default: SERVING "
+                    + "when the schema's default_environment lists it).")
+    String servingEnvironment;
+
+    @Option(
+            names = "--serving-stats",
+            paramLabel = "FILE",
+            description = "Statistics of serving data (veracity stats or TFDV): features missing there, or present "
+                    + "there on less than half their training presence, are flagged absent_in_serving and not "
+                    + "selected.")
+    Path servingStats;
+
+    @Option(
+            names = "--lift",
+            description = "Compute TFDV's lift of every categorical feature value against each label value, "
+                    + "P(label | value) / P(label), into the --stats-out statistics (classification only).")
+    boolean lift;
+
+    @Option(
+            names = "--lift-top-k",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Keep the N feature values of highest lift per label value (default: ${DEFAULT-VALUE}: "
+                    + "all, as TFDV).")
+    int liftTopK;
+
+    @Option(
+            names = "--stats-out",
+            paramLabel = "FILE",
+            description = "Write statistics of the data (as veracity stats computes them, .pb, .pbtxt or .json), "
+                    + "with --lift's lift as TFDV stores it: cross_features and \"Lift (Y=...)\" custom stats; "
+                    + "veracity show displays it.")
+    Path statsOut;
 
     @Option(
             names = "--spearman-rows",
@@ -186,7 +235,14 @@ final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.refuseOverwrite(Inputs.of(data, schema), Arrays.asList(output, schemaOut));
+        OutputPaths.refuseOverwrite(Inputs.of(data, schema, servingStats), Arrays.asList(output, schemaOut, statsOut));
+        if (lift && statsOut == null) {
+            throw new ConfigException(ErrorCode.INVALID_OPTION, "--lift: expected --stats-out FILE too, found none");
+        }
+        if (liftTopK < 0) {
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION, "--lift-top-k: expected a count >= 0, found " + liftTopK);
+        }
         Optional<Schema> before = schema == null ? Optional.empty() : Optional.of(SchemaFiles.read(schema));
         if (schemaOut != null && before.isEmpty()) {
             throw new ConfigException(ErrorCode.INVALID_OPTION, "--schema-out: expected --schema too, found none");
@@ -200,8 +256,11 @@ final class SelectCommand implements Callable<Integer> {
                 spearmanRows(),
                 miSample(),
                 seed,
-                bootstrap());
-        SelectionReport report = new FeatureSelector(options, input.tableOptions()).select(data);
+                bootstrap(),
+                serving(before));
+        FeatureSelector selector = new FeatureSelector(options, input.tableOptions());
+        LiftAccumulator lifts = new LiftAccumulator(liftTopK);
+        SelectionReport report = lift ? selector.select(data, lifts) : selector.select(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -217,7 +276,45 @@ final class SelectCommand implements Callable<Integer> {
         if (schemaOut != null) {
             SchemaFiles.write(deprecateUnselected(before.get(), report), schemaOut);
         }
-        return report.hasLeakage() ? ExitCodes.ANOMALIES : ExitCodes.OK;
+        if (statsOut != null) {
+            DatasetFeatureStatisticsList statistics = Veracity.statistics(data)
+                    .withReadOptions(input.tableOptions().read())
+                    .compute()
+                    .statistics();
+            if (lift && statistics.getDatasetsCount() > 0) {
+                statistics = statistics.toBuilder()
+                        .setDatasets(0, lifts.addTo(statistics.getDatasets(0)))
+                        .build();
+            }
+            StatisticsFiles.write(statistics, statsOut);
+            for (String name : lifts.abandoned()) {
+                spec.commandLine()
+                        .getErr()
+                        .println("veracity: warning: --lift: " + TerminalText.escape(name) + " has more than "
+                                + LiftAccumulator.MAX_VALUES + " values; no lift");
+            }
+        }
+        return report.hasLeakage() || report.hasWarning(FeatureWarning.Kind.ABSENT_IN_SERVING)
+                ? ExitCodes.ANOMALIES
+                : ExitCodes.OK;
+    }
+
+    private ServingCheck serving(Optional<Schema> before) throws IOException {
+        ServingCheck check = ServingCheck.none();
+        if (servingEnvironment != null && before.isEmpty()) {
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION, "--serving-environment: expected --schema too, found none");
+        }
+        if (before.isPresent()) {
+            check = check.withSchema(
+                    before.get(),
+                    servingEnvironment == null ? ServingCheck.SERVING : servingEnvironment,
+                    servingEnvironment != null);
+        }
+        if (servingStats != null) {
+            check = check.withStatistics(StatisticsFiles.read(servingStats), servingStats.toString());
+        }
+        return check;
     }
 
     private Task task() {

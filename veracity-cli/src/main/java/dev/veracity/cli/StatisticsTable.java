@@ -1,10 +1,12 @@
 package dev.veracity.cli;
 
 import dev.veracity.proto.CommonStatistics;
+import dev.veracity.proto.CrossFeatureStatistics;
 import dev.veracity.proto.CustomStatistic;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.FeatureNameStatistics;
+import dev.veracity.proto.LiftSeries;
 import dev.veracity.proto.NumericStatistics;
 import dev.veracity.proto.StringStatistics;
 import dev.veracity.stats.StringAccumulator;
@@ -15,11 +17,15 @@ import java.util.Locale;
 /**
  * Renders statistics as TFDV's display does: per dataset, a numeric table (count, missing %, mean, std dev, zeros %,
  * min, median, max) and a categorical table (count, missing %, unique, top value, its frequency, avg length), aligned
- * within 100 columns. Reads features named by {@code name} or by {@code path} (TFDV writes paths).
+ * within 100 columns, then any lift (TFDV's {@code LiftStatistics} in {@code cross_features}), the values of highest
+ * lift first. Reads features named by {@code name} or by {@code path} (TFDV writes paths).
  */
 final class StatisticsTable {
     private static final int NAME_WIDTH = 22;
     private static final String NUMERIC_FORMAT = "%-22s %8s %7s %9s %9s %6s %9s %9s %9s%n";
+    /** Lift values shown per label value; the file holds them all. */
+    private static final int LIFT_ROWS = 10;
+
     private static final String CATEGORICAL_FORMAT = "%-22s %8s %7s %8s %-28s %8s %7s%n";
 
     String render(DatasetFeatureStatisticsList statistics) {
@@ -111,6 +117,47 @@ final class StatisticsTable {
                     feature.getStatsCase() == FeatureNameStatistics.StatsCase.STRUCT_STATS
                             ? "struct"
                             : "no statistics"));
+        }
+        for (CrossFeatureStatistics cross : dataset.getCrossFeaturesList()) {
+            if (cross.getCategoricalCrossStats().hasLift()) {
+                renderLift(cross, text);
+            }
+        }
+    }
+
+    /** Renders TFDV's lift of a feature against the label: per label value, the values of highest lift first. */
+    private static void renderLift(CrossFeatureStatistics cross, StringBuilder text) {
+        String x = printable(String.join(".", cross.getPathX().getStepList()), NAME_WIDTH);
+        String y = printable(String.join(".", cross.getPathY().getStepList()), NAME_WIDTH);
+        text.append(String.format(Locale.ROOT, "%nLift of %s against %s: P(%s | value) / P(%s)%n", x, y, y, y));
+        for (LiftSeries series : cross.getCategoricalCrossStats().getLift().getLiftSeriesList()) {
+            String label = series.hasYString()
+                    ? printable(series.getYString(), 28)
+                    : series.hasYBucket()
+                            ? "[" + number(series.getYBucket().getLowValue()) + ", "
+                                    + number(series.getYBucket().getHighValue()) + ")"
+                            : Long.toString(series.getYInt());
+            long yCount = series.hasWeightedYCount() ? Math.round(series.getWeightedYCount()) : series.getYCount();
+            text.append(String.format(Locale.ROOT, "  %s=%s (%s examples)%n", y, label, count(yCount)));
+            int shown = 0;
+            for (LiftSeries.LiftValue value : series.getLiftValuesList()) {
+                if (shown++ == LIFT_ROWS) {
+                    text.append(String.format(
+                            Locale.ROOT, "    ... %d more values%n", series.getLiftValuesCount() - LIFT_ROWS));
+                    break;
+                }
+                String name = value.hasXString() ? printable(value.getXString(), 28) : Long.toString(value.getXInt());
+                text.append(String.format(
+                        Locale.ROOT,
+                        "    %-28s %9s  %s of %s examples with it%n",
+                        name,
+                        number(value.getLift()),
+                        count(
+                                value.hasWeightedXAndYCount()
+                                        ? Math.round(value.getWeightedXAndYCount())
+                                        : value.getXAndYCount()),
+                        count(value.hasWeightedXCount() ? Math.round(value.getWeightedXCount()) : value.getXCount())));
+            }
         }
     }
 

@@ -308,6 +308,119 @@ class SelectCommandTest {
     }
 
     @Nested
+    class Serving {
+        private final Path servingCsv = Path.of("..", "examples", "runs", "serving.csv");
+
+        private Path servingStats() {
+            Path stats = dir.resolve("serving.pb");
+            CommandRun run = CommandRun.of("stats", servingCsv.toString(), "-o", stats.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            return stats;
+        }
+
+        @Test
+        void aColumnServingLacksIsFlaggedNotSelectedAndExitsOne() throws IOException {
+            Path stats = servingStats();
+            CommandRun clean = CommandRun.of(
+                    "select", TRAIN.toString(), "--label", "completed", "--serving-stats", stats.toString());
+            assertThat(clean.exitCode()).as(clean.err()).isZero();
+            assertThat(clean.out()).doesNotContain("absent_in_serving");
+
+            Path ranking = dir.resolve("ranking.json");
+            CommandRun run = CommandRun.of(
+                    "select",
+                    TRAIN.toString(),
+                    "--label",
+                    "suggested",
+                    "--serving-stats",
+                    stats.toString(),
+                    "-o",
+                    ranking.toString());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.out()).contains("completed: absent_in_serving: not in the serving statistics");
+            assertThat(Files.readString(ranking))
+                    .containsPattern("\"name\" : \"completed\",[^}]*\"selected\" : false")
+                    .contains("absent_in_serving: not in the serving statistics");
+        }
+
+        @Test
+        void theSchemaEnvironmentFlagsAFeatureAndAnUndeclaredEnvironmentIsExitTwo() throws IOException {
+            Path data = generated(60);
+            Path schema = dir.resolve("schema.pbtxt");
+            Files.writeString(
+                    schema,
+                    "default_environment: \"TRAINING\"\ndefault_environment: \"SERVING\"\n"
+                            + "feature { name: \"signal\" type: FLOAT }\n"
+                            + "feature { name: \"color\" type: BYTES not_in_environment: \"SERVING\" }\n");
+            CommandRun run = CommandRun.of(
+                    "select", data.toString(), "--label", "label", "--schema", schema.toString(), "--json");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.out())
+                    .containsPattern("\"name\" : \"color\",[^}]*\"selected\" : false")
+                    .contains("absent_in_serving: the schema lists it not_in_environment SERVING");
+            CommandRun other = CommandRun.of(
+                    "select",
+                    data.toString(),
+                    "--label",
+                    "label",
+                    "--schema",
+                    schema.toString(),
+                    "--serving-environment",
+                    "ONLINE");
+            assertThat(other.exitCode()).isEqualTo(2);
+            assertThat(other.err().strip())
+                    .contains("--serving-environment: expected an environment of the schema's default_environment")
+                    .doesNotContain("\n");
+            assertThat(CommandRun.of("select", data.toString(), "--label", "label", "--serving-environment", "X")
+                            .err())
+                    .contains("--serving-environment: expected --schema too");
+        }
+    }
+
+    @Nested
+    class Lift {
+        @Test
+        void liftIsWrittenIntoTheStatisticsAndShowDisplaysIt() throws IOException {
+            Path stats = dir.resolve("lift.pbtxt");
+            CommandRun run = CommandRun.of(
+                    "select", TRAIN.toString(), "--label", "completed", "--lift", "--stats-out", stats.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            String text = Files.readString(stats);
+            assertThat(text)
+                    .contains("cross_features {", "lift_series {", "y_int: 1", "x_string: \"trail\"")
+                    .contains("name: \"Lift (Y=0)\"", "rank_histogram {");
+            CommandRun show = CommandRun.of("show", stats.toString());
+            assertThat(show.exitCode()).as(show.err()).isZero();
+            assertThat(show.out())
+                    .contains("Lift of surface against completed: P(completed | value) / P(completed)")
+                    .containsPattern("completed=0 \\([0-9,]+ examples\\)")
+                    .containsPattern("trail +[0-9.]+ +[0-9,]+ of [0-9,]+ examples with it");
+            assertThat(show.out().lines())
+                    .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        }
+
+        @Test
+        void liftNeedsStatsOutAndAClassificationLabel() throws IOException {
+            Path data = csv("regression.csv", "x,y", "a,1.5", "b,2.5", "a,3.5", "b,0.5");
+            CommandRun noOut = CommandRun.of("select", data.toString(), "--label", "y", "--lift");
+            assertThat(noOut.exitCode()).isEqualTo(2);
+            assertThat(noOut.err()).contains("--lift: expected --stats-out FILE too");
+            CommandRun regression = CommandRun.of(
+                    "select",
+                    data.toString(),
+                    "--label",
+                    "y",
+                    "--lift",
+                    "--stats-out",
+                    dir.resolve("s.pb").toString());
+            assertThat(regression.exitCode()).isEqualTo(2);
+            assertThat(regression.err().strip())
+                    .contains("--lift: expected a categorical label")
+                    .doesNotContain("\n");
+        }
+    }
+
+    @Nested
     class BadInput {
         @Test
         void aMissingLabelColumnIsExitTwoOneLine() {

@@ -7,7 +7,7 @@ import org.apache.datasketches.hll.Union;
 /**
  * Everything one feature needs for its scores against the label: which accumulators depends on the feature's kind
  * and the task (numeric/classification: ANOVA; categorical/classification: contingency; numeric/regression:
- * correlation and ranks; categorical/regression: ANOVA with the roles swapped), plus the rows where the feature is
+ * correlation, ranks and KSG; categorical/regression: ANOVA with the roles swapped), plus the rows where the feature is
  * present. Merge is associative and commutative; a new accumulator is its identity.
  *
  * <p>A numeric feature also counts its distinct INT values, for the ID-like check: a DataSketches HyperLogLog
@@ -24,6 +24,7 @@ public final class FeatureAccumulator {
     private final CorrelationAccumulator correlation;
     private final RankCorrelationAccumulator ranks;
     private final KsgAccumulator ksg;
+    private final KsgRegressionAccumulator ksgRegression;
     private HllSketch distinctInts;
     private long intRows;
     private long rows;
@@ -54,6 +55,7 @@ public final class FeatureAccumulator {
         correlation = numeric && !classification ? new CorrelationAccumulator() : null;
         ranks = numeric && !classification ? new RankCorrelationAccumulator(capacity, seed) : null;
         ksg = numeric && classification ? new KsgAccumulator(miSample, seed) : null;
+        ksgRegression = numeric && !classification ? new KsgRegressionAccumulator(miSample, seed) : null;
         distinctInts = numeric ? new HllSketch(DISTINCT_LG_K) : null;
     }
 
@@ -101,6 +103,7 @@ public final class FeatureAccumulator {
     public void addNumericValue(double feature, double label) {
         correlation.add(feature, label);
         ranks.add(feature, label);
+        ksgRegression.add(feature, label);
     }
 
     /** Adds a complete row of a categorical feature and a numeric label. */
@@ -142,6 +145,7 @@ public final class FeatureAccumulator {
         if (correlation != null) {
             correlation.merge(other.correlation);
             ranks.merge(other.ranks);
+            ksgRegression.merge(other.ksgRegression);
         }
     }
 
@@ -171,6 +175,10 @@ public final class FeatureAccumulator {
 
     KsgAccumulator ksg() {
         return ksg;
+    }
+
+    KsgRegressionAccumulator ksgRegression() {
+        return ksgRegression;
     }
 
     ContingencyAccumulator contingency() {

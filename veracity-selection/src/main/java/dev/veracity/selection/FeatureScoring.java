@@ -4,6 +4,7 @@ import dev.veracity.selection.FeatureWarning.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
@@ -17,8 +18,9 @@ import org.apache.commons.statistics.distribution.FDistribution;
  *
  * @param methods  the methods asked for; others are not reported
  * @param leakage  the strength from which a feature is flagged as leaking the label (e.g. 0.99)
+ * @param serving  which features are absent when serving ({@code absent_in_serving})
  */
-public record FeatureScoring(Set<Method> methods, double leakage) {
+public record FeatureScoring(Set<Method> methods, double leakage, ServingCheck serving) {
     /** Fewer present rows than this fraction of the labelled rows: mostly missing. */
     public static final double MOSTLY_MISSING = 0.5;
     /** One value on at least this fraction of the complete rows: near-constant. */
@@ -33,9 +35,15 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
 
     public FeatureScoring {
         methods = Set.copyOf(methods);
+        Objects.requireNonNull(serving, "serving is null");
         if (!(leakage > 0 && leakage <= 1)) {
             throw new IllegalArgumentException("leakage must be in (0, 1]: " + leakage);
         }
+    }
+
+    /** Scoring with no serving check. */
+    public FeatureScoring(Set<Method> methods, double leakage) {
+        this(methods, leakage, ServingCheck.none());
     }
 
     /** {@return the feature's scores and warnings, rank 0 and not selected} */
@@ -85,6 +93,7 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
                 break;
             }
         }
+        serving.check(feature.name(), feature.rows(), feature.presentRows()).ifPresent(warnings::add);
         return new FeatureResult(feature.name(), feature.kind(), complete, scores, warnings, 0, false);
     }
 
@@ -133,6 +142,27 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
                     Kind.TOO_FEW_ROWS,
                     "mutual_information: needs 2 complete rows in classes" + " of at least 2 rows, found " + ksg.count()
                             + " complete rows"));
+            return;
+        }
+        scores.add(new Score(Method.MUTUAL_INFORMATION, mi, Double.NaN, 0, clamp(1 - Math.exp(-2 * mi))));
+        if (ksg.isSampled()) {
+            warnings.add(new FeatureWarning(
+                    Kind.SAMPLED,
+                    "mutual_information: KSG estimate on a seeded sample of " + ksg.sampleSize() + " of " + ksg.count()
+                            + " complete rows (--mi-sample)"));
+        }
+    }
+
+    private void ksgRegression(KsgRegressionAccumulator ksg, List<Score> scores, List<FeatureWarning> warnings) {
+        if (!methods.contains(Method.MUTUAL_INFORMATION)) {
+            return;
+        }
+        double mi = ksg.mutualInformation();
+        if (Double.isNaN(mi)) {
+            warnings.add(new FeatureWarning(
+                    Kind.TOO_FEW_ROWS,
+                    "mutual_information: needs " + (KsgAccumulator.NEIGHBOURS + 1) + " complete rows, found "
+                            + ksg.count()));
             return;
         }
         scores.add(new Score(Method.MUTUAL_INFORMATION, mi, Double.NaN, 0, clamp(1 - Math.exp(-2 * mi))));
@@ -197,6 +227,7 @@ public record FeatureScoring(Set<Method> methods, double leakage) {
             }
             return n;
         }
+        ksgRegression(feature.ksgRegression(), scores, warnings);
         FDistribution f = FDistribution.of(1, n - 2);
         double p = pairwisePValue(r, n, f);
         if (methods.contains(Method.F_REGRESSION)) {

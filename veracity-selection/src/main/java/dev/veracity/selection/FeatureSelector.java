@@ -53,6 +53,20 @@ public final class FeatureSelector {
      * @throws IOException    if reading fails
      */
     public SelectionReport select(List<Path> files) throws IOException {
+        return run(files, null);
+    }
+
+    /**
+     * {@return the ranking, as {@link #select(List)}, with TFDV's lift of every categorical feature against the
+     * label counted into {@code lift} in the same pass}
+     *
+     * @throws InputException INVALID_OPTION if the label is numeric (regression): lift needs label values
+     */
+    public SelectionReport select(List<Path> files, LiftAccumulator lift) throws IOException {
+        return run(files, Objects.requireNonNull(lift, "lift is null"));
+    }
+
+    private SelectionReport run(List<Path> files, LiftAccumulator lift) throws IOException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("files is empty");
         }
@@ -61,14 +75,24 @@ public final class FeatureSelector {
             labelType = table.types().get(table.require(options.label(), "--label", ErrorCode.INVALID_OPTION));
         }
         Task task = resolve(labelType, files);
+        if (lift != null) {
+            if (task != Task.CLASSIFICATION) {
+                throw new InputException(
+                        ErrorCode.INVALID_OPTION,
+                        files.get(0) + ": --lift: expected a categorical label (classification), found "
+                                + options.label() + " scored as regression");
+            }
+            lift.label(options.label(), labelType == FeatureType.INT);
+        }
         LabelState label = new LabelState();
         Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
         Redundancy redundancy = new Redundancy();
         for (Path file : files) {
-            read(file, task, label, features, redundancy, null);
+            read(file, task, label, features, redundancy, null, lift);
         }
         label.check(files.get(0), options.label(), task);
-        FeatureScoring scoring = new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH);
+        FeatureScoring scoring =
+                new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH, options.serving());
         List<FeatureResult> results = new ArrayList<>();
         for (FeatureAccumulator feature : features.values()) {
             results.add(scoring.score(feature));
@@ -92,7 +116,7 @@ public final class FeatureSelector {
                 stability.put(f.name(), counts.getOrDefault(f.name(), 0) / (double) options.bootstrap());
             }
         }
-        return new SelectionReport(options.label(), task, label.rows, ranked, List.of(), stability);
+        return new SelectionReport(options.label(), task, label.rows(), ranked, List.of(), stability);
     }
 
     /**
@@ -107,12 +131,13 @@ public final class FeatureSelector {
         Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
         Redundancy redundancy = new Redundancy();
         for (Path file : files) {
-            read(file, task, label, features, redundancy, random);
+            read(file, task, label, features, redundancy, random, null);
         }
         if (!label.isUsable(task)) {
             return List.of();
         }
-        FeatureScoring scoring = new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH);
+        FeatureScoring scoring =
+                new FeatureScoring(options.methods(), SelectionOptions.LEAKAGE_STRENGTH, options.serving());
         List<FeatureResult> results = new ArrayList<>();
         for (FeatureAccumulator feature : features.values()) {
             if (!blocked.contains(feature.name())) {
@@ -193,7 +218,8 @@ public final class FeatureSelector {
             LabelState label,
             Map<String, FeatureAccumulator> features,
             Redundancy redundancy,
-            SplittableRandom resample)
+            SplittableRandom resample,
+            LiftAccumulator lift)
             throws IOException {
         try (Table table = Table.open(file, tableOptions)) {
             int labelIndex = table.require(options.label(), "--label", ErrorCode.INVALID_OPTION);
@@ -245,7 +271,10 @@ public final class FeatureSelector {
                         add(feature, batch.columns().get(c), classes, values, labelled, weights);
                     }
                 }
-                pairs(batch, columns, labelled, weights, redundancy);
+                redundancy.addBatch(batch, columns, labelled, weights);
+                if (lift != null) {
+                    lift.addBatch(batch, columns, classes, labelled);
+                }
             }
         }
     }
@@ -318,78 +347,13 @@ public final class FeatureSelector {
         }
     }
 
-    /** Adds the batch's labelled rows to every pair of features of the same kind, for redundancy. */
-    private static void pairs(
-            RecordBatch batch,
-            List<FeatureAccumulator> columns,
-            boolean[] labelled,
-            int[] weights,
-            Redundancy redundancy) {
-        List<String> numericNames = new ArrayList<>();
-        List<double[]> numbers = new ArrayList<>();
-        List<String> categoricalNames = new ArrayList<>();
-        List<String[]> texts = new ArrayList<>();
-        for (int c = 0; c < columns.size(); c++) {
-            FeatureAccumulator feature = columns.get(c);
-            if (feature == null) {
-                continue;
-            }
-            Column column = batch.columns().get(c);
-            if (feature.kind() == Kind.NUMERIC) {
-                double[] x = new double[labelled.length];
-                for (int r = 0; r < labelled.length; r++) {
-                    int v = labelled[r] ? single(column, r) : -1;
-                    x[r] = v < 0 ? Double.NaN : number(column, v);
-                }
-                numericNames.add(feature.name());
-                numbers.add(x);
-            } else {
-                String[] x = new String[labelled.length];
-                for (int r = 0; r < labelled.length; r++) {
-                    int v = labelled[r] ? single(column, r) : -1;
-                    x[r] = v < 0 ? null : ValueText.of(column, v);
-                }
-                categoricalNames.add(feature.name());
-                texts.add(x);
-            }
-        }
-        for (int i = 0; i < numbers.size(); i++) {
-            for (int j = i + 1; j < numbers.size(); j++) {
-                CorrelationAccumulator pair = redundancy.numericPair(numericNames.get(i), numericNames.get(j));
-                double[] x = numbers.get(i);
-                double[] y = numbers.get(j);
-                for (int r = 0; r < x.length; r++) {
-                    for (int w = 0; Double.isFinite(x[r]) && Double.isFinite(y[r]) && w < weights[r]; w++) {
-                        pair.add(x[r], y[r]);
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < texts.size(); i++) {
-            for (int j = i + 1; j < texts.size(); j++) {
-                ContingencyAccumulator pair =
-                        redundancy.categoricalPair(categoricalNames.get(i), categoricalNames.get(j));
-                if (pair == null) {
-                    continue;
-                }
-                String[] x = texts.get(i);
-                String[] y = texts.get(j);
-                for (int r = 0; r < x.length; r++) {
-                    for (int w = 0; x[r] != null && y[r] != null && w < weights[r]; w++) {
-                        pair.add(x[r], y[r]);
-                    }
-                }
-            }
-        }
-    }
-
     /** {@return the index of row r's only value, or -1 if the row is missing or has several values} */
-    private static int single(Column column, int r) {
+    static int single(Column column, int r) {
         int start = column.rowOffsets()[r];
         return column.present()[r] && column.rowOffsets()[r + 1] - start == 1 ? start : -1;
     }
 
-    private static double number(Column column, int v) {
+    static double number(Column column, int v) {
         if (column instanceof IntColumn ints) {
             return ints.values()[v];
         }
@@ -398,56 +362,5 @@ public final class FeatureSelector {
         }
         throw new IllegalArgumentException("not a numeric column: " + column.name() + " "
                 + (column instanceof StringColumn ? "STRING" : column.type()));
-    }
-
-    /** The label's rows and values, for the bad-input checks. */
-    private static final class LabelState {
-        private final Set<String> classes = new HashSet<>();
-        private final Map<String, String> canonical = new java.util.HashMap<>();
-        private long rows;
-        private double min = Double.POSITIVE_INFINITY;
-        private double max = Double.NEGATIVE_INFINITY;
-
-        /** {@return one String instance per class, so samples and maps share it} */
-        String canonical(String value) {
-            String known = canonical.putIfAbsent(value, value);
-            return known == null ? value : known;
-        }
-
-        void addClass(String value) {
-            rows++;
-            if (classes.size() < 2) {
-                classes.add(value);
-            }
-        }
-
-        void addValue(double value) {
-            rows++;
-            min = Math.min(min, value);
-            max = Math.max(max, value);
-        }
-
-        boolean isUsable(Task task) {
-            return rows > 0 && (task == Task.CLASSIFICATION ? classes.size() >= 2 : min < max);
-        }
-
-        void check(Path file, String label, Task task) {
-            if (rows == 0) {
-                throw new InputException(
-                        ErrorCode.INVALID_OPTION,
-                        file + ": expected values of the label " + label + ", found it missing on every row");
-            }
-            boolean constant = task == Task.CLASSIFICATION ? classes.size() < 2 : min == max;
-            if (constant) {
-                throw new InputException(
-                        ErrorCode.INVALID_OPTION,
-                        file + ": expected a label " + label
-                                + " with at least 2 values, found it constant ("
-                                + (task == Task.CLASSIFICATION
-                                        ? classes.iterator().next()
-                                        : ValueText.of(min)) + ") on all "
-                                + rows + " labelled rows");
-            }
-        }
     }
 }

@@ -24,7 +24,7 @@ public record FeatureWarning(Kind kind, String message) {
     public boolean blocksSelection() {
         return switch (kind) {
             case TOO_FEW_ROWS, SAMPLED, MOSTLY_MISSING -> false;
-            case CONSTANT, NEAR_CONSTANT, ID_LIKE, LEAKAGE, REDUNDANT -> true;
+            case CONSTANT, NEAR_CONSTANT, ID_LIKE, LEAKAGE, ABSENT_IN_SERVING, REDUNDANT -> true;
         };
     }
 
@@ -44,6 +44,11 @@ public record FeatureWarning(Kind kind, String message) {
         ID_LIKE,
         /** The feature predicts the label almost perfectly: check it is known at prediction time. */
         LEAKAGE,
+        /**
+         * The feature is not available when serving (out of the schema's serving environment, or missing or mostly
+         * missing in the serving statistics): selecting it would leak information a model cannot have.
+         */
+        ABSENT_IN_SERVING,
         /** The feature is strongly associated with a feature ranked before it (--max-redundancy). */
         REDUNDANT
     }

@@ -226,7 +226,7 @@ public final class KsgAccumulator {
      * {@return how many sorted values v have |v - x| <= r, compared as differences the way a KD-tree does (x + r
      * may round onto a neighbour at distance just above r, so the bounds are corrected after the binary search)}
      */
-    private static int within(double[] sorted, double x, double r) {
+    static int within(double[] sorted, double x, double r) {
         int lo = lowerBound(sorted, x - r);
         while (lo < sorted.length && x - sorted[lo] > r) {
             lo++;

@@ -8,7 +8,11 @@ public enum Method {
     ANOVA_F,
     /** {@code scipy.stats.chi2_contingency(table, correction=False)}. */
     CHI2,
-    /** {@code sklearn.metrics.mutual_info_score}, in nats. */
+    /**
+     * In nats: {@code sklearn.metrics.mutual_info_score} for a categorical feature and label; the KSG estimate of
+     * {@code mutual_info_classif} (numeric feature, categorical label) or {@code mutual_info_regression} (numeric
+     * feature and label), k = 3.
+     */
     MUTUAL_INFORMATION,
     /** {@code scipy.stats.contingency.association(table, method="cramer")}. */
     CRAMERS_V,

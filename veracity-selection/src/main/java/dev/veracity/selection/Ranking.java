@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Ranks features and selects. Features with a blocking warning (constant, near-constant, ID-like, leakage) come after
  * the others and unscored features last; the candidates before them are ordered by {@link Order}. A candidate whose
- * association with a candidate ranked before it (|r| for numeric pairs, Cramér's V for categorical pairs, see
+ * association with a candidate ranked before it (|r| for numeric pairs, Cramér's V for categorical pairs, eta for
+ * mixed pairs, see
  * {@link Redundancy}) is at least {@code maxRedundancy} gets a {@code redundant} warning and is not selected.
  * Selected: the other candidates, the first {@code k} of them (0: all), those with strength at least
  * {@code minScore}.
@@ -48,8 +49,9 @@ public record Ranking(int k, double minScore, Order order, double maxRedundancy)
         RELEVANCE,
         /**
          * Minimum redundancy, maximum relevance (Peng et al. 2005, difference form): greedily, the candidate with the
-         * largest strength minus its mean redundancy to those already picked, redundancy being r² of a numeric pair
-         * or V² of a categorical pair (the same scale as strength; 0 when not measured); ties by relevance order.
+         * largest strength minus its mean redundancy to those already picked, redundancy being r² of a numeric pair,
+         * V² of a categorical pair or eta² of a mixed pair (the same scale as strength; 0 when not measured); ties
+         * by relevance order.
          */
         MRMR;
 
@@ -100,7 +102,7 @@ public record Ranking(int k, double minScore, Order order, double maxRedundancy)
                                 String.format(
                                         Locale.ROOT,
                                         "%s %.4f with %s, ranked before it (>= %s, --max-redundancy)",
-                                        f.kind() == Kind.NUMERIC ? "pearson r" : "cramers_v",
+                                        redundancy.measure(f.name(), with.get().name()),
                                         with.get().value(),
                                         with.get().name(),
                                         Double.toString(maxRedundancy))));

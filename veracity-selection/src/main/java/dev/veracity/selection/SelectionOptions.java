@@ -17,6 +17,7 @@ import java.util.Set;
  * @param miSample        the complete rows KSG mutual information samples at most
  * @param seed            the seed of any sample and of the bootstrap resamples
  * @param bootstrap       how many Poisson(1) resamples to repeat the selection on, for stability; 0 for none
+ * @param serving         which features are absent when serving, flagged {@code absent_in_serving}
  */
 public record SelectionOptions(
         String label,
@@ -27,7 +28,8 @@ public record SelectionOptions(
         int spearmanRows,
         int miSample,
         long seed,
-        int bootstrap) {
+        int bootstrap,
+        ServingCheck serving) {
     /** An INT label with at most this many distinct values is a classification label under AUTO. */
     public static final int MAX_AUTO_CLASSES = 20;
     /** Strength from which a feature is flagged as leaking the label. */
@@ -45,9 +47,34 @@ public record SelectionOptions(
         if (miSample < 3) {
             throw new IllegalArgumentException("miSample must be at least 3: " + miSample);
         }
+        Objects.requireNonNull(serving, "serving is null");
         if (bootstrap < 0) {
             throw new IllegalArgumentException("bootstrap must be at least 0: " + bootstrap);
         }
+    }
+
+    /** Options without a serving check. */
+    public SelectionOptions(
+            String label,
+            Task task,
+            Set<Method> methods,
+            Set<String> categoricalInts,
+            Ranking ranking,
+            int spearmanRows,
+            int miSample,
+            long seed,
+            int bootstrap) {
+        this(
+                label,
+                task,
+                methods,
+                categoricalInts,
+                ranking,
+                spearmanRows,
+                miSample,
+                seed,
+                bootstrap,
+                ServingCheck.none());
     }
 
     /** Options without bootstrap. */
@@ -60,7 +87,7 @@ public record SelectionOptions(
             int spearmanRows,
             int miSample,
             long seed) {
-        this(label, task, methods, categoricalInts, ranking, spearmanRows, miSample, seed, 0);
+        this(label, task, methods, categoricalInts, ranking, spearmanRows, miSample, seed, 0, ServingCheck.none());
     }
 
     /**

@@ -46,9 +46,14 @@ public record SelectionReport(
 
     /** {@return whether any feature has a leakage warning} */
     public boolean hasLeakage() {
+        return hasWarning(FeatureWarning.Kind.LEAKAGE);
+    }
+
+    /** {@return whether any feature has a warning of this kind} */
+    public boolean hasWarning(FeatureWarning.Kind kind) {
         for (FeatureResult f : features) {
             for (FeatureWarning w : f.warnings()) {
-                if (w.kind() == FeatureWarning.Kind.LEAKAGE) {
+                if (w.kind() == kind) {
                     return true;
                 }
             }
