@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
             "score, expected calibration error (10 equal-width bins), confusion matrix,",
             "positive rate and label rate; or MAE, RMSE, MAPE, R squared and residual",
             "quantiles. A metric that is undefined (AUC of one class) is reported as not",
-            "computable with the reason. --bootstrap N adds seeded 95% intervals.",
+            "computable with the reason. --bootstrap N adds seeded 95%% intervals.",
             "Alarms: a metric worse than the baseline (--baseline FILE, or each slice's",
             "first span) by more than --max-drop (absolute for scores, relative for",
             "losses), or a span interval entirely worse than the baseline's; and drifts",
@@ -148,7 +148,7 @@ final class PerformanceCommand implements Callable<Integer> {
             names = "--bootstrap",
             paramLabel = "N",
             defaultValue = "0",
-            description = "Seeded resamples for 95% intervals (default: ${DEFAULT-VALUE}: none).")
+            description = "Seeded resamples for 95%% intervals (default: ${DEFAULT-VALUE}: none).")
     int bootstrap;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Bootstrap seed (default: 42).")

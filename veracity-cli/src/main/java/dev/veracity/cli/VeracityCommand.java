@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             FairnessCommand.class,
             LabelCommand.class,
             SelectCommand.class,
-            PerformanceCommand.class
+            PerformanceCommand.class,
+            ShiftCommand.class
         },
         footer = {"%nExample:%n  veracity stats examples/runs/train.csv -o train.pb && veracity show train.pb"})
 final class VeracityCommand implements Runnable {
