@@ -222,6 +222,33 @@ class CommandContractTest {
                 "-o",
                 "{OUT}.csv");
         row("select", "data.csv", Fixture.CSV, true, false, "{IN}", "--label", "b", "-o", "{OUT}.json");
+        row(
+                "performance",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "{IN}",
+                "--label",
+                "b",
+                "--prediction",
+                "rater",
+                "-o",
+                "{OUT}.json");
+        row(
+                "shift",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "--baseline",
+                "{IN}",
+                "--current",
+                "{CSV}",
+                "--label",
+                "b",
+                "-o",
+                "{OUT}.json");
         row("label consensus", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.csv");
         row("label agreement", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project init", "project", Fixture.NONE, false, false, "--labels", "yes,no", "{IN}");

@@ -1,0 +1,181 @@
+package dev.veracity.monitoring;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What {@link PerformanceEvaluator} measures and when it raises an alarm.
+ *
+ * <pre>{@code
+ * PerformanceOptions options = PerformanceOptions.scored("completed", "score").withTime("started_at", Span.DAY);
+ * }</pre>
+ *
+ * @param label           the label column
+ * @param score           the column of positive-class probabilities, or "" (then {@code prediction})
+ * @param prediction      the column of predicted classes or values, or "" (then {@code score})
+ * @param task            CLASSIFICATION or REGRESSION for {@code prediction}; ignored with a score (binary classification)
+ * @param detectTask      whether to detect the task instead: regression when the label holds more than 20 distinct
+ *                        numbers, classification otherwise
+ * @param positive        the positive class of a scored label, or "" for "1", "true" or else the greater of the two
+ * @param threshold       a score at or above it predicts the positive class
+ * @param time            the time column, or "" for one span "all" in file order
+ * @param span            the span length
+ * @param sliceBy         the slice column, or "" for the slice "all" only
+ * @param resamples       bootstrap resamples per span and slice (0: no intervals)
+ * @param seed            the bootstrap seed
+ * @param maxDrop         the decay that alarms: an absolute drop of a higher-is-better metric, a relative rise of a loss
+ * @param alarmMetrics    the metrics compared with the baseline (empty: the task's defaults)
+ * @param alarmDetectors  the detectors whose detections are alarms (the others are reported only)
+ */
+public record PerformanceOptions(
+        String label,
+        String score,
+        String prediction,
+        Task task,
+        boolean detectTask,
+        String positive,
+        double threshold,
+        String time,
+        Span span,
+        String sliceBy,
+        int resamples,
+        long seed,
+        double maxDrop,
+        List<String> alarmMetrics,
+        Set<String> alarmDetectors) {
+    /** The detectors that raise alarms by default: the two that stay quiet on stationary streams. */
+    public static final Set<String> DEFAULT_ALARM_DETECTORS = Set.of("adwin", "page_hinkley");
+
+    /** The default decay threshold. */
+    public static final double DEFAULT_MAX_DROP = 0.05;
+
+    public PerformanceOptions {
+        Objects.requireNonNull(label, "label is null");
+        Objects.requireNonNull(score, "score is null");
+        Objects.requireNonNull(prediction, "prediction is null");
+        Objects.requireNonNull(task, "task is null");
+        Objects.requireNonNull(positive, "positive is null");
+        Objects.requireNonNull(time, "time is null");
+        Objects.requireNonNull(span, "span is null");
+        Objects.requireNonNull(sliceBy, "sliceBy is null");
+        alarmMetrics = List.copyOf(alarmMetrics);
+        alarmDetectors = Set.copyOf(alarmDetectors);
+        if (score.isEmpty() == prediction.isEmpty()) {
+            throw new IllegalArgumentException("exactly one of score and prediction is required");
+        }
+        if (resamples < 0 || !(maxDrop >= 0) || !(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("expected resamples >= 0, maxDrop >= 0 and threshold in [0, 1]");
+        }
+    }
+
+    /** {@return options for a binary label and a score column, with the defaults} */
+    public static PerformanceOptions scored(String label, String score) {
+        return new PerformanceOptions(
+                label,
+                score,
+                "",
+                Task.CLASSIFICATION,
+                false,
+                "",
+                0.5,
+                "",
+                Span.DAY,
+                "",
+                0,
+                42,
+                DEFAULT_MAX_DROP,
+                List.of(),
+                DEFAULT_ALARM_DETECTORS);
+    }
+
+    /** {@return options for a prediction column of the given task, with the defaults} */
+    public static PerformanceOptions predicted(String label, String prediction, Task task) {
+        return new PerformanceOptions(
+                label,
+                "",
+                prediction,
+                task,
+                false,
+                "",
+                0.5,
+                "",
+                Span.DAY,
+                "",
+                0,
+                42,
+                DEFAULT_MAX_DROP,
+                List.of(),
+                DEFAULT_ALARM_DETECTORS);
+    }
+
+    /** {@return these options with spans of the time column} */
+    public PerformanceOptions withTime(String column, Span length) {
+        return new PerformanceOptions(
+                label,
+                score,
+                prediction,
+                task,
+                detectTask,
+                positive,
+                threshold,
+                column,
+                length,
+                sliceBy,
+                resamples,
+                seed,
+                maxDrop,
+                alarmMetrics,
+                alarmDetectors);
+    }
+
+    /** {@return these options with slices by the column} */
+    public PerformanceOptions withSliceBy(String column) {
+        return new PerformanceOptions(
+                label,
+                score,
+                prediction,
+                task,
+                detectTask,
+                positive,
+                threshold,
+                time,
+                span,
+                column,
+                resamples,
+                seed,
+                maxDrop,
+                alarmMetrics,
+                alarmDetectors);
+    }
+
+    /** {@return these options with bootstrap intervals} */
+    public PerformanceOptions withBootstrap(int count, long bootstrapSeed) {
+        return new PerformanceOptions(
+                label,
+                score,
+                prediction,
+                task,
+                detectTask,
+                positive,
+                threshold,
+                time,
+                span,
+                sliceBy,
+                count,
+                bootstrapSeed,
+                maxDrop,
+                alarmMetrics,
+                alarmDetectors);
+    }
+
+    /** {@return the metrics compared with the baseline for the task} */
+    public List<String> effectiveAlarmMetrics(Task effective) {
+        if (!alarmMetrics.isEmpty()) {
+            return alarmMetrics;
+        }
+        return effective == Task.REGRESSION
+                ? List.of("mae", "rmse", "r2")
+                : List.of("accuracy", "f1_macro", "roc_auc", "average_precision");
+    }
+}

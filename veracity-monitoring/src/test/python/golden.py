@@ -1,0 +1,127 @@
+#!/usr/bin/python3
+"""Writes the golden vectors of veracity-monitoring's metric tests: labeled predictions and the metrics scikit-learn
+gives on them. Run with Debian's interpreter (apt-get install python3-sklearn), from the repository root:
+
+    /usr/bin/python3 veracity-monitoring/src/test/python/golden.py
+
+It uses data shipped with scikit-learn (breast cancer, iris, diabetes, with models fitted here) and data it generates
+from fixed seeds, so its output is the same on every run with the same library versions (recorded in the JSON).
+"""
+import json
+import os
+
+import numpy as np
+import sklearn
+from sklearn import datasets, metrics
+from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.tree import DecisionTreeClassifier
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "resources", "golden", "monitoring", "metrics.json")
+
+
+def ece(y, p, bins=10):
+    """Expected calibration error over equal-width bins [0, 0.1), ..., [0.9, 1] (not in sklearn: numpy here)."""
+    idx = np.minimum((p * bins).astype(int), bins - 1)
+    total = 0.0
+    for b in range(bins):
+        m = idx == b
+        if m.any():
+            total += m.sum() / len(p) * abs(p[m].mean() - y[m].mean())
+    return float(total)
+
+
+def binary_case(name, y, score, threshold=0.5):
+    y = np.asarray(y, dtype=int)
+    score = np.asarray(score, dtype=float)
+    pred = (score >= threshold).astype(int)
+    expected = classes_metrics(y, pred)
+    if len(np.unique(y)) == 2:
+        expected["roc_auc"] = metrics.roc_auc_score(y, score)
+    if y.sum() > 0:
+        expected["average_precision"] = metrics.average_precision_score(y, score)
+    expected["log_loss"] = metrics.log_loss(y, score, labels=[0, 1])
+    expected["brier"] = metrics.brier_score_loss(y, score, pos_label=1)
+    expected["ece"] = ece(y, score)
+    expected["positive_rate"] = float(pred.mean())
+    expected["prevalence"] = float(y.mean())
+    return {"name": name, "task": "binary", "label": y.tolist(), "score": [float(s) for s in score],
+            "threshold": threshold, "expected": {k: float(v) for k, v in expected.items()},
+            "confusion": metrics.confusion_matrix(y, pred, labels=[0, 1]).tolist()}
+
+
+def classes_metrics(y, pred):
+    labels = np.unique(np.concatenate([y, pred]))
+    p, r, f, _ = metrics.precision_recall_fscore_support(y, pred, labels=labels, zero_division=0)
+    out = {"accuracy": metrics.accuracy_score(y, pred),
+           "precision_macro": metrics.precision_score(y, pred, average="macro", zero_division=0),
+           "recall_macro": metrics.recall_score(y, pred, average="macro", zero_division=0),
+           "f1_macro": metrics.f1_score(y, pred, average="macro", zero_division=0)}
+    for i, c in enumerate(labels):
+        out["precision[%d]" % c] = p[i]
+        out["recall[%d]" % c] = r[i]
+        out["f1[%d]" % c] = f[i]
+    return out
+
+
+def multiclass_case(name, y, pred):
+    y = np.asarray(y, dtype=int)
+    pred = np.asarray(pred, dtype=int)
+    classes = sorted(set(y.tolist()) | set(pred.tolist()))
+    return {"name": name, "task": "multiclass", "label": y.tolist(), "prediction": pred.tolist(),
+            "expected": {k: float(v) for k, v in classes_metrics(y, pred).items()},
+            "classes": classes, "confusion": metrics.confusion_matrix(y, pred, labels=classes).tolist()}
+
+
+def regression_case(name, y, pred):
+    y = np.asarray(y, dtype=float)
+    pred = np.asarray(pred, dtype=float)
+    residual = y - pred
+    expected = {"mae": metrics.mean_absolute_error(y, pred),
+                "rmse": np.sqrt(metrics.mean_squared_error(y, pred)),
+                "mape": metrics.mean_absolute_percentage_error(y, pred),
+                "r2": metrics.r2_score(y, pred),
+                "residual_mean": residual.mean()}
+    for q in (0.05, 0.25, 0.5, 0.75, 0.95):
+        expected["residual_q%02d" % round(q * 100)] = np.quantile(residual, q)
+    return {"name": name, "task": "regression", "label": [float(v) for v in y], "prediction": [float(v) for v in pred],
+            "expected": {k: float(v) for k, v in expected.items()}}
+
+
+def main():
+    cases = []
+    rng = np.random.default_rng(20261206)
+    for i, n in enumerate((50, 300, 2000)):
+        y = rng.integers(0, 2, n)
+        score = np.clip(0.3 * y + rng.uniform(0, 0.7, n), 0, 1)
+        cases.append(binary_case("generated_binary_%d" % n, y, score))
+        cases.append(binary_case("generated_ties_%d" % n, y, np.round(score, 1)))
+    y = rng.integers(0, 2, 200)
+    extreme = rng.choice([0.0, 1.0, 1e-20, 1 - 1e-17, 0.5], 200)
+    cases.append(binary_case("generated_extreme_scores", y, extreme))
+    cases.append(binary_case("generated_all_positive", np.ones(40, dtype=int), rng.uniform(0, 1, 40)))
+    y = rng.integers(0, 4, 500)
+    pred = np.where(rng.uniform(0, 1, 500) < 0.6, y, rng.integers(0, 5, 500))
+    cases.append(multiclass_case("generated_multiclass", y, pred))
+    never = np.where(y == 3, 0, y)
+    cases.append(multiclass_case("generated_class_never_predicted", y, never))
+    x, yb = datasets.load_breast_cancer(return_X_y=True)
+    model = LogisticRegression(max_iter=5000).fit(x[::2], yb[::2])
+    cases.append(binary_case("breast_cancer_logistic", yb[1::2], model.predict_proba(x[1::2])[:, 1]))
+    x, yi = datasets.load_iris(return_X_y=True)
+    tree = DecisionTreeClassifier(max_depth=2, random_state=0).fit(x[::2], yi[::2])
+    cases.append(multiclass_case("iris_tree", yi[1::2], tree.predict(x[1::2])))
+    x, yd = datasets.load_diabetes(return_X_y=True)
+    reg = LinearRegression().fit(x[::2], yd[::2])
+    cases.append(regression_case("diabetes_linear", yd[1::2], reg.predict(x[1::2])))
+    y = rng.normal(0, 3, 400)
+    y[::37] = 0.0
+    cases.append(regression_case("generated_regression_with_zeros", y, y + rng.normal(0.5, 1, 400)))
+    golden = {"sklearn": sklearn.__version__, "numpy": np.__version__, "cases": cases}
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "w") as f:
+        json.dump(golden, f, separators=(",", ":"))
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
