@@ -46,7 +46,11 @@ public final class LabelMatrix {
      * @param votes per row, per function, a label index in [0, 127) or -1
      */
     public static LabelMatrix of(int[][] votes) {
-        int m = votes.length == 0 ? 0 : votes[0].length;
+        return of(votes, votes.length == 0 ? 0 : votes[0].length);
+    }
+
+    /** {@return a matrix of the given votes of {@code m} functions (a matrix without rows still has functions)} */
+    public static LabelMatrix of(int[][] votes, int m) {
         byte[] cells = new byte[votes.length * m];
         for (int i = 0; i < votes.length; i++) {
             if (votes[i].length != m) {
@@ -63,8 +67,7 @@ public final class LabelMatrix {
     }
 
     /** {@return the label matrix of the functions over the files} */
-    public static LabelMatrix apply(List<Path> files, TableOptions options, LabelingFunctions lfs)
-            throws IOException {
+    public static LabelMatrix apply(List<Path> files, TableOptions options, LabelingFunctions lfs) throws IOException {
         return apply(files, options, lfs, "");
     }
 
@@ -113,7 +116,8 @@ public final class LabelMatrix {
                     }
                     int base = (int) rows * m;
                     if (cells.length < base + n * m) {
-                        cells = Arrays.copyOf(cells, (int) Math.min(Integer.MAX_VALUE - 8L,
+                        cells = Arrays.copyOf(cells, (int) Math.min(
+                                Integer.MAX_VALUE - 8L,
                                 Math.max(base + (long) n * m, cells.length + (long) (cells.length >> 1))));
                     }
                     for (int j = 0; j < m; j++) {
@@ -124,7 +128,8 @@ public final class LabelMatrix {
                         functions.get(j).label(columns, n, batchVotes);
                         for (int r = 0; r < n; r++) {
                             int vote = batchVotes[r];
-                            if (vote < LabelingFunction.ABSTAIN || vote >= lfs.labels().size()) {
+                            if (vote < LabelingFunction.ABSTAIN
+                                    || vote >= lfs.labels().size()) {
                                 throw new IllegalStateException(
                                         functions.get(j).name() + " voted " + vote + ", not a label index");
                             }
@@ -140,8 +145,8 @@ public final class LabelMatrix {
                             if (first != null) {
                                 throw new InputException(
                                         ErrorCode.LABEL_EVENT_INVALID,
-                                        where + ": column " + idColumn + ": expected a unique row id, found '"
-                                                + value + "' again (first at " + first + ")");
+                                        where + ": column " + idColumn + ": expected a unique row id, found '" + value
+                                                + "' again (first at " + first + ")");
                             }
                             ids.add(value);
                         }

@@ -31,7 +31,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class LabelingFunctionFile {
     private static final Set<String> TOP = Set.of("labels", "functions");
-    private static final List<String> MATCHERS = List.of("keywords", "regex", "range", "values", "lookup", "from_column");
+    private static final List<String> MATCHERS =
+            List.of("keywords", "regex", "range", "values", "lookup", "from_column");
     private static final Set<String> FUNCTION_KEYS = Set.of(
             "name", "column", "label", "description", "keywords", "regex", "range", "values", "lookup", "from_column");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+");
@@ -59,8 +60,7 @@ public final class LabelingFunctionFile {
             labels.add(text);
         }
         if (labels.size() < 2 || labels.size() > LabelingFunctions.MAX_LABELS) {
-            throw labelsNode.error(
-                    "2 to " + LabelingFunctions.MAX_LABELS + " labels", labels.size() + " labels");
+            throw labelsNode.error("2 to " + LabelingFunctions.MAX_LABELS + " labels", labels.size() + " labels");
         }
         YamlNode functionsNode = root.required("functions");
         List<LabelingFunction> functions = new ArrayList<>();
@@ -69,8 +69,9 @@ public final class LabelingFunctionFile {
             LabelingFunction function = function(file, node, labels);
             if (origins.containsKey(function.name())) {
                 throw node.required("name")
-                        .error("a name not used before", "\"" + function.name() + "\" (first at "
-                                + origins.get(function.name()) + ")");
+                        .error(
+                                "a name not used before",
+                                "\"" + function.name() + "\" (first at " + origins.get(function.name()) + ")");
             }
             origins.put(function.name(), node.where());
             functions.add(function);
@@ -140,8 +141,9 @@ public final class LabelingFunctionFile {
         try {
             return new Matcher.Regex(Pattern.compile(text));
         } catch (PatternSyntaxException e) {
-            throw spec.error("a regular expression", spec.found() + " (" + e.getDescription() + " at index "
-                    + e.getIndex() + ")");
+            throw spec.error(
+                    "a regular expression",
+                    spec.found() + " (" + e.getDescription() + " at index " + e.getIndex() + ")");
         }
     }
 

@@ -95,7 +95,8 @@ public sealed interface Matcher {
                 value = floats.values()[index];
             } else {
                 try {
-                    value = Double.parseDouble(ValueText.of((StringColumn) column, index).strip());
+                    value = Double.parseDouble(
+                            ValueText.of((StringColumn) column, index).strip());
                 } catch (NumberFormatException e) {
                     return false;
                 }
