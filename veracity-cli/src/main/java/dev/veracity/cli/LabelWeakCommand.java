@@ -157,6 +157,7 @@ final class LabelWeakCommand implements Callable<Integer> {
         HumanVotes human = ratings == null
                 ? HumanVotes.NONE
                 : HumanVotes.join(
+                        ratings.toString(),
                         RatingFiles.read(List.of(ratings), RatingFiles.Columns.DEFAULT, options, RepeatedRatings.COUNT),
                         matrix,
                         lfs.labels());

@@ -170,4 +170,16 @@ class LabelWeakCommandTest {
         assertThat(clash.err()).contains("expected no column named label").contains("--label-column");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void aRatingLabelOutsideTheLabelsExitsTwoNamingTheFile() throws IOException {
+        Path ratings = Files.writeString(dir.resolve("ratings.csv"), "item,rater,label\nrv-0001,ann,meh\n");
+        Path out = dir.resolve("labels.csv");
+        CommandRun run = weak("-o", out.toString(), "--id", "id", "--ratings", ratings.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("veracity: error: " + ratings + ": rating of item rv-0001 by ann: expected one "
+                        + "of the labels [negative, positive], found 'meh'\n");
+        assertThat(out).doesNotExist();
+    }
 }

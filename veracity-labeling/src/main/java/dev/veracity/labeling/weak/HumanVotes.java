@@ -14,7 +14,7 @@ import java.util.Map;
  * voter who rated some rows (a row it did not rate says nothing, unlike a function's abstaining).
  *
  * <pre>{@code
- * HumanVotes human = HumanVotes.join(RatingFiles.read(files, RatingFiles.Columns.DEFAULT), matrix, lfs.labels());
+ * HumanVotes human = HumanVotes.join("ratings.csv", RatingFiles.read(files, columns), matrix, lfs.labels());
  * }</pre>
  *
  * @param raters    the raters, in order of first rating
@@ -42,9 +42,10 @@ public record HumanVotes(List<String> raters, int[] rows, int[] raterOf, int[] l
     /**
      * {@return the ratings joined to the matrix's rows by id}
      *
+     * @param source where the ratings come from, for messages (a file name)
      * @throws InputException LABEL_EVENT_INVALID for a rating whose label is not one of {@code labelNames}
      */
-    public static HumanVotes join(List<Rating> ratings, LabelMatrix matrix, List<String> labelNames) {
+    public static HumanVotes join(String source, List<Rating> ratings, LabelMatrix matrix, List<String> labelNames) {
         Map<String, Integer> rowOf = new HashMap<>();
         List<String> ids = matrix.ids();
         for (int i = 0; i < ids.size(); i++) {
@@ -60,8 +61,8 @@ public record HumanVotes(List<String> raters, int[] rows, int[] raterOf, int[] l
             if (label < 0) {
                 throw new InputException(
                         ErrorCode.LABEL_EVENT_INVALID,
-                        "rating of item " + rating.item() + " by " + rating.rater() + ": expected one of the labels "
-                                + labelNames + ", found '" + rating.label() + "'");
+                        source + ": rating of item " + rating.item() + " by " + rating.rater()
+                                + ": expected one of the labels " + labelNames + ", found '" + rating.label() + "'");
             }
             Integer row = rowOf.get(rating.item());
             if (row == null) {

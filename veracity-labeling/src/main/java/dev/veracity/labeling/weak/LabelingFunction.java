@@ -10,8 +10,8 @@ import java.util.List;
  * Java.
  *
  * <pre>{@code
- * LabelingFunction long = new MatcherFunction("long_text", "text", 1, new Matcher.Regex(Pattern.compile(".{200}")));
- * LabelMatrix matrix = LabelMatrix.apply(files, TableOptions.DEFAULT, new LabelingFunctions(labels, List.of(long)));
+ * LabelingFunction tooLong = new MatcherFunction("too_long", "text", 0, new Matcher.Regex(Pattern.compile(".{500}")));
+ * LabelMatrix matrix = LabelMatrix.apply(files, TableOptions.DEFAULT, LabelingFunctions.of(labels, List.of(tooLong)));
  * }</pre>
  */
 public interface LabelingFunction {
