@@ -5,9 +5,11 @@ reviews.csv: 1,000 product reviews (id, product, stars, text, legacy_model) whos
 mixes positive and negative phrases with noise, stars follow the sentiment loosely, a few products were recalled,
 and legacy_model is an old classifier's output (pos/neg, empty when it was down), right about 75% of the time.
 gold.csv: the true label of 150 reviews (a labeled dev set). ratings.csv: two human raters on 60 reviews
-(one careful, one careless). lfs.yaml and recalled.txt are written by hand.
+(one careful, one careless). lfs.yaml and recalled.txt are written by hand. N=200000 writes more reviews (into
+the current directory) for a larger run.
 """
 import csv
+import os
 import random
 
 rng = random.Random(20261206)
@@ -20,7 +22,7 @@ negative = ["broke", "refund", "terrible", "stopped working", "waste of money", 
 neutral = ["arrived on tuesday", "bought it for my son", "the box was blue", "it is a phone case", "as described",
            "second order", "color is grey", "used it twice"]
 rows, truth = [], {}
-for i in range(1000):
+for i in range(int(os.environ.get("N", "1000"))):
     rid = "rv-%04d" % i
     product = rng.choice(products)
     label = "negative" if (product in recalled and rng.random() < 0.8) or rng.random() < 0.35 else "positive"
