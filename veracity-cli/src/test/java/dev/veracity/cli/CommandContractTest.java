@@ -273,6 +273,19 @@ class CommandContractTest {
         row("label project status", "project", Fixture.PROJECT, false, false, "{IN}");
         row("label project export", "project", Fixture.PROJECT, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project import", "project", Fixture.NONE, false, false, "{IN}", "{CSV}");
+        row(
+                "label weak",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "--functions",
+                "{LFS}",
+                "{IN}",
+                "--label-column",
+                "weak_label",
+                "-o",
+                "{OUT}.csv");
     }
 
     /** Cases that are valid calls for a command, not hostile ones: {@code init} creates its missing directory. */
@@ -385,7 +398,8 @@ class CommandContractTest {
             String arg = part.replace("{IN}", input.toString())
                     .replace("{CSV}", fixtures.csv().toString())
                     .replace("{STATS}", fixtures.stats().toString())
-                    .replace("{SCHEMA}", fixtures.schema().toString());
+                    .replace("{SCHEMA}", fixtures.schema().toString())
+                    .replace("{LFS}", fixtures.functions().toString());
             if (arg.startsWith("{OUT}")) {
                 arg = outputIsInput ? input.toString() : out + arg.substring("{OUT}".length());
             }
@@ -460,6 +474,7 @@ class CommandContractTest {
         private final Path jsonl;
         private final Path stats;
         private final Path schema;
+        private final Path functions;
 
         Fixtures(Path dir) throws IOException {
             Path valid = Files.createDirectory(dir.resolve("valid"));
@@ -469,6 +484,9 @@ class CommandContractTest {
                             + "1,x,2024-01-01T00:00:00Z,i1,r1,yes\n2,y,2024-01-01T01:00:00Z,i1,r2,yes\n",
                     StandardCharsets.UTF_8);
             jsonl = Files.writeString(valid.resolve("data.jsonl"), "{\"a\":1,\"b\":\"x\"}\n{\"a\":2,\"b\":\"y\"}\n");
+            functions = Files.writeString(
+                    valid.resolve("lfs.yaml"),
+                    "labels: [pos, neg]\nfunctions:\n  - {name: x, column: b, label: pos, values: [x]}\n");
             stats = valid.resolve("stats.pb");
             schema = valid.resolve("schema.pbtxt");
             assertThat(CommandRun.of("stats", csv.toString(), "-o", stats.toString())
@@ -489,6 +507,10 @@ class CommandContractTest {
 
         Path schema() {
             return schema;
+        }
+
+        Path functions() {
+            return functions;
         }
 
         void copy(Fixture fixture, Path target) throws IOException {

@@ -51,24 +51,12 @@ public final class DawidSkene {
         int items = table.items().size();
         int raters = table.raters().size();
         int labels = table.labels().size();
-        double[][] posterior = new double[items][labels];
         int[] ratingCount = new int[items];
         for (int i = 0; i < table.size(); i++) {
-            posterior[table.itemOf(i)][table.labelOf(i)]++;
             ratingCount[table.itemOf(i)]++;
         }
-        for (double[] p : posterior) {
-            normalize(p);
-        }
-        double[] prior = new double[labels];
-        double[][][] confusion = new double[raters][labels][labels];
-        int iteration = 0;
-        double change = Double.POSITIVE_INFINITY;
-        while (iteration < maxIterations && change > tolerance) {
-            iteration++;
-            maximize(table, posterior, prior, confusion);
-            change = expect(table, posterior, prior, confusion);
-        }
+        DawidSkeneFit fit = fit(VoteList.of(table));
+        double[][] posterior = fit.posterior();
         List<ItemConsensus> result = new ArrayList<>();
         for (int item = 0; item < items; item++) {
             int best = 0;
@@ -90,12 +78,48 @@ public final class DawidSkene {
         }
         Map<String, double[][]> matrices = new HashMap<>();
         for (int r = 0; r < raters; r++) {
-            matrices.put(table.raters().get(r), confusion[r]);
+            matrices.put(table.raters().get(r), fit.confusion()[r]);
         }
-        return new Consensus("dawid-skene", table.labels(), result, matrices, iteration, change <= tolerance);
+        return new Consensus("dawid-skene", table.labels(), result, matrices, fit.iterations(), fit.converged());
     }
 
-    private void maximize(RatingTable table, double[][] posterior, double[] prior, double[][][] confusion) {
+    /**
+     * Runs EM over votes by index. Raters whose abstaining is an outcome ({@link VoteList#abstainIsOutcome}, the
+     * labeling functions) get one more column in their confusion matrix, the probability of abstaining given the
+     * true label, and an item they did not vote on counts as that outcome; other raters' missing votes say nothing.
+     * Items start from their vote shares (uniform without votes).
+     *
+     * <pre>{@code
+     * DawidSkeneFit fit = new DawidSkene().fit(VoteList.of(table));
+     * }</pre>
+     */
+    public DawidSkeneFit fit(VoteList votes) {
+        int items = votes.items();
+        int raters = votes.raters();
+        int labels = votes.labels();
+        double[][] posterior = new double[items][labels];
+        for (int i = 0; i < votes.size(); i++) {
+            posterior[votes.itemOf(i)][votes.labelOf(i)]++;
+        }
+        for (double[] p : posterior) {
+            normalize(p);
+        }
+        double[] prior = new double[labels];
+        double[][][] confusion = new double[raters][][];
+        for (int r = 0; r < raters; r++) {
+            confusion[r] = new double[labels][votes.abstainIsOutcome(r) ? labels + 1 : labels];
+        }
+        int iteration = 0;
+        double change = Double.POSITIVE_INFINITY;
+        while (iteration < maxIterations && change > tolerance) {
+            iteration++;
+            maximize(votes, posterior, prior, confusion);
+            change = expect(votes, posterior, prior, confusion);
+        }
+        return new DawidSkeneFit(prior, confusion, posterior, iteration, change <= tolerance);
+    }
+
+    private void maximize(VoteList votes, double[][] posterior, double[] prior, double[][][] confusion) {
         int labels = prior.length;
         java.util.Arrays.fill(prior, 0);
         for (double[] p : posterior) {
@@ -103,18 +127,32 @@ public final class DawidSkene {
                 prior[k] += p[k];
             }
         }
+        double[] total = prior.clone();
         normalize(prior);
         for (double[][] matrix : confusion) {
             for (double[] row : matrix) {
                 java.util.Arrays.fill(row, smoothing);
             }
         }
-        for (int i = 0; i < table.size(); i++) {
-            double[] p = posterior[table.itemOf(i)];
-            double[][] matrix = confusion[table.raterOf(i)];
-            int given = table.labelOf(i);
+        for (int r = 0; r < confusion.length; r++) {
+            if (votes.abstainIsOutcome(r)) {
+                for (int k = 0; k < labels; k++) {
+                    confusion[r][k][labels] += total[k];
+                }
+            }
+        }
+        for (int i = 0; i < votes.size(); i++) {
+            double[] p = posterior[votes.itemOf(i)];
+            int r = votes.raterOf(i);
+            double[][] matrix = confusion[r];
+            int given = votes.labelOf(i);
+            boolean abstains = votes.abstainIsOutcome(r);
             for (int k = 0; k < labels; k++) {
                 matrix[k][given] += p[k];
+                if (abstains) {
+                    // The item was counted as abstained above; it was not.
+                    matrix[k][labels] = Math.max(smoothing, matrix[k][labels] - p[k]);
+                }
             }
         }
         for (double[][] matrix : confusion) {
@@ -125,20 +163,31 @@ public final class DawidSkene {
     }
 
     /** {@return the largest change of a posterior probability} */
-    private static double expect(RatingTable table, double[][] posterior, double[] prior, double[][][] confusion) {
+    private static double expect(VoteList votes, double[][] posterior, double[] prior, double[][][] confusion) {
         int labels = prior.length;
-        double[][] log = new double[posterior.length][labels];
-        for (double[] row : log) {
-            for (int k = 0; k < labels; k++) {
-                row[k] = Math.log(Math.max(prior[k], 1e-300));
+        double[] base = new double[labels];
+        for (int k = 0; k < labels; k++) {
+            base[k] = Math.log(Math.max(prior[k], 1e-300));
+        }
+        for (int r = 0; r < confusion.length; r++) {
+            if (votes.abstainIsOutcome(r)) {
+                for (int k = 0; k < labels; k++) {
+                    base[k] += Math.log(confusion[r][k][labels]);
+                }
             }
         }
-        for (int i = 0; i < table.size(); i++) {
-            double[] row = log[table.itemOf(i)];
-            double[][] matrix = confusion[table.raterOf(i)];
-            int given = table.labelOf(i);
+        double[][] log = new double[posterior.length][];
+        for (int item = 0; item < log.length; item++) {
+            log[item] = base.clone();
+        }
+        for (int i = 0; i < votes.size(); i++) {
+            double[] row = log[votes.itemOf(i)];
+            int r = votes.raterOf(i);
+            double[][] matrix = confusion[r];
+            int given = votes.labelOf(i);
+            boolean abstains = votes.abstainIsOutcome(r);
             for (int k = 0; k < labels; k++) {
-                row[k] += Math.log(matrix[k][given]);
+                row[k] += Math.log(matrix[k][given]) - (abstains ? Math.log(matrix[k][labels]) : 0);
             }
         }
         double change = 0;
