@@ -3,7 +3,6 @@ package dev.veracity.labeling.propagate;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.data.Column;
-import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.data.ValueText;
 import dev.veracity.io.DataFormat;
@@ -16,31 +15,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rows of the data files held in memory: their batches (to write them back), their label texts and their
- * features, numeric ones as doubles and categorical ones as text. Every file must have the first file's columns.
+ * The rows of the data files held in memory: their batches (to write them back; CSV is read as text so values are
+ * written back as they were), their label texts and their features, numeric ones as doubles and categorical ones as
+ * text. Every file must have the first file's columns.
  */
 final class LabeledRows {
     final List<String> names;
     final List<RecordBatch> batches = new ArrayList<>();
     final List<String> labels = new ArrayList<>();
-    final List<String> numeric;
-    final List<String> categorical;
-    double[] numbers = new double[1024]; // row-major, numeric.size() per row
+    final List<String> numeric = new ArrayList<>();
+    final List<String> categorical = new ArrayList<>();
+    double[] numbers;
     final List<String[]> categories = new ArrayList<>();
     int rows;
+    private final List<Table> origins = new ArrayList<>(); // per batch, the table it came from (closed)
+    private final List<Long> firstRows = new ArrayList<>(); // per batch, its first row in its file
 
-    private LabeledRows(List<String> names, List<String> numeric, List<String> categorical) {
+    private LabeledRows(List<String> names) {
         this.names = List.copyOf(names);
-        this.numeric = List.copyOf(numeric);
-        this.categorical = List.copyOf(categorical);
     }
 
     /**
      * {@return every row of the files}
      *
      * @throws InputException INVALID_OPTION if a column is missing or a file's columns differ from the first's;
-     *                        FEATURE_TYPE_CONFLICT naming file, line and column for a numeric feature that is not a single
-     *                        number
+     *                        FEATURE_TYPE_CONFLICT naming file, line and column for a numeric feature that is not a
+     *                        single number
      */
     static LabeledRows read(List<Path> files, TableOptions options, PropagationRequest request) throws IOException {
         if (files.isEmpty()) {
@@ -48,9 +48,16 @@ final class LabeledRows {
         }
         LabeledRows rows = null;
         for (Path file : files) {
-            try (Table table = Table.open(file, options)) {
+            try (Table table = Table.open(file, options.withCsvAsText(true))) {
                 if (rows == null) {
-                    rows = start(table, request);
+                    rows = new LabeledRows(table.names());
+                    table.require(request.label(), "--label", ErrorCode.INVALID_OPTION);
+                    for (String name : request.numeric()) {
+                        table.require(name, "--features", ErrorCode.INVALID_OPTION);
+                    }
+                    for (String name : request.categorical()) {
+                        table.require(name, "--categorical", ErrorCode.INVALID_OPTION);
+                    }
                 } else if (!table.names().equals(rows.names)) {
                     throw new InputException(
                             ErrorCode.INVALID_OPTION,
@@ -60,96 +67,117 @@ final class LabeledRows {
                 rows.add(table, request.label());
             }
         }
+        rows.choose(request);
+        rows.extract();
         return rows;
     }
 
-    private static LabeledRows start(Table table, PropagationRequest request) {
-        table.require(request.label(), "--label", ErrorCode.INVALID_OPTION);
-        List<String> numeric = new ArrayList<>(request.numeric());
-        List<String> categorical = new ArrayList<>(request.categorical());
-        if (numeric.isEmpty() && categorical.isEmpty()) {
-            for (int c = 0; c < table.names().size(); c++) {
-                String name = table.names().get(c);
-                if (!name.equals(request.label())) {
-                    (table.types().get(c) == FeatureType.STRING ? categorical : numeric).add(name);
+    private void add(Table table, String label) throws IOException {
+        int labelColumn = table.indexOf(label);
+        long fileRow = 0;
+        for (Optional<RecordBatch> next = table.next(); next.isPresent(); next = table.next()) {
+            RecordBatch batch = next.get();
+            batches.add(batch);
+            origins.add(table);
+            firstRows.add(fileRow);
+            for (int r = 0; r < batch.rowCount(); r++) {
+                labels.add(ValueText.first(batch.columns().get(labelColumn), r).strip());
+            }
+            fileRow += batch.rowCount();
+            rows += batch.rowCount();
+        }
+    }
+
+    /** Picks the features: the request's, or every column but the label, numeric if all its values are numbers. */
+    private void choose(PropagationRequest request) {
+        String label = request.label();
+        if (request.numeric().isEmpty() && request.categorical().isEmpty()) {
+            for (int c = 0; c < names.size(); c++) {
+                if (!names.get(c).equals(label)) {
+                    (isNumeric(c) ? numeric : categorical).add(names.get(c));
                 }
             }
-        }
-        for (String name : numeric) {
-            table.require(name, "--features", ErrorCode.INVALID_OPTION);
+        } else {
+            numeric.addAll(request.numeric());
+            categorical.addAll(request.categorical());
         }
         for (String name : categorical) {
-            table.require(name, "--categorical", ErrorCode.INVALID_OPTION);
             if (numeric.contains(name)) {
                 throw new InputException(
                         ErrorCode.INVALID_OPTION,
                         "--categorical: expected features not in --features, found " + name + " in both");
             }
         }
-        if (numeric.contains(request.label()) || categorical.contains(request.label())) {
+        if (numeric.contains(label) || categorical.contains(label)) {
             throw new InputException(
-                    ErrorCode.INVALID_OPTION,
-                    "--features: expected features other than the label, found the label " + request.label());
+                    ErrorCode.INVALID_OPTION, "--features: expected features other than the label, found " + label);
         }
         if (numeric.isEmpty() && categorical.isEmpty()) {
             throw new InputException(
                     ErrorCode.INVALID_OPTION,
-                    table.file() + ": expected a feature column besides the label " + request.label() + ", found only "
-                            + table.names());
+                    "--features: expected a feature column besides the label " + label + ", found only " + names);
         }
-        return new LabeledRows(table.names(), numeric, categorical);
     }
 
-    private void add(Table table, String label) throws IOException {
-        int labelColumn = table.indexOf(label);
-        int[] numericColumns = numeric.stream().mapToInt(table::indexOf).toArray();
-        int[] categoricalColumns = categorical.stream().mapToInt(table::indexOf).toArray();
-        long fileRow = 0;
-        for (Optional<RecordBatch> next = table.next(); next.isPresent(); next = table.next()) {
-            RecordBatch batch = next.get();
-            batches.add(batch);
-            List<Column> columns = batch.columns();
-            for (int r = 0; r < batch.rowCount(); r++, fileRow++) {
-                labels.add(ValueText.first(columns.get(labelColumn), r));
-                if ((rows + 1) * numericColumns.length > numbers.length) {
-                    numbers = java.util.Arrays.copyOf(
-                            numbers, Math.max(numbers.length * 2, (rows + 1) * numericColumns.length));
+    private boolean isNumeric(int c) {
+        for (RecordBatch batch : batches) {
+            Column column = batch.columns().get(c);
+            for (int r = 0; r < batch.rowCount(); r++) {
+                if (ValueText.count(column, r) != 1 || Double.isNaN(parse(ValueText.first(column, r)))) {
+                    return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    private void extract() {
+        int[] numericColumns = numeric.stream().mapToInt(names::indexOf).toArray();
+        int[] categoricalColumns = categorical.stream().mapToInt(names::indexOf).toArray();
+        numbers = new double[rows * numericColumns.length];
+        int row = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            RecordBatch batch = batches.get(b);
+            for (int r = 0; r < batch.rowCount(); r++, row++) {
                 for (int f = 0; f < numericColumns.length; f++) {
-                    numbers[rows * numericColumns.length + f] =
-                            number(table, columns.get(numericColumns[f]), r, fileRow);
+                    numbers[row * numericColumns.length + f] =
+                            number(b, batch.columns().get(numericColumns[f]), r);
                 }
                 String[] values = new String[categoricalColumns.length];
                 for (int f = 0; f < categoricalColumns.length; f++) {
-                    values[f] = ValueText.first(columns.get(categoricalColumns[f]), r);
+                    values[f] = ValueText.first(batch.columns().get(categoricalColumns[f]), r);
                 }
                 categories.add(values);
-                rows++;
             }
         }
     }
 
-    private static double number(Table table, Column column, int r, long fileRow) {
+    private double number(int b, Column column, int r) {
         int count = ValueText.count(column, r);
-        String text = count == 1 ? ValueText.first(column, r) : count == 0 ? "an empty value" : count + " values";
+        String found = count == 0 ? "an empty value" : count + " values";
         if (count == 1) {
-            if (column.type() != FeatureType.STRING) {
-                return Double.parseDouble(text);
+            String text = ValueText.first(column, r);
+            double value = parse(text);
+            if (!Double.isNaN(value)) {
+                return value;
             }
-            try {
-                double value = Double.parseDouble(text.strip());
-                if (Double.isFinite(value)) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            text = "'" + text + "'";
+            found = "'" + text + "'";
         }
         throw new InputException(
                 ErrorCode.FEATURE_TYPE_CONFLICT,
-                where(table, fileRow) + ":" + column.name() + ": expected a number (numeric feature; list it in "
-                        + "--categorical if it is not), found " + text);
+                where(origins.get(b), firstRows.get(b) + r) + ":" + column.name()
+                        + ": expected a number (numeric feature; list it in --categorical if it is not), found "
+                        + found);
+    }
+
+    /** {@return the finite number the text holds, or NaN} */
+    private static double parse(String text) {
+        try {
+            double value = Double.parseDouble(text.strip());
+            return Double.isFinite(value) ? value : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /** {@return "file:line" for CSV and JSON Lines, "file: record N" for other formats} */

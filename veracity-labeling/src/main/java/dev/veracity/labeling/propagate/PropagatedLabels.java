@@ -3,9 +3,9 @@ package dev.veracity.labeling.propagate;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.veracity.data.Column;
-import dev.veracity.data.FloatColumn;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.data.StringColumn;
+import dev.veracity.data.ValueText;
 import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.convert.CsvBatchWriter;
 import java.io.BufferedOutputStream;
@@ -130,20 +130,16 @@ public final class PropagatedLabels {
                 columns.add(column);
             }
         }
-        boolean[] present = new boolean[n];
-        int[] offsets = new int[n + 1];
-        double[] confidences = new double[n];
+        String[] confidences = new String[n];
         String[] labels = new String[n];
         String[] sources = new String[n];
         for (int r = 0; r < n; r++) {
             labels[r] = label(first + r);
             sources[r] = source(first + r);
-            confidences[r] = confidence(first + r);
-            present[r] = true;
-            offsets[r + 1] = r + 1;
+            confidences[r] = ValueText.of(confidence(first + r));
         }
         columns.add(strings(COLUMNS.get(0), labels));
-        columns.add(new FloatColumn(COLUMNS.get(1), n, present, offsets, confidences));
+        columns.add(strings(COLUMNS.get(1), confidences));
         columns.add(strings(COLUMNS.get(2), sources));
         return new RecordBatch(n, columns);
     }
