@@ -13,21 +13,25 @@ import picocli.CommandLine.Spec;
         description = {
             "Produces labels: joins predictions with later outcomes (join), merges raters'",
             "labels into one per item (consensus), measures how much raters agree",
-            "(agreement), and runs a human labeling project (project).",
+            "(agreement), runs a human labeling project (project), and spreads a few",
+            "given labels to similar unlabeled rows (propagate).",
             ""
         },
         subcommands = {
             LabelJoinCommand.class,
             LabelConsensusCommand.class,
             LabelAgreementCommand.class,
-            LabelProjectCommand.class
+            LabelProjectCommand.class,
+            LabelPropagateCommand.class
         },
         footer = {
             "%nExamples:",
             "  veracity label join --predictions predictions.jsonl --outcomes outcomes.csv \\",
             "      --key prediction_id --prediction-time ts --outcome-time converted_at --window 24h -o labeled.csv",
             "  veracity label consensus annotations.csv --method dawid-skene --confidence 0.9 -o labels.csv",
-            "  veracity label agreement annotations.csv --by-pair"
+            "  veracity label agreement annotations.csv --by-pair",
+            "  veracity label propagate examples/labeling/flowers.csv --label species \\",
+            "      --features sepal_length,sepal_width,petal_length,petal_width -o labeled.csv"
         })
 final class LabelCommand implements Runnable {
     @Spec

@@ -246,6 +246,21 @@ class CommandContractTest {
         row("label project status", "project", Fixture.PROJECT, false, false, "{IN}");
         row("label project export", "project", Fixture.PROJECT, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project import", "project", Fixture.NONE, false, false, "{IN}", "{CSV}");
+        row(
+                "label propagate",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "{IN}",
+                "--label",
+                "label",
+                "--features",
+                "a",
+                "--neighbors",
+                "1",
+                "-o",
+                "{OUT}.csv");
     }
 
     /** Cases that are valid calls for a command, not hostile ones: {@code init} creates its missing directory. */
