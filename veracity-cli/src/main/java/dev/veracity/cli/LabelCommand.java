@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             "Produces labels: joins predictions with later outcomes (join), merges raters'",
             "labels into one per item (consensus), measures how much raters agree",
             "(agreement), runs a human labeling project (project), and spreads a few",
-            "given labels to similar unlabeled rows (propagate).",
+            "given labels to similar unlabeled rows (propagate) and picks the items raters",
+            "should label next (query).",
             ""
         },
         subcommands = {
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
             LabelConsensusCommand.class,
             LabelAgreementCommand.class,
             LabelProjectCommand.class,
-            LabelPropagateCommand.class
+            LabelPropagateCommand.class,
+            LabelQueryCommand.class
         },
         footer = {
             "%nExamples:",
@@ -31,7 +33,9 @@ import picocli.CommandLine.Spec;
             "  veracity label consensus annotations.csv --method dawid-skene --confidence 0.9 -o labels.csv",
             "  veracity label agreement annotations.csv --by-pair",
             "  veracity label propagate examples/labeling/flowers.csv --label species \\",
-            "      --features sepal_length,sepal_width,petal_length,petal_width -o labeled.csv"
+            "      --features sepal_length,sepal_width,petal_length,petal_width -o labeled.csv",
+            "  veracity label query --predictions examples/labeling/flowers-model-a.csv --id id \\",
+            "      --strategy margin --budget 10 -o queue.csv"
         })
 final class LabelCommand implements Runnable {
     @Spec

@@ -247,6 +247,22 @@ class CommandContractTest {
         row("label project export", "project", Fixture.PROJECT, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project import", "project", Fixture.NONE, false, false, "{IN}", "{CSV}");
         row(
+                "label query",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "--predictions",
+                "{IN}",
+                "--id",
+                "a",
+                "--strategy",
+                "random",
+                "--budget",
+                "1",
+                "-o",
+                "{OUT}.csv");
+        row(
                 "label propagate",
                 "data.csv",
                 Fixture.CSV,

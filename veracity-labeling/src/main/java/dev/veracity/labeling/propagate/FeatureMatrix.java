@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * double[] points = FeatureMatrix.encode(numbers, 2, categories, rows, Scaling.STANDARD);
  * }</pre>
  */
-final class FeatureMatrix {
+public final class FeatureMatrix {
     private FeatureMatrix() {}
 
     /** {@return the number of columns the encoding has} */
@@ -23,8 +23,13 @@ final class FeatureMatrix {
         return width;
     }
 
-    /** {@return the encoded points, row-major, {@link #width} values per row} */
-    static double[] encode(double[] numbers, int numeric, List<String[]> categories, int rows, Scaling scaling) {
+    /**
+     * {@return the encoded points, row-major, {@link #width} values per row}
+     *
+     * @param numbers    the numeric features, row-major, {@code numeric} per row
+     * @param categories per row, its categorical features as text ("" for missing)
+     */
+    public static double[] encode(double[] numbers, int numeric, List<String[]> categories, int rows, Scaling scaling) {
         int categorical = rows == 0 ? 0 : categories.get(0).length;
         int width = width(numeric, categories, categorical);
         double[] points = new double[rows * width];
