@@ -14,7 +14,8 @@ import java.util.Set;
  * its nearest center is largest (ties by id); the centers are the rows of the features that are not items of the
  * predictions (already labeled) and the items picked so far. With no labeled row, the first pick is the candidate
  * nearest the candidates' mean, scored by that distance. Distances to the nearest center are kept per candidate and
- * updated after each pick: O(candidates x budget x features).
+ * updated after each pick: O(candidates x budget x features). Squared distances are rounded to twelve decimals, so
+ * that distances equal by definition tie (and go to the smaller id) whatever the rounding of their sums.
  */
 final class KCenter {
     private KCenter() {}
@@ -63,7 +64,7 @@ final class KCenter {
                     double diff = v[rowOf[j] * d + f] - mean[f];
                     sum += diff * diff;
                 }
-                toMean[j] = sum;
+                toMean[j] = rounded(sum);
             }
             int first = best(committee, candidates, toMean, taken, quotas, false);
             if (first >= 0) {
@@ -134,7 +135,12 @@ final class KCenter {
                 double diff = v[rowOf[j] * d + f] - v[center * d + f];
                 sum += diff * diff;
             }
-            nearest[j] = Math.min(nearest[j], sum);
+            nearest[j] = Math.min(nearest[j], rounded(sum));
         }
+    }
+
+    /** {@return a squared distance rounded to twelve decimals, so that distances equal by definition tie} */
+    private static double rounded(double squared) {
+        return Math.rint(squared * Scores.SCALE) / Scores.SCALE;
     }
 }

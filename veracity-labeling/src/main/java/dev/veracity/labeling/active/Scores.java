@@ -1,13 +1,13 @@
 package dev.veracity.labeling.active;
 
 /**
- * The uncertainty and disagreement scores of {@link Strategy}, per item of a committee, rounded to a multiple of
- * 1e-12: scores equal by their definition can differ in the last bits by the order of a sum, and rounding makes them
+ * The uncertainty and disagreement scores of {@link Strategy}, per item of a committee, rounded to twelve
+ * decimals: scores equal by their definition can differ in the last bits by the order of a sum, and rounding makes them
  * tie, so the tie goes to the smaller id as documented.
  */
 final class Scores {
-    /** Scores are multiples of this. */
-    static final double GRID = 1e-12;
+    /** Scores are rounded to this many parts of one: twelve decimals. */
+    static final double SCALE = 1e12;
 
     private Scores() {}
 
@@ -31,7 +31,7 @@ final class Scores {
             };
         }
         for (int i = 0; i < n; i++) {
-            scores[i] = Math.rint(scores[i] / GRID) * GRID;
+            scores[i] = Math.rint(scores[i] * SCALE) / SCALE;
         }
         return scores;
     }

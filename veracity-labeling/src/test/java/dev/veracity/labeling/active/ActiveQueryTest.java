@@ -122,7 +122,7 @@ class ActiveQueryTest {
                 double[] score = new double[n];
                 for (int i = 0; i < n; i++) {
                     order[i] = i;
-                    score[i] = Math.rint(oracle(c, s, i) / 1e-12) * 1e-12;
+                    score[i] = Math.rint(oracle(c, s, i) * 1e12) / 1e12;
                 }
                 // scores equal by definition tie once rounded to 1e-12, as the implementation rounds them
                 Arrays.sort(

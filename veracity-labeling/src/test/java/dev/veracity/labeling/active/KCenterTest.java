@@ -65,7 +65,7 @@ class KCenterTest {
                         double diff = pts.values()[row * d + f] - mean;
                         s += diff * diff;
                     }
-                    value = -s;
+                    value = -Math.rint(s * 1e12) / 1e12;
                 } else {
                     value = Double.POSITIVE_INFINITY;
                     for (int center : centers) {
@@ -74,7 +74,7 @@ class KCenterTest {
                             double diff = pts.values()[row * d + f] - pts.values()[center * d + f];
                             s += diff * diff;
                         }
-                        value = Math.min(value, s);
+                        value = Math.min(value, Math.rint(s * 1e12) / 1e12);
                     }
                 }
                 if (best == null || value > bestValue || value == bestValue && id.compareTo(best) < 0) {
