@@ -95,6 +95,22 @@ class LabelPropagationTest {
     }
 
     @Test
+    void aRowNoLabelReachesKeepsAnEmptyLabel() throws IOException {
+        Path data = write("apart.csv", "x,kind", "0,a", "0.1,", "100,", "100.1,");
+        PropagatedLabels labels = LabelPropagation.run(
+                List.of(data),
+                TableOptions.DEFAULT,
+                PropagationRequest.of("kind")
+                        .withOptions(PropagationOptions.defaults(PropagationMethod.PROPAGATION)
+                                .withNeighbors(2)));
+        assertThat(labels.label(1)).isEqualTo("a");
+        assertThat(labels.label(2)).isEmpty();
+        assertThat(labels.source(3)).isEmpty();
+        assertThat(labels.confidence(3)).isZero();
+        assertThat(labels.propagation().transduction(3)).isZero(); // scikit-learn's answer: the first class
+    }
+
+    @Test
     void badInputNamesTheRowOrTheColumn() throws IOException {
         Path text = write("t.csv", "x,kind", "1,a", "2,", "abc,b");
         assertThatThrownBy(() -> LabelPropagation.run(
