@@ -38,6 +38,7 @@ class CommandContractTest {
         STATS,
         SCHEMA,
         PROJECT,
+        PREDICTIONS,
         NONE
     }
 
@@ -248,14 +249,14 @@ class CommandContractTest {
         row("label project import", "project", Fixture.NONE, false, false, "{IN}", "{CSV}");
         row(
                 "label query",
-                "data.csv",
-                Fixture.CSV,
+                "predictions.csv",
+                Fixture.PREDICTIONS,
                 true,
                 false,
                 "--predictions",
                 "{IN}",
                 "--id",
-                "a",
+                "id",
                 "--strategy",
                 "random",
                 "--budget",
@@ -509,6 +510,7 @@ class CommandContractTest {
                                     .exitCode())
                             .isZero();
                 }
+                case PREDICTIONS -> Files.writeString(target, "id,p_yes,p_no\ni1,0.25,0.75\ni2,1,0\n");
                 case NONE -> throw new IllegalArgumentException("no valid input for the output cases");
             }
         }
