@@ -45,6 +45,14 @@ public record FeaturePoints(List<String> ids, int dimension, double[] values) {
         return index;
     }
 
+    private static String where(Table table, long row) {
+        return switch (table.format()) {
+            case CSV -> table.file() + ":" + (row + 2);
+            case JSONL -> table.file() + ":" + (row + 1);
+            case PARQUET, AVRO, TFRECORD -> table.file() + ": record " + (row + 1);
+        };
+    }
+
     /**
      * {@return the points of a data file}
      *
@@ -73,7 +81,7 @@ public record FeaturePoints(List<String> ids, int dimension, double[] values) {
                     if (seen.putIfAbsent(itemId, row) != null) {
                         throw new InputException(
                                 ErrorCode.LABEL_EVENT_INVALID,
-                                file + ": row " + (row + 1) + ": expected unique ids, found " + itemId + " again");
+                                where(table, row) + ": expected unique ids, found " + itemId + " again");
                     }
                     if ((ids.size() + 1) * columns.length > numbers.length) {
                         numbers = java.util.Arrays.copyOf(numbers, numbers.length * 2 + columns.length);
@@ -89,8 +97,8 @@ public record FeaturePoints(List<String> ids, int dimension, double[] values) {
                         if (!Double.isFinite(value)) {
                             throw new InputException(
                                     ErrorCode.FEATURE_TYPE_CONFLICT,
-                                    file + ": row " + (row + 1) + ":" + features.get(f) + ": expected a number, found '"
-                                            + text + "'");
+                                    where(table, row) + ":" + features.get(f) + ": expected a number, found '" + text
+                                            + "'");
                         }
                         numbers[ids.size() * columns.length + f] = value;
                     }

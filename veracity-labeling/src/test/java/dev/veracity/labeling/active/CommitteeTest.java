@@ -55,4 +55,17 @@ class CommitteeTest {
         assertThatThrownBy(() -> Committee.read(List.of(none), "id", TableOptions.DEFAULT))
                 .hasMessageContaining("expected probability columns p_<class>");
     }
+
+    @Test
+    void featurePointsAreStandardizedAndABadValueNamesTheLine() throws IOException {
+        Path data = write("points.csv", "id,x,y\na,1,5\nb,3,5\n");
+        FeaturePoints points = FeaturePoints.read(data, "id", List.of("x", "y"), TableOptions.DEFAULT);
+        assertThat(points.values()).containsExactly(-1, 0, 1, 0); // y is constant: centered, scale 1
+        Path bad = write("bad.csv", "id,x\na,1\nb,zz\n");
+        assertThatThrownBy(() -> FeaturePoints.read(bad, "id", List.of("x"), TableOptions.DEFAULT))
+                .hasMessageContaining("bad.csv:3:x: expected a number, found 'zz'");
+        Path repeated = write("rep.csv", "id,x\na,1\na,2\n");
+        assertThatThrownBy(() -> FeaturePoints.read(repeated, "id", List.of("x"), TableOptions.DEFAULT))
+                .hasMessageContaining("rep.csv:3: expected unique ids, found a again");
+    }
 }
