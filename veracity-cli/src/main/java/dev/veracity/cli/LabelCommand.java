@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Produces labels: joins predictions with later outcomes (join), merges raters'",
             "labels into one per item (consensus), measures how much raters agree",
-            "(agreement), runs a human labeling project (project), and labels data with",
-            "labeling functions and a label model (weak).",
+            "(agreement), runs a human labeling project (project), labels data with",
+            "labeling functions and a label model (weak), spreads a few given labels to",
+            "similar unlabeled rows (propagate) and picks the items raters should label",
+            "next (query).",
             ""
         },
         subcommands = {
@@ -22,7 +24,9 @@ import picocli.CommandLine.Spec;
             LabelConsensusCommand.class,
             LabelAgreementCommand.class,
             LabelProjectCommand.class,
-            LabelWeakCommand.class
+            LabelWeakCommand.class,
+            LabelPropagateCommand.class,
+            LabelQueryCommand.class
         },
         footer = {
             "%nExamples:",
@@ -30,7 +34,11 @@ import picocli.CommandLine.Spec;
             "      --key prediction_id --prediction-time ts --outcome-time converted_at --window 24h -o labeled.csv",
             "  veracity label consensus annotations.csv --method dawid-skene --confidence 0.9 -o labels.csv",
             "  veracity label agreement annotations.csv --by-pair",
-            "  veracity label weak --functions lfs.yaml reviews.csv -o labels.csv --analysis lf.json"
+            "  veracity label weak --functions lfs.yaml reviews.csv -o labels.csv --analysis lf.json",
+            "  veracity label propagate examples/labeling/flowers.csv --label species \\",
+            "      --features sepal_length,sepal_width,petal_length,petal_width -o labeled.csv",
+            "  veracity label query --predictions examples/labeling/flowers-model-a.csv --id id \\",
+            "      --strategy margin --budget 10 -o queue.csv"
         })
 final class LabelCommand implements Runnable {
     @Spec

@@ -1,5 +1,6 @@
 package dev.veracity.cli;
 
+import dev.veracity.ConfigException;
 import dev.veracity.labeling.project.Assignment;
 import dev.veracity.labeling.project.LabelingProject;
 import java.io.IOException;
@@ -22,11 +23,13 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Gives every task its overlap of raters (by the project's policy) and mixes in gold "
                 + "questions at the gold rate. With --another-for, instead gives each item of an adjudication queue "
-                + "(label consensus --queue) one more rater.",
+                + "(label consensus --queue) one more rater. With --from-queue, fills the slots of the items of an "
+                + "active-learning queue (label query) only.",
         footer = {
             "%nExamples:",
             "  veracity label project assign proj",
-            "  veracity label project assign proj --another-for adjudicate.csv"
+            "  veracity label project assign proj --another-for adjudicate.csv",
+            "  veracity label project assign proj --from-queue queue.csv"
         })
 final class ProjectAssignCommand implements Callable<Integer> {
     @Spec
@@ -41,6 +44,12 @@ final class ProjectAssignCommand implements Callable<Integer> {
             description = "A data file with an 'item' column (the consensus queue): one more rating each.")
     Path anotherFor;
 
+    @Option(
+            names = "--from-queue",
+            paramLabel = "FILE",
+            description = "A queue with an 'id' column (label query -o): assign only those tasks, in its order.")
+    Path fromQueue;
+
     @Mixin
     TableInputOptions input;
 
@@ -50,9 +59,14 @@ final class ProjectAssignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LabelingProject project = LabelingProject.open(directory);
-        List<Assignment> added = anotherFor == null
-                ? project.assign()
-                : project.requestMoreRatings(RatingInputOptions.column(anotherFor, "item", input));
+        if (anotherFor != null && fromQueue != null) {
+            throw new ConfigException("--from-queue: expected it or --another-for, found both");
+        }
+        List<Assignment> added = anotherFor != null
+                ? project.requestMoreRatings(RatingInputOptions.column(anotherFor, "item", input))
+                : fromQueue != null
+                        ? project.assign(RatingInputOptions.column(fromQueue, "id", input))
+                        : project.assign();
         Map<String, int[]> perRater = new TreeMap<>();
         for (Assignment a : added) {
             perRater.computeIfAbsent(a.rater(), r -> new int[2])[a.gold() ? 1 : 0]++;

@@ -38,6 +38,7 @@ class CommandContractTest {
         STATS,
         SCHEMA,
         PROJECT,
+        PREDICTIONS,
         NONE
     }
 
@@ -286,6 +287,37 @@ class CommandContractTest {
                 "weak_label",
                 "-o",
                 "{OUT}.csv");
+        row(
+                "label query",
+                "predictions.csv",
+                Fixture.PREDICTIONS,
+                true,
+                false,
+                "--predictions",
+                "{IN}",
+                "--id",
+                "id",
+                "--strategy",
+                "random",
+                "--budget",
+                "1",
+                "-o",
+                "{OUT}.csv");
+        row(
+                "label propagate",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "{IN}",
+                "--label",
+                "label",
+                "--features",
+                "a",
+                "--neighbors",
+                "1",
+                "-o",
+                "{OUT}.csv");
     }
 
     /** Cases that are valid calls for a command, not hostile ones: {@code init} creates its missing directory. */
@@ -527,6 +559,7 @@ class CommandContractTest {
                                     .exitCode())
                             .isZero();
                 }
+                case PREDICTIONS -> Files.writeString(target, "id,p_yes,p_no\ni1,0.25,0.75\ni2,1,0\n");
                 case NONE -> throw new IllegalArgumentException("no valid input for the output cases");
             }
         }

@@ -174,6 +174,31 @@ public final class LabelingProject {
     }
 
     /**
+     * Fills the open slots of these tasks only, in this order (an active-learning queue), then mixes in gold
+     * questions as {@link #assign()} does. {@return the new assignments}
+     *
+     * @throws ConfigException if a task id is unknown or names a gold question
+     */
+    public List<Assignment> assign(List<String> taskIds) throws IOException {
+        List<Task> chosen = new ArrayList<>();
+        for (String id : taskIds) {
+            Task task = tasks.get(id);
+            if (task == null || task.isGold()) {
+                throw new ConfigException("task " + id + ": expected an ordinary task of the project, found "
+                        + (task == null ? "none (add it with add-tasks first)" : "a gold question"));
+            }
+            chosen.add(task);
+        }
+        tasks.values().stream().filter(Task::isGold).forEach(chosen::add);
+        int before = assignments.size();
+        Assignor assignor = new Assignor(config, raters, assignments, nextRater);
+        assignments = new ArrayList<>(assignor.assign(chosen));
+        nextRater = assignor.nextRater();
+        files.writeList(ProjectFiles.ASSIGNMENTS, "assignments", assignments, "next_rater", nextRater);
+        return List.copyOf(assignments.subList(before, assignments.size()));
+    }
+
+    /**
      * Asks for one more rating of each task (a rater not yet on it, by the policy), as for items a consensus left
      * below its confidence target. {@return the new assignments}
      *
