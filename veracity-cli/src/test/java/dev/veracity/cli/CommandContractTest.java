@@ -223,6 +223,19 @@ class CommandContractTest {
                 "{OUT}.csv");
         row("select", "data.csv", Fixture.CSV, true, false, "{IN}", "--label", "b", "-o", "{OUT}.json");
         row("label consensus", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.csv");
+        row("transform fit", "data.csv", Fixture.CSV, true, false, "--spec", "{SPEC}", "{IN}", "-o", "{OUT}");
+        row(
+                "transform apply",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "--transform",
+                "{TRANSFORM}",
+                "{IN}",
+                "-o",
+                "{OUT}.csv");
+        row("transform verify", "data.csv", Fixture.CSV, false, false, "--transform", "{TRANSFORM}", "{IN}");
         row("label agreement", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project init", "project", Fixture.NONE, false, false, "--labels", "yes,no", "{IN}");
         row("label project instructions", "project", Fixture.PROJECT, false, false, "{IN}", "{CSV}");
@@ -358,7 +371,9 @@ class CommandContractTest {
             String arg = part.replace("{IN}", input.toString())
                     .replace("{CSV}", fixtures.csv().toString())
                     .replace("{STATS}", fixtures.stats().toString())
-                    .replace("{SCHEMA}", fixtures.schema().toString());
+                    .replace("{SCHEMA}", fixtures.schema().toString())
+                    .replace("{SPEC}", fixtures.spec().toString())
+                    .replace("{TRANSFORM}", fixtures.transform().toString());
             if (arg.startsWith("{OUT}")) {
                 arg = outputIsInput ? input.toString() : out + arg.substring("{OUT}".length());
             }
@@ -433,6 +448,8 @@ class CommandContractTest {
         private final Path jsonl;
         private final Path stats;
         private final Path schema;
+        private final Path spec;
+        private final Path transform;
 
         Fixtures(Path dir) throws IOException {
             Path valid = Files.createDirectory(dir.resolve("valid"));
@@ -450,6 +467,29 @@ class CommandContractTest {
             assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString())
                             .exitCode())
                     .isZero();
+            spec = Files.writeString(
+                    valid.resolve("transform.yaml"),
+                    "transforms:\n  - {name: a_z, op: scale_to_z_score, input: a}\n"
+                            + "  - {name: b_id, op: compute_and_apply_vocabulary, input: b}\n");
+            transform = valid.resolve("transform");
+            assertThat(CommandRun.of(
+                                    "transform",
+                                    "fit",
+                                    "--spec",
+                                    spec.toString(),
+                                    csv.toString(),
+                                    "-o",
+                                    transform.toString())
+                            .exitCode())
+                    .isZero();
+        }
+
+        Path spec() {
+            return spec;
+        }
+
+        Path transform() {
+            return transform;
         }
 
         Path csv() {
