@@ -42,8 +42,9 @@ class TransformCommandTest {
         assertThat(apply.exitCode()).as(apply.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0))
-                .startsWith("pace_z,distance_01,elevation_log,heart_rate,")
-                .endsWith(",run_id,completed");
+                .startsWith("{\"pace_z\":")
+                .contains("\"surface_onehot\":[")
+                .endsWith("}");
         assertThat(stats).isNotEmptyFile();
 
         CommandRun verify = CommandRun.of("transform", "verify", "--transform", tf.toString(), EVAL.toString());
