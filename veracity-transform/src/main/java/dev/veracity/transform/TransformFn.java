@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A fitted transform: the spec's steps with their analyzed constants frozen, applied the same way to a record
@@ -127,6 +128,50 @@ public final class TransformFn {
             put(out, kept, record.get(kept));
         }
         return out;
+    }
+
+    /**
+     * {@return the input value an output value came from, where the op has an inverse}: z-score, 0-1, min-max and
+     * log1p give the number; a vocabulary index its entry (or empty for an OOV bucket or the default); a bucket of
+     * bucketize or apply_buckets its interval as {@code [lower, upper)} (a list of two doubles)
+     *
+     * @throws IllegalArgumentException if no step writes {@code output} or its op has no inverse
+     */
+    public Optional<Object> inverse(String output, Object value) {
+        for (StepFunction f : functions) {
+            if (!f.step().name().equals(output)) {
+                continue;
+            }
+            return switch (f.step().op()) {
+                case SCALE_TO_Z_SCORE, SCALE_TO_0_1, SCALE_BY_MIN_MAX, LOG1P ->
+                    Optional.of(f.inverse(((Number) value).doubleValue()));
+                case COMPUTE_AND_APPLY_VOCABULARY -> {
+                    long index = ((Number) value).longValue();
+                    List<String> vocabulary = f.constants().vocabulary();
+                    yield index >= 0 && index < vocabulary.size()
+                            ? Optional.of(vocabulary.get((int) index))
+                            : Optional.empty();
+                }
+                case BUCKETIZE, APPLY_BUCKETS -> {
+                    double[] interval = f.interval(((Number) value).longValue());
+                    yield Optional.of(List.of(interval[0], interval[1]));
+                }
+                case CLIP,
+                        IMPUTE,
+                        HASH_STRINGS,
+                        ONE_HOT,
+                        CROSS,
+                        NGRAMS,
+                        BAG_OF_WORDS,
+                        TFIDF,
+                        HOUR,
+                        DAY_OF_WEEK,
+                        MONTH,
+                        CYCLIC ->
+                    throw new IllegalArgumentException(f.step().op().specName() + " has no inverse");
+            };
+        }
+        throw new IllegalArgumentException("no step writes " + output);
     }
 
     private static void put(Map<String, Object> out, String name, Object value) {

@@ -33,6 +33,8 @@ class CategoricalOpsTest {
         assertThat(fn.constants().get(0).vocabulary()).containsExactly("b", "c", "a", "é", "e", "d");
         assertThat(fn.apply(Map.of("w", "a"))).containsEntry("i", 2L);
         assertThat(fn.apply(Map.of("w", "zzz"))).containsEntry("i", -1L);
+        assertThat(fn.inverse("i", 2L)).contains("a");
+        assertThat(fn.inverse("i", -1L)).isEmpty();
     }
 
     @Test

@@ -161,4 +161,22 @@ class NumericOpsTest {
                         fn, List.of(Map.of("x", -5.0), Map.of("x", 0.0), Map.of("x", 10.0), Map.of("x", 10000L)), "b"))
                 .containsExactly(0L, 1L, 2L, 3L);
     }
+
+    @Test
+    void inversesRecoverTheInputOrTheBucketInterval() throws IOException {
+        double[] x = values(500, 9);
+        TransformFn fn = Fitting.fit(
+                dir,
+                "transforms:\n  - {name: z, op: scale_to_z_score, input: x}\n"
+                        + "  - {name: m, op: scale_by_min_max, input: x, output_min: -1, output_max: 1}\n"
+                        + "  - {name: b, op: apply_buckets, input: x, boundaries: [30, 50]}\n",
+                data(x));
+        for (double v : new double[] {x[3], 12.5, 77}) {
+            Map<String, Object> out = fn.apply(Map.of("x", v));
+            assertThat((double) fn.inverse("z", out.get("z")).orElseThrow()).isCloseTo(v, within(1e-9));
+            assertThat((double) fn.inverse("m", out.get("m")).orElseThrow()).isCloseTo(v, within(1e-9));
+        }
+        assertThat(fn.inverse("b", 1L)).contains(List.of(30.0, 50.0));
+        assertThat(fn.inverse("b", 0L)).contains(List.of(Double.NEGATIVE_INFINITY, 30.0));
+    }
 }
