@@ -29,6 +29,7 @@ public final class ComponentRegistry {
             new SchemaGen(),
             new ExampleValidator(),
             new FeatureSelection(),
+            new Transform(),
             new Importer(),
             new Resolver()
         }) {
