@@ -52,7 +52,7 @@ final class SpecReader {
                 .orElseThrow(() -> opNode.error(
                         "an op",
                         "\"" + opName + "\""
-                                + orList(CloseNames.hint(
+                                + (CloseNames.hint(
                                         opName,
                                         java.util.Arrays.stream(Op.values())
                                                 .map(Op::specName)
@@ -80,10 +80,6 @@ final class SpecReader {
             inputs = List.of(inputNode.string());
         }
         return new Step(name, op, inputs, parameters(node, op), inputNode.where());
-    }
-
-    private static String orList(String hint) {
-        return hint;
     }
 
     private static Parameters parameters(YamlNode node, Op op) {

@@ -169,14 +169,15 @@ final class StepFunction {
                 out.start();
                 for (int i = 0; i < count; i++) {
                     LocalDateTime time = TimeParts.of(row, 0, i, p.epochUnit(), step.input());
-                    switch (step.op()) {
-                        case HOUR -> out.addInt(time.getHour());
-                        case DAY_OF_WEEK -> out.addInt(time.getDayOfWeek().getValue() - 1L);
-                        case MONTH -> out.addInt(time.getMonthValue());
-                        default -> {
-                            double angle = 2 * Math.PI * TimeParts.fraction(time, p.part());
-                            out.addFloat(p.cosine() ? Math.cos(angle) : Math.sin(angle));
-                        }
+                    if (step.op() == Op.HOUR) {
+                        out.addInt(time.getHour());
+                    } else if (step.op() == Op.DAY_OF_WEEK) {
+                        out.addInt(time.getDayOfWeek().getValue() - 1L);
+                    } else if (step.op() == Op.MONTH) {
+                        out.addInt(time.getMonthValue());
+                    } else {
+                        double angle = 2 * Math.PI * TimeParts.fraction(time, p.part());
+                        out.addFloat(p.cosine() ? Math.cos(angle) : Math.sin(angle));
                     }
                 }
                 out.end();
@@ -198,7 +199,20 @@ final class StepFunction {
             case SCALE_BY_MIN_MAX -> minMax(x, p.outputMin(), p.outputMax());
             case LOG1P -> Math.log1p(x);
             case CLIP -> Double.isNaN(x) ? x : Math.min(p.clipMax(), Math.max(p.clipMin(), x));
-            default -> throw new IllegalStateException(step.op() + " is not a scaling op");
+            case IMPUTE,
+                    BUCKETIZE,
+                    APPLY_BUCKETS,
+                    COMPUTE_AND_APPLY_VOCABULARY,
+                    HASH_STRINGS,
+                    ONE_HOT,
+                    CROSS,
+                    NGRAMS,
+                    BAG_OF_WORDS,
+                    TFIDF,
+                    HOUR,
+                    DAY_OF_WEEK,
+                    MONTH,
+                    CYCLIC -> throw new IllegalStateException(step.op() + " is not a scaling op");
         };
     }
 
@@ -213,7 +227,21 @@ final class StepFunction {
             case SCALE_TO_0_1 -> inverseMinMax(y, 0, 1);
             case SCALE_BY_MIN_MAX -> inverseMinMax(y, p.outputMin(), p.outputMax());
             case LOG1P -> Math.expm1(y);
-            default -> throw new IllegalStateException(step.op() + " has no inverse");
+            case CLIP,
+                    IMPUTE,
+                    BUCKETIZE,
+                    APPLY_BUCKETS,
+                    COMPUTE_AND_APPLY_VOCABULARY,
+                    HASH_STRINGS,
+                    ONE_HOT,
+                    CROSS,
+                    NGRAMS,
+                    BAG_OF_WORDS,
+                    TFIDF,
+                    HOUR,
+                    DAY_OF_WEEK,
+                    MONTH,
+                    CYCLIC -> throw new IllegalStateException(step.op() + " has no inverse");
         };
     }
 
