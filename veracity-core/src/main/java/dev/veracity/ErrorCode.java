@@ -46,7 +46,9 @@ public enum ErrorCode {
     AVRO_INVALID(Category.USER),
     JDBC_FAILED(Category.EXTERNAL),
     CONVERT_NOT_REPRESENTABLE(Category.USER),
-    CONFIG_FILE_INVALID(Category.USER);
+    CONFIG_FILE_INVALID(Category.USER),
+    TRANSFORM_DIRECTORY_INVALID(Category.USER),
+    TRANSFORM_VALUE_INVALID(Category.USER);
 
     /** Whose fault an error is. */
     public enum Category {

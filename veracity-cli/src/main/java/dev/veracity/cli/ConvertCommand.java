@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code veracity convert}: rewrites a dataset as CSV, JSON Lines or TFRecord of tf.Example. */
+/** {@code veracity convert}: rewrites a dataset as CSV, JSON Lines, Parquet or TFRecord of tf.Example. */
 @Command(
         name = "convert",
         header = "Converts data files between formats (to TFRecord of tf.Example for TFX, and back).",
@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Reads INPUT files of any format Veracity reads (CSV, JSON Lines, Parquet, Avro, TFRecord; detected,",
-            "or --format) as one dataset and writes them, atomically, as CSV, JSON Lines or TFRecord of",
+            "or --format) as one dataset and writes them, atomically, as CSV, JSON Lines, Parquet (Snappy;",
+            "INT64, DOUBLE, STRING; a LIST where a row holds other than one value) or TFRecord of",
             "tf.Example (.tfrecord, or .tfrecord.gz / .gz for gzip as TFX writes). INT becomes int64_list, FLOAT",
             "float_list (float32, as TensorFlow stores it), STRING bytes_list; a missing value an absent feature.",
             "CSV holds one value per cell: a list is an error (convert it to JSON Lines or TFRecord).",
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
             "%nExamples:",
             "  veracity convert train.csv -o train.tfrecord.gz",
             "  veracity convert 'data/part-*.parquet' -o data.tfrecord",
-            "  veracity convert train.tfrecord -o train.jsonl"
+            "  veracity convert train.tfrecord -o train.jsonl",
+            "  veracity convert examples/runs/train.csv -o train.parquet"
         })
 final class ConvertCommand implements Callable<Integer> {
     @Spec
@@ -55,7 +57,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(
             names = "--to",
             paramLabel = "FORMAT",
-            description = "Output format: csv, jsonl or tfrecord (default: from the output's extension).")
+            description = "Output format: csv, jsonl, parquet or tfrecord (default: from the output's extension).")
     String to = "";
 
     @Option(

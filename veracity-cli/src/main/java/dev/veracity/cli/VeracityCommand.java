@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             LabelCommand.class,
             SelectCommand.class,
             PerformanceCommand.class,
-            ShiftCommand.class
+            ShiftCommand.class,
+            TransformCommand.class
         },
         footer = {"%nExample:%n  veracity stats examples/runs/train.csv -o train.pb && veracity show train.pb"})
 final class VeracityCommand implements Runnable {

@@ -251,6 +251,19 @@ class CommandContractTest {
                 "-o",
                 "{OUT}.json");
         row("label consensus", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.csv");
+        row("transform fit", "data.csv", Fixture.CSV, true, false, "--spec", "{SPEC}", "{IN}", "-o", "{OUT}");
+        row(
+                "transform apply",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "--transform",
+                "{TRANSFORM}",
+                "{IN}",
+                "-o",
+                "{OUT}.csv");
+        row("transform verify", "data.csv", Fixture.CSV, false, false, "--transform", "{TRANSFORM}", "{IN}");
         row("label agreement", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project init", "project", Fixture.NONE, false, false, "--labels", "yes,no", "{IN}");
         row("label project instructions", "project", Fixture.PROJECT, false, false, "{IN}", "{CSV}");
@@ -431,7 +444,9 @@ class CommandContractTest {
                     .replace("{CSV}", fixtures.csv().toString())
                     .replace("{STATS}", fixtures.stats().toString())
                     .replace("{SCHEMA}", fixtures.schema().toString())
-                    .replace("{LFS}", fixtures.functions().toString());
+                    .replace("{LFS}", fixtures.functions().toString())
+                    .replace("{SPEC}", fixtures.spec().toString())
+                    .replace("{TRANSFORM}", fixtures.transform().toString());
             if (arg.startsWith("{OUT}")) {
                 arg = outputIsInput ? input.toString() : out + arg.substring("{OUT}".length());
             }
@@ -507,6 +522,8 @@ class CommandContractTest {
         private final Path stats;
         private final Path schema;
         private final Path functions;
+        private final Path spec;
+        private final Path transform;
 
         Fixtures(Path dir) throws IOException {
             Path valid = Files.createDirectory(dir.resolve("valid"));
@@ -527,6 +544,29 @@ class CommandContractTest {
             assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString())
                             .exitCode())
                     .isZero();
+            spec = Files.writeString(
+                    valid.resolve("transform.yaml"),
+                    "transforms:\n  - {name: a_z, op: scale_to_z_score, input: a}\n"
+                            + "  - {name: b_id, op: compute_and_apply_vocabulary, input: b}\n");
+            transform = valid.resolve("transform");
+            assertThat(CommandRun.of(
+                                    "transform",
+                                    "fit",
+                                    "--spec",
+                                    spec.toString(),
+                                    csv.toString(),
+                                    "-o",
+                                    transform.toString())
+                            .exitCode())
+                    .isZero();
+        }
+
+        Path spec() {
+            return spec;
+        }
+
+        Path transform() {
+            return transform;
         }
 
         Path csv() {

@@ -21,7 +21,7 @@ import org.apache.datasketches.kll.KllSketch;
  * double median = sketch.quantile(0.5);
  * }</pre>
  */
-final class KllQuantiles {
+public final class KllQuantiles {
     static final int MIN_WIDTH = 8;
     static final long SEED = 0x5EEDL;
 
@@ -37,7 +37,7 @@ final class KllQuantiles {
     private View view;
 
     /** @param k the KLL parameter (at least 8): larger is more accurate */
-    KllQuantiles(int k) {
+    public KllQuantiles(int k) {
         if (k < MIN_WIDTH || k > 65_535) {
             throw new IllegalArgumentException("k must be in [8, 65535]: " + k);
         }
@@ -46,12 +46,12 @@ final class KllQuantiles {
     }
 
     /** {@return whether no value was added} */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return n == 0;
     }
 
     /** {@return how many values were added} */
-    long n() {
+    public long n() {
         return n;
     }
 
@@ -61,11 +61,11 @@ final class KllQuantiles {
     }
 
     /** {@return the 99% bound on the error of one normalized rank, DataSketches' for this k} */
-    double normalizedRankError() {
+    public double normalizedRankError() {
         return KllSketch.getNormalizedRankError(k, false);
     }
 
-    void update(double value) {
+    public void update(double value) {
         if (Double.isNaN(value)) {
             return;
         }
@@ -86,7 +86,7 @@ final class KllQuantiles {
     }
 
     /** Adds {@code values[from, from + count)}, as many {@link #update(double)} calls would, in one loop. */
-    void update(double[] values, int from, int count) {
+    public void update(double[] values, int from, int count) {
         int end = from + count;
         int i = from;
         while (i < end) {
@@ -123,7 +123,7 @@ final class KllQuantiles {
     }
 
     /** Adds the values of {@code other}, which stays unchanged; merging an empty sketch changes nothing. */
-    void merge(KllQuantiles other) {
+    public void merge(KllQuantiles other) {
         if (other == this) {
             throw new IllegalArgumentException("cannot merge a sketch with itself");
         }
@@ -171,14 +171,14 @@ final class KllQuantiles {
     }
 
     /** {@return the fraction of values at most {@code value}}, within the rank error; not to be called when empty */
-    double rank(double value) {
+    public double rank(double value) {
         View v = view();
         int index = lastAtMost(v.values, value);
         return index < 0 ? 0 : (double) v.cumulative[index] / n;
     }
 
     /** {@return the smallest retained value whose rank is at least {@code rank}}; not to be called when empty */
-    double quantile(double rank) {
+    public double quantile(double rank) {
         if (!(rank >= 0 && rank <= 1)) {
             throw new IllegalArgumentException("rank must be in [0, 1]: " + rank);
         }
@@ -221,7 +221,7 @@ final class KllQuantiles {
     }
 
     /** {@return the persisted form, see {@link KllQuantilesFormat}} */
-    byte[] toBytes() {
+    public byte[] toBytes() {
         return KllQuantilesFormat.write(k, n, min, max, coins, levels, sizes);
     }
 
@@ -231,7 +231,7 @@ final class KllQuantiles {
      *
      * @throws IllegalArgumentException if the bytes are neither
      */
-    static KllQuantiles fromBytes(byte[] bytes) {
+    public static KllQuantiles fromBytes(byte[] bytes) {
         return KllQuantilesFormat.read(bytes);
     }
 

@@ -7,8 +7,14 @@ import java.io.IOException;
 /**
  * Exact counts, extremes and moments of numeric values. Finite values feed a count, mean and sum of squared
  * deviations (two passes per batch, Chan's formula across batches); NaN and infinities are counted apart.
+ *
+ * <pre>{@code
+ * NumericMoments moments = new NumericMoments();
+ * moments.add(values, count);
+ * double z = (x - moments.mean()) / moments.stdDev();
+ * }</pre>
  */
-final class NumericMoments {
+public final class NumericMoments {
     private long finiteCount;
     private double mean;
     private double m2;
@@ -19,7 +25,8 @@ final class NumericMoments {
     private double finiteMin = Double.POSITIVE_INFINITY;
     private double finiteMax = Double.NEGATIVE_INFINITY;
 
-    void add(double[] values, int count) {
+    /** Adds {@code values[0, count)}. */
+    public void add(double[] values, int count) {
         long n = 0;
         double sum = 0;
         double min = finiteMin;
@@ -63,7 +70,8 @@ final class NumericMoments {
         combine(n, batchMean, batchM2);
     }
 
-    void merge(NumericMoments other) {
+    /** Adds the values of {@code other}, which stays unchanged. */
+    public void merge(NumericMoments other) {
         nanCount += other.nanCount;
         positiveInfinityCount += other.positiveInfinityCount;
         negativeInfinityCount += other.negativeInfinityCount;
@@ -91,11 +99,11 @@ final class NumericMoments {
     }
 
     /** {@return the number of non-NaN values (finite and infinite)} */
-    long count() {
+    public long count() {
         return finiteCount + positiveInfinityCount + negativeInfinityCount;
     }
 
-    long finiteCount() {
+    public long finiteCount() {
         return finiteCount;
     }
 
@@ -125,19 +133,22 @@ final class NumericMoments {
         return finiteMax;
     }
 
-    double min() {
+    /** {@return the smallest value, infinities included; +infinity when there is none} */
+    public double min() {
         return negativeInfinityCount > 0
                 ? Double.NEGATIVE_INFINITY
                 : finiteCount > 0 ? finiteMin : Double.POSITIVE_INFINITY;
     }
 
-    double max() {
+    /** {@return the largest value, infinities included; -infinity when there is none} */
+    public double max() {
         return positiveInfinityCount > 0
                 ? Double.POSITIVE_INFINITY
                 : finiteCount > 0 ? finiteMax : Double.NEGATIVE_INFINITY;
     }
 
-    double mean() {
+    /** {@return the mean; NaN when there is no value or both infinities} */
+    public double mean() {
         if (positiveInfinityCount > 0 && negativeInfinityCount > 0) {
             return Double.NaN;
         }
@@ -151,7 +162,7 @@ final class NumericMoments {
     }
 
     /** {@return the population standard deviation; NaN when an infinity is present, as numpy gives} */
-    double stdDev() {
+    public double stdDev() {
         if (positiveInfinityCount + negativeInfinityCount > 0 || finiteCount == 0) {
             return Double.NaN;
         }

@@ -3,6 +3,7 @@ package dev.veracity.io.convert;
 import dev.veracity.ConfigException;
 import dev.veracity.data.BatchSource;
 import dev.veracity.data.Column;
+import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.DataFormat;
@@ -11,16 +12,16 @@ import dev.veracity.io.ReadOptions;
 import dev.veracity.io.Readers;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Converts a dataset (files of any readable format, one after the other) to CSV, JSON Lines or TFRecord of
- * tf.Example, written atomically. The target format comes from its extension ({@code .csv}, {@code .jsonl},
- * {@code .tfrecord}; {@code .gz} compresses TFRecord as TFX does) unless given.
+ * Converts a dataset (files of any readable format, one after the other) to CSV, JSON Lines, Parquet or TFRecord
+ * of tf.Example, written atomically. The target format comes from its extension ({@code .csv}, {@code .jsonl},
+ * {@code .parquet}, {@code .tfrecord}; {@code .gz} compresses TFRecord as TFX does) unless given.
  *
  * <pre>{@code
  * Conversion done = Converter.convert(List.of(Path.of("train.csv")), ReadOptions.DEFAULT,
@@ -45,7 +46,7 @@ public final class Converter {
                 target,
                 FormatDetection.byExtension(target)
                         .orElseThrow(() -> new ConfigException(
-                                "-o " + target + ": expected a .csv, .jsonl or .tfrecord name or --to, "
+                                "-o " + target + ": expected a .csv, .jsonl, .parquet or .tfrecord name or --to, "
                                         + "found no known extension")));
     }
 
@@ -60,16 +61,20 @@ public final class Converter {
         if (gzip && to != DataFormat.TFRECORD) {
             throw new ConfigException("-o " + target + ": gzip output is written for TFRecord only");
         }
-        List<String> header = to == DataFormat.CSV ? features(inputs, read) : List.of();
+        List<ParquetColumn> features =
+                to == DataFormat.CSV || to == DataFormat.PARQUET ? features(inputs, read) : List.of();
+        List<String> header = features.stream().map(ParquetColumn::name).toList();
         long[] counts = new long[2];
         AtomicFiles.write(target, out -> {
             BatchWriter writer = switch (to) {
                 case CSV -> new CsvBatchWriter(out, header);
                 case JSONL -> new JsonLinesBatchWriter(out);
                 case TFRECORD -> new TfRecordBatchWriter(out, gzip);
-                case PARQUET, AVRO ->
-                    throw new ConfigException("convert: expected a target format csv, jsonl or " + "tfrecord, found "
-                            + to.cliName() + " (Veracity reads it but does not write it)");
+                case PARQUET -> new ParquetBatchWriter(out, features);
+                case AVRO ->
+                    throw new ConfigException(
+                            "convert: expected a target format csv, jsonl, parquet or tfrecord, found " + to.cliName()
+                                    + " (Veracity reads it but does not write it)");
             };
             try (BatchSource source = Readers.open(inputs, read)) {
                 for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {
@@ -83,16 +88,44 @@ public final class Converter {
         return new Conversion(counts[0], counts[1]);
     }
 
-    /** {@return every feature of the dataset in order of first appearance} (a CSV header needs them all up front) */
-    private static List<String> features(List<Path> inputs, ReadOptions read) throws IOException {
-        Set<String> names = new LinkedHashSet<>();
+    /**
+     * {@return every feature of the dataset in order of first appearance, with its type (FLOAT if it has INT and
+     * FLOAT values, STRING if it has text and numbers) and whether a row holds other than one value} (a CSV header
+     * and a Parquet schema need them all up front)
+     */
+    private static List<ParquetColumn> features(List<Path> inputs, ReadOptions read) throws IOException {
+        Map<String, ParquetColumn> features = new LinkedHashMap<>();
         try (BatchSource source = Readers.open(inputs, read)) {
             for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {
                 for (Column column : b.get().columns()) {
-                    names.add(column.name());
+                    ParquetColumn seen = features.get(column.name());
+                    FeatureType type = seen == null ? column.type() : wider(seen.type(), column.type());
+                    boolean repeated = (seen != null && seen.repeated()) || hasLists(column);
+                    features.put(column.name(), new ParquetColumn(column.name(), type, repeated));
                 }
             }
         }
-        return List.copyOf(names);
+        return List.copyOf(features.values());
+    }
+
+    private static FeatureType wider(FeatureType a, FeatureType b) {
+        if (a == b) {
+            return a;
+        }
+        if (a == FeatureType.STRING || b == FeatureType.STRING) {
+            return FeatureType.STRING;
+        }
+        return FeatureType.FLOAT;
+    }
+
+    private static boolean hasLists(Column column) {
+        int[] offsets = column.rowOffsets();
+        boolean[] present = column.present();
+        for (int r = 0; r < column.rowCount(); r++) {
+            if (present[r] && offsets[r + 1] - offsets[r] != 1) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -30,6 +30,7 @@ public final class ComponentRegistry {
             new ExampleValidator(),
             new FeatureSelection(),
             new ModelMonitor(),
+            new Transform(),
             new Importer(),
             new Resolver()
         }) {

@@ -171,7 +171,8 @@ class ResolverAndImportTest {
                         "schema",
                         "validate_eval",
                         "validate_serving",
-                        "select");
+                        "select",
+                        "transform");
         assertThat(file.metadata().url()).isEqualTo("jdbc:sqlite:out/pipeline/metadata.sqlite");
     }
 }

@@ -1,0 +1,214 @@
+package dev.veracity.transform;
+
+import dev.veracity.ConfigException;
+import dev.veracity.ErrorCode;
+import dev.veracity.data.BatchSource;
+import dev.veracity.data.FeatureType;
+import dev.veracity.data.RecordBatch;
+import dev.veracity.io.AtomicFiles;
+import dev.veracity.io.DataFormat;
+import dev.veracity.io.FormatDetection;
+import dev.veracity.io.ReadOptions;
+import dev.veracity.io.Readers;
+import dev.veracity.io.StatisticsFiles;
+import dev.veracity.io.convert.BatchWriter;
+import dev.veracity.io.convert.CsvBatchWriter;
+import dev.veracity.io.convert.JsonLinesBatchWriter;
+import dev.veracity.io.convert.ParquetBatchWriter;
+import dev.veracity.io.convert.ParquetColumn;
+import dev.veracity.io.convert.TfRecordBatchWriter;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.proto.Feature;
+import dev.veracity.proto.Schema;
+import dev.veracity.stats.DatasetAccumulator;
+import dev.veracity.stats.StatisticsOptions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Applies a fitted transform to data files and writes the transformed rows, in input order, as CSV, JSON Lines,
+ * Parquet or TFRecord of tf.Example (by the output's extension; {@code .gz} compresses all but Parquet), atomically.
+ * Batches are transformed on all cores while one thread reads and writes; memory is a few batches per core.
+ *
+ * <pre>{@code
+ * TransformApply.Applied done = TransformApply.apply(fn, inputSchema, files, ReadOptions.DEFAULT,
+ *         Path.of("train_t.parquet"), Optional.empty());
+ * }</pre>
+ */
+public final class TransformApply {
+    private TransformApply() {}
+
+    /** What an apply wrote. @param examples rows written @param skippedRecords malformed records skipped */
+    public record Applied(long examples, long skippedRecords) {}
+
+    /**
+     * Transforms the files into {@code target} and, if given, writes the transformed rows' statistics.
+     *
+     * @param inputSchema the transform's input schema (its value counts say which columns hold lists, for Parquet)
+     * @throws ConfigException INVALID_OPTION if the target's extension names no format that can be written
+     */
+    public static Applied apply(
+            TransformFn fn,
+            Schema inputSchema,
+            List<Path> files,
+            ReadOptions read,
+            Path target,
+            Optional<Path> statisticsTarget)
+            throws IOException {
+        Objects.requireNonNull(fn, "fn is null");
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean gzip = name.endsWith(".gz");
+        DataFormat format = FormatDetection.byExtension(target)
+                .filter(f -> f != DataFormat.AVRO)
+                .orElseThrow(() -> new ConfigException(
+                        ErrorCode.INVALID_OPTION,
+                        "-o " + target + ": expected a .csv, .jsonl, .parquet or .tfrecord name (.gz to compress), "
+                                + "found " + target.getFileName()));
+        if (gzip && format == DataFormat.PARQUET) {
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION,
+                    "-o " + target + ": expected no .gz on Parquet (it compresses its pages), found .gz");
+        }
+        DatasetAccumulator statistics =
+                statisticsTarget.isPresent() ? new DatasetAccumulator(StatisticsOptions.DEFAULT) : null;
+        long[] counts = new long[2];
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "veracity-transform-apply");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            AtomicFiles.write(target, raw -> {
+                GZIPOutputStream compressed =
+                        gzip && format != DataFormat.TFRECORD ? new GZIPOutputStream(raw, 1 << 16) : null;
+                OutputStream out = compressed != null ? compressed : raw;
+                BatchWriter writer = writer(fn, inputSchema, format, out, gzip);
+                ArrayDeque<Future<RecordBatch>> pending = new ArrayDeque<>();
+                try (BatchSource source = Readers.open(files, read)) {
+                    long first = 1;
+                    for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {
+                        RecordBatch batch = b.get();
+                        long at = first;
+                        first += batch.rowCount();
+                        pending.add(pool.submit(() -> fn.apply(batch, at)));
+                        while (pending.size() > 2 * threads) {
+                            counts[0] += write(pending.poll(), writer, statistics);
+                        }
+                    }
+                    while (!pending.isEmpty()) {
+                        counts[0] += write(pending.poll(), writer, statistics);
+                    }
+                    counts[1] = source.skippedRecords();
+                }
+                writer.finish();
+                if (compressed != null) {
+                    compressed.finish();
+                }
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        if (statistics != null) {
+            DatasetFeatureStatisticsList list = DatasetFeatureStatisticsList.newBuilder()
+                    .addDatasets(statistics.result(""))
+                    .build();
+            StatisticsFiles.write(list, statisticsTarget.get());
+        }
+        return new Applied(counts[0], counts[1]);
+    }
+
+    private static long write(Future<RecordBatch> next, BatchWriter writer, DatasetAccumulator statistics)
+            throws IOException {
+        RecordBatch batch;
+        try {
+            batch = next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while transforming");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        }
+        writer.write(batch);
+        if (statistics != null) {
+            statistics.add(batch);
+        }
+        return batch.rowCount();
+    }
+
+    private static BatchWriter writer(
+            TransformFn fn, Schema inputSchema, DataFormat format, OutputStream out, boolean gzip) throws IOException {
+        return switch (format) {
+            case CSV -> new CsvBatchWriter(out, fn.outputNames());
+            case JSONL -> new JsonLinesBatchWriter(out);
+            case TFRECORD -> new TfRecordBatchWriter(out, gzip);
+            case PARQUET -> new ParquetBatchWriter(out, parquetColumns(fn, inputSchema));
+            case AVRO -> throw new IllegalStateException("refused above");
+        };
+    }
+
+    /**
+     * {@return the Parquet columns of the output}: a LIST where an op writes lists (one_hot, cross, n-grams, tfidf)
+     * or where an input column held lists in the analyzed data, else one optional value
+     */
+    static List<ParquetColumn> parquetColumns(TransformFn fn, Schema inputSchema) {
+        Map<String, Long> maxCounts = new HashMap<>();
+        for (Feature feature : inputSchema.getFeatureList()) {
+            maxCounts.put(
+                    feature.getName(),
+                    feature.hasValueCount() ? feature.getValueCount().getMax() : 1L);
+        }
+        List<ParquetColumn> columns = new ArrayList<>();
+        List<FeatureType> types = fn.outputTypes();
+        List<String> names = fn.outputNames();
+        int c = 0;
+        for (StepFunction f : fn.functions()) {
+            Step step = f.step();
+            boolean lists = switch (step.op()) {
+                case ONE_HOT, CROSS, NGRAMS, BAG_OF_WORDS, TFIDF -> true;
+                case SCALE_TO_Z_SCORE,
+                        SCALE_TO_0_1,
+                        SCALE_BY_MIN_MAX,
+                        LOG1P,
+                        CLIP,
+                        IMPUTE,
+                        BUCKETIZE,
+                        APPLY_BUCKETS,
+                        COMPUTE_AND_APPLY_VOCABULARY,
+                        HASH_STRINGS,
+                        HOUR,
+                        DAY_OF_WEEK,
+                        MONTH,
+                        CYCLIC -> maxCounts.getOrDefault(step.input(), 1L) != 1;
+            };
+            for (int o = 0; o < step.outputs().size(); o++, c++) {
+                columns.add(new ParquetColumn(names.get(c), types.get(c), lists));
+            }
+        }
+        for (String kept : fn.spec().keep()) {
+            columns.add(new ParquetColumn(names.get(c), types.get(c), maxCounts.getOrDefault(kept, 1L) != 1));
+            c++;
+        }
+        return columns;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.veracity.transform;
+
+import dev.veracity.ErrorCode;
+import dev.veracity.InputException;
+import dev.veracity.data.BatchSource;
+import dev.veracity.data.Column;
+import dev.veracity.data.FeatureType;
+import dev.veracity.data.RecordBatch;
+import dev.veracity.io.ReadOptions;
+import dev.veracity.io.Readers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Analyzes data for a spec in one pass: batches are read once and dealt round-robin to a fixed number of
+ * partitions, each with its own analyzers on its own thread; the partitions' analyzers are merged in order, so the
+ * constants do not depend on the number of cores or on scheduling. Memory is the analyzers' (fixed for moments and
+ * quantiles, the distinct values for vocabularies) plus a few batches in flight.
+ *
+ * <pre>{@code
+ * TransformFn fn = TransformFit.fit(TransformSpec.read(spec), List.of(Path.of("train.csv")), ReadOptions.DEFAULT);
+ * }</pre>
+ */
+public final class TransformFit {
+    /** The number of partitions: fixed, so the constants are the same on any machine. */
+    static final int PARTITIONS = 4;
+
+    private static final RecordBatch END = new RecordBatch(0, List.of());
+
+    private TransformFit() {}
+
+    /** What a fit saw besides the constants. @param rows the rows read @param skippedRecords bad records skipped */
+    public record Summary(long rows, long skippedRecords, Map<String, Integer> maxValueCounts) {}
+
+    /**
+     * {@return the transform fitted on the files, read as one dataset}
+     *
+     * @throws InputException at the spec's position when a step's input column is absent from the data or is text
+     *                        where the op needs numbers; the readers' errors for malformed data
+     */
+    public static TransformFn fit(TransformSpec spec, List<Path> files, ReadOptions read) throws IOException {
+        return fitWithSummary(spec, files, read).fn();
+    }
+
+    /** A fitted transform and what the pass saw. @param fn the transform @param summary the pass */
+    public record Fitted(TransformFn fn, Summary summary) {}
+
+    /** As {@link #fit}, also returning what the pass saw. */
+    public static Fitted fitWithSummary(TransformSpec spec, List<Path> files, ReadOptions read) throws IOException {
+        Objects.requireNonNull(spec, "spec is null");
+        List<Partition> partitions = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            partitions.add(new Partition(spec));
+        }
+        Map<String, FeatureType> types = new LinkedHashMap<>();
+        Map<String, Integer> maxCounts = new HashMap<>();
+        long rows = 0;
+        long skipped;
+        ExecutorService pool = Executors.newFixedThreadPool(PARTITIONS, r -> {
+            Thread t = new Thread(r, "veracity-transform-fit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Partition partition : partitions) {
+                running.add(pool.submit(partition::run));
+            }
+            try (BatchSource source = Readers.open(files, read)) {
+                int next = 0;
+                for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {
+                    RecordBatch batch = b.get();
+                    rows += batch.rowCount();
+                    observe(spec, batch, types, maxCounts);
+                    Partition partition = partitions.get(next);
+                    next = (next + 1) % PARTITIONS;
+                    put(partition.queue, batch, running);
+                }
+                skipped = source.skippedRecords();
+            }
+            for (Partition partition : partitions) {
+                put(partition.queue, END, running);
+            }
+            for (Future<?> f : running) {
+                join(f);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Step step : spec.steps()) {
+            for (String input : step.inputs()) {
+                if (!types.containsKey(input)) {
+                    throw new InputException(
+                            ErrorCode.CONFIG_FILE_INVALID,
+                            step.where() + ": expected a column " + input + " in the data, found only "
+                                    + columnsSeen(types));
+                }
+            }
+        }
+        for (String kept : spec.keep()) {
+            if (!types.containsKey(kept)) {
+                throw new InputException(
+                        ErrorCode.CONFIG_FILE_INVALID,
+                        "keep: expected a column " + kept + " in the data, found only " + columnsSeen(types));
+            }
+        }
+        Partition whole = partitions.get(0);
+        for (int p = 1; p < PARTITIONS; p++) {
+            whole.merge(partitions.get(p));
+        }
+        List<Constants> constants = new ArrayList<>();
+        for (StepAnalyzer analyzer : whole.analyzers) {
+            constants.add(analyzer.result());
+        }
+        Map<String, FeatureType> inputTypes = new LinkedHashMap<>();
+        for (String input : spec.inputs()) {
+            inputTypes.put(input, types.get(input));
+        }
+        return new Fitted(
+                new TransformFn(spec, inputTypes, constants), new Summary(rows, skipped, Map.copyOf(maxCounts)));
+    }
+
+    private static String columnsSeen(Map<String, FeatureType> types) {
+        return types.isEmpty() ? "no columns" : String.join(", ", types.keySet());
+    }
+
+    private static void observe(
+            TransformSpec spec, RecordBatch batch, Map<String, FeatureType> types, Map<String, Integer> maxCounts) {
+        for (Column column : batch.columns()) {
+            FeatureType seen = types.get(column.name());
+            if (seen == null || (seen == FeatureType.INT && column.type() == FeatureType.FLOAT)) {
+                types.put(column.name(), column.type());
+            }
+            int max = maxCounts.getOrDefault(column.name(), 0);
+            for (int r = 0; r < batch.rowCount(); r++) {
+                int count = column.rowOffsets()[r + 1] - column.rowOffsets()[r];
+                if (count > max) {
+                    max = count;
+                }
+            }
+            maxCounts.put(column.name(), max);
+        }
+        for (Step step : spec.steps()) {
+            for (Column column : batch.columns()) {
+                if (column.name().equals(step.input())) {
+                    TransformFn.requireNumeric(step, column);
+                }
+            }
+        }
+    }
+
+    private static void put(BlockingQueue<RecordBatch> queue, RecordBatch batch, List<Future<?>> running)
+            throws IOException {
+        try {
+            while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                for (Future<?> f : running) {
+                    if (f.isDone()) {
+                        join(f);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while analyzing");
+        }
+    }
+
+    private static void join(Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while analyzing");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /** One partition: a queue of batches and the analyzers of every step. */
+    private static final class Partition {
+        final BlockingQueue<RecordBatch> queue = new ArrayBlockingQueue<>(2);
+        final List<StepAnalyzer> analyzers = new ArrayList<>();
+        final List<Step> steps;
+
+        Partition(TransformSpec spec) {
+            this.steps = spec.steps();
+            for (Step step : steps) {
+                analyzers.add(new StepAnalyzer(step));
+            }
+        }
+
+        Void run() throws InterruptedException {
+            for (RecordBatch batch = queue.take(); batch != END; batch = queue.take()) {
+                Map<String, Column> byName = new HashMap<>();
+                for (Column column : batch.columns()) {
+                    byName.put(column.name(), column);
+                }
+                for (int s = 0; s < steps.size(); s++) {
+                    analyzers.get(s).add(byName.get(steps.get(s).input()));
+                }
+            }
+            return null;
+        }
+
+        void merge(Partition other) {
+            for (int s = 0; s < analyzers.size(); s++) {
+                analyzers.get(s).merge(other.analyzers.get(s));
+            }
+        }
+    }
+}
