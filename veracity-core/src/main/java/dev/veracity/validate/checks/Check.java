@@ -52,12 +52,12 @@ public record Check(
         }
     }
 
-    /** {@return a check of {@code metric} with no bound yet, severity ERROR} */
+    /** {@return a check of {@code metric} with no bound yet, severity ERROR (a quantile: the median, q = 0.5)} */
     public static Check of(String feature, Metric metric) {
         return new Check(
                 feature,
                 metric,
-                Double.NaN,
+                metric == Metric.QUANTILE ? 0.5 : Double.NaN,
                 Double.NEGATIVE_INFINITY,
                 Double.POSITIVE_INFINITY,
                 Change.NONE,
