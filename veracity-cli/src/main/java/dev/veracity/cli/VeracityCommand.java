@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             ShowCommand.class,
             InferSchemaCommand.class,
             ValidateCommand.class,
+            SuggestChecksCommand.class,
             UpdateSchemaCommand.class,
             SchemaCommand.class,
             DriftCommand.class,

@@ -83,6 +83,7 @@ class CommandContractTest {
                 "{IN}",
                 "-o",
                 "{OUT}.pb");
+        row("suggest-checks", "stats.pb", Fixture.STATS, true, false, "{IN}", "-o", "{OUT}.yaml");
         row("report", "stats.pb", Fixture.STATS, true, false, "{IN}", "-o", "{OUT}.pb");
         row("schema canonicalize", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "-o", "{OUT}.pbtxt");
         row(

@@ -121,7 +121,8 @@ class ValidateChecksTest {
         Anomalies anomalies = AnomaliesFiles.read(out);
         assertThat(anomalies.getAnomalyInfoOrThrow("fare").getReasonList())
                 .extracting(AnomalyInfo.Reason::getType)
-                .containsExactly(AnomalyInfo.Type.FEATURE_TYPE_LOW_FRACTION_PRESENT, AnomalyInfo.Type.CUSTOM_VALIDATION);
+                .containsExactly(
+                        AnomalyInfo.Type.FEATURE_TYPE_LOW_FRACTION_PRESENT, AnomalyInfo.Type.CUSTOM_VALIDATION);
     }
 
     @Test

@@ -44,6 +44,11 @@ public enum Metric {
     NUM_ZEROS(false),
     /** {@code string_stats.unique} (or {@code bytes_stats.unique}): distinct values. */
     UNIQUE(false),
+    /**
+     * {@code string_stats.unique / common.tot_num_values} (or {@code bytes_stats}): 1 when every value is distinct
+     * (Deequ's uniqueness, on values).
+     */
+    UNIQUE_FRACTION(false),
     /** {@code string_stats.top_values[0].frequency / common.tot_num_values}: the share of the most frequent value. */
     TOP_VALUE_FRACTION(false),
     /** {@code string_stats.avg_length}: the mean length of the values in bytes. */

@@ -101,6 +101,7 @@ public final class StatisticsMetrics {
                                 ? MetricValue.of(statistics.getBytesStats().getUnique())
                                 : MetricValue.unavailable(feature + " has no string statistics (unique is counted for "
                                         + "strings only)");
+            case UNIQUE_FRACTION -> uniqueFraction(feature, statistics);
             case TOP_VALUE_FRACTION -> topValueFraction(feature, statistics);
             case AVG_LENGTH ->
                 statistics.hasStringStats()
@@ -153,6 +154,23 @@ public final class StatisticsMetrics {
         double high = bucket.getHighValue();
         double t = position - i;
         return MetricValue.of(t == 0 ? low : low + t * (high - low));
+    }
+
+    private static MetricValue uniqueFraction(String feature, FeatureNameStatistics statistics) {
+        long unique;
+        long values;
+        if (statistics.hasStringStats()) {
+            unique = statistics.getStringStats().getUnique();
+            values = statistics.getStringStats().getCommonStats().getTotNumValues();
+        } else if (statistics.hasBytesStats()) {
+            unique = statistics.getBytesStats().getUnique();
+            values = statistics.getBytesStats().getCommonStats().getTotNumValues();
+        } else {
+            return MetricValue.unavailable(feature + " has no string statistics (unique is counted for strings only)");
+        }
+        return values == 0
+                ? MetricValue.unavailable(feature + " has no values")
+                : MetricValue.of((double) unique / values);
     }
 
     private static MetricValue topValueFraction(String feature, FeatureNameStatistics statistics) {

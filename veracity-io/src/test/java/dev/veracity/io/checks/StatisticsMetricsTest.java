@@ -143,6 +143,8 @@ class StatisticsMetricsTest {
         int top = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
         double avgLength = companies.stream().mapToInt(String::length).average().orElseThrow();
         assertThat(value("company", Metric.UNIQUE)).isEqualTo(counts.size());
+        assertThat(value("company", Metric.UNIQUE_FRACTION))
+                .isCloseTo((double) counts.size() / companies.size(), within(1e-12));
         assertThat(value("company", Metric.TOP_VALUE_FRACTION))
                 .isCloseTo((double) top / companies.size(), within(1e-9));
         assertThat(value("company", Metric.AVG_LENGTH)).isCloseTo(avgLength, within(1e-4));
