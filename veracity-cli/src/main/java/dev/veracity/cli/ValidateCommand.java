@@ -6,8 +6,12 @@ import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.checks.ChecksFile;
+import dev.veracity.metadata.MetadataConfig;
+import dev.veracity.metadata.MetadataStore;
+import dev.veracity.metadata.RecordedMetric;
 import dev.veracity.proto.Anomalies;
 import dev.veracity.proto.AnomalyInfo;
+import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.ValidationConfig;
 import dev.veracity.schema.DatasetView;
@@ -15,11 +19,14 @@ import dev.veracity.schema.ValidationReport;
 import dev.veracity.schema.Validator;
 import dev.veracity.validate.checks.CheckSet;
 import dev.veracity.validate.checks.CustomChecks;
+import dev.veracity.validate.checks.Metric;
+import dev.veracity.validate.checks.StatisticsMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +67,8 @@ import picocli.CommandLine.Spec;
             "  veracity validate --schema s.pbtxt --stats eval.pb --severity SCHEMA_NEW_COLUMN=WARNING",
             "  veracity validate --schema schema.pbtxt --stats today.pb --previous yesterday.pb",
             "  veracity validate --schema schema.pbtxt --stats train.pb --serving serving.pb",
-            "  veracity validate --stats eval.pb --checks checks.yaml --previous train.pb"
+            "  veracity validate --stats eval.pb --checks checks.yaml --previous train.pb",
+            "  veracity validate --stats day-07.pb --checks checks.yaml --history history.sqlite"
         })
 final class ValidateCommand implements Callable<Integer> {
     @Spec
@@ -130,6 +138,21 @@ final class ValidateCommand implements Callable<Integer> {
             description = "TFDV ValidationConfig (text or binary) with severity_overrides.")
     Path config;
 
+    @Option(
+            names = "--history",
+            paramLabel = "FILE|JDBC-URL",
+            description = "Record every metric of every feature of the statistics in this metadata store's metric "
+                    + "history (a SQLite file or jdbc:postgresql://...; credentials from VERACITY_METADATA_USER and "
+                    + "VERACITY_METADATA_PASSWORD), under --span.")
+    String history;
+
+    @Option(
+            names = "--span",
+            paramLabel = "NAME",
+            description = "The span's name in the metric history (default: the statistics file's name without its "
+                    + "last extension, eval.pb -> eval). Recording a span again replaces its values.")
+    String span;
+
     @Mixin
     VerboseOption verbose;
 
@@ -138,9 +161,9 @@ final class ValidateCommand implements Callable<Integer> {
         OutputPaths.refuseOverwrite(
                 Inputs.of(List.of(statistics), schema, config, previous, serving, previousVersion, checks),
                 Collections.singletonList(output));
-        if (schema == null && checks == null) {
+        if (schema == null && checks == null && history == null) {
             throw new ParameterException(
-                    spec.commandLine(), "expected --schema SCHEMA or --checks FILE (or both), found neither");
+                    spec.commandLine(), "expected --schema SCHEMA, --checks FILE or --history DB, found none");
         }
         CheckSet checkSet = checks == null ? null : ChecksFile.read(checks);
         DatasetFeatureStatisticsList current = StatisticsFiles.read(statistics);
@@ -173,6 +196,12 @@ final class ValidateCommand implements Callable<Integer> {
             AnomaliesFiles.write(anomalies, output);
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (history != null) {
+            String spanName = span != null ? span : spanOf(statistics);
+            int recorded = recordHistory(DatasetView.of(current, dataset).dataset(), spanName);
+            err.println("recorded " + recorded + " metrics of span " + TerminalText.escape(spanName) + " in "
+                    + TerminalText.escape(history));
+        }
         report.warnings().forEach(warning -> err.println("warning: " + TerminalText.escape(warning)));
         if (checkSet != null && !checkSet.rowRules().isEmpty()) {
             err.println("note: " + checkSet.rowRules().size() + " row-level rule"
@@ -184,6 +213,34 @@ final class ValidateCommand implements Callable<Integer> {
         out.print(TerminalText.escapeKeepingLines(new AnomaliesTable().render(anomalies, source.toString())));
         out.flush();
         return hasErrors(anomalies) ? ExitCodes.ANOMALIES : ExitCodes.OK;
+    }
+
+    /** {@return the span named by a statistics file: its name without the last extension} */
+    static String spanOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private int recordHistory(DatasetFeatureStatistics data, String spanName) {
+        if (span == null && statistics.getFileName() == null) {
+            throw new ParameterException(spec.commandLine(), "expected --span NAME for the metric history, found none");
+        }
+        StatisticsMetrics metrics = StatisticsMetrics.of(data);
+        List<RecordedMetric> values = new ArrayList<>();
+        values.add(new RecordedMetric("", Metric.NUM_EXAMPLES.fileName(), data.getNumExamples()));
+        for (String feature : metrics.featureNames()) {
+            metrics.available(feature)
+                    .forEach((metric, value) -> values.add(new RecordedMetric(feature, metric.fileName(), value)));
+        }
+        MetadataConfig config = MetadataConfig.parse(history);
+        String user = System.getenv().getOrDefault("VERACITY_METADATA_USER", "");
+        String password = System.getenv().getOrDefault("VERACITY_METADATA_PASSWORD", "");
+        try (MetadataStore store =
+                MetadataStore.open(user.isEmpty() ? config : config.withCredentials(user, password))) {
+            store.recordMetrics(spanName, values);
+        }
+        return values.size();
     }
 
     private ValidationReport checksOnly() {

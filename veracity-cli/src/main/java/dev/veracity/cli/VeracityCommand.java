@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             InferSchemaCommand.class,
             ValidateCommand.class,
             SuggestChecksCommand.class,
+            HistoryCommand.class,
             UpdateSchemaCommand.class,
             SchemaCommand.class,
             DriftCommand.class,

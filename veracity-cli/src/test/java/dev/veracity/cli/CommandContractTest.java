@@ -178,6 +178,8 @@ class CommandContractTest {
                 "-o",
                 "{OUT}.json");
         row("pipeline run", "pipeline.yaml", Fixture.NONE, false, false, "{IN}");
+        row("history show", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}", "a", "mean");
+        row("history check", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
         row("metadata runs", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
         row("metadata artifacts", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
         row("metadata lineage", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}", "1");

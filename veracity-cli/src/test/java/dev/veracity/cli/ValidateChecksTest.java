@@ -159,6 +159,6 @@ class ValidateChecksTest {
     void neitherSchemaNorChecksIsAUsageError() {
         CommandRun run = CommandRun.of("validate", "--stats", today.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("expected --schema SCHEMA or --checks FILE");
+        assertThat(run.err()).contains("expected --schema SCHEMA, --checks FILE or --history DB, found none");
     }
 }
