@@ -5,16 +5,28 @@ import dev.veracity.io.AnomaliesFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
+import dev.veracity.io.checks.ChecksFile;
+import dev.veracity.metadata.MetadataConfig;
+import dev.veracity.metadata.MetadataStore;
+import dev.veracity.metadata.RecordedMetric;
 import dev.veracity.proto.Anomalies;
 import dev.veracity.proto.AnomalyInfo;
+import dev.veracity.proto.DatasetFeatureStatistics;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.ValidationConfig;
+import dev.veracity.schema.DatasetView;
 import dev.veracity.schema.ValidationReport;
 import dev.veracity.schema.Validator;
+import dev.veracity.validate.checks.CheckSet;
+import dev.veracity.validate.checks.CustomChecks;
+import dev.veracity.validate.checks.Metric;
+import dev.veracity.validate.checks.StatisticsMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +55,9 @@ import picocli.CommandLine.Spec;
             "Prints a table; -o writes TFDV's Anomalies message (.pbtxt, .pb, or .json in",
             "protobuf's JSON mapping). Exit 1 when an anomaly has severity ERROR (all do",
             "unless --severity says otherwise). A comparator that cannot apply (L-infinity",
-            "on a numeric feature) is a warning on stderr, not an anomaly.",
+            "on a numeric feature) is a warning on stderr, not an anomaly. With --checks,",
+            "also the custom checks of the file (with or without a schema); row-level rules",
+            "in it are for validate-examples and are skipped here.",
             ""
         },
         footer = {
@@ -52,14 +66,26 @@ import picocli.CommandLine.Spec;
             "  veracity validate --schema schema.pbtxt --stats serving.pb --environment SERVING -o anomalies.json",
             "  veracity validate --schema s.pbtxt --stats eval.pb --severity SCHEMA_NEW_COLUMN=WARNING",
             "  veracity validate --schema schema.pbtxt --stats today.pb --previous yesterday.pb",
-            "  veracity validate --schema schema.pbtxt --stats train.pb --serving serving.pb"
+            "  veracity validate --schema schema.pbtxt --stats train.pb --serving serving.pb",
+            "  veracity validate --stats eval.pb --checks checks.yaml --previous train.pb",
+            "  veracity validate --stats day-07.pb --checks checks.yaml --history history.sqlite"
         })
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--schema", required = true, paramLabel = "SCHEMA", description = "The schema (schema.pbtxt).")
+    @Option(
+            names = "--schema",
+            paramLabel = "SCHEMA",
+            description = "The schema (schema.pbtxt). Required unless --checks is given.")
     Path schema;
+
+    @Option(
+            names = "--checks",
+            paramLabel = "FILE",
+            description = "Custom checks (checks.yaml): bounds on metrics of the statistics, and their change "
+                    + "against --previous; a failed check is a CUSTOM_VALIDATION anomaly.")
+    Path checks;
 
     @Option(names = "--stats", required = true, paramLabel = "STATS", description = "The statistics to check.")
     Path statistics;
@@ -112,49 +138,148 @@ final class ValidateCommand implements Callable<Integer> {
             description = "TFDV ValidationConfig (text or binary) with severity_overrides.")
     Path config;
 
+    @Option(
+            names = "--history",
+            paramLabel = "FILE|JDBC-URL",
+            description = "Record every metric of every feature of the statistics in this metadata store's metric "
+                    + "history (a SQLite file or jdbc:postgresql://...; credentials from VERACITY_METADATA_USER and "
+                    + "VERACITY_METADATA_PASSWORD), under --span.")
+    String history;
+
+    @Option(
+            names = "--span",
+            paramLabel = "NAME",
+            description = "The span's name in the metric history (default: the statistics file's name without its "
+                    + "last extension, eval.pb -> eval). Recording a span again replaces its values.")
+    String span;
+
     @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {
         OutputPaths.refuseOverwrite(
-                Inputs.of(List.of(statistics), schema, config, previous, serving, previousVersion),
+                Inputs.of(List.of(statistics), schema, config, previous, serving, previousVersion, checks),
                 Collections.singletonList(output));
-        Validator validator = Validator.validate(StatisticsFiles.read(statistics), SchemaFiles.read(schema))
+        if (schema == null && checks == null && history == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "expected --schema SCHEMA, --checks FILE or --history DB, found none");
+        }
+        CheckSet checkSet = checks == null ? null : ChecksFile.read(checks);
+        DatasetFeatureStatisticsList current = StatisticsFiles.read(statistics);
+        DatasetFeatureStatisticsList before = previous == null ? null : StatisticsFiles.read(previous);
+        ValidationReport report = schema == null ? checksOnly() : schemaReport(current, before);
+        Anomalies anomalies = report.anomalies();
+        StringBuilder source = new StringBuilder().append(statistics);
+        if (schema != null) {
+            source.append(", checked against ").append(schema);
+        }
+        if (checkSet != null) {
+            CustomChecks run = CustomChecks.of(checkSet.checks());
+            if (before != null) {
+                run.previous(DatasetView.of(before, dataset).dataset());
+            }
+            anomalies = CustomChecks.addTo(
+                    anomalies, run.evaluate(DatasetView.of(current, dataset).dataset()));
+            source.append(schema == null ? ", checked against " : " and ").append(checks);
+        }
+        if (previous != null) {
+            source.append(", previous span ").append(previous);
+        }
+        if (serving != null) {
+            source.append(", serving ").append(serving);
+        }
+        if (previousVersion != null) {
+            source.append(", previous version ").append(previousVersion);
+        }
+        if (output != null) {
+            AnomaliesFiles.write(anomalies, output);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (history != null) {
+            String spanName = span != null ? span : spanOf(statistics);
+            int recorded = recordHistory(DatasetView.of(current, dataset).dataset(), spanName);
+            err.println("recorded " + recorded + " metrics of span " + TerminalText.escape(spanName) + " in "
+                    + TerminalText.escape(history));
+        }
+        report.warnings().forEach(warning -> err.println("warning: " + TerminalText.escape(warning)));
+        if (checkSet != null && !checkSet.rowRules().isEmpty()) {
+            err.println("note: " + checkSet.rowRules().size() + " row-level rule"
+                    + (checkSet.rowRules().size() == 1 ? "" : "s") + " in " + TerminalText.escape(checks.toString())
+                    + " skipped: validate reads statistics; validate-examples checks rows");
+        }
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(TerminalText.escapeKeepingLines(new AnomaliesTable().render(anomalies, source.toString())));
+        out.flush();
+        return hasErrors(anomalies) ? ExitCodes.ANOMALIES : ExitCodes.OK;
+    }
+
+    /** {@return the span named by a statistics file: its name without the last extension} */
+    static String spanOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private int recordHistory(DatasetFeatureStatistics data, String spanName) {
+        if (span == null && statistics.getFileName() == null) {
+            throw new ParameterException(spec.commandLine(), "expected --span NAME for the metric history, found none");
+        }
+        StatisticsMetrics metrics = StatisticsMetrics.of(data);
+        List<RecordedMetric> values = new ArrayList<>();
+        values.add(new RecordedMetric("", Metric.NUM_EXAMPLES.fileName(), data.getNumExamples()));
+        for (String feature : metrics.featureNames()) {
+            metrics.available(feature)
+                    .forEach((metric, value) -> values.add(new RecordedMetric(feature, metric.fileName(), value)));
+        }
+        MetadataConfig config = MetadataConfig.parse(history);
+        String user = System.getenv().getOrDefault("VERACITY_METADATA_USER", "");
+        String password = System.getenv().getOrDefault("VERACITY_METADATA_PASSWORD", "");
+        try (MetadataStore store =
+                MetadataStore.open(user.isEmpty() ? config : config.withCredentials(user, password))) {
+            store.recordMetrics(spanName, values);
+        }
+        return values.size();
+    }
+
+    private ValidationReport checksOnly() {
+        if (serving != null
+                || previousVersion != null
+                || config != null
+                || environment != null
+                || !severities.isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "expected --schema with --serving, --previous-version, --config, --environment or --severity, "
+                            + "found none");
+        }
+        return new ValidationReport(
+                Anomalies.newBuilder()
+                        .setAnomalyNameFormat(Anomalies.AnomalyNameFormat.SERIALIZED_PATH)
+                        .build(),
+                List.of());
+    }
+
+    private ValidationReport schemaReport(DatasetFeatureStatisticsList current, DatasetFeatureStatisticsList before)
+            throws IOException {
+        Validator validator = Validator.validate(current, SchemaFiles.read(schema))
                 .environment(environment)
                 .dataset(dataset);
         if (config != null) {
             validator.config(readConfig(config));
         }
         severities.forEach((type, level) -> validator.severity(anomalyType(type), severity(level)));
-        StringBuilder source = new StringBuilder()
-                .append(statistics)
-                .append(", checked against ")
-                .append(schema);
-        if (previous != null) {
-            validator.previous(StatisticsFiles.read(previous));
-            source.append(", previous span ").append(previous);
+        if (before != null) {
+            validator.previous(before);
         }
         if (serving != null) {
             validator.serving(StatisticsFiles.read(serving));
-            source.append(", serving ").append(serving);
         }
         if (previousVersion != null) {
             validator.previousVersion(StatisticsFiles.read(previousVersion));
-            source.append(", previous version ").append(previousVersion);
         }
-        ValidationReport report = validator.report();
-        Anomalies anomalies = report.anomalies();
-        if (output != null) {
-            AnomaliesFiles.write(anomalies, output);
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        report.warnings().forEach(warning -> err.println("warning: " + TerminalText.escape(warning)));
-        err.flush();
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(TerminalText.escapeKeepingLines(new AnomaliesTable().render(anomalies, source.toString())));
-        out.flush();
-        return hasErrors(anomalies) ? ExitCodes.ANOMALIES : ExitCodes.OK;
+        return validator.report();
     }
 
     private static boolean hasErrors(Anomalies anomalies) {

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
             ShowCommand.class,
             InferSchemaCommand.class,
             ValidateCommand.class,
+            SuggestChecksCommand.class,
+            HistoryCommand.class,
             UpdateSchemaCommand.class,
             SchemaCommand.class,
             DriftCommand.class,

@@ -84,6 +84,7 @@ class CommandContractTest {
                 "{IN}",
                 "-o",
                 "{OUT}.pb");
+        row("suggest-checks", "stats.pb", Fixture.STATS, true, false, "{IN}", "-o", "{OUT}.yaml");
         row("report", "stats.pb", Fixture.STATS, true, false, "{IN}", "-o", "{OUT}.pb");
         row("schema canonicalize", "schema.pbtxt", Fixture.SCHEMA, true, true, "--schema", "{IN}", "-o", "{OUT}.pbtxt");
         row(
@@ -178,6 +179,8 @@ class CommandContractTest {
                 "-o",
                 "{OUT}.json");
         row("pipeline run", "pipeline.yaml", Fixture.NONE, false, false, "{IN}");
+        row("history show", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}", "a", "mean");
+        row("history check", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
         row("metadata runs", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
         row("metadata artifacts", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
         row("metadata lineage", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}", "1");

@@ -32,6 +32,7 @@ public final class MetadataStore implements AutoCloseable {
     private final ExecutionRows executions;
     private final ContextRows contexts;
     private final EventRows events;
+    private final MetricRows metrics;
     private final Sql sql;
 
     private MetadataStore(Connection connection, String location) {
@@ -43,6 +44,7 @@ public final class MetadataStore implements AutoCloseable {
         this.executions = new ExecutionRows(sql, types);
         this.contexts = new ContextRows(sql, types);
         this.events = new EventRows(sql);
+        this.metrics = new MetricRows(sql);
     }
 
     /**
@@ -273,6 +275,31 @@ public final class MetadataStore implements AutoCloseable {
                         "metadata store " + location + ": expected an artifact with id " + artifactId
                                 + ", found none"));
         return new LineageWalk(this, maxHops, direction).from(start);
+    }
+
+    // ---- metric history
+
+    /**
+     * Records the metrics measured on a span, in one transaction: a new span goes last in the history; a span
+     * recorded before keeps its place and its values are replaced by these.
+     */
+    public synchronized void recordMetrics(String span, List<RecordedMetric> values) {
+        transaction(() -> metrics.record(span, values));
+    }
+
+    /** {@return the history of a metric of a feature (empty feature: of the dataset), oldest span first} */
+    public synchronized List<MetricPoint> metricSeries(String feature, String metric) {
+        return call(() -> metrics.series(feature, metric));
+    }
+
+    /** {@return every metric history the store holds, by feature then metric} */
+    public synchronized List<MetricSeries> metricSeriesNames() {
+        return call(metrics::names);
+    }
+
+    /** {@return the spans of the metric history, oldest first} */
+    public synchronized List<String> metricSpans() {
+        return call(metrics::spans);
     }
 
     @Override

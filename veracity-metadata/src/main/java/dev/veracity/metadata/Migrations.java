@@ -53,7 +53,13 @@ final class Migrations {
                     "CREATE INDEX mlmd_event_by_artifact ON mlmd_event (artifact_id)",
                     "CREATE INDEX mlmd_event_by_execution ON mlmd_event (execution_id)",
                     "CREATE INDEX mlmd_attribution_by_artifact ON mlmd_attribution (artifact_id)",
-                    "CREATE INDEX mlmd_association_by_execution ON mlmd_association (execution_id)"));
+                    "CREATE INDEX mlmd_association_by_execution ON mlmd_association (execution_id)"),
+            List.of(
+                    "CREATE TABLE veracity_span (id ID, name TEXT NOT NULL UNIQUE, create_time BIGINT NOT NULL)",
+                    "CREATE TABLE veracity_metric (span_id BIGINT NOT NULL REFERENCES veracity_span (id), "
+                            + "feature TEXT NOT NULL, metric TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, "
+                            + "PRIMARY KEY (span_id, feature, metric))",
+                    "CREATE INDEX veracity_metric_by_series ON veracity_metric (feature, metric)"));
 
     private Migrations() {}
 

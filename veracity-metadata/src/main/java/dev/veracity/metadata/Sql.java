@@ -19,7 +19,7 @@ final class Sql {
         return connection;
     }
 
-    /** {@return the statement with its arguments bound (Long, Integer or String)}: the caller closes it */
+    /** {@return the statement with its arguments bound (Long, Integer, Double or String)}: the caller closes it */
     PreparedStatement prepare(String sql, Object... arguments) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         bind(statement, arguments);
@@ -66,6 +66,8 @@ final class Sql {
                 statement.setLong(i + 1, l);
             } else if (argument instanceof Integer n) {
                 statement.setLong(i + 1, n);
+            } else if (argument instanceof Double d) {
+                statement.setDouble(i + 1, d);
             } else {
                 statement.setString(i + 1, (String) argument);
             }

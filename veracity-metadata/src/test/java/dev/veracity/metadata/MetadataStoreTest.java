@@ -37,10 +37,10 @@ class MetadataStoreTest {
     @MethodSource("dev.veracity.metadata.StoreBackend#all")
     void migratesToTheLatestVersionOnceAndReopens(StoreBackend backend) throws Exception {
         on(backend, (store, config) -> {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.latest()).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.latest()).isEqualTo(3);
             store.putType(MetadataType.of(TypeKind.ARTIFACT, "Examples", spanProperties()));
             try (MetadataStore again = MetadataStore.open(config)) {
-                assertThat(again.schemaVersion()).isEqualTo(2);
+                assertThat(again.schemaVersion()).isEqualTo(3);
                 assertThat(again.type(TypeKind.ARTIFACT, "Examples")
                                 .orElseThrow()
                                 .properties())
@@ -241,7 +241,7 @@ class MetadataStoreTest {
         }
         assertThatThrownBy(() -> MetadataStore.open(config))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("expected schema version <= 2 (this Veracity), found 99");
+                .hasMessageContaining("expected schema version <= 3 (this Veracity), found 99");
         assertThat(Set.of(MetadataConfig.parse("jdbc:postgresql://h/db?password=secret")
                         .toString()))
                 .containsExactly("jdbc:postgresql://h/db?password=***");

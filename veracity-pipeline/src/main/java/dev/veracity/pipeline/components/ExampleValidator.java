@@ -4,12 +4,14 @@ import dev.veracity.ConfigException;
 import dev.veracity.io.AnomaliesFiles;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
+import dev.veracity.io.checks.ChecksFile;
 import dev.veracity.metadata.Artifact;
 import dev.veracity.metadata.Value;
 import dev.veracity.pipeline.ArtifactType;
 import dev.veracity.pipeline.Component;
 import dev.veracity.pipeline.ComponentSpec;
 import dev.veracity.pipeline.ExecutionContext;
+import dev.veracity.pipeline.ExternalFile;
 import dev.veracity.pipeline.InputPort;
 import dev.veracity.pipeline.OutputPort;
 import dev.veracity.pipeline.ParameterSpec;
@@ -17,8 +19,12 @@ import dev.veracity.pipeline.ParameterType;
 import dev.veracity.pipeline.Parameters;
 import dev.veracity.proto.Anomalies;
 import dev.veracity.proto.AnomalyInfo;
+import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.Schema;
+import dev.veracity.schema.DatasetView;
 import dev.veracity.schema.Validator;
+import dev.veracity.validate.checks.Check;
+import dev.veracity.validate.checks.CustomChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +37,9 @@ import java.util.Map;
  * TFX's ExampleValidator: validates the statistics of each split against a schema with {@link Validator} (and
  * against the previous span's statistics when {@code previous} is wired, for the schema's drift comparators); writes
  * {@code Split-<name>/anomalies.pbtxt}. Anomalies at or above {@code fail_on} (ERROR by default; WARNING; NEVER)
- * fail the run after the anomalies are recorded; {@code severity} lowers or raises one anomaly type.
+ * fail the run after the anomalies are recorded; {@code severity} lowers or raises one anomaly type. {@code checks}
+ * names a checks file whose custom checks add {@code CUSTOM_VALIDATION} anomalies (its digest is in the cache key;
+ * change checks are skipped, with a warning, when no previous statistics are wired).
  *
  * <pre>{@code
  * validate: {component: ExampleValidator, inputs: {statistics: s.statistics, schema: g.schema}, parameters: {fail_on: ERROR}}
@@ -56,7 +64,11 @@ public final class ExampleValidator implements Component {
                     ParameterSpec.optional(
                             "severity",
                             ParameterType.MAP,
-                            "anomaly type to severity, e.g. ENUM_TYPE_UNEXPECTED_STRING_VALUES: WARNING")));
+                            "anomaly type to severity, e.g. ENUM_TYPE_UNEXPECTED_STRING_VALUES: WARNING"),
+                    ParameterSpec.optional(
+                            "checks",
+                            ParameterType.STRING,
+                            "a checks file (checks.yaml): custom checks, CUSTOM_VALIDATION anomalies")));
 
     @Override
     public ComponentSpec spec() {
@@ -76,6 +88,14 @@ public final class ExampleValidator implements Component {
     }
 
     @Override
+    public List<ExternalFile> externalInputs(Parameters parameters) {
+        return parameters
+                .string("checks")
+                .map(file -> List.of(ExternalFile.of(Path.of(file))))
+                .orElse(List.of());
+    }
+
+    @Override
     public void execute(ExecutionContext context) throws Exception {
         Parameters parameters = context.parameters();
         String failOn = parameters.string("fail_on").orElse("ERROR").toUpperCase(Locale.ROOT);
@@ -88,6 +108,10 @@ public final class ExampleValidator implements Component {
                 SchemaFiles.read(Path.of(schemas.get(schemas.size() - 1).uri()).resolve("schema.pbtxt"));
         List<Artifact> previous = context.inputs("previous");
         Path out = context.outputDirectory("anomalies");
+        List<Check> checks = parameters.has("checks")
+                ? ChecksFile.read(context.externalInputs().get(0).path()).checks()
+                : List.of();
+        long changesSkipped = 0;
         List<String> validated = new ArrayList<>();
         long errors = 0;
         long warnings = 0;
@@ -96,10 +120,9 @@ public final class ExampleValidator implements Component {
                 if (parameters.list("exclude_splits").contains(split) || validated.contains(split)) {
                     continue;
                 }
-                Validator validator = Validator.validate(
-                        StatisticsFiles.read(Splits.directory(Path.of(statistics.uri()), split)
-                                .resolve("FeatureStats.pb")),
-                        schema);
+                DatasetFeatureStatisticsList current = StatisticsFiles.read(
+                        Splits.directory(Path.of(statistics.uri()), split).resolve("FeatureStats.pb"));
+                Validator validator = Validator.validate(current, schema);
                 if (parameters.has("environment")) {
                     validator = validator.environment(
                             parameters.string("environment").orElseThrow());
@@ -108,15 +131,32 @@ public final class ExampleValidator implements Component {
                         parameters.map("severity").entrySet()) {
                     validator = validator.severity(type(entry.getKey()), severity(entry.getValue()));
                 }
+                DatasetFeatureStatisticsList previousStatistics = null;
                 if (!previous.isEmpty()) {
                     Path before = Splits.directory(
                                     Path.of(previous.get(previous.size() - 1).uri()), split)
                             .resolve("FeatureStats.pb");
                     if (Files.exists(before)) {
-                        validator = validator.previous(StatisticsFiles.read(before));
+                        previousStatistics = StatisticsFiles.read(before);
+                        validator = validator.previous(previousStatistics);
                     }
                 }
                 Anomalies anomalies = validator.run();
+                if (!checks.isEmpty()) {
+                    List<Check> runnable = previousStatistics != null
+                            ? checks
+                            : checks.stream()
+                                    .filter(c -> !c.change().isBounded())
+                                    .toList();
+                    changesSkipped += checks.size() - runnable.size();
+                    CustomChecks run = CustomChecks.of(runnable);
+                    if (previousStatistics != null) {
+                        run.previous(DatasetView.of(previousStatistics, null).dataset());
+                    }
+                    anomalies = CustomChecks.addTo(
+                            anomalies,
+                            run.evaluate(DatasetView.of(current, null).dataset()));
+                }
                 Path file = Splits.directory(out, split).resolve("anomalies.pbtxt");
                 Files.createDirectories(file.getParent());
                 AnomaliesFiles.write(anomalies, file);
@@ -129,6 +169,9 @@ public final class ExampleValidator implements Component {
                 }
                 validated.add(split);
             }
+        }
+        if (changesSkipped > 0) {
+            context.warn(changesSkipped + " change checks skipped: no previous statistics to compare with");
         }
         context.setOutputProperty("anomalies", Splits.PROPERTY, Splits.property(validated));
         context.setOutputProperty("anomalies", "span", Value.of(Splits.span(context.inputs("statistics"))));
