@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             PiiCommand.class,
             FairnessCommand.class,
             LabelCommand.class,
-            SelectCommand.class
+            SelectCommand.class,
+            ValidateExamplesCommand.class
         },
         footer = {"%nExample:%n  veracity stats examples/runs/train.csv -o train.pb && veracity show train.pb"})
 final class VeracityCommand implements Runnable {

@@ -222,6 +222,17 @@ class CommandContractTest {
                 "-o",
                 "{OUT}.csv");
         row("select", "data.csv", Fixture.CSV, true, false, "{IN}", "--label", "b", "-o", "{OUT}.json");
+        row(
+                "validate-examples",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "--schema",
+                "{SCHEMA}",
+                "{IN}",
+                "-o",
+                "{OUT}.pbtxt");
         row("label consensus", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.csv");
         row("label agreement", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project init", "project", Fixture.NONE, false, false, "--labels", "yes,no", "{IN}");
