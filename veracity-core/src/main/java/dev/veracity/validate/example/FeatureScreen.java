@@ -36,6 +36,9 @@ final class FeatureScreen {
     private final boolean disallowNan;
     private final boolean disallowInf;
     private final Set<String> strings;
+    private final boolean bool;
+    private final String trueValue;
+    private final String falseValue;
 
     /** The schema's physical types the screen knows. */
     enum Type {
@@ -49,7 +52,7 @@ final class FeatureScreen {
         List<String> defaults = schema.getDefaultEnvironmentList();
         this.skipped = FeatureRules.isDeprecated(feature);
         this.inEnvironment = FeatureRules.isInEnvironment(feature, environment, defaults);
-        this.required = FeatureRules.isRequired(feature, environment, defaults);
+        this.required = isRequiredPerExample(feature, environment, defaults);
         this.type = switch (feature.getType()) {
             case INT -> Type.INT;
             case FLOAT -> Type.FLOAT;
@@ -88,15 +91,36 @@ final class FeatureScreen {
             plain &= domain != null;
         }
         this.strings = domain == null ? null : new HashSet<>(domain.getValueList());
+        this.bool = feature.hasBoolDomain();
+        this.trueValue = feature.getBoolDomain().getTrueValue();
+        this.falseValue = feature.getBoolDomain().getFalseValue();
         plain &= domain == null || strings.size() == domain.getValueCount();
         plain &= switch (feature.getDomainInfoCase()) {
             case DOMAININFO_NOT_SET -> true;
             case INT_DOMAIN -> type == Type.INT && !ints.getIsCategorical();
             case FLOAT_DOMAIN -> type == Type.FLOAT && !floats.getIsCategorical();
             case DOMAIN, STRING_DOMAIN -> type == Type.BYTES;
+            case BOOL_DOMAIN ->
+                type == Type.INT
+                        ? !feature.getBoolDomain().hasTrueValue()
+                                && !feature.getBoolDomain().hasFalseValue()
+                        : type == Type.BYTES
+                                && feature.getBoolDomain().hasTrueValue()
+                                && feature.getBoolDomain().hasFalseValue()
+                                && !trueValue.equals(falseValue);
             default -> false;
         };
         this.opaque = !plain;
+    }
+
+    /**
+     * {@return whether every example must have the feature: required as TFDV says (live, in the environment,
+     * a positive presence bound) and with {@code presence.min_fraction} 1} A feature with only {@code min_count}
+     * set must be in some example of a dataset, not in each: one record lacking it is not anomalous.
+     */
+    static boolean isRequiredPerExample(Feature feature, String environment, List<String> defaults) {
+        return FeatureRules.isRequired(feature, environment, defaults)
+                && feature.getPresence().getMinFraction() >= 1;
     }
 
     private static boolean plainSpecification(Feature feature) {
@@ -174,11 +198,17 @@ final class FeatureScreen {
                         ? passesFloat(((Number) value).doubleValue())
                         : false;
             }
-            case BYTES -> value instanceof String text && (strings == null || strings.contains(text));
+            case BYTES ->
+                value instanceof String text
+                        && (strings == null || strings.contains(text))
+                        && (!bool || text.equals(trueValue) || text.equals(falseValue));
         };
     }
 
     private boolean passesInt(long value) {
+        if (bool) {
+            return value == 0 || value == 1;
+        }
         return (!hasIntMin || value >= intMin) && (!hasIntMax || value <= intMax);
     }
 

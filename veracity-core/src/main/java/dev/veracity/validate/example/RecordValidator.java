@@ -25,9 +25,9 @@ import java.util.Set;
  * Validates one record against a schema, as TFDV's per-example validation does ({@code validate_instance}): the
  * record is a dataset of one, and its reasons are what {@link Validator} finds in that dataset's statistics, without
  * the anomaly types that only make sense for a whole dataset (presence fractions and counts, comparators, example
- * counts). One difference from TFDV, on purpose: a record lacking a feature the schema requires keeps
- * {@code FEATURE_TYPE_NOT_PRESENT} (TFDV drops it per example), so a serving request without a required feature is
- * caught. Thread-safe and immutable: build it once per schema and environment, call {@link #check} from any thread.
+ * counts). One difference from TFDV, on purpose: a record lacking a feature every example must have (required, with
+ * {@code presence.min_fraction: 1}) keeps {@code FEATURE_TYPE_NOT_PRESENT} (TFDV drops it per example), so a serving
+ * request without a required feature is caught; a feature with only {@code min_count} is not required per example. Thread-safe and immutable: build it once per schema and environment, call {@link #check} from any thread.
  *
  * <pre>{@code
  * RecordValidator validator = RecordValidator.of(schema, "SERVING");
@@ -59,6 +59,7 @@ public final class RecordValidator {
     private final Map<String, FeatureScreen> screens = new HashMap<>();
     private final List<FeatureScreen> required = new ArrayList<>();
     private final List<Feature> columns = new ArrayList<>();
+    private final Set<String> requiredPerExample = new HashSet<>();
     private final StatisticsOptions options;
 
     private RecordValidator(Schema schema, String environment) {
@@ -79,6 +80,7 @@ public final class RecordValidator {
                     || screens.put(feature.getName(), screen) != null;
             if (screen.required()) {
                 required.add(screen);
+                requiredPerExample.add(feature.getName());
             }
             if (isCategorical(feature)) {
                 categorical.add(feature.getName());
@@ -182,13 +184,15 @@ public final class RecordValidator {
         return found.isEmpty() ? ExampleAnomalies.NONE : new ExampleAnomalies(found);
     }
 
-    private static void keep(Map<String, List<AnomalyInfo.Reason>> found, String feature, AnomalyInfo info) {
+    private void keep(Map<String, List<AnomalyInfo.Reason>> found, String feature, AnomalyInfo info) {
         if (info == null) {
             return;
         }
         List<AnomalyInfo.Reason> kept = new ArrayList<>();
         for (AnomalyInfo.Reason reason : info.getReasonList()) {
-            if (!GLOBAL_ONLY.contains(reason.getType())) {
+            boolean presence = reason.getType() == AnomalyInfo.Type.FEATURE_TYPE_NOT_PRESENT
+                    && !requiredPerExample.contains(feature);
+            if (!GLOBAL_ONLY.contains(reason.getType()) && !presence) {
                 kept.add(reason);
             }
         }

@@ -87,7 +87,8 @@ class RecordValidatorProperties {
         Set<String> categorical = new java.util.HashSet<>();
         for (Feature feature : schema.getFeatureList()) {
             if (feature.getIntDomain().getIsCategorical()
-                    || feature.getFloatDomain().getIsCategorical()) {
+                    || feature.getFloatDomain().getIsCategorical()
+                    || (feature.getType() == dev.veracity.proto.FeatureType.INT && feature.hasBoolDomain())) {
                 categorical.add(feature.getName());
             }
         }
@@ -105,9 +106,14 @@ class RecordValidatorProperties {
         Anomalies anomalies = validator.run();
         Map<String, List<AnomalyInfo.Type>> found = new TreeMap<>();
         anomalies.getAnomalyInfoMap().forEach((feature, info) -> {
+            // a missing feature is anomalous per example only if every example must have it (min_fraction 1)
+            boolean everyExample = schema.getFeatureList().stream()
+                    .anyMatch(
+                            f -> f.getName().equals(feature) && f.getPresence().getMinFraction() >= 1);
             List<AnomalyInfo.Type> types = info.getReasonList().stream()
                     .map(AnomalyInfo.Reason::getType)
                     .filter(type -> !DATASET_ONLY.contains(type))
+                    .filter(type -> everyExample || type != AnomalyInfo.Type.FEATURE_TYPE_NOT_PRESENT)
                     .toList();
             if (!types.isEmpty()) {
                 found.put(feature, types);
@@ -175,7 +181,9 @@ class RecordValidatorProperties {
             switch (Gen.between(random, 0, 2)) {
                 case 0 -> {
                     feature.setType(dev.veracity.proto.FeatureType.INT);
-                    if (random.nextBoolean()) {
+                    if (Gen.oneIn(random, 5)) {
+                        feature.setBoolDomain(dev.veracity.proto.BoolDomain.getDefaultInstance());
+                    } else if (random.nextBoolean()) {
                         IntDomain.Builder domain = IntDomain.newBuilder();
                         if (random.nextBoolean()) {
                             domain.setMin(Gen.between(random, -5L, 5L));
@@ -266,7 +274,7 @@ class RecordValidatorProperties {
 
     private static Object value(SplittableRandom random, dev.veracity.proto.FeatureType type) {
         return switch (type) {
-            case INT -> Gen.between(random, -8L, 12L);
+            case INT -> Gen.oneIn(random, 2) ? Gen.between(random, 0L, 1L) : Gen.between(random, -8L, 12L);
             case FLOAT ->
                 Gen.oneIn(random, 6)
                         ? Gen.oneOf(random, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)
