@@ -137,4 +137,22 @@ class ValidateExamplesCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1);
     }
+
+    @Test
+    void gzipCsvIsRefusedWithOneLine() throws IOException {
+        Path gzip = dir.resolve("data.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+            out.write(Files.readAllBytes(data));
+        }
+        CommandRun run = CommandRun.of(
+                "validate-examples",
+                "--schema",
+                schema.toString(),
+                gzip.toString(),
+                "-o",
+                dir.resolve("r.pb").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).contains("found gzip");
+    }
 }

@@ -113,6 +113,11 @@ public final class ExampleValidation {
         RecordValidator validator =
                 environment == null ? RecordValidator.of(schema) : RecordValidator.of(schema, environment);
         DataFormat format = Readers.formatOf(files, read);
+        if (format == DataFormat.CSV || format == DataFormat.JSONL) {
+            for (Path file : files) {
+                refuseGzip(file, format);
+            }
+        }
         ExampleRows rows = new ExampleRows(schema, format == DataFormat.CSV);
         ReasonStatistics reasons = new ReasonStatistics(schema, rows);
         long total = 0;
@@ -160,6 +165,21 @@ public final class ExampleValidation {
             pool.shutdownNow();
         }
         return new ExampleValidationResult(counts[0], counts[1], counts[2], reasons.counts(), reasons.result());
+    }
+
+    /** Refuses a gzip CSV or JSON Lines file: its reader needs a plain file it can read twice. */
+    private static void refuseGzip(Path file, DataFormat format) throws IOException {
+        byte[] head;
+        try (InputStream in = InputFiles.openRegularFile(file, "validate-examples reads it twice")) {
+            head = in.readNBytes(2);
+        }
+        if (dev.veracity.io.FormatDetection.isGzip(head)) {
+            throw new dev.veracity.InputException(
+                    dev.veracity.ErrorCode.UNSUPPORTED_FILE_FORMAT,
+                    file + ": expected a plain " + format.displayName()
+                            + " file, found gzip (validate-examples reads it twice; decompress it first, e.g. "
+                            + "gunzip -k)");
+        }
     }
 
     /** CSV read as text: every column STRING, so that numbers are parsed as the schema types them, per cell. */
