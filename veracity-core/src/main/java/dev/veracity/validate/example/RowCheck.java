@@ -18,7 +18,8 @@ public interface RowCheck {
      * {@return the violations of this rule by one record, empty if it holds}
      *
      * @param record the record as {@link RecordValidator#check} takes it: values by feature name, {@code Long},
-     *               {@code Double}, {@code String} or a {@code List} of them, no key or {@code null} when missing
+     *               {@code Double}, {@code String} or a {@code List} of them, no key or {@code null} when missing;
+     *               the batch run reuses the map for the next row, so copy what must outlive the call
      */
     List<RowViolation> violations(Map<String, Object> record);
 }
