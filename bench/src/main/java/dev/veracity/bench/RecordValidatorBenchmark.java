@@ -45,24 +45,35 @@ public class RecordValidatorBenchmark {
         clean = new HashMap<>();
         String required = " presence { min_fraction: 1 min_count: 1 } value_count { min: 1 max: 1 }";
         for (int i = 0; i < 8; i++) {
-            text.append("feature { name: \"i").append(i).append("\" type: INT int_domain { min: 0 max: 1000 }")
-                    .append(required).append(" }\n");
+            text.append("feature { name: \"i")
+                    .append(i)
+                    .append("\" type: INT int_domain { min: 0 max: 1000 }")
+                    .append(required)
+                    .append(" }\n");
             clean.put("i" + i, (long) (i * 37));
         }
         for (int i = 0; i < 6; i++) {
-            text.append("feature { name: \"f").append(i)
+            text.append("feature { name: \"f")
+                    .append(i)
                     .append("\" type: FLOAT float_domain { min: -10 max: 10 disallow_nan: true disallow_inf: true }")
-                    .append(required).append(" }\n");
+                    .append(required)
+                    .append(" }\n");
             clean.put("f" + i, i * 0.75);
         }
         for (int i = 0; i < 4; i++) {
-            text.append("feature { name: \"s").append(i)
+            text.append("feature { name: \"s")
+                    .append(i)
                     .append("\" type: BYTES string_domain { value: \"red\" value: \"green\" value: \"blue\" }")
-                    .append(required).append(" }\n");
+                    .append(required)
+                    .append(" }\n");
             clean.put("s" + i, List.of("red", "green", "blue").get(i % 3));
         }
         for (int i = 0; i < 2; i++) {
-            text.append("feature { name: \"t").append(i).append("\" type: BYTES").append(required).append(" }\n");
+            text.append("feature { name: \"t")
+                    .append(i)
+                    .append("\" type: BYTES")
+                    .append(required)
+                    .append(" }\n");
             clean.put("t" + i, "free text " + i);
         }
         validator = RecordValidator.of(TextFormat.parse(text, Schema.class));
