@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             SelectCommand.class,
             PerformanceCommand.class,
             ShiftCommand.class,
-            TransformCommand.class
+            TransformCommand.class,
+            ValidateExamplesCommand.class
         },
         footer = {"%nExample:%n  veracity stats examples/runs/train.csv -o train.pb && veracity show train.pb"})
 final class VeracityCommand implements Runnable {

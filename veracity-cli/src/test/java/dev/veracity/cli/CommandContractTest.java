@@ -253,6 +253,17 @@ class CommandContractTest {
                 "b",
                 "-o",
                 "{OUT}.json");
+        row(
+                "validate-examples",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "--schema",
+                "{SCHEMA}",
+                "{IN}",
+                "-o",
+                "{OUT}.pbtxt");
         row("label consensus", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.csv");
         row("transform fit", "data.csv", Fixture.CSV, true, false, "--spec", "{SPEC}", "{IN}", "-o", "{OUT}");
         row(

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * strips it. Java-only spellings ({@code 0x1p3}, {@code 1d}, {@code 1f}) and Python's digit underscores are not
  * numbers here.
  */
-final class NumberParser {
+public final class NumberParser {
     /** Mantissas up to 2^53 are exact doubles. */
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
     /** Powers of ten up to 10^22 are exact doubles. */
@@ -75,7 +75,7 @@ final class NumberParser {
      *
      * @throws NumberFormatException if it is not INT syntax or is outside int64
      */
-    static long parseLong(byte[] bytes, int offset, int length) {
+    public static long parseLong(byte[] bytes, int offset, int length) {
         int start = firstNonSpace(bytes, offset, offset + length);
         int end = endWithoutSpaces(bytes, start, offset + length);
         int p = afterSign(bytes, start, end);
@@ -108,7 +108,7 @@ final class NumberParser {
      *
      * @throws NumberFormatException if it is neither INT nor FLOAT syntax
      */
-    static double parseDouble(byte[] bytes, int offset, int length) {
+    public static double parseDouble(byte[] bytes, int offset, int length) {
         int start = firstNonSpace(bytes, offset, offset + length);
         int end = endWithoutSpaces(bytes, start, offset + length);
         int p = afterSign(bytes, start, end);
