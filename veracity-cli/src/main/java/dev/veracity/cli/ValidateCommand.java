@@ -206,7 +206,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (checkSet != null && !checkSet.rowRules().isEmpty()) {
             err.println("note: " + checkSet.rowRules().size() + " row-level rule"
                     + (checkSet.rowRules().size() == 1 ? "" : "s") + " in " + TerminalText.escape(checks.toString())
-                    + " skipped: validate reads statistics; validate-examples checks rows");
+                    + " skipped: validate reads statistics; validate-examples --checks checks rows");
         }
         err.flush();
         PrintWriter out = spec.commandLine().getOut();

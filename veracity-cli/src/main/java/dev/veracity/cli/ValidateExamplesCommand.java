@@ -10,6 +10,7 @@ import dev.veracity.io.ReadOptions;
 import dev.veracity.io.Readers;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
+import dev.veracity.io.checks.ChecksFile;
 import dev.veracity.io.csv.CsvReader;
 import dev.veracity.io.validate.AnomalousExamplesWriter;
 import dev.veracity.io.validate.ExampleSink;
@@ -18,6 +19,8 @@ import dev.veracity.io.validate.ExampleValidationResult;
 import dev.veracity.io.validate.Quarantine;
 import dev.veracity.proto.Schema;
 import dev.veracity.stats.PiiProtection;
+import dev.veracity.validate.checks.CheckSet;
+import dev.veracity.validate.example.RowCheck;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -72,6 +75,14 @@ final class ValidateExamplesCommand implements Callable<Integer> {
 
     @Option(names = "--schema", required = true, paramLabel = "FILE", description = "The schema (.pbtxt or .pb).")
     Path schema;
+
+    @Option(
+            names = "--checks",
+            paramLabel = "FILE",
+            description = "A checks file (as validate --checks reads): its row-level rules (regex, compare) run on "
+                    + "every row and a broken one is reported as CUSTOM_VALIDATION on its feature, named; its "
+                    + "checks on statistics are validate's and are skipped here.")
+    Path checks;
 
     @Option(
             names = "--environment",
@@ -143,13 +154,23 @@ final class ValidateExamplesCommand implements Callable<Integer> {
             }
         }
         OutputPaths.refuseOverwrite(
-                Inputs.of(inputs, files, schema), Arrays.asList(output, examplesOut, clean, quarantined));
+                Inputs.of(inputs, files, schema, checks), Arrays.asList(output, examplesOut, clean, quarantined));
         Schema read1 = SchemaFiles.read(schema);
         ExampleValidation validation = ExampleValidation.of(read1).read(read).threads(threads);
+        PrintWriter err = spec.commandLine().getErr();
+        if (checks != null) {
+            CheckSet checkSet = ChecksFile.read(checks);
+            validation.checks(List.<RowCheck>copyOf(checkSet.rowRules()));
+            if (!checkSet.checks().isEmpty()) {
+                err.println("note: " + checkSet.checks().size() + " check"
+                        + (checkSet.checks().size() == 1 ? "" : "s")
+                        + " on statistics in " + TerminalText.escape(checks.toString())
+                        + " skipped: validate-examples checks rows; validate --checks checks statistics");
+            }
+        }
         if (environment != null) {
             validation.environment(environment);
         }
-        PrintWriter err = spec.commandLine().getErr();
         TerminalProgress progress = TerminalProgress.forTerminal(err);
         validation.progress(progress);
         if (quarantine != null) {

@@ -71,6 +71,48 @@ class ValidateExamplesCommandTest {
     }
 
     @Test
+    void rowRulesOfAChecksFileAreReportedPerRow() throws IOException {
+        Files.writeString(schema, """
+                feature { name: "clicks" type: INT }
+                feature { name: "budget" type: INT }
+                feature { name: "company" type: BYTES }
+                """, UTF_8);
+        Files.writeString(data, "clicks,budget,company\n1,5,A1\n7,5,B2\n2,5,zz\n");
+        Path checks = dir.resolve("checks.yaml");
+        Files.writeString(checks, """
+                checks:
+                  - {rule: compare, left: clicks, op: "<=", right: budget}
+                  - {feature: company, rule: regex, pattern: "[A-Z][0-9]"}
+                  - {metric: num_examples, min: 1}
+                """, UTF_8);
+        Path bad = dir.resolve("bad.jsonl");
+        CommandRun run = CommandRun.of(
+                "validate-examples",
+                "--schema",
+                schema.toString(),
+                "--checks",
+                checks.toString(),
+                data.toString(),
+                "-o",
+                dir.resolve("result.pbtxt").toString(),
+                "--examples-out",
+                bad.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("1 check on statistics in").contains("skipped");
+        assertThat(run.out()).contains("2 of 3 rows anomalous");
+        String examples = Files.readString(bad, UTF_8);
+        assertThat(examples.lines()).hasSize(2);
+        assertThat(examples.lines().toList().get(0))
+                .contains("\"row\":2")
+                .contains("CUSTOM_VALIDATION")
+                .contains("clicks");
+        assertThat(examples.lines().toList().get(1))
+                .contains("\"row\":3")
+                .contains("CUSTOM_VALIDATION")
+                .contains("company");
+    }
+
+    @Test
     void cleanDataExitsZero() throws IOException {
         Files.writeString(data, "clicks,company,email\n1,A,a@x.org\n");
         CommandRun run = CommandRun.of(

@@ -22,6 +22,12 @@ import java.util.Optional;
  * @param right    the feature on the right
  */
 public record CompareRule(String name, String left, Operator operator, String right) implements RowRule {
+    /** {@return the left feature: a violation is reported on it} */
+    @Override
+    public String feature() {
+        return left;
+    }
+
     /** A comparison operator, as written in a checks file. */
     public enum Operator {
         LT("<"),

@@ -1,5 +1,8 @@
 package dev.veracity.validate.checks;
 
+import dev.veracity.validate.example.RowCheck;
+import dev.veracity.validate.example.RowViolation;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,10 +15,19 @@ import java.util.Map;
  * boolean ok = rule.holds(Map.of("email", "a@b.org"));
  * }</pre>
  */
-public sealed interface RowRule permits RegexRule, CompareRule {
+public sealed interface RowRule extends RowCheck permits RegexRule, CompareRule {
     /** {@return the rule's name, reported for each record that violates it} */
     String name();
 
     /** {@return whether the record (feature name to value: a scalar, or a list of them) satisfies the rule} */
     boolean holds(Map<String, Object> record);
+
+    /** {@return the feature a violation is reported on: the rule's feature, or the left one of a comparison} */
+    String feature();
+
+    /** {@return the rule's violation by the record, as per-example validation reports it: on its feature, named} */
+    @Override
+    default List<RowViolation> violations(Map<String, Object> record) {
+        return holds(record) ? List.of() : List.of(new RowViolation(feature(), name()));
+    }
 }
