@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
+import dev.veracity.io.yaml.YamlFile;
 import dev.veracity.metadata.MetadataConfig;
 import dev.veracity.pipeline.Component;
 import dev.veracity.pipeline.Pipeline;
@@ -213,7 +214,7 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
                     e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
             throw new InputException(
                     ErrorCode.UNSUPPORTED_FILE_FORMAT,
-                    file + position + ": expected YAML, found: " + oneLine(found),
+                    file + position + ": expected YAML, found: " + YamlFile.oneLine(found),
                     e);
         } finally {
             if (parser != null) {
@@ -224,28 +225,6 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
                 }
             }
         }
-    }
-
-    /**
-     * {@return a parser message on one line}: SnakeYAML writes a context line, the problem, and for each a position
-     * line, the offending source line and a caret; the position lines and snippets (indented) are dropped, the rest
-     * joined
-     */
-    static String oneLine(String message) {
-        if (message == null || message.isBlank()) {
-            return "a syntax error";
-        }
-        String line = String.join(
-                ": ",
-                message.strip()
-                        .lines()
-                        .filter(l -> !l.isBlank() && !l.startsWith(" ") && !l.startsWith("\t"))
-                        .map(String::strip)
-                        .toList());
-        if (line.isEmpty()) {
-            line = message.strip().lines().findFirst().orElse("").strip();
-        }
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     private static MetadataConfig metadata(String location, String where) {
