@@ -2,6 +2,7 @@ package dev.veracity.cli;
 
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
+import dev.veracity.data.FeatureType;
 import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.DataFormat;
 import dev.veracity.io.InputPaths;
@@ -11,6 +12,8 @@ import dev.veracity.io.Readers;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.checks.ChecksFile;
+import dev.veracity.io.convert.Converter;
+import dev.veracity.io.convert.ParquetColumn;
 import dev.veracity.io.csv.CsvReader;
 import dev.veracity.io.validate.AnomalousExamplesWriter;
 import dev.veracity.io.validate.ExampleSink;
@@ -115,8 +118,8 @@ final class ValidateExamplesCommand implements Callable<Integer> {
     @Option(
             names = "--quarantine",
             paramLabel = "DIR",
-            description = "Split the rows into DIR/clean.EXT and DIR/quarantine.EXT in the input's format (CSV or "
-                    + "JSON Lines), written atomically; counts on stderr.")
+            description = "Split the rows into DIR/clean.EXT and DIR/quarantine.EXT in the input's format (CSV, "
+                    + "JSON Lines, Parquet or TFRecord), written atomically; counts on stderr.")
     Path quarantine;
 
     @Option(
@@ -144,13 +147,17 @@ final class ValidateExamplesCommand implements Callable<Integer> {
         List<Path> outputs = new ArrayList<>();
         Path clean = null;
         Path quarantined = null;
-        List<String> header = List.of();
+        List<ParquetColumn> columns = List.of();
         if (quarantine != null) {
             String extension = Quarantine.extension(format);
             clean = quarantine.resolve("clean." + extension);
             quarantined = quarantine.resolve("quarantine." + extension);
             if (format == DataFormat.CSV) {
-                header = commonHeader(files, read);
+                columns = commonHeader(files, read).stream()
+                        .map(name -> new ParquetColumn(name, FeatureType.STRING, false))
+                        .toList();
+            } else if (format == DataFormat.PARQUET) {
+                columns = Converter.columns(files, read);
             }
         }
         OutputPaths.refuseOverwrite(
@@ -187,7 +194,7 @@ final class ValidateExamplesCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ExampleValidationResult[] result = new ExampleValidationResult[1];
         Quarantine[] split = new Quarantine[1];
-        List<String> csvHeader = header;
+        List<ParquetColumn> quarantineColumns = columns;
         try {
             writeAll(targets, List.of(), streams -> {
                 List<ExampleSink> sinks = new ArrayList<>();
@@ -199,7 +206,7 @@ final class ValidateExamplesCommand implements Callable<Integer> {
                     sinks.add(examples);
                 }
                 if (quarantine != null) {
-                    split[0] = Quarantine.of(format, csvHeader, streams.get(next), streams.get(next + 1));
+                    split[0] = Quarantine.of(format, quarantineColumns, streams.get(next), streams.get(next + 1));
                     sinks.add(split[0]);
                 }
                 result[0] = validation.run(files, ExampleSink.all(sinks));

@@ -113,6 +113,40 @@ class ValidateExamplesCommandTest {
     }
 
     @Test
+    void parquetAndTfRecordInputsAreQuarantinedInTheirFormat() throws IOException {
+        for (String extension : new String[] {"parquet", "tfrecord"}) {
+            Path input = dir.resolve("data." + extension);
+            assertThat(CommandRun.of("convert", data.toString(), "-o", input.toString())
+                            .exitCode())
+                    .isZero();
+            Path quarantine = dir.resolve("q-" + extension);
+            CommandRun run = CommandRun.of(
+                    "validate-examples",
+                    "--schema",
+                    schema.toString(),
+                    input.toString(),
+                    "-o",
+                    dir.resolve("result-" + extension + ".pbtxt").toString(),
+                    "--quarantine",
+                    quarantine.toString());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("quarantine: 2 clean rows").contains("3 anomalous rows");
+            Path cleanCsv = dir.resolve("clean-" + extension + ".csv");
+            assertThat(CommandRun.of(
+                                    "convert",
+                                    quarantine.resolve("clean." + extension).toString(),
+                                    "-o",
+                                    cleanCsv.toString())
+                            .exitCode())
+                    .isZero();
+            assertThat(Files.readString(cleanCsv, UTF_8).lines().toList())
+                    .as(extension)
+                    .hasSize(3)
+                    .contains("1,A,a@x.org", "4,B,e@x");
+        }
+    }
+
+    @Test
     void cleanDataExitsZero() throws IOException {
         Files.writeString(data, "clicks,company,email\n1,A,a@x.org\n");
         CommandRun run = CommandRun.of(
@@ -142,27 +176,6 @@ class ValidateExamplesCommandTest {
                 "1");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(Files.readString(bad, UTF_8).lines()).hasSize(1);
-    }
-
-    @Test
-    void quarantineOfAFormatItCannotWriteIsAUsageError() throws IOException {
-        Path records = dir.resolve("data.tfrecord");
-        assertThat(CommandRun.of("convert", data.toString(), "-o", records.toString())
-                        .exitCode())
-                .isZero();
-        CommandRun run = CommandRun.of(
-                "validate-examples",
-                "--schema",
-                schema.toString(),
-                records.toString(),
-                "-o",
-                dir.resolve("r.pb").toString(),
-                "--quarantine",
-                dir.resolve("q").toString());
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).hasSize(1);
-        assertThat(run.err()).contains("not yet supported");
-        assertThat(dir.resolve("r.pb")).doesNotExist();
     }
 
     @Test

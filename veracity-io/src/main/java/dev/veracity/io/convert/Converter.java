@@ -62,7 +62,7 @@ public final class Converter {
             throw new ConfigException("-o " + target + ": gzip output is written for TFRecord only");
         }
         List<ParquetColumn> features =
-                to == DataFormat.CSV || to == DataFormat.PARQUET ? features(inputs, read) : List.of();
+                to == DataFormat.CSV || to == DataFormat.PARQUET ? columns(inputs, read) : List.of();
         List<String> header = features.stream().map(ParquetColumn::name).toList();
         long[] counts = new long[2];
         AtomicFiles.write(target, out -> {
@@ -91,9 +91,9 @@ public final class Converter {
     /**
      * {@return every feature of the dataset in order of first appearance, with its type (FLOAT if it has INT and
      * FLOAT values, STRING if it has text and numbers) and whether a row holds other than one value} (a CSV header
-     * and a Parquet schema need them all up front)
+     * and a Parquet schema need them all up front): one pass over the inputs
      */
-    private static List<ParquetColumn> features(List<Path> inputs, ReadOptions read) throws IOException {
+    public static List<ParquetColumn> columns(List<Path> inputs, ReadOptions read) throws IOException {
         Map<String, ParquetColumn> features = new LinkedHashMap<>();
         try (BatchSource source = Readers.open(inputs, read)) {
             for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {

@@ -7,6 +7,9 @@ import dev.veracity.io.DataFormat;
 import dev.veracity.io.convert.BatchWriter;
 import dev.veracity.io.convert.CsvBatchWriter;
 import dev.veracity.io.convert.JsonLinesBatchWriter;
+import dev.veracity.io.convert.ParquetBatchWriter;
+import dev.veracity.io.convert.ParquetColumn;
+import dev.veracity.io.convert.TfRecordBatchWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -14,10 +17,12 @@ import java.util.List;
 /**
  * Splits the rows into clean and anomalous ones, each written in the input's format with the batch writers, so that
  * a pipeline passes the clean rows on and a person looks at the others: {@code DIR/clean.csv} and
- * {@code DIR/quarantine.csv} (or {@code .jsonl}). CSV cells are written as they were read (as text).
+ * {@code DIR/quarantine.csv} (or {@code .jsonl}, {@code .parquet}, {@code .tfrecord}). CSV cells are written as they
+ * were read (as text); a Parquet file gets the columns of the input (see {@link
+ * dev.veracity.io.convert.Converter#columns}).
  *
  * <pre>{@code
- * Quarantine quarantine = Quarantine.of(DataFormat.CSV, header, cleanOut, quarantineOut);
+ * Quarantine quarantine = Quarantine.of(DataFormat.CSV, columns, cleanOut, quarantineOut);
  * }</pre>
  */
 public final class Quarantine implements ExampleSink {
@@ -34,38 +39,46 @@ public final class Quarantine implements ExampleSink {
     /**
      * {@return a quarantine writing rows of {@code format} to the two streams}
      *
-     * @param header the CSV columns, in order (ignored for JSON Lines)
-     * @throws InputException UNSUPPORTED_FILE_FORMAT for a format the quarantine cannot write yet (Parquet, Avro,
-     *                        TFRecord)
+     * @param columns the input's columns, in order (their names are the CSV header; Parquet needs their types too;
+     *                ignored for JSON Lines and TFRecord)
+     * @throws InputException UNSUPPORTED_FILE_FORMAT for Avro, which Veracity reads but does not write
      */
-    public static Quarantine of(DataFormat format, List<String> header, OutputStream cleanOut, OutputStream badOut)
+    public static Quarantine of(
+            DataFormat format, List<ParquetColumn> columns, OutputStream cleanOut, OutputStream badOut)
             throws IOException {
+        List<String> header = columns.stream().map(ParquetColumn::name).toList();
         return switch (format) {
             case CSV -> new Quarantine(new CsvBatchWriter(cleanOut, header), new CsvBatchWriter(badOut, header));
             case JSONL -> new Quarantine(new JsonLinesBatchWriter(cleanOut), new JsonLinesBatchWriter(badOut));
-            case PARQUET, AVRO, TFRECORD -> throw unsupported(format);
+            case PARQUET ->
+                new Quarantine(new ParquetBatchWriter(cleanOut, columns), new ParquetBatchWriter(badOut, columns));
+            case TFRECORD ->
+                new Quarantine(new TfRecordBatchWriter(cleanOut, false), new TfRecordBatchWriter(badOut, false));
+            case AVRO -> throw unsupported(format);
         };
     }
 
     /**
      * {@return the file extension of the quarantine's files for input of {@code format}, without the dot}
      *
-     * @throws InputException UNSUPPORTED_FILE_FORMAT for a format the quarantine cannot write yet
+     * @throws InputException UNSUPPORTED_FILE_FORMAT for Avro
      */
     public static String extension(DataFormat format) {
         return switch (format) {
             case CSV -> "csv";
             case JSONL -> "jsonl";
-            case PARQUET, AVRO, TFRECORD -> throw unsupported(format);
+            case PARQUET -> "parquet";
+            case TFRECORD -> "tfrecord";
+            case AVRO -> throw unsupported(format);
         };
     }
 
     private static InputException unsupported(DataFormat format) {
         return new InputException(
                 ErrorCode.UNSUPPORTED_FILE_FORMAT,
-                "--quarantine: expected CSV or JSON Lines input, found " + format.displayName()
-                        + " (quarantine of " + format.displayName() + " input is not yet supported; convert it "
-                        + "with veracity convert, or use --examples-out)");
+                "--quarantine: expected CSV, JSON Lines, Parquet or TFRecord input, found " + format.displayName()
+                        + " (Veracity reads Avro but does not write it; convert it with veracity convert, or use "
+                        + "--examples-out)");
     }
 
     @Override

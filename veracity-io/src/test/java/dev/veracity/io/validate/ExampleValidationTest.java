@@ -2,10 +2,14 @@ package dev.veracity.io.validate;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.TextFormat;
+import dev.veracity.InputException;
+import dev.veracity.data.FeatureType;
 import dev.veracity.io.DataFormat;
 import dev.veracity.io.ReadOptions;
+import dev.veracity.io.convert.ParquetColumn;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.Schema;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -223,10 +228,25 @@ class ExampleValidationTest {
         Files.writeString(file, "clicks,fare,company\n007,1.50,A\n-1,1.0,B\n", UTF_8);
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
         ByteArrayOutputStream bad = new ByteArrayOutputStream();
-        Quarantine quarantine = Quarantine.of(DataFormat.CSV, List.of("clicks", "fare", "company"), clean, bad);
+        Quarantine quarantine = Quarantine.of(
+                DataFormat.CSV,
+                Stream.of("clicks", "fare", "company")
+                        .map(name -> new ParquetColumn(name, FeatureType.STRING, false))
+                        .toList(),
+                clean,
+                bad);
         validation(1).run(List.of(file), quarantine);
         quarantine.finish();
         assertThat(clean.toString(UTF_8)).isEqualTo("clicks,fare,company\n007,1.50,A\n");
         assertThat(bad.toString(UTF_8)).isEqualTo("clicks,fare,company\n-1,1.0,B\n");
+    }
+
+    @Test
+    void avroIsReadButNotQuarantined() {
+        assertThatThrownBy(() -> Quarantine.extension(DataFormat.AVRO))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("Veracity reads Avro but does not write it");
+        assertThat(Quarantine.extension(DataFormat.PARQUET)).isEqualTo("parquet");
+        assertThat(Quarantine.extension(DataFormat.TFRECORD)).isEqualTo("tfrecord");
     }
 }
