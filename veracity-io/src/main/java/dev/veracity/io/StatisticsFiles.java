@@ -50,12 +50,10 @@ public final class StatisticsFiles {
      */
     public static DatasetFeatureStatisticsList read(Path file) throws IOException {
         String name = file.getFileName().toString();
-        if (isTfRecordName(name)
-                || (StatisticsFormat.forFileName(name).isEmpty() || name.endsWith(".pb"))
-                        && startsWithTfRecordHeader(file)) {
+        StatisticsFormat format = StatisticsFormat.forFileName(name).orElse(StatisticsFormat.BINARY);
+        if (isTfRecordName(name) || format == StatisticsFormat.BINARY && startsWithTfRecordHeader(file)) {
             return readTfRecord(file);
         }
-        StatisticsFormat format = StatisticsFormat.forFileName(name).orElse(StatisticsFormat.BINARY);
         try (InputStream in = InputFiles.open(file)) {
             return format.read(in);
         } catch (InvalidProtocolBufferException e) {
@@ -77,7 +75,7 @@ public final class StatisticsFiles {
         try {
             return StatisticsShards.merge(shards);
         } catch (ConfigException e) {
-            throw new InputException(e.errorCode(), files.get(0).getParent() + ": " + e.getMessage(), e);
+            throw new InputException(e.errorCode(), files.get(0) + " and its other shards: " + e.getMessage(), e);
         }
     }
 

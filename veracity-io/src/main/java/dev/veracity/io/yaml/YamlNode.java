@@ -5,6 +5,8 @@ import dev.veracity.InputException;
 import dev.veracity.format.CloseNames;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +70,7 @@ public final class YamlNode {
                 column,
                 Kind.MAPPING,
                 "",
-                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields)),
+                Collections.unmodifiableMap(new LinkedHashMap<>(fields)),
                 Map.copyOf(keys),
                 List.of());
     }
