@@ -28,6 +28,7 @@ public final class ComponentRegistry {
             new StatisticsGen(),
             new SchemaGen(),
             new ExampleValidator(),
+            new DriftCheck(),
             new FeatureSelection(),
             new ModelMonitor(),
             new Transform(),

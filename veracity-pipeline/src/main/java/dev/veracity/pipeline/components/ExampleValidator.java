@@ -62,6 +62,9 @@ public final class ExampleValidator implements Component {
     /** The anomalous rows of a quarantine and their reasons ({@code Split-<name>/quarantine.<ext>}). */
     public static final ArtifactType EXAMPLE_QUARANTINE = new ArtifactType("ExampleQuarantine");
 
+    /** The anomalies file in each split of an anomalies artifact (and of a DriftCheck's drift). */
+    static final String ANOMALIES_FILE = "anomalies.pbtxt";
+
     private static final List<OutputPort> QUARANTINE_OUTPUTS = List.of(
             new OutputPort("clean_examples", ArtifactType.EXAMPLES), new OutputPort("quarantine", EXAMPLE_QUARANTINE));
 
@@ -196,7 +199,7 @@ public final class ExampleValidator implements Component {
                             anomalies,
                             run.evaluate(DatasetView.of(current, null).dataset()));
                 }
-                Path file = Splits.directory(out, split).resolve("anomalies.pbtxt");
+                Path file = Splits.directory(out, split).resolve(ANOMALIES_FILE);
                 Files.createDirectories(file.getParent());
                 AnomaliesFiles.write(anomalies, file);
                 for (AnomalyInfo info : infos(anomalies)) {
