@@ -29,6 +29,7 @@ public final class ComponentRegistry {
             new SchemaGen(),
             new ExampleValidator(),
             new DriftCheck(),
+            new SkewCheck(),
             new FeatureSelection(),
             new ModelMonitor(),
             new Transform(),
