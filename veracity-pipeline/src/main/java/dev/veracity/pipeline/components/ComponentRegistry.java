@@ -30,6 +30,7 @@ public final class ComponentRegistry {
             new ExampleValidator(),
             new DriftCheck(),
             new SkewCheck(),
+            new Report(),
             new FeatureSelection(),
             new ModelMonitor(),
             new Transform(),
