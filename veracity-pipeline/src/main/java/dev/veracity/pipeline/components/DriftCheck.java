@@ -116,9 +116,12 @@ public final class DriftCheck implements Component {
                 if (parameters.list("exclude_splits").contains(split) || compared.contains(split)) {
                     continue;
                 }
-                DatasetFeatureStatisticsList current = read(statistics, split).orElseThrow();
-                Optional<DatasetFeatureStatisticsList> before = previous.flatMap(a -> read(a, split));
-                Optional<DatasetFeatureStatisticsList> base = baseline.flatMap(a -> read(a, split));
+                Path currentFile = file(statistics, split).orElseThrow();
+                Optional<Path> beforeFile = previous.flatMap(a -> file(a, split));
+                Optional<Path> baseFile = baseline.flatMap(a -> file(a, split));
+                DatasetFeatureStatisticsList current = StatisticsFiles.read(currentFile);
+                Optional<DatasetFeatureStatisticsList> before = read(beforeFile);
+                Optional<DatasetFeatureStatisticsList> base = read(baseFile);
                 Schema withComparators = thresholds.apply(schema, current);
                 Path directory = Splits.directory(out, split);
                 Files.createDirectories(directory);
@@ -133,7 +136,7 @@ public final class DriftCheck implements Component {
                     alarms.addAll(anomalies.getAnomalyInfoMap().keySet());
                 }
                 if (before.isPresent() || base.isPresent()) {
-                    writeReport(directory.resolve("drift.json"), schema, current, before, base);
+                    writeReport(directory.resolve("drift.json"), schema, currentFile, beforeFile, baseFile);
                 }
                 compared.add(split);
             }
@@ -157,25 +160,25 @@ public final class DriftCheck implements Component {
         }
     }
 
-    /** Writes what {@code veracity drift PREVIOUS CURRENT --schema S [--baseline B] -o FILE} writes. */
+    /**
+     * Writes what {@code veracity drift PREVIOUS CURRENT --schema S [--baseline BASELINE] -o FILE} writes, the spans
+     * and the baseline named by their files as the command names them.
+     */
     private static void writeReport(
-            Path file,
-            Schema schema,
-            DatasetFeatureStatisticsList current,
-            Optional<DatasetFeatureStatisticsList> previous,
-            Optional<DatasetFeatureStatisticsList> baseline)
+            Path file, Schema schema, Path current, Optional<Path> previous, Optional<Path> baseline)
             throws IOException {
         List<DatasetFeatureStatisticsList> spans = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        previous.ifPresent(p -> {
-            spans.add(p);
-            names.add("previous");
-        });
-        spans.add(current);
-        names.add("current");
+        if (previous.isPresent()) {
+            spans.add(StatisticsFiles.read(previous.get()));
+            names.add(previous.get().toString());
+        }
+        spans.add(StatisticsFiles.read(current));
+        names.add(current.toString());
         DriftSeries series = DriftSeries.of(spans).names(names).config(DriftConfig.fromSchema(schema));
         if (baseline.isPresent()) {
-            series = series.baseline(Baseline.of(baseline.get(), "baseline"));
+            series = series.baseline(Baseline.of(
+                    StatisticsFiles.read(baseline.get()), baseline.get().toString()));
         }
         DriftReport report = series.run();
         AtomicFiles.write(file, stream -> {
@@ -192,16 +195,13 @@ public final class DriftCheck implements Component {
         return String.join(" and ", with);
     }
 
-    private static Optional<DatasetFeatureStatisticsList> read(Artifact artifact, String split) {
+    private static Optional<Path> file(Artifact artifact, String split) {
         Path file = Splits.directory(Path.of(artifact.uri()), split).resolve("FeatureStats.pb");
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(StatisticsFiles.read(file));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return Files.exists(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private static Optional<DatasetFeatureStatisticsList> read(Optional<Path> file) throws IOException {
+        return file.isPresent() ? Optional.of(StatisticsFiles.read(file.get())) : Optional.empty();
     }
 
     private static Optional<Artifact> last(List<Artifact> artifacts) {
