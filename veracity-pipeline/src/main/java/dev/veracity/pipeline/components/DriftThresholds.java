@@ -9,6 +9,7 @@ import dev.veracity.proto.Feature;
 import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.Schema;
 import dev.veracity.schema.Validator;
+import dev.veracity.stats.PiiProtection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * DriftCheck's thresholds and TFDV's drift comparators: the default and per-feature thresholds from the parameters,
  * put into a schema as TFDV's {@code drift_comparator} of each feature (L-infinity for a feature with string
- * statistics, Jensen-Shannon divergence for a numeric one), and the drift reasons of a validation with it.
+ * statistics, Jensen-Shannon divergence for a numeric one; none for a feature the schema marks PII), and the drift
+ * reasons of a validation with it.
  *
  * @param threshold  the threshold of every feature not named
  * @param perFeature the thresholds of named features
@@ -67,9 +69,15 @@ record DriftThresholds(double threshold, Map<String, Double> perFeature) {
      * already has is kept unless {@code thresholds} names the feature
      */
     Schema apply(Schema schema, DatasetFeatureStatisticsList current) {
+        Set<String> pii = PiiProtection.features(schema);
         Schema.Builder builder = schema.toBuilder();
         for (Feature.Builder feature : builder.getFeatureBuilderList()) {
             String name = feature.getName();
+            if (pii.contains(name)) {
+                // TFDV's L-infinity anomaly names the value that moved most: never one of a PII feature.
+                feature.clearDriftComparator();
+                continue;
+            }
             Double named = perFeature.get(name);
             if (feature.hasDriftComparator() && named == null) {
                 continue;

@@ -36,8 +36,12 @@ class DriftCheckTest {
     Path dir;
 
     private void span(int span, int distanceOffset) throws IOException {
+        span(span, distanceOffset, 600);
+    }
+
+    private void span(int span, int distanceOffset, int rows) throws IOException {
         StringBuilder csv = new StringBuilder("id,route,distance,pace\n");
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < rows; i++) {
             csv.append(i)
                     .append(',')
                     .append("r")
@@ -54,8 +58,24 @@ class DriftCheckTest {
     }
 
     private Pipeline pipeline(Map<String, Object> parameters) {
-        return Pipeline.builder("drift", dir.resolve("root"))
-                .node(
+        return pipeline(parameters, null);
+    }
+
+    private Pipeline pipeline(Map<String, Object> parameters, Path baseline) {
+        Map<String, String> inputs = new java.util.HashMap<>(Map.of(
+                "statistics", "statistics.statistics",
+                "previous", "previous.result",
+                "schema", "schema.schema"));
+        Pipeline.Builder builder = Pipeline.builder("drift", dir.resolve("root"));
+        if (baseline != null) {
+            builder.node(
+                    "baseline",
+                    new Importer(),
+                    Map.of("source", baseline.toString(), "artifact_type", "ExampleStatistics"),
+                    Map.of());
+            inputs.put("baseline", "baseline.result");
+        }
+        return builder.node(
                         "gen",
                         new ExampleGen(),
                         Map.of("input", dir.resolve("data/span-{SPAN}/*.csv").toString(), "partition_feature", "id"),
@@ -67,14 +87,7 @@ class DriftCheckTest {
                         new Resolver(),
                         Map.of("artifact_type", "ExampleStatistics", "producer", "statistics"),
                         Map.of("current", "gen.examples"))
-                .node(
-                        "drift",
-                        new DriftCheck(),
-                        parameters,
-                        Map.of(
-                                "statistics", "statistics.statistics",
-                                "previous", "previous.result",
-                                "schema", "schema.schema"))
+                .node("drift", new DriftCheck(), parameters, inputs)
                 .build();
     }
 
@@ -133,6 +146,47 @@ class DriftCheckTest {
                         .orElseThrow()
                         .status())
                 .isEqualTo(NodeStatus.BLOCKED);
+    }
+
+    @Test
+    void comparesWithTheBaselineToo() throws IOException {
+        span(1, 10);
+        RunResult first = run(pipeline(Map.of()));
+        Path baseline = dir.resolve("baseline-statistics");
+        Path made = Path.of(first.result("statistics")
+                .orElseThrow()
+                .outputs()
+                .get("statistics")
+                .get(0)
+                .uri());
+        try (var files = Files.walk(made)) {
+            for (Path file : files.toList()) {
+                Path target = baseline.resolve(made.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        span(2, 40);
+        run(pipeline(Map.of(), baseline));
+        span(3, 40, 601); // one more row: statistics that differ from span 2's, distributions that do not
+        RunResult third = run(pipeline(Map.of(), baseline));
+        Artifact artifact =
+                third.result("drift").orElseThrow().outputs().get("drift").get(0);
+        assertThat(artifact.property("span")).contains(Value.of(3L));
+        assertThat(artifact.property("summary.drift_alarms")).contains(Value.of("distance"));
+        assertThat(artifact.property("compared_with").orElseThrow().stringValue())
+                .isEqualTo("previous span 2 and baseline");
+        for (String split : Splits.of(artifact)) {
+            Path directory = Splits.directory(Path.of(artifact.uri()), split);
+            assertThat(AnomaliesFiles.read(directory.resolve("anomalies.pbtxt")).getAnomalyInfoMap())
+                    .isEmpty();
+            assertThat(AnomaliesFiles.read(directory.resolve("baseline_anomalies.pbtxt"))
+                            .getAnomalyInfoMap())
+                    .containsOnlyKeys("distance");
+        }
     }
 
     @Test
