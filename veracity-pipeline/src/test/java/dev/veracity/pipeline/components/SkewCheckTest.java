@@ -123,6 +123,50 @@ class SkewCheckTest {
     }
 
     @Test
+    void aPiiKeyOrFeatureKeepsItsValuesOutOfTheReport() throws IOException {
+        Path schema = dir.resolve("schema.pbtxt");
+        Files.writeString(
+                schema,
+                "feature { name: \"id\" type: INT annotation { tag: \"veracity:pii\" } }\n"
+                        + "feature { name: \"route\" type: BYTES annotation { tag: \"veracity:pii=ROUTE\" } }\n"
+                        + "feature { name: \"distance\" type: INT }\n");
+        pipeline(Map.of("key", List.of("id"))); // writes the data files
+        Pipeline pipeline = Pipeline.builder("skew-pii", dir.resolve("root-pii"))
+                .node(
+                        "train",
+                        new ExampleGen(),
+                        Map.of("input", dir.resolve("t/train.csv").toString(), "partition_feature", "id"),
+                        Map.of())
+                .node(
+                        "serve",
+                        new ExampleGen(),
+                        Map.of("input", dir.resolve("s/serving.csv").toString(), "partition_feature", "id"),
+                        Map.of())
+                .node("schema", new SchemaGen(), Map.of("import", schema.toString()), Map.of())
+                .node(
+                        "skew",
+                        new SkewCheck(),
+                        Map.of("key", List.of("id")),
+                        Map.of("training", "train.examples", "serving", "serve.examples", "schema", "schema.schema"))
+                .build();
+        RunResult result = run(pipeline);
+        Artifact artifact =
+                result.result("skew").orElseThrow().outputs().get("skew").get(0);
+        assertThat(artifact.property("summary.skew_alarms"))
+                .as(result.toString())
+                .contains(Value.of("distance"));
+        for (String split : Splits.of(artifact)) {
+            String json = Files.readString(
+                    Splits.directory(Path.of(artifact.uri()), split).resolve("skew.json"));
+            assertThat(json)
+                    .contains("\"features_to_ignore\" : [ \"route\" ]")
+                    .contains("\"skew_pairs\" : [ ]")
+                    .doesNotContain("\"feature_name\" : \"route\"")
+                    .doesNotContain("3000");
+        }
+    }
+
+    @Test
     void refusesBadParametersNamingThem() {
         SkewCheck component = new SkewCheck();
         assertThatThrownBy(() -> component.validate(parameters(Map.of("key", List.of("id"), "threshold", 1.5))))
