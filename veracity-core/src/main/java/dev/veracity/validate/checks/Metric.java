@@ -60,7 +60,16 @@ public enum Metric {
     /** {@code common.min_num_values}. */
     MIN_NUM_VALUES(false),
     /** {@code common.max_num_values}. */
-    MAX_NUM_VALUES(false);
+    MAX_NUM_VALUES(false),
+    /**
+     * The custom statistic {@code outliers_tukey_1_5}: values outside Tukey's fences at 1.5 IQR (written by
+     * {@code stats --outliers}, see {@link dev.veracity.stats.OutlierStatistics}).
+     */
+    OUTLIERS_TUKEY_1_5(false),
+    /** The custom statistic {@code outliers_tukey_3}: values outside Tukey's fences at 3 IQR. */
+    OUTLIERS_TUKEY_3(false),
+    /** The custom statistic {@code outliers_robust_z}: values beyond k modified z-scores (median and MAD). */
+    OUTLIERS_ROBUST_Z(false);
 
     private final boolean dataset;
 

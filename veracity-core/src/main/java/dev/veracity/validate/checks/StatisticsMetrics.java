@@ -1,11 +1,12 @@
 package dev.veracity.validate.checks;
 
 import dev.veracity.proto.CommonStatistics;
+import dev.veracity.proto.CustomStatistic;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.FeatureNameStatistics;
-import dev.veracity.proto.Histogram;
 import dev.veracity.proto.NumericStatistics;
 import dev.veracity.schema.PathNames;
+import dev.veracity.stats.OutlierStatistics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -107,6 +108,9 @@ public final class StatisticsMetrics {
                 statistics.hasStringStats()
                         ? MetricValue.of(statistics.getStringStats().getAvgLength())
                         : MetricValue.unavailable(feature + " has no string statistics");
+            case OUTLIERS_TUKEY_1_5 -> custom(feature, statistics, OutlierStatistics.TUKEY_1_5);
+            case OUTLIERS_TUKEY_3 -> custom(feature, statistics, OutlierStatistics.TUKEY_3);
+            case OUTLIERS_ROBUST_Z -> custom(feature, statistics, OutlierStatistics.ROBUST_Z);
         };
     }
 
@@ -136,24 +140,18 @@ public final class StatisticsMetrics {
     }
 
     private static MetricValue quantile(String feature, NumericStatistics numeric, double q) {
-        Optional<Histogram> histogram = numeric.getHistogramsList().stream()
-                .filter(h -> h.getType() == Histogram.HistogramType.QUANTILES && h.getBucketsCount() > 0)
-                .findFirst();
-        if (histogram.isEmpty()) {
-            return MetricValue.unavailable(feature + " has no QUANTILES histogram");
-        }
-        Histogram h = histogram.get();
-        int k = h.getBucketsCount();
-        double position = q * k;
-        int i = (int) Math.floor(position);
-        if (i >= k) {
-            return MetricValue.of(h.getBuckets(k - 1).getHighValue());
-        }
-        Histogram.Bucket bucket = h.getBuckets(i);
-        double low = bucket.getLowValue();
-        double high = bucket.getHighValue();
-        double t = position - i;
-        return MetricValue.of(t == 0 ? low : low + t * (high - low));
+        return OutlierStatistics.quantile(numeric, q)
+                .map(MetricValue::of)
+                .orElseGet(() -> MetricValue.unavailable(feature + " has no QUANTILES histogram"));
+    }
+
+    private static MetricValue custom(String feature, FeatureNameStatistics statistics, String name) {
+        return statistics.getCustomStatsList().stream()
+                .filter(c -> c.getName().equals(name) && c.getValCase() == CustomStatistic.ValCase.NUM)
+                .findFirst()
+                .map(c -> MetricValue.of(c.getNum()))
+                .orElseGet(() -> MetricValue.unavailable(feature + " has no custom statistic " + name
+                        + " (computed by stats --outliers for numeric features)"));
     }
 
     private static MetricValue uniqueFraction(String feature, FeatureNameStatistics statistics) {
