@@ -200,6 +200,12 @@ final class StatsCommand implements Callable<Integer> {
     double outlierZ = dev.veracity.stats.OutlierStatistics.DEFAULT_K;
 
     @Option(
+            names = "--newest-time",
+            description = "Add time_max (the newest ISO-8601 time, epoch seconds) to string features of times, for "
+                    + "freshness checks: one more pass over the files.")
+    boolean newestTime;
+
+    @Option(
             names = "--engine",
             paramLabel = "NAME",
             defaultValue = StatisticsEngines.LOCAL,
@@ -288,6 +294,17 @@ final class StatsCommand implements Callable<Integer> {
                     dev.veracity.io.table.TableOptions.of(reading.readOptions(inputs))
                             .withCsv(csv),
                     outlierZ);
+        }
+        if (newestTime) {
+            if (!local || database) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--newest-time: expected local files, found another input");
+            }
+            statistics = dev.veracity.io.checks.NewestTimePass.add(
+                    statistics,
+                    files,
+                    dev.veracity.io.table.TableOptions.of(reading.readOptions(inputs))
+                            .withCsv(csv));
         }
         StatisticsFiles.write(statistics, output);
         DatasetFeatureStatistics dataset = statistics.getDatasets(0);
