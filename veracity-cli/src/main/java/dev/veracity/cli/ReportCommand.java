@@ -143,6 +143,12 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(Inputs.of(statistics, schema, anomalies, performance, pipeline));
         if (history != null && !history.startsWith("jdbc:")) {
             inputs.add(Path.of(history));
+            if (!Files.isRegularFile(Path.of(history))) { // opening would create an empty store
+                throw new InputException(
+                        ErrorCode.FILE_NOT_FOUND,
+                        "--history: expected a metric history (a SQLite file written by validate --history), found no "
+                                + "file " + history);
+            }
         }
         OutputPaths.refuseOverwrite(inputs, List.of(output));
         HtmlReport.Builder builder = HtmlReport.builder().title(title).maxTopValues(maxTopValues);

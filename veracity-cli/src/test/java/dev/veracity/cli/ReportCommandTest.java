@@ -125,6 +125,16 @@ class ReportCommandTest {
                                 html.toString())
                         .err())
                 .contains("expected --history DB or --pipeline FILE for the metric history, found both");
+        CommandRun noStore = CommandRun.of(
+                "report",
+                last.toString(),
+                "--history",
+                dir.resolve("none.sqlite").toString(),
+                "-o",
+                html.toString());
+        assertThat(noStore.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(noStore.err()).contains("--history: expected a metric history");
+        assertThat(dir.resolve("none.sqlite")).doesNotExist();
         CommandRun notJson = CommandRun.of(
                 "report",
                 last.toString(),
