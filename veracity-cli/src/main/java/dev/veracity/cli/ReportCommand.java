@@ -7,19 +7,29 @@ import dev.veracity.io.AnomaliesFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
+import dev.veracity.metadata.MetadataConfig;
+import dev.veracity.metadata.MetadataStore;
+import dev.veracity.metadata.MetricPoint;
+import dev.veracity.metadata.MetricSeries;
+import dev.veracity.pipeline.yaml.PipelineFile;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.report.HtmlReport;
+import dev.veracity.report.MetricHistory;
+import dev.veracity.report.PerformanceFile;
 import dev.veracity.report.ReportModel;
+import dev.veracity.validate.history.OnlineNormal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,12 +45,17 @@ import picocli.CommandLine.Spec;
             "tables with histograms and top values, sortable by name, missing %%, non-uniformity,",
             "distance from the first dataset (L-infinity, Jensen-Shannon, as the validator computes",
             "them) and anomalies. Statistics with several datasets (slices) get a slice picker.",
+            "--history adds each recorded metric's series per feature (validate --history),",
+            "with the spans the online normal strategy (mean +- 3 sd, as 'history check')",
+            "flags marked; --performance adds the model's quality over spans (perf.json from",
+            "'veracity performance'): intervals, baseline, alarms and detection points.",
             ""
         },
         footer = {
             "%nExamples:",
             "  veracity report train.pb eval.pb serving.pb --names train,eval,serving -o report.html",
-            "  veracity report train.pb eval.pb --schema schema.pbtxt --anomalies anomalies.pbtxt -o report.html"
+            "  veracity report train.pb eval.pb --schema schema.pbtxt --anomalies anomalies.pbtxt -o report.html",
+            "  veracity report day-07.pb --history history.sqlite --performance perf.json -o report.html"
         })
 final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -67,6 +82,26 @@ final class ReportCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "TFDV anomalies (e.g. from validate -o) to show with their features.")
     Path anomalies;
+
+    @Option(
+            names = "--history",
+            paramLabel = "FILE|JDBC-URL",
+            description = "Show the metric history of this metadata store (a SQLite file or jdbc:postgresql://...; "
+                    + "credentials from VERACITY_METADATA_USER and VERACITY_METADATA_PASSWORD).")
+    String history;
+
+    @Option(
+            names = "--pipeline",
+            paramLabel = "FILE",
+            description = "Show the metric history of the metadata store this pipeline file names (instead of "
+                    + "--history).")
+    Path pipeline;
+
+    @Option(
+            names = "--performance",
+            paramLabel = "FILE",
+            description = "Show the model's quality over spans from this perf.json (veracity performance -o).")
+    Path performance;
 
     @Option(
             names = "--title",
@@ -101,7 +136,21 @@ final class ReportCommand implements Callable<Integer> {
         if (maxTopValues < 1) {
             throw new ConfigException("--max-top-values: expected a number of at least 1, found " + maxTopValues);
         }
-        OutputPaths.refuseOverwrite(Inputs.of(statistics, schema, anomalies), List.of(output));
+        if (history != null && pipeline != null) {
+            throw new ParameterException(
+                    spec.commandLine(), "expected --history DB or --pipeline FILE for the metric history, found both");
+        }
+        List<Path> inputs = new ArrayList<>(Inputs.of(statistics, schema, anomalies, performance, pipeline));
+        if (history != null && !history.startsWith("jdbc:")) {
+            inputs.add(Path.of(history));
+            if (!Files.isRegularFile(Path.of(history))) { // opening would create an empty store
+                throw new InputException(
+                        ErrorCode.FILE_NOT_FOUND,
+                        "--history: expected a metric history (a SQLite file written by validate --history), found no "
+                                + "file " + history);
+            }
+        }
+        OutputPaths.refuseOverwrite(inputs, List.of(output));
         HtmlReport.Builder builder = HtmlReport.builder().title(title).maxTopValues(maxTopValues);
         for (int i = 0; i < statistics.size(); i++) {
             DatasetFeatureStatisticsList read = StatisticsFiles.read(statistics.get(i));
@@ -120,6 +169,12 @@ final class ReportCommand implements Callable<Integer> {
         if (anomalies != null) {
             builder.anomalies(AnomaliesFiles.read(anomalies));
         }
+        if (history != null || pipeline != null) {
+            builder.history(history());
+        }
+        if (performance != null) {
+            builder.quality(PerformanceFile.read(performance));
+        }
         HtmlReport report = builder.build();
         report.write(output);
         ReportModel model = report.model();
@@ -131,6 +186,30 @@ final class ReportCommand implements Callable<Integer> {
                 + Files.size(output) / 1024 + " KiB)");
         err.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@return every series of the metric history, the online normal strategy's anomalies marked} */
+    private List<MetricHistory> history() throws IOException {
+        MetadataConfig config = history != null
+                ? MetadataConfig.parse(history)
+                : PipelineFile.read(pipeline).metadata();
+        String user = System.getenv().getOrDefault("VERACITY_METADATA_USER", "");
+        String password = System.getenv().getOrDefault("VERACITY_METADATA_PASSWORD", "");
+        List<MetricHistory> series = new ArrayList<>();
+        OnlineNormal strategy = new OnlineNormal(3, 3);
+        try (MetadataStore store =
+                MetadataStore.open(user.isEmpty() ? config : config.withCredentials(user, password))) {
+            for (MetricSeries name : store.metricSeriesNames()) {
+                List<MetricPoint> points = store.metricSeries(name.feature(), name.metric());
+                series.add(MetricHistory.of(
+                        name.feature(),
+                        name.metric(),
+                        points.stream().map(MetricPoint::span).toList(),
+                        points.stream().mapToDouble(MetricPoint::value).toArray(),
+                        strategy));
+            }
+        }
+        return series;
     }
 
     private static String baseName(Path file) {

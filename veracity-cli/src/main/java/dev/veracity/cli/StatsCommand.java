@@ -187,6 +187,25 @@ final class StatsCommand implements Callable<Integer> {
     String name;
 
     @Option(
+            names = "--outliers",
+            description = "Add outlier counts per numeric feature as custom statistics (outliers_tukey_1_5, "
+                    + "outliers_tukey_3, outliers_robust_z): two more passes over the files.")
+    boolean outliers;
+
+    @Option(
+            names = "--outlier-z",
+            paramLabel = "K",
+            description = "With --outliers: the modified z-score (0.6745 |x - median| / MAD) beyond which a value "
+                    + "counts in outliers_robust_z (default: ${DEFAULT-VALUE}).")
+    double outlierZ = dev.veracity.stats.OutlierStatistics.DEFAULT_K;
+
+    @Option(
+            names = "--newest-time",
+            description = "Add time_max (the newest ISO-8601 time, epoch seconds) to string features of times, for "
+                    + "freshness checks: one more pass over the files.")
+    boolean newestTime;
+
+    @Option(
             names = "--engine",
             paramLabel = "NAME",
             defaultValue = StatisticsEngines.LOCAL,
@@ -262,6 +281,31 @@ final class StatsCommand implements Callable<Integer> {
             progress.finish();
         }
         DatasetFeatureStatisticsList statistics = computed.statistics();
+        if (outliers) {
+            if (!local || database || !(outlierZ > 0)) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--outliers: expected local files and --outlier-z above 0, found "
+                                + (local && !database ? "--outlier-z " + outlierZ : "another input"));
+            }
+            statistics = dev.veracity.io.checks.OutlierPasses.add(
+                    statistics,
+                    files,
+                    dev.veracity.io.table.TableOptions.of(reading.readOptions(inputs))
+                            .withCsv(csv),
+                    outlierZ);
+        }
+        if (newestTime) {
+            if (!local || database) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--newest-time: expected local files, found another input");
+            }
+            statistics = dev.veracity.io.checks.NewestTimePass.add(
+                    statistics,
+                    files,
+                    dev.veracity.io.table.TableOptions.of(reading.readOptions(inputs))
+                            .withCsv(csv));
+        }
         StatisticsFiles.write(statistics, output);
         DatasetFeatureStatistics dataset = statistics.getDatasets(0);
         if (computed.skippedRecords() > 0) {

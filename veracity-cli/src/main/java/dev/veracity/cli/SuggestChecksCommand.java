@@ -1,6 +1,7 @@
 package dev.veracity.cli;
 
 import dev.veracity.io.OutputPaths;
+import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.checks.SuggestedChecksFile;
 import dev.veracity.schema.DatasetView;
@@ -31,11 +32,16 @@ import picocli.CommandLine.Spec;
             "and uniqueness (unique_fraction). Each check comes with its evidence as a YAML",
             "comment; curate the file before you rely on it. Writes the checks file to -o,",
             "else to standard output. Exit 0.",
+            "With --schema: no checks on features not expected in --environment (or the",
+            "schema's default environments) or deprecated; ranges and domain sizes from the",
+            "schema's domains; no numeric range on BYTES features nor string checks on",
+            "numbers; no check stating a value of a feature marked veracity:pii.",
             ""
         },
         footer = {
             "%nExamples:",
             "  veracity suggest-checks train.pb -o checks.yaml",
+            "  veracity suggest-checks serving.pb --schema schema.pbtxt --environment SERVING -o checks.yaml",
             "  veracity validate --stats eval.pb --checks checks.yaml"
         })
 final class SuggestChecksCommand implements Callable<Integer> {
@@ -57,11 +63,40 @@ final class SuggestChecksCommand implements Callable<Integer> {
             description = "Use the dataset (slice) of this name instead of the only or \"All Examples\" one.")
     String dataset;
 
+    @Option(
+            names = "--schema",
+            paramLabel = "FILE",
+            description = "Refine the suggestions with this schema: types, domains, PII marks, environments.")
+    Path schema;
+
+    @Option(
+            names = "--environment",
+            paramLabel = "NAME",
+            description = "With --schema: the environment the checks are for (one of its default_environment).")
+    String environment;
+
     @Override
     public Integer call() throws IOException {
-        OutputPaths.refuseOverwrite(Inputs.of(List.of(statistics)), Collections.singletonList(output));
+        OutputPaths.refuseOverwrite(Inputs.of(List.of(statistics), schema), Collections.singletonList(output));
+        if (environment != null && schema == null) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--environment: expected --schema with it, found none");
+        }
+        dev.veracity.proto.Schema read =
+                schema == null ? dev.veracity.proto.Schema.getDefaultInstance() : SchemaFiles.read(schema);
+        if (environment != null && !read.getDefaultEnvironmentList().contains(environment)) {
+            throw new dev.veracity.ConfigException(
+                    dev.veracity.ErrorCode.ENVIRONMENT_UNKNOWN,
+                    "--environment: expected an environment " + schema + " declares in default_environment ("
+                            + (read.getDefaultEnvironmentCount() == 0
+                                    ? "it declares none"
+                                    : String.join(", ", read.getDefaultEnvironmentList()))
+                            + "), found \"" + environment + "\"");
+        }
         List<SuggestedCheck> suggested = CheckSuggestion.suggest(
-                DatasetView.of(StatisticsFiles.read(statistics), dataset).dataset());
+                DatasetView.of(StatisticsFiles.read(statistics), dataset).dataset(),
+                read,
+                environment == null ? "" : environment);
         String source = statistics.getFileName().toString();
         if (output != null) {
             SuggestedChecksFile.write(output, suggested, source);

@@ -147,6 +147,13 @@ final class ValidateCommand implements Callable<Integer> {
     String history;
 
     @Option(
+            names = "--now",
+            paramLabel = "TIME",
+            description = "The run's time for freshness checks: ISO-8601 (2024-05-08T06:00:00Z; without an offset, "
+                    + "UTC) or epoch seconds (default: the clock).")
+    String now;
+
+    @Option(
             names = "--span",
             paramLabel = "NAME",
             description = "The span's name in the metric history (default: the statistics file's name without its "
@@ -175,7 +182,7 @@ final class ValidateCommand implements Callable<Integer> {
             source.append(", checked against ").append(schema);
         }
         if (checkSet != null) {
-            CustomChecks run = CustomChecks.of(checkSet.checks());
+            CustomChecks run = CustomChecks.of(checkSet.checks()).now(runTime());
             if (before != null) {
                 run.previous(DatasetView.of(before, dataset).dataset());
             }
@@ -213,6 +220,28 @@ final class ValidateCommand implements Callable<Integer> {
         out.print(TerminalText.escapeKeepingLines(new AnomaliesTable().render(anomalies, source.toString())));
         out.flush();
         return hasErrors(anomalies) ? ExitCodes.ANOMALIES : ExitCodes.OK;
+    }
+
+    /** {@return --now, else the clock} */
+    private java.time.Instant runTime() {
+        if (now == null) {
+            return java.time.Instant.now();
+        }
+        String text = now.strip();
+        try {
+            if (text.matches("-?[0-9]+(\\.[0-9]+)?")) {
+                double seconds = Double.parseDouble(text);
+                return java.time.Instant.ofEpochSecond((long) Math.floor(seconds), (long) ((seconds % 1) * 1e9));
+            }
+            char last = text.charAt(text.length() - 1);
+            return last == 'Z' || last == 'z' || text.lastIndexOf('+') > 10 || text.lastIndexOf('-') > 10
+                    ? java.time.OffsetDateTime.parse(text).toInstant()
+                    : java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--now: expected an ISO-8601 time (2024-05-08T06:00:00Z) or epoch seconds, found \"" + now + "\"");
+        }
     }
 
     /** {@return the span named by a statistics file: its name without the last extension} */

@@ -57,6 +57,96 @@ class ReportCommandTest {
     }
 
     @Test
+    void theMetricHistoryAndTheModelQualityJoinThePage() throws IOException {
+        Path db = dir.resolve("history.sqlite");
+        double[] fares = {10, 11, 10, 12, 10, 11, 10, 11, 12, 10, 11, 10, 11, 10, 12, 40};
+        Path last = null;
+        for (int span = 0; span < fares.length; span++) {
+            Path data = dir.resolve("day-" + span + ".csv");
+            StringBuilder csv = new StringBuilder("fare\n");
+            for (int i = 0; i < 10; i++) {
+                csv.append(fares[span] + i % 2).append('\n');
+            }
+            Files.writeString(data, csv);
+            last = dir.resolve("day-" + span + ".pb");
+            assertThat(CommandRun.of("stats", data.toString(), "-o", last.toString())
+                            .exitCode())
+                    .isZero();
+            assertThat(CommandRun.of("validate", "--stats", last.toString(), "--history", db.toString())
+                            .exitCode())
+                    .isZero();
+        }
+        Path perf = dir.resolve("perf.json");
+        Path predictions = examples().resolve("predictions.csv");
+        CommandRun performance = CommandRun.of(
+                "performance",
+                predictions.toString(),
+                "--label",
+                "completed",
+                "--score",
+                "score",
+                "--time",
+                "started_at",
+                "--span",
+                "day",
+                "--max-drop",
+                "0.1",
+                "-o",
+                perf.toString());
+        assertThat(performance.exitCode()).as(performance.err()).isEqualTo(ExitCodes.ANOMALIES);
+        Path html = dir.resolve("report.html");
+
+        CommandRun run = CommandRun.of(
+                "report",
+                last.toString(),
+                "--history",
+                db.toString(),
+                "--performance",
+                perf.toString(),
+                "-o",
+                html.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        // the series, with the last span flagged (index 15: 40 against a history near 11), and the quality
+        assertThat(page)
+                .contains("\"feature\":\"fare\",\"metric\":\"mean\"")
+                .contains("\"anomalies\":[15,")
+                .contains("\"quality\":{\"source\":\"perf.json\",\"task\":\"classification\"")
+                .contains("\"rule\":\"drop\",\"metric\":\"accuracy\"");
+        assertThat(CommandRun.of(
+                                "report",
+                                last.toString(),
+                                "--history",
+                                db.toString(),
+                                "--pipeline",
+                                dir.resolve("p.yaml").toString(),
+                                "-o",
+                                html.toString())
+                        .err())
+                .contains("expected --history DB or --pipeline FILE for the metric history, found both");
+        CommandRun noStore = CommandRun.of(
+                "report",
+                last.toString(),
+                "--history",
+                dir.resolve("none.sqlite").toString(),
+                "-o",
+                html.toString());
+        assertThat(noStore.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(noStore.err()).contains("--history: expected a metric history");
+        assertThat(dir.resolve("none.sqlite")).doesNotExist();
+        CommandRun notJson = CommandRun.of(
+                "report",
+                last.toString(),
+                "--performance",
+                last.toString(),
+                "-o",
+                dir.resolve("x.html").toString());
+        assertThat(notJson.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(notJson.err()).startsWith("veracity: error: " + last).contains("expected JSON");
+    }
+
+    @Test
     void aWrongNumberOfNamesIsAUsageErrorAndWritesNothing() throws IOException {
         Path train = stats("train");
         Path html = dir.resolve("report.html");

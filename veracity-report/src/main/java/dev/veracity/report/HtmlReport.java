@@ -63,6 +63,11 @@ public final class HtmlReport {
         private Anomalies anomalies;
         private String title = "Veracity report";
         private int maxTopValues = DEFAULT_MAX_TOP_VALUES;
+        private final List<MetricHistory> history = new ArrayList<>();
+        private ModelQuality quality;
+
+        /** The history metrics that are values of the feature, left out for a feature its statistics mark PII. */
+        private static final java.util.Set<String> VALUE_METRICS = java.util.Set.of("min", "max", "median");
 
         private Builder() {}
 
@@ -96,6 +101,25 @@ public final class HtmlReport {
             return this;
         }
 
+        /**
+         * Adds metric histories (one value per span, e.g. from the metadata store's metric history), shown in a
+         * "Metric history" section as a line chart per series with the flagged spans marked.
+         */
+        public Builder history(List<MetricHistory> series) {
+            requireNonNull(series, "series is null").forEach(s -> history.add(requireNonNull(s, "a series is null")));
+            return this;
+        }
+
+        /**
+         * Shows the model's quality over spans (read from {@code perf.json} with {@link PerformanceFile#read}) in a
+         * "Model quality over spans" section: per metric its series with the interval band, the baseline, the
+         * alarms and the detectors' detection points.
+         */
+        public Builder quality(ModelQuality quality) {
+            this.quality = requireNonNull(quality, "quality is null");
+            return this;
+        }
+
         /** Sets the page's title. */
         public Builder title(String title) {
             this.title = requireNonNull(title, "title is null");
@@ -120,8 +144,17 @@ public final class HtmlReport {
             if (datasets.isEmpty()) {
                 throw new IllegalStateException("a report needs statistics: call statistics(name, list)");
             }
-            return new HtmlReport(ReportModel.of(
-                    title, datasets, Optional.ofNullable(schema), Optional.ofNullable(anomalies), maxTopValues));
+            ReportModel model = ReportModel.of(
+                    title, datasets, Optional.ofNullable(schema), Optional.ofNullable(anomalies), maxTopValues);
+            // a PII feature's statistics hide its values: so does its history (min, max and median are values)
+            java.util.Set<String> pii = model.features().stream()
+                    .filter(f -> f.privacy().isPresent())
+                    .map(FeatureRow::name)
+                    .collect(java.util.stream.Collectors.toSet());
+            List<MetricHistory> shown = history.stream()
+                    .filter(h -> !(pii.contains(h.feature()) && VALUE_METRICS.contains(h.metric())))
+                    .toList();
+            return new HtmlReport(model.with(shown, Optional.ofNullable(quality)));
         }
     }
 }

@@ -63,8 +63,101 @@ public final class ReportJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            if (!model.history().isEmpty()) { // absent, not empty, so older pages' data stays byte-identical
+                json.writeArrayFieldStart("history");
+                for (MetricHistory series : model.history()) {
+                    history(json, series);
+                }
+                json.writeEndArray();
+            }
+            if (model.quality().isPresent()) {
+                quality(json, model.quality().get());
+            }
             json.writeEndObject();
         }
+    }
+
+    private static void history(JsonGenerator json, MetricHistory series) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("feature", series.feature());
+        json.writeStringField("metric", series.metric());
+        json.writeStringField("strategy", series.strategy());
+        json.writeArrayFieldStart("spans");
+        for (MetricHistory.Point point : series.points()) {
+            json.writeString(point.span());
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("values");
+        for (MetricHistory.Point point : series.points()) {
+            ScriptJson.number(json, point.value());
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("anomalies"); // index, low, high triples
+        for (int i = 0; i < series.points().size(); i++) {
+            MetricHistory.Point point = series.points().get(i);
+            if (point.anomalous()) {
+                json.writeNumber(i);
+                ScriptJson.number(json, point.low());
+                ScriptJson.number(json, point.high());
+            }
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void quality(JsonGenerator json, ModelQuality quality) throws IOException {
+        json.writeObjectFieldStart("quality");
+        json.writeStringField("source", quality.source());
+        json.writeStringField("task", quality.task());
+        json.writeArrayFieldStart("spans");
+        for (String span : quality.spans()) {
+            json.writeString(span);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("series");
+        for (ModelQuality.Series series : quality.series()) {
+            json.writeStartObject();
+            json.writeStringField("slice", series.slice());
+            json.writeStringField("metric", series.metric());
+            numbers(json, "values", series.values());
+            numbers(json, "low", series.low());
+            numbers(json, "high", series.high());
+            json.writeFieldName("baseline");
+            ScriptJson.number(json, series.baseline());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("alarms");
+        for (ModelQuality.Alarm alarm : quality.alarms()) {
+            json.writeStartObject();
+            json.writeStringField("span", alarm.span());
+            json.writeStringField("slice", alarm.slice());
+            json.writeStringField("rule", alarm.rule());
+            json.writeStringField("metric", alarm.metric());
+            json.writeStringField("detail", alarm.detail());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("detections");
+        for (ModelQuality.Detection detection : quality.detections()) {
+            json.writeStartObject();
+            json.writeStringField("detector", detection.detector());
+            json.writeStringField("span", detection.span());
+            json.writeNumberField("index", detection.index());
+            json.writeStringField("row", detection.row());
+            json.writeBooleanField("alarm", detection.raisesAlarm());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void numbers(JsonGenerator json, String name, List<Double> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (double value : values) {
+            ScriptJson.number(json, value);
+        }
+        json.writeEndArray();
     }
 
     private static void feature(JsonGenerator json, FeatureRow row) throws IOException {

@@ -31,6 +31,8 @@ import java.util.TreeMap;
  * @param datasetAnomalies anomalies of the dataset as a whole
  * @param driftSkew        the validator's drift and skew measurements
  * @param maxTopValues     the most values kept per categorical feature and dataset
+ * @param history          metric histories across spans (the "Metric history" section), empty for none
+ * @param quality          the model's quality over spans (the "Model quality over spans" section), if given
  */
 public record ReportModel(
         String title,
@@ -38,13 +40,22 @@ public record ReportModel(
         List<FeatureRow> features,
         List<AnomalyEntry> datasetAnomalies,
         List<DriftSkewEntry> driftSkew,
-        int maxTopValues) {
+        int maxTopValues,
+        List<MetricHistory> history,
+        Optional<ModelQuality> quality) {
     public ReportModel {
         requireNonNull(title, "title is null");
         datasets = List.copyOf(requireNonNull(datasets, "datasets is null"));
         features = List.copyOf(requireNonNull(features, "features is null"));
         datasetAnomalies = List.copyOf(requireNonNull(datasetAnomalies, "datasetAnomalies is null"));
         driftSkew = List.copyOf(requireNonNull(driftSkew, "driftSkew is null"));
+        history = List.copyOf(requireNonNull(history, "history is null"));
+        requireNonNull(quality, "quality is null");
+    }
+
+    /** {@return this model with metric histories and the model's quality over spans} */
+    public ReportModel with(List<MetricHistory> history, Optional<ModelQuality> quality) {
+        return new ReportModel(title, datasets, features, datasetAnomalies, driftSkew, maxTopValues, history, quality);
     }
 
     /**
@@ -125,7 +136,9 @@ public record ReportModel(
                 rows,
                 datasetAnomalies,
                 anomalies.map(ReportModel::driftSkew).orElse(List.of()),
-                maxTopValues);
+                maxTopValues,
+                List.of(),
+                Optional.empty());
     }
 
     /** The custom statistic by which the statistics mark a PII feature's protected values. */

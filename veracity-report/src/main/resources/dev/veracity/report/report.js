@@ -539,7 +539,192 @@
     }
   }
 
+  // ---------- series over spans: metric history and model quality ----------
+  // A line chart over spans (equally spaced): optional band (interval), baseline, flagged points and markers.
+  function lineChart(o) {
+    var W = 420, H = 160, L = 50, R = 12, T = 12, B = 34;
+    var n = o.spans.length;
+    var lo = Infinity, hi = -Infinity;
+    function take(v) { v = num(v); if (v !== null && v !== undefined && isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }
+    o.values.forEach(take);
+    (o.low || []).forEach(take);
+    (o.high || []).forEach(take);
+    if (o.baseline !== undefined) { take(o.baseline); }
+    (o.flags || []).forEach(function (f) { take(f.low); take(f.high); });
+    var root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'class': 'series-chart' });
+    root.setAttribute('aria-label', o.label);
+    if (!(hi >= lo)) { root.appendChild(svg('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, 'no values')); return root; }
+    if (hi === lo) { var pad = Math.abs(lo) * 0.05 || 0.5; lo -= pad; hi += pad; }
+    var margin = (hi - lo) * 0.06; lo -= margin; hi += margin;
+    function x(i) { return n <= 1 ? (L + W - R) / 2 : L + i / (n - 1) * (W - L - R); }
+    function y(v) { return H - B - (num(v) - lo) / (hi - lo) * (H - B - T); }
+    niceTicks(lo, hi, 4).forEach(function (t) {
+      root.appendChild(svg('line', { x1: L, x2: W - R, y1: y(t), y2: y(t), 'class': 'grid' }));
+      root.appendChild(svg('text', { x: L - 5, y: y(t) + 3.5, 'text-anchor': 'end' }, fmt(t)));
+    });
+    root.appendChild(svg('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, 'class': 'axis' }));
+    var every = Math.max(1, Math.ceil(n / 6));
+    o.spans.forEach(function (span, i) {
+      if (i % every === 0 || i === n - 1) {
+        var label = svg('text', { x: x(i), y: H - B + 14, 'text-anchor': 'middle' }, short(span, 12));
+        tooltip(label, span);
+        root.appendChild(label);
+      }
+    });
+    function finite(v) { v = num(v); return v !== null && v !== undefined && isFinite(v); }
+    if (o.low && o.high) {
+      var upper = [], lower = [];
+      for (var i = 0; i < n; i++) {
+        if (finite(o.low[i]) && finite(o.high[i])) { upper.push(x(i) + ',' + y(o.high[i])); lower.unshift(x(i) + ',' + y(o.low[i])); }
+      }
+      if (upper.length > 0) {
+        root.appendChild(svg('polygon', { points: upper.concat(lower).join(' '), 'class': 'band' }));
+      }
+    }
+    if (o.baseline !== undefined && finite(o.baseline)) {
+      var base = svg('line', { x1: L, x2: W - R, y1: y(o.baseline), y2: y(o.baseline), 'class': 'baseline' });
+      tooltip(base, 'baseline ' + fmt(o.baseline));
+      root.appendChild(base);
+    }
+    (o.markers || []).forEach(function (m) {
+      var line = svg('line', { x1: x(m.index), x2: x(m.index), y1: T, y2: H - B, 'class': 'marker ' + m.kind });
+      tooltip(line, m.text);
+      root.appendChild(line);
+    });
+    var path = [];
+    o.values.forEach(function (v, i) {
+      if (finite(v)) { path.push((path.length === 0 || !finite(o.values[i - 1]) ? 'M' : 'L') + x(i) + ' ' + y(v)); }
+    });
+    root.appendChild(svg('path', { d: path.join(' '), 'class': 'series-line', stroke: color(0) }));
+    var flagged = {};
+    (o.flags || []).forEach(function (f) { flagged[f.index] = f; });
+    o.values.forEach(function (v, i) {
+      if (!finite(v)) { return; }
+      var f = flagged[i];
+      var dot = svg('circle', { cx: x(i), cy: y(v), r: f ? 4.5 : 2.6, 'class': f ? 'point flagged' : 'point' });
+      if (!f) { dot.setAttribute('fill', color(0)); }
+      dot.setAttribute('data-span', o.spans[i]);
+      tooltip(dot, o.spans[i] + ': ' + fmt(v) + (o.low && finite(o.low[i]) ? ' [' + fmt(o.low[i]) + ', ' + fmt(o.high[i]) + ']' : '')
+        + (f ? ' \u2014 ' + f.text : ''));
+      root.appendChild(dot);
+    });
+    return root;
+  }
+
+  function historySection() {
+    var series = data.history;
+    var panel = el('section', 'panel series-panel');
+    panel.id = 'metric-history';
+    add(panel, el('h2', null, 'Metric history'));
+    var flagged = 0, byFeature = {}, names = [];
+    series.forEach(function (s) {
+      flagged += s.anomalies.length / 3;
+      var key = s.feature === '' ? '' : s.feature;
+      if (!Object.prototype.hasOwnProperty.call(byFeature, key)) { byFeature[key] = []; names.push(key); }
+      byFeature[key].push(s);
+    });
+    add(panel, el('p', 'subtitle', series.length + ' series over ' + maxSpans(series) + ' spans; '
+      + flagged + (flagged === 1 ? ' point' : ' points') + ' flagged by ' + (series.length > 0 ? series[0].strategy : '') + '.'));
+    names.sort(function (a, b) {
+      var fa = flaggedIn(byFeature[a]), fb = flaggedIn(byFeature[b]);
+      if ((fa > 0) !== (fb > 0)) { return fa > 0 ? -1 : 1; }
+      return a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0;
+    });
+    var grid = el('div', 'series-grid');
+    var options = names.map(function (k) {
+      var f = flaggedIn(byFeature[k]);
+      return [k, (k === '' ? '(dataset)' : k) + (f > 0 ? ' \u00b7 ' + f + ' flagged' : '')];
+    });
+    add(panel, labelled('Feature', select('history-feature', options, names[0], function (v) { draw(v); })));
+    add(panel, grid);
+    function draw(key) {
+      grid.textContent = '';
+      byFeature[key].forEach(function (s) {
+        var box = append(grid, el('div', 'series'));
+        box.setAttribute('data-feature', s.feature);
+        box.setAttribute('data-metric', s.metric);
+        var k = s.anomalies.length / 3;
+        add(box, el('div', 'series-title', s.metric + (k > 0 ? ' \u00b7 ' + k + ' flagged' : '')));
+        var flags = [];
+        for (var i = 0; i < s.anomalies.length; i += 3) {
+          flags.push({ index: s.anomalies[i], low: s.anomalies[i + 1], high: s.anomalies[i + 2],
+            text: 'expected [' + fmt(s.anomalies[i + 1]) + ', ' + fmt(s.anomalies[i + 2]) + ']' });
+        }
+        add(box, lineChart({ spans: s.spans, values: s.values, flags: flags,
+          label: 'History of ' + s.metric + (s.feature ? ' of ' + s.feature : '') }));
+      });
+    }
+    draw(names[0]);
+    return panel;
+  }
+  function flaggedIn(list) { var n = 0; list.forEach(function (s) { n += s.anomalies.length / 3; }); return n; }
+  function maxSpans(list) { var n = 0; list.forEach(function (s) { n = Math.max(n, s.spans.length); }); return n; }
+
+  function qualitySection() {
+    var q = data.quality;
+    var panel = el('section', 'panel series-panel' + (q.alarms.length > 0 ? ' bad' : ''));
+    panel.id = 'model-quality';
+    add(panel, el('h2', null, 'Model quality over spans'));
+    add(panel, el('p', 'subtitle', (q.task ? q.task + ' \u00b7 ' : '') + q.spans.length + (q.spans.length === 1 ? ' span' : ' spans')
+      + ' \u00b7 ' + q.alarms.length + (q.alarms.length === 1 ? ' alarm' : ' alarms') + ' \u00b7 '
+      + q.detections.length + ' detection points \u00b7 from ' + q.source
+      + '. Bands: bootstrap intervals; dashed line: the baseline; red points: alarms; vertical lines: detectors.'));
+    var slices = [];
+    q.series.forEach(function (s) { if (slices.indexOf(s.slice) < 0) { slices.push(s.slice); } });
+    var grid = el('div', 'series-grid');
+    if (slices.length > 1) {
+      add(panel, labelled('Slice', select('quality-slice', slices.map(function (s) { return [s, s]; }), slices[0], function (v) { draw(v); })));
+    }
+    add(panel, grid);
+    function draw(slice) {
+      grid.textContent = '';
+      q.series.filter(function (s) { return s.slice === slice; }).forEach(function (s) {
+        var box = append(grid, el('div', 'series'));
+        box.setAttribute('data-metric', s.metric);
+        box.setAttribute('data-slice', s.slice);
+        var flags = [];
+        q.alarms.forEach(function (a) {
+          var i = q.spans.indexOf(a.span);
+          if (a.slice === slice && a.metric === s.metric && i >= 0) { flags.push({ index: i, text: a.rule + ': ' + a.detail }); }
+        });
+        var markers = [];
+        if (slice === 'all') {
+          q.detections.forEach(function (d) {
+            var i = q.spans.indexOf(d.span);
+            if (i >= 0) { markers.push({ index: i, kind: d.alarm ? 'alarm' : 'note', text: d.detector + ' at row ' + d.row + ' (' + d.span + ')' }); }
+          });
+        }
+        add(box, el('div', 'series-title', s.metric + (flags.length > 0 ? ' \u00b7 ' + flags.length + ' alarm' + (flags.length === 1 ? '' : 's') : '')));
+        add(box, lineChart({ spans: q.spans, values: s.values, low: s.low, high: s.high, baseline: s.baseline,
+          flags: flags, markers: markers, label: s.metric + ' over spans (' + s.slice + ')' }));
+      });
+    }
+    draw(slices.length > 0 ? slices[0] : 'all');
+    if (q.alarms.length > 0) {
+      var alarms = append(panel, el('table'));
+      alarms.id = 'quality-alarms';
+      var head = append(alarms, el('tr'));
+      ['Span', 'Slice', 'Rule', 'Metric', 'Detail'].forEach(function (h) { add(head, el('th', 'left', h)); });
+      q.alarms.forEach(function (a) {
+        var row = append(alarms, el('tr'));
+        add(row, el('td', 'left', a.span), el('td', 'left', a.slice), el('td', 'left over', a.rule), el('td', 'left', a.metric), el('td', 'left wrap', a.detail));
+      });
+    }
+    if (q.detections.length > 0) {
+      var first = {};
+      q.detections.forEach(function (d) { if (!first[d.detector]) { first[d.detector] = d; } });
+      var list = append(panel, el('div', 'note'));
+      list.id = 'quality-detectors';
+      list.textContent = 'First detections: ' + Object.keys(first).map(function (k) {
+        return k + ' at row ' + first[k].row + ' (' + first[k].span + ')' + (first[k].alarm ? ', an alarm' : '');
+      }).join('; ') + '.';
+    }
+    return panel;
+  }
+
   header();
+  if (data.quality) { add(app, qualitySection()); }
+  if (data.history && data.history.length > 0) { add(app, historySection()); }
   toolbar();
   status = append(app, el('div', 'status'));
   status.id = 'status';

@@ -97,7 +97,9 @@ public record Check(
 
     /** {@return what is measured, e.g. {@code "mean of fare"}, {@code "quantile 0.99 of trip_miles"}} */
     public String measured() {
-        String name = metric == Metric.QUANTILE ? "quantile " + ValueText.of(q) : metric.fileName();
+        String name = metric == Metric.QUANTILE
+                ? "quantile " + ValueText.of(q)
+                : metric == Metric.FRESHNESS ? "freshness (age in seconds)" : metric.fileName();
         return feature.isEmpty() ? name : name + " of " + feature;
     }
 

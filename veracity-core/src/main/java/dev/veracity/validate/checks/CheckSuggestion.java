@@ -4,6 +4,7 @@ import dev.veracity.data.ValueText;
 import dev.veracity.proto.CommonStatistics;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.FeatureNameStatistics;
+import dev.veracity.proto.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -29,8 +30,23 @@ import java.util.Optional;
  *       {@code unique_fraction >= 1}.
  * </ul>
  *
+ * With a schema ({@link #suggest(DatasetFeatureStatistics, Schema, String)}) the suggestions are refined:
+ *
+ * <ul>
+ *   <li>a feature not expected in the environment (TFDV's {@code in_environment} / {@code not_in_environment}, the
+ *       schema's {@code default_environment} when none is given) or deprecated gets no check;
+ *   <li>a feature the schema types {@code BYTES} gets no numeric range, one typed {@code INT} or {@code FLOAT} no
+ *       string check (numbers as codes, say zip codes, are not ranged);
+ *   <li>{@code schema_domain}: an {@code int_domain} or {@code float_domain} bounds {@code min} and {@code max} by the
+ *       schema's limits instead of the values seen; a string domain (inline or the schema's named one) bounds
+ *       {@code unique} by its size;
+ *   <li>a feature marked {@code veracity:pii} gets no check that states one of its values: no {@code range}, no
+ *       domain limits (completeness and counts only).
+ * </ul>
+ *
  * <pre>{@code
  * List<SuggestedCheck> suggested = CheckSuggestion.suggest(statistics.getDatasets(0));
+ * List<SuggestedCheck> refined = CheckSuggestion.suggest(statistics.getDatasets(0), schema, "SERVING");
  * }</pre>
  */
 public final class CheckSuggestion {
@@ -43,6 +59,18 @@ public final class CheckSuggestion {
 
     /** {@return the suggested checks for the dataset, in a stable order} */
     public static List<SuggestedCheck> suggest(DatasetFeatureStatistics dataset) {
+        return suggest(dataset, Schema.getDefaultInstance(), "");
+    }
+
+    /**
+     * {@return the suggested checks for the dataset refined by a schema, in a stable order}
+     *
+     * @param environment the environment the checks are for ("" for the schema's default environments, if any)
+     */
+    public static List<SuggestedCheck> suggest(DatasetFeatureStatistics dataset, Schema schema, String environment) {
+        java.util.Objects.requireNonNull(schema, "schema is null");
+        java.util.Objects.requireNonNull(environment, "environment is null");
+        SchemaHints hints = new SchemaHints(schema, environment);
         List<SuggestedCheck> suggested = new ArrayList<>();
         long examples = dataset.getNumExamples();
         if (examples > 0) {
@@ -55,15 +83,24 @@ public final class CheckSuggestion {
         for (String name : metrics.featureNames()) {
             FeatureNameStatistics feature = metrics.feature(name).orElseThrow();
             Optional<CommonStatistics> common = StatisticsMetrics.common(feature);
-            if (common.isEmpty()) {
+            if (common.isEmpty() || !hints.expected(name)) {
                 continue;
             }
             completeness(name, common.get(), suggested);
-            if (feature.hasNumStats() && feature.getNumStats().getCommonStats().getTotNumValues() > 0) {
-                range(name, feature, suggested);
+            Optional<SuggestedCheck[]> domain = hints.numericDomain(name);
+            if (domain.isPresent() && hints.allowsNumbers(name) && !hints.isPii(name)) {
+                suggested.addAll(List.of(domain.get()));
+            } else if (feature.hasNumStats()
+                    && feature.getNumStats().getCommonStats().getTotNumValues() > 0
+                    && hints.allowsNumbers(name)) {
+                range(name, feature, suggested, hints.isPii(name));
             }
-            if (feature.hasStringStats()
-                    && feature.getStringStats().getCommonStats().getTotNumValues() > 0) {
+            Optional<SuggestedCheck> strings = hints.stringDomain(name);
+            if (strings.isPresent() && hints.allowsStrings(name)) {
+                suggested.add(strings.get());
+            } else if (feature.hasStringStats()
+                    && feature.getStringStats().getCommonStats().getTotNumValues() > 0
+                    && hints.allowsStrings(name)) {
                 categorical(name, feature, suggested);
             }
         }
@@ -92,9 +129,18 @@ public final class CheckSuggestion {
                         + "); the bound is the upper end of its 95% interval"));
     }
 
-    private static void range(String name, FeatureNameStatistics feature, List<SuggestedCheck> suggested) {
+    private static void range(String name, FeatureNameStatistics feature, List<SuggestedCheck> suggested, boolean pii) {
         double min = feature.getNumStats().getMin();
         double max = feature.getNumStats().getMax();
+        if (pii) {
+            if (min >= 0) { // 0 is no value of the feature: the bound states nothing about a person
+                suggested.add(new SuggestedCheck(
+                        Check.of(name, Metric.MIN).withBounds(0, Double.POSITIVE_INFINITY),
+                        "non_negative",
+                        name + " (PII) has no negative value"));
+            }
+            return;
+        }
         if (min >= 0) {
             suggested.add(new SuggestedCheck(
                     Check.of(name, Metric.MIN).withBounds(0, Double.POSITIVE_INFINITY),

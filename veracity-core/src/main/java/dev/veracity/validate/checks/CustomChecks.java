@@ -26,6 +26,7 @@ import java.util.Objects;
 public final class CustomChecks {
     private final List<Check> checks;
     private DatasetFeatureStatistics previous;
+    private java.time.Instant now;
 
     private CustomChecks(List<Check> checks) {
         this.checks = List.copyOf(checks);
@@ -42,6 +43,12 @@ public final class CustomChecks {
         return this;
     }
 
+    /** {@return this run, measuring freshness checks at {@code runTime}} (without it they cannot be computed) */
+    public CustomChecks now(java.time.Instant runTime) {
+        this.now = Objects.requireNonNull(runTime, "runTime is null");
+        return this;
+    }
+
     /**
      * {@return the result of each check, in order}
      *
@@ -49,7 +56,9 @@ public final class CustomChecks {
      *     bounds a change and no previous statistics were given
      */
     public List<CheckResult> evaluate(DatasetFeatureStatistics current) {
-        StatisticsMetrics now = StatisticsMetrics.of(current);
+        StatisticsMetrics now = this.now == null
+                ? StatisticsMetrics.of(current)
+                : StatisticsMetrics.of(current).at(this.now);
         StatisticsMetrics before = previous == null ? null : StatisticsMetrics.of(previous);
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks) {

@@ -60,7 +60,24 @@ public enum Metric {
     /** {@code common.min_num_values}. */
     MIN_NUM_VALUES(false),
     /** {@code common.max_num_values}. */
-    MAX_NUM_VALUES(false);
+    MAX_NUM_VALUES(false),
+    /**
+     * The custom statistic {@code outliers_tukey_1_5}: values outside Tukey's fences at 1.5 IQR (written by
+     * {@code stats --outliers}, see {@link dev.veracity.stats.OutlierStatistics}).
+     */
+    OUTLIERS_TUKEY_1_5(false),
+    /** The custom statistic {@code outliers_tukey_3}: values outside Tukey's fences at 3 IQR. */
+    OUTLIERS_TUKEY_3(false),
+    /** The custom statistic {@code outliers_robust_z}: values beyond k modified z-scores (median and MAD). */
+    OUTLIERS_ROBUST_Z(false),
+    /**
+     * The age in seconds of the feature's newest time at the run's time ({@code --now}): now minus the newest time,
+     * which is {@code num_stats.max} for a numeric feature (epoch seconds, or epoch milliseconds when it is above
+     * 10^11, i.e. after 1973 in milliseconds; in seconds that would be the year 5138) or the custom statistic
+     * {@code time_max} of a string feature of ISO-8601 times (written by {@code stats --newest-time}). In a checks
+     * file: {@code {metric: freshness, feature: T, max_age: 36h}}.
+     */
+    FRESHNESS(false);
 
     private final boolean dataset;
 

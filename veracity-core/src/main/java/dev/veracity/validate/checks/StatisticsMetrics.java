@@ -1,11 +1,13 @@
 package dev.veracity.validate.checks;
 
 import dev.veracity.proto.CommonStatistics;
+import dev.veracity.proto.CustomStatistic;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.FeatureNameStatistics;
-import dev.veracity.proto.Histogram;
 import dev.veracity.proto.NumericStatistics;
 import dev.veracity.schema.PathNames;
+import dev.veracity.stats.NewestTimes;
+import dev.veracity.stats.OutlierStatistics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,17 +24,27 @@ import java.util.Optional;
 public final class StatisticsMetrics {
     private final DatasetFeatureStatistics dataset;
     private final Map<String, FeatureNameStatistics> features = new LinkedHashMap<>();
+    private final java.time.Instant now; // null: no run time, freshness not computable
 
-    private StatisticsMetrics(DatasetFeatureStatistics dataset) {
+    private StatisticsMetrics(DatasetFeatureStatistics dataset, java.time.Instant now) {
         this.dataset = dataset;
+        this.now = now;
         for (FeatureNameStatistics feature : dataset.getFeaturesList()) {
             features.put(feature.hasPath() ? PathNames.serialize(feature.getPath()) : feature.getName(), feature);
         }
     }
 
+    /**
+     * {@return these metrics measured at {@code runTime}: the reference of {@link Metric#FRESHNESS}, which is not
+     * computable without one}
+     */
+    public StatisticsMetrics at(java.time.Instant runTime) {
+        return new StatisticsMetrics(dataset, Objects.requireNonNull(runTime, "runTime is null"));
+    }
+
     /** {@return the metrics of {@code dataset}} */
     public static StatisticsMetrics of(DatasetFeatureStatistics dataset) {
-        return new StatisticsMetrics(Objects.requireNonNull(dataset, "dataset is null"));
+        return new StatisticsMetrics(Objects.requireNonNull(dataset, "dataset is null"), null);
     }
 
     /** {@return the feature names (serialized paths) of the statistics, in statistics order} */
@@ -107,6 +119,10 @@ public final class StatisticsMetrics {
                 statistics.hasStringStats()
                         ? MetricValue.of(statistics.getStringStats().getAvgLength())
                         : MetricValue.unavailable(feature + " has no string statistics");
+            case OUTLIERS_TUKEY_1_5 -> custom(feature, statistics, OutlierStatistics.TUKEY_1_5);
+            case OUTLIERS_TUKEY_3 -> custom(feature, statistics, OutlierStatistics.TUKEY_3);
+            case OUTLIERS_ROBUST_Z -> custom(feature, statistics, OutlierStatistics.ROBUST_Z);
+            case FRESHNESS -> freshness(feature, statistics, numeric);
         };
     }
 
@@ -117,7 +133,7 @@ public final class StatisticsMetrics {
     public Map<Metric, Double> available(String feature) {
         Map<Metric, Double> values = new LinkedHashMap<>();
         for (Metric metric : Metric.values()) {
-            if (metric.isDatasetMetric() || metric == Metric.QUANTILE) {
+            if (metric.isDatasetMetric() || metric == Metric.QUANTILE || metric == Metric.FRESHNESS) {
                 continue;
             }
             MetricValue value = value(feature, metric, Double.NaN);
@@ -136,24 +152,42 @@ public final class StatisticsMetrics {
     }
 
     private static MetricValue quantile(String feature, NumericStatistics numeric, double q) {
-        Optional<Histogram> histogram = numeric.getHistogramsList().stream()
-                .filter(h -> h.getType() == Histogram.HistogramType.QUANTILES && h.getBucketsCount() > 0)
-                .findFirst();
-        if (histogram.isEmpty()) {
-            return MetricValue.unavailable(feature + " has no QUANTILES histogram");
+        return OutlierStatistics.quantile(numeric, q)
+                .map(MetricValue::of)
+                .orElseGet(() -> MetricValue.unavailable(feature + " has no QUANTILES histogram"));
+    }
+
+    /** Epoch values above this are milliseconds (after 1973-03-03 in milliseconds; the year 5138 in seconds). */
+    static final double MILLISECONDS_ABOVE = 1e11;
+
+    private MetricValue freshness(String feature, FeatureNameStatistics statistics, NumericStatistics numeric) {
+        if (now == null) {
+            return MetricValue.unavailable("no run time to measure the age of " + feature + " at");
         }
-        Histogram h = histogram.get();
-        int k = h.getBucketsCount();
-        double position = q * k;
-        int i = (int) Math.floor(position);
-        if (i >= k) {
-            return MetricValue.of(h.getBuckets(k - 1).getHighValue());
+        double newest;
+        if (numeric != null) {
+            if (numeric.getCommonStats().getTotNumValues() == 0) {
+                return MetricValue.unavailable(feature + " has no values");
+            }
+            newest = numeric.getMax() > MILLISECONDS_ABOVE ? numeric.getMax() / 1000 : numeric.getMax();
+        } else {
+            MetricValue max = custom(feature, statistics, NewestTimes.TIME_MAX);
+            if (!max.isAvailable()) {
+                return MetricValue.unavailable(feature + " has no numeric statistics and no custom statistic "
+                        + NewestTimes.TIME_MAX + " (stats --newest-time writes it for ISO-8601 times)");
+            }
+            newest = max.value();
         }
-        Histogram.Bucket bucket = h.getBuckets(i);
-        double low = bucket.getLowValue();
-        double high = bucket.getHighValue();
-        double t = position - i;
-        return MetricValue.of(t == 0 ? low : low + t * (high - low));
+        return MetricValue.of(now.getEpochSecond() + now.getNano() / 1e9 - newest);
+    }
+
+    private static MetricValue custom(String feature, FeatureNameStatistics statistics, String name) {
+        return statistics.getCustomStatsList().stream()
+                .filter(c -> c.getName().equals(name) && c.getValCase() == CustomStatistic.ValCase.NUM)
+                .findFirst()
+                .map(c -> MetricValue.of(c.getNum()))
+                .orElseGet(() -> MetricValue.unavailable(feature + " has no custom statistic " + name
+                        + " (computed by stats --outliers for numeric features)"));
     }
 
     private static MetricValue uniqueFraction(String feature, FeatureNameStatistics statistics) {

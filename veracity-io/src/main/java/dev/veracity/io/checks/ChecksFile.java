@@ -32,14 +32,16 @@ import java.util.regex.PatternSyntaxException;
  *   - {feature: fare, metric: mean, change: {max_relative: 0.2}}
  *   - {feature: email, rule: regex, pattern: "[^@]+@[^@]+"}
  *   - {rule: compare, left: pickup, op: "<=", right: dropoff}
+ *   - {metric: freshness, feature: started_at, max_age: 36h}
  * }</pre>
  *
- * Bounds are inclusive; {@code severity} is ERROR (the default) or WARNING. Every error is an {@link InputException}
+ * {@code max_age} (freshness only) is a duration: a number with a unit {@code s}, {@code m}, {@code h} or {@code d}
+ * ({@code 36h}, {@code 1.5d}) or ISO-8601 ({@code PT36H}); it sets the largest age, in seconds. Bounds are inclusive; {@code severity} is ERROR (the default) or WARNING. Every error is an {@link InputException}
  * at the line and column of the offending node; an unknown metric or key names the close ones.
  */
 public final class ChecksFile {
     private static final List<String> CHECK_KEYS =
-            List.of("feature", "metric", "q", "min", "max", "change", "severity");
+            List.of("feature", "metric", "q", "min", "max", "max_age", "change", "severity");
     private static final List<String> RULE_KEYS = List.of("name", "rule", "feature", "pattern", "left", "op", "right");
     private static final List<String> CHANGE_KEYS = List.of("max_relative", "max_absolute");
 
@@ -120,12 +122,24 @@ public final class ChecksFile {
         }
         double min = bound(node, "min", Double.NEGATIVE_INFINITY);
         double max = bound(node, "max", Double.POSITIVE_INFINITY);
+        if (node.field("max_age").isPresent()) {
+            if (metric != Metric.FRESHNESS) {
+                throw node.required("max_age").error("max_age only with the metric freshness");
+            }
+            if (node.field("max").isPresent()) {
+                throw node.required("max_age").error("max_age or max (in seconds), not both");
+            }
+            max = duration(node.required("max_age"));
+        }
         if (min > max) {
             throw node.required("max")
                     .error("a max of at least min " + node.required("min").string());
         }
         Change change = node.field("change").map(ChecksFile::change).orElse(Change.NONE);
-        if (node.field("min").isEmpty() && node.field("max").isEmpty() && !change.isBounded()) {
+        if (node.field("min").isEmpty()
+                && node.field("max").isEmpty()
+                && node.field("max_age").isEmpty()
+                && !change.isBounded()) {
             throw node.error("min, max or change in the check of " + metric.fileName(), "none of them");
         }
         AnomalyInfo.Severity severity =
@@ -143,6 +157,34 @@ public final class ChecksFile {
             throw node.error("a number that is not NaN");
         }
         return value;
+    }
+
+    /** {@return a duration in seconds: 36h, 90m, 1.5d, 600s, or ISO-8601's PT36H} */
+    static double duration(YamlNode node) {
+        String text = node.string().strip();
+        try {
+            if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
+                java.time.Duration d = java.time.Duration.parse(text);
+                if (!d.isNegative()) {
+                    return d.getSeconds() + d.getNano() / 1e9;
+                }
+            } else if (text.length() > 1) {
+                double unit = switch (Character.toLowerCase(text.charAt(text.length() - 1))) {
+                    case 's' -> 1;
+                    case 'm' -> 60;
+                    case 'h' -> 3600;
+                    case 'd' -> 86400;
+                    default -> Double.NaN;
+                };
+                double amount = Double.parseDouble(text.substring(0, text.length() - 1));
+                if (amount >= 0 && !Double.isNaN(unit) && Double.isFinite(amount)) {
+                    return amount * unit;
+                }
+            }
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            // reported below
+        }
+        throw node.error("a duration such as 36h, 90m, 1.5d, 600s or PT36H");
     }
 
     private static Change change(YamlNode node) {
