@@ -31,6 +31,7 @@ public final class ComponentRegistry {
             new FeatureSelection(),
             new ModelMonitor(),
             new Transform(),
+            new LabelJoin(),
             new Importer(),
             new Resolver()
         }) {
