@@ -32,6 +32,10 @@ public final class ComponentRegistry {
             new ModelMonitor(),
             new Transform(),
             new LabelJoin(),
+            new WeakLabel(),
+            new PiiProtect(),
+            new Fairness(),
+            new Export(),
             new Importer(),
             new Resolver()
         }) {
