@@ -26,6 +26,7 @@ import dev.veracity.privacy.scan.FeatureVerdict;
 import dev.veracity.privacy.scan.PiiScanJson;
 import dev.veracity.privacy.scan.PiiScanReport;
 import dev.veracity.privacy.scan.PiiScanner;
+import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
 import dev.veracity.schema.InferenceOptions;
 import dev.veracity.schema.SchemaCanonicalizer;
@@ -176,15 +177,20 @@ public final class PiiProtect implements Component {
             Parameters parameters, Map<String, Optional<PiiEntity>> found, Optional<Schema> given) {
         Operator operator = operator(parameters, "operator", "tag");
         RedactionPlan plan = RedactionPlan.none();
-        Map<String, String> overrides = parameters.map("features");
-        for (Map.Entry<String, Optional<PiiEntity>> feature : found.entrySet()) {
-            if (!overrides.containsKey(feature.getKey())) {
-                plan = plan.withFeature(feature.getKey(), operator);
-            }
-        }
-        for (Map.Entry<String, String> override : overrides.entrySet()) {
+        for (Map.Entry<String, String> override : parameters.map("features").entrySet()) {
             plan = plan.withFeature(override.getKey(), operator("features", override.getValue()));
         }
+        // The features found, marked with their entity in a schema of their own: tag writes <EMAIL_ADDRESS>.
+        Schema scanned = Schema.getDefaultInstance();
+        for (Map.Entry<String, Optional<PiiEntity>> feature : found.entrySet()) {
+            scanned = PiiTags.mark(
+                    scanned.toBuilder()
+                            .addFeature(Feature.newBuilder().setName(feature.getKey()))
+                            .build(),
+                    feature.getKey(),
+                    feature.getValue());
+        }
+        plan = plan.withSchema(scanned, operator);
         if (given.isPresent()) {
             plan = plan.withSchema(given.get(), operator);
         }

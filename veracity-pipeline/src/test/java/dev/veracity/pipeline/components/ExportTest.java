@@ -85,7 +85,8 @@ class ExportTest {
             assertThat(Files.readAllBytes(copy.resolve(file))).isEqualTo(Files.readAllBytes(statistics.resolve(file)));
         }
         assertThat(published.resolve("span-0/curated/schema/schema.pbtxt"))
-                .hasSameTextualContentAs(dir.resolve("schema.pbtxt"));
+                .hasSameTextualContentAs(
+                        LifecycleFixture.directory(passed, "curated", "schema").resolve("schema.pbtxt"));
         try (Stream<Path> left = Files.list(published)) {
             assertThat(left).extracting(p -> p.getFileName().toString()).containsExactly("span-0");
         }
