@@ -2,6 +2,7 @@ package dev.veracity.pipeline.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veracity.metadata.Value;
 import dev.veracity.pipeline.Pipeline;
 import dev.veracity.pipeline.run.RunResult;
 import java.io.IOException;
@@ -35,7 +36,7 @@ class LifecyclePiiTest {
 
     @Test
     void noEmailOrNameLeavesTheRawExamples() throws IOException, SQLException {
-        Path people = LifecycleFixture.people(dir.resolve("data/people.csv"), 240);
+        LifecycleFixture.people(dir.resolve("data/span-3/people.csv"), 240);
         StringBuilder outcomes = new StringBuilder("id,finished_at\n");
         Instant start = Instant.parse("2026-12-01T06:00:00Z");
         for (int i = 0; i < 240; i += 2) {
@@ -44,7 +45,7 @@ class LifecyclePiiTest {
                     .append(start.plusSeconds(600L * i + 1800))
                     .append('\n');
         }
-        Files.writeString(dir.resolve("data/outcomes.csv"), outcomes);
+        Files.writeString(dir.resolve("data/span-3/outcomes.csv"), outcomes);
         Files.writeString(dir.resolve("lfs.yaml"), """
                 labels: [easy, hard]
                 functions:
@@ -60,11 +61,19 @@ class LifecyclePiiTest {
         Path root = dir.resolve("root");
         Path published = dir.resolve("published");
         Pipeline pipeline = Pipeline.builder("lifecycle", root)
-                .node("gen", new ExampleGen(), Map.of("input", people.toString()), Map.of())
+                .node(
+                        "gen",
+                        new ExampleGen(),
+                        Map.of(
+                                "input",
+                                dir.resolve("data/span-{SPAN}/people.csv").toString()),
+                        Map.of())
                 .node(
                         "outcomes",
                         new ExampleGen(),
-                        Map.of("input", dir.resolve("data/outcomes.csv").toString()),
+                        Map.of(
+                                "input",
+                                dir.resolve("data/span-{SPAN}/outcomes.csv").toString()),
                         Map.of())
                 .node("pii", new PiiProtect(), Map.of(), Map.of("examples", "gen.examples"))
                 .node(
@@ -148,7 +157,21 @@ class LifecyclePiiTest {
                         "fairness.json",
                         "export.json",
                         "metadata.sqlite");
-        assertThat(scanned).anyMatch(f -> f.startsWith(published.resolve("span-0/weak/examples")));
+        assertThat(scanned).anyMatch(f -> f.startsWith(published.resolve("span-3/weak/examples")));
+        for (String[] output : new String[][] {
+            {"pii", "examples"},
+            {"pii", "schema"},
+            {"pii", "report"},
+            {"labels", "examples"},
+            {"labels", "report"},
+            {"weak", "examples"},
+            {"fairness", "fairness"},
+            {"export", "exported"}
+        }) {
+            assertThat(LifecycleFixture.output(result, output[0], output[1]).property("span"))
+                    .as("span of %s.%s", output[0], output[1])
+                    .contains(Value.of(3L));
+        }
         List<String> values = new ArrayList<>(LifecycleFixture.EMAILS);
         values.addAll(LifecycleFixture.NAMES);
         for (Path file : scanned) {
