@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -140,7 +141,7 @@ public final class PiiProtect implements Component {
             long rows = 0;
             for (int i = 0; i < files.size(); i++) {
                 Path out = Splits.directory(examples, split)
-                        .resolve(files.size() == 1 ? "data.jsonl" : String.format("data-%05d.jsonl", i));
+                        .resolve(files.size() == 1 ? "data.jsonl" : String.format(Locale.ROOT, "data-%05d.jsonl", i));
                 Files.createDirectories(out.getParent());
                 rows += new Redactor(plan, TableOptions.DEFAULT)
                         .redact(files.get(i), out)
