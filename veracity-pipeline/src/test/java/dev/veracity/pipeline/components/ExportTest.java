@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veracity.ConfigException;
+import dev.veracity.metadata.Value;
+import dev.veracity.pipeline.ArtifactType;
+import dev.veracity.pipeline.Component;
+import dev.veracity.pipeline.ComponentSpec;
+import dev.veracity.pipeline.ExecutionContext;
+import dev.veracity.pipeline.InputPort;
+import dev.veracity.pipeline.OutputPort;
+import dev.veracity.pipeline.ParameterSpec;
+import dev.veracity.pipeline.ParameterType;
 import dev.veracity.pipeline.Parameters;
 import dev.veracity.pipeline.Pipeline;
 import dev.veracity.pipeline.run.NodeStatus;
@@ -122,6 +131,66 @@ class ExportTest {
         assertThatThrownBy(() -> export.validate(Parameters.of(export.spec(), Map.of("destination", "out/{DAY}"), "e")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("parameter destination");
+    }
+
+    @Test
+    void theBlessedPropertyDecides() throws IOException {
+        Path data = LifecycleFixture.people(dir.resolve("people.csv"), 30);
+        Path store = dir.resolve("metadata.sqlite");
+        for (long blessed : new long[] {0, 1}) {
+            Path destination = dir.resolve("published-" + blessed);
+            Pipeline pipeline = Pipeline.builder("blessing", dir.resolve("root"))
+                    .node("gen", new ExampleGen(), Map.of("input", data.toString()), Map.of())
+                    .node("check", new Blessing(), Map.of("blessed", blessed), Map.of("examples", "gen.examples"))
+                    .node(
+                            "export",
+                            new Export(),
+                            Map.of("destination", destination.toString(), "require_blessing", true),
+                            Map.of(
+                                    "artifacts", List.of("gen.examples"),
+                                    "blessing", List.of("check.blessing")),
+                            0,
+                            Duration.ofMinutes(5))
+                    .build();
+            RunResult result = LifecycleFixture.run(store, pipeline);
+            assertThat(result.isSuccess()).as(result.toString()).isTrue();
+            String exported = LifecycleFixture.output(result, "export", "exported")
+                    .property("summary.exported")
+                    .orElseThrow()
+                    .stringValue();
+            if (blessed == 1) {
+                assertThat(exported).isEqualTo("yes");
+                assertThat(destination.resolve("gen/examples/Split-train/data.jsonl"))
+                        .exists();
+            } else {
+                assertThat(exported).isEqualTo("no (check/blessing not blessed)");
+                assertThat(destination).doesNotExist();
+            }
+        }
+    }
+
+    /** A validation that says what its parameter says, as artifact property {@code blessed}. */
+    public static final class Blessing implements Component {
+        private static final ComponentSpec SPEC = new ComponentSpec(
+                "Blessing",
+                "1",
+                List.of(InputPort.required("examples", ArtifactType.EXAMPLES)),
+                List.of(new OutputPort("blessing", new ArtifactType("ValidationResult"))),
+                List.of(ParameterSpec.required("blessed", ParameterType.INT, "0 or 1")));
+
+        @Override
+        public ComponentSpec spec() {
+            return SPEC;
+        }
+
+        @Override
+        public void execute(ExecutionContext context) throws IOException {
+            Files.writeString(context.outputDirectory("blessing").resolve("blessing.txt"), "checked\n");
+            context.setOutputProperty(
+                    "blessing",
+                    "blessed",
+                    Value.of(context.parameters().integer("blessed").orElseThrow()));
+        }
     }
 
     private static List<String> files(Path directory) throws IOException {
