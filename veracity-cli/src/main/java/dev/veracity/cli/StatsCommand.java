@@ -169,7 +169,9 @@ final class StatsCommand implements Callable<Integer> {
                     + "instead of inferring them: a value that does not parse as its type fails (exit 2, naming "
                     + "file, line and column) or, with --bad-records skip, skips its record. INT/FLOAT features "
                     + "with is_categorical domains get string statistics, as in TFDV. Other formats keep the types their "
-                    + "values carry; the schema marks categorical numbers and PII features.")
+                    + "values carry; the schema marks categorical numbers and PII features. Its sparse_feature and "
+                    + "weighted_feature declarations get TFDV's custom statistics (missing_value, missing_index, "
+                    + "min_length_diff, ...).")
     Path schema;
 
     @Option(

@@ -6,6 +6,7 @@ import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.proto.DatasetFeatureStatistics;
+import dev.veracity.proto.FeatureNameStatistics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -31,17 +32,21 @@ import java.util.Objects;
  * }</pre>
  */
 public final class DatasetAccumulator {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final int UNWEIGHTED_VERSION = 1;
+    /** Version 2: weighted, without the state of sparse and weighted features. */
+    private static final int UNCOMPOSITE_VERSION = 2;
 
     private final StatisticsOptions options;
     private final Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
     private long numExamples;
     private double weightedNumExamples;
     private double[] rowWeights = new double[0];
+    private final CompositeAccumulator composites;
 
     public DatasetAccumulator(StatisticsOptions options) {
         this.options = Objects.requireNonNull(options, "options is null");
+        this.composites = new CompositeAccumulator(options.compositeFeatures());
     }
 
     /**
@@ -62,6 +67,7 @@ public final class DatasetAccumulator {
                 accumulator.add(column, weights);
             }
         }
+        composites.add(batch);
     }
 
     /** {@return per row of the batch, its weight; adds their sum to the weighted number of examples} */
@@ -153,6 +159,7 @@ public final class DatasetAccumulator {
                 mine.merge(theirs);
             }
         }
+        composites.merge(other.composites);
     }
 
     /** {@return the number of examples added} */
@@ -180,12 +187,34 @@ public final class DatasetAccumulator {
         for (FeatureAccumulator feature : features.values()) {
             dataset.addFeatures(feature.result(numExamples, weightedNumExamples));
         }
+        addComposites(dataset);
         return dataset.build();
+    }
+
+    /**
+     * Adds the statistics of the sparse and weighted features; one whose path is a column's joins that column's
+     * statistics (TFDV merges statistics by path), which validation then reports as a name collision.
+     */
+    private void addComposites(DatasetFeatureStatistics.Builder dataset) {
+        for (FeatureNameStatistics composite : composites.result()) {
+            FeatureNameStatistics.Builder same = null;
+            for (FeatureNameStatistics.Builder feature : dataset.getFeaturesBuilderList()) {
+                if (feature.getPath().equals(composite.getPath())) {
+                    same = feature;
+                    break;
+                }
+            }
+            if (same == null) {
+                dataset.addFeatures(composite);
+            } else {
+                same.addAllCustomStats(composite.getCustomStatsList());
+            }
+        }
     }
 
     /** {@return the memory held, which grows with the number of features and the options, not with rows} */
     public long retainedBytes() {
-        long total = 64 + rowWeights.length * 8L;
+        long total = 64 + rowWeights.length * 8L + composites.retainedBytes();
         for (FeatureAccumulator feature : features.values()) {
             total += feature.retainedBytes();
         }
@@ -206,6 +235,7 @@ public final class DatasetAccumulator {
                 out.writeInt(state.length);
                 out.write(state);
             }
+            composites.writeState(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -222,9 +252,13 @@ public final class DatasetAccumulator {
         DatasetAccumulator dataset = new DatasetAccumulator(options);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION && version != UNWEIGHTED_VERSION) {
+            if (version != VERSION && version != UNCOMPOSITE_VERSION && version != UNWEIGHTED_VERSION) {
                 throw new IllegalArgumentException("dataset accumulator format version " + version + ", expected "
-                        + UNWEIGHTED_VERSION + " or " + VERSION);
+                        + UNWEIGHTED_VERSION + " to " + VERSION);
+            }
+            if (version != VERSION && !options.compositeFeatures().isEmpty()) {
+                throw new IllegalArgumentException("dataset accumulator format version " + version
+                        + " has no state of sparse or weighted features, but the options declare some");
             }
             String weightFeature = version == UNWEIGHTED_VERSION ? "" : in.readUTF();
             if (!weightFeature.equals(options.weightFeature())) {
@@ -240,6 +274,9 @@ public final class DatasetAccumulator {
                 in.readFully(state);
                 FeatureAccumulator feature = FeatureAccumulator.fromBytes(state, options);
                 dataset.features.put(feature.name(), feature);
+            }
+            if (version == VERSION) {
+                dataset.composites.readState(in);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated dataset accumulator bytes", e);
