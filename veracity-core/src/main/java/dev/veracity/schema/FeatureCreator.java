@@ -40,6 +40,9 @@ final class FeatureCreator {
         if (view.schemaType() == FeatureType.STRUCT) {
             feature.setStructDomain(StructDomain.getDefaultInstance());
         }
+        if (view.stats().hasValidationDerivedSource()) {
+            DerivedFeatureChecks.markDerived(feature, view);
+        }
         double present = view.numPresent();
         FeaturePresence.Builder presence = FeaturePresence.newBuilder();
         if (present <= 0) {

@@ -13,7 +13,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,10 +45,12 @@ public final class DatasetAccumulator {
     private double weightedNumExamples;
     private double[] rowWeights = new double[0];
     private final CompositeAccumulator composites;
+    private final SemanticAccumulator semantic;
 
     public DatasetAccumulator(StatisticsOptions options) {
         this.options = Objects.requireNonNull(options, "options is null");
         this.composites = new CompositeAccumulator(options.compositeFeatures());
+        this.semantic = new SemanticAccumulator(options);
     }
 
     /**
@@ -68,6 +72,7 @@ public final class DatasetAccumulator {
             }
         }
         composites.add(batch);
+        semantic.add(batch);
     }
 
     /** {@return per row of the batch, its weight; adds their sum to the weighted number of examples} */
@@ -160,6 +165,7 @@ public final class DatasetAccumulator {
             }
         }
         composites.merge(other.composites);
+        semantic.merge(other.semantic);
     }
 
     /** {@return the number of examples added} */
@@ -192,11 +198,14 @@ public final class DatasetAccumulator {
     }
 
     /**
-     * Adds the statistics of the sparse and weighted features; one whose path is a column's joins that column's
-     * statistics (TFDV merges statistics by path), which validation then reports as a name collision.
+     * Adds the statistics of the sparse and weighted features and the semantic-domain statistics; one whose path is a
+     * column's joins that column's statistics (TFDV merges statistics by path): a sparse or weighted feature named as
+     * a column is then a name collision to validation.
      */
     private void addComposites(DatasetFeatureStatistics.Builder dataset) {
-        for (FeatureNameStatistics composite : composites.result()) {
+        List<FeatureNameStatistics> added = new ArrayList<>(composites.result());
+        added.addAll(semantic.result());
+        for (FeatureNameStatistics composite : added) {
             FeatureNameStatistics.Builder same = null;
             for (FeatureNameStatistics.Builder feature : dataset.getFeaturesBuilderList()) {
                 if (feature.getPath().equals(composite.getPath())) {
@@ -214,7 +223,7 @@ public final class DatasetAccumulator {
 
     /** {@return the memory held, which grows with the number of features and the options, not with rows} */
     public long retainedBytes() {
-        long total = 64 + rowWeights.length * 8L + composites.retainedBytes();
+        long total = 64 + rowWeights.length * 8L + composites.retainedBytes() + semantic.retainedBytes();
         for (FeatureAccumulator feature : features.values()) {
             total += feature.retainedBytes();
         }
@@ -236,6 +245,7 @@ public final class DatasetAccumulator {
                 out.write(state);
             }
             composites.writeState(out);
+            semantic.writeState(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -256,9 +266,12 @@ public final class DatasetAccumulator {
                 throw new IllegalArgumentException("dataset accumulator format version " + version + ", expected "
                         + UNWEIGHTED_VERSION + " to " + VERSION);
             }
-            if (version != VERSION && !options.compositeFeatures().isEmpty()) {
+            if (version != VERSION
+                    && (!options.compositeFeatures().isEmpty()
+                            || !options.semanticDomains().isEmpty())) {
                 throw new IllegalArgumentException("dataset accumulator format version " + version
-                        + " has no state of sparse or weighted features, but the options declare some");
+                        + " has no state of sparse, weighted or semantic-domain features, but the options declare "
+                        + "some");
             }
             String weightFeature = version == UNWEIGHTED_VERSION ? "" : in.readUTF();
             if (!weightFeature.equals(options.weightFeature())) {
@@ -277,6 +290,7 @@ public final class DatasetAccumulator {
             }
             if (version == VERSION) {
                 dataset.composites.readState(in);
+                dataset.semantic.readState(in);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated dataset accumulator bytes", e);

@@ -31,6 +31,9 @@ import org.apache.datasketches.kll.KllSketch;
  * @param compositeFeatures             the schema's sparse and weighted features whose custom statistics TFDV's
  *                                      composite generators compute ({@link CompositeFeatures#NONE}, the default,
  *                                      for none)
+ * @param semanticDomains               the semantic-domain statistics to compute (TFDV's
+ *                                      {@code enable_semantic_domain_stats}; {@link SemanticDomains#NONE}, the
+ *                                      default, for none)
  */
 public record StatisticsOptions(
         int numTopValues,
@@ -42,7 +45,8 @@ public record StatisticsOptions(
         double quantilesRankError,
         String weightFeature,
         Set<String> categoricalFeatures,
-        CompositeFeatures compositeFeatures) {
+        CompositeFeatures compositeFeatures,
+        SemanticDomains semanticDomains) {
 
     /** The most top values and rank histogram buckets: each is a string kept per feature and slice. */
     public static final int MAX_TOP_VALUES = 100_000;
@@ -58,6 +62,7 @@ public record StatisticsOptions(
         Objects.requireNonNull(weightFeature, "weightFeature is null");
         categoricalFeatures = Set.copyOf(Objects.requireNonNull(categoricalFeatures, "categoricalFeatures is null"));
         Objects.requireNonNull(compositeFeatures, "compositeFeatures is null");
+        Objects.requireNonNull(semanticDomains, "semanticDomains is null");
         within("top values", numTopValues, 0, MAX_TOP_VALUES);
         within("rank histogram buckets", numRankHistogramBuckets, 0, MAX_TOP_VALUES);
         within("histogram buckets", numHistogramBuckets, 1, MAX_BUCKETS);
@@ -91,7 +96,8 @@ public record StatisticsOptions(
                 quantilesRankError,
                 weightFeature,
                 categoricalFeatures,
-                CompositeFeatures.NONE);
+                CompositeFeatures.NONE,
+                SemanticDomains.NONE);
     }
 
     /** Options without categorical numeric features: the constructor of the first eight components. */
@@ -148,7 +154,8 @@ public record StatisticsOptions(
                 quantilesRankError,
                 weightFeature,
                 categoricalFeatures,
-                compositeFeatures);
+                compositeFeatures,
+                semanticDomains);
     }
 
     /** {@return these options with another number of buckets for both numeric histograms} */
@@ -163,7 +170,8 @@ public record StatisticsOptions(
                 quantilesRankError,
                 weightFeature,
                 categoricalFeatures,
-                compositeFeatures);
+                compositeFeatures,
+                semanticDomains);
     }
 
     /** {@return these options with another cap on exactly counted distinct values} */
@@ -178,7 +186,8 @@ public record StatisticsOptions(
                 quantilesRankError,
                 weightFeature,
                 categoricalFeatures,
-                compositeFeatures);
+                compositeFeatures,
+                semanticDomains);
     }
 
     /**
@@ -198,7 +207,8 @@ public record StatisticsOptions(
                 quantilesRankError,
                 Objects.requireNonNull(feature, "feature is null"),
                 categoricalFeatures,
-                compositeFeatures);
+                compositeFeatures,
+                semanticDomains);
     }
 
     /**
@@ -219,7 +229,8 @@ public record StatisticsOptions(
                 quantilesRankError,
                 weightFeature,
                 features,
-                compositeFeatures);
+                compositeFeatures,
+                semanticDomains);
     }
 
     /**
@@ -239,7 +250,29 @@ public record StatisticsOptions(
                 quantilesRankError,
                 weightFeature,
                 categoricalFeatures,
-                Objects.requireNonNull(features, "features is null"));
+                Objects.requireNonNull(features, "features is null"),
+                semanticDomains);
+    }
+
+    /**
+     * {@return these options with other semantic-domain statistics} Natural-language features get TFDV's
+     * {@code nl_statistics} custom statistic.
+     *
+     * @param domains what to compute, e.g. {@code new SemanticDomains(NaturalLanguageFeature.of(schema, vocabularies))}
+     */
+    public StatisticsOptions withSemanticDomains(SemanticDomains domains) {
+        return new StatisticsOptions(
+                numTopValues,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                weightFeature,
+                categoricalFeatures,
+                compositeFeatures,
+                Objects.requireNonNull(domains, "domains is null"));
     }
 
     /** {@return whether the INT or FLOAT feature {@code name} is described by string statistics} */

@@ -1,0 +1,29 @@
+package dev.veracity.stats;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The semantic-domain statistics to compute (TFDV's {@code enable_semantic_domain_stats}): natural-language
+ * statistics of the features the schema gives a {@code natural_language_domain}.
+ *
+ * <pre>{@code
+ * SemanticDomains semantic = new SemanticDomains(NaturalLanguageFeature.of(schema, vocabularies));
+ * StatisticsOptions options = StatisticsOptions.DEFAULT.withSemanticDomains(semantic);
+ * }</pre>
+ *
+ * @param naturalLanguage the natural-language features, each described by {@code nl_statistics}
+ */
+public record SemanticDomains(List<NaturalLanguageFeature> naturalLanguage) {
+    /** No semantic-domain statistics, the default. */
+    public static final SemanticDomains NONE = new SemanticDomains(List.of());
+
+    public SemanticDomains {
+        naturalLanguage = List.copyOf(Objects.requireNonNull(naturalLanguage, "naturalLanguage is null"));
+    }
+
+    /** {@return whether nothing is computed} */
+    public boolean isEmpty() {
+        return naturalLanguage.isEmpty();
+    }
+}
