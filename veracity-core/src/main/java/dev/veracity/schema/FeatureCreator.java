@@ -149,7 +149,8 @@ final class FeatureCreator {
         }
     }
 
-    private static boolean setSemanticDomain(Feature.Builder feature, String domainInfo) {
+    /** {@return whether {@code domainInfo}, a feature in text format, set a domain on {@code feature}} */
+    static boolean setSemanticDomain(Feature.Builder feature, String domainInfo) {
         Feature.Builder parsed = Feature.newBuilder();
         try {
             TextFormat.merge(domainInfo, parsed);

@@ -333,6 +333,14 @@ final class FeatureUpdater {
 
     private void checkDomain(Feature.Builder feature, FeatureView view) {
         if (feature.getDomainInfoCase() == Feature.DomainInfoCase.DOMAININFO_NOT_SET) {
+            // TFDV: a semantic domain the statistics inferred (one domain_info custom statistic) is taken
+            List<String> infos = view.domainInfos();
+            if (infos.size() == 1 && FeatureCreator.setSemanticDomain(feature, infos.get(0))) {
+                add(
+                        SEMANTIC_DOMAIN_UPDATE,
+                        "Updated semantic domain",
+                        "Updated semantic domain for feature: " + feature.getName());
+            }
             return;
         }
         if (view.stats().getType() == dev.veracity.proto.FeatureNameStatistics.Type.BYTES) {

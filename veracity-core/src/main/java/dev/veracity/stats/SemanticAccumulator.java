@@ -2,6 +2,7 @@ package dev.veracity.stats;
 
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
+import dev.veracity.data.StringColumn;
 import dev.veracity.proto.FeatureNameStatistics;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -13,11 +14,12 @@ import java.util.Map;
 
 /**
  * The semantic-domain statistics of a dataset: one {@link NaturalLanguageAccumulator} per natural-language feature
- * of the options. Mergeable; its state is written after the features' in the dataset accumulator's bytes.
+ * of the options, and with images on one {@link ImageAccumulator} per string feature. Mergeable; its state is written after the features' in the dataset accumulator's bytes.
  */
 final class SemanticAccumulator {
     private final StatisticsOptions options;
     private final Map<String, NaturalLanguageAccumulator> naturalLanguage = new LinkedHashMap<>();
+    private final Map<String, ImageAccumulator> images = new LinkedHashMap<>();
 
     SemanticAccumulator(StatisticsOptions options) {
         this.options = options;
@@ -27,13 +29,22 @@ final class SemanticAccumulator {
     }
 
     void add(RecordBatch batch) {
-        if (naturalLanguage.isEmpty()) {
+        boolean describeImages = options.semanticDomains().images();
+        if (naturalLanguage.isEmpty() && !describeImages) {
             return;
         }
         for (Column column : batch.columns()) {
             NaturalLanguageAccumulator nl = naturalLanguage.get(column.name());
             if (nl != null) {
                 nl.add(column);
+            }
+            ImageAccumulator image = images.get(column.name());
+            if (image == null && describeImages && column instanceof StringColumn) {
+                image = new ImageAccumulator(column.name());
+                images.put(column.name(), image);
+            }
+            if (image != null) {
+                image.add(column);
             }
         }
     }
@@ -44,6 +55,8 @@ final class SemanticAccumulator {
         }
         other.naturalLanguage.forEach(
                 (name, theirs) -> naturalLanguage.get(name).merge(theirs));
+        other.images.forEach((name, theirs) ->
+                images.computeIfAbsent(name, ImageAccumulator::new).merge(theirs));
     }
 
     /** {@return per natural-language feature, its path and {@code nl_statistics}} */
@@ -52,11 +65,14 @@ final class SemanticAccumulator {
         for (NaturalLanguageAccumulator nl : naturalLanguage.values()) {
             result.add(nl.result());
         }
+        for (ImageAccumulator image : images.values()) {
+            result.add(image.result());
+        }
         return result;
     }
 
     long retainedBytes() {
-        long total = 64;
+        long total = 64 + images.size() * 256L;
         for (NaturalLanguageAccumulator nl : naturalLanguage.values()) {
             total += nl.retainedBytes();
         }
@@ -67,6 +83,10 @@ final class SemanticAccumulator {
         out.writeInt(naturalLanguage.size());
         for (NaturalLanguageAccumulator nl : naturalLanguage.values()) {
             nl.write(out);
+        }
+        out.writeInt(images.size());
+        for (ImageAccumulator image : images.values()) {
+            image.write(out);
         }
     }
 
@@ -82,6 +102,11 @@ final class SemanticAccumulator {
                     .findFirst()
                     .orElseThrow();
             naturalLanguage.put(entry.getKey(), NaturalLanguageAccumulator.read(in, feature, options));
+        }
+        int imageCount = in.readInt();
+        for (int i = 0; i < imageCount; i++) {
+            ImageAccumulator image = ImageAccumulator.read(in);
+            images.put(image.name(), image);
         }
     }
 }

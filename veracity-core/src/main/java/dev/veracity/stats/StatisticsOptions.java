@@ -258,7 +258,7 @@ public record StatisticsOptions(
      * {@return these options with other semantic-domain statistics} Natural-language features get TFDV's
      * {@code nl_statistics} custom statistic.
      *
-     * @param domains what to compute, e.g. {@code new SemanticDomains(NaturalLanguageFeature.of(schema, vocabularies))}
+     * @param domains what to compute, e.g. {@code new SemanticDomains(NaturalLanguageFeature.of(schema, vocabularies), true)}
      */
     public StatisticsOptions withSemanticDomains(SemanticDomains domains) {
         return new StatisticsOptions(

@@ -244,6 +244,49 @@ class SemanticDomainAnomaliesTest {
         }
     }
 
+    @Test
+    void semanticTypeUpdates() {
+        DatasetFeatureStatisticsList stats = parse("""
+                datasets {
+                  num_examples: 1
+                  features: {
+                    name: 'old_nl_feature' type: BYTES
+                    bytes_stats: { common_stats: { min_num_values: 1 max_num_values: 1 num_non_missing: 1
+                                                   avg_num_values: 1 tot_num_values: 1 } }
+                    custom_stats: { name: "domain_info" str: "natural_language_domain {}" }
+                  }
+                  features: {
+                    name: 'new_nl_feature' type: BYTES
+                    bytes_stats: { common_stats: { min_num_values: 1 max_num_values: 1 num_non_missing: 1
+                                                   avg_num_values: 1 tot_num_values: 1 } }
+                    custom_stats: { name: "domain_info" str: "natural_language_domain {}" }
+                  }
+                }
+                """);
+        Schema schema = Stats.schema("feature { name: 'old_nl_feature' value_count: { min: 1 max: 1 } type: BYTES }");
+        dev.veracity.proto.Anomalies anomalies =
+                Validator.validate(stats, schema).run();
+        AnomalyInfo old = anomalies.getAnomalyInfoMap().get("old_nl_feature");
+        assertThat(old.getReasonList())
+                .extracting(
+                        AnomalyInfo.Reason::getType,
+                        AnomalyInfo.Reason::getShortDescription,
+                        AnomalyInfo.Reason::getDescription)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        AnomalyInfo.Type.SEMANTIC_DOMAIN_UPDATE,
+                        "Updated semantic domain",
+                        "Updated semantic domain for feature: old_nl_feature"));
+        assertThat(anomalies
+                        .getAnomalyInfoMap()
+                        .get("new_nl_feature")
+                        .getReason(0)
+                        .getType())
+                .isEqualTo(AnomalyInfo.Type.SCHEMA_NEW_COLUMN);
+        Schema updated = SchemaUpdater.update(schema, stats);
+        assertThat(updated.getFeatureList()).allMatch(dev.veracity.proto.Feature::hasNaturalLanguageDomain);
+        assertClean(Validator.validate(stats, updated).run());
+    }
+
     @Nested
     class Images {
         private static final String IMAGE_SCHEMA = """

@@ -65,7 +65,7 @@ class NaturalLanguageStatisticsTest {
 
     private static NaturalLanguageStatistics nl(List<String> vocabulary, StatisticsOptions base, Column column) {
         StatisticsOptions options = base.withSemanticDomains(
-                new SemanticDomains(NaturalLanguageFeature.of(SCHEMA, Map.of("my_vocab", vocabulary))));
+                new SemanticDomains(NaturalLanguageFeature.of(SCHEMA, Map.of("my_vocab", vocabulary)), false));
         DatasetAccumulator dataset = new DatasetAccumulator(options);
         dataset.add(new RecordBatch(column.rowCount(), List.of(column)));
         // through the serialized state, as parallel and Beam runs merge it
@@ -110,7 +110,7 @@ class NaturalLanguageStatisticsTest {
     @Test
     void floatValuesInvalidateTheFeature() {
         StatisticsOptions options = StatisticsOptions.DEFAULT.withSemanticDomains(
-                new SemanticDomains(NaturalLanguageFeature.of(SCHEMA, Map.of("my_vocab", List.of()))));
+                new SemanticDomains(NaturalLanguageFeature.of(SCHEMA, Map.of("my_vocab", List.of())), false));
         DatasetAccumulator dataset = new DatasetAccumulator(options);
         dev.veracity.data.ColumnBuilder floats =
                 dev.veracity.data.ColumnBuilder.of("string_nlp_feature_no_vocab", FeatureType.FLOAT);

@@ -485,6 +485,7 @@ class WeightedStatisticsTest {
             assertThat(in.readInt()).as("sparse features").isZero();
             assertThat(in.readInt()).as("weighted features").isZero();
             assertThat(in.readInt()).as("natural-language features").isZero();
+            assertThat(in.readInt()).as("image features").isZero();
             assertThat(in.available()).isZero();
             return buffer.toByteArray();
         }
