@@ -15,17 +15,25 @@ import dev.veracity.privacy.Secret;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.Schema;
+import dev.veracity.stats.NaturalLanguageFeature;
+import dev.veracity.stats.SemanticDomains;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -211,6 +219,20 @@ final class StatsCommand implements Callable<Integer> {
                     + "--engine-arg=--parallelism=4.")
     List<String> engineArgs = List.of();
 
+    @Option(
+            names = "--semantic-domain-stats",
+            description =
+                    "With --schema: also compute TFDV's semantic-domain statistics (enable_semantic_domain_stats):"
+                            + " nl_statistics for features whose natural_language_domain names a vocabulary or token sets.")
+    boolean semanticDomainStats;
+
+    @Option(
+            names = "--vocab",
+            paramLabel = "NAME=FILE",
+            description = "With --semantic-domain-stats: the vocabulary a natural_language_domain names, one token per "
+                    + "line, line i being token i (TFDV's vocab_paths; repeatable).")
+    Map<String, Path> vocabularies = new LinkedHashMap<>();
+
     @Mixin
     ReadingOptions reading;
 
@@ -233,7 +255,26 @@ final class StatsCommand implements Callable<Integer> {
         StatisticsEngine other = local ? null : StatisticsEngines.find(engine);
         boolean database = ReadingOptions.isDatabase(inputs);
         List<Path> files = local && !database ? InputPaths.expand(inputs) : List.of();
-        OutputPaths.refuseOverwrite(Inputs.of(inputs, files, schema, piiSecretFile), List.of(output));
+        List<Path> read = new ArrayList<>(Inputs.of(inputs, files, schema, piiSecretFile));
+        read.addAll(vocabularies.values());
+        OutputPaths.refuseOverwrite(read, List.of(output));
+        Schema readSchema = schema == null ? Schema.getDefaultInstance() : SchemaFiles.read(schema);
+        if (semanticDomainStats) {
+            if (schema == null) {
+                throw new ParameterException(
+                        spec.commandLine(), "--semantic-domain-stats reads the domains of a schema: give --schema");
+            }
+            Map<String, List<String>> tokens = new LinkedHashMap<>();
+            for (Map.Entry<String, Path> vocabulary : vocabularies.entrySet()) {
+                tokens.put(
+                        vocabulary.getKey(),
+                        Files.readAllLines(vocabulary.getValue(), StandardCharsets.UTF_8).stream()
+                                .map(String::strip)
+                                .toList());
+            }
+            options = options.withSemanticDomains(
+                    new SemanticDomains(NaturalLanguageFeature.of(readSchema, tokens), true));
+        }
         Veracity.StatisticsRequest request = Veracity.statistics(files)
                 .withOptions(options)
                 .withCsvOptions(csv)
@@ -243,7 +284,6 @@ final class StatsCommand implements Callable<Integer> {
                 .withMaxSlices(maxSlices)
                 .sample(sampleRate, seed)
                 .withReadOptions(reading.readOptions(inputs));
-        Schema readSchema = schema == null ? Schema.getDefaultInstance() : SchemaFiles.read(schema);
         if (schema != null) {
             request = request.withSchema(readSchema);
         }

@@ -137,10 +137,13 @@ final class SchemaEngine {
         SparseNode sparse = sparseNodes.get(key);
         WeightedFeature.Builder weighted = weightedNodes.get(key);
         if (sparse != null || weighted != null) {
-            // as TFDV: a deprecated feature of the path (else a deprecated sparse feature) is skipped
+            // as TFDV: a deprecated feature of the path (else a deprecated sparse feature) is skipped; a deprecated
+            // weighted feature too (TFDV checks it again, so that its own fix does not make validation clean)
             boolean skipped = node != null
                     ? node.ancestorDeprecated() || FeatureRules.isDeprecated(node.feature())
-                    : sparse != null && (sparse.ancestorDeprecated() || CompositeChecks.isDeprecated(sparse.feature()));
+                    : sparse != null
+                            ? sparse.ancestorDeprecated() || CompositeChecks.isDeprecated(sparse.feature())
+                            : CompositeChecks.isDeprecated(weighted);
             if (skipped) {
                 return;
             }

@@ -32,6 +32,9 @@ final class NaturalLanguageAccumulator {
     private final StatisticsOptions options;
     private final Map<String, Long> ids;
     private boolean invalid;
+    /** Whether a column of the feature was added: a feature never seen has no statistics, as in TFDV. */
+    private boolean seen;
+
     private long numExamples;
     private long inVocabTokens;
     private long totalTokens;
@@ -58,6 +61,7 @@ final class NaturalLanguageAccumulator {
 
     /** Adds the present rows of a column of this feature. */
     void add(Column column) {
+        seen = true;
         if (column instanceof FloatColumn) {
             invalid = true;
             return;
@@ -219,6 +223,7 @@ final class NaturalLanguageAccumulator {
 
     void merge(NaturalLanguageAccumulator other) {
         invalid |= other.invalid;
+        seen |= other.seen;
         numExamples += other.numExamples;
         inVocabTokens += other.inVocabTokens;
         totalTokens += other.totalTokens;
@@ -283,12 +288,18 @@ final class NaturalLanguageAccumulator {
                 .build();
     }
 
+    /** {@return whether a column of the feature was added} */
+    boolean isSeen() {
+        return seen;
+    }
+
     long retainedBytes() {
         return 256 + tokens.retainedBytes() + 2L * 8 * options.kllK() * 3 + tokenStatistics.retainedBytes();
     }
 
     void write(DataOutput out) throws IOException {
         out.writeBoolean(invalid);
+        out.writeBoolean(seen);
         out.writeLong(numExamples);
         out.writeLong(inVocabTokens);
         out.writeLong(totalTokens);
@@ -307,6 +318,7 @@ final class NaturalLanguageAccumulator {
             throws IOException {
         NaturalLanguageAccumulator state = new NaturalLanguageAccumulator(feature, options);
         state.invalid = in.readBoolean();
+        state.seen = in.readBoolean();
         state.numExamples = in.readLong();
         state.inVocabTokens = in.readLong();
         state.totalTokens = in.readLong();

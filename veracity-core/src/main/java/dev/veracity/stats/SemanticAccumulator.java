@@ -63,7 +63,9 @@ final class SemanticAccumulator {
     List<FeatureNameStatistics> result() {
         List<FeatureNameStatistics> result = new ArrayList<>();
         for (NaturalLanguageAccumulator nl : naturalLanguage.values()) {
-            result.add(nl.result());
+            if (nl.isSeen()) {
+                result.add(nl.result());
+            }
         }
         for (ImageAccumulator image : images.values()) {
             result.add(image.result());

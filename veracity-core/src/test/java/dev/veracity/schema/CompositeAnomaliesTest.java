@@ -211,6 +211,14 @@ class CompositeAnomaliesTest {
         }
 
         @Test
+        void updateDeprecatesTheWeightedFeatureAndThenValidationIsClean() {
+            DatasetFeatureStatisticsList stats = statistics(weightedStats("weighted_feature", 0, 0, 0, 2));
+            Schema updated = SchemaUpdater.update(Stats.schema(WEIGHTED), stats);
+            assertThat(updated.getWeightedFeature(0).getLifecycleStage()).isEqualTo(LifecycleStage.DEPRECATED);
+            assertClean(Validator.validate(stats, updated).run());
+        }
+
+        @Test
         void nameCollisionWithAFeatureDeprecatesBoth() {
             String schema = WEIGHTED.replace("'weighted_feature'", "'existing_feature'")
                     + "feature { name: 'existing_feature' type: INT }";

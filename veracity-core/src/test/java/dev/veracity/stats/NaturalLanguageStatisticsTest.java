@@ -108,6 +108,17 @@ class NaturalLanguageStatisticsTest {
     }
 
     @Test
+    void aFeatureAbsentFromTheDataHasNoStatistics() {
+        StatisticsOptions options = StatisticsOptions.DEFAULT.withSemanticDomains(
+                new SemanticDomains(NaturalLanguageFeature.of(SCHEMA, Map.of("my_vocab", List.of())), false));
+        DatasetAccumulator dataset = new DatasetAccumulator(options);
+        dataset.add(new RecordBatch(1, List.of(column("other", FeatureType.INT, ints(1)))));
+        assertThat(dataset.result("").getFeaturesList())
+                .extracting(f -> f.getPath().getStep(0))
+                .containsExactly("other");
+    }
+
+    @Test
     void floatValuesInvalidateTheFeature() {
         StatisticsOptions options = StatisticsOptions.DEFAULT.withSemanticDomains(
                 new SemanticDomains(NaturalLanguageFeature.of(SCHEMA, Map.of("my_vocab", List.of())), false));

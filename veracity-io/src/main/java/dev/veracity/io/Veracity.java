@@ -392,7 +392,7 @@ public final class Veracity {
             if (schema.getFeatureCount() > 0) {
                 Set<String> categorical = new HashSet<>(options.categoricalFeatures());
                 categorical.addAll(SchemaTypes.categoricalNumbers(schema));
-                described = options.withCategoricalFeatures(categorical);
+                described = described.withCategoricalFeatures(categorical);
                 Map<String, FeatureType> types = new HashMap<>(csvOptions.columnTypes());
                 types.putAll(SchemaTypes.columnTypes(schema));
                 read = csvOptions.withColumnTypes(types).withPrivateColumns(PiiProtection.features(schema));
