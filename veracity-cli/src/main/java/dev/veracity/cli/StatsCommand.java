@@ -223,7 +223,9 @@ final class StatsCommand implements Callable<Integer> {
             names = "--semantic-domain-stats",
             description =
                     "With --schema: also compute TFDV's semantic-domain statistics (enable_semantic_domain_stats):"
-                            + " nl_statistics for features whose natural_language_domain names a vocabulary or token sets.")
+                            + " nl_statistics for features whose natural_language_domain names a vocabulary or"
+                            + " excluded or out-of-vocabulary tokens, and image formats and sizes (from the headers)"
+                            + " of string features whose values are mostly images.")
     boolean semanticDomainStats;
 
     @Option(
