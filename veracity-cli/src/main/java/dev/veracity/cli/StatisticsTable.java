@@ -1,5 +1,6 @@
 package dev.veracity.cli;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.veracity.proto.CommonStatistics;
 import dev.veracity.proto.CrossFeatureStatistics;
 import dev.veracity.proto.CustomStatistic;
@@ -7,6 +8,7 @@ import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.LiftSeries;
+import dev.veracity.proto.NaturalLanguageStatistics;
 import dev.veracity.proto.NumericStatistics;
 import dev.veracity.proto.StringStatistics;
 import dev.veracity.stats.StringAccumulator;
@@ -116,7 +118,22 @@ final class StatisticsTable {
                     featureName(feature),
                     feature.getStatsCase() == FeatureNameStatistics.StatsCase.STRUCT_STATS
                             ? "struct"
-                            : "no statistics"));
+                            : feature.getCustomStatsCount() > 0 ? customSummary(feature) : "no statistics"));
+        }
+        for (FeatureNameStatistics feature : dataset.getFeaturesList()) {
+            for (CustomStatistic custom : feature.getCustomStatsList()) {
+                NaturalLanguageStatistics nl = naturalLanguage(custom);
+                if (nl != null) {
+                    text.append(String.format(
+                            Locale.ROOT,
+                            "%nNatural language %s: coverage %s, avg token length %s, sequence length %s to %s%n",
+                            featureName(feature),
+                            number(nl.getFeatureCoverage()),
+                            number(nl.getAvgTokenLength()),
+                            count(nl.getMinSequenceLength()),
+                            count(nl.getMaxSequenceLength())));
+                }
+            }
         }
         for (CrossFeatureStatistics cross : dataset.getCrossFeaturesList()) {
             if (cross.getCategoricalCrossStats().hasLift()) {
@@ -194,6 +211,38 @@ final class StatisticsTable {
                 top,
                 freq,
                 c.getTotNumValues() > 0 || s.getUnique() > 0 ? number(s.getAvgLength()) : "-");
+    }
+
+    /** {@return the natural-language statistics a custom statistic holds, or null if it holds none} */
+    private static NaturalLanguageStatistics naturalLanguage(CustomStatistic custom) {
+        if (!custom.getName().equals("nl_statistics") || !custom.getAny().is(NaturalLanguageStatistics.class)) {
+            return null;
+        }
+        try {
+            return custom.getAny().unpack(NaturalLanguageStatistics.class);
+        } catch (InvalidProtocolBufferException e) {
+            return null;
+        }
+    }
+
+    /** {@return a sparse or weighted feature's custom statistics, e.g. {@code missing_value 2, missing_index a:1}} */
+    private static String customSummary(FeatureNameStatistics feature) {
+        List<String> parts = new ArrayList<>();
+        for (CustomStatistic custom : feature.getCustomStatsList()) {
+            String value = switch (custom.getValCase()) {
+                case NUM -> number(custom.getNum());
+                case RANK_HISTOGRAM ->
+                    String.join(
+                            " ",
+                            custom.getRankHistogram().getBucketsList().stream()
+                                    .map(b -> printable(b.getLabel(), NAME_WIDTH) + ":" + number(b.getSampleCount()))
+                                    .toList());
+                case STR -> printable(custom.getStr(), NAME_WIDTH);
+                case HISTOGRAM, ANY, VAL_NOT_SET -> "...";
+            };
+            parts.add(printable(custom.getName(), NAME_WIDTH) + " " + value);
+        }
+        return String.join(", ", parts);
     }
 
     static String featureName(FeatureNameStatistics feature) {

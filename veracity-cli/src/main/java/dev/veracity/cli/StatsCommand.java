@@ -15,17 +15,25 @@ import dev.veracity.privacy.Secret;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.Schema;
+import dev.veracity.stats.NaturalLanguageFeature;
+import dev.veracity.stats.SemanticDomains;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -169,7 +177,9 @@ final class StatsCommand implements Callable<Integer> {
                     + "instead of inferring them: a value that does not parse as its type fails (exit 2, naming "
                     + "file, line and column) or, with --bad-records skip, skips its record. INT/FLOAT features "
                     + "with is_categorical domains get string statistics, as in TFDV. Other formats keep the types their "
-                    + "values carry; the schema marks categorical numbers and PII features.")
+                    + "values carry; the schema marks categorical numbers and PII features. Its sparse_feature and "
+                    + "weighted_feature declarations get TFDV's custom statistics (missing_value, missing_index, "
+                    + "min_length_diff, ...).")
     Path schema;
 
     @Option(
@@ -228,6 +238,22 @@ final class StatsCommand implements Callable<Integer> {
                     + "--engine-arg=--parallelism=4.")
     List<String> engineArgs = List.of();
 
+    @Option(
+            names = "--semantic-domain-stats",
+            description =
+                    "With --schema: also compute TFDV's semantic-domain statistics (enable_semantic_domain_stats):"
+                            + " nl_statistics for features whose natural_language_domain names a vocabulary or"
+                            + " excluded or out-of-vocabulary tokens, and image formats and sizes (from the headers)"
+                            + " of string features whose values are mostly images.")
+    boolean semanticDomainStats;
+
+    @Option(
+            names = "--vocab",
+            paramLabel = "NAME=FILE",
+            description = "With --semantic-domain-stats: the vocabulary a natural_language_domain names, one token per "
+                    + "line, line i being token i (TFDV's vocab_paths; repeatable).")
+    Map<String, Path> vocabularies = new LinkedHashMap<>();
+
     @Mixin
     ReadingOptions reading;
 
@@ -250,7 +276,26 @@ final class StatsCommand implements Callable<Integer> {
         StatisticsEngine other = local ? null : StatisticsEngines.find(engine);
         boolean database = ReadingOptions.isDatabase(inputs);
         List<Path> files = local && !database ? InputPaths.expand(inputs) : List.of();
-        OutputPaths.refuseOverwrite(Inputs.of(inputs, files, schema, piiSecretFile), List.of(output));
+        List<Path> read = new ArrayList<>(Inputs.of(inputs, files, schema, piiSecretFile));
+        read.addAll(vocabularies.values());
+        OutputPaths.refuseOverwrite(read, List.of(output));
+        Schema readSchema = schema == null ? Schema.getDefaultInstance() : SchemaFiles.read(schema);
+        if (semanticDomainStats) {
+            if (schema == null) {
+                throw new ParameterException(
+                        spec.commandLine(), "--semantic-domain-stats reads the domains of a schema: give --schema");
+            }
+            Map<String, List<String>> tokens = new LinkedHashMap<>();
+            for (Map.Entry<String, Path> vocabulary : vocabularies.entrySet()) {
+                tokens.put(
+                        vocabulary.getKey(),
+                        Files.readAllLines(vocabulary.getValue(), StandardCharsets.UTF_8).stream()
+                                .map(String::strip)
+                                .toList());
+            }
+            options = options.withSemanticDomains(
+                    new SemanticDomains(NaturalLanguageFeature.of(readSchema, tokens), true));
+        }
         Veracity.StatisticsRequest request = Veracity.statistics(files)
                 .withOptions(options)
                 .withCsvOptions(csv)
@@ -260,7 +305,6 @@ final class StatsCommand implements Callable<Integer> {
                 .withMaxSlices(maxSlices)
                 .sample(sampleRate, seed)
                 .withReadOptions(reading.readOptions(inputs));
-        Schema readSchema = schema == null ? Schema.getDefaultInstance() : SchemaFiles.read(schema);
         if (schema != null) {
             request = request.withSchema(readSchema);
         }

@@ -449,6 +449,56 @@ class StatsCommandTest {
         }
 
         @Test
+        void sparseWeightedAndNaturalLanguageFeaturesGetTfdvsCustomStatistics() throws IOException {
+            Path input = csv(
+                    "ads.jsonl",
+                    "{\"idx\": [1, 2], \"val\": [0.5], \"term\": [\"a\"], \"w\": [1.0], \"q\": [\"x\", \"y\"]}\n"
+                            + "{\"idx\": [3], \"term\": [\"b\"], \"w\": [2.0], \"q\": [\"y\"]}\n");
+            Path vocabulary = csv("words.txt", "x\ny\n");
+            Path schema = csv(
+                    "schema.pbtxt",
+                    "feature { name: \"q\" type: BYTES natural_language_domain { vocabulary: \"words\" } }\n"
+                            + "sparse_feature { name: \"ad\" index_feature { name: \"idx\" }"
+                            + " value_feature { name: \"val\" } }\n"
+                            + "weighted_feature { name: \"wt\" feature { step: \"term\" }"
+                            + " weight_feature { step: \"w\" } }\n");
+            Path output = dir.resolve("ads.pbtxt");
+            CommandRun run = CommandRun.of(
+                    "stats",
+                    input.toString(),
+                    "--schema",
+                    schema.toString(),
+                    "--semantic-domain-stats",
+                    "--vocab",
+                    "words=" + vocabulary,
+                    "-o",
+                    output.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            DatasetFeatureStatistics dataset = StatisticsFiles.read(output).getDatasets(0);
+            FeatureNameStatistics ad = feature(dataset, "ad");
+            assertThat(ad.getCustomStats(0).getName()).isEqualTo("missing_value");
+            assertThat(ad.getCustomStats(0).getNum()).isEqualTo(1.0);
+            assertThat(feature(dataset, "wt").getCustomStatsList()).hasSize(4);
+            assertThat(feature(dataset, "q").getCustomStatsList())
+                    .anyMatch(c -> c.getName().equals("nl_statistics"));
+            CommandRun show = CommandRun.of("show", output.toString());
+            assertThat(show.out())
+                    .contains("Other feature ad: missing_value 1")
+                    .contains("Natural language q: coverage 1");
+        }
+
+        @Test
+        void semanticDomainStatisticsNeedASchema() throws IOException {
+            Path input = csv("a.csv", "a\n1\n");
+            CommandRun run = stats(input, "--semantic-domain-stats");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err())
+                    .startsWith("veracity: error: ")
+                    .contains("--schema")
+                    .doesNotContain("\tat ");
+        }
+
+        @Test
         void aMissingSchemaFileIsAnInputError() throws IOException {
             Path input = csv("a.csv", "a\n1\n");
             CommandRun run = stats(input, "--schema", dir.resolve("nope.pbtxt").toString());

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The one dataset of a statistics list that inference and validation read, with its features by serialized path.
  * As TFDV: the only dataset, or the {@code "All Examples"} slice when there are several; or one named explicitly.
- * Weighted statistics are used when every feature has them and the weighted example count is not zero.
+ * Weighted statistics are used when every feature has them (composites such as sparse features, which carry only
+ * custom statistics, aside) and the weighted example count is not zero.
  *
  * @param dataset     the chosen dataset
  * @param byWeight    whether weighted statistics are read
@@ -32,7 +33,9 @@ public record DatasetView(DatasetFeatureStatistics dataset, boolean byWeight, Ma
         DatasetFeatureStatistics chosen = choose(statistics, name);
         boolean byWeight = chosen.getWeightedNumExamples() != 0
                 && chosen.getFeaturesCount() > 0
-                && chosen.getFeaturesList().stream().allMatch(DatasetView::hasWeightedStats);
+                && chosen.getFeaturesList().stream()
+                        .filter(f -> f.getStatsCase() != FeatureNameStatistics.StatsCase.STATS_NOT_SET)
+                        .allMatch(DatasetView::hasWeightedStats);
         double numExamples = byWeight ? chosen.getWeightedNumExamples() : chosen.getNumExamples();
         Map<String, FeatureView> features = new LinkedHashMap<>();
         for (FeatureNameStatistics feature : chosen.getFeaturesList()) {

@@ -40,6 +40,9 @@ final class FeatureCreator {
         if (view.schemaType() == FeatureType.STRUCT) {
             feature.setStructDomain(StructDomain.getDefaultInstance());
         }
+        if (view.stats().hasValidationDerivedSource()) {
+            DerivedFeatureChecks.markDerived(feature, view);
+        }
         double present = view.numPresent();
         FeaturePresence.Builder presence = FeaturePresence.newBuilder();
         if (present <= 0) {
@@ -146,7 +149,8 @@ final class FeatureCreator {
         }
     }
 
-    private static boolean setSemanticDomain(Feature.Builder feature, String domainInfo) {
+    /** {@return whether {@code domainInfo}, a feature in text format, set a domain on {@code feature}} */
+    static boolean setSemanticDomain(Feature.Builder feature, String domainInfo) {
         Feature.Builder parsed = Feature.newBuilder();
         try {
             TextFormat.merge(domainInfo, parsed);

@@ -50,6 +50,7 @@ final class FeatureUpdater {
         updater.run(feature, view, required);
         if (!updater.stopped) {
             updater.found.addAll(comparators.compare(feature, view));
+            updater.found.addAll(DerivedFeatureChecks.check(feature, view));
         }
         return updater.found;
     }
@@ -59,6 +60,14 @@ final class FeatureUpdater {
     }
 
     private void run(Feature.Builder feature, FeatureView view, boolean required) {
+        if (!feature.hasName()) {
+            add(
+                    FEATURE_MISSING_NAME,
+                    "Missing name",
+                    "unspecified name (maybe meant to be the empty string): find name rather than deprecating.");
+            FeatureRules.deprecate(feature);
+            return;
+        }
         checkSpecification(feature);
         if (FeatureRules.isDeprecated(feature)) {
             return;
@@ -324,6 +333,14 @@ final class FeatureUpdater {
 
     private void checkDomain(Feature.Builder feature, FeatureView view) {
         if (feature.getDomainInfoCase() == Feature.DomainInfoCase.DOMAININFO_NOT_SET) {
+            // TFDV: a semantic domain the statistics inferred (one domain_info custom statistic) is taken
+            List<String> infos = view.domainInfos();
+            if (infos.size() == 1 && FeatureCreator.setSemanticDomain(feature, infos.get(0))) {
+                add(
+                        SEMANTIC_DOMAIN_UPDATE,
+                        "Updated semantic domain",
+                        "Updated semantic domain for feature: " + feature.getName());
+            }
             return;
         }
         if (view.stats().getType() == dev.veracity.proto.FeatureNameStatistics.Type.BYTES) {
@@ -358,6 +375,8 @@ final class FeatureUpdater {
             case BOOL_DOMAIN -> checkBoolDomain(feature, view);
             case INT_DOMAIN -> checkIntDomain(feature, view);
             case FLOAT_DOMAIN -> checkFloatDomain(feature, view);
+            case NATURAL_LANGUAGE_DOMAIN -> found.addAll(NaturalLanguageChecks.check(feature, view));
+            case IMAGE_DOMAIN -> found.addAll(ImageChecks.check(feature, view));
             default -> {}
         }
     }

@@ -10,11 +10,15 @@ import dev.veracity.proto.DriftSkewInfo;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.FeaturePaths.Path;
 import dev.veracity.proto.Schema;
+import dev.veracity.proto.SparseFeature;
+import dev.veracity.proto.WeightedFeature;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one engine behind inference, update and validation, as in TFDV: walk the statistics and the schema, relax
@@ -42,10 +46,14 @@ final class SchemaEngine {
 
     private record Node(Path path, Feature.Builder feature, boolean ancestorDeprecated) {}
 
+    private record SparseNode(SparseFeature.Builder feature, boolean ancestorDeprecated) {}
+
     private final Schema.Builder schema;
     private final InferenceOptions newColumns;
     private final String environment;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Map<String, SparseNode> sparseNodes = new HashMap<>();
+    private final Map<String, WeightedFeature.Builder> weightedNodes = new HashMap<>();
     private final Map<Path, List<Description>> findings = new LinkedHashMap<>();
     private final ComparatorChecks comparators;
 
@@ -55,6 +63,11 @@ final class SchemaEngine {
         this.environment = environment;
         this.comparators = comparators;
         index(this.schema.getFeatureBuilderList(), Path.getDefaultInstance(), false);
+        indexSparse(this.schema.getSparseFeatureBuilderList(), Path.getDefaultInstance(), false);
+        for (WeightedFeature.Builder weighted : this.schema.getWeightedFeatureBuilderList()) {
+            // weighted features are top-level: their statistics' path is their name
+            weightedNodes.putIfAbsent(PathNames.serialize(PathNames.of(weighted.getName())), weighted);
+        }
     }
 
     /**
@@ -104,16 +117,46 @@ final class SchemaEngine {
             Path path = PathNames.child(parent, feature.getName());
             nodes.put(PathNames.serialize(path), new Node(path, feature, parentDeprecated));
             if (feature.hasStructDomain()) {
-                index(
-                        feature.getStructDomainBuilder().getFeatureBuilderList(),
-                        path,
-                        parentDeprecated || FeatureRules.isDeprecated(feature));
+                boolean deprecated = parentDeprecated || FeatureRules.isDeprecated(feature);
+                index(feature.getStructDomainBuilder().getFeatureBuilderList(), path, deprecated);
+                indexSparse(feature.getStructDomainBuilder().getSparseFeatureBuilderList(), path, deprecated);
             }
+        }
+    }
+
+    private void indexSparse(List<SparseFeature.Builder> features, Path parent, boolean parentDeprecated) {
+        for (SparseFeature.Builder sparse : features) {
+            sparseNodes.putIfAbsent(
+                    PathNames.serialize(PathNames.child(parent, sparse.getName())),
+                    new SparseNode(sparse, parentDeprecated));
         }
     }
 
     private void visit(String key, FeatureView view) {
         Node node = nodes.get(key);
+        SparseNode sparse = sparseNodes.get(key);
+        WeightedFeature.Builder weighted = weightedNodes.get(key);
+        if (sparse != null || weighted != null) {
+            // as TFDV: a deprecated feature of the path (else a deprecated sparse feature) is skipped; a deprecated
+            // weighted feature too (TFDV checks it again, so that its own fix does not make validation clean)
+            boolean skipped = node != null
+                    ? node.ancestorDeprecated() || FeatureRules.isDeprecated(node.feature())
+                    : sparse != null
+                            ? sparse.ancestorDeprecated() || CompositeChecks.isDeprecated(sparse.feature())
+                            : CompositeChecks.isDeprecated(weighted);
+            if (skipped) {
+                return;
+            }
+            Optional<List<Description>> found = CompositeChecks.check(
+                    node == null ? null : node.feature(),
+                    sparse == null || sparse.ancestorDeprecated() ? null : sparse.feature(),
+                    weighted,
+                    view);
+            if (found.isPresent()) {
+                found.get().forEach(description -> record(view.path(), description));
+                return;
+            }
+        }
         if (node == null) {
             addNewColumn(key, view);
             return;

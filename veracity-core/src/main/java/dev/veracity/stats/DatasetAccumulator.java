@@ -6,13 +6,16 @@ import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.proto.DatasetFeatureStatistics;
+import dev.veracity.proto.FeatureNameStatistics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,17 +34,23 @@ import java.util.Objects;
  * }</pre>
  */
 public final class DatasetAccumulator {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final int UNWEIGHTED_VERSION = 1;
+    /** Version 2: weighted, without the state of sparse and weighted features. */
+    private static final int UNCOMPOSITE_VERSION = 2;
 
     private final StatisticsOptions options;
     private final Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
     private long numExamples;
     private double weightedNumExamples;
     private double[] rowWeights = new double[0];
+    private final CompositeAccumulator composites;
+    private final SemanticAccumulator semantic;
 
     public DatasetAccumulator(StatisticsOptions options) {
         this.options = Objects.requireNonNull(options, "options is null");
+        this.composites = new CompositeAccumulator(options.compositeFeatures());
+        this.semantic = new SemanticAccumulator(options);
     }
 
     /**
@@ -62,6 +71,8 @@ public final class DatasetAccumulator {
                 accumulator.add(column, weights);
             }
         }
+        composites.add(batch);
+        semantic.add(batch);
     }
 
     /** {@return per row of the batch, its weight; adds their sum to the weighted number of examples} */
@@ -153,6 +164,8 @@ public final class DatasetAccumulator {
                 mine.merge(theirs);
             }
         }
+        composites.merge(other.composites);
+        semantic.merge(other.semantic);
     }
 
     /** {@return the number of examples added} */
@@ -180,12 +193,37 @@ public final class DatasetAccumulator {
         for (FeatureAccumulator feature : features.values()) {
             dataset.addFeatures(feature.result(numExamples, weightedNumExamples));
         }
+        addComposites(dataset);
         return dataset.build();
+    }
+
+    /**
+     * Adds the statistics of the sparse and weighted features and the semantic-domain statistics; one whose path is a
+     * column's joins that column's statistics (TFDV merges statistics by path): a sparse or weighted feature named as
+     * a column is then a name collision to validation.
+     */
+    private void addComposites(DatasetFeatureStatistics.Builder dataset) {
+        List<FeatureNameStatistics> added = new ArrayList<>(composites.result());
+        added.addAll(semantic.result());
+        for (FeatureNameStatistics composite : added) {
+            FeatureNameStatistics.Builder same = null;
+            for (FeatureNameStatistics.Builder feature : dataset.getFeaturesBuilderList()) {
+                if (feature.getPath().equals(composite.getPath())) {
+                    same = feature;
+                    break;
+                }
+            }
+            if (same == null) {
+                dataset.addFeatures(composite);
+            } else {
+                same.addAllCustomStats(composite.getCustomStatsList());
+            }
+        }
     }
 
     /** {@return the memory held, which grows with the number of features and the options, not with rows} */
     public long retainedBytes() {
-        long total = 64 + rowWeights.length * 8L;
+        long total = 64 + rowWeights.length * 8L + composites.retainedBytes() + semantic.retainedBytes();
         for (FeatureAccumulator feature : features.values()) {
             total += feature.retainedBytes();
         }
@@ -206,6 +244,8 @@ public final class DatasetAccumulator {
                 out.writeInt(state.length);
                 out.write(state);
             }
+            composites.writeState(out);
+            semantic.writeState(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -222,9 +262,16 @@ public final class DatasetAccumulator {
         DatasetAccumulator dataset = new DatasetAccumulator(options);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION && version != UNWEIGHTED_VERSION) {
+            if (version != VERSION && version != UNCOMPOSITE_VERSION && version != UNWEIGHTED_VERSION) {
                 throw new IllegalArgumentException("dataset accumulator format version " + version + ", expected "
-                        + UNWEIGHTED_VERSION + " or " + VERSION);
+                        + UNWEIGHTED_VERSION + " to " + VERSION);
+            }
+            if (version != VERSION
+                    && (!options.compositeFeatures().isEmpty()
+                            || !options.semanticDomains().isEmpty())) {
+                throw new IllegalArgumentException("dataset accumulator format version " + version
+                        + " has no state of sparse, weighted or semantic-domain features, but the options declare "
+                        + "some");
             }
             String weightFeature = version == UNWEIGHTED_VERSION ? "" : in.readUTF();
             if (!weightFeature.equals(options.weightFeature())) {
@@ -240,6 +287,10 @@ public final class DatasetAccumulator {
                 in.readFully(state);
                 FeatureAccumulator feature = FeatureAccumulator.fromBytes(state, options);
                 dataset.features.put(feature.name(), feature);
+            }
+            if (version == VERSION) {
+                dataset.composites.readState(in);
+                dataset.semantic.readState(in);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated dataset accumulator bytes", e);

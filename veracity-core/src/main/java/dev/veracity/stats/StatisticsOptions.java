@@ -28,6 +28,12 @@ import org.apache.datasketches.kll.KllSketch;
  *                                      they get {@code string_stats} of their decimal strings instead of
  *                                      {@code num_stats}, and keep their type; empty, the default, for none. A
  *                                      STRING feature named here is described as any string feature
+ * @param compositeFeatures             the schema's sparse and weighted features whose custom statistics TFDV's
+ *                                      composite generators compute ({@link CompositeFeatures#NONE}, the default,
+ *                                      for none)
+ * @param semanticDomains               the semantic-domain statistics to compute (TFDV's
+ *                                      {@code enable_semantic_domain_stats}; {@link SemanticDomains#NONE}, the
+ *                                      default, for none)
  */
 public record StatisticsOptions(
         int numTopValues,
@@ -38,7 +44,9 @@ public record StatisticsOptions(
         int maxExactDistinct,
         double quantilesRankError,
         String weightFeature,
-        Set<String> categoricalFeatures) {
+        Set<String> categoricalFeatures,
+        CompositeFeatures compositeFeatures,
+        SemanticDomains semanticDomains) {
 
     /** The most top values and rank histogram buckets: each is a string kept per feature and slice. */
     public static final int MAX_TOP_VALUES = 100_000;
@@ -53,6 +61,8 @@ public record StatisticsOptions(
     public StatisticsOptions {
         Objects.requireNonNull(weightFeature, "weightFeature is null");
         categoricalFeatures = Set.copyOf(Objects.requireNonNull(categoricalFeatures, "categoricalFeatures is null"));
+        Objects.requireNonNull(compositeFeatures, "compositeFeatures is null");
+        Objects.requireNonNull(semanticDomains, "semanticDomains is null");
         within("top values", numTopValues, 0, MAX_TOP_VALUES);
         within("rank histogram buckets", numRankHistogramBuckets, 0, MAX_TOP_VALUES);
         within("histogram buckets", numHistogramBuckets, 1, MAX_BUCKETS);
@@ -63,6 +73,31 @@ public record StatisticsOptions(
             throw new ConfigException(
                     "quantiles rank error: expected a number in [0.001, 0.5], found " + quantilesRankError);
         }
+    }
+
+    /** Options without sparse or weighted features: the constructor of the first nine components. */
+    public StatisticsOptions(
+            int numTopValues,
+            int numRankHistogramBuckets,
+            int numHistogramBuckets,
+            int numQuantilesHistogramBuckets,
+            int numValuesHistogramBuckets,
+            int maxExactDistinct,
+            double quantilesRankError,
+            String weightFeature,
+            Set<String> categoricalFeatures) {
+        this(
+                numTopValues,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                weightFeature,
+                categoricalFeatures,
+                CompositeFeatures.NONE,
+                SemanticDomains.NONE);
     }
 
     /** Options without categorical numeric features: the constructor of the first eight components. */
@@ -118,7 +153,9 @@ public record StatisticsOptions(
                 maxExactDistinct,
                 quantilesRankError,
                 weightFeature,
-                categoricalFeatures);
+                categoricalFeatures,
+                compositeFeatures,
+                semanticDomains);
     }
 
     /** {@return these options with another number of buckets for both numeric histograms} */
@@ -132,7 +169,9 @@ public record StatisticsOptions(
                 maxExactDistinct,
                 quantilesRankError,
                 weightFeature,
-                categoricalFeatures);
+                categoricalFeatures,
+                compositeFeatures,
+                semanticDomains);
     }
 
     /** {@return these options with another cap on exactly counted distinct values} */
@@ -146,7 +185,9 @@ public record StatisticsOptions(
                 n,
                 quantilesRankError,
                 weightFeature,
-                categoricalFeatures);
+                categoricalFeatures,
+                compositeFeatures,
+                semanticDomains);
     }
 
     /**
@@ -165,7 +206,9 @@ public record StatisticsOptions(
                 maxExactDistinct,
                 quantilesRankError,
                 Objects.requireNonNull(feature, "feature is null"),
-                categoricalFeatures);
+                categoricalFeatures,
+                compositeFeatures,
+                semanticDomains);
     }
 
     /**
@@ -185,7 +228,51 @@ public record StatisticsOptions(
                 maxExactDistinct,
                 quantilesRankError,
                 weightFeature,
-                features);
+                features,
+                compositeFeatures,
+                semanticDomains);
+    }
+
+    /**
+     * {@return these options with other sparse and weighted features} Their custom statistics ({@code missing_value},
+     * {@code missing_index}, {@code min_length_diff}, ... as TFDV names them) join each dataset's statistics.
+     *
+     * @param features the composite features, e.g. {@code CompositeFeatures.of(schema)}
+     */
+    public StatisticsOptions withCompositeFeatures(CompositeFeatures features) {
+        return new StatisticsOptions(
+                numTopValues,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                weightFeature,
+                categoricalFeatures,
+                Objects.requireNonNull(features, "features is null"),
+                semanticDomains);
+    }
+
+    /**
+     * {@return these options with other semantic-domain statistics} Natural-language features get TFDV's
+     * {@code nl_statistics} custom statistic.
+     *
+     * @param domains what to compute, e.g. {@code new SemanticDomains(NaturalLanguageFeature.of(schema, vocabularies), true)}
+     */
+    public StatisticsOptions withSemanticDomains(SemanticDomains domains) {
+        return new StatisticsOptions(
+                numTopValues,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                weightFeature,
+                categoricalFeatures,
+                compositeFeatures,
+                Objects.requireNonNull(domains, "domains is null"));
     }
 
     /** {@return whether the INT or FLOAT feature {@code name} is described by string statistics} */

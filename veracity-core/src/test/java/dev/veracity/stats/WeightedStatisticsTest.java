@@ -407,10 +407,10 @@ class WeightedStatisticsTest {
         }
 
         @Test
-        void versionTwo() {
-            assertThat(DatasetAccumulator.VERSION).isEqualTo(2);
+        void versionThreeDatasetOfVersionTwoFeatures() {
+            assertThat(DatasetAccumulator.VERSION).isEqualTo(3);
             assertThat(AccumulatorCodec.VERSION).isEqualTo(2);
-            assertThat(weighted().toBytes()[0]).isEqualTo((byte) 2);
+            assertThat(weighted().toBytes()[0]).isEqualTo((byte) 3);
         }
 
         @Test
@@ -454,12 +454,12 @@ class WeightedStatisticsTest {
             }
         }
 
-        /** Rewrites an unweighted version-2 state as version 1 wrote it: no weight feature, no weighted flags. */
+        /** Rewrites an unweighted version-3 state as version 1 wrote it: no weight feature, no weighted flags. */
         private static byte[] toVersionOne(byte[] bytes) throws IOException {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(buffer);
-            assertThat(in.readUnsignedByte()).isEqualTo(2);
+            assertThat(in.readUnsignedByte()).isEqualTo(3);
             assertThat(in.readUTF()).isEmpty();
             out.writeByte(1);
             out.writeLong(in.readLong());
@@ -482,6 +482,11 @@ class WeightedStatisticsTest {
                 out.writeInt(v1.length);
                 out.write(v1);
             }
+            assertThat(in.readInt()).as("sparse features").isZero();
+            assertThat(in.readInt()).as("weighted features").isZero();
+            assertThat(in.readInt()).as("natural-language features").isZero();
+            assertThat(in.readInt()).as("image features").isZero();
+            assertThat(in.available()).isZero();
             return buffer.toByteArray();
         }
     }

@@ -9,6 +9,7 @@ import dev.veracity.io.jdbc.JdbcSplit;
 import dev.veracity.io.jsonl.JsonLinesOptions;
 import dev.veracity.io.jsonl.JsonLinesStatistics;
 import dev.veracity.proto.Schema;
+import dev.veracity.stats.CompositeFeatures;
 import dev.veracity.stats.PiiProtection;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.SlicedStatistics;
@@ -384,10 +385,14 @@ public final class Veracity {
         private ComputedStatistics computeRaw() throws IOException {
             StatisticsOptions described = options;
             CsvOptions read = csvOptions;
+            CompositeFeatures composites = CompositeFeatures.of(schema);
+            if (!composites.isEmpty()) {
+                described = described.withCompositeFeatures(composites);
+            }
             if (schema.getFeatureCount() > 0) {
                 Set<String> categorical = new HashSet<>(options.categoricalFeatures());
                 categorical.addAll(SchemaTypes.categoricalNumbers(schema));
-                described = options.withCategoricalFeatures(categorical);
+                described = described.withCategoricalFeatures(categorical);
                 Map<String, FeatureType> types = new HashMap<>(csvOptions.columnTypes());
                 types.putAll(SchemaTypes.columnTypes(schema));
                 read = csvOptions.withColumnTypes(types).withPrivateColumns(PiiProtection.features(schema));
