@@ -68,8 +68,8 @@ public enum VeracityModule {
             case CORE -> EnumSet.noneOf(VeracityModule.class);
             case IO -> EnumSet.of(CORE);
             case REPORT, METADATA, PRIVACY, LABELING, SELECTION, TRANSFORM, MONITORING, BEAM -> EnumSet.of(CORE, IO);
-            case PIPELINE -> EnumSet.of(
-                    CORE, IO, METADATA, SELECTION, TRANSFORM, MONITORING, LABELING, PRIVACY, REPORT);
+            case PIPELINE ->
+                EnumSet.of(CORE, IO, METADATA, SELECTION, TRANSFORM, MONITORING, LABELING, PRIVACY, REPORT);
             case CLI -> EnumSet.complementOf(EnumSet.of(CLI, BEAM));
         };
     }
