@@ -16,7 +16,12 @@ import picocli.CommandLine.Spec;
             "Importer, Resolver, or your own Java class; the DAG is defined in a YAML file.",
             ""
         },
-        subcommands = {PipelineRunCommand.class, WhyNotCachedCommand.class},
+        subcommands = {
+            PipelineRunCommand.class,
+            PipelineBackfillCommand.class,
+            PipelineStatusCommand.class,
+            WhyNotCachedCommand.class
+        },
         footer = {
             "%nExamples:",
             "  veracity pipeline run examples/pipeline.yaml",

@@ -35,7 +35,7 @@ import java.util.OptionalLong;
 public final class ExampleGen implements Component {
     private static final ComponentSpec SPEC = new ComponentSpec(
             "ExampleGen",
-            "1",
+            "2",
             List.of(),
             List.of(new OutputPort("examples", ArtifactType.EXAMPLES)),
             List.of(
@@ -96,14 +96,34 @@ public final class ExampleGen implements Component {
                 "span",
                 Value.of(files.get(0).span() < 0 ? 0 : files.get(0).span()));
         context.setOutputProperty("examples", "version", Value.of(files.get(0).version()));
+        if (SpanPattern.parse(parameters.string("input").orElseThrow()).isDate()) {
+            context.setOutputProperty(
+                    "examples",
+                    "span_date",
+                    Value.of(SpanPattern.label(Math.max(0, files.get(0).span()), true)));
+        }
         context.setOutputProperty("examples", Splits.PROPERTY, Splits.property(splits.names()));
         context.setOutputProperty("examples", "file_format", Value.of("jsonl"));
+        long examples = 0;
         for (int i = 0; i < writers.size(); i++) {
             context.setOutputProperty(
                     "examples",
                     "num_examples_" + splits.names().get(i),
                     Value.of(writers.get(i).count()));
+            examples += writers.get(i).count();
         }
+        context.setOutputProperty("examples", "summary.examples", Value.of(examples));
+    }
+
+    /**
+     * {@return whether the pipeline's spans are dates: an ExampleGen of it reads a {@code {YYYY}{MM}{DD}} pattern (a
+     * span is then shown as its date)}
+     */
+    public static boolean usesDates(dev.veracity.pipeline.Pipeline pipeline) {
+        return pipeline.nodes().stream()
+                .filter(n -> n.component() instanceof ExampleGen)
+                .anyMatch(n -> SpanPattern.parse(n.parameters().string("input").orElseThrow())
+                        .isDate());
     }
 
     private static void split(
