@@ -136,7 +136,7 @@ class PipelineSpansCommandTest {
                 .contains("node gen failed: ")
                 .contains("expected partition feature nowhere")
                 .doesNotContain("2026-12-02");
-        assertThat(backfill.err()).contains("veracity: error: node gen: ").doesNotContain("\tat ");
+        assertThat(backfill.err()).contains("veracity: error: node gen: ").doesNotContain("at dev.veracity");
         CommandRun verbose =
                 CommandRun.of("pipeline", "backfill", yaml, "--from", "2026-12-01", "--to", "2026-12-02", "--verbose");
         assertThat(verbose.exitCode()).isEqualTo(2);

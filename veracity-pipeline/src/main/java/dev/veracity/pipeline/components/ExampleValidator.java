@@ -160,6 +160,7 @@ public final class ExampleValidator implements Component {
                 Path file = Splits.directory(out, split).resolve("anomalies.pbtxt");
                 Files.createDirectories(file.getParent());
                 AnomaliesFiles.write(anomalies, file);
+                AnomaliesFiles.write(anomalies, Splits.anomalies(out, split));
                 for (AnomalyInfo info : infos(anomalies)) {
                     if (info.getSeverity() == AnomalyInfo.Severity.WARNING) {
                         warnings++;
