@@ -117,8 +117,14 @@ final class PipelineSummaryTable {
                     json.writeStringField("date", SpanPattern.label(row.span(), true));
                 }
                 for (String column : summary.columns()) {
-                    if (row.values().containsKey(column)) {
-                        json.writeStringField(column, row.values().get(column));
+                    String value = row.values().get(column);
+                    if (value == null) {
+                        continue;
+                    }
+                    if (value.matches("-?\\d{1,18}")) {
+                        json.writeNumberField(column, Long.parseLong(value));
+                    } else {
+                        json.writeStringField(column, value);
                     }
                 }
                 json.writeEndObject();

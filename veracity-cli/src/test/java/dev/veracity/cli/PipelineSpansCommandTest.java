@@ -2,6 +2,13 @@ package dev.veracity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veracity.metadata.Value;
+import dev.veracity.pipeline.ArtifactType;
+import dev.veracity.pipeline.Component;
+import dev.veracity.pipeline.ComponentSpec;
+import dev.veracity.pipeline.ExecutionContext;
+import dev.veracity.pipeline.InputPort;
+import dev.veracity.pipeline.OutputPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,7 +92,7 @@ class PipelineSpansCommandTest {
                 .contains("\"status\" : \"cached\"")
                 .contains("\"span\" : " + java.time.LocalDate.of(2026, 12, 2).toEpochDay())
                 .contains("\"date\" : \"2026-12-02\"")
-                .contains("\"examples\" : \"90\"")
+                .contains("\"examples\" : 90")
                 .doesNotContain("2026-12-03");
 
         CommandRun status = CommandRun.of("pipeline", "status", yaml);
@@ -143,5 +150,77 @@ class PipelineSpansCommandTest {
         assertThat(verbose.err()).contains("    at dev.veracity.pipeline.components.ExampleGen");
         CommandRun status = CommandRun.of("pipeline", "status", yaml);
         assertThat(status.out()).contains("FAILED").contains("expected partition feature nowhere");
+    }
+
+    /** Stands in for DriftCheck: says the feature "value" drifted in the span of 2026-12-03, nothing elsewhere. */
+    public static final class FakeDrift implements Component {
+        @Override
+        public ComponentSpec spec() {
+            return new ComponentSpec(
+                    "FakeDrift",
+                    "1",
+                    List.of(InputPort.required("statistics", ArtifactType.EXAMPLE_STATISTICS)),
+                    List.of(new OutputPort("drift", new ArtifactType("DriftReport"))),
+                    List.of());
+        }
+
+        @Override
+        public void execute(ExecutionContext context) {
+            long span = context.inputs("statistics")
+                    .get(0)
+                    .property("span")
+                    .orElseThrow()
+                    .intValue();
+            context.outputDirectory("drift");
+            context.setOutputProperty("drift", "span", Value.of(span));
+            boolean alarm = span == java.time.LocalDate.of(2026, 12, 3).toEpochDay();
+            context.setOutputProperty("drift", "summary.drift_alarms", Value.of(alarm ? "value" : ""));
+        }
+    }
+
+    @Test
+    void schemaHistoryShowsPerDateSpanTheSchemaChangesAndTheDriftAlarms() throws Exception {
+        day(1, 80);
+        day(2, 80);
+        day(3, 80);
+        // Day 3 has a new column.
+        Path third = dir.resolve("data/2026-12-03/runs.csv");
+        List<String> lines = Files.readAllLines(third);
+        StringBuilder csv = new StringBuilder(lines.get(0) + ",device\n");
+        for (int i = 1; i < lines.size(); i++) {
+            csv.append(lines.get(i)).append(i % 2 == 0 ? ",ios" : ",android").append('\n');
+        }
+        Files.writeString(third, csv);
+        String yaml = pipeline("");
+        Files.writeString(Path.of(yaml), Files.readString(Path.of(yaml)) + """
+                  - id: schema
+                    component: SchemaGen
+                    inputs: {statistics: statistics.statistics}
+                  - id: drift
+                    component: dev.veracity.cli.PipelineSpansCommandTest$FakeDrift
+                    inputs: {statistics: statistics.statistics}
+                """);
+        CommandRun backfill = CommandRun.of("pipeline", "backfill", yaml, "--from", "2026-12-01", "--to", "2026-12-03");
+        assertThat(backfill.exitCode()).as(backfill.err()).isEqualTo(0);
+        assertThat(backfill.out().lines().dropWhile(l -> !l.equals("Summary:")).toList())
+                .containsExactly(
+                        "Summary:",
+                        "  span        examples  drift_alarms",
+                        "  2026-12-01  80        none",
+                        "  2026-12-02  80        none",
+                        "  2026-12-03  80        value");
+        CommandRun history = CommandRun.of("metadata", "schema-history", "--pipeline", yaml);
+        assertThat(history.exitCode()).as(history.err()).isEqualTo(0);
+        List<String> out = history.out().lines().toList();
+        assertThat(out.get(0)).contains(" Schema span 2026-12-01 ").endsWith("(3 features)");
+        assertThat(out.get(1)).isEqualTo("  first version");
+        assertThat(out.get(2)).isEqualTo("  drift alarms: none");
+        assertThat(out.get(3)).contains(" Schema span 2026-12-02 ").endsWith("(3 features)");
+        assertThat(out).containsSubsequence("  drift alarms: none", "  drift alarms: none", "  drift alarms: value");
+        assertThat(out.stream().filter(l -> l.contains(" Schema span 2026-12-03 ")))
+                .singleElement()
+                .satisfies(l -> assertThat(l).endsWith("(4 features)"));
+        assertThat(history.out()).contains("device");
+        assertThat(out.get(out.size() - 1)).isEqualTo("  drift alarms: value");
     }
 }
