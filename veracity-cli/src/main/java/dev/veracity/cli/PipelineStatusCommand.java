@@ -74,19 +74,21 @@ final class PipelineStatusCommand implements Callable<Integer> {
                             .orElse(4));
             int nodeWidth = Math.max(
                     4, entries.stream().mapToInt(e -> e.node().length()).max().orElse(4));
-            String format = "  %-" + spanWidth + "s  %-" + nodeWidth + "s  %-8s  %-20s  %-9s  %s%n";
+            String format = "  %-" + spanWidth + "s  %-" + nodeWidth + "s  %-8s  %-20s  %-9s  %s";
             out.println("Status of " + pipeline.pipeline().name() + " (last execution per span and node):");
-            out.printf(format, "span", "node", "status", "started", "execution", "note");
+            out.println(String.format(format, "span", "node", "status", "started", "execution", "note")
+                    .stripTrailing());
             for (NodeHistory.Entry entry : entries) {
-                out.printf(
-                        format,
-                        label(entry.span(), dates),
-                        entry.node(),
-                        status(entry),
-                        Instant.ofEpochMilli(entry.execution().createTimeMillis())
-                                .truncatedTo(ChronoUnit.SECONDS),
-                        entry.execution().id(),
-                        TerminalText.printable(note(entry), MAX_NOTE));
+                out.println(String.format(
+                                format,
+                                label(entry.span(), dates),
+                                entry.node(),
+                                status(entry),
+                                Instant.ofEpochMilli(entry.execution().createTimeMillis())
+                                        .truncatedTo(ChronoUnit.SECONDS),
+                                entry.execution().id(),
+                                TerminalText.printable(note(store, entry), MAX_NOTE))
+                        .stripTrailing());
             }
         }
         out.flush();
@@ -105,7 +107,7 @@ final class PipelineStatusCommand implements Callable<Integer> {
         return state == ExecutionState.FAILED ? "FAILED" : state.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String note(NodeHistory.Entry entry) {
+    private static String note(MetadataStore store, NodeHistory.Entry entry) {
         var execution = entry.execution();
         if (entry.isBlocked()) {
             return execution.property("blocked").map(Value::stringValue).orElse("");
@@ -114,10 +116,17 @@ final class PipelineStatusCommand implements Callable<Integer> {
             return execution.property("error").map(Value::stringValue).orElse("");
         }
         if (execution.state() == ExecutionState.CACHED) {
-            return execution
-                    .property("cached_from")
-                    .map(v -> "cached: outputs of execution " + v.intValue())
-                    .orElse("cached");
+            // A hit on a cache hit: name the execution that made the outputs.
+            var source = execution;
+            for (int hops = 0; hops < 1000 && source.property("cached_from").isPresent(); hops++) {
+                long from = source.property("cached_from").orElseThrow().intValue();
+                var earlier = store.execution(from);
+                if (earlier.isEmpty()) {
+                    return "cached: outputs of execution " + from;
+                }
+                source = earlier.get();
+            }
+            return source == execution ? "cached" : "cached: outputs of execution " + source.id();
         }
         return "";
     }
