@@ -14,7 +14,10 @@ import java.util.TreeMap;
 final class CacheKeys {
     private CacheKeys() {}
 
-    /** {@return the key: component type and code version, parameters, input and external file digests} */
+    /**
+     * {@return the key: component type and code version, parameters, input and external file digests}; an input's
+     * span joins its digest, so two spans with byte-identical examples get outputs of their own span
+     */
     static CacheKey of(
             Node node, Map<String, List<Artifact>> inputs, List<ExternalFile> externals, List<String> externalDigests) {
         Map<String, String> parts = new TreeMap<>();
@@ -23,12 +26,12 @@ final class CacheKeys {
         parts.put("parameters", node.parameters().canonical());
         inputs.forEach((name, list) -> {
             for (int i = 0; i < list.size(); i++) {
+                Artifact input = list.get(i);
+                long span = input.property("span").map(Value::intValue).orElse(-1L);
                 parts.put(
                         "input." + name + "[" + i + "]",
-                        list.get(i)
-                                .property("digest")
-                                .map(Value::stringValue)
-                                .orElse("id:" + list.get(i).id()));
+                        input.property("digest").map(Value::stringValue).orElse("id:" + input.id())
+                                + (span >= 0 ? " span " + span : ""));
             }
         });
         for (int i = 0; i < externals.size(); i++) {

@@ -105,6 +105,25 @@ class BackfillTest {
     }
 
     @Test
+    void twoDaysWithTheSameBytesEachGetOutputsOfTheirOwnSpan() throws Exception {
+        BackfillComponents.day(dir, 1, 120, 7);
+        BackfillComponents.day(dir, 2, 120, 7);
+        assertThat(Files.mismatch(dir.resolve("data/2026-12-01/runs.csv"), dir.resolve("data/2026-12-02/runs.csv")))
+                .isEqualTo(-1L);
+        List<RunResult> runs = backfill(BackfillComponents.pipeline(dir, Map.of()), 1, 2);
+        assertThat(statuses(runs.get(1))).containsEntry("stats", NodeStatus.EXECUTED);
+        assertThat(runs.get(1)
+                        .result("stats")
+                        .orElseThrow()
+                        .outputs()
+                        .get("statistics")
+                        .get(0)
+                        .property("span"))
+                .contains(dev.veracity.metadata.Value.of(BackfillComponents.span(2)));
+        assertThat(compared(runs.get(1))).isEqualTo(BackfillComponents.span(2) + " with " + BackfillComponents.span(1));
+    }
+
+    @Test
     void changingOneDayRerunsItsNodesAndTheDayThatComparesWithItOnly() throws Exception {
         threeDays();
         Pipeline pipeline = BackfillComponents.pipeline(dir, Map.of());
