@@ -61,6 +61,21 @@ public final class TransformFit {
     /** As {@link #fit}, also returning what the pass saw. */
     public static Fitted fitWithSummary(TransformSpec spec, List<Path> files, ReadOptions read) throws IOException {
         Objects.requireNonNull(spec, "spec is null");
+        Optional<ReadOptions> once = CsvTyping.guessForFit(spec, files, read);
+        if (once.isPresent()) {
+            try {
+                return fitPass(spec, files, once.get());
+            } catch (InputException e) {
+                if (e.errorCode() != ErrorCode.CSV_VALUE_NOT_OF_SCHEMA_TYPE) {
+                    throw e;
+                }
+                // a cell wider than the guess: infer the types in a first pass, as without the guess
+            }
+        }
+        return fitPass(spec, files, read);
+    }
+
+    private static Fitted fitPass(TransformSpec spec, List<Path> files, ReadOptions read) throws IOException {
         List<Partition> partitions = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
             partitions.add(new Partition(spec));

@@ -40,7 +40,15 @@ public final class TransformFn {
      */
     public TransformFn(TransformSpec spec, Map<String, FeatureType> inputTypes, List<Constants> constants) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
-        this.inputTypes = Map.copyOf(inputTypes);
+        // in the spec's order, so files written from it are the same bytes in every run (Map.copyOf's order is not)
+        Map<String, FeatureType> ordered = new LinkedHashMap<>();
+        for (String input : spec.inputs()) {
+            FeatureType type = inputTypes.get(input);
+            if (type != null) {
+                ordered.put(input, type);
+            }
+        }
+        this.inputTypes = java.util.Collections.unmodifiableMap(ordered);
         if (constants.size() != spec.steps().size()) {
             throw new IllegalArgumentException(
                     "expected constants for " + spec.steps().size() + " steps");
