@@ -121,19 +121,18 @@ final class CsvTyping {
             if (length == 0) {
                 continue;
             }
-            if (type == FeatureType.INT) {
-                try {
-                    NumberParser.parseLong(bytes, start, length);
-                    continue;
-                } catch (NumberFormatException e) {
-                    type = FeatureType.FLOAT;
-                }
+            try {
+                NumberParser.parseLong(bytes, start, length);
+                continue; // an integer fits both INT and FLOAT
+            } catch (NumberFormatException e) {
+                // not an int64: a FLOAT, or text
             }
             if (digitsOnly(bytes, start, length)) {
                 return FeatureType.STRING; // an integer beyond int64 types as STRING
             }
             try {
                 NumberParser.parseDouble(bytes, start, length);
+                type = FeatureType.FLOAT;
             } catch (NumberFormatException e) {
                 return FeatureType.STRING;
             }

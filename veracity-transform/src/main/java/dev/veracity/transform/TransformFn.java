@@ -182,6 +182,15 @@ public final class TransformFn {
         throw new IllegalArgumentException("no step writes " + output);
     }
 
+    /**
+     * {@return the input record a transformed record came from, as far as its ops invert} (see
+     * {@link TransformInverse}): z-score, 0-1, min-max and log1p give numbers, vocabulary indices their tokens,
+     * buckets their intervals as text {@code [lower, upper)}; kept columns pass through
+     */
+    public Map<String, Object> inverse(Map<String, ?> record) {
+        return new TransformInverse(this).inverse(record);
+    }
+
     private static void put(Map<String, Object> out, String name, Object value) {
         if (value != null) {
             out.put(name, value);
