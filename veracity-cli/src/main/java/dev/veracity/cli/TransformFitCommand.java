@@ -63,6 +63,14 @@ final class TransformFitCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     BadRecords badRecords;
 
+    @Option(
+            names = "--cache",
+            paramLabel = "DIR",
+            description = "Analyzer cache per input file (by content digest): a file analyzed before with the "
+                    + "same spec is not read again, so a rolling window of spans reads only the new ones. The "
+                    + "result is the same bytes as without the cache.")
+    Path cache;
+
     @Mixin
     ReadingOptions reading;
 
@@ -76,13 +84,23 @@ final class TransformFitCommand implements Callable<Integer> {
         OutputPaths.refuseOverwrite(Inputs.of(inputs, files, specFile), List.of(output));
         TransformSpec transformSpec = TransformSpec.read(specFile);
         TransformFit.Fitted fitted = TransformFit.fitWithSummary(
-                transformSpec, files, reading.readOptions().withBadRecords(badRecords));
+                transformSpec,
+                files,
+                reading.readOptions().withBadRecords(badRecords),
+                java.util.Optional.ofNullable(cache));
         TransformDirectory.write(fitted.fn(), fitted.summary(), output);
         PrintWriter err = spec.commandLine().getErr();
         if (fitted.summary().skippedRecords() > 0) {
             err.printf(
                     "veracity: skipped %,d malformed record(s)%n",
                     fitted.summary().skippedRecords());
+        }
+        if (cache != null) {
+            err.printf(
+                    "veracity: %d file(s) read, %d from the cache %s%n",
+                    fitted.summary().analyzedFiles(),
+                    fitted.summary().cachedFiles(),
+                    TerminalText.escape(cache.toString()));
         }
         err.printf(
                 "veracity: analyzed %,d examples for %d transforms -> %s (%.1f s)%n",

@@ -280,6 +280,17 @@ class CommandContractTest {
                 "-o",
                 "{OUT}.csv");
         row("transform verify", "data.csv", Fixture.CSV, false, false, "--transform", "{TRANSFORM}", "{IN}");
+        row(
+                "transform inverse",
+                "data.csv",
+                Fixture.CSV,
+                true,
+                false,
+                "--transform",
+                "{TRANSFORM}",
+                "{IN}",
+                "-o",
+                "{OUT}.csv");
         row("label agreement", "data.csv", Fixture.CSV, true, false, "{IN}", "-o", "{OUT}.json");
         row("label project init", "project", Fixture.NONE, false, false, "--labels", "yes,no", "{IN}");
         row("label project instructions", "project", Fixture.PROJECT, false, false, "{IN}", "{CSV}");

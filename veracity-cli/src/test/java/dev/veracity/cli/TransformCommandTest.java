@@ -53,6 +53,79 @@ class TransformCommandTest {
     }
 
     @Test
+    void inverseCacheAndBadRecordsOnTheCommandLine() throws IOException {
+        Path spec = Files.writeString(
+                dir.resolve("s.yaml"),
+                "transforms:\n  - {name: pace_z, op: scale_to_z_score, input: pace_min_per_km}\n"
+                        + "  - {name: route_id, op: compute_and_apply_vocabulary, input: route}\n");
+        Path tf = dir.resolve("tf");
+        Path cache = dir.resolve("cache");
+        String[] fit = {
+            "transform",
+            "fit",
+            "--spec",
+            spec.toString(),
+            TRAIN.toString(),
+            "--cache",
+            cache.toString(),
+            "-o",
+            tf.toString()
+        };
+        CommandRun first = CommandRun.of(fit);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).contains("1 file(s) read, 0 from the cache");
+        CommandRun second = CommandRun.of(fit);
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).contains("0 file(s) read, 1 from the cache");
+
+        Path transformed = dir.resolve("t.parquet");
+        assertThat(CommandRun.of(
+                                "transform",
+                                "apply",
+                                "--transform",
+                                tf.toString(),
+                                EVAL.toString(),
+                                "-o",
+                                transformed.toString())
+                        .exitCode())
+                .isZero();
+        Path back = dir.resolve("back.csv");
+        CommandRun inverse = CommandRun.of(
+                "transform", "inverse", "--transform", tf.toString(), transformed.toString(), "-o", back.toString());
+        assertThat(inverse.exitCode()).as(inverse.err()).isZero();
+        List<String> lines = Files.readAllLines(back);
+        assertThat(lines.get(0)).isEqualTo("pace_min_per_km,route");
+        assertThat(lines).hasSizeGreaterThan(100);
+        assertThat(lines.get(1)).matches("[0-9.]+,.+");
+
+        List<String> eval = Files.readAllLines(EVAL);
+        List<String> header = List.of(eval.get(0).split(",", -1));
+        int pace = header.indexOf("pace_min_per_km");
+        String[] cells = eval.get(1).split(",", -1);
+        cells[pace] = "fast";
+        Path bad = Files.writeString(
+                dir.resolve("bad.csv"), eval.get(0) + "\n" + String.join(",", cells) + "\n" + eval.get(2) + "\n");
+        Path out = dir.resolve("bad_t.csv");
+        CommandRun failed =
+                CommandRun.of("transform", "apply", "--transform", tf.toString(), bad.toString(), "-o", out.toString());
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.err()).startsWith("veracity: error: " + bad + ":2:" + (pace + 1));
+        assertThat(out).doesNotExist();
+        CommandRun skipped = CommandRun.of(
+                "transform",
+                "apply",
+                "--transform",
+                tf.toString(),
+                bad.toString(),
+                "-o",
+                out.toString(),
+                "--bad-records",
+                "skip");
+        assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+        assertThat(skipped.err()).contains("skipped 1 malformed record(s)").contains("1 examples");
+    }
+
+    @Test
     void aSpecErrorIsExit2WithFileLineAndColumn() throws IOException {
         Path spec = Files.writeString(dir.resolve("bad.yaml"), "transforms:\n  - {name: a, op: nope, input: x}\n");
         CommandRun run = CommandRun.of(

@@ -169,7 +169,8 @@ public final class NumericMoments {
         return Math.sqrt(Math.max(0, m2 / finiteCount));
     }
 
-    void write(DataOutput out) throws IOException {
+    /** Writes the state, for {@link #read}. */
+    public void write(DataOutput out) throws IOException {
         out.writeLong(finiteCount);
         out.writeDouble(mean);
         out.writeDouble(m2);
@@ -181,7 +182,8 @@ public final class NumericMoments {
         out.writeDouble(finiteMax);
     }
 
-    static NumericMoments read(DataInput in) throws IOException {
+    /** {@return moments of the state {@link #write} wrote} */
+    public static NumericMoments read(DataInput in) throws IOException {
         NumericMoments m = new NumericMoments();
         m.finiteCount = in.readLong();
         m.mean = in.readDouble();

@@ -6,6 +6,10 @@ import dev.veracity.data.IntColumn;
 import dev.veracity.data.ValueText;
 import dev.veracity.stats.KllQuantiles;
 import dev.veracity.stats.NumericMoments;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,8 +29,8 @@ final class StepAnalyzer {
     static final int QUANTILES_K = 1000;
 
     private final Step step;
-    private final NumericMoments moments;
-    private final KllQuantiles quantiles;
+    private NumericMoments moments;
+    private KllQuantiles quantiles;
     private final Map<String, long[]> counts;
     private long documents;
     private double[] buffer = new double[0];
@@ -155,6 +159,65 @@ final class StepAnalyzer {
             });
             documents += other.documents;
         }
+    }
+
+    /** Writes the analyzer's state, for {@link #read}: the same bytes for the same state (counts sorted). */
+    void write(DataOutput out) throws IOException {
+        out.writeUTF(step.op().specName());
+        if (moments != null) {
+            moments.write(out);
+        }
+        if (quantiles != null) {
+            byte[] bytes = quantiles.toBytes();
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+        if (counts != null) {
+            List<String> keys = new ArrayList<>(counts.keySet());
+            keys.sort(Text::compareBytes);
+            out.writeInt(keys.size());
+            for (String key : keys) {
+                byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(utf8.length);
+                out.write(utf8);
+                long[] c = counts.get(key);
+                out.writeLong(c[0]);
+                out.writeLong(c[1]);
+            }
+            out.writeLong(documents);
+        }
+    }
+
+    /**
+     * {@return the analyzer of {@code step} in the state {@link #write} wrote}
+     *
+     * @throws IOException if the bytes are not an analyzer of this step's op
+     */
+    static StepAnalyzer read(Step step, DataInput in) throws IOException {
+        StepAnalyzer analyzer = new StepAnalyzer(step);
+        String op = in.readUTF();
+        if (!op.equals(step.op().specName())) {
+            throw new IOException("expected an analyzer of " + step.op().specName() + ", found " + op);
+        }
+        if (analyzer.moments != null) {
+            analyzer.moments = NumericMoments.read(in);
+        }
+        if (analyzer.quantiles != null) {
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            analyzer.quantiles = KllQuantiles.fromBytes(bytes);
+        }
+        if (analyzer.counts != null) {
+            int size = in.readInt();
+            for (int i = 0; i < size; i++) {
+                byte[] utf8 = new byte[in.readInt()];
+                in.readFully(utf8);
+                analyzer.counts.put(
+                        new String(utf8, StandardCharsets.UTF_8), new long[] {in.readLong(), in.readLong()});
+            }
+            analyzer.documents = in.readLong();
+        }
+        return analyzer;
     }
 
     /** {@return the step's constants} */

@@ -270,6 +270,11 @@ final class StepFunction {
         return at >= 0 ? at + 1 : -at - 1;
     }
 
+    /** {@return the number of buckets: one more than the boundaries} */
+    int bucketCount() {
+        return boundaries.length + 1;
+    }
+
     /** {@return the interval {@code [lower, upper)} of bucket {@code b}} */
     double[] interval(long b) {
         double lower = b == 0 ? Double.NEGATIVE_INFINITY : boundaries[(int) b - 1];

@@ -11,6 +11,7 @@ import dev.veracity.io.FormatDetection;
 import dev.veracity.io.ReadOptions;
 import dev.veracity.io.Readers;
 import dev.veracity.io.StatisticsFiles;
+import dev.veracity.io.Workers;
 import dev.veracity.io.convert.BatchWriter;
 import dev.veracity.io.convert.CsvBatchWriter;
 import dev.veracity.io.convert.JsonLinesBatchWriter;
@@ -33,7 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,31 +87,31 @@ public final class TransformApply {
                 statisticsTarget.isPresent() ? new DatasetAccumulator(StatisticsOptions.DEFAULT) : null;
         long[] counts = new long[2];
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "veracity-transform-apply");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("veracity-transform-apply"));
+        ExecutorService writing = Executors.newSingleThreadExecutor(daemon("veracity-transform-write"));
+        ReadOptions once = CsvTyping.forApply(fn, files, read);
         try {
             AtomicFiles.write(target, raw -> {
                 GZIPOutputStream compressed =
                         gzip && format != DataFormat.TFRECORD ? new GZIPOutputStream(raw, 1 << 16) : null;
                 OutputStream out = compressed != null ? compressed : raw;
                 BatchWriter writer = writer(fn, inputSchema, format, out, gzip);
-                ArrayDeque<Future<RecordBatch>> pending = new ArrayDeque<>();
-                try (BatchSource source = Readers.open(files, read)) {
+                // read here, transform on the pool, write on one thread, in order: the three overlap
+                ArrayDeque<Future<Integer>> pending = new ArrayDeque<>();
+                try (BatchSource source = Readers.open(files, once)) {
                     long first = 1;
                     for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {
                         RecordBatch batch = b.get();
                         long at = first;
                         first += batch.rowCount();
-                        pending.add(pool.submit(() -> fn.apply(batch, at)));
+                        Future<RecordBatch> transformed = pool.submit(() -> fn.apply(batch, at));
+                        pending.add(writing.submit(() -> write(transformed, writer, statistics)));
                         while (pending.size() > 2 * threads) {
-                            counts[0] += write(pending.poll(), writer, statistics);
+                            counts[0] += Workers.join(pending.poll());
                         }
                     }
                     while (!pending.isEmpty()) {
-                        counts[0] += write(pending.poll(), writer, statistics);
+                        counts[0] += Workers.join(pending.poll());
                     }
                     counts[1] = source.skippedRecords();
                 }
@@ -122,6 +122,7 @@ public final class TransformApply {
             });
         } finally {
             pool.shutdownNow();
+            writing.shutdownNow();
         }
         if (statistics != null) {
             DatasetFeatureStatisticsList list = DatasetFeatureStatisticsList.newBuilder()
@@ -132,23 +133,17 @@ public final class TransformApply {
         return new Applied(counts[0], counts[1]);
     }
 
-    private static long write(Future<RecordBatch> next, BatchWriter writer, DatasetAccumulator statistics)
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static int write(Future<RecordBatch> next, BatchWriter writer, DatasetAccumulator statistics)
             throws IOException {
-        RecordBatch batch;
-        try {
-            batch = next.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while transforming");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(e.getCause());
-        }
+        RecordBatch batch = Workers.join(next);
         writer.write(batch);
         if (statistics != null) {
             statistics.add(batch);

@@ -42,8 +42,17 @@ public final class TransformFit {
 
     private TransformFit() {}
 
-    /** What a fit saw besides the constants. @param rows the rows read @param skippedRecords bad records skipped */
-    public record Summary(long rows, long skippedRecords, Map<String, Integer> maxValueCounts) {}
+    /**
+     * What a fit saw besides the constants.
+     *
+     * @param rows           the rows read
+     * @param skippedRecords bad records skipped
+     * @param maxValueCounts per column, the most values a row held
+     * @param analyzedFiles  the files read
+     * @param cachedFiles    the files whose analysis came from the cache, unread
+     */
+    public record Summary(
+            long rows, long skippedRecords, Map<String, Integer> maxValueCounts, int analyzedFiles, int cachedFiles) {}
 
     /**
      * {@return the transform fitted on the files, read as one dataset}
@@ -60,13 +69,70 @@ public final class TransformFit {
 
     /** As {@link #fit}, also returning what the pass saw. */
     public static Fitted fitWithSummary(TransformSpec spec, List<Path> files, ReadOptions read) throws IOException {
+        return fitWithSummary(spec, files, read, Optional.empty());
+    }
+
+    /**
+     * As {@link #fit}, also returning what the pass saw; with a cache directory, a file analyzed before with the same
+     * spec and options (same content digest) is not read again, and each file read has its analysis stored there
+     * (TF Transform's analyzer cache per span). Each file is analyzed on its own and the files' analyzers are merged
+     * in file order, so the constants are the same, byte for byte, with or without the cache.
+     */
+    public static Fitted fitWithSummary(TransformSpec spec, List<Path> files, ReadOptions read, Optional<Path> cache)
+            throws IOException {
         Objects.requireNonNull(spec, "spec is null");
+        Optional<AnalyzerCache> analyses = cache.map(dir -> new AnalyzerCache(dir, spec, read));
+        FileAnalysis whole = null;
+        int analyzed = 0;
+        int cached = 0;
+        for (Path file : files) {
+            Optional<FileAnalysis> found = analyses.isPresent() ? analyses.get().find(file) : Optional.empty();
+            FileAnalysis part;
+            if (found.isPresent()) {
+                part = found.get();
+                cached++;
+            } else {
+                part = analyzeFile(spec, file, read);
+                analyzed++;
+                if (analyses.isPresent()) {
+                    analyses.get().store(file, part);
+                }
+            }
+            if (whole == null) {
+                whole = part;
+            } else {
+                whole.merge(part);
+            }
+        }
+        if (whole == null) {
+            throw new dev.veracity.ConfigException("expected at least one input file, found none");
+        }
+        return finish(spec, whole, analyzed, cached);
+    }
+
+    private static FileAnalysis analyzeFile(TransformSpec spec, Path file, ReadOptions read) throws IOException {
+        List<Path> one = List.of(file);
+        Optional<ReadOptions> once = CsvTyping.guessForFit(spec, one, read);
+        if (once.isPresent()) {
+            try {
+                return analyze(spec, one, once.get());
+            } catch (InputException e) {
+                if (e.errorCode() != ErrorCode.CSV_VALUE_NOT_OF_SCHEMA_TYPE) {
+                    throw e;
+                }
+                // a cell wider than the guess: infer the types in a first pass, as without the guess
+            }
+        }
+        return analyze(spec, one, read);
+    }
+
+    private static FileAnalysis analyze(TransformSpec spec, List<Path> files, ReadOptions read) throws IOException {
         List<Partition> partitions = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
             partitions.add(new Partition(spec));
         }
         Map<String, FeatureType> types = new LinkedHashMap<>();
-        Map<String, Integer> maxCounts = new HashMap<>();
+        Map<String, Integer> maxCounts = new LinkedHashMap<>();
         long rows = 0;
         long skipped;
         ExecutorService pool = Executors.newFixedThreadPool(PARTITIONS, r -> {
@@ -100,6 +166,15 @@ public final class TransformFit {
         } finally {
             pool.shutdownNow();
         }
+        Partition whole = partitions.get(0);
+        for (int p = 1; p < PARTITIONS; p++) {
+            whole.merge(partitions.get(p));
+        }
+        return new FileAnalysis(whole.analyzers, types, maxCounts, rows, skipped);
+    }
+
+    private static Fitted finish(TransformSpec spec, FileAnalysis whole, int analyzed, int cached) {
+        Map<String, FeatureType> types = whole.types();
         for (Step step : spec.steps()) {
             for (String input : step.inputs()) {
                 if (!types.containsKey(input)) {
@@ -117,12 +192,8 @@ public final class TransformFit {
                         "keep: expected a column " + kept + " in the data, found only " + columnsSeen(types));
             }
         }
-        Partition whole = partitions.get(0);
-        for (int p = 1; p < PARTITIONS; p++) {
-            whole.merge(partitions.get(p));
-        }
         List<Constants> constants = new ArrayList<>();
-        for (StepAnalyzer analyzer : whole.analyzers) {
+        for (StepAnalyzer analyzer : whole.analyzers()) {
             constants.add(analyzer.result());
         }
         Map<String, FeatureType> inputTypes = new LinkedHashMap<>();
@@ -130,7 +201,8 @@ public final class TransformFit {
             inputTypes.put(input, types.get(input));
         }
         return new Fitted(
-                new TransformFn(spec, inputTypes, constants), new Summary(rows, skipped, Map.copyOf(maxCounts)));
+                new TransformFn(spec, inputTypes, constants),
+                new Summary(whole.rows(), whole.skipped(), Map.copyOf(whole.maxCounts()), analyzed, cached));
     }
 
     private static String columnsSeen(Map<String, FeatureType> types) {

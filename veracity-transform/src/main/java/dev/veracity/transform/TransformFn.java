@@ -40,7 +40,15 @@ public final class TransformFn {
      */
     public TransformFn(TransformSpec spec, Map<String, FeatureType> inputTypes, List<Constants> constants) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
-        this.inputTypes = Map.copyOf(inputTypes);
+        // in the spec's order, so files written from it are the same bytes in every run (Map.copyOf's order is not)
+        Map<String, FeatureType> ordered = new LinkedHashMap<>();
+        for (String input : spec.inputs()) {
+            FeatureType type = inputTypes.get(input);
+            if (type != null) {
+                ordered.put(input, type);
+            }
+        }
+        this.inputTypes = java.util.Collections.unmodifiableMap(ordered);
         if (constants.size() != spec.steps().size()) {
             throw new IllegalArgumentException(
                     "expected constants for " + spec.steps().size() + " steps");
@@ -172,6 +180,15 @@ public final class TransformFn {
             };
         }
         throw new IllegalArgumentException("no step writes " + output);
+    }
+
+    /**
+     * {@return the input record a transformed record came from, as far as its ops invert} (see
+     * {@link TransformInverse}): z-score, 0-1, min-max and log1p give numbers, vocabulary indices their tokens,
+     * buckets their intervals as text {@code [lower, upper)}; kept columns pass through
+     */
+    public Map<String, Object> inverse(Map<String, ?> record) {
+        return new TransformInverse(this).inverse(record);
     }
 
     private static void put(Map<String, Object> out, String name, Object value) {

@@ -59,12 +59,17 @@ public final class ParquetBatchWriter implements BatchWriter {
         }
         this.schema = new MessageType("example", fields);
         this.groups = new SimpleGroupFactory(schema);
-        this.writer = ExampleParquetWriter.builder(new StreamOutputFile(out))
+        ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(new StreamOutputFile(out))
                 .withType(schema)
                 .withConf(new Configuration(false))
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .build();
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+        for (ParquetColumn column : this.columns) {
+            if (column.type() == FeatureType.FLOAT && !column.repeated()) {
+                builder.withDictionaryEncoding(column.name(), false); // doubles rarely repeat: a dictionary costs time
+            }
+        }
+        this.writer = builder.build();
     }
 
     private static Type field(ParquetColumn column) {
