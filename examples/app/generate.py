@@ -13,7 +13,7 @@ for the seven days 2026-11-30 .. 2026-12-06. The story (see README.md next to th
   * 2026-12-02 is the faulty day: a new route appears ("Harbour Bridge Loop"), the iOS client logs distances in
     miles in the distance_km column (about a third of the rows), and the serving log lacks the weather column;
   * from 2026-12-04 on, a concept change: runs on hilly routes (elevation gain of 150 m or more) are completed far
-    less often (the log-odds drop by 2.5), while routes, lengths and climbs are drawn exactly as before; the model,
+    less often (the log-odds drop by 3), while routes, lengths and climbs are drawn exactly as before; the model,
     not retrained, decays;
   * 2026-12-06: the cold reaches freezing and it snows (the weather feature drifts).
 
@@ -36,6 +36,7 @@ SNOW_DAY = 7  # 2026-12-06
 HILLY_M = 150
 MILES_PER_KM = 0.621371
 OUTCOME_RATE = 0.92
+ACCEPT_RATE = 0.9
 
 # route, surface, typical distance (km), typical climb (m)
 ROUTES = [
@@ -103,14 +104,9 @@ def weather(rng, day, temperature):
     return rng.choices(["clear", "cloudy", "rain"], weights=[0.35, 0.40, 0.25])[0]
 
 
-def completion_logit(distance_km, elevation_gain_m, temperature_c, weather_value):
-    """The log-odds of completing an accepted run before the change."""
-    logit = 3.0 - 0.18 * distance_km - 0.004 * elevation_gain_m
-    if temperature_c < 0:
-        logit -= 0.3
-    if weather_value in ("rain", "snow"):
-        logit -= 0.3
-    return logit
+def completion_logit(distance_km, elevation_gain_m):
+    """The log-odds of completing an accepted run before the change: longer runs are completed less often."""
+    return 5.5 - 0.45 * distance_km - 0.002 * elevation_gain_m
 
 
 def day_rows(rng, day, people):
@@ -137,8 +133,8 @@ def day_rows(rng, day, people):
     for i, (at, _, runner, email, name, route, surface, distance, elevation, tod, weather_value, temperature) in \
             enumerate(rows):
         suggestion_id = "s%s-%04d" % (date.strftime("%Y%m%d"), i + 1)
-        logit = completion_logit(distance, elevation, temperature, weather_value)
-        score = 0.8 * sigmoid(logit + rng.gauss(0.0, 0.35))
+        logit = completion_logit(distance, elevation)
+        score = ACCEPT_RATE * sigmoid(logit + rng.gauss(0.0, 0.35))
         logged_distance = distance
         if day == FAULTY_DAY and rng.random() < 0.35:
             logged_distance = distance * MILES_PER_KM  # the iOS client's unit bug
@@ -150,8 +146,8 @@ def day_rows(rng, day, people):
         serving.append(serving_row)
         if rng.random() >= OUTCOME_RATE:
             continue  # the runner never answered: no outcome logged
-        true_logit = logit - (2.5 if day >= CONCEPT_DAY and elevation >= HILLY_M else 0.0)
-        accepted = rng.random() < 0.8
+        true_logit = logit - (3.0 if day >= CONCEPT_DAY and elevation >= HILLY_M else 0.0)
+        accepted = rng.random() < ACCEPT_RATE
         completed = accepted and rng.random() < sigmoid(true_logit)
         rating = ""
         if accepted:
