@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AppExampleTest {
     private static final Path APP = Path.of("..", "examples", "app");
-    private static final Path SCHEMA = APP.resolve("schema.pbtxt");
+    private static final Path SCHEMA = APP.resolve("schema").resolve("schema.pbtxt");
     private static final Path CHECKS = APP.resolve("checks.yaml");
     private static final List<String> DAYS =
             List.of("2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06");
