@@ -44,7 +44,9 @@ class AppExampleTest {
                     "--schema",
                     SCHEMA.toString(),
                     "--checks",
-                    CHECKS.toString()));
+                    CHECKS.toString(),
+                    "--environment",
+                    "PREDICTIONS"));
             if (i > 0) {
                 args.addAll(List.of("--previous", stats.get(DAYS.get(i - 1)).toString()));
             }
@@ -142,7 +144,7 @@ class AppExampleTest {
                     "--checks",
                     CHECKS.toString(),
                     "--environment",
-                    "TRAINING",
+                    "PREDICTIONS",
                     "-o",
                     dir.resolve("anomalous-" + day + ".pbtxt").toString(),
                     "--quarantine",
