@@ -23,6 +23,8 @@ public record ArtifactType(String name) {
     public static final ArtifactType EXAMPLE_ANOMALIES = new ArtifactType("ExampleAnomalies");
     /** A file read from outside the pipeline (raw input data, a curated schema): where lineage starts. */
     public static final ArtifactType EXTERNAL_FILE = new ArtifactType("ExternalFile");
+    /** For an input only: accepts an artifact of every type (Export copies whatever it is given). */
+    public static final ArtifactType ANY = new ArtifactType("Any");
 
     public ArtifactType {
         Objects.requireNonNull(name, "name is null");
@@ -34,6 +36,11 @@ public record ArtifactType(String name) {
     /** {@return whether {@code text} can name an artifact type: a letter, then letters, digits or '_'} */
     public static boolean isName(String text) {
         return text.matches("[A-Za-z][A-Za-z0-9_]*");
+    }
+
+    /** {@return whether an input of this type accepts an output of {@code output}'s type} */
+    public boolean accepts(ArtifactType output) {
+        return equals(ANY) || equals(output);
     }
 
     @Override

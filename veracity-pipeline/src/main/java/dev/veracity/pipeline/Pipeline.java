@@ -202,7 +202,7 @@ public final class Pipeline {
                                                         .map(OutputPort::name)
                                                         .collect(Collectors.joining(", "))
                                                 + "), found \"" + channel.output() + "\""));
-                        if (!output.type().equals(port.type())) {
+                        if (!port.type().accepts(output.type())) {
                             throw new ConfigException(where + ": input " + port.name() + ": expected an artifact of "
                                     + "type " + port.type() + ", found " + output.type() + " from " + channel);
                         }

@@ -31,6 +31,11 @@ public final class ComponentRegistry {
             new FeatureSelection(),
             new ModelMonitor(),
             new Transform(),
+            new LabelJoin(),
+            new WeakLabel(),
+            new PiiProtect(),
+            new Fairness(),
+            new Export(),
             new Importer(),
             new Resolver()
         }) {

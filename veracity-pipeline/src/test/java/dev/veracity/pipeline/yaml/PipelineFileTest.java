@@ -86,7 +86,7 @@ class PipelineFileTest {
         assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: Nope}\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": node a: expected a component (ExampleGen, "
-                        + "StatisticsGen, SchemaGen, ExampleValidator, FeatureSelection, ModelMonitor, Transform, Importer, Resolver, "
+                        + "StatisticsGen, SchemaGen, ExampleValidator, FeatureSelection, ModelMonitor, Transform, LabelJoin, WeakLabel, PiiProtect, Fairness, Export, Importer, Resolver, "
                         + "or a class name), found \"Nope\"");
         assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: a.b.Missing}\n"))
                 .hasMessageContaining("node a: component a.b.Missing: expected a class on the class path");
