@@ -7,6 +7,7 @@ import dev.veracity.drift.DriftReport;
 import dev.veracity.drift.DriftSeries;
 import dev.veracity.drift.DriftTest;
 import dev.veracity.io.AtomicFiles;
+import dev.veracity.io.DriftJson;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;

@@ -24,14 +24,20 @@ import dev.veracity.proto.Schema;
 import dev.veracity.schema.DatasetView;
 import dev.veracity.schema.Validator;
 import dev.veracity.validate.checks.Check;
+import dev.veracity.validate.checks.CheckSet;
 import dev.veracity.validate.checks.CustomChecks;
+import dev.veracity.validate.example.RowCheck;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * TFX's ExampleValidator: validates the statistics of each split against a schema with {@link Validator} (and
@@ -39,20 +45,37 @@ import java.util.Map;
  * {@code Split-<name>/anomalies.pbtxt}. Anomalies at or above {@code fail_on} (ERROR by default; WARNING; NEVER)
  * fail the run after the anomalies are recorded; {@code severity} lowers or raises one anomaly type. {@code checks}
  * names a checks file whose custom checks add {@code CUSTOM_VALIDATION} anomalies (its digest is in the cache key;
- * change checks are skipped, with a warning, when no previous statistics are wired).
+ * change checks are skipped, with a warning, when no previous statistics are wired). With {@code quarantine: true} and
+ * the {@code examples} wired, every row is validated as {@code veracity validate-examples --quarantine} does (the
+ * checks file's row rules too): the clean rows become {@code clean_examples} (ExampleGen's layout and format, for the
+ * components downstream) and the others {@code quarantine} ({@code Split-<name>/quarantine.<ext>} and the reasons of
+ * each row in {@code Split-<name>/reasons.jsonl}). The anomalies artifact states {@code summary.anomalies},
+ * {@code summary.top_reasons} and (with quarantine) {@code summary.quarantined}.
  *
  * <pre>{@code
  * validate: {component: ExampleValidator, inputs: {statistics: s.statistics, schema: g.schema}, parameters: {fail_on: ERROR}}
+ * screen: {component: ExampleValidator, inputs: {statistics: s.statistics, schema: g.schema, examples: gen.examples},
+ *          parameters: {quarantine: true, fail_on: NEVER}}
  * }</pre>
  */
 public final class ExampleValidator implements Component {
+    /** The anomalous rows of a quarantine and their reasons ({@code Split-<name>/quarantine.<ext>}). */
+    public static final ArtifactType EXAMPLE_QUARANTINE = new ArtifactType("ExampleQuarantine");
+
+    /** The anomalies file in each split of an anomalies artifact (and of a DriftCheck's drift). */
+    static final String ANOMALIES_FILE = "anomalies.pbtxt";
+
+    private static final List<OutputPort> QUARANTINE_OUTPUTS = List.of(
+            new OutputPort("clean_examples", ArtifactType.EXAMPLES), new OutputPort("quarantine", EXAMPLE_QUARANTINE));
+
     private static final ComponentSpec SPEC = new ComponentSpec(
             "ExampleValidator",
-            "1",
+            "2",
             List.of(
                     InputPort.required("statistics", ArtifactType.EXAMPLE_STATISTICS),
                     InputPort.required("schema", ArtifactType.SCHEMA),
-                    InputPort.optional("previous", ArtifactType.EXAMPLE_STATISTICS)),
+                    InputPort.optional("previous", ArtifactType.EXAMPLE_STATISTICS),
+                    InputPort.optional("examples", ArtifactType.EXAMPLES)),
             List.of(new OutputPort("anomalies", ArtifactType.EXAMPLE_ANOMALIES)),
             List.of(
                     ParameterSpec.optional("exclude_splits", ParameterType.LIST, "splits not to validate"),
@@ -68,11 +91,28 @@ public final class ExampleValidator implements Component {
                     ParameterSpec.optional(
                             "checks",
                             ParameterType.STRING,
-                            "a checks file (checks.yaml): custom checks, CUSTOM_VALIDATION anomalies")));
+                            "a checks file (checks.yaml): custom checks, CUSTOM_VALIDATION anomalies"),
+                    ParameterSpec.optional(
+                            "quarantine",
+                            ParameterType.BOOLEAN,
+                            "validate every row of the examples input; outputs clean_examples and quarantine")));
 
     @Override
     public ComponentSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public ComponentSpec spec(Parameters parameters) {
+        if (!parameters.bool("quarantine", false)) {
+            return SPEC;
+        }
+        List<InputPort> inputs = SPEC.inputs().stream()
+                .map(port -> port.name().equals("examples") ? InputPort.required("examples", port.type()) : port)
+                .toList();
+        List<OutputPort> outputs = new ArrayList<>(SPEC.outputs());
+        outputs.addAll(QUARANTINE_OUTPUTS);
+        return new ComponentSpec(SPEC.type(), SPEC.codeVersion(), inputs, outputs, SPEC.parameters());
     }
 
     @Override
@@ -108,9 +148,11 @@ public final class ExampleValidator implements Component {
                 SchemaFiles.read(Path.of(schemas.get(schemas.size() - 1).uri()).resolve("schema.pbtxt"));
         List<Artifact> previous = context.inputs("previous");
         Path out = context.outputDirectory("anomalies");
-        List<Check> checks = parameters.has("checks")
-                ? ChecksFile.read(context.externalInputs().get(0).path()).checks()
-                : List.of();
+        CheckSet checkSet = parameters.has("checks")
+                ? ChecksFile.read(context.externalInputs().get(0).path())
+                : new CheckSet(List.of(), List.of());
+        List<Check> checks = checkSet.checks();
+        Map<String, Long> reasons = new HashMap<>();
         long changesSkipped = 0;
         List<String> validated = new ArrayList<>();
         long errors = 0;
@@ -157,10 +199,11 @@ public final class ExampleValidator implements Component {
                             anomalies,
                             run.evaluate(DatasetView.of(current, null).dataset()));
                 }
-                Path file = Splits.directory(out, split).resolve("anomalies.pbtxt");
+                Path file = Splits.directory(out, split).resolve(ANOMALIES_FILE);
                 Files.createDirectories(file.getParent());
                 AnomaliesFiles.write(anomalies, file);
                 for (AnomalyInfo info : infos(anomalies)) {
+                    info.getReasonList().forEach(r -> reasons.merge(r.getType().name(), 1L, Long::sum));
                     if (info.getSeverity() == AnomalyInfo.Severity.WARNING) {
                         warnings++;
                     } else {
@@ -177,6 +220,11 @@ public final class ExampleValidator implements Component {
         context.setOutputProperty("anomalies", "span", Value.of(Splits.span(context.inputs("statistics"))));
         context.setOutputProperty("anomalies", "num_errors", Value.of(errors));
         context.setOutputProperty("anomalies", "num_warnings", Value.of(warnings));
+        context.setOutputProperty("anomalies", "summary.anomalies", Value.of(errors + warnings));
+        context.setOutputProperty("anomalies", "summary.top_reasons", Value.of(topReasons(reasons)));
+        if (parameters.bool("quarantine", false)) {
+            quarantine(context, schema, checkSet);
+        }
         long blocking = switch (failOn) {
             case "ERROR" -> errors;
             case "WARNING" -> errors + warnings;
@@ -188,6 +236,45 @@ public final class ExampleValidator implements Component {
         } else if (errors + warnings > 0) {
             context.warn(errors + " errors and " + warnings + " warnings, below fail_on " + failOn);
         }
+    }
+
+    private static void quarantine(ExecutionContext context, Schema schema, CheckSet checkSet) throws IOException {
+        List<Artifact> examples = context.inputs("examples");
+        ExampleValidatorQuarantine.Outcome outcome = ExampleValidatorQuarantine.run(
+                schema,
+                context.parameters().string("environment"),
+                List.<RowCheck>copyOf(checkSet.rowRules()),
+                examples,
+                context.parameters().list("exclude_splits"),
+                context.outputDirectory("clean_examples"),
+                context.outputDirectory("quarantine"));
+        Value span = Value.of(Splits.span(examples));
+        for (String output : QUARANTINE_OUTPUTS.stream().map(OutputPort::name).toList()) {
+            context.setOutputProperty(output, "span", span);
+            context.setOutputProperty(output, Splits.PROPERTY, Splits.property(outcome.splits()));
+        }
+        context.setOutputProperty("clean_examples", "file_format", Value.of(outcome.format()));
+        for (String split : outcome.splits()) {
+            context.setOutputProperty(
+                    "clean_examples",
+                    "num_examples_" + split,
+                    Value.of(outcome.clean().get(split)));
+            context.setOutputProperty(
+                    "quarantine",
+                    "num_examples_" + split,
+                    Value.of(outcome.quarantined().get(split)));
+        }
+        context.setOutputProperty("anomalies", "summary.quarantined", Value.of(outcome.quarantinedRows()));
+    }
+
+    /** {@return up to 3 anomaly type names, most frequent first (ties by name), comma separated} */
+    static String topReasons(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(3)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.joining(","));
     }
 
     private static List<AnomalyInfo> infos(Anomalies anomalies) {

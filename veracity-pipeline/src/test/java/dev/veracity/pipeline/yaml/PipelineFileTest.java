@@ -85,9 +85,9 @@ class PipelineFileTest {
         String file = dir.resolve("p.yaml").toString();
         assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: Nope}\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": node a: expected a component (ExampleGen, "
-                        + "StatisticsGen, SchemaGen, ExampleValidator, FeatureSelection, ModelMonitor, Transform, LabelJoin, WeakLabel, PiiProtect, Fairness, Export, Importer, Resolver, "
-                        + "or a class name), found \"Nope\"");
+                .hasMessageStartingWith(file + ": node a: expected a component (ExampleGen, StatisticsGen, ")
+                .hasMessageContaining(", Resolver, ")
+                .hasMessageEndingWith("or a class name), found \"Nope\"");
         assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: a.b.Missing}\n"))
                 .hasMessageContaining("node a: component a.b.Missing: expected a class on the class path");
         assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnode: []\n"))

@@ -1,4 +1,4 @@
-package dev.veracity.cli;
+package dev.veracity.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -12,12 +12,17 @@ import java.io.Writer;
  * [{"feature", "test", "threshold", "alarm", "spans": [{"index", "span", "previous", "baseline"}]}]}]}}, each result
  * {@code {"status", "statistic", "pValue", "threshold", "drift", "errorBound", "reason", "baselineInfinite",
  * "currentInfinite"}} (the last two: infinite values left out of each side's distribution); a number that does not
- * apply (NaN) is {@code null}.
+ * apply (NaN) is {@code null}. {@code veracity drift -o} and the pipeline's DriftCheck both write it here.
+ *
+ * <pre>{@code
+ * DriftJson.write(DriftSeries.of(List.of(monday, tuesday)).run(), writer);
+ * }</pre>
  */
-final class DriftJson {
+public final class DriftJson {
     private DriftJson() {}
 
-    static void write(DriftReport report, Writer out) throws IOException {
+    /** Writes the report as JSON, pretty-printed, ending with a line separator; does not close {@code out}. */
+    public static void write(DriftReport report, Writer out) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.useDefaultPrettyPrinter();
