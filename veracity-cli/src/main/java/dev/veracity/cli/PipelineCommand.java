@@ -11,16 +11,24 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Runs a TFX-style pipeline file, with caching and lineage.",
+            "Runs a TFX-style pipeline file, with caching and lineage: one span, or span",
+            "after span (backfill); shows each node's last execution per span (status).",
             "Components: ExampleGen, StatisticsGen, SchemaGen, ExampleValidator, FeatureSelection,",
             "Importer, Resolver, or your own Java class; the DAG is defined in a YAML file.",
             ""
         },
-        subcommands = {PipelineRunCommand.class, WhyNotCachedCommand.class},
+        subcommands = {
+            PipelineRunCommand.class,
+            PipelineBackfillCommand.class,
+            PipelineStatusCommand.class,
+            WhyNotCachedCommand.class
+        },
         footer = {
             "%nExamples:",
             "  veracity pipeline run examples/pipeline.yaml",
             "  veracity pipeline run examples/pipeline.yaml --dry-run",
+            "  veracity pipeline backfill pipeline.yaml --from 2026-12-01 --to 2026-12-07",
+            "  veracity pipeline status examples/pipeline.yaml",
             "  veracity pipeline why-not-cached examples/pipeline.yaml statistics"
         })
 final class PipelineCommand implements Runnable {

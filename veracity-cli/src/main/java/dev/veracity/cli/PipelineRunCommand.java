@@ -1,13 +1,11 @@
 package dev.veracity.cli;
 
 import dev.veracity.metadata.MetadataStore;
+import dev.veracity.pipeline.components.SpanPattern;
 import dev.veracity.pipeline.lineage.OpenLineageEvents;
-import dev.veracity.pipeline.run.FailureCause;
 import dev.veracity.pipeline.run.LocalRunner;
-import dev.veracity.pipeline.run.NodeResult;
 import dev.veracity.pipeline.run.NodeStatus;
 import dev.veracity.pipeline.run.Planner;
-import dev.veracity.pipeline.run.RunListener;
 import dev.veracity.pipeline.run.RunOptions;
 import dev.veracity.pipeline.run.RunResult;
 import dev.veracity.pipeline.yaml.PipelineFile;
@@ -36,7 +34,11 @@ import picocli.CommandLine.Spec;
             "outputs from an earlier execution is not run again. Artifacts go to",
             "PIPELINE_ROOT/<node>/<output>/<execution id>/, moved there only when complete;",
             "lineage goes to the metadata store. A killed run, run again, redoes only what",
-            "had not finished. Prints one line per node: status, execution, why it ran.",
+            "had not finished. Prints one line per node: status, execution, why it ran;",
+            "then what the run found per span (the summary.* figures of its artifacts:",
+            "examples, anomalies, drift alarms, ...; '-' where a span has none) and the",
+            "reports to open. --span picks the span ExampleGen reads (a date when the",
+            "pattern has {YYYY}-{MM}-{DD}); a Resolver with current then sees earlier spans.",
             "",
             "Exit code 0 if every node succeeded, 1 if a validator found anomalies at",
             "its fail_on severity, 2 if a node failed on its input or the file is wrong,",
@@ -46,6 +48,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "%nExamples:",
             "  veracity pipeline run examples/pipeline.yaml",
+            "  veracity pipeline run examples/pipeline.yaml --span 2026-12-05 --json",
             "  veracity pipeline run examples/pipeline.yaml --dry-run --from statistics",
             "  veracity pipeline run pipeline.yaml --metadata jdbc:postgresql://db/ml --to schema",
             "  veracity pipeline run examples/pipeline.yaml --openlineage out/openlineage.jsonl"
@@ -56,6 +59,16 @@ final class PipelineRunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PIPELINE.yaml", description = "The pipeline file.")
     Path file;
+
+    @Option(
+            names = "--span",
+            paramLabel = "SPAN",
+            description = "Process this span: a number, or a date YYYY-MM-DD when the input pattern has "
+                    + "{YYYY}-{MM}-{DD} (default: the span the file names, else the latest).")
+    String span;
+
+    @Option(names = "--json", description = "Print the nodes and the summary per span as JSON instead of tables.")
+    boolean json;
 
     @Option(names = "--dry-run", description = "Print what would run or be cached, and why; run nothing.")
     boolean dryRun;
@@ -103,6 +116,9 @@ final class PipelineRunCommand implements Callable<Integer> {
                 .to(to)
                 .withCache(!noCache)
                 .withBackoff(Duration.ofMillis(Math.max(0, backoffMillis)));
+        if (span != null) {
+            options = options.withSpan(SpanPattern.parseSpan(span, "--span"));
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (MetadataStore store = metadata.open(pipeline)) {
@@ -116,83 +132,23 @@ final class PipelineRunCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
-            RunResult result = new LocalRunner(store, options, new Progress(err)).run(pipeline.pipeline());
-            out.println("Run " + result.runId() + ":");
-            for (NodeResult node : result.results()) {
-                out.printf(
-                        "  %-22s %-9s %s%s%n",
-                        node.node(),
-                        label(node.status()),
-                        node.executionId() == 0 ? "" : "execution " + node.executionId() + "  ",
-                        node.message());
+            RunResult result =
+                    new LocalRunner(store, options, new PipelineRunPrinter.Progress(err)).run(pipeline.pipeline());
+            if (!json) {
+                PipelineRunPrinter.nodes(out, result, "Run " + result.runId() + ":");
             }
-            out.printf(
-                    "%d executed, %d cached, %d reused, %d blocked, %d failed, %d skipped%n",
-                    result.count(NodeStatus.EXECUTED),
-                    result.count(NodeStatus.CACHED),
-                    result.count(NodeStatus.REUSED),
-                    result.count(NodeStatus.BLOCKED),
-                    result.count(NodeStatus.FAILED),
-                    result.count(NodeStatus.SKIPPED));
             out.flush();
             if (openLineage != null) {
                 int events = OpenLineageEvents.emit(store, result.runId(), openLineage);
                 err.println("veracity: " + events + " OpenLineage events appended to " + openLineage);
                 err.flush();
             }
-            if (result.hasInternalFailure()) {
-                // A component's bug, not the user's input: exit 3, as Main does for an uncaught exception.
-                NodeResult crashed = result.results().stream()
-                        .filter(r -> r.cause() == FailureCause.INTERNAL)
-                        .findFirst()
-                        .orElseThrow();
-                err.println("veracity: internal error: node " + crashed.node() + ": " + crashed.message()
-                        + " (a bug: please report it, with the execution's error in the metadata store)");
-                err.flush();
-                return ExitCodes.INTERNAL_ERROR;
-            }
-            if (result.hasFailure()) {
-                return ExitCodes.USER_ERROR;
-            }
-            return result.isSuccess() ? ExitCodes.OK : ExitCodes.ANOMALIES;
+            return PipelineRunPrinter.finish(
+                    out, err, store, pipeline.pipeline(), List.of(result), json, verbose.verbose);
         }
     }
 
     private static String label(NodeStatus status) {
-        return switch (status) {
-            case EXECUTED -> "executed";
-            case CACHED -> "cached";
-            case REUSED -> "reused";
-            case BLOCKED -> "BLOCKED";
-            case FAILED -> "FAILED";
-            case SKIPPED -> "skipped";
-        };
-    }
-
-    /** Progress on stderr: a line per attempt start, warning and result. */
-    private record Progress(PrintWriter err) implements RunListener {
-        @Override
-        public void started(String node, int attempt) {
-            synchronized (err) {
-                err.println("veracity: " + node + ": running" + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
-                err.flush();
-            }
-        }
-
-        @Override
-        public void warning(String node, String message) {
-            synchronized (err) {
-                err.println("veracity: " + node + ": warning: " + message);
-                err.flush();
-            }
-        }
-
-        @Override
-        public void finished(NodeResult result) {
-            synchronized (err) {
-                err.println("veracity: " + result.node() + ": " + label(result.status()));
-                err.flush();
-            }
-        }
+        return PipelineRunPrinter.label(status);
     }
 }

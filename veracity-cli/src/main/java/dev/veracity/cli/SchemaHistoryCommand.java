@@ -6,6 +6,7 @@ import dev.veracity.metadata.ArtifactState;
 import dev.veracity.metadata.Context;
 import dev.veracity.metadata.MetadataStore;
 import dev.veracity.metadata.Value;
+import dev.veracity.pipeline.components.SpanPattern;
 import dev.veracity.proto.Schema;
 import dev.veracity.schema.SchemaChange;
 import dev.veracity.schema.SchemaDiff;
@@ -16,6 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,11 +35,16 @@ import picocli.CommandLine.Spec;
         description = {
             "Shows how the schema changed span after span: every Schema artifact in the",
             "store (by span, then age; identical consecutive versions once), each with",
-            "'schema diff' against the one before it.",
+            "'schema diff' against the one before it (features added, removed, their type",
+            "or domain changed); and, where a DriftCheck ran, the features whose drift",
+            "raised an alarm in each span (summary.drift_alarms). Spans are shown as",
+            "dates when the pipeline's input pattern is a date.",
             ""
         },
         footer = {"%nExample:", "  veracity metadata schema-history --pipeline examples/pipeline.yaml"})
 final class SchemaHistoryCommand implements Callable<Integer> {
+    private static final String DRIFT_ALARMS = "summary.drift_alarms";
+
     @Spec
     CommandSpec spec;
 
@@ -47,6 +56,47 @@ final class SchemaHistoryCommand implements Callable<Integer> {
 
     @Mixin
     VerboseOption verbose;
+
+    private static long span(Artifact artifact) {
+        return artifact.property("span").map(Value::intValue).orElse(-1L);
+    }
+
+    private static String label(long span, boolean dates) {
+        return span < 0 ? "-" : SpanPattern.label(span, dates);
+    }
+
+    private static String describe(Artifact artifact, boolean dates) {
+        return "artifact " + artifact.id() + " " + artifact.type()
+                + (artifact.property("span").isPresent() ? " span " + label(span(artifact), dates) : "") + " "
+                + artifact.uri();
+    }
+
+    /** {@return whether the store's spans are dates: an Examples artifact says {@code span_date}} */
+    private static boolean datesIn(MetadataStore store) {
+        return store.artifactsByType("Examples").stream()
+                .anyMatch(a -> a.property("span_date").isPresent());
+    }
+
+    /**
+     * {@return per span, the features over their drift threshold ({@code summary.drift_alarms} of the artifacts
+     * DriftCheck made; an empty list when the span has a check and no alarm)}
+     */
+    private static Map<Long, List<String>> driftAlarms(MetadataStore store) {
+        Map<Long, List<String>> alarms = new TreeMap<>();
+        for (Artifact artifact : store.artifacts()) {
+            Optional<Value> value = artifact.property(DRIFT_ALARMS);
+            if (value.isEmpty() || artifact.state() != ArtifactState.LIVE) {
+                continue;
+            }
+            List<String> features = alarms.computeIfAbsent(span(artifact), s -> new ArrayList<>());
+            for (String feature : value.get().toString().split(",")) {
+                if (!feature.isBlank() && !features.contains(feature.strip())) {
+                    features.add(feature.strip());
+                }
+            }
+        }
+        return alarms;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -65,37 +115,54 @@ final class SchemaHistoryCommand implements Callable<Integer> {
                                     .filter(a -> a.type().equals("Schema"))
                                     .toList());
             schemas.removeIf(a -> a.state() != ArtifactState.LIVE && a.state() != ArtifactState.REFERENCE);
-            schemas.sort(Comparator.comparingLong((Artifact a) ->
-                            a.property("span").map(Value::intValue).orElse(-1L))
-                    .thenComparingLong(Artifact::id));
+            schemas.sort(Comparator.comparingLong(SchemaHistoryCommand::span).thenComparingLong(Artifact::id));
+            Map<Long, List<String>> drift = driftAlarms(store);
+            boolean dates = datesIn(store);
+            java.util.TreeSet<Long> spans = new java.util.TreeSet<>(drift.keySet());
+            schemas.forEach(a -> spans.add(span(a)));
             Schema before = null;
             String beforeDigest = "";
-            for (Artifact artifact : schemas) {
-                String digest =
-                        artifact.property("digest").map(Value::stringValue).orElse("");
-                if (digest.equals(beforeDigest) && !digest.isEmpty()) {
-                    continue;
+            for (long span : spans) {
+                boolean shown = false;
+                for (Artifact artifact : schemas) {
+                    if (span(artifact) != span) {
+                        continue;
+                    }
+                    String digest =
+                            artifact.property("digest").map(Value::stringValue).orElse("");
+                    if (digest.equals(beforeDigest) && !digest.isEmpty()) {
+                        continue;
+                    }
+                    Path file = Path.of(artifact.uri());
+                    file = Files.isDirectory(file) ? file.resolve("schema.pbtxt") : file;
+                    if (!Files.exists(file)) {
+                        out.println(describe(artifact, dates) + ": file gone");
+                        continue;
+                    }
+                    Schema schema = SchemaFiles.read(file, true);
+                    out.println(describe(artifact, dates) + " (" + schema.getFeatureCount() + " features)");
+                    shown = true;
+                    if (before == null) {
+                        out.println("  first version");
+                    } else {
+                        List<SchemaChange> changes = SchemaDiff.between(before, schema);
+                        out.print(
+                                changes.isEmpty()
+                                        ? "  no change\n"
+                                        : TerminalText.escapeKeepingLines(SchemaChangeTable.render(changes)
+                                                .indent(2)));
+                    }
+                    before = schema;
+                    beforeDigest = digest;
                 }
-                Path file = Path.of(artifact.uri());
-                file = Files.isDirectory(file) ? file.resolve("schema.pbtxt") : file;
-                if (!Files.exists(file)) {
-                    out.println(LineageCommand.describe(artifact) + ": file gone");
-                    continue;
+                if (drift.containsKey(span)) {
+                    if (!shown) {
+                        out.println("span " + label(span, dates) + ": schema unchanged");
+                    }
+                    List<String> alarms = drift.get(span);
+                    out.println("  drift alarms: "
+                            + (alarms.isEmpty() ? "none" : TerminalText.escape(String.join(", ", alarms))));
                 }
-                Schema schema = SchemaFiles.read(file, true);
-                out.println(LineageCommand.describe(artifact) + " (" + schema.getFeatureCount() + " features)");
-                if (before == null) {
-                    out.println("  first version");
-                } else {
-                    List<SchemaChange> changes = SchemaDiff.between(before, schema);
-                    out.print(
-                            changes.isEmpty()
-                                    ? "  no change\n"
-                                    : TerminalText.escapeKeepingLines(
-                                            SchemaChangeTable.render(changes).indent(2)));
-                }
-                before = schema;
-                beforeDigest = digest;
             }
             if (schemas.isEmpty()) {
                 out.println("no Schema artifacts in " + store);

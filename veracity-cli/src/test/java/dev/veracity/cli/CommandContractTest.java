@@ -179,6 +179,8 @@ class CommandContractTest {
                 "-o",
                 "{OUT}.json");
         row("pipeline run", "pipeline.yaml", Fixture.NONE, false, false, "{IN}");
+        row("pipeline backfill", "pipeline.yaml", Fixture.NONE, false, false, "{IN}", "--from", "1", "--to", "2");
+        row("pipeline status", "pipeline.yaml", Fixture.NONE, false, false, "{IN}");
         row("history show", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}", "a", "mean");
         row("history check", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");
         row("metadata runs", "pipeline.yaml", Fixture.NONE, false, false, "--pipeline", "{IN}");

@@ -155,7 +155,7 @@ class PipelineCommandTest {
         CommandRun run = CommandRun.of("pipeline", "run", file.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
-                .isEqualTo("veracity: error: " + file + ": node schema: input statistics: expected an "
+                .isEqualTo("veracity: error: " + file + ":5:61: node schema: input statistics: expected an "
                         + "artifact of type ExampleStatistics, found Examples from gen.examples"
                         + System.lineSeparator());
         Files.writeString(file, "pipeline: [unclosed\n");
@@ -254,7 +254,7 @@ class PipelineCommandTest {
                 "resolver.yaml",
                 "pipeline: x\npipeline_root: %s/root\nnodes:\n  - {id: r, ".formatted(dir)
                         + "component: Resolver, parameters: {artifact_type: 5}}\n");
-        assertOneErrorLine(run, resolver + ": node r: parameter artifact_type: expected an artifact type name");
+        assertOneErrorLine(run, resolver + ":4:62: node r: parameter artifact_type: expected an artifact type name");
         Path syntax = dir.resolve("syntax.yaml");
         assertOneErrorLine(
                 runFile("syntax.yaml", "pipeline: x\n  pipeline_root: [\n"),
@@ -280,8 +280,13 @@ class PipelineCommandTest {
                     inputs: {examples: gen.examples}
                   - {id: other, component: ExampleGen, parameters: {input: "%1$s/x.csv", splits: {train: many}}}
                 """.formatted(dir));
+        String other =
+                "  - {id: other, component: ExampleGen, parameters: {input: \"%s/x.csv\", splits: {train: many}}}"
+                        .formatted(dir);
         assertOneErrorLine(
-                run, file + ": node other: splits: train: expected a positive number of hash buckets, " + "found many");
+                run,
+                file + ":8:" + (other.indexOf("{train") + 1)
+                        + ": node other: splits: train: expected a positive number of hash buckets, found many");
         assertThat(dir.resolve("root/gen")).doesNotExist();
     }
 

@@ -81,4 +81,9 @@ public final class ComponentRegistry {
         throw new ConfigException(where + ": expected a component (" + String.join(", ", components.keySet())
                 + ", or a class name), found \"" + name + "\"");
     }
+
+    /** {@return the names of the registered components, in order} */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(components.keySet());
+    }
 }

@@ -202,6 +202,7 @@ public final class ExampleValidator implements Component {
                 Path file = Splits.directory(out, split).resolve(ANOMALIES_FILE);
                 Files.createDirectories(file.getParent());
                 AnomaliesFiles.write(anomalies, file);
+                AnomaliesFiles.write(anomalies, Splits.anomalies(out, split));
                 for (AnomalyInfo info : infos(anomalies)) {
                     info.getReasonList().forEach(r -> reasons.merge(r.getType().name(), 1L, Long::sum));
                     if (info.getSeverity() == AnomalyInfo.Severity.WARNING) {

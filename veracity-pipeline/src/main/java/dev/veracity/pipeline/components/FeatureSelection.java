@@ -137,6 +137,8 @@ public final class FeatureSelection implements Component {
         context.setOutputProperty("ranking", "label", Value.of(report.label()));
         context.setOutputProperty(
                 "ranking", "num_selected", Value.of((long) report.selected().size()));
+        context.setOutputProperty(
+                "ranking", "summary.selected", Value.of((long) report.selected().size()));
         context.setOutputProperty("schema", "span", Value.of(span));
         if (report.hasLeakage()) {
             List<String> leaking = report.features().stream()

@@ -108,6 +108,8 @@ public final class ModelMonitor implements Component {
         context.setOutputProperty(
                 "performance", "alarms", Value.of((long) performance.alarms().size()));
         context.setOutputProperty("shift", "verdict", Value.of(shift.verdict().text()));
+        context.setOutputProperty("performance", "summary.model_alarms", Value.of((long)
+                performance.alarms().size()));
         List<String> reasons = new ArrayList<>();
         if (performance.hasAlarm()) {
             PerformanceReport.Alarm first = performance.alarms().get(0);

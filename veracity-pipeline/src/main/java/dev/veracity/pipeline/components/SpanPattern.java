@@ -182,7 +182,10 @@ public final class SpanPattern {
         }
         if (matches.isEmpty()) {
             throw new InputException(
-                    ErrorCode.FILE_NOT_FOUND, text + ": expected files matching this pattern, found " + "none");
+                    ErrorCode.FILE_NOT_FOUND,
+                    text + ": expected files matching this pattern"
+                            + (span.isPresent() ? " (span " + label(span.getAsLong(), hasDate) + ")" : "")
+                            + ", found none");
         }
         long chosen =
                 span.orElse(matches.stream().mapToLong(ExternalFile::span).max().orElseThrow());
@@ -191,9 +194,9 @@ public final class SpanPattern {
         if (ofSpan.isEmpty()) {
             throw new InputException(
                     ErrorCode.FILE_NOT_FOUND,
-                    text + ": expected files of span " + chosen + ", found spans "
+                    text + ": expected files of span " + label(chosen, hasDate) + ", found spans "
                             + matches.stream()
-                                    .map(f -> Long.toString(f.span()))
+                                    .map(f -> label(f.span(), hasDate))
                                     .distinct()
                                     .toList());
         }
@@ -224,6 +227,44 @@ public final class SpanPattern {
             }
         }
         return 0;
+    }
+
+    /** {@return whether the span is a date ({@code {YYYY}{MM}{DD}}), so it is shown as one} */
+    public boolean isDate() {
+        return hasDate;
+    }
+
+    /**
+     * {@return a span as a person reads it: the ISO date (as TFX's {@code span_number_to_date}) when spans are dates,
+     * else the number}
+     */
+    public static String label(long span, boolean date) {
+        if (date && span >= LocalDate.MIN.toEpochDay() && span <= LocalDate.MAX.toEpochDay()) {
+            return LocalDate.ofEpochDay(span).toString();
+        }
+        return Long.toString(span);
+    }
+
+    /**
+     * {@return the span written as a number, or as an ISO date {@code YYYY-MM-DD} (days since 1970-01-01, as TFX's
+     * {@code date_to_span_number})}
+     *
+     * @param where names the option in an error message
+     * @throws ConfigException if the text is neither
+     */
+    public static long parseSpan(String text, String where) {
+        String value = text.strip();
+        if (value.matches("-?\\d{1,18}")) {
+            return Long.parseLong(value);
+        }
+        if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
+                return LocalDate.parse(value).toEpochDay();
+            } catch (DateTimeException e) {
+                throw new ConfigException(where + ": expected a date that exists, found " + value);
+            }
+        }
+        throw new ConfigException(where + ": expected a span number or a date YYYY-MM-DD, found \"" + value + "\"");
     }
 
     @Override

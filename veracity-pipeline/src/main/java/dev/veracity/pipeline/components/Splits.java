@@ -37,6 +37,24 @@ final class Splits {
         return artifact.resolve("Split-" + split);
     }
 
+    /** {@return TFX's statistics file of a split in an ExampleStatistics artifact: {@code Split-<name>/FeatureStats.pb}} */
+    static Path statistics(Path artifact, String split) {
+        return directory(artifact, split).resolve("FeatureStats.pb");
+    }
+
+    /** {@return TFX's schema file in a Schema artifact: {@code schema.pbtxt}} */
+    static Path schema(Path artifact) {
+        return artifact.resolve("schema.pbtxt");
+    }
+
+    /**
+     * {@return TFX's anomalies file of a split in an ExampleAnomalies artifact: {@code Split-<name>/SchemaDiff.pb},
+     * binary Anomalies (beside it, {@code anomalies.pbtxt} is the same as text, for people)}
+     */
+    static Path anomalies(Path artifact, String split) {
+        return directory(artifact, split).resolve("SchemaDiff.pb");
+    }
+
     /** {@return the span of the newest input, or -1} */
     static long span(List<Artifact> artifacts) {
         return artifacts.stream()

@@ -93,6 +93,7 @@ final class Attempts {
                     execution
                             .withState(ExecutionState.FAILED)
                             .withCustomProperty("error", Value.of(error))
+                            .withCustomProperty("stack_trace", Value.of(stackTrace(failure)))
                             .withCustomProperty("cache_miss", Value.of(work.miss())),
                     work.inputs(),
                     work.externalArtifacts(),
@@ -157,6 +158,14 @@ final class Attempts {
             Throwable cause = e.getCause();
             return Optional.of(cause instanceof UncheckedIOException unchecked ? unchecked.getCause() : cause);
         }
+    }
+
+    /** {@return the failure's stack trace, for {@code --verbose} (the store keeps it; the summary shows one line)} */
+    private static String stackTrace(Throwable failure) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(text));
+        String trace = text.toString();
+        return trace.length() > 16_000 ? trace.substring(0, 16_000) : trace;
     }
 
     private static void sleep(Duration wait) throws IOException {

@@ -50,7 +50,7 @@ final class NodeExecution {
 
     private NodeResult cachedOrAttempted(Node node, Map<String, List<Artifact>> inputs, ExecutorService executor)
             throws IOException {
-        List<ExternalFile> externals = node.component().externalInputs(node.parameters());
+        List<ExternalFile> externals = node.component().externalInputs(SpanOverride.of(node, options.span()));
         List<String> digests = new ArrayList<>();
         List<Artifact> externalArtifacts = new ArrayList<>();
         for (ExternalFile file : externals) {

@@ -100,7 +100,7 @@ public final class Planner {
             List<ExternalFile> externals;
             List<String> digests = new ArrayList<>();
             try {
-                externals = node.component().externalInputs(node.parameters());
+                externals = node.component().externalInputs(SpanOverride.of(node, options.span()));
                 for (ExternalFile file : externals) {
                     Path path = file.path().toAbsolutePath().normalize();
                     digests.add(Files.exists(path) ? Digests.of(path) : "missing");

@@ -1,17 +1,14 @@
 package dev.veracity.pipeline.yaml;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
+import dev.veracity.format.CloseNames;
 import dev.veracity.io.yaml.YamlFile;
+import dev.veracity.io.yaml.YamlNode;
 import dev.veracity.metadata.MetadataConfig;
 import dev.veracity.pipeline.Component;
+import dev.veracity.pipeline.ParameterSpec;
 import dev.veracity.pipeline.Pipeline;
 import dev.veracity.pipeline.components.ComponentRegistry;
 import java.io.IOException;
@@ -26,16 +23,21 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A pipeline read from YAML. Relative paths in it (root, metadata, inputs) are relative to the working directory,
- * as TFX's are.
+ * A pipeline read from YAML (through {@link YamlFile}, the one YAML reader). Relative paths in it (root, metadata,
+ * inputs) are relative to the working directory, as TFX's are. Every mistake in it is an {@link InputException}
+ * whose message starts {@code FILE:LINE:COLUMN:} at the offending key or value and names the node: an unknown key
+ * (with the close known ones), a value of the wrong type, an unknown component, input, output or parameter, a bad
+ * parameter value, a cycle.
  *
  * <pre>{@code
  * pipeline: runs
@@ -67,8 +69,8 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
     /**
      * {@return the pipeline in the file, with the shipped components}
      *
-     * @throws InputException  if the file is missing or not YAML
-     * @throws ConfigException if the pipeline is malformed (naming the node and what was expected)
+     * @throws InputException if the file is missing or not YAML, or the pipeline in it is malformed (at the line and
+     *                        column of the mistake, naming the node and what was expected)
      */
     public static PipelineFile read(Path file) throws IOException {
         return read(file, ComponentRegistry.standard());
@@ -76,80 +78,202 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
 
     /** {@return the pipeline in the file, its components looked up in {@code registry}} */
     public static PipelineFile read(Path file, ComponentRegistry registry) throws IOException {
-        String text = readText(file);
-        JsonNode root = parse(file, text);
-        String where = file.toString();
-        if (root == null || !root.isObject()) {
-            throw new ConfigException(where + ": expected a mapping with pipeline, pipeline_root and nodes, found "
-                    + (root == null ? "nothing" : root.getNodeType()));
+        YamlNode root = YamlFile.parse(file, readText(file));
+        if (root.kind() != YamlNode.Kind.MAPPING) {
+            throw root.error("a mapping with pipeline, pipeline_root and nodes");
         }
-        checkKeys(root, TOP_KEYS, where);
-        String name = text(root, "pipeline", where, true);
-        Path pipelineRoot = path(text(root, "pipeline_root", where, true), where + ": pipeline_root");
-        JsonNode defaults = root.path("defaults");
-        int retries = defaults.isMissingNode() ? 0 : integer(defaults, "retries", where + ": defaults", 0);
-        Duration timeout = defaults.isMissingNode()
-                ? Duration.ZERO
-                : duration(defaults.path("timeout"), where + ": defaults: timeout");
-        Pipeline.Builder builder =
-                Pipeline.builder(name, pipelineRoot).source(where).defaults(retries, timeout);
-        JsonNode nodes = root.path("nodes");
-        if (!nodes.isArray() || nodes.isEmpty()) {
-            throw new ConfigException(where + ": nodes: expected a list of nodes, found "
-                    + (nodes.isMissingNode() ? "none" : nodes.isArray() ? "an empty list" : nodes.getNodeType()));
-        }
-        int index = 0;
-        for (JsonNode node : nodes) {
-            index++;
-            String nodeWhere = where + ": nodes[" + index + "]";
-            if (!node.isObject()) {
-                throw new ConfigException(
-                        nodeWhere + ": expected a mapping with id and component, found " + node.getNodeType());
+        root.allowKeys(TOP_KEYS);
+        YamlNode nameNode = root.required("pipeline");
+        String name = nameNode.string();
+        YamlNode rootNode = root.required("pipeline_root");
+        Path pipelineRoot = path(rootNode, "pipeline_root");
+        int retries = 0;
+        Duration timeout = Duration.ZERO;
+        Optional<YamlNode> defaults = root.field("defaults").filter(d -> !d.isNull());
+        if (defaults.isPresent()) {
+            if (defaults.get().kind() != YamlNode.Kind.MAPPING) {
+                throw defaults.get().error("defaults: a mapping of retries and timeout");
             }
-            checkKeys(node, NODE_KEYS, nodeWhere);
-            String id = text(node, "id", nodeWhere, true);
-            nodeWhere = where + ": node " + id;
-            Component component = registry.component(text(node, "component", nodeWhere, true), nodeWhere);
+            defaults.get().allowKeys(Set.of("retries", "timeout"));
+            retries = retries(defaults.get().field("retries"), 0, "defaults: retries");
+            timeout = defaults.get()
+                    .field("timeout")
+                    .map(t -> duration(t, "defaults: timeout"))
+                    .orElse(Duration.ZERO);
+        }
+        Pipeline.Builder builder;
+        try {
+            builder =
+                    Pipeline.builder(name, pipelineRoot).source(file.toString()).defaults(retries, timeout);
+        } catch (ConfigException e) {
+            throw at(nameNode, e.getMessage().replaceFirst("^pipeline: pipeline name: ", "pipeline: "));
+        }
+        YamlNode nodes = root.required("nodes");
+        if (nodes.kind() != YamlNode.Kind.SEQUENCE || nodes.elements().isEmpty()) {
+            throw nodes.error(
+                    "nodes: a list of nodes", nodes.kind() == YamlNode.Kind.SEQUENCE ? "an empty list" : nodes.found());
+        }
+        Map<String, YamlNode> byId = new LinkedHashMap<>();
+        for (YamlNode node : nodes.elements()) {
+            if (node.kind() != YamlNode.Kind.MAPPING) {
+                throw node.error("a node: a mapping with id and component");
+            }
+            node.allowKeys(NODE_KEYS);
+            YamlNode idNode = node.required("id");
+            String id = idNode.string();
+            String where = "node " + id;
+            if (byId.containsKey(id)) {
+                throw idNode.error(
+                        where + ": a unique node id",
+                        "it twice (first at " + byId.get(id).where() + ")");
+            }
+            byId.put(id, node);
+            YamlNode componentNode = node.required("component");
+            Component component = component(registry, componentNode, where);
             Map<String, Object> parameters = new LinkedHashMap<>();
-            JsonNode values = node.path("parameters");
-            if (!values.isMissingNode() && !values.isNull()) {
-                if (!values.isObject()) {
-                    throw new ConfigException(
-                            nodeWhere + ": parameters: expected a mapping, found " + values.getNodeType());
+            Optional<YamlNode> values = node.field("parameters").filter(v -> !v.isNull());
+            if (values.isPresent()) {
+                if (values.get().kind() != YamlNode.Kind.MAPPING) {
+                    throw values.get().error(where + ": parameters: a mapping");
                 }
-                values.fields().forEachRemaining(e -> parameters.put(e.getKey(), plain(e.getValue())));
+                List<String> known = component.spec().parameters().stream()
+                        .map(ParameterSpec::name)
+                        .toList();
+                try {
+                    values.get().allowKeys(known);
+                } catch (InputException e) {
+                    throw new InputException(e.errorCode(), insertNode(e.getMessage(), where + ": parameter"), e);
+                }
+                for (String key : values.get().keys()) {
+                    parameters.put(key, plain(values.get().required(key)));
+                }
             }
             Map<String, List<String>> inputs = new LinkedHashMap<>();
-            JsonNode wiring = node.path("inputs");
-            if (!wiring.isMissingNode() && !wiring.isNull()) {
-                if (!wiring.isObject()) {
-                    throw new ConfigException(nodeWhere + ": inputs: expected a mapping of input to NODE.OUTPUT, found "
-                            + wiring.getNodeType());
+            Optional<YamlNode> wiring = node.field("inputs").filter(v -> !v.isNull());
+            if (wiring.isPresent()) {
+                if (wiring.get().kind() != YamlNode.Kind.MAPPING) {
+                    throw wiring.get().error(where + ": inputs: a mapping of input to NODE.OUTPUT");
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = wiring.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    List<String> channels = new ArrayList<>();
-                    if (e.getValue().isArray()) {
-                        e.getValue().forEach(v -> channels.add(v.asText()));
-                    } else if (e.getValue().isTextual()) {
-                        channels.add(e.getValue().asText());
-                    } else {
-                        throw new ConfigException(nodeWhere + ": inputs: " + e.getKey() + ": expected NODE.OUTPUT, "
-                                + "found " + e.getValue());
+                for (String input : wiring.get().keys()) {
+                    YamlNode channel = wiring.get().required(input);
+                    if (channel.kind() == YamlNode.Kind.MAPPING || channel.isNull()) {
+                        throw channel.error(where + ": input " + input + ": NODE.OUTPUT or a list of them");
                     }
-                    inputs.put(e.getKey(), channels);
+                    inputs.put(input, List.copyOf(channel.strings()));
                 }
             }
-            int nodeRetries = integer(node, "retries", nodeWhere, retries);
-            Duration nodeTimeout =
-                    node.has("timeout") ? duration(node.get("timeout"), nodeWhere + ": timeout") : timeout;
-            builder.node(id, component, parameters, inputs, nodeRetries, nodeTimeout);
+            int nodeRetries = retries(node.field("retries"), retries, where + ": retries");
+            Duration nodeTimeout = node.field("timeout")
+                    .map(t -> duration(t, where + ": timeout"))
+                    .orElse(timeout);
+            try {
+                builder.node(id, component, parameters, inputs, nodeRetries, nodeTimeout);
+            } catch (ConfigException e) {
+                throw relocate(e, file, byId);
+            }
         }
-        Pipeline pipeline = builder.build();
-        MetadataConfig metadata = root.has("metadata")
-                ? metadata(text(root, "metadata", where, true), where + ": metadata")
+        Pipeline pipeline;
+        try {
+            pipeline = builder.build();
+        } catch (ConfigException e) {
+            throw relocate(e, file, byId);
+        }
+        MetadataConfig metadata = root.field("metadata").isPresent()
+                ? metadata(root.required("metadata"))
                 : MetadataConfig.sqlite(pipelineRoot.resolve("metadata.sqlite"));
         return new PipelineFile(file, pipeline, metadata);
+    }
+
+    private static final Pattern NODE_MESSAGE = Pattern.compile("node ([A-Za-z0-9_-]+): (.*)", Pattern.DOTALL);
+    private static final Pattern PART = Pattern.compile("(parameter|input) ([A-Za-z0-9_.-]+): .*", Pattern.DOTALL);
+    private static final Pattern EXPECTED_INPUT =
+            Pattern.compile("expected input ([A-Za-z0-9_.-]+) .*", Pattern.DOTALL);
+    private static final Pattern CHOICE =
+            Pattern.compile(".*expected an (?:input|output) of \\S+ \\(([^)]*)\\), found \"([^\"]*)\"", Pattern.DOTALL);
+    private static final Pattern CYCLE =
+            Pattern.compile("expected a DAG, found a cycle through nodes ([A-Za-z0-9_-]+).*");
+
+    /**
+     * {@return the pipeline's own error (it knows the node, not the line) at the YAML node it is about}: the
+     * parameter's value, the input's channel, the node
+     */
+    private static InputException relocate(ConfigException e, Path file, Map<String, YamlNode> byId) {
+        String message = e.getMessage();
+        String prefix = file + ": ";
+        String rest = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        Matcher cycle = CYCLE.matcher(rest);
+        if (cycle.matches() && byId.containsKey(cycle.group(1))) {
+            return at(byId.get(cycle.group(1)), rest);
+        }
+        Matcher nodeMessage = NODE_MESSAGE.matcher(rest);
+        if (!nodeMessage.matches() || !byId.containsKey(nodeMessage.group(1))) {
+            return at(byId.values().iterator().next(), rest);
+        }
+        YamlNode node = byId.get(nodeMessage.group(1));
+        String detail = nodeMessage.group(2);
+        YamlNode target = node;
+        Matcher part = PART.matcher(detail);
+        Matcher expectedInput = EXPECTED_INPUT.matcher(detail);
+        if (part.matches()) {
+            String section = part.group(1).equals("parameter") ? "parameters" : "inputs";
+            target = field(node, section, part.group(2)).orElse(target);
+        } else if (detail.startsWith("expected a parameter of ") || detail.startsWith("expected parameter ")) {
+            target = node.field("parameters").filter(p -> !p.isNull()).orElse(node);
+        } else if (detail.startsWith("expected an input of ") || expectedInput.matches()) {
+            target = node.field("inputs").filter(p -> !p.isNull()).orElse(node);
+        } else if (detail.contains(": ")) {
+            // A component's own check names its parameter first ("splits: train: ..."): point at it if it is one.
+            target = field(node, "parameters", detail.substring(0, detail.indexOf(": ")))
+                    .orElse(target);
+        }
+        Matcher choice = CHOICE.matcher(rest);
+        String hint = choice.matches()
+                ? CloseNames.hint(choice.group(2), List.of(choice.group(1).split(", ")))
+                : "";
+        return at(target, rest + hint);
+    }
+
+    private static Optional<YamlNode> field(YamlNode node, String section, String key) {
+        return node.field(section)
+                .filter(s -> s.kind() == YamlNode.Kind.MAPPING)
+                .flatMap(s -> s.field(key));
+    }
+
+    private static InputException at(YamlNode node, String message) {
+        return new InputException(ErrorCode.CONFIG_FILE_INVALID, node.where() + ": " + message);
+    }
+
+    /** {@return a message of {@link YamlNode#allowKeys} with the node named after the position} */
+    private static String insertNode(String message, String what) {
+        int expected = message.indexOf(": expected ");
+        return expected < 0
+                ? message
+                : message.substring(0, expected) + ": " + what + ": " + message.substring(expected + 2);
+    }
+
+    private static Component component(ComponentRegistry registry, YamlNode componentNode, String where) {
+        String name = componentNode.string();
+        try {
+            return registry.component(name, where);
+        } catch (ConfigException e) {
+            String hint = name.contains(".") ? "" : CloseNames.hint(name, registry.names());
+            return throwAt(componentNode, e.getMessage() + hint);
+        }
+    }
+
+    private static Component throwAt(YamlNode node, String message) {
+        throw at(node, message);
+    }
+
+    private static int retries(Optional<YamlNode> value, int otherwise, String what) {
+        if (value.isEmpty() || value.get().isNull()) {
+            return otherwise;
+        }
+        YamlNode node = value.get();
+        if (node.kind() != YamlNode.Kind.NUMBER || !node.string().matches("\\d{1,9}")) {
+            throw node.error(what + ": a whole number >= 0");
+        }
+        return Integer.parseInt(node.string());
     }
 
     /**
@@ -192,104 +316,33 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         }
     }
 
-    /**
-     * {@return the YAML tree of the text}
-     *
-     * @throws InputException if it is not YAML, naming the line and column (the parser's position when the error
-     *                        carries none, e.g. nesting deeper than Jackson's limit)
-     */
-    private static JsonNode parse(Path file, String text) {
-        YAMLFactory factory = new YAMLFactory();
-        JsonParser parser = null;
-        try {
-            parser = factory.createParser(text);
-            return new ObjectMapper(factory).readTree(parser);
-        } catch (IOException e) {
-            JsonLocation at = e instanceof JsonProcessingException processing ? processing.getLocation() : null;
-            if ((at == null || at.getLineNr() < 1) && parser != null) {
-                at = parser.currentLocation();
-            }
-            String position = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            String found =
-                    e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
-            throw new InputException(
-                    ErrorCode.UNSUPPORTED_FILE_FORMAT,
-                    file + position + ": expected YAML, found: " + YamlFile.oneLine(found),
-                    e);
-        } finally {
-            if (parser != null) {
-                try {
-                    parser.close();
-                } catch (IOException e) {
-                    // A parser over a string holds no resource: nothing to report.
-                }
-            }
-        }
-    }
-
-    private static MetadataConfig metadata(String location, String where) {
+    private static MetadataConfig metadata(YamlNode node) {
+        String location = node.string();
         if (location.isBlank()) {
-            throw new ConfigException(where + ": expected a SQLite file or a JDBC URL, found an empty string");
+            throw node.error("metadata: a SQLite file or a JDBC URL", "an empty string");
         }
         return location.startsWith("jdbc:")
                 ? MetadataConfig.parse(location)
-                : MetadataConfig.sqlite(path(location, where));
+                : MetadataConfig.sqlite(path(node, "metadata"));
     }
 
-    private static Path path(String text, String where) {
+    private static Path path(YamlNode node, String what) {
         try {
-            return Path.of(text);
+            return Path.of(node.string());
         } catch (InvalidPathException e) {
-            throw new ConfigException(
-                    where + ": expected a path, found one with " + e.getReason().toLowerCase(java.util.Locale.ROOT));
+            throw node.error(what + ": a path", "one with " + e.getReason().toLowerCase(java.util.Locale.ROOT));
         }
-    }
-
-    private static void checkKeys(JsonNode object, Set<String> allowed, String where) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw new ConfigException(
-                        where + ": expected one of " + new java.util.TreeSet<>(allowed) + ", found \"" + name + "\"");
-            }
-        }
-    }
-
-    private static String text(JsonNode object, String key, String where, boolean required) {
-        JsonNode value = object.path(key);
-        if (value.isMissingNode() || value.isNull()) {
-            if (required) {
-                throw new ConfigException(where + ": expected " + key + ", found none");
-            }
-            return "";
-        }
-        if (!value.isValueNode()) {
-            throw new ConfigException(where + ": " + key + ": expected a value, found " + value.getNodeType());
-        }
-        return value.asText();
-    }
-
-    private static int integer(JsonNode object, String key, String where, int otherwise) {
-        JsonNode value = object.path(key);
-        if (value.isMissingNode() || value.isNull()) {
-            return otherwise;
-        }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
-            throw new ConfigException(where + ": " + key + ": expected a whole number >= 0, found " + value);
-        }
-        return value.asInt();
     }
 
     /** {@return a duration written {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, or a number of seconds} */
-    static Duration duration(JsonNode value, String where) {
-        if (value.isMissingNode() || value.isNull()) {
+    static Duration duration(YamlNode value, String what) {
+        if (value.isNull()) {
             return Duration.ZERO;
         }
-        String text = value.asText().strip();
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(text);
+        String text = value.string().strip();
+        Matcher m = Pattern.compile("(\\d{1,12})(ms|s|m|h)?").matcher(text);
         if (!m.matches()) {
-            throw new ConfigException(where + ": expected a duration such as 500ms, 30s, 10m or 2h, found " + text);
+            throw value.error(what + ": a duration such as 500ms, 30s, 10m or 2h");
         }
         long amount = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
@@ -301,27 +354,31 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         };
     }
 
-    /** {@return the YAML value as plain Java: String, Integer/Long, Double, Boolean, List, ordered Map} */
-    private static Object plain(JsonNode value) {
-        if (value.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            value.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
-            return map;
-        }
-        if (value.isArray()) {
-            List<Object> list = new ArrayList<>();
-            value.forEach(v -> list.add(plain(v)));
-            return list;
-        }
-        if (value.isIntegralNumber()) {
-            return value.asLong();
-        }
-        if (value.isNumber()) {
-            return value.asDouble();
-        }
-        if (value.isBoolean()) {
-            return value.asBoolean();
-        }
-        return value.isNull() ? null : value.asText();
+    /** {@return the YAML value as plain Java: String, Long, Double, Boolean, List, ordered Map, or null} */
+    private static Object plain(YamlNode value) {
+        return switch (value.kind()) {
+            case MAPPING -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (String key : value.keys()) {
+                    map.put(key, plain(value.required(key)));
+                }
+                yield map;
+            }
+            case SEQUENCE -> {
+                List<Object> list = new ArrayList<>();
+                value.elements().forEach(v -> list.add(plain(v)));
+                yield list;
+            }
+            case NUMBER -> {
+                String text = value.string();
+                if (text.matches("[-+]?\\d{1,18}")) {
+                    yield Long.parseLong(text);
+                }
+                yield value.number();
+            }
+            case BOOLEAN -> value.bool();
+            case NULL -> null;
+            case STRING -> value.string();
+        };
     }
 }

@@ -3,7 +3,6 @@ package dev.veracity.pipeline.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.veracity.ConfigException;
 import dev.veracity.InputException;
 import dev.veracity.pipeline.ArtifactType;
 import dev.veracity.pipeline.Component;
@@ -80,65 +79,136 @@ class PipelineFileTest {
         assertThat(nodes.get(2).component()).isInstanceOf(Summary.class);
     }
 
+    /** {@return the message of the error reading {@code yaml}: exit code 2 ({@link InputException}), one line} */
+    private String error(String yaml) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> read(yaml));
+        assertThat(thrown).isInstanceOf(InputException.class);
+        assertThat(thrown.getMessage()).doesNotContain("\n");
+        return thrown.getMessage();
+    }
+
+    private static final String HEAD = "pipeline: x\npipeline_root: r\nnodes:\n";
+
+    /** {@return FILE:LINE:COLUMN of {@code token} in {@code text}, the line'th line of the file (1-based)} */
+    private String at(int line, String text, String token) {
+        assertThat(text).contains(token);
+        return dir.resolve("p.yaml") + ":" + line + ":" + (text.indexOf(token) + 1);
+    }
+
     @Test
-    void errorsNameTheFileAndTheNode() throws Exception {
+    void errorsNameTheFileLineColumnAndTheNode() throws Exception {
         String file = dir.resolve("p.yaml").toString();
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: Nope}\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith(file + ": node a: expected a component (ExampleGen, StatisticsGen, ")
-                .hasMessageContaining(", Resolver, ")
-                .hasMessageEndingWith("or a class name), found \"Nope\"");
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: a.b.Missing}\n"))
-                .hasMessageContaining("node a: component a.b.Missing: expected a class on the class path");
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnode: []\n"))
-                .hasMessage(file + ": expected one of [defaults, metadata, nodes, pipeline, pipeline_root], found "
-                        + "\"node\"");
-        assertThatThrownBy(() -> read("pipeline: x\nnodes: []\n"))
-                .hasMessage(file + ": expected pipeline_root, " + "found none");
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: ExampleGen, "
-                        + "parameters: {input: x}, timeout: soon}\n"))
-                .hasMessage(file + ": node a: timeout: expected a duration such as 500ms, 30s, 10m or 2h, found soon");
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: a, component: ExampleGen, "
-                        + "parameters: {input: x}, retries: -1}\n"))
-                .hasMessage(file + ": node a: retries: expected a whole number >= 0, found -1");
-        assertThatThrownBy(() -> read("pipeline: x\n  pipeline_root: [\n"))
-                .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(file + ":")
-                .hasMessageContaining("expected YAML");
+        String line = "  - {id: a, component: ExampleGenn}";
+        assertThat(error(HEAD + line + "\n"))
+                .isEqualTo(at(4, line, "ExampleGenn") + ": node a: expected a component (ExampleGen, StatisticsGen, "
+                        + "SchemaGen, ExampleValidator, DriftCheck, SkewCheck, Report, FeatureSelection, ModelMonitor, Transform, "
+                        + "LabelJoin, WeakLabel, PiiProtect, Fairness, Export, Importer, Resolver, "
+                        + "or a class name), found \"ExampleGenn\"; did you mean ExampleGen?");
+        line = "  - {id: a, component: a.b.Missing}";
+        assertThat(error(HEAD + line + "\n"))
+                .startsWith(at(4, line, "a.b.") + ": node a: component a.b.Missing: expected a class on the class "
+                        + "path");
+        assertThat(error("pipeline: x\npipeline_root: r\nnode: []\n"))
+                .isEqualTo(file + ":3:1: expected a known key, found \"node\"; did you mean nodes?");
+        assertThat(error(HEAD + "  - id: a\n    componen: ExampleGen\n"))
+                .isEqualTo(file + ":5:5: expected a known key, found \"componen\"; did you mean component?");
+        assertThat(error("pipeline: x\nnodes: []\n"))
+                .isEqualTo(file + ":1:1: expected the key \"pipeline_root\", found none");
+        line = "  - {id: a, component: ExampleGen, parameters: {input: x}, timeout: soon}";
+        assertThat(error(HEAD + line + "\n"))
+                .isEqualTo(at(4, line, "soon") + ": expected node a: timeout: a duration such as 500ms, 30s, 10m or "
+                        + "2h, found \"soon\"");
+        line = "  - {id: a, component: ExampleGen, parameters: {input: x}, retries: -1}";
+        assertThat(error(HEAD + line + "\n"))
+                .isEqualTo(at(4, line, "-1") + ": expected node a: retries: a whole number >= 0, found \"-1\"");
+        line = "  - {id: a, component: ExampleGen, parameters: {inptu: x}}";
+        assertThat(error(HEAD + line + "\n"))
+                .isEqualTo(at(4, line, "inptu") + ": node a: parameter: expected a known key, found \"inptu\"; did "
+                        + "you mean input?");
+        line = "  - {id: a, component: ExampleGen, parameters: {input: [x]}}";
+        assertThat(error(HEAD + line + "\n"))
+                .startsWith(at(4, line, "[x]") + ": node a: parameter input: expected STRING, found [x]");
+        line = "  - {id: a, component: ExampleGen, parameters: {}}";
+        assertThat(error(HEAD + line + "\n")).startsWith(at(4, line, "{}") + ": node a: expected parameter input (");
+        line = "  - {id: a, component: ExampleGen, parameters: {input: y}}";
+        assertThat(error(HEAD + "  - {id: a, component: ExampleGen, parameters: {input: x}}\n" + line + "\n"))
+                .isEqualTo(at(5, line, "a,") + ": expected node a: a unique node id, found it twice (first at "
+                        + at(4, line, "{") + ")");
+    }
+
+    @Test
+    void wiringErrorsPointAtTheInputAndACycleAtItsFirstNode() throws Exception {
+        String gen = "  - {id: gen, component: ExampleGen, parameters: {input: x}}\n";
+        String line = "  - {id: s, component: StatisticsGen, inputs: {examples: gen.exampels}}";
+        assertThat(error(HEAD + gen + line + "\n"))
+                .isEqualTo(at(5, line, "gen.") + ": node s: input examples: expected an output of gen (examples), "
+                        + "found \"exampels\"; did you mean examples?");
+        line = "  - {id: s, component: StatisticsGen, inputs: {examples: nope.examples}}";
+        assertThat(error(HEAD + gen + line + "\n"))
+                .startsWith(at(5, line, "nope") + ": node s: input examples: expected a node id, found \"nope\"");
+        line = "  - {id: s, component: StatisticsGen, inputs: {exampels: gen.examples}}";
+        assertThat(error(HEAD + gen + line + "\n"))
+                .isEqualTo(
+                        at(5, line, "{exampels") + ": node s: expected an input of StatisticsGen (examples, schema), "
+                                + "found \"exampels\"; did you mean examples?");
+        line = "  - {id: s, component: StatisticsGen}";
+        assertThat(error(HEAD + gen + line + "\n"))
+                .startsWith(at(5, line, "{") + ": node s: expected input examples (");
+        line = "  - {id: s, component: StatisticsGen, inputs: {examples: {a: b}}}";
+        assertThat(error(HEAD + gen + line + "\n"))
+                .isEqualTo(at(5, line, "{a: b}") + ": expected node s: input examples: NODE.OUTPUT or a list of them, "
+                        + "found a mapping");
+        line = "  - {id: c, component: SchemaGen, inputs: {statistics: d.statistics}}";
+        assertThat(error(HEAD
+                        + "  - {id: a, component: StatisticsGen, inputs: {examples: b.examples}}\n"
+                        + "  - {id: b, component: ExampleGen, parameters: {input: x}}\n"
+                        + line + "\n"
+                        + "  - {id: d, component: StatisticsGen, inputs: {examples: e.examples}}\n"
+                        + "  - {id: e, component: dev.veracity.pipeline.yaml.PipelineFileTest$Loop, "
+                        + "inputs: {schema: c.schema}}\n"))
+                .isEqualTo(at(6, line, "{") + ": expected a DAG, found a cycle through nodes c, d, e");
+    }
+
+    /** Reads a schema and makes examples: closes a cycle. */
+    public static final class Loop implements Component {
+        @Override
+        public ComponentSpec spec() {
+            return new ComponentSpec(
+                    "Loop",
+                    "1",
+                    List.of(InputPort.required("schema", ArtifactType.SCHEMA)),
+                    List.of(new OutputPort("examples", ArtifactType.EXAMPLES)),
+                    List.of());
+        }
+
+        @Override
+        public void execute(ExecutionContext context) {}
     }
 
     @Test
     void aSyntaxErrorIsOneLineWithLineAndColumn() throws Exception {
         String file = dir.resolve("p.yaml").toString();
-        assertThatThrownBy(() -> read("pipeline: x\n  pipeline_root: [\n"))
-                .isInstanceOf(InputException.class)
-                .hasMessage(file + ":2:16: expected YAML, found: mapping values are not allowed here");
-        assertThatThrownBy(() -> read("pipeline: x\n\tpipeline_root: r\n"))
-                .isInstanceOf(InputException.class)
-                .hasMessage(file + ":1:12: expected YAML, found: while scanning for the next token: found character "
-                        + "'\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)");
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes: []\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": nodes: expected a list of nodes, found an empty list");
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: \"r\\0s\"\nnodes: []\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": pipeline_root: expected a path, found one with nul character not allowed");
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nmetadata: \"m\\0.sqlite\"\nnodes: "
+        assertThat(error("pipeline: x\n  pipeline_root: [\n"))
+                .isEqualTo(file + ":2:16: expected YAML, found: mapping values are not allowed here");
+        assertThat(error("pipeline: x\n\tpipeline_root: r\n"))
+                .startsWith(file + ":1:12: expected YAML, found: while scanning for the next token");
+        assertThat(error("pipeline: x\npipeline_root: r\nnodes: []\n"))
+                .isEqualTo(file + ":3:8: expected nodes: a list of nodes, found an empty list");
+        assertThat(error("pipeline: x\npipeline_root: \"r\\0s\"\nnodes: []\n"))
+                .isEqualTo(file + ":2:16: expected pipeline_root: a path, found one with nul character not allowed");
+        assertThat(error("pipeline: x\npipeline_root: r\nmetadata: \"m\\0.sqlite\"\nnodes: "
                         + "[{id: a, component: ExampleGen, parameters: {input: a.csv}}]\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": metadata: expected a path, found one with nul character not allowed");
+                .isEqualTo(file + ":3:11: expected metadata: a path, found one with nul character not allowed");
+        assertThat(error("pipeline: \"x y\"\npipeline_root: r\nnodes: [{id: a, component: ExampleGen, "
+                        + "parameters: {input: a.csv}}]\n"))
+                .startsWith(file + ":1:11: pipeline: expected letters, digits");
     }
 
     @Test
     void aDeeplyNestedFileIsAnInputErrorNamingTheFileAndPosition() throws Exception {
         String deep = "pipeline: x\npipeline_root: r\nnodes: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
         String file = dir.resolve("p.yaml").toString();
-        assertThatThrownBy(() -> read(deep))
-                .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(file + ":3:")
-                .hasMessageContaining("expected YAML, found: ")
-                .hasMessageContaining("nesting depth")
-                .hasMessageNotContaining("\n");
+        assertThat(error(deep)).startsWith(file + ":3:").contains("expected YAML nested at most");
     }
 
     @Test
@@ -165,41 +235,33 @@ class PipelineFileTest {
     }
 
     @Test
-    void aResolverOfAnArtifactTypeThatIsNoNameIsAConfigErrorNamingTheNode() throws Exception {
-        String file = dir.resolve("p.yaml").toString();
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: r, component: Resolver, "
-                        + "parameters: {artifact_type: 5}}\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": node r: parameter artifact_type: expected an artifact type name (a letter, "
-                        + "then letters, digits or '_', e.g. Schema), found \"5\"");
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: i, component: Importer, "
-                        + "parameters: {artifact_type: a-b, source: s}}\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith(file + ": node i: parameter artifact_type: expected an artifact type name");
+    void aResolverOfAnArtifactTypeThatIsNoNameIsAnErrorAtTheParameter() throws Exception {
+        String line = "  - {id: r, component: Resolver, parameters: {artifact_type: 5}}";
+        assertThat(error(HEAD + line + "\n"))
+                .isEqualTo(at(4, line, "5}") + ": node r: parameter artifact_type: expected an artifact type name (a "
+                        + "letter, then letters, digits or '_', e.g. Schema), found \"5\"");
+        line = "  - {id: i, component: Importer, parameters: {artifact_type: a-b, source: s}}";
+        assertThat(error(HEAD + line + "\n"))
+                .startsWith(at(4, line, "a-b") + ": node i: parameter artifact_type: expected an artifact type name");
     }
 
     @Test
     void everyNodesParametersAreCheckedWhenTheFileIsRead() throws Exception {
-        String file = dir.resolve("p.yaml").toString();
         // The wrong split is in the last node: it is found before any node could run.
-        String nodes = "pipeline: x\npipeline_root: r\nnodes:\n"
-                + "  - {id: a, component: ExampleGen, parameters: {input: a.csv}}\n"
-                + "  - {id: b, component: ExampleGen, parameters: {input: b.csv, splits: {train: many}}}\n";
-        assertThatThrownBy(() -> read(nodes))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": node b: splits: train: expected a positive number of hash buckets, found many");
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: v, component: "
-                        + "ExampleValidator, inputs: {statistics: s.statistics, schema: s.schema}, parameters: {fail_on: "
-                        + "SOMETIMES}}\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": node v: parameter fail_on: expected ERROR, WARNING or NEVER, found SOMETIMES");
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: r, component: Resolver, "
-                        + "parameters: {artifact_type: Schema, count: 0}}\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": node r: parameter count: expected a whole number >= 1, found 0");
-        assertThatThrownBy(() -> read("pipeline: x\npipeline_root: r\nnodes:\n  - {id: s, component: StatisticsGen, "
-                        + "inputs: {examples: g.examples}, parameters: {threads: 0}}\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": node s: parameter threads: expected a whole number >= 1, found 0");
+        String line = "  - {id: b, component: ExampleGen, parameters: {input: b.csv, splits: {train: many}}}";
+        assertThat(error(HEAD + "  - {id: a, component: ExampleGen, parameters: {input: a.csv}}\n" + line + "\n"))
+                .isEqualTo(at(5, line, "{train") + ": node b: splits: train: expected a positive number of hash "
+                        + "buckets, found many");
+        line = "  - {id: v, component: ExampleValidator, inputs: {statistics: s.statistics, schema: s.schema}, "
+                + "parameters: {fail_on: SOMETIMES}}";
+        assertThat(error(HEAD + line + "\n"))
+                .isEqualTo(at(4, line, "SOMETIMES") + ": node v: parameter fail_on: expected ERROR, WARNING or NEVER, "
+                        + "found SOMETIMES");
+        line = "  - {id: r, component: Resolver, parameters: {artifact_type: Schema, count: 0}}";
+        assertThat(error(HEAD + line + "\n"))
+                .isEqualTo(at(4, line, "0}") + ": node r: parameter count: expected a whole number >= 1, found 0");
+        line = "  - {id: s, component: StatisticsGen, inputs: {examples: g.examples}, parameters: {threads: 0}}";
+        assertThat(error(HEAD + line + "\n"))
+                .isEqualTo(at(4, line, "0}") + ": node s: parameter threads: expected a whole number >= 1, found 0");
     }
 }

@@ -1,0 +1,138 @@
+package dev.veracity.cli;
+
+import dev.veracity.metadata.MetadataStore;
+import dev.veracity.metadata.Value;
+import dev.veracity.pipeline.Pipeline;
+import dev.veracity.pipeline.run.FailureCause;
+import dev.veracity.pipeline.run.NodeResult;
+import dev.veracity.pipeline.run.NodeStatus;
+import dev.veracity.pipeline.run.RunListener;
+import dev.veracity.pipeline.run.RunResult;
+import dev.veracity.pipeline.run.RunSummary;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code pipeline run} and {@code pipeline backfill} print and return: a line per node, the counts, the summary
+ * of what the run found per span (or its JSON), the failed node in one line (its stack trace with --verbose), and
+ * the exit code of the cause: 3 for a bug, 2 for an input error, 1 for a blocked node, else 0.
+ *
+ * <pre>{@code
+ * return PipelineRunPrinter.finish(out, err, store, pipeline, List.of(result), false, false);
+ * }</pre>
+ */
+final class PipelineRunPrinter {
+    private PipelineRunPrinter() {}
+
+    /** Prints a line per node of a run and its counts. */
+    static void nodes(PrintWriter out, RunResult result, String title) {
+        out.println(title);
+        for (NodeResult node : result.results()) {
+            out.printf(
+                    "  %-22s %-9s %s%s%n",
+                    node.node(),
+                    label(node.status()),
+                    node.executionId() == 0 ? "" : "execution " + node.executionId() + "  ",
+                    TerminalText.escape(node.message()));
+        }
+        out.println(counts(result));
+    }
+
+    /** {@return the counts of a run's nodes by status, on one line} */
+    static String counts(RunResult result) {
+        return String.format(
+                "%d executed, %d cached, %d reused, %d blocked, %d failed, %d skipped",
+                result.count(NodeStatus.EXECUTED),
+                result.count(NodeStatus.CACHED),
+                result.count(NodeStatus.REUSED),
+                result.count(NodeStatus.BLOCKED),
+                result.count(NodeStatus.FAILED),
+                result.count(NodeStatus.SKIPPED));
+    }
+
+    /** {@return the exit code}: prints the summary (or the JSON) and the failure */
+    static int finish(
+            PrintWriter out,
+            PrintWriter err,
+            MetadataStore store,
+            Pipeline pipeline,
+            List<RunResult> runs,
+            boolean json,
+            boolean verbose) {
+        boolean dates = dev.veracity.pipeline.components.ExampleGen.usesDates(pipeline);
+        RunSummary summary = RunSummary.of(pipeline, runs);
+        if (json) {
+            out.print(PipelineSummaryTable.json(runs, summary, dates));
+        } else {
+            out.print(PipelineSummaryTable.render(summary, dates));
+        }
+        out.flush();
+        if (runs.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        RunResult last = runs.get(runs.size() - 1);
+        Optional<NodeResult> failed = last.results().stream()
+                .filter(r -> r.status() == NodeStatus.FAILED)
+                .findFirst();
+        if (failed.isPresent()) {
+            NodeResult node = failed.get();
+            boolean bug = node.cause() == FailureCause.INTERNAL;
+            err.println("veracity: " + (bug ? "internal error: " : "error: ") + "node " + node.node() + ": "
+                    + TerminalText.escape(firstLine(node.message()))
+                    + (bug ? " (a bug: please report it, with the execution's error in the metadata store)" : ""));
+            if (verbose && node.executionId() != 0) {
+                store.execution(node.executionId())
+                        .flatMap(e -> e.property("stack_trace"))
+                        .map(Value::stringValue)
+                        .ifPresent(trace -> err.print(TerminalText.escapeKeepingLines(trace.replace("\t", "    "))));
+            }
+            err.flush();
+            return last.hasInternalFailure() ? ExitCodes.INTERNAL_ERROR : ExitCodes.USER_ERROR;
+        }
+        return last.isSuccess() ? ExitCodes.OK : ExitCodes.ANOMALIES;
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    static String label(NodeStatus status) {
+        return switch (status) {
+            case EXECUTED -> "executed";
+            case CACHED -> "cached";
+            case REUSED -> "reused";
+            case BLOCKED -> "BLOCKED";
+            case FAILED -> "FAILED";
+            case SKIPPED -> "skipped";
+        };
+    }
+
+    /** Progress on stderr: a line per attempt start, warning and result. */
+    record Progress(PrintWriter err) implements RunListener {
+        @Override
+        public void started(String node, int attempt) {
+            synchronized (err) {
+                err.println("veracity: " + node + ": running" + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+                err.flush();
+            }
+        }
+
+        @Override
+        public void warning(String node, String message) {
+            synchronized (err) {
+                err.println("veracity: " + node + ": warning: " + TerminalText.escape(message));
+                err.flush();
+            }
+        }
+
+        @Override
+        public void finished(NodeResult result) {
+            synchronized (err) {
+                err.println("veracity: " + result.node() + ": " + label(result.status()));
+                err.flush();
+            }
+        }
+    }
+}
