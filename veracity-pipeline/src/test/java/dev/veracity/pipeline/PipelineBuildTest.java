@@ -113,7 +113,7 @@ class PipelineBuildTest {
                 .hasMessageStartingWith("p.yaml: node gen: expected parameter input (input files");
         assertThatThrownBy(() -> builder().node("gen", new ExampleGen(), Map.of("input", "x", "inputs", "y"), Map.of()))
                 .hasMessage("p.yaml: node gen: expected a parameter of ExampleGen (input, splits, partition_feature, "
-                        + "span), found \"inputs\"");
+                        + "span, output_format), found \"inputs\"");
         assertThatThrownBy(() -> builder().node("gen", new ExampleGen(), Map.of("input", "x", "span", 1.5), Map.of()))
                 .hasMessage("p.yaml: node gen: parameter span: expected INT, found 1.5 (Double)");
         assertThatThrownBy(() ->
