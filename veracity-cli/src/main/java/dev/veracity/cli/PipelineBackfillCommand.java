@@ -111,9 +111,10 @@ final class PipelineBackfillCommand implements Callable<Integer> {
                     }
                     String label = SpanPattern.label(span, dates);
                     if (result.isSuccess()) {
-                        out.println("span " + label + ": " + PipelineRunPrinter.counts(result));
+                        out.println("span " + label + ": " + PipelineRunPrinter.counts(result, pipeline.pipeline()));
                     } else {
-                        PipelineRunPrinter.nodes(out, result, "span " + label + " (run " + result.runId() + "):");
+                        PipelineRunPrinter.nodes(
+                                out, result, pipeline.pipeline(), "span " + label + " (run " + result.runId() + "):");
                     }
                     out.flush();
                 }

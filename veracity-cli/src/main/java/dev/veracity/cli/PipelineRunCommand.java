@@ -135,7 +135,7 @@ final class PipelineRunCommand implements Callable<Integer> {
             RunResult result =
                     new LocalRunner(store, options, new PipelineRunPrinter.Progress(err)).run(pipeline.pipeline());
             if (!json) {
-                PipelineRunPrinter.nodes(out, result, "Run " + result.runId() + ":");
+                PipelineRunPrinter.nodes(out, result, pipeline.pipeline(), "Run " + result.runId() + ":");
             }
             out.flush();
             if (openLineage != null) {

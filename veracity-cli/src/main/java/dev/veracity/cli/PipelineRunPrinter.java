@@ -26,7 +26,7 @@ final class PipelineRunPrinter {
     private PipelineRunPrinter() {}
 
     /** Prints a line per node of a run and its counts. */
-    static void nodes(PrintWriter out, RunResult result, String title) {
+    static void nodes(PrintWriter out, RunResult result, Pipeline pipeline, String title) {
         out.println(title);
         for (NodeResult node : result.results()) {
             out.printf(
@@ -36,15 +36,25 @@ final class PipelineRunPrinter {
                     node.executionId() == 0 ? "" : "execution " + node.executionId() + "  ",
                     TerminalText.escape(node.message()));
         }
-        out.println(counts(result));
+        out.println(counts(result, pipeline));
     }
 
-    /** {@return the counts of a run's nodes by status, on one line} */
-    static String counts(RunResult result) {
+    /**
+     * {@return the counts of a run's nodes by status, on one line}: a Resolver runs every time and makes nothing,
+     * so it is counted as resolved, not executed (a run that computed nothing says "0 executed")
+     */
+    static String counts(RunResult result, Pipeline pipeline) {
+        long resolved = result.results().stream()
+                .filter(r -> r.status() == NodeStatus.EXECUTED)
+                .filter(r -> pipeline.node(r.node())
+                        .map(n -> n.component().isResolver())
+                        .orElse(false))
+                .count();
         return String.format(
-                "%d executed, %d cached, %d reused, %d blocked, %d failed, %d skipped",
-                result.count(NodeStatus.EXECUTED),
+                "%d executed, %d cached, %s%d reused, %d blocked, %d failed, %d skipped",
+                result.count(NodeStatus.EXECUTED) - resolved,
                 result.count(NodeStatus.CACHED),
+                resolved == 0 ? "" : resolved + " resolved, ",
                 result.count(NodeStatus.REUSED),
                 result.count(NodeStatus.BLOCKED),
                 result.count(NodeStatus.FAILED),

@@ -199,6 +199,10 @@ class PipelineSpansCommandTest {
                   - id: drift
                     component: dev.veracity.cli.PipelineSpansCommandTest$FakeDrift
                     inputs: {statistics: statistics.statistics}
+                  - id: previous
+                    component: Resolver
+                    inputs: {current: gen.examples}
+                    parameters: {artifact_type: ExampleStatistics, producer: statistics}
                 """);
         CommandRun backfill = CommandRun.of("pipeline", "backfill", yaml, "--from", "2026-12-01", "--to", "2026-12-03");
         assertThat(backfill.exitCode()).as(backfill.err()).isEqualTo(0);
@@ -209,6 +213,9 @@ class PipelineSpansCommandTest {
                         "  2026-12-01  80        none",
                         "  2026-12-02  80        none",
                         "  2026-12-03  80        value");
+        CommandRun again = CommandRun.of("pipeline", "backfill", yaml, "--from", "2026-12-01", "--to", "2026-12-03");
+        // The resolver runs every time, and computes nothing.
+        assertThat(again.out()).contains("span 2026-12-03: 0 executed, 4 cached, 1 resolved, 0 reused");
         CommandRun history = CommandRun.of("metadata", "schema-history", "--pipeline", yaml);
         assertThat(history.exitCode()).as(history.err()).isEqualTo(0);
         List<String> out = history.out().lines().toList();

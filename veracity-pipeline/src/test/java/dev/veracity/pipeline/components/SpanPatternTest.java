@@ -84,4 +84,32 @@ class SpanPatternTest {
         assertThatThrownBy(() -> resolve("span-{SPAN}/*.csv", OptionalLong.of(4)))
                 .hasMessageEndingWith("expected files of span 4, found spans [1]");
     }
+
+    @Test
+    void aDateSpanIsDaysSince1970AndIsShownAsItsDate() throws Exception {
+        touch("2026-12-05/a.csv", "2026-12-06/a.csv", "20261207/b.csv");
+        long fifth = LocalDate.of(2026, 12, 5).toEpochDay();
+        // TFX's date_to_span_number: days since 1970-01-01, whatever the separators.
+        assertThat(fifth).isEqualTo(20_792L);
+        assertThat(resolve("{YYYY}-{MM}-{DD}/*.csv", OptionalLong.of(fifth)))
+                .containsExactly("2026-12-05/a.csv@" + fifth + "/-1");
+        assertThat(resolve("{YYYY}{MM}{DD}/*.csv", OptionalLong.empty()))
+                .containsExactly("20261207/b.csv@" + (fifth + 2) + "/-1");
+        assertThat(SpanPattern.parse("{YYYY}-{MM}-{DD}/*.csv").isDate()).isTrue();
+        assertThat(SpanPattern.parse("span-{SPAN}/*.csv").isDate()).isFalse();
+        assertThat(SpanPattern.label(fifth, true)).isEqualTo("2026-12-05");
+        assertThat(SpanPattern.label(fifth, false)).isEqualTo("20792");
+        assertThat(SpanPattern.parseSpan("2026-12-05", "--span")).isEqualTo(fifth);
+        assertThat(SpanPattern.parseSpan(" 7 ", "--span")).isEqualTo(7);
+        assertThatThrownBy(() -> SpanPattern.parseSpan("2026-02-30", "--from"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--from: expected a date that exists, found 2026-02-30");
+        assertThatThrownBy(() -> SpanPattern.parseSpan("yesterday", "--to"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--to: expected a span number or a date YYYY-MM-DD, found \"yesterday\"");
+        assertThatThrownBy(() -> resolve("{YYYY}-{MM}-{DD}/*.csv", OptionalLong.of(fifth + 1 + 10)))
+                .isInstanceOf(InputException.class)
+                .hasMessageEndingWith("{YYYY}-{MM}-{DD}/*.csv: expected files of span 2026-12-16, found spans "
+                        + "[2026-12-05, 2026-12-06]");
+    }
 }
