@@ -100,7 +100,7 @@ final class PipelineRunPrinter {
             err.flush();
             return last.hasInternalFailure() ? ExitCodes.INTERNAL_ERROR : ExitCodes.USER_ERROR;
         }
-        return last.isSuccess() ? ExitCodes.OK : ExitCodes.ANOMALIES;
+        return runs.stream().allMatch(RunResult::isSuccess) ? ExitCodes.OK : ExitCodes.ANOMALIES;
     }
 
     private static String firstLine(String message) {

@@ -93,8 +93,12 @@ public final class ModelMonitor implements Component {
         Parameters parameters = context.parameters();
         String split = parameters.string("split").orElse("eval");
         List<Path> current = files(context, "examples", split);
-        List<Path> baseline = files(context, "baseline", split);
         PerformanceOptions performanceOptions = performance(parameters);
+        if (context.inputs("baseline").isEmpty()) {
+            firstSpan(context, current, performanceOptions);
+            return;
+        }
+        List<Path> baseline = files(context, "baseline", split);
         Path joinedBaseline = baseline.get(0);
         PerformanceReport performance = new PerformanceEvaluator(performanceOptions, TableOptions.DEFAULT)
                 .evaluate(current, Optional.of(joinedBaseline));
@@ -121,6 +125,33 @@ public final class ModelMonitor implements Component {
         }
         if (!reasons.isEmpty()) {
             context.block(String.join("; ", reasons));
+        }
+    }
+
+    /**
+     * The first span (a Resolver's baseline is empty): its quality is measured and stated, nothing is compared, no
+     * alarm is raised.
+     */
+    private static void firstSpan(ExecutionContext context, List<Path> current, PerformanceOptions options)
+            throws IOException {
+        PerformanceReport performance =
+                new PerformanceEvaluator(options, TableOptions.DEFAULT).evaluate(current, Optional.empty());
+        AtomicFiles.write(
+                context.outputDirectory("performance").resolve("perf.json"),
+                stream -> PerformanceJson.write(performance, stream));
+        AtomicFiles.write(
+                context.outputDirectory("shift").resolve("shift.json"),
+                stream -> stream.write("{\"verdict\": \"none\", \"note\": \"no baseline to compare with\"}\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        context.setOutputProperty(
+                "performance", "alarms", Value.of((long) performance.alarms().size()));
+        context.setOutputProperty("shift", "verdict", Value.of("none"));
+        context.setOutputProperty("performance", "summary.model_alarms", Value.of((long)
+                performance.alarms().size()));
+        if (performance.hasAlarm()) {
+            PerformanceReport.Alarm first = performance.alarms().get(0);
+            context.block(
+                    performance.alarms().size() + " decay alarm(s), first " + first.span() + " " + first.detail());
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.OptionalLong;
 /**
  * Runs a pipeline span after span, oldest first: each span is one run with its source nodes reading that span (so a
  * Resolver with {@code current} wired compares it with the spans before it, which the earlier runs just made), and
- * the backfill stops at the first span whose run does not succeed. A span already processed hits the cache; a
+ * the backfill stops at the first span whose run fails (a span with a blocked node, a problem found in its data, is
+ * recorded and the next span runs, as TFX goes on without blessing it). A span already processed hits the cache; a
  * backfill killed mid-span resumes, on the next backfill, where it stopped (the runner's clean-up).
  *
  * <pre>{@code
@@ -54,8 +55,7 @@ public final class Backfill {
     }
 
     /**
-     * {@return the runs of spans {@code from} to {@code to} (inclusive) in order, the last one the first that did not
-     * succeed}
+     * {@return the runs of spans {@code from} to {@code to} (inclusive) in order, up to the first that failed}
      *
      * @throws ConfigException             if the range is empty or too long, or no node reads spans
      * @throws dev.veracity.InputException if a span of the range has no files (naming the pattern and the span), found
@@ -92,7 +92,7 @@ public final class Backfill {
             RunResult result = new LocalRunner(store, options.withSpan(span), listener).run(pipeline);
             runs.add(result);
             progress.finished(span, result);
-            if (!result.isSuccess()) {
+            if (result.hasFailure()) {
                 break;
             }
         }
