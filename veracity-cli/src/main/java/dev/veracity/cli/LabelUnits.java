@@ -1,6 +1,7 @@
 package dev.veracity.cli;
 
 import dev.veracity.ConfigException;
+import dev.veracity.format.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,30 +12,9 @@ final class LabelUnits {
     private LabelUnits() {}
 
     static Duration duration(String option, String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            }
-            if (t.equals("0")) {
-                return Duration.ZERO;
-            }
-            long amount = Long.parseLong(t.substring(0, t.length() - (t.endsWith("ms") ? 2 : 1)));
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(amount);
-            }
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                case 'w' -> Duration.ofDays(7 * amount);
-                default -> throw new NumberFormatException(t);
-            };
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new ConfigException(
-                    option + ": expected a duration such as 90s, 30m, 24h, 7d or PT1H, found '" + text + "'");
-        }
+        return Durations.parse(text)
+                .orElseThrow(() ->
+                        new ConfigException(option + ": expected " + Durations.EXPECTED + ", found '" + text + "'"));
     }
 
     static long bytes(String option, String text) {

@@ -12,35 +12,48 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The end of {@code pipeline run} and {@code backfill}: a table of what the run found per span (one row a span, one
- * column a {@code summary.*} figure, "-" where a span has none), the failed node if any, then the reports to open;
- * and the same as JSON. Strings come from components and may echo data, so they are escaped for the terminal.
+ * column a {@code summary.*} count, "-" where a span has none; lists such as anomaly reasons and alarms as lines
+ * under their span), the failed node if any, then the reports to open; and the same as JSON. Strings come from components and may echo data, so they are escaped for the terminal.
  *
  * <pre>{@code
  * out.print(PipelineSummaryTable.render(RunSummary.of(pipeline, results), true));
  * }</pre>
  */
 final class PipelineSummaryTable {
-    /** Widest cell: a list of alarms longer than this is cut with an ellipsis (the JSON has all of it). */
-    static final int MAX_CELL = 48;
+    /** Widest cell: a figure with a longer value is told under its span instead. */
+    static final int MAX_CELL = 12;
+
+    /** Longest finding: a longer one is cut with an ellipsis (the JSON has all of it). */
+    static final int MAX_FINDING = 160;
 
     private PipelineSummaryTable() {}
 
-    /** {@return the table, the failure line and the report lines, each line ending in a newline} */
+    /**
+     * {@return the table, the failure line and the report lines, each line ending in a newline}: counts and short
+     * figures are columns; lists (anomaly reasons, alarms) and long texts are lines under their span, only when they
+     * say something, so that the table stays narrow and a clean span is one line
+     */
     static String render(RunSummary summary, boolean dates) {
         StringBuilder text = new StringBuilder();
         if (!summary.rows().isEmpty() && !summary.columns().isEmpty()) {
+            List<String> columns = new ArrayList<>();
+            List<String> findings = new ArrayList<>();
+            for (String column : summary.columns()) {
+                (isFinding(summary, column) ? findings : columns).add(column);
+            }
             List<String> header = new ArrayList<>();
             header.add("span");
-            header.addAll(summary.columns());
+            header.addAll(columns);
             List<List<String>> cells = new ArrayList<>();
             cells.add(header);
             for (RunSummary.Row row : summary.rows()) {
                 List<String> line = new ArrayList<>();
                 line.add(SpanPattern.label(row.span(), dates));
-                for (String column : summary.columns()) {
+                for (String column : columns) {
                     line.add(cell(
                             row.values().getOrDefault(column, ""), row.values().containsKey(column)));
                 }
@@ -49,21 +62,34 @@ final class PipelineSummaryTable {
             int[] widths = new int[header.size()];
             for (List<String> line : cells) {
                 for (int i = 0; i < line.size(); i++) {
-                    widths[i] = Math.max(
-                            widths[i], line.get(i).codePointCount(0, line.get(i).length()));
+                    widths[i] = Math.max(widths[i], width(line.get(i)));
                 }
             }
             text.append("Summary:\n");
-            for (List<String> line : cells) {
+            for (int r = 0; r < cells.size(); r++) {
+                List<String> line = cells.get(r);
                 StringBuilder out = new StringBuilder("  ");
                 for (int i = 0; i < line.size(); i++) {
-                    String value = line.get(i);
-                    out.append(value);
+                    out.append(line.get(i));
                     if (i < line.size() - 1) {
-                        out.append(" ".repeat(widths[i] - value.codePointCount(0, value.length()) + 2));
+                        out.append(" ".repeat(widths[i] - width(line.get(i)) + 2));
                     }
                 }
                 text.append(out.toString().stripTrailing()).append('\n');
+                if (r > 0) {
+                    Map<String, String> values = summary.rows().get(r - 1).values();
+                    for (String finding : findings) {
+                        String value = values.getOrDefault(finding, "");
+                        if (!value.isEmpty()) {
+                            text.append("  ")
+                                    .append(" ".repeat(widths[0] + 2))
+                                    .append(finding)
+                                    .append(": ")
+                                    .append(TerminalText.printable(value.replace(",", ", "), MAX_FINDING))
+                                    .append('\n');
+                        }
+                    }
+                }
             }
         }
         if (!summary.failure().isEmpty()) {
@@ -73,6 +99,18 @@ final class PipelineSummaryTable {
             text.append("Report: ").append(TerminalText.escape(report)).append('\n');
         }
         return text.toString();
+    }
+
+    /** {@return whether a figure is told under its span rather than in a column: a list, or a long text} */
+    private static boolean isFinding(RunSummary summary, String column) {
+        String figure = column.replaceFirst("\\[.*", "");
+        return figure.equals("top_reasons")
+                || figure.endsWith("_alarms")
+                || summary.rows().stream().anyMatch(row -> width(row.values().getOrDefault(column, "")) > MAX_CELL);
+    }
+
+    private static int width(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     /** {@return a cell: "-" for a figure the span lacks, "none" for an empty one (no alarm), else the text} */

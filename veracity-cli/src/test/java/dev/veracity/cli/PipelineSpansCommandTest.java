@@ -209,10 +209,11 @@ class PipelineSpansCommandTest {
         assertThat(backfill.out().lines().dropWhile(l -> !l.equals("Summary:")).toList())
                 .containsExactly(
                         "Summary:",
-                        "  span        examples  drift_alarms",
-                        "  2026-12-01  80        none",
-                        "  2026-12-02  80        none",
-                        "  2026-12-03  80        value");
+                        "  span        examples",
+                        "  2026-12-01  80",
+                        "  2026-12-02  80",
+                        "  2026-12-03  80",
+                        "              drift_alarms: value");
         CommandRun again = CommandRun.of("pipeline", "backfill", yaml, "--from", "2026-12-01", "--to", "2026-12-03");
         // The resolver runs every time, and computes nothing.
         assertThat(again.out()).contains("span 2026-12-03: 0 executed, 4 cached, 1 resolved, 0 reused");

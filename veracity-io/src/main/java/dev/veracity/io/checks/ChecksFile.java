@@ -2,6 +2,7 @@ package dev.veracity.io.checks;
 
 import dev.veracity.InputException;
 import dev.veracity.format.CloseNames;
+import dev.veracity.format.Durations;
 import dev.veracity.io.yaml.YamlFile;
 import dev.veracity.io.yaml.YamlNode;
 import dev.veracity.proto.AnomalyInfo;
@@ -159,32 +160,10 @@ public final class ChecksFile {
         return value;
     }
 
-    /** {@return a duration in seconds: 36h, 90m, 1.5d, 600s, or ISO-8601's PT36H} */
+    /** {@return a duration in seconds: 36h, 90m, 1.5d, 600s, or ISO-8601's PT36H ({@link Durations})} */
     static double duration(YamlNode node) {
-        String text = node.string().strip();
-        try {
-            if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
-                java.time.Duration d = java.time.Duration.parse(text);
-                if (!d.isNegative()) {
-                    return d.getSeconds() + d.getNano() / 1e9;
-                }
-            } else if (text.length() > 1) {
-                double unit = switch (Character.toLowerCase(text.charAt(text.length() - 1))) {
-                    case 's' -> 1;
-                    case 'm' -> 60;
-                    case 'h' -> 3600;
-                    case 'd' -> 86400;
-                    default -> Double.NaN;
-                };
-                double amount = Double.parseDouble(text.substring(0, text.length() - 1));
-                if (amount >= 0 && !Double.isNaN(unit) && Double.isFinite(amount)) {
-                    return amount * unit;
-                }
-            }
-        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
-            // reported below
-        }
-        throw node.error("a duration such as 36h, 90m, 1.5d, 600s or PT36H");
+        java.time.Duration duration = Durations.parse(node.string()).orElseThrow(() -> node.error(Durations.EXPECTED));
+        return duration.getSeconds() + duration.getNano() / 1e9;
     }
 
     private static Change change(YamlNode node) {

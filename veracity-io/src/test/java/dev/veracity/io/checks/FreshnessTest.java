@@ -125,7 +125,7 @@ class FreshnessTest {
                         Path.of("c.yaml"), "checks:\n  - {metric: freshness, feature: t, max_age: 36 hours}\n"))
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith("c.yaml:2:")
-                .hasMessageContaining("expected a duration such as 36h");
+                .hasMessageContaining("expected a duration such as 90s");
         assertThatThrownBy(() ->
                         ChecksFile.parse(Path.of("c.yaml"), "checks:\n  - {metric: mean, feature: t, max_age: 36h}\n"))
                 .isInstanceOf(InputException.class)

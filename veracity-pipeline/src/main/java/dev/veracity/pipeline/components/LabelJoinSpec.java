@@ -1,6 +1,7 @@
 package dev.veracity.pipeline.components;
 
 import dev.veracity.ConfigException;
+import dev.veracity.format.Durations;
 import dev.veracity.labeling.feedback.EpochUnit;
 import dev.veracity.labeling.feedback.FeedbackSpec;
 import dev.veracity.labeling.feedback.MissingOutcome;
@@ -74,30 +75,8 @@ final class LabelJoinSpec {
 
     /** Parses 90s, 30m, 24h, 7d, 2w, 500ms or ISO-8601 (PT1H), as {@code label join --window} does. */
     static Duration duration(String parameter, String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            }
-            if (t.equals("0")) {
-                return Duration.ZERO;
-            }
-            int unitLength = t.endsWith("ms") ? 2 : 1;
-            long amount = Long.parseLong(t.substring(0, t.length() - unitLength));
-            if (unitLength == 2) {
-                return Duration.ofMillis(amount);
-            }
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                case 'w' -> Duration.ofDays(7 * amount);
-                default -> throw new NumberFormatException(t);
-            };
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new ConfigException("parameter " + parameter
-                    + ": expected a duration such as 90s, 30m, 24h, 7d or PT1H, found '" + text + "'");
-        }
+        return Durations.parse(text)
+                .orElseThrow(() -> new ConfigException(
+                        "parameter " + parameter + ": expected " + Durations.EXPECTED + ", found '" + text + "'"));
     }
 }

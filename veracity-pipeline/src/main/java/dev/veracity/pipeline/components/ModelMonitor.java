@@ -48,6 +48,9 @@ public final class ModelMonitor implements Component {
     /** The quality report ({@code perf.json}). */
     public static final ArtifactType MODEL_PERFORMANCE = new ArtifactType("ModelPerformance");
 
+    /** The file of a {@link #MODEL_PERFORMANCE} artifact: what {@code veracity performance -o} writes. */
+    public static final String PERFORMANCE_FILE = "perf.json";
+
     /** The shift diagnosis ({@code shift.json}). */
     public static final ArtifactType SHIFT_DIAGNOSIS = new ArtifactType("ShiftDiagnosis");
 
@@ -105,7 +108,7 @@ public final class ModelMonitor implements Component {
         ShiftReport shift =
                 new ShiftDiagnosis(shift(parameters), TableOptions.DEFAULT).diagnose(joinedBaseline, current.get(0));
         AtomicFiles.write(
-                context.outputDirectory("performance").resolve("perf.json"),
+                context.outputDirectory("performance").resolve(PERFORMANCE_FILE),
                 stream -> PerformanceJson.write(performance, stream));
         AtomicFiles.write(
                 context.outputDirectory("shift").resolve("shift.json"), stream -> ShiftJson.write(shift, stream));
@@ -137,7 +140,7 @@ public final class ModelMonitor implements Component {
         PerformanceReport performance =
                 new PerformanceEvaluator(options, TableOptions.DEFAULT).evaluate(current, Optional.empty());
         AtomicFiles.write(
-                context.outputDirectory("performance").resolve("perf.json"),
+                context.outputDirectory("performance").resolve(PERFORMANCE_FILE),
                 stream -> PerformanceJson.write(performance, stream));
         AtomicFiles.write(
                 context.outputDirectory("shift").resolve("shift.json"),

@@ -19,6 +19,7 @@ import dev.veracity.proto.Anomalies;
 import dev.veracity.proto.AnomalyInfo;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.report.HtmlReport;
+import dev.veracity.report.PerformanceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +32,13 @@ import java.util.Optional;
  * {@code veracity report} makes it: the statistics of the previous span's splits first when {@code previous} is
  * wired (so the distances are from the previous span), then this span's splits; the schema; the anomalies of the
  * {@code anomalies} input and the drift reasons and measurements of the {@code drift} input (a DriftCheck), merged
- * per feature. {@code summary.report} is the path of the page.
+ * per feature; the model's quality of the {@code performance} input (a ModelMonitor). {@code summary.report} is
+ * the path of the page.
  *
  * <pre>{@code
  * report: {component: Report, inputs: {statistics: statistics.statistics, schema: schema.schema,
- *          anomalies: validate.anomalies, drift: drift.drift, previous: previous.result}}
+ *          anomalies: validate.anomalies, drift: drift.drift, previous: previous.result,
+ *          performance: monitor.performance}}
  * }</pre>
  */
 public final class Report implements Component {
@@ -47,13 +50,14 @@ public final class Report implements Component {
 
     private static final ComponentSpec SPEC = new ComponentSpec(
             "Report",
-            "1",
+            "2",
             List.of(
                     InputPort.required("statistics", ArtifactType.EXAMPLE_STATISTICS),
                     InputPort.optional("schema", ArtifactType.SCHEMA),
                     InputPort.optional("anomalies", ArtifactType.EXAMPLE_ANOMALIES),
                     InputPort.optional("drift", DriftCheck.DRIFT),
-                    InputPort.optional("previous", ArtifactType.EXAMPLE_STATISTICS)),
+                    InputPort.optional("previous", ArtifactType.EXAMPLE_STATISTICS),
+                    InputPort.optional("performance", ModelMonitor.MODEL_PERFORMANCE)),
             List.of(new OutputPort("report", HTML_REPORT)),
             List.of(
                     ParameterSpec.optional(
@@ -119,6 +123,9 @@ public final class Report implements Component {
         found.addAll(anomalies(context.inputs("drift"), shown));
         if (!found.isEmpty()) {
             builder.anomalies(merge(found));
+        }
+        for (Artifact performance : context.inputs("performance")) {
+            builder.quality(PerformanceFile.read(Path.of(performance.uri()).resolve(ModelMonitor.PERFORMANCE_FILE)));
         }
         Path directory = context.outputDirectory("report");
         builder.build().write(directory.resolve(PAGE));

@@ -4,6 +4,7 @@ import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.format.CloseNames;
+import dev.veracity.format.Durations;
 import dev.veracity.io.yaml.YamlFile;
 import dev.veracity.io.yaml.YamlNode;
 import dev.veracity.metadata.MetadataConfig;
@@ -334,24 +335,14 @@ public record PipelineFile(Path file, Pipeline pipeline, MetadataConfig metadata
         }
     }
 
-    /** {@return a duration written {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, or a number of seconds} */
+    /** {@return a duration as {@link Durations} reads it ({@code 500ms}, {@code 30s}, {@code 10m}), or seconds} */
     static Duration duration(YamlNode value, String what) {
         if (value.isNull()) {
             return Duration.ZERO;
         }
         String text = value.string().strip();
-        Matcher m = Pattern.compile("(\\d{1,12})(ms|s|m|h)?").matcher(text);
-        if (!m.matches()) {
-            throw value.error(what + ": a duration such as 500ms, 30s, 10m or 2h");
-        }
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofSeconds(amount);
-        };
+        return Durations.parse(text.matches("\\d{1,12}") ? text + "s" : text)
+                .orElseThrow(() -> value.error(what + ": " + Durations.EXPECTED));
     }
 
     /** {@return the YAML value as plain Java: String, Long, Double, Boolean, List, ordered Map, or null} */

@@ -64,7 +64,28 @@ class ModelMonitorTest {
         return Parameters.of(new ModelMonitor().spec(), raw, "node monitor");
     }
 
+    @Test
+    void theReportShowsTheModelQualityOfTheSpan() throws IOException {
+        Pipeline pipeline = builder("predictions_before.csv", "predictions_before.csv")
+                .node("statistics", new StatisticsGen(), Map.of("threads", 1), Map.of("examples", "today.examples"))
+                .node(
+                        "report",
+                        new Report(),
+                        Map.of(),
+                        Map.of("statistics", "statistics.statistics", "performance", "monitor.performance"))
+                .build();
+        NodeResult report = run(pipeline).result("report").orElseThrow();
+        assertThat(report.status()).isEqualTo(NodeStatus.EXECUTED);
+        String page = Files.readString(
+                Path.of(report.outputs().get("report").get(0).uri()).resolve("index.html"));
+        assertThat(page).contains("\"quality\":{\"source\":\"perf.json\",\"task\":\"classification\"");
+    }
+
     private Pipeline pipeline(String baseline, String current) throws IOException {
+        return builder(baseline, current).build();
+    }
+
+    private Pipeline.Builder builder(String baseline, String current) throws IOException {
         Path base = dir.resolve("base/" + baseline);
         Path cur = dir.resolve("cur/" + current);
         Files.createDirectories(base.getParent());
@@ -96,8 +117,7 @@ class ModelMonitorTest {
                                 0.1,
                                 "features",
                                 java.util.List.of("route", "surface", "distance_km", "elevation_gain_m")),
-                        Map.of("examples", "today.examples", "baseline", "reference.examples"))
-                .build();
+                        Map.of("examples", "today.examples", "baseline", "reference.examples"));
     }
 
     private RunResult run(Pipeline pipeline) throws IOException {

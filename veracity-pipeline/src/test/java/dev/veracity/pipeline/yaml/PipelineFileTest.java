@@ -116,8 +116,8 @@ class PipelineFileTest {
                 .isEqualTo(file + ":1:1: expected the key \"pipeline_root\", found none");
         line = "  - {id: a, component: ExampleGen, parameters: {input: x}, timeout: soon}";
         assertThat(error(HEAD + line + "\n"))
-                .isEqualTo(at(4, line, "soon") + ": expected node a: timeout: a duration such as 500ms, 30s, 10m or "
-                        + "2h, found \"soon\"");
+                .isEqualTo(at(4, line, "soon") + ": expected node a: timeout: a duration such as 90s, 30m, 24h, 1.5d, "
+                        + "2w or PT1H, found \"soon\"");
         line = "  - {id: a, component: ExampleGen, parameters: {input: x}, retries: -1}";
         assertThat(error(HEAD + line + "\n"))
                 .isEqualTo(at(4, line, "-1") + ": expected node a: retries: a whole number >= 0, found \"-1\"");
