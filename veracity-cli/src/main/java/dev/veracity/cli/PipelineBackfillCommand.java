@@ -110,11 +110,11 @@ final class PipelineBackfillCommand implements Callable<Integer> {
                         return;
                     }
                     String label = SpanPattern.label(span, dates);
-                    if (result.isSuccess()) {
-                        out.println("span " + label + ": " + PipelineRunPrinter.counts(result, pipeline.pipeline()));
-                    } else {
+                    if (verbose.verbose) {
                         PipelineRunPrinter.nodes(
                                 out, result, pipeline.pipeline(), "span " + label + " (run " + result.runId() + "):");
+                    } else {
+                        PipelineRunPrinter.problems(out, result, pipeline.pipeline(), label);
                     }
                     out.flush();
                 }

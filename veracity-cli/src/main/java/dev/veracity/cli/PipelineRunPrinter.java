@@ -40,6 +40,19 @@ final class PipelineRunPrinter {
     }
 
     /**
+     * Prints a span of a backfill on one line of counts, then a line per blocked or failed node (why); the other
+     * nodes' lines, cache misses explained, are for {@code --verbose}.
+     */
+    static void problems(PrintWriter out, RunResult result, Pipeline pipeline, String label) {
+        out.println("span " + label + ": " + counts(result, pipeline));
+        for (NodeResult node : result.results()) {
+            if (node.status() == NodeStatus.BLOCKED || node.status() == NodeStatus.FAILED) {
+                out.printf("  %-22s %-9s %s%n", node.node(), label(node.status()), TerminalText.escape(node.message()));
+            }
+        }
+    }
+
+    /**
      * {@return the counts of a run's nodes by status, on one line}: a Resolver runs every time and makes nothing,
      * so it is counted as resolved, not executed (a run that computed nothing says "0 executed")
      */

@@ -101,12 +101,14 @@ final class PipelineSummaryTable {
         return text.toString();
     }
 
-    /** {@return whether a figure is told under its span rather than in a column: a list, or a long text} */
+    /** {@return whether a figure is told under its span rather than in a column: a list (not a count), a long text} */
     private static boolean isFinding(RunSummary summary, String column) {
         String figure = column.replaceFirst("\\[.*", "");
-        return figure.equals("top_reasons")
-                || figure.endsWith("_alarms")
-                || summary.rows().stream().anyMatch(row -> width(row.values().getOrDefault(column, "")) > MAX_CELL);
+        boolean list = figure.equals("top_reasons") || figure.endsWith("_alarms");
+        return summary.rows().stream()
+                .map(row -> row.values().getOrDefault(column, ""))
+                .anyMatch(
+                        value -> width(value) > MAX_CELL || (list && !value.isEmpty() && !value.matches("\\d{1,18}")));
     }
 
     private static int width(String text) {

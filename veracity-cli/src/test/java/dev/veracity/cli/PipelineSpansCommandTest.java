@@ -139,7 +139,8 @@ class PipelineSpansCommandTest {
         CommandRun backfill = CommandRun.of("pipeline", "backfill", yaml, "--from", "2026-12-01", "--to", "2026-12-02");
         assertThat(backfill.exitCode()).isEqualTo(2);
         assertThat(backfill.out())
-                .contains("span 2026-12-01 (run daily-")
+                .containsPattern("span 2026-12-01: .* 1 failed, ")
+                .containsPattern("\n  gen +FAILED +")
                 .contains("node gen failed: ")
                 .contains("expected partition feature nowhere")
                 .doesNotContain("2026-12-02");
@@ -148,6 +149,7 @@ class PipelineSpansCommandTest {
                 CommandRun.of("pipeline", "backfill", yaml, "--from", "2026-12-01", "--to", "2026-12-02", "--verbose");
         assertThat(verbose.exitCode()).isEqualTo(2);
         assertThat(verbose.err()).contains("    at dev.veracity.pipeline.components.ExampleGen");
+        assertThat(verbose.out()).contains("span 2026-12-01 (run daily-");
         CommandRun status = CommandRun.of("pipeline", "status", yaml);
         assertThat(status.out()).contains("FAILED").contains("expected partition feature nowhere");
     }

@@ -232,8 +232,8 @@ public final class ExampleValidator implements Component {
             default -> 0;
         };
         if (blocking > 0) {
-            context.block(blocking + " anomalies at or above " + failOn + " in " + out.getFileName()
-                    + " (see Split-*/anomalies.pbtxt)");
+            context.block(blocking + " anomalies at or above " + failOn + ", most often "
+                    + topReasons(reasons).replace(",", ", ") + " (see the anomalies' Split-*/anomalies.pbtxt)");
         } else if (errors + warnings > 0) {
             context.warn(errors + " errors and " + warnings + " warnings, below fail_on " + failOn);
         }
