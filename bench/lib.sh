@@ -20,7 +20,7 @@ bench_build() {
     if command -v flock >/dev/null 2>&1; then flock 8; fi
     if [ "$(cat "$stamp" 2>/dev/null || true)" != "$hash" ] || ! compgen -G "$target/lib/duckdb_jdbc-*.jar" >/dev/null; then
       echo "bench: building the bench module (first use or sources changed)..." >&2
-      # This module and veracity-core, which the JMH benchmark of RecordValidator calls (-am: from the reactor).
+      # This module and the modules its JMH benchmarks call (core, transform; -am: from the reactor).
       if ! (cd "$root" && ./mvnw -q -B -Pbench -DskipTests -pl bench -am package) 1>&2; then
         echo "bench: the build of the bench module failed (output above)" >&2
         exit 3
