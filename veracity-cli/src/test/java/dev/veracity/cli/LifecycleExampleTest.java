@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.veracity.report.HeadlessChromium;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The README's main job: the week of the running app ({@code examples/app}) backfilled through the lifecycle pipeline
@@ -89,9 +95,9 @@ class LifecycleExampleTest {
         assertThat(second.exitCode()).as(second.err()).isEqualTo(first.exitCode());
         assertThat(summary(second.out())).isEqualTo(summary);
         Map<String, String> statuses = statuses(second.out());
-        assertThat(statuses).hasSize(7 * 19);
+        assertThat(statuses).hasSize(7 * 20);
         statuses.forEach((node, status) -> {
-            if (node.contains(" previous_")) {
+            if (node.contains(" previous_") || node.endsWith(" drift_history")) {
                 assertThat(status)
                         .as(node + ": a Resolver reads the store every run")
                         .isEqualTo("executed");
@@ -146,6 +152,33 @@ class LifecycleExampleTest {
     }
 
     /** The bundled pipeline with absolute example paths and its root (and export) in the temporary directory. */
+    @Test
+    void theLastDaysReportOpensInChromiumWithTheDriftDayAfterDay() throws IOException {
+        CommandRun week = backfill(pipelineFile());
+        assertThat(week.exitCode()).as(week.err()).isEqualTo(1);
+        Matcher report = Pattern.compile("\"([^\"]*/index\\.html)\"").matcher(week.out());
+        String last = null;
+        while (report.find()) {
+            last = report.group(1);
+        }
+        assertThat(last).as(week.out()).isNotNull();
+        try (HeadlessChromium chromium = HeadlessChromium.start(1300, 2000)) {
+            chromium.open(Path.of(last));
+            chromium.assertNoConsoleErrors();
+            WebElement panel = chromium.driver().findElement(By.id("metric-history"));
+            assertThat(panel.getText()).contains("Metric history", "1 point flagged");
+            // The feature that drifted is shown first, its snow day flagged among six days of measurements.
+            Select feature = new Select(chromium.driver().findElement(By.id("history-feature")));
+            assertThat(feature.getFirstSelectedOption().getAttribute("value")).isEqualTo("weather");
+            List<WebElement> points = panel.findElements(By.cssSelector("circle.point"));
+            assertThat(points).hasSize(6);
+            List<WebElement> flagged = panel.findElements(By.cssSelector("circle.flagged"));
+            assertThat(flagged)
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.getAttribute("data-span")).isEqualTo(SNOW));
+        }
+    }
+
     private String pipelineFile() throws IOException {
         String text = Files.readString(EXAMPLES.resolve("lifecycle.yaml"));
         assertThat(text).contains("pipeline_root: out/app\n");

@@ -22,8 +22,12 @@ import org.openqa.selenium.logging.LogType;
  * are given, so Selenium Manager never runs). Absent binaries skip the test, or fail it when {@code VERACITY_CI=1}
  * (the CI installs them). Paths: {@code VERACITY_CHROMIUM} and {@code VERACITY_CHROMEDRIVER}, by default
  * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}.
+ *
+ * <pre>{@code
+ * try (HeadlessChromium chromium = HeadlessChromium.start(1300, 2000)) { chromium.open(page); chromium.assertNoConsoleErrors(); }
+ * }</pre>
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
@@ -33,7 +37,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** {@return a fresh browser with a window of the given size; skips the test when there is no chromium} */
-    static HeadlessChromium start(int width, int height) throws IOException {
+    public static HeadlessChromium start(int width, int height) throws IOException {
         Path browser = Path.of(env("VERACITY_CHROMIUM", "/usr/bin/chromium"));
         Path chromedriver = Path.of(env("VERACITY_CHROMEDRIVER", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(browser) || !Files.isExecutable(chromedriver)) {
@@ -68,12 +72,13 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(new ChromeDriver(service, options), profile);
     }
 
-    ChromeDriver driver() {
+    /** {@return the driver, to find elements and run scripts} */
+    public ChromeDriver driver() {
         return driver;
     }
 
     /** Opens a file and waits until the report says it has drawn its first page. */
-    void open(Path html) {
+    public void open(Path html) {
         driver.get(html.toUri().toString());
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
                 .until(d -> "true"
@@ -87,7 +92,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Asserts that the console holds no error (a script error, a CSP violation, a failed load). */
-    void assertNoConsoleErrors() {
+    public void assertNoConsoleErrors() {
         assertThat(console())
                 .filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
                 .as("console warnings and errors")

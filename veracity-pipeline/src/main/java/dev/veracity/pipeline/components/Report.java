@@ -19,6 +19,7 @@ import dev.veracity.proto.Anomalies;
 import dev.veracity.proto.AnomalyInfo;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.report.HtmlReport;
+import dev.veracity.report.MetricHistory;
 import dev.veracity.report.PerformanceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,9 @@ import java.util.Optional;
  * {@code veracity report} makes it: the statistics of the previous span's splits first when {@code previous} is
  * wired (so the distances are from the previous span), then this span's splits; the schema; the anomalies of the
  * {@code anomalies} input and the drift reasons and measurements of the {@code drift} input (a DriftCheck), merged
- * per feature; the model's quality of the {@code performance} input (a ModelMonitor). {@code summary.report} is
+ * per feature; the model's quality of the {@code performance} input (a ModelMonitor); and, from the
+ * {@code drift_history} input (earlier spans' DriftCheck outputs, a Resolver's result), each feature's drift span
+ * after span in the "Metric history" section. {@code summary.report} is
  * the path of the page.
  *
  * <pre>{@code
@@ -50,14 +53,15 @@ public final class Report implements Component {
 
     private static final ComponentSpec SPEC = new ComponentSpec(
             "Report",
-            "2",
+            "3",
             List.of(
                     InputPort.required("statistics", ArtifactType.EXAMPLE_STATISTICS),
                     InputPort.optional("schema", ArtifactType.SCHEMA),
                     InputPort.optional("anomalies", ArtifactType.EXAMPLE_ANOMALIES),
                     InputPort.optional("drift", DriftCheck.DRIFT),
                     InputPort.optional("previous", ArtifactType.EXAMPLE_STATISTICS),
-                    InputPort.optional("performance", ModelMonitor.MODEL_PERFORMANCE)),
+                    InputPort.optional("performance", ModelMonitor.MODEL_PERFORMANCE),
+                    InputPort.optional("drift_history", DriftCheck.DRIFT)),
             List.of(new OutputPort("report", HTML_REPORT)),
             List.of(
                     ParameterSpec.optional(
@@ -65,7 +69,11 @@ public final class Report implements Component {
                     ParameterSpec.optional(
                             "max_top_values",
                             ParameterType.INT,
-                            "most values kept per categorical feature and dataset (default 50)")));
+                            "most values kept per categorical feature and dataset (default 50)"),
+                    ParameterSpec.optional(
+                            "span_dates",
+                            ParameterType.BOOLEAN,
+                            "show spans as dates (the pipeline's ExampleGen reads a date pattern; default false)")));
 
     @Override
     public ComponentSpec spec() {
@@ -84,8 +92,11 @@ public final class Report implements Component {
     public void execute(ExecutionContext context) throws IOException {
         Parameters parameters = context.parameters();
         long span = Splits.span(context.inputs("statistics"));
+        boolean dates = parameters.bool("span_dates", false);
         HtmlReport.Builder builder = HtmlReport.builder()
-                .title(parameters.string("title").orElse(context.pipelineName() + (span < 0 ? "" : " · span " + span)))
+                .title(parameters
+                        .string("title")
+                        .orElse(context.pipelineName() + (span < 0 ? "" : " · span " + SpanPattern.label(span, dates))))
                 .maxTopValues(parameters
                         .integer("max_top_values")
                         .orElse((long) HtmlReport.DEFAULT_MAX_TOP_VALUES)
@@ -95,8 +106,9 @@ public final class Report implements Component {
             Artifact before = previous.get(previous.size() - 1);
             for (String split : Splits.of(before)) {
                 statistics(before, split)
-                        .ifPresent(s ->
-                                builder.statistics("previous span " + Splits.span(List.of(before)) + " " + split, s));
+                        .ifPresent(s -> builder.statistics(
+                                "previous span " + SpanPattern.label(Splits.span(List.of(before)), dates) + " " + split,
+                                s));
             }
         }
         List<String> shown = new ArrayList<>();
@@ -123,6 +135,13 @@ public final class Report implements Component {
         found.addAll(anomalies(context.inputs("drift"), shown));
         if (!found.isEmpty()) {
             builder.anomalies(merge(found));
+        }
+        List<Artifact> drifts = new ArrayList<>(context.inputs("drift_history"));
+        drifts.addAll(context.inputs("drift"));
+        List<MetricHistory> history =
+                DriftHistory.of(drifts, shown, context.parameters().bool("span_dates", false));
+        if (!history.isEmpty()) {
+            builder.history(history);
         }
         for (Artifact performance : context.inputs("performance")) {
             builder.quality(PerformanceFile.read(Path.of(performance.uri()).resolve(ModelMonitor.PERFORMANCE_FILE)));

@@ -52,6 +52,10 @@ class ReportTest {
     }
 
     private Pipeline pipeline() {
+        return builder().build();
+    }
+
+    private Pipeline.Builder builder() {
         return Pipeline.builder("lifecycle", dir.resolve("root"))
                 .node(
                         "gen",
@@ -91,8 +95,40 @@ class ReportTest {
                                 "schema", "schema.schema",
                                 "anomalies", "validate.anomalies",
                                 "drift", "drift.drift",
-                                "previous", "previous.result"))
+                                "previous", "previous.result"));
+    }
+
+    @Test
+    void theDriftOfEachFeatureSpanAfterSpanIsAMetricHistory() throws IOException {
+        Pipeline pipeline = builder()
+                .node(
+                        "drift_history",
+                        new Resolver(),
+                        Map.of("artifact_type", "DriftReport", "producer", "drift", "count", 10),
+                        Map.of("current", "gen.examples"))
+                .node(
+                        "history_report",
+                        new Report(),
+                        Map.of(),
+                        Map.of(
+                                "statistics", "statistics.statistics",
+                                "drift", "drift.drift",
+                                "drift_history", "drift_history.result"))
                 .build();
+        int[] offsets = {10, 60, 10};
+        RunResult last = null;
+        for (int span = 1; span <= offsets.length; span++) {
+            span(span, offsets[span - 1]);
+            last = run(pipeline);
+        }
+        String html = Files.readString(uri(last, "history_report", "report").resolve("index.html"));
+        // The first span has nothing to compare with: spans 2 and 3 each measured distance against the one before,
+        // both over the threshold (the values moved by 50, then back), route (the same every span) under it.
+        assertThat(html)
+                .contains("\"feature\":\"distance\",\"metric\":\"drift jensen_shannon_divergence\"")
+                .contains("\"feature\":\"route\",\"metric\":\"drift l_infty\"")
+                .contains("\"spans\":[\"2\",\"3\"]")
+                .contains(DriftHistory.STRATEGY);
     }
 
     private RunResult run(Pipeline pipeline) throws IOException {
