@@ -33,6 +33,12 @@ public interface ExecutionContext {
     /** {@return a fresh, empty directory to write an output into; moved into place when the execution succeeds} */
     Path outputDirectory(String output);
 
+    /**
+     * {@return where the directory {@link #outputDirectory} gives for {@code output} will be once the execution
+     * succeeds}: to name a file of the output in a figure or message (the runner moves the directory there)
+     */
+    Path publishedDirectory(String output);
+
     /** Sets a property of an output's artifact (e.g. its span). */
     void setOutputProperty(String output, String key, Value value);
 

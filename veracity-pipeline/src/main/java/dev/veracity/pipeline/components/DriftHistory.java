@@ -33,6 +33,13 @@ final class DriftHistory {
     /** One measured value: its span, the value and the threshold. */
     private record Measured(long span, double value, double threshold) {}
 
+    /** One series: a feature's measurement of one type in one split. */
+    private record Series(String feature, String measurement, String split) {}
+
+    private static final Comparator<Series> ORDER = Comparator.comparing(Series::feature)
+            .thenComparing(Series::measurement)
+            .thenComparing(Series::split);
+
     /**
      * {@return a series per split, feature and measurement, oldest span first} from DriftCheck outputs (one per span;
      * of two with the same span the later execution counts); a series of fewer than two spans is left out
@@ -44,7 +51,7 @@ final class DriftHistory {
         drifts.stream()
                 .sorted(Comparator.comparingLong(Artifact::id))
                 .forEach(a -> bySpan.put(Splits.span(List.of(a)), a));
-        Map<String, List<Measured>> series = new TreeMap<>();
+        Map<Series, List<Measured>> series = new TreeMap<>(ORDER);
         for (Map.Entry<Long, Artifact> entry : bySpan.entrySet()) {
             for (String split : splits) {
                 Path file = Splits.directory(Path.of(entry.getValue().uri()), split)
@@ -56,20 +63,20 @@ final class DriftHistory {
                 for (DriftSkewInfo info : anomalies.getDriftSkewInfoList()) {
                     String feature = String.join(".", info.getPath().getStepList());
                     for (DriftSkewInfo.Measurement m : info.getDriftMeasurementsList()) {
-                        String key = feature + "\u0000" + m.getType().name() + "\u0000" + split;
-                        series.computeIfAbsent(key, k -> new ArrayList<>())
+                        series.computeIfAbsent(new Series(feature, m.getType().name(), split), k -> new ArrayList<>())
                                 .add(new Measured(entry.getKey(), m.getValue(), m.getThreshold()));
                     }
                 }
             }
         }
         List<MetricHistory> histories = new ArrayList<>();
-        for (Map.Entry<String, List<Measured>> entry : series.entrySet()) {
+        for (Map.Entry<Series, List<Measured>> entry : series.entrySet()) {
             if (entry.getValue().size() < 2) {
                 continue;
             }
-            String[] key = entry.getKey().split("\u0000", -1);
-            String metric = "drift " + key[1].toLowerCase(Locale.ROOT) + (splits.size() > 1 ? " " + key[2] : "");
+            Series key = entry.getKey();
+            String metric = "drift " + key.measurement().toLowerCase(Locale.ROOT)
+                    + (splits.size() > 1 ? " " + key.split() : "");
             List<MetricHistory.Point> points = new ArrayList<>();
             for (Measured measured : entry.getValue()) {
                 boolean over = measured.value() > measured.threshold();
@@ -80,7 +87,7 @@ final class DriftHistory {
                         over ? 0 : Double.NaN,
                         over ? measured.threshold() : Double.NaN));
             }
-            histories.add(new MetricHistory(key[0], metric, STRATEGY, points));
+            histories.add(new MetricHistory(key.feature(), metric, STRATEGY, points));
         }
         return histories;
     }

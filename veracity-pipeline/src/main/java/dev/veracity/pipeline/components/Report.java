@@ -152,16 +152,7 @@ public final class Report implements Component {
         context.setOutputProperty(
                 "report",
                 "summary.report",
-                Value.of(finalDirectory(directory).resolve(PAGE).toString()));
-    }
-
-    /**
-     * {@return where the runner moves an output directory when the execution succeeds}: the runner hands out
-     * {@code <output>/.tmp-<execution>} and moves it to {@code <output>/<execution>}
-     */
-    private static Path finalDirectory(Path directory) {
-        String name = directory.getFileName().toString();
-        return name.startsWith(".tmp-") ? directory.resolveSibling(name.substring(".tmp-".length())) : directory;
+                Value.of(context.publishedDirectory("report").resolve(PAGE).toString()));
     }
 
     private static Optional<DatasetFeatureStatisticsList> statistics(Artifact artifact, String split)

@@ -112,6 +112,12 @@ final class NodeRun implements ExecutionContext {
     }
 
     @Override
+    public Path publishedDirectory(String output) {
+        requireOutput(output);
+        return outputDirectory(root, node.id(), output, executionId);
+    }
+
+    @Override
     public void setOutputProperty(String output, String key, Value value) {
         requireOutput(output);
         properties.computeIfAbsent(output, k -> new ConcurrentHashMap<>()).put(key, value);
