@@ -53,6 +53,11 @@ public final class ColumnBuilder {
         return rows;
     }
 
+    /** {@return the number of values appended since the last reset} */
+    public int valueCount() {
+        return values;
+    }
+
     /** Appends a missing row. */
     public void appendMissing() {
         ensureRow();

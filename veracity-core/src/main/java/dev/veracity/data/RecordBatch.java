@@ -8,15 +8,25 @@ import java.util.Objects;
  *
  * @param rowCount the number of rows (examples)
  * @param columns  one column per feature, each with {@code rowCount} rows
+ * @param nesting  the list levels and structs of nested features ({@link Nesting#NONE} for flat data)
  */
-public record RecordBatch(int rowCount, List<Column> columns) {
+public record RecordBatch(int rowCount, List<Column> columns, Nesting nesting) {
+    /** A batch of flat columns. */
+    public RecordBatch(int rowCount, List<Column> columns) {
+        this(rowCount, columns, Nesting.NONE);
+    }
+
     public RecordBatch {
         columns = List.copyOf(Objects.requireNonNull(columns, "columns is null"));
+        Objects.requireNonNull(nesting, "nesting is null");
         for (Column column : columns) {
             if (column.rowCount() != rowCount) {
                 throw new IllegalArgumentException(
                         "column " + column.name() + " has " + column.rowCount() + " rows, expected " + rowCount);
             }
+        }
+        if (!nesting.isEmpty()) {
+            nesting.checkAgainst(rowCount, columns);
         }
     }
 

@@ -12,7 +12,7 @@ final class RowSelection {
         for (Column column : batch.columns()) {
             columns.add(select(column, rows, count));
         }
-        return new RecordBatch(count, columns);
+        return new RecordBatch(count, columns, batch.nesting().select(rows, count));
     }
 
     private static Column select(Column column, int[] rows, int count) {

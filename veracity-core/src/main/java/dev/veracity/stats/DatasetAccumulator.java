@@ -34,10 +34,12 @@ import java.util.Objects;
  * }</pre>
  */
 public final class DatasetAccumulator {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     private static final int UNWEIGHTED_VERSION = 1;
     /** Version 2: weighted, without the state of sparse and weighted features. */
     private static final int UNCOMPOSITE_VERSION = 2;
+    /** Version 3: without the state of nested features and structs. */
+    private static final int UNNESTED_VERSION = 3;
 
     private final StatisticsOptions options;
     private final Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
@@ -46,11 +48,13 @@ public final class DatasetAccumulator {
     private double[] rowWeights = new double[0];
     private final CompositeAccumulator composites;
     private final SemanticAccumulator semantic;
+    private final NestedAccumulator nested;
 
     public DatasetAccumulator(StatisticsOptions options) {
         this.options = Objects.requireNonNull(options, "options is null");
         this.composites = new CompositeAccumulator(options.compositeFeatures());
         this.semantic = new SemanticAccumulator(options);
+        this.nested = new NestedAccumulator(options);
     }
 
     /**
@@ -73,6 +77,7 @@ public final class DatasetAccumulator {
         }
         composites.add(batch);
         semantic.add(batch);
+        nested.add(batch, weights);
     }
 
     /** {@return per row of the batch, its weight; adds their sum to the weighted number of examples} */
@@ -166,6 +171,7 @@ public final class DatasetAccumulator {
         }
         composites.merge(other.composites);
         semantic.merge(other.semantic);
+        nested.merge(other.nested);
     }
 
     /** {@return the number of examples added} */
@@ -194,6 +200,7 @@ public final class DatasetAccumulator {
             dataset.addFeatures(feature.result(numExamples, weightedNumExamples));
         }
         addComposites(dataset);
+        nested.decorate(dataset, numExamples, weightedNumExamples);
         return dataset.build();
     }
 
@@ -223,7 +230,11 @@ public final class DatasetAccumulator {
 
     /** {@return the memory held, which grows with the number of features and the options, not with rows} */
     public long retainedBytes() {
-        long total = 64 + rowWeights.length * 8L + composites.retainedBytes() + semantic.retainedBytes();
+        long total = 64
+                + rowWeights.length * 8L
+                + composites.retainedBytes()
+                + semantic.retainedBytes()
+                + nested.retainedBytes();
         for (FeatureAccumulator feature : features.values()) {
             total += feature.retainedBytes();
         }
@@ -246,6 +257,7 @@ public final class DatasetAccumulator {
             }
             composites.writeState(out);
             semantic.writeState(out);
+            nested.writeState(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -262,11 +274,14 @@ public final class DatasetAccumulator {
         DatasetAccumulator dataset = new DatasetAccumulator(options);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION && version != UNCOMPOSITE_VERSION && version != UNWEIGHTED_VERSION) {
+            if (version != VERSION
+                    && version != UNNESTED_VERSION
+                    && version != UNCOMPOSITE_VERSION
+                    && version != UNWEIGHTED_VERSION) {
                 throw new IllegalArgumentException("dataset accumulator format version " + version + ", expected "
                         + UNWEIGHTED_VERSION + " to " + VERSION);
             }
-            if (version != VERSION
+            if (version < UNNESTED_VERSION
                     && (!options.compositeFeatures().isEmpty()
                             || !options.semanticDomains().isEmpty())) {
                 throw new IllegalArgumentException("dataset accumulator format version " + version
@@ -288,9 +303,12 @@ public final class DatasetAccumulator {
                 FeatureAccumulator feature = FeatureAccumulator.fromBytes(state, options);
                 dataset.features.put(feature.name(), feature);
             }
-            if (version == VERSION) {
+            if (version >= UNNESTED_VERSION) {
                 dataset.composites.readState(in);
                 dataset.semantic.readState(in);
+            }
+            if (version == VERSION) {
+                dataset.nested.readState(in);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated dataset accumulator bytes", e);

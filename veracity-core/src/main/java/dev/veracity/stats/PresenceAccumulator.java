@@ -38,9 +38,11 @@ final class PresenceAccumulator {
 
     /** Adds the rows of a column, each with its weight in {@code rowWeights}, or unweighted if that is null. */
     void add(Column column, double[] rowWeights) {
-        boolean[] present = column.present();
-        int[] offsets = column.rowOffsets();
-        int rows = column.rowCount();
+        add(column.present(), column.rowOffsets(), column.rowCount(), rowWeights);
+    }
+
+    /** Adds {@code rows} entries, present or not, each with its range of values in {@code offsets}. */
+    void add(boolean[] present, int[] offsets, int rows, double[] rowWeights) {
         if (rowWeights != null) {
             addWeights(present, offsets, rows, rowWeights);
         }

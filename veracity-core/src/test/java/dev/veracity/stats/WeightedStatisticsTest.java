@@ -407,10 +407,10 @@ class WeightedStatisticsTest {
         }
 
         @Test
-        void versionThreeDatasetOfVersionTwoFeatures() {
-            assertThat(DatasetAccumulator.VERSION).isEqualTo(3);
+        void versionFourDatasetOfVersionTwoFeatures() {
+            assertThat(DatasetAccumulator.VERSION).isEqualTo(4);
             assertThat(AccumulatorCodec.VERSION).isEqualTo(2);
-            assertThat(weighted().toBytes()[0]).isEqualTo((byte) 3);
+            assertThat(weighted().toBytes()[0]).isEqualTo((byte) 4);
         }
 
         @Test

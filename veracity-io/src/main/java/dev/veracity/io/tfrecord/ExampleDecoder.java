@@ -1,6 +1,5 @@
 package dev.veracity.io.tfrecord;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
@@ -53,7 +52,17 @@ public final class ExampleDecoder {
                             + e.getMessage() + ")",
                     e);
         }
-        Map<String, Feature> features = example.getFeatures().getFeatureMap();
+        checkTypes(example.getFeatures().getFeatureMap(), where, rows);
+        append(example.getFeatures().getFeatureMap(), rows);
+        rows.endRow();
+    }
+
+    /**
+     * Checks the types of a record's features against the dataset's before anything is appended.
+     *
+     * @throws InputException FEATURE_TYPE_CONFLICT if a feature's list type differs from the one seen before
+     */
+    void checkTypes(Map<String, Feature> features, String where, RowBatchBuilder rows) {
         for (Map.Entry<String, Feature> entry : features.entrySet()) {
             FeatureType type = typeOf(entry.getValue());
             if (type != null) {
@@ -63,6 +72,10 @@ public final class ExampleDecoder {
                 }
             }
         }
+    }
+
+    /** Appends the features of a record to the current row (without ending it); types checked before. */
+    static void append(Map<String, Feature> features, RowBatchBuilder rows) {
         for (Map.Entry<String, Feature> entry : features.entrySet()) {
             Feature feature = entry.getValue();
             FeatureType type = typeOf(feature);
@@ -71,36 +84,39 @@ public final class ExampleDecoder {
             }
             ColumnBuilder column = rows.column(entry.getKey(), type);
             column.startList();
-            switch (feature.getKindCase()) {
-                case INT64_LIST -> {
-                    Int64List list = feature.getInt64List();
-                    for (int i = 0; i < list.getValueCount(); i++) {
-                        column.addInt(list.getValue(i));
-                    }
-                }
-                case FLOAT_LIST -> {
-                    FloatList list = feature.getFloatList();
-                    for (int i = 0; i < list.getValueCount(); i++) {
-                        column.addFloat(list.getValue(i));
-                    }
-                }
-                case BYTES_LIST -> {
-                    BytesList list = feature.getBytesList();
-                    for (int i = 0; i < list.getValueCount(); i++) {
-                        ByteString value = list.getValue(i);
-                        byte[] bytes = value.toByteArray();
-                        column.addString(bytes, 0, bytes.length);
-                    }
-                }
-                case KIND_NOT_SET -> throw new IllegalStateException("unreachable");
-            }
+            addValues(feature, column);
             column.endList();
         }
-        rows.endRow();
+    }
+
+    /** Adds the values of a Feature's list to the current list of a column of its type. */
+    static void addValues(Feature feature, ColumnBuilder column) {
+        switch (feature.getKindCase()) {
+            case INT64_LIST -> {
+                Int64List list = feature.getInt64List();
+                for (int i = 0; i < list.getValueCount(); i++) {
+                    column.addInt(list.getValue(i));
+                }
+            }
+            case FLOAT_LIST -> {
+                FloatList list = feature.getFloatList();
+                for (int i = 0; i < list.getValueCount(); i++) {
+                    column.addFloat(list.getValue(i));
+                }
+            }
+            case BYTES_LIST -> {
+                BytesList list = feature.getBytesList();
+                for (int i = 0; i < list.getValueCount(); i++) {
+                    byte[] bytes = list.getValue(i).toByteArray();
+                    column.addString(bytes, 0, bytes.length);
+                }
+            }
+            case KIND_NOT_SET -> {}
+        }
     }
 
     /** {@return the feature type of a Feature's list, or null if it has none (missing)} */
-    private static FeatureType typeOf(Feature feature) {
+    static FeatureType typeOf(Feature feature) {
         return switch (feature.getKindCase()) {
             case INT64_LIST -> FeatureType.INT;
             case FLOAT_LIST -> FeatureType.FLOAT;

@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads a TFRecord file of {@code tf.train.Example}s (plain, or gzip as TFX writes {@code *.gz}) as record batches.
+ * Reads a TFRecord file of {@code tf.train.Example}s or {@code tf.train.SequenceExample}s (plain, or gzip as TFX writes
+ * {@code *.gz}) as record batches; feature lists are nested features, see {@link SequenceExampleDecoder}.
  * A corrupt record or an example that does not parse is an {@link InputException} naming the file and the byte
  * offset of the record (in the uncompressed stream), or with {@link BadRecords#SKIP} skipped and counted.
  *
@@ -33,7 +34,7 @@ public final class TfRecordSource implements BatchSource {
     private final String name;
     private final boolean gzip;
     private final TfRecordReader records;
-    private final ExampleDecoder decoder;
+    private final SequenceExampleDecoder decoder;
     private final BadRecords badRecords;
     private final int batchSize;
     private final RowBatchBuilder rows = new RowBatchBuilder();
@@ -46,7 +47,7 @@ public final class TfRecordSource implements BatchSource {
         this.name = name;
         this.gzip = gzip;
         this.records = new TfRecordReader(in, name, badRecords);
-        this.decoder = new ExampleDecoder(types);
+        this.decoder = new SequenceExampleDecoder(types);
         this.badRecords = badRecords;
         this.batchSize = batchSize;
     }
@@ -128,7 +129,7 @@ public final class TfRecordSource implements BatchSource {
             return Optional.empty();
         }
         returnedBatch = true;
-        return Optional.of(rows.build());
+        return Optional.of(decoder.build(rows));
     }
 
     @Override

@@ -123,7 +123,7 @@ class TfRecordSourceTest {
         try (TfRecordSource source = TfRecordSource.open(file, BadRecords.FAIL, 10, new FeatureTypes())) {
             assertThatThrownBy(source::next)
                     .hasMessageStartingWith(file + ": record at byte offset 0: expected a "
-                            + "serialized tf.train.Example, found bytes that do not parse");
+                            + "serialized tf.train.Example or tf.train.SequenceExample, found bytes that do not parse");
         }
     }
 }
