@@ -6,6 +6,7 @@ import dev.veracity.data.ListLevels;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.data.StructRows;
 import dev.veracity.proto.CommonStatistics;
+import dev.veracity.proto.CustomStatistic;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.FeatureNameStatistics;
 import dev.veracity.proto.FeaturePaths.Path;
@@ -26,7 +27,9 @@ import java.util.Map;
  * nested feature its path of several steps and one {@code presence_and_valency_stats} entry per nesting level (with
  * {@code weighted_presence_and_valency_stats} when weighted). A level's {@code num_missing} is the previous level's
  * {@code tot_num_values} minus its {@code num_non_missing}; at level 0 the previous level is the parent struct's, or
- * the examples. Mergeable and serializable like the other accumulators.
+ * the examples. Below the first level, the value counts per list also get TFDV's custom statistics
+ * {@code level_N_value_list_length_quantiles} and {@code level_N_value_list_length_standard} (N from 2). Mergeable
+ * and serializable like the other accumulators.
  */
 final class NestedAccumulator {
     private final StatisticsOptions options;
@@ -216,8 +219,20 @@ final class NestedAccumulator {
         double previousWeightedTotal = parentWeightedTotal(leaf.path(), weightedNumExamples);
         List<PresenceAndValencyStatistics> levels = new ArrayList<>();
         List<WeightedCommonStatistics> weightedLevels = new ArrayList<>();
-        for (PresenceAccumulator level : leaf.levels()) {
+        List<CustomStatistic> histograms = new ArrayList<>();
+        for (int k = 0; k < leaf.levels().length; k++) {
+            PresenceAccumulator level = leaf.levels()[k];
             CommonStatistics common = level.result(previousTotal, options.numValuesHistogramBuckets());
+            if (k > 0) {
+                histograms.add(CustomStatistic.newBuilder()
+                        .setName("level_" + (k + 1) + "_value_list_length_quantiles")
+                        .setHistogram(common.getNumValuesHistogram())
+                        .build());
+                histograms.add(CustomStatistic.newBuilder()
+                        .setName("level_" + (k + 1) + "_value_list_length_standard")
+                        .setHistogram(level.standardValueCountHistogram(options.numValuesHistogramBuckets()))
+                        .build());
+            }
             PresenceAndValencyStatistics.Builder proto = PresenceAndValencyStatistics.newBuilder()
                     .setNumNonMissing(common.getNumNonMissing())
                     .setNumMissing(previousTotal - common.getNumNonMissing());
@@ -236,6 +251,7 @@ final class NestedAccumulator {
         }
         FeatureNameStatistics.Builder out =
                 feature.toBuilder().setPath(Path.newBuilder().addAllStep(leaf.path()));
+        out.addAllCustomStats(histograms);
         CommonStatistics.Builder common = commonOf(out);
         if (common == null) {
             return out.build();

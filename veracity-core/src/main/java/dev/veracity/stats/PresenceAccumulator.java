@@ -169,6 +169,48 @@ final class PresenceAccumulator {
         return histogram.build();
     }
 
+    /**
+     * {@return a STANDARD histogram of the value counts: equal-width buckets from the least to the greatest count, each
+     * with the entries whose count falls in it (the last bucket includes the greatest)}; counts below
+     * {@value #EXACT_LIMIT} are placed exactly, larger ones by the sketch's ranks
+     */
+    Histogram standardValueCountHistogram(int buckets) {
+        Histogram.Builder histogram = Histogram.newBuilder().setType(Histogram.HistogramType.STANDARD);
+        if (numNonMissing == 0) {
+            return histogram.build();
+        }
+        double min = minNumValues;
+        double max = maxNumValues;
+        if (min == max) {
+            histogram.addBucketsBuilder().setLowValue(min).setHighValue(max).setSampleCount(numNonMissing);
+            return histogram.build();
+        }
+        double width = (max - min) / buckets;
+        double[] counts = new double[buckets];
+        for (int n = 0; n < EXACT_LIMIT; n++) {
+            if (exactValueCounts[n] > 0) {
+                counts[Math.min(buckets - 1, (int) ((n - min) / width))] += exactValueCounts[n];
+            }
+        }
+        if (largeValueCounts != null) {
+            long large = largeValueCounts.n();
+            for (int b = 0; b < buckets; b++) {
+                // counts are whole numbers: those below an edge are those at most its ceiling minus one
+                double below = b == 0 ? 0 : largeValueCounts.rank(Math.ceil(min + b * width) - 1);
+                double upTo = b == buckets - 1 ? 1 : largeValueCounts.rank(Math.ceil(min + (b + 1) * width) - 1);
+                counts[b] += large * (upTo - below);
+            }
+        }
+        for (int b = 0; b < buckets; b++) {
+            histogram
+                    .addBucketsBuilder()
+                    .setLowValue(min + b * width)
+                    .setHighValue(b == buckets - 1 ? max : min + (b + 1) * width)
+                    .setSampleCount(counts[b]);
+        }
+        return histogram.build();
+    }
+
     /** {@return the value count of the example at natural rank {@code rank}, in [1, numNonMissing], in sorted order} */
     private double valueCountAtRank(long rank) {
         long cumulative = 0;

@@ -454,12 +454,12 @@ class WeightedStatisticsTest {
             }
         }
 
-        /** Rewrites an unweighted version-3 state as version 1 wrote it: no weight feature, no weighted flags. */
+        /** Rewrites an unweighted version-4 state as version 1 wrote it: no weight feature, no weighted flags. */
         private static byte[] toVersionOne(byte[] bytes) throws IOException {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(buffer);
-            assertThat(in.readUnsignedByte()).isEqualTo(3);
+            assertThat(in.readUnsignedByte()).isEqualTo(4);
             assertThat(in.readUTF()).isEmpty();
             out.writeByte(1);
             out.writeLong(in.readLong());
@@ -486,6 +486,8 @@ class WeightedStatisticsTest {
             assertThat(in.readInt()).as("weighted features").isZero();
             assertThat(in.readInt()).as("natural-language features").isZero();
             assertThat(in.readInt()).as("image features").isZero();
+            assertThat(in.readInt()).as("structs").isZero();
+            assertThat(in.readInt()).as("nested features").isZero();
             assertThat(in.available()).isZero();
             return buffer.toByteArray();
         }
