@@ -38,6 +38,7 @@ public final class AvroSource implements BatchSource {
     private final int batchSize;
     private final BadRecords badRecords;
     private final RowBatchBuilder rows = new RowBatchBuilder();
+    private final AvroNesting nesting;
     private long record;
     private long skipped;
     private long blockStart = -1;
@@ -55,6 +56,7 @@ public final class AvroSource implements BatchSource {
         this.name = name;
         this.schema = schema;
         this.leaves = AvroLeaf.of(schema);
+        this.nesting = new AvroNesting(schema, leaves);
         this.batchSize = batchSize;
         this.badRecords = badRecords;
         for (AvroLeaf leaf : leaves) {
@@ -113,13 +115,14 @@ public final class AvroSource implements BatchSource {
             for (AvroLeaf leaf : leaves) {
                 AvroRows.append(reuse, schema, leaf, rows.column(leaf.feature(), leaf.type()));
             }
+            nesting.add(reuse);
             rows.endRow();
         }
         if (rows.rowCount() == 0 && returnedBatch) {
             return Optional.empty();
         }
         returnedBatch = true;
-        return Optional.of(rows.build());
+        return Optional.of(nesting.build(rows.build()));
     }
 
     @Override
