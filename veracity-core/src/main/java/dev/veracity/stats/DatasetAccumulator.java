@@ -38,7 +38,7 @@ public final class DatasetAccumulator {
     private static final int UNWEIGHTED_VERSION = 1;
     /** Version 2: weighted, without the state of sparse and weighted features. */
     private static final int UNCOMPOSITE_VERSION = 2;
-    /** Version 3: without the state of nested features and structs. */
+    /** Version 3: without the state of nested features, structs and bytes features. */
     private static final int UNNESTED_VERSION = 3;
 
     private final StatisticsOptions options;
@@ -49,12 +49,14 @@ public final class DatasetAccumulator {
     private final CompositeAccumulator composites;
     private final SemanticAccumulator semantic;
     private final NestedAccumulator nested;
+    private final BytesAccumulator bytesFeatures;
 
     public DatasetAccumulator(StatisticsOptions options) {
         this.options = Objects.requireNonNull(options, "options is null");
         this.composites = new CompositeAccumulator(options.compositeFeatures());
         this.semantic = new SemanticAccumulator(options);
         this.nested = new NestedAccumulator(options);
+        this.bytesFeatures = new BytesAccumulator(options);
     }
 
     /**
@@ -78,6 +80,7 @@ public final class DatasetAccumulator {
         composites.add(batch);
         semantic.add(batch);
         nested.add(batch, weights);
+        bytesFeatures.add(batch);
     }
 
     /** {@return per row of the batch, its weight; adds their sum to the weighted number of examples} */
@@ -172,6 +175,7 @@ public final class DatasetAccumulator {
         composites.merge(other.composites);
         semantic.merge(other.semantic);
         nested.merge(other.nested);
+        bytesFeatures.merge(other.bytesFeatures);
     }
 
     /** {@return the number of examples added} */
@@ -200,6 +204,7 @@ public final class DatasetAccumulator {
             dataset.addFeatures(feature.result(numExamples, weightedNumExamples));
         }
         addComposites(dataset);
+        bytesFeatures.decorate(dataset);
         nested.decorate(dataset, numExamples, weightedNumExamples);
         return dataset.build();
     }
@@ -234,7 +239,8 @@ public final class DatasetAccumulator {
                 + rowWeights.length * 8L
                 + composites.retainedBytes()
                 + semantic.retainedBytes()
-                + nested.retainedBytes();
+                + nested.retainedBytes()
+                + bytesFeatures.retainedBytes();
         for (FeatureAccumulator feature : features.values()) {
             total += feature.retainedBytes();
         }
@@ -258,6 +264,7 @@ public final class DatasetAccumulator {
             composites.writeState(out);
             semantic.writeState(out);
             nested.writeState(out);
+            bytesFeatures.writeState(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -309,6 +316,7 @@ public final class DatasetAccumulator {
             }
             if (version == VERSION) {
                 dataset.nested.readState(in);
+                dataset.bytesFeatures.readState(in);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated dataset accumulator bytes", e);

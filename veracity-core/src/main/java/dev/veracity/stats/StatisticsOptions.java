@@ -34,6 +34,9 @@ import org.apache.datasketches.kll.KllSketch;
  * @param semanticDomains               the semantic-domain statistics to compute (TFDV's
  *                                      {@code enable_semantic_domain_stats}; {@link SemanticDomains#NONE}, the
  *                                      default, for none)
+ * @param bytesFeatures                 the STRING features that are bytes (TFDV: the schema's features with an
+ *                                      {@code image_domain}): they get type BYTES and {@code bytes_stats} (sizes of
+ *                                      their values) instead of {@code string_stats}; empty, the default, for none
  */
 public record StatisticsOptions(
         int numTopValues,
@@ -46,7 +49,8 @@ public record StatisticsOptions(
         String weightFeature,
         Set<String> categoricalFeatures,
         CompositeFeatures compositeFeatures,
-        SemanticDomains semanticDomains) {
+        SemanticDomains semanticDomains,
+        Set<String> bytesFeatures) {
 
     /** The most top values and rank histogram buckets: each is a string kept per feature and slice. */
     public static final int MAX_TOP_VALUES = 100_000;
@@ -63,6 +67,7 @@ public record StatisticsOptions(
         categoricalFeatures = Set.copyOf(Objects.requireNonNull(categoricalFeatures, "categoricalFeatures is null"));
         Objects.requireNonNull(compositeFeatures, "compositeFeatures is null");
         Objects.requireNonNull(semanticDomains, "semanticDomains is null");
+        bytesFeatures = Set.copyOf(Objects.requireNonNull(bytesFeatures, "bytesFeatures is null"));
         within("top values", numTopValues, 0, MAX_TOP_VALUES);
         within("rank histogram buckets", numRankHistogramBuckets, 0, MAX_TOP_VALUES);
         within("histogram buckets", numHistogramBuckets, 1, MAX_BUCKETS);
@@ -97,7 +102,8 @@ public record StatisticsOptions(
                 weightFeature,
                 categoricalFeatures,
                 CompositeFeatures.NONE,
-                SemanticDomains.NONE);
+                SemanticDomains.NONE,
+                Set.of());
     }
 
     /** Options without categorical numeric features: the constructor of the first eight components. */
@@ -155,7 +161,8 @@ public record StatisticsOptions(
                 weightFeature,
                 categoricalFeatures,
                 compositeFeatures,
-                semanticDomains);
+                semanticDomains,
+                bytesFeatures);
     }
 
     /** {@return these options with another number of buckets for both numeric histograms} */
@@ -171,7 +178,8 @@ public record StatisticsOptions(
                 weightFeature,
                 categoricalFeatures,
                 compositeFeatures,
-                semanticDomains);
+                semanticDomains,
+                bytesFeatures);
     }
 
     /** {@return these options with another cap on exactly counted distinct values} */
@@ -187,7 +195,8 @@ public record StatisticsOptions(
                 weightFeature,
                 categoricalFeatures,
                 compositeFeatures,
-                semanticDomains);
+                semanticDomains,
+                bytesFeatures);
     }
 
     /**
@@ -208,7 +217,8 @@ public record StatisticsOptions(
                 Objects.requireNonNull(feature, "feature is null"),
                 categoricalFeatures,
                 compositeFeatures,
-                semanticDomains);
+                semanticDomains,
+                bytesFeatures);
     }
 
     /**
@@ -230,7 +240,8 @@ public record StatisticsOptions(
                 weightFeature,
                 features,
                 compositeFeatures,
-                semanticDomains);
+                semanticDomains,
+                bytesFeatures);
     }
 
     /**
@@ -251,7 +262,8 @@ public record StatisticsOptions(
                 weightFeature,
                 categoricalFeatures,
                 Objects.requireNonNull(features, "features is null"),
-                semanticDomains);
+                semanticDomains,
+                bytesFeatures);
     }
 
     /**
@@ -272,7 +284,35 @@ public record StatisticsOptions(
                 weightFeature,
                 categoricalFeatures,
                 compositeFeatures,
-                Objects.requireNonNull(domains, "domains is null"));
+                Objects.requireNonNull(domains, "domains is null"),
+                bytesFeatures);
+    }
+
+    /**
+     * {@return these options with other bytes features} A STRING feature named here gets type BYTES and TFDV's
+     * {@code bytes_stats} instead of {@code string_stats}, as TFDV does for features with an {@code image_domain}.
+     *
+     * @param features the feature names; empty for none
+     */
+    public StatisticsOptions withBytesFeatures(Set<String> features) {
+        return new StatisticsOptions(
+                numTopValues,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                weightFeature,
+                categoricalFeatures,
+                compositeFeatures,
+                semanticDomains,
+                features);
+    }
+
+    /** {@return whether the STRING feature {@code name} is described by bytes statistics} */
+    public boolean isBytes(String name) {
+        return bytesFeatures.contains(name);
     }
 
     /** {@return whether the INT or FLOAT feature {@code name} is described by string statistics} */

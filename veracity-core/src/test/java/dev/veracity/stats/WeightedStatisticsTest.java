@@ -488,6 +488,7 @@ class WeightedStatisticsTest {
             assertThat(in.readInt()).as("image features").isZero();
             assertThat(in.readInt()).as("structs").isZero();
             assertThat(in.readInt()).as("nested features").isZero();
+            assertThat(in.readInt()).as("bytes features").isZero();
             assertThat(in.available()).isZero();
             return buffer.toByteArray();
         }

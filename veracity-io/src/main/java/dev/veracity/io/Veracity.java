@@ -393,6 +393,7 @@ public final class Veracity {
                 Set<String> categorical = new HashSet<>(options.categoricalFeatures());
                 categorical.addAll(SchemaTypes.categoricalNumbers(schema));
                 described = described.withCategoricalFeatures(categorical);
+                described = described.withBytesFeatures(dev.veracity.stats.BytesFeatures.of(schema));
                 Map<String, FeatureType> types = new HashMap<>(csvOptions.columnTypes());
                 types.putAll(SchemaTypes.columnTypes(schema));
                 read = csvOptions.withColumnTypes(types).withPrivateColumns(PiiProtection.features(schema));
