@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """Writes the golden vectors of veracity-monitoring's metric tests: labeled predictions and the metrics scikit-learn
-gives on them. Run with Debian's interpreter (apt-get install python3-sklearn), from the repository root:
+gives on them (metrics.json), and softmax regressions scikit-learn fits with their probabilities (multinomial.json). Run with Debian's interpreter (apt-get install python3-sklearn), from the repository root:
 
     /usr/bin/python3 veracity-monitoring/src/test/python/golden.py
 
-It uses data shipped with scikit-learn (breast cancer, iris, diabetes, with models fitted here) and data it generates
+It uses data shipped with scikit-learn (breast cancer, iris, wine, diabetes, with models fitted here) and data it generates
 from fixed seeds, so its output is the same on every run with the same library versions (recorded in the JSON).
 """
 import json
@@ -17,6 +17,7 @@ from sklearn.linear_model import LinearRegression, LogisticRegression
 from sklearn.tree import DecisionTreeClassifier
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "resources", "golden", "monitoring", "metrics.json")
+MULTINOMIAL = os.path.join(os.path.dirname(__file__), "..", "resources", "golden", "monitoring", "multinomial.json")
 
 
 def ece(y, p, bins=10):
@@ -87,6 +88,33 @@ def regression_case(name, y, pred):
             "expected": {k: float(v) for k, v in expected.items()}}
 
 
+def multinomial_case(name, x, y, c):
+    """A softmax regression fitted to every other row (standardized with those rows' mean and deviation), its class
+    probabilities on the other rows; fitted to convergence (newton-cg, gradient below 1e-8: lbfgs stops on its relative
+    function change first, about 1e-5 away in probability) so the comparison is of the optimum."""
+    x = np.asarray(x, dtype=float)
+    train, test = x[::2], x[1::2]
+    mean, sd = train.mean(axis=0), train.std(axis=0)
+    train, test = (train - mean) / sd, (test - mean) / sd
+    model = LogisticRegression(multi_class="multinomial", C=c, solver="newton-cg", tol=1e-8,
+                               max_iter=1000).fit(train, y[::2])
+    return {"name": name, "ridge": 1.0 / c, "classes": int(len(model.classes_)),
+            "train_x": train.round(12).tolist(), "train_y": y[::2].tolist(),
+            "test_x": test.round(12).tolist(), "probabilities": model.predict_proba(test.round(12)).tolist()}
+
+
+def multinomial():
+    cases = []
+    for name, loader in (("iris", datasets.load_iris), ("wine", datasets.load_wine)):
+        x, y = loader(return_X_y=True)
+        for c in (1.0, 0.1):
+            cases.append(multinomial_case("%s_C%g" % (name, c), x, y, c))
+    golden = {"sklearn": sklearn.__version__, "numpy": np.__version__, "cases": cases}
+    with open(MULTINOMIAL, "w") as f:
+        json.dump(golden, f, separators=(",", ":"))
+        f.write("\n")
+
+
 def main():
     cases = []
     rng = np.random.default_rng(20261206)
@@ -121,6 +149,7 @@ def main():
     with open(OUT, "w") as f:
         json.dump(golden, f, separators=(",", ":"))
         f.write("\n")
+    multinomial()
 
 
 if __name__ == "__main__":

@@ -170,7 +170,16 @@ final class ShiftCommand implements Callable<Integer> {
                     .append(ValueText.of(round(model.heldOut().pValue())))
                     .append(" held-out, ")
                     .append(ValueText.of(round(model.current().pValue())))
-                    .append(" current; likelihood ratio adj. p ")
+                    .append(" current")
+                    .append(
+                            model.heldOut().classes().isEmpty()
+                                    ? ""
+                                    : " (per class, Bonferroni); classwise ECE "
+                                            + ValueText.of(round(model.heldOut().classwiseEce()))
+                                            + " held-out, "
+                                            + ValueText.of(round(model.current().classwiseEce()))
+                                            + " current")
+                    .append("; likelihood ratio adj. p ")
                     .append(ValueText.of(round(model.test().adjusted())))
                     .append(model.conclusive() ? "" : " (inconclusive: miscalibrated on held-out rows)")
                     .append('\n');

@@ -1,31 +1,57 @@
 package dev.veracity.monitoring;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.function.Supplier;
 
 /**
  * Runs the four detectors over the error stream of the labeled rows in time order (file order among equal times):
- * 1 for a wrong class, or the absolute residual of a regression (for ADWIN and Page-Hinkley only).
+ * 1 for a wrong class, or the absolute residual of a regression (for ADWIN and Page-Hinkley only). Rows are given one
+ * at a time, span after span; a row's place is only asked for where a detector detects a drift.
+ *
+ * <pre>{@code
+ * DetectorRuns runs = new DetectorRuns(Task.CLASSIFICATION, Set.of("adwin"));
+ * runs.update(1, () -> "data.csv:2", "2024-05-06");
+ * List<PerformanceReport.DetectorRun> result = runs.result();
+ * }</pre>
  */
 final class DetectorRuns {
-    private DetectorRuns() {}
+    private final List<ErrorStreamDetector> detectors = List.of(
+            new DriftDetectionMethod(), new EarlyDriftDetectionMethod(), new AdaptiveWindowing(), new PageHinkley());
+    private final List<List<PerformanceReport.Detection>> detections = new ArrayList<>();
+    private final boolean binary;
+    private final Set<String> alarmDetectors;
+    private long index;
 
-    static List<PerformanceReport.DetectorRun> run(
-            PredictionReader.Rows rows, Predictions predictions, Set<String> alarmDetectors) {
-        Integer[] boxed = IntStream.range(0, rows.label.size()).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(boxed, Comparator.comparing(rows.time::get));
-        List<ErrorStreamDetector> detectors = List.of(
-                new DriftDetectionMethod(),
-                new EarlyDriftDetectionMethod(),
-                new AdaptiveWindowing(),
-                new PageHinkley());
-        boolean binary = predictions.task() == Task.CLASSIFICATION;
+    DetectorRuns(Task task, Set<String> alarmDetectors) {
+        this.binary = task == Task.CLASSIFICATION;
+        this.alarmDetectors = alarmDetectors;
+        for (int d = 0; d < detectors.size(); d++) {
+            detections.add(new ArrayList<>());
+        }
+    }
+
+    /** Gives the next row of the time-ordered stream to every detector that applies. */
+    void update(double error, Supplier<String> place, String span) {
+        for (int d = 0; d < detectors.size(); d++) {
+            ErrorStreamDetector detector = detectors.get(d);
+            if (detector.binary() && !binary) {
+                continue;
+            }
+            if (detector.update(error) && detections.get(d).size() < PerformanceReport.DetectorRun.MAX_DETECTIONS) {
+                detections.get(d).add(new PerformanceReport.Detection(index, place.get(), span));
+            }
+        }
+        index++;
+    }
+
+    /** {@return each detector's run} */
+    List<PerformanceReport.DetectorRun> result() {
         List<PerformanceReport.DetectorRun> runs = new ArrayList<>();
-        for (ErrorStreamDetector detector : detectors) {
-            String stream = binary ? "error" : "absolute_residual";
+        String stream = binary ? "error" : "absolute_residual";
+        for (int d = 0; d < detectors.size(); d++) {
+            ErrorStreamDetector detector = detectors.get(d);
             if (detector.binary() && !binary) {
                 runs.add(new PerformanceReport.DetectorRun(
                         detector.name(),
@@ -36,20 +62,12 @@ final class DetectorRuns {
                         "needs a 0/1 error stream (classification)"));
                 continue;
             }
-            List<PerformanceReport.Detection> detections = new ArrayList<>();
-            for (int i = 0; i < boxed.length; i++) {
-                int row = boxed[i];
-                if (detector.update(predictions.error(row))
-                        && detections.size() < PerformanceReport.DetectorRun.MAX_DETECTIONS) {
-                    detections.add(new PerformanceReport.Detection(i, rows.place.get(row), rows.span.get(row)));
-                }
-            }
             runs.add(new PerformanceReport.DetectorRun(
                     detector.name(),
                     detector.parameters(),
                     stream,
                     alarmDetectors.contains(detector.name()),
-                    detections,
+                    detections.get(d),
                     ""));
         }
         return runs;

@@ -103,7 +103,7 @@ final class LogisticModel {
     }
 
     /** Solves a symmetric positive definite system by Cholesky decomposition. */
-    private static double[] solve(double[][] a, double[] b) {
+    static double[] solve(double[][] a, double[] b) {
         int n = b.length;
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {

@@ -37,12 +37,10 @@ final class PredictionBuilder {
         }
         TreeSet<String> distinct = new TreeSet<>();
         for (PredictionReader.Rows rows : all) {
-            for (String label : rows.label) {
-                if (Double.isNaN(PredictionReader.number(label))) {
-                    return Task.CLASSIFICATION;
-                }
-                distinct.add(label);
+            if (rows.nonNumericLabel) {
+                return Task.CLASSIFICATION;
             }
+            distinct.addAll(rows.labels);
         }
         return distinct.size() > MAX_CLASSES ? Task.REGRESSION : Task.CLASSIFICATION;
     }
@@ -51,9 +49,15 @@ final class PredictionBuilder {
     static List<String> classes(PerformanceOptions options, List<PredictionReader.Rows> all) {
         TreeSet<String> classes = new TreeSet<>(CLASS_ORDER);
         for (PredictionReader.Rows rows : all) {
-            classes.addAll(rows.label);
+            if (rows.tooMany) {
+                throw new dev.veracity.InputException(
+                        dev.veracity.ErrorCode.PREDICTION_VALUE_INVALID,
+                        "--label " + options.label() + ": expected at most " + PredictionReader.MAX_DISTINCT
+                                + " classes, found more (--task regression for a number)");
+            }
+            classes.addAll(rows.labels);
             if (options.score().isEmpty()) {
-                classes.addAll(rows.output);
+                classes.addAll(rows.outputs);
             }
         }
         if (options.score().isEmpty()) {
@@ -96,39 +100,63 @@ final class PredictionBuilder {
                 "--positive: expected the positive class of " + labels + " (no 1 or true among the labels)");
     }
 
-    /** {@return the rows as predictions over the given classes} */
-    static Predictions build(PerformanceOptions options, Task task, List<String> classes, PredictionReader.Rows rows) {
-        int n = rows.label.size();
-        if (task == Task.REGRESSION) {
-            double[] target = new double[n];
-            double[] estimate = new double[n];
-            for (int i = 0; i < n; i++) {
-                target[i] = finite(rows.label.get(i), rows.place.get(i), options.label());
-                estimate[i] = finite(rows.output.get(i), rows.place.get(i), options.prediction());
+    /** {@return a decoder of n spilled rows into predictions over the given classes} */
+    static Decoder decoder(PerformanceOptions options, Task task, List<String> classes, int n) {
+        return new Decoder(options, task, classes, n);
+    }
+
+    /** Turns spilled rows' text into {@link Predictions}, as the in-memory reader did. */
+    static final class Decoder implements SpanSpill.Decoder {
+        private final PerformanceOptions options;
+        private final Task task;
+        private final List<String> classes;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final int[] label;
+        private final int[] predicted;
+        private final double[] values;
+        private final double[] target;
+
+        private Decoder(PerformanceOptions options, Task task, List<String> classes, int n) {
+            this.options = options;
+            this.task = task;
+            this.classes = classes;
+            for (int c = 0; c < classes.size(); c++) {
+                index.put(classes.get(c), c);
             }
-            return Predictions.regression(target, estimate);
+            boolean regression = task == Task.REGRESSION;
+            boolean scored = !options.score().isEmpty();
+            label = new int[regression ? 0 : n];
+            predicted = new int[regression || scored ? 0 : n];
+            values = new double[regression || scored ? n : 0];
+            target = new double[regression ? n : 0];
         }
-        Map<String, Integer> index = new HashMap<>();
-        for (int c = 0; c < classes.size(); c++) {
-            index.put(classes.get(c), c);
-        }
-        int[] label = new int[n];
-        for (int i = 0; i < n; i++) {
-            label[i] = index.get(rows.label.get(i));
-        }
-        if (options.score().isEmpty()) {
-            int[] predicted = new int[n];
-            for (int i = 0; i < n; i++) {
-                predicted[i] = index.get(rows.output.get(i));
+
+        @Override
+        public void add(int i, String labelText, String output, java.util.function.Supplier<String> place) {
+            if (task == Task.REGRESSION) {
+                target[i] = finite(labelText, place, options.label());
+                values[i] = finite(output, place, options.prediction());
+                return;
             }
-            return Predictions.classes(classes, label, predicted);
+            label[i] = index.get(labelText);
+            if (options.score().isEmpty()) {
+                predicted[i] = index.get(output);
+            } else {
+                values[i] = PredictionReader.number(output);
+            }
         }
-        String positiveName = options.positive().isEmpty() ? positiveOf(classes) : options.positive();
-        double[] score = new double[n];
-        for (int i = 0; i < n; i++) {
-            score[i] = PredictionReader.number(rows.output.get(i));
+
+        /** {@return the rows decoded} */
+        Predictions predictions() {
+            if (task == Task.REGRESSION) {
+                return Predictions.regression(target, values);
+            }
+            if (options.score().isEmpty()) {
+                return Predictions.classes(classes, label, predicted);
+            }
+            String positiveName = options.positive().isEmpty() ? positiveOf(classes) : options.positive();
+            return Predictions.binary(classes, classes.indexOf(positiveName), label, values, options.threshold());
         }
-        return Predictions.binary(classes, classes.indexOf(positiveName), label, score, options.threshold());
     }
 
     /** {@return the positive class of two classes without --positive: 1 or true if there, else the greater} */
@@ -141,10 +169,10 @@ final class PredictionBuilder {
         return classes.get(classes.size() - 1);
     }
 
-    private static double finite(String text, String place, String column) {
+    private static double finite(String text, java.util.function.Supplier<String> place, String column) {
         double value = PredictionReader.number(text);
         if (!Double.isFinite(value)) {
-            throw PredictionReader.invalid(place, column, "a finite number (regression)", text);
+            throw PredictionReader.invalid(place.get(), column, "a finite number (regression)", text);
         }
         return value;
     }

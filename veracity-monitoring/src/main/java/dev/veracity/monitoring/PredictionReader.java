@@ -8,32 +8,59 @@ import dev.veracity.data.ValueText;
 import dev.veracity.io.DataFormat;
 import dev.veracity.io.table.Table;
 import dev.veracity.io.table.TableOptions;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * Reads labeled predictions from data files (through the table API) into text columns: the label, the score or
- * prediction, the span of each row, its slice and its place ({@code file:line}) for messages. A row without a label
- * is counted and kept out; a labeled row without a score or prediction, a score that is not a number in [0, 1], or a
- * time that is missing or unparsable is an error naming the row.
+ * Reads labeled predictions from data files (through the table API) in one pass: each labeled row (label, score or
+ * prediction, time, slice, and its place for messages) goes to a {@link SpanSpill} under its span; rows without a
+ * label are counted per span and slice; the distinct labels and outputs are kept (up to {@link #MAX_DISTINCT}) to
+ * choose the task and the classes. A labeled row without a score or prediction, a score that is not a number in
+ * [0, 1], or a time that is missing or unparsable is an error naming the row. Memory: spans x slices, not rows.
  */
 final class PredictionReader {
-    /** The rows read: per labeled row its values, and the count of all rows per span and slice. */
-    static final class Rows {
-        final List<String> label = new ArrayList<>();
-        final List<String> output = new ArrayList<>();
-        final List<String> span = new ArrayList<>();
-        final List<LocalDateTime> time = new ArrayList<>();
-        final List<String> slice = new ArrayList<>();
-        final List<String> place = new ArrayList<>();
-        /** Per unlabeled row: its span and slice (for the label rate). */
-        final List<String> unlabeledSpan = new ArrayList<>();
+    /** The distinct labels (and outputs) kept; more than this many classes is an error. */
+    static final int MAX_DISTINCT = 10_000;
 
-        final List<String> unlabeledSlice = new ArrayList<>();
+    /** What one pass over the files left: the spilled rows, counts, and the distinct values. */
+    static final class Rows implements Closeable {
+        final SpanSpill spill;
+        final List<Path> files = new ArrayList<>();
+        final List<DataFormat> formats = new ArrayList<>();
+        /** Per span and slice ({@code span + "\0" + slice}), the rows without a label. */
+        final Map<String, Long> unlabeled = new LinkedHashMap<>();
+
+        long unlabeledRows;
+        final TreeSet<String> labels = new TreeSet<>();
+        final TreeSet<String> outputs = new TreeSet<>();
+        boolean nonNumericLabel;
+        boolean tooMany;
+
+        Rows() throws IOException {
+            spill = new SpanSpill();
+        }
+
+        long labeled() {
+            return spill.rows();
+        }
+
+        /** {@return the row's place: {@code file:line} for CSV (after the header) and JSON Lines, else record N} */
+        String place(int file, long row) {
+            return PredictionReader.place(files.get(file), formats.get(file), row);
+        }
+
+        @Override
+        public void close() throws IOException {
+            spill.close();
+        }
     }
 
     private PredictionReader() {}
@@ -42,15 +69,23 @@ final class PredictionReader {
     static Rows read(List<Path> files, PerformanceOptions options, TableOptions tableOptions, boolean withTime)
             throws IOException {
         Rows rows = new Rows();
-        for (Path file : files) {
-            try (Table table = Table.open(file, tableOptions)) {
-                read(table, options, withTime, rows);
+        try {
+            for (Path file : files) {
+                try (Table table = Table.open(file, tableOptions)) {
+                    rows.files.add(table.file());
+                    rows.formats.add(table.format());
+                    read(table, rows.files.size() - 1, options, withTime, rows);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            rows.close();
+            throw e;
         }
         return rows;
     }
 
-    private static void read(Table table, PerformanceOptions options, boolean withTime, Rows rows) throws IOException {
+    private static void read(Table table, int fileIndex, PerformanceOptions options, boolean withTime, Rows rows)
+            throws IOException {
         int label = table.require(options.label(), "--label", ErrorCode.INVALID_OPTION);
         boolean scored = !options.score().isEmpty();
         String outputName = scored ? options.score() : options.prediction();
@@ -61,11 +96,11 @@ final class PredictionReader {
         int slice = options.sliceBy().isEmpty()
                 ? -1
                 : table.require(options.sliceBy(), "--slice-by", ErrorCode.INVALID_OPTION);
+        boolean keepOutputs = !scored && (options.detectTask() || options.task() == Task.CLASSIFICATION);
         long row = 0;
         for (Optional<RecordBatch> b = table.next(); b.isPresent(); b = table.next()) {
             List<Column> columns = b.get().columns();
             for (int r = 0; r < b.get().rowCount(); r++, row++) {
-                String place = place(table, row);
                 String spanName = "all";
                 LocalDateTime at = LocalDateTime.MIN;
                 if (time >= 0) {
@@ -73,7 +108,7 @@ final class PredictionReader {
                     Optional<LocalDateTime> parsed = TimeValues.parse(text);
                     if (parsed.isEmpty()) {
                         throw invalid(
-                                place,
+                                place(table.file(), table.format(), row),
                                 options.time(),
                                 "an ISO-8601 date-time, a date or epoch seconds",
                                 text.isEmpty() ? "nothing" : text);
@@ -84,27 +119,46 @@ final class PredictionReader {
                 String sliceName = slice < 0 ? "" : options.sliceBy() + "=" + ValueText.first(columns.get(slice), r);
                 String labelText = ValueText.first(columns.get(label), r);
                 if (labelText.isEmpty()) {
-                    rows.unlabeledSpan.add(spanName);
-                    rows.unlabeledSlice.add(sliceName);
+                    rows.unlabeledRows++;
+                    rows.unlabeled.merge(spanName + "\u0000" + PerformanceEvaluator.ALL, 1L, Long::sum);
+                    if (!sliceName.isEmpty()) {
+                        rows.unlabeled.merge(spanName + "\u0000" + sliceName, 1L, Long::sum);
+                    }
                     continue;
                 }
                 String outputText = ValueText.first(columns.get(output), r);
                 if (outputText.isEmpty()) {
-                    throw invalid(place, outputName, scored ? "a score in [0, 1]" : "a prediction", "nothing");
+                    throw invalid(
+                            place(table.file(), table.format(), row),
+                            outputName,
+                            scored ? "a score in [0, 1]" : "a prediction",
+                            "nothing");
                 }
                 if (scored) {
                     double score = number(outputText);
                     if (!(score >= 0 && score <= 1)) {
-                        throw invalid(place, outputName, "a score in [0, 1] (a probability)", outputText);
+                        throw invalid(
+                                place(table.file(), table.format(), row),
+                                outputName,
+                                "a score in [0, 1] (a probability)",
+                                outputText);
                     }
                 }
-                rows.label.add(labelText);
-                rows.output.add(outputText);
-                rows.span.add(spanName);
-                rows.time.add(at);
-                rows.slice.add(sliceName);
-                rows.place.add(place);
+                rows.nonNumericLabel |= Double.isNaN(number(labelText));
+                keep(rows, rows.labels, labelText);
+                if (keepOutputs) {
+                    keep(rows, rows.outputs, outputText);
+                }
+                rows.spill.add(spanName, labelText, outputText, at, sliceName, fileIndex, row);
             }
+        }
+    }
+
+    private static void keep(Rows rows, TreeSet<String> values, String value) {
+        if (values.size() < MAX_DISTINCT || values.contains(value)) {
+            values.add(value);
+        } else {
+            rows.tooMany = true;
         }
     }
 
@@ -118,14 +172,14 @@ final class PredictionReader {
     }
 
     /** {@return the row's place: {@code file:line} for CSV (after the header) and JSON Lines, else record N} */
-    static String place(Table table, long row) {
-        if (table.format() == DataFormat.CSV) {
-            return table.file() + ":" + (row + 2);
+    static String place(Path file, DataFormat format, long row) {
+        if (format == DataFormat.CSV) {
+            return file + ":" + (row + 2);
         }
-        if (table.format() == DataFormat.JSONL) {
-            return table.file() + ":" + (row + 1);
+        if (format == DataFormat.JSONL) {
+            return file + ":" + (row + 1);
         }
-        return table.file() + ": record " + (row + 1);
+        return file + ": record " + (row + 1);
     }
 
     static InputException invalid(String place, String column, String expected, String found) {

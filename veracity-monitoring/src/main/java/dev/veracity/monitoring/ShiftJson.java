@@ -110,11 +110,36 @@ public final class ShiftJson {
         json.writeNumberField("rows", e.rows());
         json.writeNumberField("accuracy", e.accuracy());
         json.writeNumberField("log_loss", e.logLoss());
-        json.writeNumberField("mean_predicted", e.meanPredicted());
-        json.writeNumberField("observed_rate", e.observedRate());
+        if (e.classes().isEmpty()) {
+            json.writeNumberField("mean_predicted", e.meanPredicted());
+            json.writeNumberField("observed_rate", e.observedRate());
+            json.writeNumberField("hosmer_lemeshow", e.hosmerLemeshow());
+            json.writeNumberField("hosmer_lemeshow_dof", e.dof());
+            json.writeNumberField("hosmer_lemeshow_p_value", e.pValue());
+            json.writeEndObject();
+            return;
+        }
+        json.writeNumberField("brier", e.brier());
+        json.writeNumberField("classwise_ece", e.classwiseEce());
+        json.writeStringField(
+                "calibration",
+                "per class one-vs-rest: Hosmer-Lemeshow over 10 groups by the class's probability, Bonferroni across"
+                        + " classes; ECE over 10 equal-width bins [0, 0.1), ..., [0.9, 1]");
         json.writeNumberField("hosmer_lemeshow", e.hosmerLemeshow());
         json.writeNumberField("hosmer_lemeshow_dof", e.dof());
         json.writeNumberField("hosmer_lemeshow_p_value", e.pValue());
+        json.writeObjectFieldStart("classes");
+        for (ShiftReport.ClassCalibration c : e.classes()) {
+            json.writeObjectFieldStart(c.name());
+            json.writeNumberField("mean_predicted", c.meanPredicted());
+            json.writeNumberField("observed_rate", c.observedRate());
+            json.writeNumberField("ece", c.ece());
+            json.writeNumberField("hosmer_lemeshow", c.hosmerLemeshow());
+            json.writeNumberField("hosmer_lemeshow_dof", c.dof());
+            json.writeNumberField("hosmer_lemeshow_p_value", c.pValue());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
         json.writeEndObject();
     }
 }

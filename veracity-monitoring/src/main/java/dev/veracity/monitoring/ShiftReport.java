@@ -106,11 +106,11 @@ public record ShiftReport(
 
     /**
      * The multivariate check: a logistic regression of the label on every feature (standardized numbers and bin
-     * indicators) trained on 70% of the baseline, its Hosmer-Lemeshow calibration test (10 groups by predicted
-     * probability) and accuracy on the held-out 30% and on the current data; and the likelihood-ratio test that
-     * decides.
+     * indicators; softmax for three or more classes) trained on 70% of the baseline, its Hosmer-Lemeshow calibration
+     * test (10 groups by predicted probability; per class, Bonferroni-combined, for three or more classes) and accuracy
+     * on the held-out 30% and on the current data; and the likelihood-ratio test that decides.
      *
-     * @param computable   "" or why there is no model (not a binary label)
+     * @param computable   "" or why there is no model (a single class)
      * @param heldOut      on the held-out baseline rows
      * @param current      on the current rows
      * @param conclusive   whether the model is calibrated on held-out baseline rows (raw p >= alpha): else the
@@ -125,13 +125,18 @@ public record ShiftReport(
      * A model's calibration and accuracy on one set of rows.
      *
      * @param rows           the rows
-     * @param accuracy       accuracy at 0.5
+     * @param accuracy       accuracy at 0.5 (binary), of the most probable class (three or more classes)
      * @param logLoss        mean log loss
-     * @param meanPredicted  the mean predicted probability
-     * @param observedRate   the share of positive labels
-     * @param hosmerLemeshow the Hosmer-Lemeshow statistic
+     * @param meanPredicted  the mean predicted probability (binary; 0 for three or more classes: see {@code classes})
+     * @param observedRate   the share of positive labels (binary; 0 for three or more classes)
+     * @param hosmerLemeshow the Hosmer-Lemeshow statistic (three or more classes: of the class with the smallest p)
      * @param dof            its degrees of freedom (the groups)
-     * @param pValue         its p-value
+     * @param pValue         its p-value (three or more classes: the smallest per class times the classes, at most 1)
+     * @param brier          three or more classes: the multiclass Brier score, mean over rows of the squared distance
+     *                       between the probabilities and the one-hot label (0 to 2); 0 for binary
+     * @param classwiseEce   three or more classes: the mean over classes of the one-vs-rest expected calibration
+     *                       error over 10 equal-width bins; 0 for binary
+     * @param classes        three or more classes: each class's calibration, one-vs-rest; empty for binary
      */
     public record Evaluation(
             long rows,
@@ -139,6 +144,46 @@ public record ShiftReport(
             double logLoss,
             double meanPredicted,
             double observedRate,
+            double hosmerLemeshow,
+            double dof,
+            double pValue,
+            double brier,
+            double classwiseEce,
+            List<ClassCalibration> classes) {
+        public Evaluation {
+            classes = List.copyOf(classes);
+        }
+
+        /** A binary model's evaluation. */
+        public Evaluation(
+                long rows,
+                double accuracy,
+                double logLoss,
+                double meanPredicted,
+                double observedRate,
+                double hosmerLemeshow,
+                double dof,
+                double pValue) {
+            this(rows, accuracy, logLoss, meanPredicted, observedRate, hosmerLemeshow, dof, pValue, 0, 0, List.of());
+        }
+    }
+
+    /**
+     * One class's calibration, one-vs-rest: its predicted probability against its indicator.
+     *
+     * @param name           the class
+     * @param meanPredicted  its mean predicted probability
+     * @param observedRate   its share of the rows
+     * @param ece            the expected calibration error over 10 equal-width bins [0, 0.1), ..., [0.9, 1]
+     * @param hosmerLemeshow the Hosmer-Lemeshow statistic over 10 groups by its probability
+     * @param dof            its degrees of freedom (the groups)
+     * @param pValue         its p-value
+     */
+    public record ClassCalibration(
+            String name,
+            double meanPredicted,
+            double observedRate,
+            double ece,
             double hosmerLemeshow,
             double dof,
             double pValue) {}

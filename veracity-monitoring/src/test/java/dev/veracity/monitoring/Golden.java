@@ -14,9 +14,13 @@ import java.util.Map;
 final class Golden {
     private Golden() {}
 
-    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> cases() throws IOException {
-        try (InputStream in = Golden.class.getResourceAsStream("/golden/monitoring/metrics.json");
+        return cases("metrics.json");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> cases(String file) throws IOException {
+        try (InputStream in = Golden.class.getResourceAsStream("/golden/monitoring/" + file);
                 JsonParser parser = new JsonFactory().createParser(in)) {
             parser.nextToken();
             return (List<Map<String, Object>>) ((Map<String, Object>) value(parser)).get("cases");
@@ -54,6 +58,15 @@ final class Golden {
     static double[] doubles(Map<String, Object> golden, String key) {
         return ((List<Double>) golden.get(key))
                 .stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    static double[][] matrix(Map<String, Object> golden, String key) {
+        return ((List<List<Double>>) golden.get(key))
+                .stream()
+                        .map(row ->
+                                row.stream().mapToDouble(Double::doubleValue).toArray())
+                        .toArray(double[][]::new);
     }
 
     static int[] ints(Map<String, Object> golden, String key) {

@@ -51,6 +51,9 @@ public interface ExecutionContext {
     /** {@return the metadata store, to look up earlier artifacts (resolvers)} */
     MetadataStore store();
 
+    /** {@return when the run started (the same for every node of a run): the run's time, e.g. of freshness checks} */
+    java.time.Instant runStart();
+
     /** Reports a warning (printed, and recorded on the execution). */
     void warn(String message);
 

@@ -30,6 +30,12 @@ import dev.veracity.validate.example.RowCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,6 +43,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -50,7 +57,9 @@ import java.util.stream.Collectors;
  * checks file's row rules too): the clean rows become {@code clean_examples} (ExampleGen's layout and format, for the
  * components downstream) and the others {@code quarantine} ({@code Split-<name>/quarantine.<ext>} and the reasons of
  * each row in {@code Split-<name>/reasons.jsonl}). The anomalies artifact states {@code summary.anomalies},
- * {@code summary.top_reasons} and (with quarantine) {@code summary.quarantined}.
+ * {@code summary.top_reasons} and (with quarantine) {@code summary.quarantined}. Freshness checks are measured at the
+ * run's time, stated as the anomalies' {@code checked_at}: the parameter {@code now}, else the end of the statistics'
+ * span when spans are dates ({@code {YYYY}{MM}{DD}}: midnight UTC after the span's day), else the run's start.
  *
  * <pre>{@code
  * validate: {component: ExampleValidator, inputs: {statistics: s.statistics, schema: g.schema}, parameters: {fail_on: ERROR}}
@@ -70,7 +79,7 @@ public final class ExampleValidator implements Component {
 
     private static final ComponentSpec SPEC = new ComponentSpec(
             "ExampleValidator",
-            "2",
+            "3",
             List.of(
                     InputPort.required("statistics", ArtifactType.EXAMPLE_STATISTICS),
                     InputPort.required("schema", ArtifactType.SCHEMA),
@@ -92,6 +101,11 @@ public final class ExampleValidator implements Component {
                             "checks",
                             ParameterType.STRING,
                             "a checks file (checks.yaml): custom checks, CUSTOM_VALIDATION anomalies"),
+                    ParameterSpec.optional(
+                            "now",
+                            ParameterType.STRING,
+                            "the run's time of freshness checks (ISO-8601, UTC without an offset, or epoch seconds);"
+                                    + " default: the end of a date span, else the run's start"),
                     ParameterSpec.optional(
                             "quarantine",
                             ParameterType.BOOLEAN,
@@ -115,8 +129,46 @@ public final class ExampleValidator implements Component {
         return new ComponentSpec(SPEC.type(), SPEC.codeVersion(), inputs, outputs, SPEC.parameters());
     }
 
+    /**
+     * {@return the run's time of freshness checks: the parameter {@code now}, else the end of the newest statistics'
+     * date span, else the run's start}
+     */
+    static Instant runTime(ExecutionContext context) {
+        Optional<String> now = context.parameters().string("now");
+        if (now.isPresent()) {
+            return parseTime(now.get());
+        }
+        return context.inputs("statistics").stream()
+                .flatMap(statistics -> statistics.property("span_date").stream())
+                .map(Value::stringValue)
+                .max(Comparator.naturalOrder())
+                .map(date -> LocalDate.parse(date)
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant())
+                .orElse(context.runStart());
+    }
+
+    private static Instant parseTime(String value) {
+        String text = value.strip();
+        try {
+            if (text.matches("-?[0-9]+(\\.[0-9]+)?")) {
+                double seconds = Double.parseDouble(text);
+                return Instant.ofEpochSecond((long) Math.floor(seconds), (long) ((seconds % 1) * 1e9));
+            }
+            char last = text.charAt(text.length() - 1);
+            return last == 'Z' || last == 'z' || text.lastIndexOf('+') > 10 || text.lastIndexOf('-') > 10
+                    ? OffsetDateTime.parse(text).toInstant()
+                    : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException | NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new ConfigException("parameter now: expected an ISO-8601 time (2024-05-08T06:00:00Z) or epoch"
+                    + " seconds, found \"" + value + "\"");
+        }
+    }
+
     @Override
     public void validate(Parameters parameters) {
+        parameters.string("now").ifPresent(ExampleValidator::parseTime);
         String failOn = parameters.string("fail_on").orElse("ERROR").toUpperCase(Locale.ROOT);
         if (!List.of("ERROR", "WARNING", "NEVER").contains(failOn)) {
             throw new ConfigException("parameter fail_on: expected ERROR, WARNING or NEVER, found " + failOn);
@@ -157,6 +209,7 @@ public final class ExampleValidator implements Component {
         List<String> validated = new ArrayList<>();
         long errors = 0;
         long warnings = 0;
+        Instant checkedAt = runTime(context);
         for (Artifact statistics : context.inputs("statistics")) {
             for (String split : Splits.of(statistics)) {
                 if (parameters.list("exclude_splits").contains(split) || validated.contains(split)) {
@@ -191,7 +244,7 @@ public final class ExampleValidator implements Component {
                                     .filter(c -> !c.change().isBounded())
                                     .toList();
                     changesSkipped += checks.size() - runnable.size();
-                    CustomChecks run = CustomChecks.of(runnable);
+                    CustomChecks run = CustomChecks.of(runnable).now(checkedAt);
                     if (previousStatistics != null) {
                         run.previous(DatasetView.of(previousStatistics, null).dataset());
                     }
@@ -223,6 +276,7 @@ public final class ExampleValidator implements Component {
         context.setOutputProperty("anomalies", "num_warnings", Value.of(warnings));
         context.setOutputProperty("anomalies", "summary.anomalies", Value.of(errors + warnings));
         context.setOutputProperty("anomalies", "summary.top_reasons", Value.of(topReasons(reasons)));
+        context.setOutputProperty("anomalies", "checked_at", Value.of(checkedAt.toString()));
         if (parameters.bool("quarantine", false)) {
             quarantine(context, schema, checkSet);
         }

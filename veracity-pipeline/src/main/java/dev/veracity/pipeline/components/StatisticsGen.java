@@ -91,6 +91,10 @@ public final class StatisticsGen implements Component {
         }
         context.setOutputProperty("statistics", Splits.PROPERTY, Splits.property(described));
         context.setOutputProperty("statistics", "span", Value.of(Splits.span(context.inputs("examples"))));
+        context.inputs("examples").stream()
+                .flatMap(examples -> examples.property("span_date").stream())
+                .max(java.util.Comparator.comparing(Value::stringValue))
+                .ifPresent(date -> context.setOutputProperty("statistics", "span_date", date));
     }
 
     private static List<Path> dataFiles(Path directory) throws IOException {

@@ -33,6 +33,7 @@ final class Attempts {
     private final MetadataStore store;
     private final RunOptions options;
     private final RunListener listener;
+    private final java.time.Instant runStart;
 
     /** What one node needs for its attempts: its cache key, inputs, external files and why it missed the cache. */
     record Work(
@@ -49,12 +50,14 @@ final class Attempts {
             PipelineMetadata metadata,
             MetadataStore store,
             RunOptions options,
-            RunListener listener) {
+            RunListener listener,
+            java.time.Instant runStart) {
         this.pipeline = pipeline;
         this.metadata = metadata;
         this.store = store;
         this.options = options;
         this.listener = listener;
+        this.runStart = runStart;
     }
 
     NodeResult run(Work work, ExecutorService executor) throws IOException {
@@ -72,7 +75,8 @@ final class Attempts {
                     work.inputs(),
                     work.externals(),
                     store,
-                    listener);
+                    listener,
+                    runStart);
             Throwable failure;
             try {
                 Optional<Throwable> failed = attempt(node, context, executor);

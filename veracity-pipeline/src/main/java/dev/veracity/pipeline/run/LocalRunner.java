@@ -44,10 +44,11 @@ public final class LocalRunner {
             RootUpkeep.requireOneStore(pipeline.root(), store);
             PipelineMetadata metadata = PipelineMetadata.register(store, pipeline);
             RootUpkeep.cleanUp(pipeline, metadata);
-            String runId = pipeline.name() + "-" + Instant.now().toString().replace(':', '-') + "-"
+            Instant started = Instant.now();
+            String runId = pipeline.name() + "-" + started.toString().replace(':', '-') + "-"
                     + UUID.randomUUID().toString().substring(0, 8);
             Context run = metadata.startRun(runId);
-            Attempts attempts = new Attempts(pipeline, metadata, store, options, listener);
+            Attempts attempts = new Attempts(pipeline, metadata, store, options, listener, started);
             NodeExecution execution = new NodeExecution(metadata, options, run, attempts);
             return new Schedule(pipeline, metadata, options, listener, selected, execution).run(runId);
         }

@@ -37,6 +37,7 @@ final class NodeRun implements ExecutionContext {
     private final List<ExternalFile> externals;
     private final MetadataStore store;
     private final RunListener listener;
+    private final java.time.Instant runStart;
     private final Map<String, Path> temporary = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Value>> properties = new ConcurrentHashMap<>();
     private final Map<String, List<Artifact>> existing = new ConcurrentHashMap<>();
@@ -53,7 +54,8 @@ final class NodeRun implements ExecutionContext {
             Map<String, List<Artifact>> inputs,
             List<ExternalFile> externals,
             MetadataStore store,
-            RunListener listener) {
+            RunListener listener,
+            java.time.Instant runStart) {
         this.pipelineName = pipelineName;
         this.root = root;
         this.node = node;
@@ -62,6 +64,12 @@ final class NodeRun implements ExecutionContext {
         this.externals = externals;
         this.store = store;
         this.listener = listener;
+        this.runStart = runStart;
+    }
+
+    @Override
+    public java.time.Instant runStart() {
+        return runStart;
     }
 
     static Path outputDirectory(Path root, String node, String output, long executionId) {
