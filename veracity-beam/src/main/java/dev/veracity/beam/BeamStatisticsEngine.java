@@ -26,7 +26,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * {@code veracity stats --engine beam}: the request the CLI built, run as a Beam pipeline on {@code --runner}
- * (FlinkRunner by default: an embedded Flink cluster on this machine, or {@code --flinkMaster=HOST:PORT}). Found by
+ * (FlinkRunner by default: an embedded Flink cluster on this machine, or {@code --flinkMaster=HOST:PORT}; SparkRunner:
+ * Spark's local mode with {@code --threads} cores, or {@code --sparkMaster=spark://HOST:PORT}). Found by
  * the CLI through {@link java.util.ServiceLoader}. Features the request's schema marks as PII lose their raw values
  * inside the pipeline, before the statistics are written, as on the local engine.
  */
@@ -99,6 +100,9 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
         if (flink && run.engineArgs().stream().noneMatch(arg -> arg.startsWith("--objectReuse"))) {
             args.add("--objectReuse=true"); // our functions never change their inputs: skip Flink's defensive copies
         }
+        if (runner.equals("SparkRunner") && run.engineArgs().stream().noneMatch(a -> a.startsWith("--sparkMaster"))) {
+            args.add("--sparkMaster=local[" + run.threads() + "]"); // Spark's local mode: in-process, --threads cores
+        }
         if (runner.equals("DirectRunner")
                 && run.engineArgs().stream().noneMatch(a -> a.startsWith("--targetParallelism"))) {
             args.add("--targetParallelism=" + run.threads());
@@ -110,7 +114,8 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
                     .as(VeracityBeamOptions.class);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--engine beam " + String.join(" ", args) + ": expected Beam pipeline options "
-                    + "of the runners on the class path (DirectRunner, FlinkRunner), found: " + e.getMessage());
+                    + "of the runners on the class path (DirectRunner, FlinkRunner, SparkRunner), found: "
+                    + e.getMessage());
         }
     }
 }
