@@ -12,6 +12,7 @@ import dev.veracity.io.StatisticsEngine;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.proto.Schema;
+import dev.veracity.stats.CompositeFeatures;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
@@ -63,8 +64,15 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
         return BeamStatistics.run(pipelineOptions, ReadFiles.of(files, request.read()), spec);
     }
 
-    /** {@return the options with the schema's categorical numbers (INT/FLOAT with categorical domains) added} */
+    /**
+     * {@return the options with the schema's categorical numbers (INT/FLOAT with categorical domains) and its sparse
+     * and weighted features added}, as the local engine adds them
+     */
     static StatisticsOptions described(StatisticsOptions options, Schema schema) {
+        CompositeFeatures composites = CompositeFeatures.of(schema);
+        if (!composites.isEmpty()) {
+            options = options.withCompositeFeatures(composites);
+        }
         if (schema.getFeatureCount() == 0) {
             return options;
         }
