@@ -108,6 +108,9 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
         if (flink && run.engineArgs().stream().noneMatch(arg -> arg.startsWith("--objectReuse"))) {
             args.add("--objectReuse=true"); // our functions never change their inputs: skip Flink's defensive copies
         }
+        if (flink && run.engineArgs().stream().noneMatch(arg -> arg.startsWith("--fasterCopy"))) {
+            args.add("--fasterCopy=true"); // nor their outputs once emitted: no coder round trip to copy an element
+        }
         if (runner.equals("SparkRunner") && run.engineArgs().stream().noneMatch(a -> a.startsWith("--sparkMaster"))) {
             args.add("--sparkMaster=local[" + run.threads() + "]"); // Spark's local mode: in-process, --threads cores
         }
