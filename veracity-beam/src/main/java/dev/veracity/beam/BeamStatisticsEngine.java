@@ -12,6 +12,7 @@ import dev.veracity.io.StatisticsEngine;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.proto.Schema;
+import dev.veracity.stats.CompositeFeatures;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * {@code veracity stats --engine beam}: the request the CLI built, run as a Beam pipeline on {@code --runner}
- * (FlinkRunner by default: an embedded Flink cluster on this machine, or {@code --flinkMaster=HOST:PORT}). Found by
+ * (FlinkRunner by default: an embedded Flink cluster on this machine, or {@code --flinkMaster=HOST:PORT}; SparkRunner:
+ * Spark's local mode with {@code --threads} cores, or {@code --sparkMaster=spark://HOST:PORT}). Found by
  * the CLI through {@link java.util.ServiceLoader}. Features the request's schema marks as PII lose their raw values
  * inside the pipeline, before the statistics are written, as on the local engine.
  */
@@ -62,8 +64,15 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
         return BeamStatistics.run(pipelineOptions, ReadFiles.of(files, request.read()), spec);
     }
 
-    /** {@return the options with the schema's categorical numbers (INT/FLOAT with categorical domains) added} */
+    /**
+     * {@return the options with the schema's categorical numbers (INT/FLOAT with categorical domains) and its sparse
+     * and weighted features added}, as the local engine adds them
+     */
     static StatisticsOptions described(StatisticsOptions options, Schema schema) {
+        CompositeFeatures composites = CompositeFeatures.of(schema);
+        if (!composites.isEmpty()) {
+            options = options.withCompositeFeatures(composites);
+        }
         if (schema.getFeatureCount() == 0) {
             return options;
         }
@@ -99,6 +108,12 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
         if (flink && run.engineArgs().stream().noneMatch(arg -> arg.startsWith("--objectReuse"))) {
             args.add("--objectReuse=true"); // our functions never change their inputs: skip Flink's defensive copies
         }
+        if (flink && run.engineArgs().stream().noneMatch(arg -> arg.startsWith("--fasterCopy"))) {
+            args.add("--fasterCopy=true"); // nor their outputs once emitted: no coder round trip to copy an element
+        }
+        if (runner.equals("SparkRunner") && run.engineArgs().stream().noneMatch(a -> a.startsWith("--sparkMaster"))) {
+            args.add("--sparkMaster=local[" + run.threads() + "]"); // Spark's local mode: in-process, --threads cores
+        }
         if (runner.equals("DirectRunner")
                 && run.engineArgs().stream().noneMatch(a -> a.startsWith("--targetParallelism"))) {
             args.add("--targetParallelism=" + run.threads());
@@ -110,7 +125,8 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
                     .as(VeracityBeamOptions.class);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--engine beam " + String.join(" ", args) + ": expected Beam pipeline options "
-                    + "of the runners on the class path (DirectRunner, FlinkRunner), found: " + e.getMessage());
+                    + "of the runners on the class path (DirectRunner, FlinkRunner, SparkRunner), found: "
+                    + e.getMessage());
         }
     }
 }

@@ -14,11 +14,14 @@ import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * The second pass over CSV lines: keeps the sampled lines and parses them, a block of up to the batch size at a time,
- * into record batches of the column types the first pass found (a side input). Skipped malformed records are
- * counted in the Beam counter {@code veracity/skippedRecords}.
+ * into record batches of the column types the first pass found (a side input); and, for the element {@link #COLUMNS},
+ * one empty batch with every column. Skipped malformed records are counted in the Beam counter
+ * {@code veracity/skippedRecords}.
  */
 final class ParseLines extends DoFn<String, RecordBatch> {
     private static final long serialVersionUID = 1L;
+    /** The element that asks for one empty batch with every column; no line of a file equals it (a line has no LF). */
+    static final String COLUMNS = "\n";
     /** The counter of malformed records skipped. */
     static final String SKIPPED_RECORDS = "skippedRecords";
 
@@ -50,11 +53,15 @@ final class ParseLines extends DoFn<String, RecordBatch> {
     @ProcessElement
     public void processElement(ProcessContext context) {
         String line = context.element();
-        if (!sampling.keepsAll() && !sampling.keeps(hash(line))) {
-            return;
-        }
         if (types == null) {
             types = lines.types(WidenRanks.toInts(context.sideInput(ranks)));
+        }
+        if (line.equals(COLUMNS)) {
+            context.output(lines.parse(new byte[0], types).batch());
+            return;
+        }
+        if (!sampling.keepsAll() && !sampling.keeps(hash(line))) {
+            return;
         }
         if (block.add(line)) {
             context.output(parse());

@@ -27,16 +27,16 @@ final class PartitionAssembly {
      * {@return the statistics of all partitions as one list}
      *
      * @param parts by partition number, its statistics (every partition present)
-     * @param order the feature names in order of first appearance; features it lacks go last, by name
+     * @param order the feature names in order of first appearance; features it lacks go last, in partition order
      */
     DatasetFeatureStatisticsList assemble(Map<Integer, DatasetFeatureStatisticsList> parts, List<String> order) {
         Map<String, Integer> rank = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             rank.put(order.get(i), i);
         }
+        // Features that are no column (sparse and weighted features) keep the core's order, after the columns.
         Comparator<FeatureNameStatistics> byOrder = Comparator.comparingInt(
-                        (FeatureNameStatistics f) -> rank.getOrDefault(featureName(f), Integer.MAX_VALUE))
-                .thenComparing(PartitionAssembly::featureName);
+                (FeatureNameStatistics f) -> rank.getOrDefault(featureName(f), Integer.MAX_VALUE));
         List<Map<String, DatasetFeatureStatistics>> byName = new ArrayList<>();
         for (int p = 0; p < spec.featurePartitions(); p++) {
             DatasetFeatureStatisticsList part = Objects.requireNonNull(parts.get(p), "partition " + p + " is missing");

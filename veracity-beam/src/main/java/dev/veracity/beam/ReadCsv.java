@@ -22,7 +22,6 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -88,21 +87,23 @@ public final class ReadCsv extends PTransform<PBegin, PCollection<RecordBatch>> 
                             "WidenTypes",
                             Combine.globally(new WidenRanks(header.size())).asSingletonView());
         }
-        PCollection<RecordBatch> rows = lines(begin, "Read")
+        // The lines carry one more element, ParseLines.COLUMNS, for one empty batch with every column: so a file with a
+        // header and no rows still has its features. Merging it among the lines (not among the batches) keeps parsing
+        // and accumulating in one chain of functions, with no batch encoded between them.
+        PCollection<String> columns =
+                begin.apply("Columns", Create.of(ParseLines.COLUMNS).withCoder(StringUtf8Coder.of()));
+        return lines(begin, "Read", columns)
                 .apply("Parse", ParDo.of(new ParseLines(source, ranks)).withSideInputs(ranks))
-                .setCoder(RecordBatchCoder.of());
-        // One empty batch with every column, so that a file with a header and no rows still has its features.
-        PCollection<RecordBatch> columns = begin.apply("Columns", Create.of(0))
-                .apply("EmptyBatch", ParDo.of(new EmptyBatch(source, ranks)).withSideInputs(ranks))
-                .setCoder(RecordBatchCoder.of());
-        return PCollectionList.of(rows)
-                .and(columns)
-                .apply("Batches", Flatten.pCollections())
                 .setCoder(RecordBatchCoder.of());
     }
 
     private PCollection<String> lines(PBegin begin, String name) {
-        PCollectionList<String> all = PCollectionList.empty(begin.getPipeline());
+        return lines(begin, name, null);
+    }
+
+    private PCollection<String> lines(PBegin begin, String name, PCollection<String> more) {
+        PCollectionList<String> all =
+                more == null ? PCollectionList.empty(begin.getPipeline()) : PCollectionList.of(more);
         for (int i = 0; i < patterns.size(); i++) {
             all = all.and(
                     begin.apply(name + i, TextIO.read().from(patterns.get(i)).withSkipHeaderLines(1)));
@@ -169,25 +170,6 @@ public final class ReadCsv extends PTransform<PBegin, PCollection<RecordBatch>> 
             return line.toByteArray();
         } catch (IOException e) {
             throw new InputException(ErrorCode.FILE_UNREADABLE, file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The batch of no rows with every column, of the inferred types. */
-    private static final class EmptyBatch extends DoFn<Integer, RecordBatch> {
-        private static final long serialVersionUID = 1L;
-        private final CsvSource source;
-        private final PCollectionView<byte[]> ranks;
-
-        EmptyBatch(CsvSource source, PCollectionView<byte[]> ranks) {
-            this.source = source;
-            this.ranks = ranks;
-        }
-
-        @ProcessElement
-        public void processElement(ProcessContext context) {
-            CsvLines lines = source.lines();
-            context.output(lines.parse(new byte[0], lines.types(WidenRanks.toInts(context.sideInput(ranks))))
-                    .batch());
         }
     }
 }

@@ -27,7 +27,9 @@ import java.util.Objects;
  * @param maxSlices         slices kept per slicing
  * @param datasetName       the name of the dataset of all examples ({@code ""} as TFDV when not slicing)
  * @param featurePartitions how many keys the features are spread over when states are merged (at least 1): a wide
- *                          dataset's merge then runs on as many workers instead of one
+ *                          dataset's merge then runs on as many workers instead of one; 1 whenever the options
+ *                          ask for sparse, weighted or semantic-domain statistics, which read several columns
+ *                          of one state
  * @param piiFeatures       the features a schema marks as PII, whose statistics lose their raw values
  * @param piiProtection     how they lose them (removed or hashed)
  */
@@ -61,6 +63,9 @@ public record StatisticsSpec(
         }
         if (featurePartitions < 1) {
             throw new ConfigException("feature partitions: expected at least 1, found " + featurePartitions);
+        }
+        if (!options.extra().isEmpty()) {
+            featurePartitions = 1; // sparse, weighted and semantic statistics read several columns of one state
         }
     }
 
@@ -166,13 +171,15 @@ public record StatisticsSpec(
             int maxExactDistinct,
             double quantilesRankError,
             String weightFeature,
-            List<String> categoricalFeatures)
+            List<String> categoricalFeatures,
+            ExtraStatistics extra)
             implements Serializable {
         private static final long serialVersionUID = 1L;
 
         public Options {
             Objects.requireNonNull(weightFeature, "weightFeature is null");
             categoricalFeatures = List.copyOf(categoricalFeatures);
+            Objects.requireNonNull(extra, "extra is null");
         }
 
         /** {@return the fields of {@code options}} */
@@ -186,21 +193,24 @@ public record StatisticsSpec(
                     options.maxExactDistinct(),
                     options.quantilesRankError(),
                     options.weightFeature(),
-                    options.categoricalFeatures().stream().sorted().toList());
+                    options.categoricalFeatures().stream().sorted().toList(),
+                    ExtraStatistics.of(options.compositeFeatures(), options.semanticDomains()));
         }
 
         /** {@return the core options of these fields} */
         public StatisticsOptions toOptions() {
             return new StatisticsOptions(
-                    numTopValues,
-                    numRankHistogramBuckets,
-                    numHistogramBuckets,
-                    numQuantilesHistogramBuckets,
-                    numValuesHistogramBuckets,
-                    maxExactDistinct,
-                    quantilesRankError,
-                    weightFeature,
-                    new HashSet<>(categoricalFeatures));
+                            numTopValues,
+                            numRankHistogramBuckets,
+                            numHistogramBuckets,
+                            numQuantilesHistogramBuckets,
+                            numValuesHistogramBuckets,
+                            maxExactDistinct,
+                            quantilesRankError,
+                            weightFeature,
+                            new HashSet<>(categoricalFeatures))
+                    .withCompositeFeatures(extra.compositeFeatures())
+                    .withSemanticDomains(extra.semanticDomains());
         }
     }
 }

@@ -61,6 +61,18 @@ class BeamEngineTest {
     }
 
     @Test
+    void aFileWithAHeaderAndNoRowsHasItsFeatures() throws IOException {
+        Path file = directory.resolve("empty.csv");
+        Files.writeString(file, "a,b\n");
+        DatasetFeatureStatisticsList beam = beam().compute(Veracity.statistics(List.of(file)), direct(file.toString()))
+                .statistics();
+        assertThat(beam.getDatasets(0).getNumExamples()).isZero();
+        assertThat(beam.getDatasets(0).getFeaturesList())
+                .extracting(PartitionAssembly::featureName)
+                .containsExactly("a", "b");
+    }
+
+    @Test
     void aRaggedRowIsTheInputErrorNamingTheSourceTheRecordAndTheField() throws IOException {
         Path file = directory.resolve("bad.csv");
         Files.writeString(file, "a,b,c\n1,2,3\n4,5\n7,8,9\n");

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same dataset gives the same statistics on the local engine, Beam's DirectRunner and Flink's embedded cluster:
+ * The same dataset gives the same statistics on the local engine, Beam's DirectRunner, Flink's embedded cluster and
+ * Spark's local mode:
  * exact fields equal, sums within rounding, sketched quantiles within their rank error of the exact ones.
  */
 class SameStatisticsTest {
@@ -81,6 +82,13 @@ class SameStatisticsTest {
     void flinkEmbeddedClusterGivesTheLocalStatistics() throws IOException {
         ComputedStatistics beam = onBeam("FlinkRunner", 1, "--parallelism=2", "--objectReuse=true");
         assertSameStatistics(beam.statistics(), local);
+    }
+
+    @Test
+    void sparkLocalModeGivesTheLocalStatistics() throws IOException {
+        ComputedStatistics beam = onBeam("SparkRunner", 2, "--sparkMaster=local[2]");
+        assertSameStatistics(beam.statistics(), local);
+        assertThat(beam.rowsNotSliced()).isEqualTo(Map.of(slicings.get(0), 0L, slicings.get(1), 0L));
     }
 
     @Test
