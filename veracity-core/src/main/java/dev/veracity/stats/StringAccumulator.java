@@ -1,6 +1,7 @@
 package dev.veracity.stats;
 
 import dev.veracity.data.Column;
+import dev.veracity.data.DictionaryCodes;
 import dev.veracity.data.FeatureType;
 import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
@@ -119,6 +120,9 @@ public final class StringAccumulator implements FeatureAccumulator {
     }
 
     private void addStrings(StringColumn strings, double[] rowWeights) {
+        if (rowWeights == null && strings.dictionary() != null && addByDictionary(strings)) {
+            return;
+        }
         int[] offsets = strings.valueOffsets();
         int[] rowOffsets = strings.rowOffsets();
         byte[] bytes = strings.bytes();
@@ -136,6 +140,44 @@ public final class StringAccumulator implements FeatureAccumulator {
                 frequencies.add(bytes, start, length, valid, weight);
             }
         }
+    }
+
+    /**
+     * Counts the values of a column by dictionary entry, then each entry's bytes once, new entries in the order of
+     * their first value: the same table as value by value, provided every distinct entry fits in the exact counts.
+     *
+     * @return false (nothing added) if they might not fit: the caller counts value by value
+     */
+    private boolean addByDictionary(StringColumn strings) {
+        DictionaryCodes dictionary = strings.dictionary();
+        int[] codes = dictionary.codes();
+        int values = strings.valueCount();
+        long[] counts = new long[dictionary.entryCount()];
+        int[] firstSeen = new int[Math.min(values, counts.length)];
+        int distinct = 0;
+        for (int v = 0; v < values; v++) {
+            int code = codes[v];
+            if (counts[code]++ == 0) {
+                firstSeen[distinct++] = code;
+            }
+        }
+        if (distinct > frequencies.exactRoom()) {
+            return false;
+        }
+        int[] offsets = dictionary.entryOffsets();
+        byte[] bytes = dictionary.entryBytes();
+        for (int i = 0; i < distinct; i++) {
+            int code = firstSeen[i];
+            int start = offsets[code];
+            int length = offsets[code + 1] - start;
+            long count = counts[code];
+            if (!Utf8.isValid(bytes, start, length)) {
+                invalidUtf8Count += count;
+            }
+            totalBytes += length * count;
+            frequencies.addCount(bytes, start, length, count);
+        }
+        return true;
     }
 
     private void addInts(IntColumn ints, double[] rowWeights) {

@@ -69,6 +69,21 @@ final class ValueFrequencies {
         distinct.update(hash64(bytes, offset, length));
     }
 
+    /** {@return how many more distinct values can be counted exactly: 0 once sketched} */
+    int exactRoom() {
+        return exact == null ? 0 : maxExact - exact.size();
+    }
+
+    /**
+     * Counts {@code count} unweighted occurrences of a value at once, as {@code count} calls of {@link #add} would;
+     * only for a value there is {@link #exactRoom()} for.
+     */
+    void addCount(byte[] bytes, int offset, int length, long count) {
+        if (exact == null || !exact.add(bytes, offset, length, count, 0)) {
+            throw new IllegalStateException("no room to count a value exactly");
+        }
+    }
+
     void merge(ValueFrequencies other) {
         if (other.weighted != weighted) {
             throw new IllegalArgumentException("cannot merge weighted and unweighted value frequencies");

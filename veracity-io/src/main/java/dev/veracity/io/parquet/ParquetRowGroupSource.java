@@ -9,12 +9,13 @@ import dev.veracity.data.RecordBatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.schema.MessageType;
 
@@ -35,7 +36,15 @@ public final class ParquetRowGroupSource implements BatchSource {
     private long rowsLeft;
     private boolean returnedBatch;
 
-    private record LeafReader(ParquetLeaf leaf, ColumnReader reader, ColumnBuilder builder, long[] entriesLeft) {}
+    private record LeafReader(ParquetLeaf leaf, ColumnReader reader, ValueConverter values, long[] entriesLeft) {
+        ColumnBuilder builder() {
+            return values.builder();
+        }
+    }
+
+    private static String key(ParquetLeaf leaf) {
+        return String.join("\u0000", leaf.column().getPath());
+    }
 
     private ParquetRowGroupSource(
             ParquetFileReader reader, String where, List<LeafReader> leaves, long rows, int batchSize) {
@@ -58,15 +67,20 @@ public final class ParquetRowGroupSource implements BatchSource {
         try {
             reader.setRequestedSchema(projection);
             PageReadStore pages = reader.readRowGroup(rowGroup);
+            List<ParquetLeaf> projected = ParquetLeaf.of(projection);
+            Map<String, ValueConverter> converters = new HashMap<>();
+            for (ParquetLeaf leaf : projected) {
+                converters.put(key(leaf), new ValueConverter(leaf, ColumnBuilder.of(leaf.feature(), leaf.type())));
+            }
             ColumnReadStoreImpl store = new ColumnReadStoreImpl(
                     pages,
-                    new GroupRecordConverter(projection).getRootConverter(),
+                    new LeafConverters(projection, List.of(), converters),
                     projection,
                     reader.getFooter().getFileMetaData().getCreatedBy());
             List<LeafReader> leaves = new ArrayList<>();
-            for (ParquetLeaf leaf : ParquetLeaf.of(projection)) {
+            for (ParquetLeaf leaf : projected) {
                 ColumnReader column = store.getColumnReader(leaf.column());
-                leaves.add(new LeafReader(leaf, column, ColumnBuilder.of(leaf.feature(), leaf.type()), new long[] {
+                leaves.add(new LeafReader(leaf, column, converters.get(key(leaf)), new long[] {
                     pages.getPageReader(leaf.column()).getTotalValueCount()
                 }));
             }
@@ -87,11 +101,11 @@ public final class ParquetRowGroupSource implements BatchSource {
         List<Column> columns = new ArrayList<>(leaves.size());
         try {
             for (LeafReader leaf : leaves) {
-                leaf.builder().reset();
+                leaf.values().reset();
                 for (int r = 0; r < rows; r++) {
                     readRow(leaf);
                 }
-                columns.add(leaf.builder().build());
+                columns.add(leaf.values().build());
             }
         } catch (RuntimeException e) {
             throw invalid(where, e);
@@ -116,7 +130,7 @@ public final class ParquetRowGroupSource implements BatchSource {
         }
         do {
             if (present && column.getCurrentDefinitionLevel() == maxDef) {
-                ParquetValues.add(column, leaf.leaf().column().getPrimitiveType(), builder);
+                column.writeCurrentValueToConverter();
             }
             column.consume();
             leaf.entriesLeft()[0]--;

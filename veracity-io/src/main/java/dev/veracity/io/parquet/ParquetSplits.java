@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.LocalInputFile;
@@ -57,9 +57,13 @@ public final class ParquetSplits {
     /** {@return a reader of the file} @throws InputException PARQUET_INVALID if it is not a readable Parquet file */
     static ParquetFileReader open(Path file) throws IOException {
         try {
+            // A Hadoop configuration without its default resources: parquet-java's codecs read their settings from one,
+            // and made from a PlainParquetConfiguration it parsed Hadoop's core-default.xml for every reader (each
+            // row group): 10 of 104 CPU samples on a 1M-row, 3-column file.
             return ParquetFileReader.open(
                     new LocalInputFile(file),
-                    ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+                    ParquetReadOptions.builder(new HadoopParquetConfiguration(false))
+                            .build());
         } catch (RuntimeException | IOException e) {
             throw ParquetErrors.classify(file.toString(), "a Parquet file (PAR1 magic and a readable footer)", e);
         }

@@ -1,18 +1,12 @@
 package dev.veracity.io.parquet;
 
-import dev.veracity.data.ColumnBuilder;
 import dev.veracity.data.FeatureType;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
-import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
-import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
@@ -48,52 +42,6 @@ public final class ParquetValues {
             case FLOAT, DOUBLE -> FeatureType.FLOAT;
             case BINARY, FIXED_LEN_BYTE_ARRAY -> FeatureType.STRING;
         };
-    }
-
-    /** Adds the reader's current value to the current row of the builder, converted as the class comment says. */
-    public static void add(ColumnReader reader, PrimitiveType primitive, ColumnBuilder builder) {
-        LogicalTypeAnnotation logical = primitive.getLogicalTypeAnnotation();
-        switch (primitive.getPrimitiveTypeName()) {
-            case BOOLEAN -> builder.addInt(reader.getBoolean() ? 1 : 0);
-            case INT32 -> {
-                int value = reader.getInteger();
-                if (logical instanceof DecimalLogicalTypeAnnotation decimal) {
-                    builder.addFloat(
-                            BigDecimal.valueOf(value, decimal.getScale()).doubleValue());
-                } else if (logical instanceof IntLogicalTypeAnnotation ints && !ints.isSigned()) {
-                    builder.addInt(Integer.toUnsignedLong(value));
-                } else {
-                    builder.addInt(value);
-                }
-            }
-            case INT64 -> {
-                long value = reader.getLong();
-                if (logical instanceof DecimalLogicalTypeAnnotation decimal) {
-                    builder.addFloat(
-                            BigDecimal.valueOf(value, decimal.getScale()).doubleValue());
-                } else if (logical instanceof TimestampLogicalTypeAnnotation timestamp) {
-                    builder.addInt(toMicros(value, timestamp.getUnit()));
-                } else {
-                    builder.addInt(value);
-                }
-            }
-            case INT96 -> builder.addInt(int96Micros(reader.getBinary()));
-            case FLOAT -> builder.addFloat(reader.getFloat());
-            case DOUBLE -> builder.addFloat(reader.getDouble());
-            case BINARY, FIXED_LEN_BYTE_ARRAY -> {
-                Binary binary = reader.getBinary();
-                if (logical instanceof DecimalLogicalTypeAnnotation decimal) {
-                    builder.addFloat(
-                            new BigDecimal(new BigInteger(binary.getBytes()), decimal.getScale()).doubleValue());
-                } else if (logical instanceof LogicalTypeAnnotation.Float16LogicalTypeAnnotation) {
-                    ByteBuffer half = binary.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-                    builder.addFloat(halfToFloat(half.getShort(half.position())));
-                } else {
-                    byte[] bytes = binary.getBytesUnsafe();
-                    builder.addString(bytes, 0, bytes.length);
-                }
-            }
-        }
     }
 
     /** {@return an IEEE 754 half-precision number as a float} */
