@@ -488,9 +488,10 @@ class StatsCommandTest {
         }
 
         @Test
-        void semanticDomainStatisticsNeedASchema() throws IOException {
+        void vocabulariesNeedASchema() throws IOException {
             Path input = csv("a.csv", "a\n1\n");
-            CommandRun run = stats(input, "--semantic-domain-stats");
+            Path vocabulary = csv("words.txt", "x\n");
+            CommandRun run = stats(input, "--semantic-domain-stats", "--vocab", "words=" + vocabulary);
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err())
                     .startsWith("veracity: error: ")
