@@ -240,13 +240,12 @@ final class StatsCommand implements Callable<Integer> {
 
     @Option(
             names = "--semantic-domain-stats",
-            description =
-                    "Also compute TFDV's semantic-domain statistics (enable_semantic_domain_stats): image formats"
-                            + " and sizes (from the headers) of string features whose values are mostly images, and"
-                            + " the domain_info of features that are mostly images, text or times (infer-schema"
-                            + " gives them image, natural-language and time domains); with --schema, nl_statistics"
-                            + " for features whose natural_language_domain names a vocabulary or excluded or"
-                            + " out-of-vocabulary tokens.")
+            description = "Also compute TFDV's semantic-domain statistics (enable_semantic_domain_stats): image formats"
+                    + " and sizes (from the headers) of string features whose values are mostly images, and"
+                    + " the domain_info of features that are mostly images, text or times (infer-schema"
+                    + " gives them image, natural-language and time domains); with --schema, nl_statistics"
+                    + " for features whose natural_language_domain names a vocabulary or excluded or"
+                    + " out-of-vocabulary tokens.")
     boolean semanticDomainStats;
 
     @Option(
