@@ -87,11 +87,18 @@ final class SemanticAccumulator {
         for (ImageAccumulator image : images.values()) {
             result.add(image.result());
         }
+        // only the features a domain was found for: each result is merged into its column's statistics by path
         for (NaturalLanguageDomainAccumulator text : textDomains.values()) {
-            result.add(text.result());
+            FeatureNameStatistics found = text.result();
+            if (found.getCustomStatsCount() > 0) {
+                result.add(found);
+            }
         }
         for (TimeDomainAccumulator time : timeDomains.values()) {
-            result.add(time.result());
+            FeatureNameStatistics found = time.result();
+            if (found.getCustomStatsCount() > 0) {
+                result.add(found);
+            }
         }
         return result;
     }
