@@ -76,7 +76,7 @@ final class StatisticsDetails {
                 switch (custom.getName()) {
                     case "domain_info" -> domain = custom.getStr();
                     case "time_match_ratio", "natural_language_match_rate" ->
-                        ratio = number(custom.getNum()) + " of values match";
+                        ratio = String.format(Locale.ROOT, "%.1f%%", 100 * custom.getNum()) + " of values match";
                     default -> {}
                 }
             }

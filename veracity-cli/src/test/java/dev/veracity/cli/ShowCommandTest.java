@@ -177,8 +177,8 @@ class ShowCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("Semantic domain day: time_domain {string_format: '%Y-%m-%d'} (0.9500 of values match)")
-                .contains("Semantic domain note: natural_language_domain {} (0.9000 of values match)")
+                .contains("Semantic domain day: time_domain {string_format: '%Y-%m-%d'} (95.0% of values match)")
+                .contains("Semantic domain note: natural_language_domain {} (90.0% of values match)")
                 .contains("Semantic domain photo: image_domain {}")
                 .contains("Images photo: UNKNOWN 10, jpeg 120, png 70; largest 640 x 480")
                 .contains("Natural language note: coverage 0.9700")
