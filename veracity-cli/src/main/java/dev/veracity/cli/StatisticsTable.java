@@ -111,15 +111,19 @@ final class StatisticsTable {
                 text.append(categoricalRow(feature));
             }
         }
+        StatisticsDetails details = new StatisticsDetails(dataset);
         for (FeatureNameStatistics feature : other) {
-            text.append(String.format(
+            if (feature.getStatsCase() == FeatureNameStatistics.StatsCase.STRUCT_STATS) {
+                continue; // under "Struct", with its children
+            }
+            text.append(StatisticsDetails.wrap(String.format(
                     Locale.ROOT,
-                    "%nOther feature %s: %s%n",
+                    "%n%s %s: %s",
+                    StatisticsDetails.otherKind(feature),
                     featureName(feature),
-                    feature.getStatsCase() == FeatureNameStatistics.StatsCase.STRUCT_STATS
-                            ? "struct"
-                            : feature.getCustomStatsCount() > 0 ? customSummary(feature) : "no statistics"));
+                    feature.getCustomStatsCount() > 0 ? customSummary(feature) : "no statistics")));
         }
+        details.renderStructs(text);
         for (FeatureNameStatistics feature : dataset.getFeaturesList()) {
             for (CustomStatistic custom : feature.getCustomStatsList()) {
                 NaturalLanguageStatistics nl = naturalLanguage(custom);
@@ -132,9 +136,13 @@ final class StatisticsTable {
                             number(nl.getAvgTokenLength()),
                             count(nl.getMinSequenceLength()),
                             count(nl.getMaxSequenceLength())));
+                    text.append(StatisticsDetails.histogramLine("token length", nl.getTokenLengthHistogram()));
+                    text.append(StatisticsDetails.histogramLine("sequence length", nl.getSequenceLengthHistogram()));
                 }
             }
         }
+        details.renderDomains(text);
+        details.renderImages(text);
         for (CrossFeatureStatistics cross : dataset.getCrossFeaturesList()) {
             if (cross.getCategoricalCrossStats().hasLift()) {
                 renderLift(cross, text);

@@ -240,11 +240,12 @@ final class StatsCommand implements Callable<Integer> {
 
     @Option(
             names = "--semantic-domain-stats",
-            description =
-                    "With --schema: also compute TFDV's semantic-domain statistics (enable_semantic_domain_stats):"
-                            + " nl_statistics for features whose natural_language_domain names a vocabulary or"
-                            + " excluded or out-of-vocabulary tokens, and image formats and sizes (from the headers)"
-                            + " of string features whose values are mostly images.")
+            description = "Also compute TFDV's semantic-domain statistics (enable_semantic_domain_stats): image formats"
+                    + " and sizes (from the headers) of string features whose values are mostly images, and"
+                    + " the domain_info of features that are mostly images, text or times (infer-schema"
+                    + " gives them image, natural-language and time domains); with --schema, nl_statistics"
+                    + " for features whose natural_language_domain names a vocabulary or excluded or"
+                    + " out-of-vocabulary tokens.")
     boolean semanticDomainStats;
 
     @Option(
@@ -281,9 +282,9 @@ final class StatsCommand implements Callable<Integer> {
         OutputPaths.refuseOverwrite(read, List.of(output));
         Schema readSchema = schema == null ? Schema.getDefaultInstance() : SchemaFiles.read(schema);
         if (semanticDomainStats) {
-            if (schema == null) {
+            if (schema == null && !vocabularies.isEmpty()) {
                 throw new ParameterException(
-                        spec.commandLine(), "--semantic-domain-stats reads the domains of a schema: give --schema");
+                        spec.commandLine(), "--vocab is for the domains of a schema: give --schema");
             }
             Map<String, List<String>> tokens = new LinkedHashMap<>();
             for (Map.Entry<String, Path> vocabulary : vocabularies.entrySet()) {

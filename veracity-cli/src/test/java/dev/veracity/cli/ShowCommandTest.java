@@ -167,4 +167,38 @@ class ShowCommandTest {
         }
         return dir == null ? Path.of("").toAbsolutePath() : dir;
     }
+
+    @Test
+    void showsSemanticDomainsImagesLengthHistogramsCompositesAndStructs() throws IOException {
+        Path file = dir.resolve("semantic.pb");
+        StatisticsFiles.write(dev.veracity.testing.SemanticStatisticsFixture.statistics(), file);
+
+        CommandRun run = CommandRun.of("show", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("Semantic domain day: time_domain {string_format: '%Y-%m-%d'} (95.0% of values match)")
+                .contains("Semantic domain note: natural_language_domain {} (90.0% of values match)")
+                .contains("Semantic domain photo: image_domain {}")
+                .contains("Images photo: UNKNOWN 10, jpeg 120, png 70; largest 640 x 480")
+                .contains("Natural language note: coverage 0.9700")
+                .contains("  token length (equal mass, 2 buckets): [1, 3] 40, [3, 11] 38")
+                .contains("  sequence length (equal mass, 2 buckets): [2, 5] 95, [5, 9] 95")
+                .contains("Sparse feature ad: missing_value 1, missing_index ad_index:0, max_length_diff ad_index:3,\n"
+                        + "    min_length_diff ad_index:0")
+                .contains("Weighted feature weighted_term: missing_weight 2")
+                .contains("Struct trip: 180 present, 10.0% missing")
+                .doesNotContain("Other feature");
+        assertThat(run.out()
+                        .lines()
+                        .dropWhile(line -> !line.startsWith("Struct trip"))
+                        .skip(1)
+                        .limit(3))
+                .containsExactly(
+                        "  fare                         numeric      170 present, 5.6% missing",
+                        "  stops                        struct       150 present, 16.7% missing",
+                        "    city                       categorical  150 present, 0.0% missing");
+        assertThat(run.out().lines())
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+    }
 }

@@ -483,14 +483,36 @@ class StatsCommandTest {
                     .anyMatch(c -> c.getName().equals("nl_statistics"));
             CommandRun show = CommandRun.of("show", output.toString());
             assertThat(show.out())
-                    .contains("Other feature ad: missing_value 1")
+                    .contains("Sparse feature ad: missing_value 1")
                     .contains("Natural language q: coverage 1");
         }
 
         @Test
-        void semanticDomainStatisticsNeedASchema() throws IOException {
-            Path input = csv("a.csv", "a\n1\n");
+        void semanticDomainStatisticsFindTimeFormatsWithoutASchema() throws IOException {
+            StringBuilder rows = new StringBuilder("day,n\n");
+            for (int i = 0; i < 100; i++) {
+                rows.append("2026-11-")
+                        .append(10 + i % 20)
+                        .append(',')
+                        .append(i)
+                        .append('\n');
+            }
+            Path input = csv("days.csv", rows.toString());
             CommandRun run = stats(input, "--semantic-domain-stats");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            DatasetFeatureStatistics dataset =
+                    StatisticsFiles.read(dir.resolve("out.pb")).getDatasets(0);
+            assertThat(feature(dataset, "day").getCustomStatsList())
+                    .extracting(c -> c.getName() + " " + c.getStr())
+                    .contains("domain_info time_domain {string_format: '%Y-%m-%d'}");
+            assertThat(feature(dataset, "n").getCustomStatsList()).isEmpty();
+        }
+
+        @Test
+        void vocabulariesNeedASchema() throws IOException {
+            Path input = csv("a.csv", "a\n1\n");
+            Path vocabulary = csv("words.txt", "x\n");
+            CommandRun run = stats(input, "--semantic-domain-stats", "--vocab", "words=" + vocabulary);
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err())
                     .startsWith("veracity: error: ")

@@ -14,12 +14,16 @@ import java.util.Map;
 
 /**
  * The semantic-domain statistics of a dataset: one {@link NaturalLanguageAccumulator} per natural-language feature
- * of the options, and with images on one {@link ImageAccumulator} per string feature. Mergeable; its state is written after the features' in the dataset accumulator's bytes.
+ * of the options, and with domain inference one {@link ImageAccumulator} per string feature and one
+ * {@link NaturalLanguageDomainAccumulator} and {@link TimeDomainAccumulator} per feature. Mergeable; its state is
+ * written after the features' in the dataset accumulator's bytes.
  */
 final class SemanticAccumulator {
     private final StatisticsOptions options;
     private final Map<String, NaturalLanguageAccumulator> naturalLanguage = new LinkedHashMap<>();
     private final Map<String, ImageAccumulator> images = new LinkedHashMap<>();
+    private final Map<String, NaturalLanguageDomainAccumulator> textDomains = new LinkedHashMap<>();
+    private final Map<String, TimeDomainAccumulator> timeDomains = new LinkedHashMap<>();
 
     SemanticAccumulator(StatisticsOptions options) {
         this.options = options;
@@ -29,7 +33,7 @@ final class SemanticAccumulator {
     }
 
     void add(RecordBatch batch) {
-        boolean describeImages = options.semanticDomains().images();
+        boolean describeImages = options.semanticDomains().inferDomains();
         if (naturalLanguage.isEmpty() && !describeImages) {
             return;
         }
@@ -46,6 +50,14 @@ final class SemanticAccumulator {
             if (image != null) {
                 image.add(column);
             }
+            if (describeImages) {
+                textDomains
+                        .computeIfAbsent(column.name(), NaturalLanguageDomainAccumulator::new)
+                        .add(column);
+                timeDomains
+                        .computeIfAbsent(column.name(), TimeDomainAccumulator::new)
+                        .add(column);
+            }
         }
     }
 
@@ -57,9 +69,14 @@ final class SemanticAccumulator {
                 (name, theirs) -> naturalLanguage.get(name).merge(theirs));
         other.images.forEach((name, theirs) ->
                 images.computeIfAbsent(name, ImageAccumulator::new).merge(theirs));
+        other.textDomains.forEach((name, theirs) -> textDomains
+                .computeIfAbsent(name, NaturalLanguageDomainAccumulator::new)
+                .merge(theirs));
+        other.timeDomains.forEach((name, theirs) ->
+                timeDomains.computeIfAbsent(name, TimeDomainAccumulator::new).merge(theirs));
     }
 
-    /** {@return per natural-language feature, its path and {@code nl_statistics}} */
+    /** {@return per feature, its path and semantic-domain custom statistics (none when a generator found none)} */
     List<FeatureNameStatistics> result() {
         List<FeatureNameStatistics> result = new ArrayList<>();
         for (NaturalLanguageAccumulator nl : naturalLanguage.values()) {
@@ -70,11 +87,27 @@ final class SemanticAccumulator {
         for (ImageAccumulator image : images.values()) {
             result.add(image.result());
         }
+        // only the features a domain was found for: each result is merged into its column's statistics by path
+        for (NaturalLanguageDomainAccumulator text : textDomains.values()) {
+            FeatureNameStatistics found = text.result();
+            if (found.getCustomStatsCount() > 0) {
+                result.add(found);
+            }
+        }
+        for (TimeDomainAccumulator time : timeDomains.values()) {
+            FeatureNameStatistics found = time.result();
+            if (found.getCustomStatsCount() > 0) {
+                result.add(found);
+            }
+        }
         return result;
     }
 
     long retainedBytes() {
-        long total = 64 + images.size() * 256L;
+        long total = 64
+                + images.size() * 256L
+                + textDomains.size() * 64L
+                + timeDomains.size() * (64L + 8L * TimeFormats.count());
         for (NaturalLanguageAccumulator nl : naturalLanguage.values()) {
             total += nl.retainedBytes();
         }
@@ -89,6 +122,16 @@ final class SemanticAccumulator {
         out.writeInt(images.size());
         for (ImageAccumulator image : images.values()) {
             image.write(out);
+        }
+        if (options.semanticDomains().inferDomains()) {
+            out.writeInt(textDomains.size());
+            for (NaturalLanguageDomainAccumulator text : textDomains.values()) {
+                text.write(out);
+            }
+            out.writeInt(timeDomains.size());
+            for (TimeDomainAccumulator time : timeDomains.values()) {
+                time.write(out);
+            }
         }
     }
 
@@ -109,6 +152,18 @@ final class SemanticAccumulator {
         for (int i = 0; i < imageCount; i++) {
             ImageAccumulator image = ImageAccumulator.read(in);
             images.put(image.name(), image);
+        }
+        if (options.semanticDomains().inferDomains()) {
+            int textCount = in.readInt();
+            for (int i = 0; i < textCount; i++) {
+                NaturalLanguageDomainAccumulator text = NaturalLanguageDomainAccumulator.read(in);
+                textDomains.put(text.name(), text);
+            }
+            int timeCount = in.readInt();
+            for (int i = 0; i < timeCount; i++) {
+                TimeDomainAccumulator time = TimeDomainAccumulator.read(in);
+                timeDomains.put(time.name(), time);
+            }
         }
     }
 }

@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param anomalies the feature's anomalies, when anomalies were given
  * @param privacy   how the statistics protect a feature the schema marks PII ({@code suppressed} or
  *                  {@code hashed}, from its {@code veracity:pii} custom statistic), empty for other features
+ * @param details   per dataset, what its custom statistics say beyond the summary ({@link FeatureDetails}), or empty
+ * @param parent    the name of the struct feature this one is a child of (its path without the last step), empty
+ *                  for a top-level feature
  */
 public record FeatureRow(
         String name,
@@ -25,7 +28,9 @@ public record FeatureRow(
         List<Optional<Distance>> distances,
         Optional<FeatureSchema> schema,
         List<AnomalyEntry> anomalies,
-        Optional<String> privacy) {
+        Optional<String> privacy,
+        List<Optional<FeatureDetails>> details,
+        Optional<String> parent) {
     /** How the page charts a feature. */
     public enum Kind {
         NUMERIC,
@@ -41,5 +46,19 @@ public record FeatureRow(
         requireNonNull(schema, "schema is null");
         anomalies = List.copyOf(requireNonNull(anomalies, "anomalies is null"));
         requireNonNull(privacy, "privacy is null");
+        details = List.copyOf(requireNonNull(details, "details is null"));
+        requireNonNull(parent, "parent is null");
+    }
+
+    /** A top-level feature without details. */
+    public FeatureRow(
+            String name,
+            Kind kind,
+            List<Optional<FeatureSummary>> summaries,
+            List<Optional<Distance>> distances,
+            Optional<FeatureSchema> schema,
+            List<AnomalyEntry> anomalies,
+            Optional<String> privacy) {
+        this(name, kind, summaries, distances, schema, anomalies, privacy, List.of(), Optional.empty());
     }
 }

@@ -203,7 +203,60 @@ public final class ReportJson {
         if (row.privacy().isPresent()) {
             json.writeStringField("pii", row.privacy().get());
         }
+        if (row.parent().isPresent()) {
+            json.writeStringField("parent", row.parent().get());
+        }
+        if (row.details().stream().anyMatch(Optional::isPresent)) {
+            json.writeArrayFieldStart("details");
+            for (Optional<FeatureDetails> details : row.details()) {
+                if (details.isPresent()) {
+                    details(json, details.get());
+                } else {
+                    json.writeNull();
+                }
+            }
+            json.writeEndArray();
+        }
         json.writeEndObject();
+    }
+
+    private static void details(JsonGenerator json, FeatureDetails details) throws IOException {
+        json.writeStartObject();
+        if (!details.domain().isEmpty()) {
+            json.writeStringField("domain", details.domain());
+        }
+        if (!Double.isNaN(details.domainMatch())) {
+            field(json, "domainMatch", details.domainMatch());
+        }
+        if (!Double.isNaN(details.coverage())) {
+            field(json, "coverage", details.coverage());
+            field(json, "avgTokenLength", details.avgTokenLength());
+        }
+        if (!details.tokenLength().isEmpty()) {
+            buckets(json, "tokenLength", details.tokenLength());
+        }
+        if (!details.sequenceLength().isEmpty()) {
+            buckets(json, "sequenceLength", details.sequenceLength());
+        }
+        if (!details.imageFormats().isEmpty()) {
+            values(json, "imageFormats", details.imageFormats());
+            field(json, "imageMaxWidth", details.imageMaxWidth());
+            field(json, "imageMaxHeight", details.imageMaxHeight());
+        }
+        if (!details.unit().isEmpty()) {
+            json.writeStringField("unit", details.unit());
+            values(json, "unitStatistics", details.unitStatistics());
+        }
+        json.writeEndObject();
+    }
+
+    private static void values(JsonGenerator json, String name, List<ValueCount> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (ValueCount value : values) {
+            json.writeString(value.value());
+            ScriptJson.number(json, value.count());
+        }
+        json.writeEndArray();
     }
 
     private static void summary(JsonGenerator json, FeatureSummary summary) throws IOException {

@@ -104,10 +104,12 @@ public record ReportModel(
         for (String name : names) {
             List<Optional<FeatureSummary>> summaries = new ArrayList<>(datasets.size());
             List<Optional<Distance>> distances = new ArrayList<>(datasets.size());
+            List<Optional<FeatureDetails>> details = new ArrayList<>(datasets.size());
             FeatureNameStatistics baseline = byName.get(0).get(name);
             for (Map<String, FeatureNameStatistics> features : byName) {
                 FeatureNameStatistics statistics = features.get(name);
                 summaries.add(Optional.ofNullable(statistics).map(s -> FeatureSummaries.of(s, maxTopValues)));
+                details.add(Optional.ofNullable(statistics).flatMap(FeatureDetails::of));
                 distances.add(
                         statistics == null || baseline == null || features == byName.get(0)
                                 ? Optional.empty()
@@ -124,7 +126,9 @@ public record ReportModel(
                     distances,
                     described,
                     info == null ? List.of() : List.of(AnomalyEntry.of(info)),
-                    privacy(byName, name)));
+                    privacy(byName, name),
+                    details,
+                    parent(name)));
         }
         List<AnomalyEntry> datasetAnomalies = anomalies
                 .filter(Anomalies::hasDatasetAnomalyInfo)
@@ -164,6 +168,15 @@ public record ReportModel(
     /** The key that matches a feature across statistics, schema and anomalies: TFDV's serialized path. */
     private static String key(dev.veracity.proto.FeaturePaths.Path path) {
         return PathNames.serialize(path);
+    }
+
+    /** {@return the name shown of the struct a nested feature belongs to (its path without the last step)} */
+    private static Optional<String> parent(String key) {
+        List<String> steps = PathNames.parse(key);
+        if (steps.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(displayName(PathNames.serialize(steps.subList(0, steps.size() - 1))));
     }
 
     /** The name shown: a top-level feature's own name (unquoted), a nested feature's serialized path. */

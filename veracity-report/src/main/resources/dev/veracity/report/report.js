@@ -120,7 +120,29 @@
       if (!aMissing && a.k !== b.k) { return (a.k < b.k ? -1 : 1) * sign; }
       return a.f.index - b.f.index;
     });
-    return keyed.map(function (x) { return x.f; });
+    var sorted = keyed.map(function (x) { return x.f; });
+    return state.sort === 'order' ? nested(sorted) : sorted;
+  }
+
+  // struct children right after their parent, each level in the order given
+  function nested(list) {
+    var shown = {};
+    list.forEach(function (f) { shown[f.name] = true; });
+    var out = [];
+    function visit(f) {
+      out.push(f);
+      list.forEach(function (c) { if (c.parent === f.name) { visit(c); } });
+    }
+    list.forEach(function (f) { if (!f.parent || !shown[f.parent]) { visit(f); } });
+    return out;
+  }
+
+  function depth(f) {
+    var d = 0;
+    var byName = {};
+    features.forEach(function (g) { byName[g.name] = g; });
+    for (var p = f.parent; p && d < 8; p = byName[p] ? byName[p].parent : null) { d++; }
+    return d;
   }
 
   // ---------- the page ----------
@@ -319,10 +341,14 @@
   }
 
   function featureCard(f) {
-    var card = el('article', 'feature' + (f.anomalies.length > 0 ? ' has-anomalies' : ''));
+    var card = el('article', 'feature' + (f.anomalies.length > 0 ? ' has-anomalies' : '') + (f.parent ? ' child' : ''));
     card.setAttribute('data-feature', f.name);
+    if (f.parent) { card.setAttribute('data-parent', f.parent); card.style.marginLeft = (24 * depth(f)) + 'px'; }
     var head = append(card, el('div', 'feature-head'));
     add(head, el('span', 'feature-name', f.name), el('span', 'chip kind', f.kind));
+    var unit = (f.details || []).filter(function (d) { return d && d.unit; })[0];
+    if (unit) { add(head, el('span', 'chip unit', unit.unit + ' feature')); }
+    if (f.parent) { add(head, el('span', 'chip in-struct', 'in ' + f.parent)); }
     if (f.schema) { add(head, el('span', 'chip', f.schema.type)); }
     if (f.pii) { add(head, el('span', 'chip pii', 'PII \u00b7 values ' + f.pii)); }
     if (f.anomalies.length > 0) {
@@ -336,11 +362,69 @@
     if (f.anomalies.length > 0) { add(card, anomalyList(f.anomalies)); }
     var body = append(card, el('div', 'feature-body'));
     add(body, statsTable(f));
+    var children = features.filter(function (c) { return c.parent === f.name; });
+    if (children.length > 0) {
+      add(body, el('div', 'struct-children', 'Children: ' + children.map(function (c) { return c.name; }).join(', ')));
+    }
+    if (f.details) { add(body, detailsBlock(f)); }
     var chart = append(body, el('div', 'chart'));
     chart.feature = f;
     add(chart, el('div', 'placeholder', 'Chart appears when visible\u2026'));
     if (observer) { observer.observe(chart); } else { drawChart(chart); }
     return card;
+  }
+
+  // what custom statistics say beyond the table: semantic domain, natural language, images, sparse / weighted
+  function detailsBlock(f) {
+    var wrap = el('div', 'details');
+    visibleIndexes().forEach(function (i) {
+      var d = f.details[i];
+      if (!d) { return; }
+      var part = append(wrap, el('div', 'details-dataset'));
+      if (datasets.length > 1) { add(part, swatch(i), el('span', 'muted', short(datasets[i].name, 28))); }
+      if (d.domain) {
+        add(part, el('div', 'semantic-domain', 'Semantic domain: ' + d.domain +
+          (d.domainMatch !== undefined ? ' \u00b7 ' + pct(d.domainMatch) + ' of values match' : '')));
+      }
+      if (d.coverage !== undefined) {
+        add(part, el('div', 'nl-summary', 'Natural language: coverage ' + pct(d.coverage) +
+          ' \u00b7 avg token length ' + fmt(d.avgTokenLength)));
+      }
+      if (d.tokenLength) { add(part, lengthHistogram('Token length', 'token', d.tokenLength, i)); }
+      if (d.sequenceLength) { add(part, lengthHistogram('Sequence length', 'sequence', d.sequenceLength, i)); }
+      if (d.imageFormats) {
+        var formats = [];
+        for (var k = 0; k < d.imageFormats.length; k += 2) { formats.push(d.imageFormats[k] + ' ' + fmt(d.imageFormats[k + 1])); }
+        add(part, el('div', 'image-stats', 'Images: ' + formats.join(' \u00b7 ') + ' \u00b7 largest ' +
+          fmt(d.imageMaxWidth) + ' \u00d7 ' + fmt(d.imageMaxHeight) + ' px'));
+      }
+      if (d.unit) {
+        var values = [];
+        for (var u = 0; u < d.unitStatistics.length; u += 2) { values.push(d.unitStatistics[u] + ' ' + fmt(d.unitStatistics[u + 1])); }
+        add(part, el('div', 'unit-stats', (d.unit === 'sparse' ? 'Sparse' : 'Weighted') + ' feature: ' + values.join(' \u00b7 ')));
+      }
+    });
+    return wrap;
+  }
+
+  // a length histogram as bars of equal width (the buckets hold equal mass), bounds in each bar's tooltip
+  function lengthHistogram(title, kind, flat, i) {
+    var box = el('div', 'length-histogram');
+    box.setAttribute('data-kind', kind);
+    add(box, el('div', 'muted', title));
+    var n = flat.length / 3, W = 260, H = 56, max = 0;
+    for (var b = 0; b < n; b++) { max = Math.max(max, num(flat[3 * b + 2])); }
+    var chart = svg('svg', { width: W, height: H + 14, viewBox: '0 0 ' + W + ' ' + (H + 14) });
+    for (var k = 0; k < n; k++) {
+      var count = num(flat[3 * k + 2]);
+      var h = max > 0 ? count / max * H : 0;
+      chart.appendChild(tooltip(svg('rect', { x: k * W / n + 1, y: H - h, width: Math.max(1, W / n - 2), height: h, fill: color(i) }),
+        '[' + fmt(flat[3 * k]) + ', ' + fmt(flat[3 * k + 1]) + ']: ' + fmt(count)));
+    }
+    chart.appendChild(svg('text', { x: 0, y: H + 12, 'font-size': 10 }, fmt(flat[0])));
+    chart.appendChild(svg('text', { x: W, y: H + 12, 'font-size': 10, 'text-anchor': 'end' }, fmt(flat[3 * n - 2])));
+    box.appendChild(chart);
+    return box;
   }
 
   function schemaLine(schema) {
