@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,15 @@ class JsonLinesScanProperties {
             String sequential = describe(inputs, badRecords, rangeBytes, 1);
             assertThat(describe(inputs, badRecords, rangeBytes, 2)).isEqualTo(sequential);
             assertThat(describe(inputs, badRecords, rangeBytes, 4)).isEqualTo(sequential);
+            // Without malformed lines or conflicts, the parallel scan itself decides (no fallback), and is right.
+            Optional<JsonLinesPlan> parallel =
+                    JsonLinesScan.scan(inputs, JsonLineParser.newFactory(), rangeBytes, Progress.NONE, 3);
+            if (!awkward && !sequential.startsWith("error ")) {
+                assertThat(parallel).isPresent();
+            }
+            if (parallel.isPresent()) {
+                assertThat(describe(parallel.get())).isEqualTo(sequential);
+            }
         }
     }
 
@@ -51,6 +61,8 @@ class JsonLinesScanProperties {
         Path file = dir.resolve("widen.jsonl");
         Files.writeString(file, "{\"a\": 1}\n{\"a\": null}\n\n{\"a\": []}\n{\"a\": 2.5}\n{\"a\": 3}\n");
         List<JsonInput> inputs = List.of(JsonInput.of(file));
+        assertThat(JsonLinesScan.scan(inputs, JsonLineParser.newFactory(), 1, Progress.NONE, 4))
+                .isPresent();
         String parallel = describe(inputs, BadRecords.FAIL, 1, 4);
         assertThat(parallel).isEqualTo(describe(inputs, BadRecords.FAIL, 1, 1)).contains("a NUMBER float");
         assertThat(JsonLinesPlan.scan(inputs, BadRecords.FAIL, JsonLineParser.newFactory(), 1, Progress.NONE, 4)
@@ -65,6 +77,8 @@ class JsonLinesScanProperties {
         List<JsonInput> inputs = List.of(JsonInput.of(file));
         String sequential = describe(inputs, BadRecords.FAIL, 1, 1);
         assertThat(sequential).startsWith("error ").contains(":3:");
+        assertThat(JsonLinesScan.scan(inputs, JsonLineParser.newFactory(), 1, Progress.NONE, 4))
+                .isEmpty();
         assertThat(describe(inputs, BadRecords.FAIL, 1, 4)).isEqualTo(sequential);
         assertThat(describe(inputs, BadRecords.SKIP, 1, 4)).isEqualTo(describe(inputs, BadRecords.SKIP, 1, 1));
     }
@@ -79,6 +93,10 @@ class JsonLinesScanProperties {
         } catch (dev.veracity.InputException e) {
             return "error " + e.getMessage();
         }
+        return describe(plan);
+    }
+
+    private static String describe(JsonLinesPlan plan) {
         StringBuilder text = new StringBuilder();
         text.append("records ")
                 .append(plan.records())
