@@ -33,7 +33,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(args);
         if (System.console() != null) {
             // On a terminal, no command may forward an escape sequence from the data; files and pipes stay exact.
             String encoding = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
@@ -45,7 +45,42 @@ public final class Main {
 
     /** {@return the configured command line: exit codes 0-3, one-line errors, stack traces only with --verbose} */
     public static CommandLine commandLine() {
-        return configure(new CommandLine(new VeracityCommand()));
+        return configure(withSubcommands(VeracityCommand.SUBCOMMANDS));
+    }
+
+    /**
+     * {@return the command line for {@code args}, with only what they need: the command they name (its objects are
+     * the only ones created, so a run loads one command's classes, not all of them), none for a lone
+     * {@code --version}, and all of them otherwise (help, no command, an unknown one, an {@code @file})}
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return configure(withSubcommands(List.of()));
+        }
+        if (args.length > 0) {
+            for (Class<?> command : VeracityCommand.SUBCOMMANDS) {
+                if (names(command).contains(args[0])) {
+                    return configure(withSubcommands(List.of(command)));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine withSubcommands(List<Class<?>> subcommands) {
+        CommandLine commandLine = new CommandLine(new VeracityCommand());
+        for (Class<?> command : subcommands) {
+            commandLine.addSubcommand(command);
+        }
+        return commandLine;
+    }
+
+    /** {@return the name and aliases of a command class, read from its annotation without initializing it} */
+    private static List<String> names(Class<?> command) {
+        CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+        List<String> names = new ArrayList<>(List.of(annotation.aliases()));
+        names.add(annotation.name());
+        return names;
     }
 
     /** Installs Veracity's error handling and help on any command line (package-private for tests). */

@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
                 + "unless the project is blind, other_labels. Gold questions look like any task.",
         footer = {"%nExample:", "  veracity label project queue proj --rater ann --limit 10"})
 final class ProjectQueueCommand implements Callable<Integer> {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -46,6 +45,8 @@ final class ProjectQueueCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<QueuedTask> queue = LabelingProject.open(directory).queue(rater);
         var out = spec.commandLine().getOut();
+        ObjectMapper mapper =
+                new ObjectMapper(); // created here, not when the command tree is built: it is slow to load
         for (QueuedTask task : queue.subList(0, Math.min(Math.max(limit, 0), queue.size()))) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("task", task.task());
@@ -54,7 +55,7 @@ final class ProjectQueueCommand implements Callable<Integer> {
             if (!task.otherLabels().isEmpty()) {
                 line.put("other_labels", task.otherLabels());
             }
-            out.println(MAPPER.writeValueAsString(line));
+            out.println(mapper.writeValueAsString(line));
         }
         out.flush();
         spec.commandLine().getErr().printf("veracity: %d open tasks for %s%n", queue.size(), rater);

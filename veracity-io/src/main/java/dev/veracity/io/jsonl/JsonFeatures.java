@@ -118,6 +118,47 @@ final class JsonFeatures {
     }
 
     /**
+     * Takes in what another instance saw in the lines that follow those this one saw, as if this one had parsed them:
+     * its keys (new ones after this one's, in its order of first appearance) and their shapes; a shape first seen
+     * there is cited at its line, {@code lineOffset} added to the other instance's line numbers.
+     *
+     * @return false if a key's shapes conflict across the two (this instance is then partly merged: discard it)
+     */
+    boolean merge(JsonFeatures later, long lineOffset) {
+        mergeChildren(root, later.root);
+        for (JsonField from : later.committed) {
+            JsonField into = fieldsByName.get(from.name);
+            if (!into.shape.accepts(from.shape)) {
+                return false;
+            }
+            if (!into.committed) {
+                into.committed = true;
+                committed.add(into);
+            }
+            JsonField.Shape joined = into.shape.join(from.shape);
+            if (joined != into.shape) {
+                // The shapes below a shape form a chain: the line where the later lines reached theirs is where the
+                // joined lines reached it.
+                into.shape = joined;
+                into.shapeFile = from.shapeFile;
+                into.shapeLine = from.shapeLine + lineOffset;
+                into.firstType = from.firstType;
+            }
+            into.isFloat |= from.isFloat;
+        }
+        return true;
+    }
+
+    private void mergeChildren(KeyNode into, KeyNode from) {
+        if (from.children == null) {
+            return;
+        }
+        for (Map.Entry<String, KeyNode> child : from.children.entrySet()) {
+            mergeChildren(child(into, child.getKey()), child.getValue());
+        }
+    }
+
+    /**
      * {@return the features: the keys of accepted lines that did not hold objects, in order of first appearance,
      * each given its column index}
      */

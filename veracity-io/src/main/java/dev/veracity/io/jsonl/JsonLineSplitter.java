@@ -25,6 +25,7 @@ final class JsonLineSplitter {
     private long bufferStart;
     private boolean atStreamStart;
     private boolean endOfStream;
+    private final long firstLine;
     private long nextLine;
     private long line;
     private int start;
@@ -63,6 +64,7 @@ final class JsonLineSplitter {
         if (firstLine < 1) {
             throw new IllegalArgumentException("firstLine must be positive: " + firstLine);
         }
+        this.firstLine = firstLine;
         this.nextLine = firstLine;
         this.atStreamStart = atFileStart;
         this.in = Objects.requireNonNull(in, "in is null");
@@ -122,6 +124,11 @@ final class JsonLineSplitter {
     /** {@return the 0-based position of the first NUL byte in the current line, or -1 if there is none} */
     int nulAt() {
         return nulAt;
+    }
+
+    /** {@return the lines read so far, blank ones included} */
+    long linesRead() {
+        return nextLine - firstLine;
     }
 
     /** {@return the bytes of the stream consumed so far, through the current line's end} */

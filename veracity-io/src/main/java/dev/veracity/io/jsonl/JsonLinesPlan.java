@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the first pass over the JSON Lines files of a dataset found, and how the second pass splits the work: the
@@ -36,15 +37,29 @@ record JsonLinesPlan(
      * {@return the plan of a dataset: reads every file once, in order, inferring types line by line, and cuts a plain
      * file about every {@code rangeBytes} at the next line start}
      *
-     * @param totalBytes the size of all inputs, for progress
+     * <p>With {@code threads} above 1, the types are inferred range by range on that many threads and merged
+     * ({@link JsonLinesScan}), to the same plan; where that cannot tell (a malformed line, a type conflict across
+     * ranges, an empty file), the files are read once more, in order, as with one thread.
+     *
      * @throws InputException JSONL_EMPTY_FILE for a file without a non-blank line; with {@link BadRecords#FAIL}, the
      *                        first malformed line; JSONL_LINE_TOO_LONG always
      */
     static JsonLinesPlan scan(
-            List<JsonInput> inputs, BadRecords badRecords, JsonFactory factory, long rangeBytes, Progress progress)
+            List<JsonInput> inputs,
+            BadRecords badRecords,
+            JsonFactory factory,
+            long rangeBytes,
+            Progress progress,
+            int threads)
             throws IOException {
         if (rangeBytes < 1) {
             throw new IllegalArgumentException("rangeBytes must be positive: " + rangeBytes);
+        }
+        if (threads > 1) {
+            Optional<JsonLinesPlan> plan = JsonLinesScan.scan(inputs, factory, rangeBytes, progress, threads);
+            if (plan.isPresent()) {
+                return plan.get();
+            }
         }
         long totalBytes = 0;
         for (JsonInput input : inputs) {

@@ -116,7 +116,8 @@ public final class JsonLinesStatistics {
             inputs.add(JsonInput.of(file));
         }
         JsonFactory factory = JsonLineParser.newFactory();
-        JsonLinesPlan plan = JsonLinesPlan.scan(inputs, jsonl.badRecords(), factory, rangeBytes, run.progress());
+        JsonLinesPlan plan =
+                JsonLinesPlan.scan(inputs, jsonl.badRecords(), factory, rangeBytes, run.progress(), run.threads());
         SlicedStatistics statistics = run.accumulate(
                 plan.ranges(),
                 JsonRange::length,

@@ -18,7 +18,9 @@
  *     found. With {@code BadRecords.SKIP}, malformed lines are skipped and counted, the first type seen wins, and
  *     both passes skip the same lines.
  * <li>Several files are one dataset ({@link dev.veracity.io.jsonl.JsonLinesStatistics}): types are inferred over
- *     them in order, then ranges of the files are parsed and accumulated on several threads, merged in order.
+ *     them in order (range by range on several threads, merged in order into what one sequential read finds; that
+ *     read itself where a range cannot tell, as at a malformed line), then ranges of the files are parsed and
+ *     accumulated on several threads, merged in order.
  * </ul>
  *
  * <p>Belongs here: what turns JSON Lines bytes into columns. Does not belong here: statistics, schemas, or any other

@@ -1,0 +1,65 @@
+package dev.veracity.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The training run of the {@code veracity} launcher's class-data-sharing archive: runs the commands of a typical
+ * check (help, statistics of a CSV, show, schema inference, validation) in one JVM, output discarded, so that the
+ * JVM started with {@code -XX:ArchiveClassesAtExit} archives the classes they load. Never fails: a command that
+ * fails only archives fewer classes.
+ *
+ * <pre>{@code
+ * java -XX:ArchiveClassesAtExit=veracity.jsa -cp ... dev.veracity.cli.Training /tmp/work examples/runs/train.csv
+ * }</pre>
+ */
+final class Training {
+    private Training() {}
+
+    /**
+     * Runs the commands.
+     *
+     * @param args a directory for the outputs (created if missing), then a CSV file to compute statistics of
+     */
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: Training DIR FILE.csv");
+            return;
+        }
+        Path dir = Path.of(args[0]);
+        String csv = args[1];
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        String stats = dir.resolve("train.pb").toString();
+        String schema = dir.resolve("schema.pbtxt").toString();
+        List<String[]> commands = List.of(
+                new String[] {"--help"},
+                new String[] {"stats", csv, "-o", stats},
+                new String[] {"show", stats},
+                new String[] {"infer-schema", stats, "-o", schema},
+                new String[] {
+                    "validate",
+                    "--schema",
+                    schema,
+                    "--stats",
+                    stats,
+                    "-o",
+                    dir.resolve("anomalies.json").toString()
+                });
+        for (String[] command : commands) {
+            try {
+                PrintWriter discard = new PrintWriter(Writer.nullWriter());
+                Main.commandLine(command).setOut(discard).setErr(discard).execute(command);
+            } catch (RuntimeException | LinkageError e) {
+                // Training only: a failing command archives fewer classes.
+            }
+        }
+    }
+}
