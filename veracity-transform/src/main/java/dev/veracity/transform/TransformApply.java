@@ -7,7 +7,9 @@ import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.DataFormat;
+import dev.veracity.io.FeatureTypes;
 import dev.veracity.io.FormatDetection;
+import dev.veracity.io.InputSplit;
 import dev.veracity.io.ReadOptions;
 import dev.veracity.io.Readers;
 import dev.veracity.io.StatisticsFiles;
@@ -142,23 +144,41 @@ public final class TransformApply {
                 }
                 // read here, transform on the pool, write on one thread, in order: the three overlap
                 ArrayDeque<Future<Integer>> pending = new ArrayDeque<>();
-                try (BatchSource source = Readers.open(files, once)) {
-                    long first = 1;
-                    for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {
-                        RecordBatch batch = b.get();
-                        long at = first;
-                        first += batch.rowCount();
-                        Future<RecordBatch> transformed = pool.submit(() -> fn.apply(batch, at));
-                        pending.add(writing.submit(() -> write(transformed, writer, statistics)));
-                        while (pending.size() > 2 * threads) {
-                            counts[0] += Workers.join(pending.poll());
+                DataFormat inputFormat = Readers.formatOf(files, once);
+                WrongTypes wrongTypes = new WrongTypes(fn, inputFormat, once.badRecords());
+                FeatureTypes seen = new FeatureTypes(); // of the batches transformed, after WrongTypes
+                long first = 1;
+                boolean returned = false;
+                for (InputSplit split : Readers.splits(files, inputFormat, once, new FeatureTypes())) {
+                    long inSplit = 0;
+                    try (BatchSource source = split.open()) {
+                        for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {
+                            long rows = b.get().rowCount();
+                            if (rows == 0 && returned) {
+                                continue;
+                            }
+                            RecordBatch batch = wrongTypes.filter(
+                                    b.get(), split.description(), Path.of(split.description()), inSplit);
+                            inSplit += rows;
+                            for (dev.veracity.data.Column column : batch.columns()) {
+                                seen.check(column.name(), column.type(), split.description());
+                            }
+                            returned = true;
+                            long at = first;
+                            first += batch.rowCount();
+                            Future<RecordBatch> transformed = pool.submit(() -> fn.apply(batch, at));
+                            pending.add(writing.submit(() -> write(transformed, writer, statistics)));
+                            while (pending.size() > 2 * threads) {
+                                counts[0] += Workers.join(pending.poll());
+                            }
                         }
+                        counts[1] += source.skippedRecords();
                     }
-                    while (!pending.isEmpty()) {
-                        counts[0] += Workers.join(pending.poll());
-                    }
-                    counts[1] = source.skippedRecords();
                 }
+                while (!pending.isEmpty()) {
+                    counts[0] += Workers.join(pending.poll());
+                }
+                counts[1] += wrongTypes.skipped();
                 writer.finish();
                 if (compressed != null) {
                     compressed.finish();
