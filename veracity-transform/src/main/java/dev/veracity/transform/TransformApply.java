@@ -126,6 +126,7 @@ public final class TransformApply {
                 if (chunked(files, once)) {
                     // one file on all cores: chunks parsed and transformed on the pool, written here in order
                     CsvChunkedRead.Totals totals = new CsvChunkedRead(once.csv(), pool, threads, chunkBytes)
+                            .keeping(fn.spec().inputs())
                             .read(files, (batches, chunk) -> transformChunk(fn, batches, chunk), done -> {
                                 for (RecordBatch batch : done) {
                                     writer.write(batch);

@@ -150,6 +150,7 @@ public final class TransformFit {
             FileAnalysis[] whole = new FileAnalysis[1];
             dev.veracity.io.csv.CsvChunkedRead.Totals totals = new dev.veracity.io.csv.CsvChunkedRead(
                             read.csv(), pool, threads, chunkBytes)
+                    .keeping(spec.inputs())
                     .read(
                             files,
                             (batches, chunk) -> {
@@ -172,8 +173,18 @@ public final class TransformFit {
                                 }
                             });
             FileAnalysis analysis = whole[0];
+            // the columns no step reads were not parsed: their fixed types, in header order, name the data's columns
+            Map<String, FeatureType> types = new LinkedHashMap<>();
+            for (Path file : files) {
+                for (String name : dev.veracity.io.csv.CsvReader.header(file, read.csv())) {
+                    FeatureType seen = analysis.types().get(name);
+                    types.putIfAbsent(
+                            name,
+                            seen != null ? seen : read.csv().columnTypes().getOrDefault(name, FeatureType.STRING));
+                }
+            }
             return new FileAnalysis(
-                    analysis.analyzers(), analysis.types(), analysis.maxCounts(), totals.records(), totals.skipped());
+                    analysis.analyzers(), types, analysis.maxCounts(), totals.records(), totals.skipped());
         } finally {
             pool.shutdownNow();
         }

@@ -41,6 +41,7 @@ public final class CsvChunkedRead {
     private final ExecutorService pool;
     private final int threads;
     private final long chunkBytes;
+    private final java.util.Set<String> columns;
 
     /**
      * @param csv     the options, with every column's type fixed ({@link CsvOptions#withColumnTypes})
@@ -53,6 +54,12 @@ public final class CsvChunkedRead {
 
     /** @param chunkBytes the chunks' size, or 0 to choose it from each file's size (tests set it small) */
     public CsvChunkedRead(CsvOptions csv, ExecutorService pool, int threads, long chunkBytes) {
+        this(csv, pool, threads, chunkBytes, java.util.Set.of());
+    }
+
+    private CsvChunkedRead(
+            CsvOptions csv, ExecutorService pool, int threads, long chunkBytes, java.util.Set<String> columns) {
+        this.columns = java.util.Set.copyOf(columns);
         this.csv = Objects.requireNonNull(csv, "csv is null");
         this.pool = Objects.requireNonNull(pool, "pool is null");
         if (threads < 1) {
@@ -60,6 +67,14 @@ public final class CsvChunkedRead {
         }
         this.threads = threads;
         this.chunkBytes = chunkBytes;
+    }
+
+    /**
+     * {@return this read giving only the named columns (the others' cells are not parsed, nor checked against their
+     * types); all of them when {@code kept} is empty}
+     */
+    public CsvChunkedRead keeping(java.util.Collection<String> kept) {
+        return new CsvChunkedRead(csv, pool, threads, chunkBytes, new java.util.HashSet<>(kept));
     }
 
     /** {@return whether every file can be read in chunks: plain (not gzip) CSV} */
@@ -211,6 +226,9 @@ public final class CsvChunkedRead {
             CsvRows rows = reading.scanner().rows(tokenizer, chunk);
             CsvBatches batches = new CsvBatches(
                     rows, reading.header(), reading.types(), reading.scanner().fixed(), csv.batchSize());
+            if (!columns.isEmpty()) {
+                batches.keeping(columns);
+            }
             ChunkSource source = new ChunkSource(batches, chunk.holdsHeader());
             R result = task.read(source, new Chunk(chunk.input().name(), chunk.firstRow(), exact, chunk.holdsHeader()));
             while (source.next().isPresent()) {
