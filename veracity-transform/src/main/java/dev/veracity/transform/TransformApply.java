@@ -7,7 +7,9 @@ import dev.veracity.data.FeatureType;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.DataFormat;
+import dev.veracity.io.FeatureTypes;
 import dev.veracity.io.FormatDetection;
+import dev.veracity.io.InputSplit;
 import dev.veracity.io.ReadOptions;
 import dev.veracity.io.Readers;
 import dev.veracity.io.StatisticsFiles;
@@ -18,6 +20,7 @@ import dev.veracity.io.convert.JsonLinesBatchWriter;
 import dev.veracity.io.convert.ParquetBatchWriter;
 import dev.veracity.io.convert.ParquetColumn;
 import dev.veracity.io.convert.TfRecordBatchWriter;
+import dev.veracity.io.csv.CsvChunkedRead;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
@@ -69,6 +72,31 @@ public final class TransformApply {
             Path target,
             Optional<Path> statisticsTarget)
             throws IOException {
+        return apply(
+                fn,
+                inputSchema,
+                files,
+                read,
+                target,
+                statisticsTarget,
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                0);
+    }
+
+    /**
+     * As {@link #apply(TransformFn, Schema, List, ReadOptions, Path, Optional)} on this many threads, cutting CSV
+     * into chunks of this size (0: by the file's size); the output is the same for any of them (tests).
+     */
+    static Applied apply(
+            TransformFn fn,
+            Schema inputSchema,
+            List<Path> files,
+            ReadOptions read,
+            Path target,
+            Optional<Path> statisticsTarget,
+            int threads,
+            long chunkBytes)
+            throws IOException {
         Objects.requireNonNull(fn, "fn is null");
         String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean gzip = name.endsWith(".gz");
@@ -86,7 +114,6 @@ public final class TransformApply {
         DatasetAccumulator statistics =
                 statisticsTarget.isPresent() ? new DatasetAccumulator(StatisticsOptions.DEFAULT) : null;
         long[] counts = new long[2];
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("veracity-transform-apply"));
         ExecutorService writing = Executors.newSingleThreadExecutor(daemon("veracity-transform-write"));
         ReadOptions once = CsvTyping.forApply(fn, files, read);
@@ -96,25 +123,63 @@ public final class TransformApply {
                         gzip && format != DataFormat.TFRECORD ? new GZIPOutputStream(raw, 1 << 16) : null;
                 OutputStream out = compressed != null ? compressed : raw;
                 BatchWriter writer = writer(fn, inputSchema, format, out, gzip);
+                if (chunked(files, once)) {
+                    // one file on all cores: chunks parsed and transformed on the pool, written here in order
+                    CsvChunkedRead.Totals totals = new CsvChunkedRead(once.csv(), pool, threads, chunkBytes)
+                            .keeping(fn.spec().inputs())
+                            .read(files, (batches, chunk) -> transformChunk(fn, batches, chunk), done -> {
+                                for (RecordBatch batch : done) {
+                                    writer.write(batch);
+                                    if (statistics != null) {
+                                        statistics.add(batch);
+                                    }
+                                }
+                            });
+                    counts[0] = totals.records();
+                    counts[1] = totals.skipped();
+                    writer.finish();
+                    if (compressed != null) {
+                        compressed.finish();
+                    }
+                    return;
+                }
                 // read here, transform on the pool, write on one thread, in order: the three overlap
                 ArrayDeque<Future<Integer>> pending = new ArrayDeque<>();
-                try (BatchSource source = Readers.open(files, once)) {
-                    long first = 1;
-                    for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {
-                        RecordBatch batch = b.get();
-                        long at = first;
-                        first += batch.rowCount();
-                        Future<RecordBatch> transformed = pool.submit(() -> fn.apply(batch, at));
-                        pending.add(writing.submit(() -> write(transformed, writer, statistics)));
-                        while (pending.size() > 2 * threads) {
-                            counts[0] += Workers.join(pending.poll());
+                DataFormat inputFormat = Readers.formatOf(files, once);
+                WrongTypes wrongTypes = new WrongTypes(fn, inputFormat, once.badRecords());
+                FeatureTypes seen = new FeatureTypes(); // of the batches transformed, after WrongTypes
+                long first = 1;
+                boolean returned = false;
+                for (InputSplit split : Readers.splits(files, inputFormat, once, new FeatureTypes())) {
+                    long inSplit = 0;
+                    try (BatchSource source = split.open()) {
+                        for (Optional<RecordBatch> b = source.next(); b.isPresent(); b = source.next()) {
+                            long rows = b.get().rowCount();
+                            if (rows == 0 && returned) {
+                                continue;
+                            }
+                            RecordBatch batch = wrongTypes.filter(
+                                    b.get(), split.description(), Path.of(split.description()), inSplit);
+                            inSplit += rows;
+                            for (dev.veracity.data.Column column : batch.columns()) {
+                                seen.check(column.name(), column.type(), split.description());
+                            }
+                            returned = true;
+                            long at = first;
+                            first += batch.rowCount();
+                            Future<RecordBatch> transformed = pool.submit(() -> fn.apply(batch, at));
+                            pending.add(writing.submit(() -> write(transformed, writer, statistics)));
+                            while (pending.size() > 2 * threads) {
+                                counts[0] += Workers.join(pending.poll());
+                            }
                         }
+                        counts[1] += source.skippedRecords();
                     }
-                    while (!pending.isEmpty()) {
-                        counts[0] += Workers.join(pending.poll());
-                    }
-                    counts[1] = source.skippedRecords();
                 }
+                while (!pending.isEmpty()) {
+                    counts[0] += Workers.join(pending.poll());
+                }
+                counts[1] += wrongTypes.skipped();
                 writer.finish();
                 if (compressed != null) {
                     compressed.finish();
@@ -131,6 +196,27 @@ public final class TransformApply {
             StatisticsFiles.write(list, statisticsTarget.get());
         }
         return new Applied(counts[0], counts[1]);
+    }
+
+    /** {@return whether the input is plain CSV files read in chunks on all cores (every column's type is fixed)} */
+    static boolean chunked(List<Path> files, ReadOptions read) throws IOException {
+        return read.queries().isEmpty()
+                && read.columns().isEmpty()
+                && Readers.formatOf(files, read) == DataFormat.CSV
+                && CsvChunkedRead.splittable(files);
+    }
+
+    private static List<RecordBatch> transformChunk(TransformFn fn, BatchSource batches, CsvChunkedRead.Chunk chunk)
+            throws IOException {
+        List<RecordBatch> out = new ArrayList<>();
+        long at = chunk.firstRow() + 1;
+        for (Optional<RecordBatch> b = batches.next(); b.isPresent(); b = batches.next()) {
+            if (b.get().rowCount() > 0) {
+                out.add(fn.apply(b.get(), at));
+                at += b.get().rowCount();
+            }
+        }
+        return out;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -115,7 +115,9 @@ public final class TransformFit {
         Optional<ReadOptions> once = CsvTyping.guessForFit(spec, one, read);
         if (once.isPresent()) {
             try {
-                return analyze(spec, one, once.get());
+                return TransformApply.chunked(one, once.get())
+                        ? analyzeChunks(spec, one, once.get())
+                        : analyze(spec, one, once.get());
             } catch (InputException e) {
                 if (e.errorCode() != ErrorCode.CSV_VALUE_NOT_OF_SCHEMA_TYPE) {
                     throw e;
@@ -124,6 +126,68 @@ public final class TransformFit {
             }
         }
         return analyze(spec, one, read);
+    }
+
+    /**
+     * {@return the analysis of plain CSV files whose column types are all fixed, on all cores}: each chunk of a file
+     * (cut by its size, not by the number of cores) gets analyzers of its own, merged in file order, so the constants
+     * are the same for any number of cores
+     */
+    static FileAnalysis analyzeChunks(TransformSpec spec, List<Path> files, ReadOptions read) throws IOException {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return analyzeChunks(spec, files, read, threads, 0);
+    }
+
+    /** As {@link #analyzeChunks(TransformSpec, List, ReadOptions)}, with this many threads and chunk size (tests). */
+    static FileAnalysis analyzeChunks(
+            TransformSpec spec, List<Path> files, ReadOptions read, int threads, long chunkBytes) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "veracity-transform-fit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            FileAnalysis[] whole = new FileAnalysis[1];
+            dev.veracity.io.csv.CsvChunkedRead.Totals totals = new dev.veracity.io.csv.CsvChunkedRead(
+                            read.csv(), pool, threads, chunkBytes)
+                    .keeping(spec.inputs())
+                    .read(
+                            files,
+                            (batches, chunk) -> {
+                                Partition partition = new Partition(spec);
+                                Map<String, FeatureType> types = new LinkedHashMap<>();
+                                Map<String, Integer> maxCounts = new LinkedHashMap<>();
+                                long rows = 0;
+                                for (Optional<RecordBatch> b = batches.next(); b.isPresent(); b = batches.next()) {
+                                    observe(spec, b.get(), types, maxCounts);
+                                    partition.add(b.get());
+                                    rows += b.get().rowCount();
+                                }
+                                return new FileAnalysis(partition.analyzers, types, maxCounts, rows, 0);
+                            },
+                            part -> {
+                                if (whole[0] == null) {
+                                    whole[0] = part;
+                                } else {
+                                    whole[0].merge(part);
+                                }
+                            });
+            FileAnalysis analysis = whole[0];
+            // the columns no step reads were not parsed: their fixed types, in header order, name the data's columns
+            Map<String, FeatureType> types = new LinkedHashMap<>();
+            for (Path file : files) {
+                for (String name : dev.veracity.io.csv.CsvReader.header(file, read.csv())) {
+                    FeatureType seen = analysis.types().get(name);
+                    types.putIfAbsent(
+                            name,
+                            seen != null ? seen : read.csv().columnTypes().getOrDefault(name, FeatureType.STRING));
+                }
+            }
+            return new FileAnalysis(
+                    analysis.analyzers(), types, analysis.maxCounts(), totals.records(), totals.skipped());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static FileAnalysis analyze(TransformSpec spec, List<Path> files, ReadOptions read) throws IOException {
@@ -283,15 +347,19 @@ public final class TransformFit {
 
         Void run() throws InterruptedException {
             for (RecordBatch batch = queue.take(); batch != END; batch = queue.take()) {
-                Map<String, Column> byName = new HashMap<>();
-                for (Column column : batch.columns()) {
-                    byName.put(column.name(), column);
-                }
-                for (int s = 0; s < steps.size(); s++) {
-                    analyzers.get(s).add(byName.get(steps.get(s).input()));
-                }
+                add(batch);
             }
             return null;
+        }
+
+        void add(RecordBatch batch) {
+            Map<String, Column> byName = new HashMap<>();
+            for (Column column : batch.columns()) {
+                byName.put(column.name(), column);
+            }
+            for (int s = 0; s < steps.size(); s++) {
+                analyzers.get(s).add(byName.get(steps.get(s).input()));
+            }
         }
 
         void merge(Partition other) {

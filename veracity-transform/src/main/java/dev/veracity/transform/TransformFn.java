@@ -268,7 +268,8 @@ public final class TransformFn {
         };
     }
 
-    private static Column missing(String name, FeatureType type, int rows) {
+    /** {@return a column of the type in which every one of the rows is missing} */
+    static Column missing(String name, FeatureType type, int rows) {
         boolean[] present = new boolean[rows];
         int[] offsets = new int[rows + 1];
         return switch (type) {

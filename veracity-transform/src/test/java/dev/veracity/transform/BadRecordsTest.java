@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,5 +99,73 @@ class BadRecordsTest {
                 .containsEntry("x", dev.veracity.data.FeatureType.FLOAT)
                 .containsEntry("n", dev.veracity.data.FeatureType.STRING);
         assertThat(guessed.constants().get(1).vocabulary()).contains("word");
+    }
+
+    /** The eval rows as CSV, then in another format (Avro written here: convert does not write it). */
+    private Path evalAs(String extension) throws IOException {
+        Path csv = Fitting.csv(dir, "eval-src.csv", "id,x,n", List.of("d,,1", "e,many,2", "f,,1"));
+        Path out = dir.resolve("eval." + extension);
+        if (extension.equals("avro")) {
+            org.apache.avro.Schema schema = new org.apache.avro.Schema.Parser()
+                    .parse("{\"type\":\"record\",\"name\":\"r\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"},"
+                            + "{\"name\":\"x\",\"type\":[\"null\",\"string\"]},{\"name\":\"n\",\"type\":\"long\"}]}");
+            try (org.apache.avro.file.DataFileWriter<org.apache.avro.generic.GenericRecord> writer =
+                    new org.apache.avro.file.DataFileWriter<>(
+                            new org.apache.avro.generic.GenericDatumWriter<>(schema))) {
+                writer.create(schema, out.toFile());
+                String[][] rows = {{"d", null, "1"}, {"e", "many", "2"}, {"f", null, "1"}};
+                for (String[] row : rows) {
+                    org.apache.avro.generic.GenericRecord record =
+                            new org.apache.avro.generic.GenericData.Record(schema);
+                    record.put("id", row[0]);
+                    record.put("x", row[1]);
+                    record.put("n", Long.parseLong(row[2]));
+                    writer.append(record);
+                }
+            }
+            return out;
+        }
+        dev.veracity.io.convert.Converter.convert(List.of(csv), ReadOptions.DEFAULT, out);
+        return out;
+    }
+
+    @Test
+    void textInANumericInputOfEveryOtherFormatFailsNamingItsPlaceAndColumn() throws IOException {
+        TransformFn fn = fitted();
+        Map<String, String> places = Map.of(
+                "jsonl", ":2, column x",
+                "tfrecord", ": record 2, column x",
+                "avro", ": record 2, column x",
+                "parquet", " row group 0, row 2, column x");
+        for (Map.Entry<String, String> format : places.entrySet()) {
+            Path eval = evalAs(format.getKey());
+            Path out = dir.resolve("out.jsonl");
+            assertThatThrownBy(() -> apply(fn, eval, out, BadRecords.FAIL))
+                    .as(format.getKey())
+                    .isInstanceOf(InputException.class)
+                    .hasMessageStartingWith(eval + format.getValue())
+                    .hasMessageContaining("found \"many\"")
+                    .extracting(e -> ((InputException) e).errorCode())
+                    .isEqualTo(ErrorCode.TRANSFORM_VALUE_INVALID);
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
+    void skipLeavesOutAndCountsTextInANumericInputOfEveryFormat() throws IOException {
+        TransformFn fn = fitted();
+        for (String extension : List.of("csv", "jsonl", "tfrecord", "avro", "parquet")) {
+            Path eval = extension.equals("csv")
+                    ? Fitting.csv(dir, "eval.csv", "id,x,n", List.of("d,,1", "e,many,2", "f,,1"))
+                    : evalAs(extension);
+            Path out = dir.resolve("out-" + extension + ".jsonl");
+            TransformApply.Applied done = apply(fn, eval, out, BadRecords.SKIP);
+            assertThat(done.examples()).as(extension).isEqualTo(2);
+            assertThat(done.skippedRecords()).as(extension).isEqualTo(1);
+            List<String> lines = Files.readAllLines(out);
+            assertThat(lines).as(extension).hasSize(2);
+            assertThat(lines.get(0)).contains("\"id\":\"d\"");
+            assertThat(lines.get(1)).contains("\"id\":\"f\"");
+        }
     }
 }

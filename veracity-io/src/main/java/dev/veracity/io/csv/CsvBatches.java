@@ -26,6 +26,9 @@ final class CsvBatches {
 
     private final double[] fixedFloats;
     private final boolean speculative;
+    /** Per column, whether it is left out of the batches (not parsed); null: none is. */
+    private boolean[] dropped;
+
     private boolean widened;
 
     /**
@@ -62,6 +65,15 @@ final class CsvBatches {
         this.batchSize = batchSize;
     }
 
+    /** {@return these batches without the columns not named in {@code kept}, whose cells are then not parsed} */
+    CsvBatches keeping(java.util.Set<String> kept) {
+        dropped = new boolean[types.length];
+        for (int i = 0; i < types.length; i++) {
+            dropped[i] = !kept.contains(columnNames.get(i));
+        }
+        return this;
+    }
+
     /** {@return the next batch of at most {@code batchSize} rows; a batch of 0 rows at the end} */
     RecordBatch next() throws IOException {
         int rowCount = 0;
@@ -77,9 +89,11 @@ final class CsvBatches {
             }
         }
         List<Column> columns = new ArrayList<>(builders.length);
-        for (ColumnBuilder builder : builders) {
-            columns.add(builder.build());
-            builder.reset();
+        for (int i = 0; i < builders.length; i++) {
+            if (dropped == null || !dropped[i]) {
+                columns.add(builders[i].build());
+                builders[i].reset();
+            }
         }
         return new RecordBatch(rowCount, columns);
     }
@@ -101,6 +115,9 @@ final class CsvBatches {
         CsvTokenizer tokenizer = rows.tokenizer();
         byte[] bytes = tokenizer.bytes();
         for (int i : fixed.numericColumns()) {
+            if (dropped != null && dropped[i]) {
+                continue;
+            }
             int start = tokenizer.fieldStart(i);
             int length = tokenizer.fieldEnd(i) - start;
             if (length == 0) {
@@ -118,6 +135,9 @@ final class CsvBatches {
             }
         }
         for (int i = 0; i < builders.length; i++) {
+            if (dropped != null && dropped[i]) {
+                continue;
+            }
             int start = tokenizer.fieldStart(i);
             int length = tokenizer.fieldEnd(i) - start;
             ColumnBuilder builder = builders[i];
