@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The statistics beyond the per-column ones that {@link dev.veracity.stats.StatisticsOptions} may ask for, in a form
  * Beam can ship to workers: the sparse and weighted features a schema declares ({@link CompositeFeatures}) and the
- * semantic-domain statistics ({@link SemanticDomains}: natural-language features and images), field by field.
+ * semantic-domain statistics ({@link SemanticDomains}: natural-language features and domain inference), field by field.
  *
  * <pre>{@code
  * ExtraStatistics extra = ExtraStatistics.of(options.compositeFeatures(), options.semanticDomains());
@@ -24,13 +24,13 @@ import java.util.List;
  * @param sparse          the sparse features
  * @param weighted        the weighted features
  * @param naturalLanguage the natural-language features
- * @param images          whether string features get image statistics
+ * @param inferDomains    whether every feature goes through the domain-inferring generators (images, time, text)
  */
 record ExtraStatistics(
         ArrayList<SparseFeature> sparse,
         ArrayList<WeightedFeature> weighted,
         ArrayList<LanguageFeature> naturalLanguage,
-        boolean images)
+        boolean inferDomains)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -68,12 +68,12 @@ record ExtraStatistics(
                     new LinkedHashSet<>(f.sequenceExcludedIntTokens()),
                     new LinkedHashSet<>(f.sequenceExcludedStringTokens())));
         }
-        return new ExtraStatistics(sparse, weighted, language, semantic.images());
+        return new ExtraStatistics(sparse, weighted, language, semantic.inferDomains());
     }
 
     /** {@return whether there is nothing beyond the per-column statistics} */
     boolean isEmpty() {
-        return sparse.isEmpty() && weighted.isEmpty() && naturalLanguage.isEmpty() && !images;
+        return sparse.isEmpty() && weighted.isEmpty() && naturalLanguage.isEmpty() && !inferDomains;
     }
 
     /** {@return the sparse and weighted features, as the core names them} */
@@ -110,7 +110,7 @@ record ExtraStatistics(
                     f.sequenceExcludedIntTokens(),
                     f.sequenceExcludedStringTokens()));
         }
-        return new SemanticDomains(language, images);
+        return new SemanticDomains(language, inferDomains);
     }
 
     /** {@link CompositeFeatures.Sparse}, its path as the bytes of the proto. */
