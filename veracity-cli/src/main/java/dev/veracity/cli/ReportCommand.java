@@ -143,11 +143,18 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(Inputs.of(statistics, schema, anomalies, performance, pipeline));
         if (history != null && !history.startsWith("jdbc:")) {
             inputs.add(Path.of(history));
-            if (!Files.isRegularFile(Path.of(history))) { // opening would create an empty store
+            // Opening a missing or empty file would create an empty store in it: the report only reads its inputs.
+            if (!Files.isRegularFile(Path.of(history))) {
                 throw new InputException(
                         ErrorCode.FILE_NOT_FOUND,
                         "--history: expected a metric history (a SQLite file written by validate --history), found no "
                                 + "file " + history);
+            }
+            if (Files.size(Path.of(history)) == 0) {
+                throw new InputException(
+                        ErrorCode.UNSUPPORTED_FILE_FORMAT,
+                        history + ": expected a metric history (a SQLite file written by validate --history), found an "
+                                + "empty file");
             }
         }
         OutputPaths.refuseOverwrite(inputs, List.of(output));

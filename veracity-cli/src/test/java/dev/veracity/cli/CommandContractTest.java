@@ -435,6 +435,28 @@ class CommandContractTest {
         return tests.stream();
     }
 
+    /** Files named by an option rather than as the input: the same hostile cases, the same contract. */
+    private static final Map<String, Row> OPTION_FILES = Map.of(
+            "report --performance",
+            new Row("perf.json", Fixture.NONE, true, false, "{STATS}", "--performance", "{IN}", "-o", "{OUT}.html"),
+            "report --history",
+            new Row("history.sqlite", Fixture.NONE, true, false, "{STATS}", "--history", "{IN}", "-o", "{OUT}.html"),
+            "suggest-checks --schema",
+            new Row("schema.pbtxt", Fixture.NONE, true, false, "{STATS}", "--schema", "{IN}", "-o", "{OUT}.yaml"));
+
+    @TestFactory
+    Stream<DynamicTest> filesNamedByOptionsKeepTheContract() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, Row> e : new TreeMap<>(OPTION_FILES).entrySet()) {
+            String command = e.getKey().substring(0, e.getKey().indexOf(" --"));
+            for (Case hostile : List.of(Case.MISSING_FILE, Case.EMPTY_FILE, Case.DIRECTORY, Case.BINARY_GARBAGE)) {
+                tests.add(DynamicTest.dynamicTest(
+                        e.getKey() + " / " + hostile, () -> check(command, e.getValue(), hostile)));
+            }
+        }
+        return tests.stream();
+    }
+
     /** A row that does not call its command correctly would pass every case with a usage error: check it can. */
     @TestFactory
     Stream<DynamicTest> everyRowWithAValidInputRunsTheCommand() {
