@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The runnable job jar ({@code ./mvnw -Pbundle -pl veracity-beam -am package -DskipTests}) runs the pipeline on its
  * own, as {@code flink run} and {@code spark-submit} start it: its main class on the DirectRunner gives the local
  * statistics, and its stderr holds the summary line and no SLF4J warning (one provider inside). Skipped when the jar
- * was not built, as it is not by default.
+ * was not built, as it is not by default; failed then when {@code VERACITY_BUNDLED_JAR_REQUIRED=1} (.ci/run).
  */
 class BundledJarTest {
     private static final Path JAR = Path.of("target", "veracity-beam-bundled.jar");
@@ -29,6 +29,9 @@ class BundledJarTest {
 
     @Test
     void theBundledJarsMainRunsThePipelineOnTheDirectRunner() throws IOException, InterruptedException {
+        if ("1".equals(System.getenv("VERACITY_BUNDLED_JAR_REQUIRED"))) {
+            assertThat(JAR).as(".ci/run builds the job jar before this test").isRegularFile();
+        }
         assumeTrue(
                 Files.isRegularFile(JAR), "no " + JAR.toAbsolutePath() + ": build it with -Pbundle to run this test");
         List<Path> files = TestTables.write(directory, 3, 800, 2);
