@@ -73,7 +73,17 @@ public final class Workers {
         }
     }
 
-    private static IOException rethrow(Throwable cause) throws IOException {
+    /**
+     * Rethrows what a worker task failed with as the caller would have: a user error, an I/O error (unwrapped from
+     * {@link UncheckedIOException}), a runtime exception or an error as such; anything else as a bug.
+     *
+     * <pre>{@code
+     * catch (ExecutionException e) { throw Workers.rethrow(e.getCause()); }
+     * }</pre>
+     *
+     * @return the I/O error, for the caller to throw
+     */
+    public static IOException rethrow(Throwable cause) throws IOException {
         if (cause instanceof VeracityException user) {
             throw user;
         }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import dev.veracity.InputException;
 import dev.veracity.io.BadRecords;
 import dev.veracity.io.Progress;
+import dev.veracity.io.Workers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,23 +116,10 @@ final class JsonLinesScan {
                 try {
                     parts.add(future.get());
                 } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof InputException) {
+                    if (e.getCause() instanceof InputException) {
                         return List.of();
                     }
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    if (cause instanceof UncheckedIOException unchecked) {
-                        throw unchecked.getCause();
-                    }
-                    if (cause instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (cause instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(cause);
+                    throw Workers.rethrow(e.getCause());
                 }
             }
             return parts;
