@@ -143,8 +143,16 @@ final class AvroNesting {
 
     /** Adds a level-k entry (null if missing): its count of entries one level down, and those entries. */
     private static void addList(Nested nested, int k, Collection<?> list) {
+        if (list != null && k == nested.levels - 1) {
+            int values = 0;
+            for (Object element : list) {
+                values += element == null ? 0 : 1; // a null element is no value (AvroRows skips it)
+            }
+            nested.addOffset(k, values);
+            return;
+        }
         nested.addOffset(k, list == null ? 0 : list.size());
-        if (list == null || k == nested.levels - 1) {
+        if (list == null) {
             return;
         }
         for (Object element : list) {

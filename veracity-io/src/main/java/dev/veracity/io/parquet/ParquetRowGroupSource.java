@@ -5,6 +5,8 @@ import dev.veracity.InputException;
 import dev.veracity.data.BatchSource;
 import dev.veracity.data.Column;
 import dev.veracity.data.ColumnBuilder;
+import dev.veracity.data.ListLevels;
+import dev.veracity.data.Nesting;
 import dev.veracity.data.RecordBatch;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +38,13 @@ public final class ParquetRowGroupSource implements BatchSource {
     private long rowsLeft;
     private boolean returnedBatch;
 
-    private record LeafReader(ParquetLeaf leaf, ColumnReader reader, ValueConverter values, long[] entriesLeft) {
+    /** A leaf's reader; {@code levels} is null for a flat feature. */
+    private record LeafReader(
+            ParquetLeaf leaf,
+            ColumnReader reader,
+            ValueConverter values,
+            long[] entriesLeft,
+            ParquetListLevels levels) {
         ColumnBuilder builder() {
             return values.builder();
         }
@@ -80,9 +88,12 @@ public final class ParquetRowGroupSource implements BatchSource {
             List<LeafReader> leaves = new ArrayList<>();
             for (ParquetLeaf leaf : projected) {
                 ColumnReader column = store.getColumnReader(leaf.column());
-                leaves.add(new LeafReader(leaf, column, converters.get(key(leaf)), new long[] {
-                    pages.getPageReader(leaf.column()).getTotalValueCount()
-                }));
+                leaves.add(new LeafReader(
+                        leaf,
+                        column,
+                        converters.get(key(leaf)),
+                        new long[] {pages.getPageReader(leaf.column()).getTotalValueCount()},
+                        ParquetListLevels.of(projection, leaf).orElse(null)));
             }
             return new ParquetRowGroupSource(reader, where, leaves, pages.getRowCount(), batchSize);
         } catch (RuntimeException | IOException e) {
@@ -99,6 +110,7 @@ public final class ParquetRowGroupSource implements BatchSource {
         returnedBatch = true;
         int rows = (int) Math.min(batchSize, rowsLeft);
         List<Column> columns = new ArrayList<>(leaves.size());
+        List<ListLevels> lists = new ArrayList<>();
         try {
             for (LeafReader leaf : leaves) {
                 leaf.values().reset();
@@ -106,12 +118,18 @@ public final class ParquetRowGroupSource implements BatchSource {
                     readRow(leaf);
                 }
                 columns.add(leaf.values().build());
+                if (leaf.levels() != null) {
+                    lists.add(leaf.levels().build());
+                }
             }
         } catch (RuntimeException e) {
             throw invalid(where, e);
         }
         rowsLeft -= rows;
-        return Optional.of(new RecordBatch(rows, columns));
+        return Optional.of(
+                lists.isEmpty()
+                        ? new RecordBatch(rows, columns)
+                        : new RecordBatch(rows, columns, new Nesting(lists, List.of())));
     }
 
     private void readRow(LeafReader leaf) {
@@ -125,10 +143,14 @@ public final class ParquetRowGroupSource implements BatchSource {
         }
         boolean present = column.getCurrentDefinitionLevel() >= leaf.leaf().presenceDef();
         int maxDef = leaf.leaf().column().getMaxDefinitionLevel();
+        ParquetListLevels levels = leaf.levels();
         if (present) {
             builder.startList();
         }
         do {
+            if (levels != null) {
+                levels.entry(column.getCurrentRepetitionLevel(), column.getCurrentDefinitionLevel());
+            }
             if (present && column.getCurrentDefinitionLevel() == maxDef) {
                 column.writeCurrentValueToConverter();
             }
