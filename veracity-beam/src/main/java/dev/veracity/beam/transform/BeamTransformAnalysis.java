@@ -78,7 +78,10 @@ public final class BeamTransformAnalysis implements TransformAnalysis {
                     .apply("Spread", Reshuffle.viaRandomKey())
                     .apply("Analyze", ParDo.of(new AnalyzeFile(specText, settings)))
                     .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()))
-                    .apply("Merge", Combine.globally(new MergeInFileOrder(specText, files.size())))
+                    .apply(
+                            "Merge",
+                            Combine.globally(new MergeInFileOrder(specText, files.size()))
+                                    .withoutDefaults())
                     .apply("Write", ParDo.of(new WriteAnalysis(temporary.toString())));
             PipelineResult result;
             try {
