@@ -69,6 +69,14 @@ class FileOrderTest {
             }
         }
         byte[] expected = bytes(fold);
+        // the order matters (a sketch's compactions, a floating-point sum): the reverse fold gives other bytes
+        FileAnalysis reverse =
+                FileAnalysis.read(spec, new java.io.DataInputStream(new ByteArrayInputStream(states.get(files - 1))));
+        for (int f = files - 2; f >= 0; f--) {
+            reverse.merge(
+                    FileAnalysis.read(spec, new java.io.DataInputStream(new ByteArrayInputStream(states.get(f)))));
+        }
+        assertThat(bytes(reverse)).isNotEqualTo(expected);
         MergeInFileOrder combine = new MergeInFileOrder(text, files);
         FileOrderCoder coder = new FileOrderCoder(text);
         for (int trial = 0; trial < 20; trial++) {
