@@ -155,7 +155,7 @@ public final class BeamStatistics {
      * Runners wrap user exceptions in their own (Beam's PipelineExecutionException, Flink's JobExecutionException);
      * the user error is what the user must see, with its own message and exit code.
      */
-    static RuntimeException userErrorIn(RuntimeException e) {
+    public static RuntimeException userErrorIn(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof VeracityException veracity) {
                 return veracity;

@@ -97,7 +97,7 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
      *
      * @throws ConfigException if Beam rejects an option
      */
-    static VeracityBeamOptions pipelineOptions(EngineRun run) {
+    public static VeracityBeamOptions pipelineOptions(EngineRun run) {
         String runner = run.runner().isEmpty() ? DEFAULT_RUNNER : run.runner();
         List<String> args = new ArrayList<>();
         args.add("--runner=" + runner);

@@ -13,6 +13,6 @@ import java.util.Set;
 class BeamArchitectureTest extends ArchitectureContract {
     @Override
     protected Set<VeracityModule> modules() {
-        return EnumSet.of(VeracityModule.CORE, VeracityModule.IO, VeracityModule.BEAM);
+        return EnumSet.of(VeracityModule.CORE, VeracityModule.IO, VeracityModule.TRANSFORM, VeracityModule.BEAM);
     }
 }

@@ -1,8 +1,10 @@
 package dev.veracity.cli;
 
 import dev.veracity.io.BadRecords;
+import dev.veracity.io.EngineRun;
 import dev.veracity.io.InputPaths;
 import dev.veracity.io.OutputPaths;
+import dev.veracity.transform.TransformAnalysis;
 import dev.veracity.transform.TransformDirectory;
 import dev.veracity.transform.TransformFit;
 import dev.veracity.transform.TransformSpec;
@@ -32,11 +34,18 @@ import picocli.CommandLine.Spec;
             "descending bytes) and document frequencies. Writes TRANSFORM_DIR atomically: the",
             "spec, constants.json, vocabulary files, the input and output schemas (TFDV), and",
             "the SHA-256 of each file in transform.json.",
+            "",
+            "With --engine beam the analysis runs as an Apache Beam pipeline (--runner: Flink by",
+            "default, direct, spark): each file is analyzed by a worker and the analyses are",
+            "merged in file order, so TRANSFORM_DIR is the same, byte for byte, as with the",
+            "local engine; parallelism is across files.",
             ""
         },
         footer = {
             "%nExample:",
-            "  veracity transform fit --spec examples/transform.yaml examples/runs/train.csv -o runs_tf"
+            "  veracity transform fit --spec examples/transform.yaml examples/runs/train.csv -o runs_tf",
+            "  veracity transform fit --spec examples/transform.yaml examples/runs/train.csv -o runs_tf \\",
+            "      --engine beam --runner direct"
         })
 final class TransformFitCommand implements Callable<Integer> {
     @Spec
@@ -71,6 +80,30 @@ final class TransformFitCommand implements Callable<Integer> {
                     + "result is the same bytes as without the cache.")
     Path cache;
 
+    @Option(
+            names = "--engine",
+            paramLabel = "NAME",
+            defaultValue = TransformAnalysis.LOCAL,
+            description = "Where to analyze: local (default, this JVM) or beam (Apache Beam, with --runner; the "
+                    + "launcher adds it to the class path only when asked). Same transform directory either way.")
+    String engine;
+
+    @Option(
+            names = "--runner",
+            paramLabel = "RUNNER",
+            defaultValue = "",
+            description = "With --engine beam: direct (DirectRunner), flink (FlinkRunner, the default; an embedded "
+                    + "cluster unless --engine-arg --flinkMaster=HOST:PORT), spark (SparkRunner), or another "
+                    + "runner's class name on the class path.")
+    String runner;
+
+    @Option(
+            names = "--engine-arg",
+            paramLabel = "ARG",
+            description = "With --engine beam: a Beam pipeline option passed as it is (repeatable), e.g. "
+                    + "--engine-arg=--parallelism=4.")
+    List<String> engineArgs = List.of();
+
     @Mixin
     ReadingOptions reading;
 
@@ -87,7 +120,9 @@ final class TransformFitCommand implements Callable<Integer> {
                 transformSpec,
                 files,
                 reading.readOptions().withBadRecords(badRecords),
-                java.util.Optional.ofNullable(cache));
+                java.util.Optional.ofNullable(cache),
+                engine,
+                new EngineRun(inputs, runner, engineArgs, Runtime.getRuntime().availableProcessors()));
         TransformDirectory.write(fitted.fn(), fitted.summary(), output);
         PrintWriter err = spec.commandLine().getErr();
         if (fitted.summary().skippedRecords() > 0) {

@@ -143,6 +143,36 @@ class TransformCommandTest {
     }
 
     @Test
+    void anEngineNotOnTheClassPathIsExit2NamingTheOnesThatAre() {
+        Path tf = dir.resolve("tf");
+        CommandRun run = CommandRun.of(
+                "transform",
+                "fit",
+                "--spec",
+                SPEC.toString(),
+                TRAIN.toString(),
+                "-o",
+                tf.toString(),
+                "--engine",
+                "nope");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).startsWith("veracity: error: --engine nope: expected one of local");
+        assertThat(tf).doesNotExist();
+        CommandRun local = CommandRun.of(
+                "transform",
+                "fit",
+                "--spec",
+                SPEC.toString(),
+                TRAIN.toString(),
+                "-o",
+                tf.toString(),
+                "--engine",
+                "local");
+        assertThat(local.exitCode()).as(local.err()).isZero();
+    }
+
+    @Test
     void aDamagedTransformDirectoryIsRefused() throws IOException {
         Path tf = dir.resolve("tf");
         Path spec = Files.writeString(

@@ -67,7 +67,8 @@ public enum VeracityModule {
         return switch (this) {
             case CORE -> EnumSet.noneOf(VeracityModule.class);
             case IO -> EnumSet.of(CORE);
-            case REPORT, METADATA, PRIVACY, LABELING, SELECTION, TRANSFORM, MONITORING, BEAM -> EnumSet.of(CORE, IO);
+            case REPORT, METADATA, PRIVACY, LABELING, SELECTION, TRANSFORM, MONITORING -> EnumSet.of(CORE, IO);
+            case BEAM -> EnumSet.of(CORE, IO, TRANSFORM);
             case PIPELINE ->
                 EnumSet.of(CORE, IO, METADATA, SELECTION, TRANSFORM, MONITORING, LABELING, PRIVACY, REPORT);
             case CLI -> EnumSet.complementOf(EnumSet.of(CLI, BEAM));

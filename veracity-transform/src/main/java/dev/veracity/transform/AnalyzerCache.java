@@ -1,6 +1,5 @@
 package dev.veracity.transform;
 
-import dev.veracity.data.FeatureType;
 import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.ReadOptions;
 import java.io.BufferedInputStream;
@@ -14,11 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -34,8 +29,6 @@ import java.util.TreeMap;
  * }</pre>
  */
 final class AnalyzerCache {
-    private static final int FORMAT = 1;
-
     private final Path directory;
     private final TransformSpec spec;
     private final String analysisKey;
@@ -48,7 +41,7 @@ final class AnalyzerCache {
                 + read.csv().badRecords() + "," + read.csv().batchSize() + ","
                 + new TreeMap<>(read.csv().columnTypes())
                 + " columns=" + read.columns() + " avro=" + read.avroReaderSchema() + " partitions="
-                + TransformFit.PARTITIONS + " cache=" + FORMAT;
+                + TransformFit.PARTITIONS + " cache=" + FileAnalysis.FORMAT;
         this.analysisKey = sha256(new StringBuilder(spec.text()).append('\n').append(options));
     }
 
@@ -88,51 +81,15 @@ final class AnalyzerCache {
     }
 
     private static void write(FileAnalysis analysis, DataOutputStream out) throws IOException {
-        out.writeInt(FORMAT);
-        out.writeLong(analysis.rows());
-        out.writeLong(analysis.skipped());
-        out.writeInt(analysis.types().size());
-        for (Map.Entry<String, FeatureType> type : analysis.types().entrySet()) {
-            out.writeUTF(type.getKey());
-            out.writeUTF(type.getValue().name());
-        }
-        out.writeInt(analysis.maxCounts().size());
-        for (Map.Entry<String, Integer> max : analysis.maxCounts().entrySet()) {
-            out.writeUTF(max.getKey());
-            out.writeInt(max.getValue());
-        }
-        out.writeInt(analysis.analyzers().size());
-        for (StepAnalyzer analyzer : analysis.analyzers()) {
-            analyzer.write(out);
-        }
+        analysis.write(out);
     }
 
     private FileAnalysis read(DataInputStream in) throws IOException {
-        if (in.readInt() != FORMAT) {
-            throw new IOException("another cache format");
-        }
-        long rows = in.readLong();
-        long skipped = in.readLong();
-        Map<String, FeatureType> types = new LinkedHashMap<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            types.put(in.readUTF(), FeatureType.valueOf(in.readUTF()));
-        }
-        Map<String, Integer> maxCounts = new LinkedHashMap<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            maxCounts.put(in.readUTF(), in.readInt());
-        }
-        int steps = in.readInt();
-        if (steps != spec.steps().size()) {
-            throw new IOException("expected " + spec.steps().size() + " analyzers, found " + steps);
-        }
-        List<StepAnalyzer> analyzers = new ArrayList<>();
-        for (Step step : spec.steps()) {
-            analyzers.add(StepAnalyzer.read(step, in));
-        }
+        FileAnalysis analysis = FileAnalysis.read(spec, in);
         if (in.read() != -1) {
             throw new IOException("trailing bytes");
         }
-        return new FileAnalysis(analyzers, types, maxCounts, rows, skipped);
+        return analysis;
     }
 
     private static String sha256(CharSequence text) {

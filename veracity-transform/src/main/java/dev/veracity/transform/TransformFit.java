@@ -110,7 +110,33 @@ public final class TransformFit {
         return finish(spec, whole, analyzed, cached);
     }
 
-    private static FileAnalysis analyzeFile(TransformSpec spec, Path file, ReadOptions read) throws IOException {
+    /**
+     * As {@link #fitWithSummary(TransformSpec, List, ReadOptions, Optional)} on the engine named {@code engine}
+     * ({@link TransformAnalysis#named}): {@code local}, or {@code beam} with veracity-beam on the class path.
+     */
+    public static Fitted fitWithSummary(
+            TransformSpec spec,
+            List<Path> files,
+            ReadOptions read,
+            Optional<Path> cache,
+            String engine,
+            dev.veracity.io.EngineRun run)
+            throws IOException {
+        return TransformAnalysis.named(engine).fit(spec, files, read, cache, run);
+    }
+
+    /**
+     * {@return the fit whose files' analyses, merged in file order, are {@code whole}}: the constants and what the
+     * pass saw, as {@link #fitWithSummary} gives them
+     *
+     * @param analyzedFiles the number of files analyzed
+     * @throws InputException at the spec's position when a step's input column is absent from the data
+     */
+    public static Fitted fitted(TransformSpec spec, FileAnalysis whole, int analyzedFiles) {
+        return finish(spec, whole, analyzedFiles, 0);
+    }
+
+    static FileAnalysis analyzeFile(TransformSpec spec, Path file, ReadOptions read) throws IOException {
         List<Path> one = List.of(file);
         Optional<ReadOptions> once = CsvTyping.guessForFit(spec, one, read);
         if (once.isPresent()) {
