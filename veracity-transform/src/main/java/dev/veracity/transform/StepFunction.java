@@ -20,6 +20,7 @@ final class StepFunction {
     private final FeatureType inputType;
     private final double[] boundaries;
     private final Map<String, Integer> index;
+    private final AsciiIndex asciiIndex;
     private final double imputeNumber;
     private final double[] idf;
 
@@ -34,6 +35,7 @@ final class StepFunction {
         for (int i = 0; i < constants.vocabulary().size(); i++) {
             index.put(constants.vocabulary().get(i), i);
         }
+        this.asciiIndex = step.op() == Op.COMPUTE_AND_APPLY_VOCABULARY ? new AsciiIndex(constants.vocabulary()) : null;
         this.imputeNumber = imputesNumber() ? imputeNumber(step, constants) : Double.NaN;
         this.idf = new double[constants.documentFrequencies().size()];
         for (int i = 0; i < idf.length; i++) {
@@ -265,6 +267,11 @@ final class StepFunction {
                     ErrorCode.TRANSFORM_VALUE_INVALID,
                     row.where() + ", column " + step.input() + ": expected a number to bucketize, found NaN");
         }
+        return bucket(x);
+    }
+
+    /** {@return the bucket of x, not NaN} */
+    long bucket(double x) {
         int at = Arrays.binarySearch(boundaries, x);
         // The number of boundaries <= x: a value equal to a boundary is in the bucket above it (tf.raw_ops.Bucketize).
         return at >= 0 ? at + 1 : -at - 1;
@@ -280,6 +287,11 @@ final class StepFunction {
         double lower = b == 0 ? Double.NEGATIVE_INFINITY : boundaries[(int) b - 1];
         double upper = b == boundaries.length ? Double.POSITIVE_INFINITY : boundaries[(int) b];
         return new double[] {lower, upper};
+    }
+
+    /** {@return the vocabulary's ASCII entries by bytes (compute_and_apply_vocabulary only, else null)} */
+    AsciiIndex asciiIndex() {
+        return asciiIndex;
     }
 
     long lookup(String value) {

@@ -21,6 +21,13 @@ final class Text {
         return Long.remainderUnsigned(fingerprint, buckets);
     }
 
+    /** {@return as {@link #bucket(String, long)} of the text whose UTF-8 encoding is these bytes} */
+    static long bucket(byte[] utf8, int start, int length, long buckets) {
+        long fingerprint =
+                Hashing.farmHashFingerprint64().hashBytes(utf8, start, length).asLong();
+        return Long.remainderUnsigned(fingerprint, buckets);
+    }
+
     /** Adds the whitespace-separated tokens of {@code text} to {@code tokens} ({@code tf.strings.split}). */
     static void split(String text, List<String> tokens) {
         int n = text.length();

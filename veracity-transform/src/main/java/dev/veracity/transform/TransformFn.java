@@ -204,6 +204,11 @@ public final class TransformFn {
      * @throws InputException TRANSFORM_VALUE_INVALID naming the record and column of a wrong value
      */
     public RecordBatch apply(RecordBatch batch, long firstRecord) {
+        return apply(batch, firstRecord, true);
+    }
+
+    /** As {@link #apply(RecordBatch, long)}; {@code columnar} false runs every step row by row (tests compare). */
+    RecordBatch apply(RecordBatch batch, long firstRecord, boolean columnar) {
         Map<String, Column> byName = new HashMap<>();
         for (Column column : batch.columns()) {
             byName.put(column.name(), column);
@@ -216,6 +221,11 @@ public final class TransformFn {
                 inputs[k] = byName.get(step.inputs().get(k));
             }
             requireNumeric(step, inputs[0]);
+            Column whole = columnar ? ColumnarStep.apply(f, inputs, batch.rowCount()) : null;
+            if (whole != null) {
+                out.add(whole);
+                continue;
+            }
             List<FeatureType> types = f.outputTypes();
             ColumnSink values = new ColumnSink(ColumnBuilder.of(step.name(), types.get(0)));
             ColumnSink weights = types.size() > 1

@@ -1,0 +1,187 @@
+package dev.veracity.transform;
+
+import dev.veracity.data.Column;
+import dev.veracity.data.DictionaryCodes;
+import dev.veracity.data.FeatureType;
+import dev.veracity.data.FloatColumn;
+import dev.veracity.data.IntColumn;
+import dev.veracity.data.StringColumn;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The batch path of the ops whose output is one value per input value (the scaling ops, bucketize, apply_buckets,
+ * compute_and_apply_vocabulary, hash_strings), over whole primitive columns: no boxing, no String per value, the
+ * input's presence and row offsets reused as they are. It computes what {@link StepFunction#apply} computes row by
+ * row (a test compares the two on every covered op); where it could differ (a missing row holding values, NaN to
+ * bucketize, an op it does not cover) it declines and the row path runs.
+ *
+ * <pre>{@code
+ * Column out = ColumnarStep.apply(function, inputs, batch.rowCount()); // null: use the row path
+ * }</pre>
+ */
+final class ColumnarStep {
+    private ColumnarStep() {}
+
+    /** {@return the step's output column over the input columns, or null when the row path must compute it} */
+    static Column apply(StepFunction f, Column[] inputs, int rows) {
+        Step step = f.step();
+        if (inputs.length != 1) {
+            return null;
+        }
+        Column input = inputs[0];
+        return switch (step.op()) {
+            case SCALE_TO_Z_SCORE, SCALE_TO_0_1, SCALE_BY_MIN_MAX, LOG1P, CLIP -> {
+                if (input == null) {
+                    yield TransformFn.missing(step.name(), FeatureType.FLOAT, rows);
+                }
+                double[] x = numbers(input, rows);
+                if (x == null) {
+                    yield null;
+                }
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = f.scale(x[i]);
+                }
+                yield new FloatColumn(step.name(), rows, presence(input, rows), offsets(input, rows), x);
+            }
+            case BUCKETIZE, APPLY_BUCKETS -> {
+                if (input == null) {
+                    yield TransformFn.missing(step.name(), FeatureType.INT, rows);
+                }
+                double[] x = numbers(input, rows);
+                if (x == null) {
+                    yield null;
+                }
+                long[] buckets = new long[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    if (Double.isNaN(x[i])) {
+                        yield null; // the row path names the record
+                    }
+                    buckets[i] = f.bucket(x[i]);
+                }
+                yield new IntColumn(step.name(), rows, presence(input, rows), offsets(input, rows), buckets);
+            }
+            case COMPUTE_AND_APPLY_VOCABULARY, HASH_STRINGS -> {
+                if (input == null) {
+                    yield TransformFn.missing(step.name(), FeatureType.INT, rows);
+                }
+                if (!(input instanceof StringColumn text) || !emptyWhereMissing(input, rows)) {
+                    yield null;
+                }
+                yield new IntColumn(
+                        step.name(), rows, presence(input, rows), offsets(input, rows), categories(f, text, rows));
+            }
+            case IMPUTE, ONE_HOT, CROSS, NGRAMS, BAG_OF_WORDS, TFIDF, HOUR, DAY_OF_WEEK, MONTH, CYCLIC -> null;
+        };
+    }
+
+    /** {@return the column's values as doubles, or null if it is not numeric or a missing row holds values} */
+    private static double[] numbers(Column input, int rows) {
+        if (!emptyWhereMissing(input, rows)) {
+            return null;
+        }
+        int n = input.rowOffsets()[rows];
+        if (input instanceof FloatColumn floats) {
+            return Arrays.copyOf(floats.values(), n);
+        }
+        if (input instanceof IntColumn ints) {
+            long[] values = ints.values();
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = values[i];
+            }
+            return x;
+        }
+        return null;
+    }
+
+    /** {@return whether every missing row has no values (the row path writes none for it)} */
+    private static boolean emptyWhereMissing(Column input, int rows) {
+        boolean[] present = input.present();
+        int[] offsets = input.rowOffsets();
+        for (int r = 0; r < rows; r++) {
+            if (!present[r] && offsets[r + 1] != offsets[r]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean[] presence(Column input, int rows) {
+        return Arrays.copyOf(input.present(), rows);
+    }
+
+    private static int[] offsets(Column input, int rows) {
+        return Arrays.copyOf(input.rowOffsets(), rows + 1);
+    }
+
+    /**
+     * {@return the vocabulary index or hash bucket of every value}: a dictionary-coded column's entries are resolved
+     * once each; an ASCII value is looked up by its bytes (its text is those bytes); any other as text
+     */
+    private static long[] categories(StepFunction f, StringColumn text, int rows) {
+        int n = text.rowOffsets()[rows];
+        long[] out = new long[n];
+        byte[] bytes = text.bytes();
+        int[] starts = text.valueOffsets();
+        DictionaryCodes dictionary = text.dictionary();
+        if (dictionary != null && dictionary.entryCount() <= n) {
+            long[] byEntry = new long[dictionary.entryCount()];
+            int[] entryStarts = dictionary.entryOffsets();
+            for (int e = 0; e < byEntry.length; e++) {
+                byEntry[e] = category(
+                        f,
+                        new String(
+                                dictionary.entryBytes(),
+                                entryStarts[e],
+                                entryStarts[e + 1] - entryStarts[e],
+                                StandardCharsets.UTF_8));
+            }
+            int[] codes = dictionary.codes();
+            for (int i = 0; i < n; i++) {
+                out[i] = byEntry[codes[i]];
+            }
+            return out;
+        }
+        for (int i = 0; i < n; i++) {
+            int start = starts[i];
+            int length = starts[i + 1] - start;
+            out[i] = ascii(bytes, start, length)
+                    ? category(f, bytes, start, length)
+                    : category(f, new String(bytes, start, length, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** {@return the vocabulary index or hash bucket of a value, as the row path computes it} */
+    private static long category(StepFunction f, String value) {
+        return f.step().op() == Op.HASH_STRINGS
+                ? Text.bucket(value, f.step().parameters().hashBuckets())
+                : f.lookup(value);
+    }
+
+    /** {@return as {@link #category(StepFunction, String)} of the text of ASCII bytes, without making it} */
+    private static long category(StepFunction f, byte[] bytes, int start, int length) {
+        Parameters p = f.step().parameters();
+        if (f.step().op() == Op.HASH_STRINGS) {
+            return Text.bucket(bytes, start, length, p.hashBuckets());
+        }
+        int at = f.asciiIndex().find(bytes, start, length);
+        if (at >= 0) {
+            return at;
+        }
+        return p.numOovBuckets() > 0
+                ? f.constants().vocabulary().size() + Text.bucket(bytes, start, length, p.numOovBuckets())
+                : p.defaultValue();
+    }
+
+    /** {@return whether the bytes are all ASCII (so their UTF-8 text is one char per byte, equal to them)} */
+    static boolean ascii(byte[] bytes, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
