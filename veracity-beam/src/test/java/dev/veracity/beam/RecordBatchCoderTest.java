@@ -2,15 +2,15 @@ package dev.veracity.beam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veracity.data.BatchSource;
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.io.csv.CsvLines;
-import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.ReadOptions;
+import dev.veracity.io.Readers;
 import dev.veracity.stats.DatasetAccumulator;
 import dev.veracity.stats.StatisticsOptions;
 import dev.veracity.testing.SeededProperty;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -25,12 +25,10 @@ class RecordBatchCoderTest {
     void decodingAnEncodedBatchGivesTheSameColumns(long seed) throws IOException {
         Path file = TestTables.write(directory, seed, (int) Math.floorMod(seed, 200L), 1)
                 .get(0);
-        byte[] text = Files.readAllBytes(file);
-        CsvLines lines = new CsvLines(
-                file.toString(), CsvLines.header(text, file.toString(), CsvOptions.DEFAULT), CsvOptions.DEFAULT);
-        byte[] body = Arrays.copyOfRange(text, TestTables.HEADER.length() + 1, text.length);
-        RecordBatch batch = lines.parse(body, lines.types(lines.rank(body, lines.noRanks())))
-                .batch();
+        RecordBatch batch;
+        try (BatchSource source = Readers.open(file, ReadOptions.DEFAULT)) {
+            batch = source.next().orElseThrow();
+        }
 
         RecordBatch decoded = CoderUtils.decodeFromByteArray(
                 RecordBatchCoder.of(), CoderUtils.encodeToByteArray(RecordBatchCoder.of(), batch));
