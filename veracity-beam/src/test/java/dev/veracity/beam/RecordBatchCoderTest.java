@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.util.CoderUtils;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RecordBatchCoderTest {
@@ -43,6 +44,26 @@ class RecordBatchCoderTest {
         DatasetAccumulator copy = new DatasetAccumulator(StatisticsOptions.DEFAULT);
         copy.add(decoded);
         assertThat(copy.result("")).isEqualTo(original.result("")); // every value, through the statistics of them
+    }
+
+    @Test
+    void nestingIsEncodedWithTheColumns() throws IOException {
+        try (BatchSource source =
+                Readers.open(Path.of("../examples/tfx-parity/sessions.tfrecord"), ReadOptions.DEFAULT)) {
+            RecordBatch batch = source.next().orElseThrow();
+            assertThat(batch.nesting().lists()).isNotEmpty();
+            assertThat(batch.nesting().structs()).isNotEmpty();
+
+            RecordBatch decoded = CoderUtils.decodeFromByteArray(
+                    RecordBatchCoder.of(), CoderUtils.encodeToByteArray(RecordBatchCoder.of(), batch));
+
+            assertThat(decoded.nesting()).isEqualTo(batch.nesting());
+            DatasetAccumulator original = new DatasetAccumulator(StatisticsOptions.DEFAULT);
+            original.add(batch);
+            DatasetAccumulator copy = new DatasetAccumulator(StatisticsOptions.DEFAULT);
+            copy.add(decoded);
+            assertThat(copy.result("")).isEqualTo(original.result(""));
+        }
     }
 
     private static void assertSameColumn(Column actual, Column expected, int rows) {
