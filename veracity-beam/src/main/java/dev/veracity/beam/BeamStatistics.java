@@ -99,7 +99,7 @@ public final class BeamStatistics {
         DatasetFeatureStatisticsList statistics = output.contains("://")
                 ? DatasetFeatureStatisticsList.getDefaultInstance()
                 : StatisticsFiles.read(Path.of(output));
-        return new ComputedStatistics(statistics, counters.getOrDefault(ParseLines.SKIPPED_RECORDS, 0L), rowsNotSliced);
+        return new ComputedStatistics(statistics, counters.getOrDefault(ReadCsv.SKIPPED_RECORDS, 0L), rowsNotSliced);
     }
 
     /** As {@link #run}, through a temporary local file that is deleted afterwards. */

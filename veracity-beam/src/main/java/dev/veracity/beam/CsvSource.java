@@ -2,19 +2,17 @@ package dev.veracity.beam;
 
 import dev.veracity.data.FeatureType;
 import dev.veracity.io.BadRecords;
-import dev.veracity.io.csv.CsvLines;
 import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.csv.CsvSplits;
 import dev.veracity.stats.Sampling;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * What the workers need to read CSV lines, serializable (the core's option records are not): the source as messages
- * name it, the header, the CSV options and the sample.
+ * What the workers need to read CSV splits, serializable (the core's option records are not): the header, the CSV
+ * options, the sample and the size of splits.
  *
- * @param name        the input patterns, as messages name them
  * @param header      the column names
  * @param delimiter   {@link CsvOptions#delimiter()}
  * @param quote       {@link CsvOptions#quote()}
@@ -23,9 +21,9 @@ import java.util.Objects;
  * @param columnTypes {@link CsvOptions#columnTypes()}
  * @param sampleRate  {@link Sampling#rate()}
  * @param seed        {@link Sampling#seed()}
+ * @param splitBytes  the size of splits, or 0 for the local engine's choice
  */
 record CsvSource(
-        String name,
         List<String> header,
         byte delimiter,
         byte quote,
@@ -33,19 +31,18 @@ record CsvSource(
         int batchSize,
         HashMap<String, FeatureType> columnTypes,
         double sampleRate,
-        long seed)
+        long seed,
+        long splitBytes)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
     CsvSource {
-        Objects.requireNonNull(name, "name is null");
         header = List.copyOf(header);
         columnTypes = new HashMap<>(columnTypes);
     }
 
-    static CsvSource of(String name, List<String> header, CsvOptions options, Sampling sampling) {
+    static CsvSource of(List<String> header, CsvOptions options, Sampling sampling, long splitBytes) {
         return new CsvSource(
-                name,
                 header,
                 options.delimiter(),
                 options.quote(),
@@ -53,7 +50,8 @@ record CsvSource(
                 options.batchSize(),
                 new HashMap<>(options.columnTypes()),
                 sampling.rate(),
-                sampling.seed());
+                sampling.seed(),
+                splitBytes);
     }
 
     CsvOptions options() {
@@ -64,7 +62,7 @@ record CsvSource(
         return new Sampling(sampleRate, seed);
     }
 
-    CsvLines lines() {
-        return new CsvLines(name, header, options());
+    CsvSplits splits() {
+        return new CsvSplits(header, options());
     }
 }

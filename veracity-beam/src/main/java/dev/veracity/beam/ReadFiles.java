@@ -77,8 +77,7 @@ public final class ReadFiles extends PTransform<PBegin, PCollection<RecordBatch>
         private final ArrayList<String> columns;
         private final String avroReaderSchema;
         private final BadRecords badRecords;
-        private final Counter skipped =
-                Metrics.counter(GenerateStatistics.METRICS_NAMESPACE, ParseLines.SKIPPED_RECORDS);
+        private final Counter skipped = Metrics.counter(GenerateStatistics.METRICS_NAMESPACE, ReadCsv.SKIPPED_RECORDS);
 
         ReadFile(String format, List<String> columns, String avroReaderSchema, BadRecords badRecords) {
             this.format = format;

@@ -4,8 +4,11 @@ import dev.veracity.data.Column;
 import dev.veracity.data.FeatureType;
 import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
+import dev.veracity.data.ListLevels;
+import dev.veracity.data.Nesting;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.data.StringColumn;
+import dev.veracity.data.StructRows;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,11 +21,17 @@ import org.apache.beam.sdk.coders.CustomCoder;
 
 /**
  * Beam's coder of a {@link RecordBatch}, for runners that move or copy batches between steps: per column its type,
- * name, presence, row offsets and values, each array length-prefixed. Only the used part of each array is written.
+ * name, presence, row offsets and values, each array length-prefixed; then the batch's {@link Nesting}: per nested
+ * feature its column, path and list levels, per struct its path and presence. Only the used part of each array is
+ * written.
+ *
+ * <pre>{@code
+ * byte[] bytes = CoderUtils.encodeToByteArray(RecordBatchCoder.of(), batch);
+ * }</pre>
  */
 public final class RecordBatchCoder extends CustomCoder<RecordBatch> {
     private static final long serialVersionUID = 1L;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final RecordBatchCoder INSTANCE = new RecordBatchCoder();
 
     private RecordBatchCoder() {}
@@ -68,7 +77,92 @@ public final class RecordBatchCoder extends CustomCoder<RecordBatch> {
                 out.write(strings.bytes(), 0, valueOffsets[values]);
             }
         }
+        writeNesting(batch.nesting(), rows, out);
         out.flush();
+    }
+
+    private static void writeNesting(Nesting nesting, int rows, DataOutputStream out) throws IOException {
+        out.writeInt(nesting.lists().size());
+        for (ListLevels levels : nesting.lists()) {
+            out.writeUTF(levels.column());
+            writePath(levels.path(), out);
+            out.writeInt(levels.levels());
+            for (int k = 0; k < levels.levels(); k++) {
+                int[] offsets = levels.offsets()[k];
+                int entries = levels.entries(k);
+                out.writeInt(entries);
+                for (int e = 0; e <= entries; e++) {
+                    out.writeInt(offsets[e]);
+                }
+                if (k + 1 < levels.levels()) {
+                    boolean[] present = levels.present()[k];
+                    for (int e = 0; e < offsets[entries]; e++) {
+                        out.writeBoolean(present[e]);
+                    }
+                }
+            }
+        }
+        out.writeInt(nesting.structs().size());
+        for (StructRows struct : nesting.structs()) {
+            writePath(struct.path(), out);
+            boolean[] present = struct.present();
+            for (int r = 0; r < rows; r++) {
+                out.writeBoolean(present[r]);
+            }
+        }
+    }
+
+    private static void writePath(List<String> path, DataOutputStream out) throws IOException {
+        out.writeInt(path.size());
+        for (String step : path) {
+            out.writeUTF(step);
+        }
+    }
+
+    private static Nesting readNesting(int rows, DataInputStream in) throws IOException {
+        int listCount = in.readInt();
+        List<ListLevels> lists = new ArrayList<>(listCount);
+        for (int l = 0; l < listCount; l++) {
+            String column = in.readUTF();
+            List<String> path = readPath(in);
+            int levelCount = in.readInt();
+            int[][] offsets = new int[levelCount][];
+            boolean[][] present = new boolean[levelCount - 1][];
+            for (int k = 0; k < levelCount; k++) {
+                int entries = in.readInt();
+                offsets[k] = new int[entries + 1];
+                for (int e = 0; e <= entries; e++) {
+                    offsets[k][e] = in.readInt();
+                }
+                if (k + 1 < levelCount) {
+                    present[k] = new boolean[offsets[k][entries]];
+                    for (int e = 0; e < present[k].length; e++) {
+                        present[k][e] = in.readBoolean();
+                    }
+                }
+            }
+            lists.add(new ListLevels(column, path, offsets, present));
+        }
+        int structCount = in.readInt();
+        List<StructRows> structs = new ArrayList<>(structCount);
+        for (int s = 0; s < structCount; s++) {
+            List<String> path = readPath(in);
+            boolean[] present = new boolean[rows];
+            for (int r = 0; r < rows; r++) {
+                present[r] = in.readBoolean();
+            }
+            structs.add(new StructRows(path, present));
+        }
+        return lists.isEmpty() && structs.isEmpty() ? Nesting.NONE : new Nesting(lists, structs);
+    }
+
+    private static List<String> readPath(DataInputStream in) throws IOException {
+        int steps = in.readInt();
+        List<String> path = new ArrayList<>(steps);
+        for (int i = 0; i < steps; i++) {
+            path.add(in.readUTF());
+        }
+        return path;
     }
 
     @Override
@@ -120,7 +214,7 @@ public final class RecordBatchCoder extends CustomCoder<RecordBatch> {
                         }
                     });
         }
-        return new RecordBatch(rows, columns);
+        return new RecordBatch(rows, columns, readNesting(rows, in));
     }
 
     @Override

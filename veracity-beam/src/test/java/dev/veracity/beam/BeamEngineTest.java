@@ -78,7 +78,7 @@ class BeamEngineTest {
         Files.writeString(file, "a,b,c\n1,2,3\n4,5\n7,8,9\n");
         assertThatThrownBy(() -> beam().compute(Veracity.statistics(List.of()), direct(file.toString())))
                 .isInstanceOf(InputException.class)
-                .hasMessage(file + " record \"4,5\":1:3: expected 3 fields as in the header, found 2");
+                .hasMessage(file + ":3:3: expected 3 fields as in the header, found 2");
     }
 
     @Test

@@ -2,19 +2,20 @@ package dev.veracity.beam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veracity.data.BatchSource;
 import dev.veracity.data.Column;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.io.csv.CsvLines;
-import dev.veracity.io.csv.CsvOptions;
+import dev.veracity.io.ReadOptions;
+import dev.veracity.io.Readers;
 import dev.veracity.stats.DatasetAccumulator;
 import dev.veracity.stats.StatisticsOptions;
 import dev.veracity.testing.SeededProperty;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.util.CoderUtils;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RecordBatchCoderTest {
@@ -25,12 +26,10 @@ class RecordBatchCoderTest {
     void decodingAnEncodedBatchGivesTheSameColumns(long seed) throws IOException {
         Path file = TestTables.write(directory, seed, (int) Math.floorMod(seed, 200L), 1)
                 .get(0);
-        byte[] text = Files.readAllBytes(file);
-        CsvLines lines = new CsvLines(
-                file.toString(), CsvLines.header(text, file.toString(), CsvOptions.DEFAULT), CsvOptions.DEFAULT);
-        byte[] body = Arrays.copyOfRange(text, TestTables.HEADER.length() + 1, text.length);
-        RecordBatch batch = lines.parse(body, lines.types(lines.rank(body, lines.noRanks())))
-                .batch();
+        RecordBatch batch;
+        try (BatchSource source = Readers.open(file, ReadOptions.DEFAULT)) {
+            batch = source.next().orElseThrow();
+        }
 
         RecordBatch decoded = CoderUtils.decodeFromByteArray(
                 RecordBatchCoder.of(), CoderUtils.encodeToByteArray(RecordBatchCoder.of(), batch));
@@ -45,6 +44,26 @@ class RecordBatchCoderTest {
         DatasetAccumulator copy = new DatasetAccumulator(StatisticsOptions.DEFAULT);
         copy.add(decoded);
         assertThat(copy.result("")).isEqualTo(original.result("")); // every value, through the statistics of them
+    }
+
+    @Test
+    void nestingIsEncodedWithTheColumns() throws IOException {
+        try (BatchSource source =
+                Readers.open(Path.of("../examples/tfx-parity/sessions.tfrecord"), ReadOptions.DEFAULT)) {
+            RecordBatch batch = source.next().orElseThrow();
+            assertThat(batch.nesting().lists()).isNotEmpty();
+            assertThat(batch.nesting().structs()).isNotEmpty();
+
+            RecordBatch decoded = CoderUtils.decodeFromByteArray(
+                    RecordBatchCoder.of(), CoderUtils.encodeToByteArray(RecordBatchCoder.of(), batch));
+
+            assertThat(decoded.nesting()).isEqualTo(batch.nesting());
+            DatasetAccumulator original = new DatasetAccumulator(StatisticsOptions.DEFAULT);
+            original.add(batch);
+            DatasetAccumulator copy = new DatasetAccumulator(StatisticsOptions.DEFAULT);
+            copy.add(decoded);
+            assertThat(copy.result("")).isEqualTo(original.result(""));
+        }
     }
 
     private static void assertSameColumn(Column actual, Column expected, int rows) {

@@ -65,8 +65,7 @@ class StatisticsPipelineTest {
         Run run = execute("--runner=DirectRunner", "--input=" + input, "--output=" + directory.resolve("o.pb"));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip())
-                .isEqualTo("veracity: error: " + input + " record \"4,5\":1:3: expected 3 "
-                        + "fields as in the header, found 2");
+                .isEqualTo("veracity: error: " + input + ":3:3: expected 3 " + "fields as in the header, found 2");
     }
 
     @Test

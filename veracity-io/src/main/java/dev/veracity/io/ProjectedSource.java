@@ -2,7 +2,10 @@ package dev.veracity.io;
 
 import dev.veracity.data.BatchSource;
 import dev.veracity.data.Column;
+import dev.veracity.data.ListLevels;
+import dev.veracity.data.Nesting;
 import dev.veracity.data.RecordBatch;
+import dev.veracity.data.StructRows;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +41,23 @@ public final class ProjectedSource implements BatchSource {
                 kept.add(column);
             }
         }
-        return Optional.of(new RecordBatch(batch.get().rowCount(), kept));
+        return Optional.of(
+                new RecordBatch(batch.get().rowCount(), kept, kept(batch.get().nesting())));
+    }
+
+    /** {@return the levels of the kept columns, and the structs that hold them or that the options select} */
+    private Nesting kept(Nesting nesting) {
+        if (nesting.isEmpty()) {
+            return nesting;
+        }
+        List<ListLevels> lists = nesting.lists().stream()
+                .filter(levels -> options.selects(levels.column()))
+                .toList();
+        List<StructRows> structs = nesting.structs().stream()
+                .filter(struct -> options.selects(String.join(".", struct.path()))
+                        || lists.stream().anyMatch(levels -> struct.isParentOf(levels.path())))
+                .toList();
+        return lists.isEmpty() && structs.isEmpty() ? Nesting.NONE : new Nesting(lists, structs);
     }
 
     @Override

@@ -77,6 +77,11 @@ public final class CsvChunkedRead {
         return new CsvChunkedRead(csv, pool, threads, chunkBytes, new java.util.HashSet<>(kept));
     }
 
+    /** {@return the chunk size for a file of {@code size} bytes: about 64 chunks, each of 8 to 64 MiB} */
+    static long chunkBytesFor(long size) {
+        return Math.max(MIN_CHUNK_BYTES, Math.min(MAX_CHUNK_BYTES, size / CHUNKS_PER_FILE));
+    }
+
     /** {@return whether every file can be read in chunks: plain (not gzip) CSV} */
     public static boolean splittable(List<Path> files) {
         for (Path file : files) {
@@ -139,9 +144,7 @@ public final class CsvChunkedRead {
                         file + ": expected every column's type fixed for a chunked read, found some to infer");
             }
             long size = input.size();
-            long chunk = chunkBytes > 0
-                    ? chunkBytes
-                    : Math.max(MIN_CHUNK_BYTES, Math.min(MAX_CHUNK_BYTES, size / CHUNKS_PER_FILE));
+            long chunk = chunkBytes > 0 ? chunkBytes : chunkBytesFor(size);
             List<CsvChunk> chunks = CsvChunkPlanner.plan(input, csv.quote(), chunk, pool);
             Reading reading = new Reading(
                     header,
@@ -241,7 +244,7 @@ public final class CsvChunkedRead {
     }
 
     /** A chunk's batches as a source; a file's first chunk gives at least one batch. */
-    private static final class ChunkSource implements BatchSource {
+    static final class ChunkSource implements BatchSource {
         private final CsvBatches batches;
         private boolean mustGive;
         private boolean ended;

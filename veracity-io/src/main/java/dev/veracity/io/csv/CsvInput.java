@@ -14,32 +14,39 @@ import java.util.Objects;
  * One input file of a dataset: plain CSV, which can be read from any offset (and so split into chunks), or gzip,
  * which can only be read from its start.
  *
- * @param path the file
- * @param size its size in bytes (compressed size for gzip)
- * @param gzip whether it is gzip-compressed (by its {@code .gz} extension)
+ * @param name   the file as messages name it
+ * @param size   its size in bytes (compressed size for gzip)
+ * @param gzip   whether it is gzip-compressed (by its {@code .gz} extension)
+ * @param opener its stored bytes (compressed, for gzip) from an offset
  */
-record CsvInput(Path path, long size, boolean gzip) {
+record CsvInput(String name, long size, boolean gzip, CsvSplits.Opener opener) {
     CsvInput {
-        Objects.requireNonNull(path, "path is null");
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(opener, "opener is null");
     }
 
     /** {@return the input for a file, checked to be a readable regular file} */
     static CsvInput of(Path path) throws IOException {
         try (InputStream checked = InputFiles.openRegularFile(path, "it is read twice")) {
-            boolean gzip =
-                    path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-            return new CsvInput(path, java.nio.file.Files.size(path), gzip);
+            return new CsvInput(path.toString(), java.nio.file.Files.size(path), gzip(path.toString()), offset -> {
+                if (offset == 0) {
+                    return InputFiles.openRegularFile(path, "it is read twice");
+                }
+                FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+                channel.position(offset);
+                return Channels.newInputStream(channel); // the tokenizer reads in large blocks itself
+            });
         }
     }
 
-    /** {@return the file as messages name it} */
-    String name() {
-        return path.toString();
+    /** {@return whether a file of this name is gzip-compressed} */
+    static boolean gzip(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
     /** {@return the file's bytes as stored (compressed, for gzip), from its start} */
     InputStream openCompressed() throws IOException {
-        return InputFiles.openRegularFile(path, "it is read twice");
+        return opener.openAt(0);
     }
 
     /** {@return the (decompressed) bytes from {@code offset} on; a gzip file only from offset 0} */
@@ -48,10 +55,8 @@ record CsvInput(Path path, long size, boolean gzip) {
             if (offset != 0) {
                 throw new IllegalArgumentException("a gzip file is read from its start only");
             }
-            return InputFiles.gunzip(InputFiles.openRegularFile(path, "it is read twice"), name());
+            return InputFiles.gunzip(opener.openAt(0), name);
         }
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-        channel.position(offset);
-        return Channels.newInputStream(channel); // the tokenizer reads in large blocks itself
+        return opener.openAt(offset);
     }
 }
