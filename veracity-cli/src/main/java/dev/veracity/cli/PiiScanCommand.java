@@ -116,6 +116,8 @@ final class PiiScanCommand implements Callable<Integer> {
         if (schema == null && writeSchema != null) {
             throw new ParameterException(spec.commandLine(), "--write-schema: expected --schema too");
         }
+        // Read before anything is printed or written: a bad --schema leaves no report behind.
+        Schema before = schema == null ? null : SchemaFiles.read(schema);
         PiiScanner scanner = PiiScanner.standard()
                 .withSampleSize(sampleSize)
                 .withMinFraction(minFraction)
@@ -123,11 +125,11 @@ final class PiiScanCommand implements Callable<Integer> {
                 .withTableOptions(input.tableOptions());
         PiiScanReport report = scanner.scan(data);
         output.print(spec.commandLine().getOut(), stream -> PiiScanJson.write(report, stream), () -> table(report));
-        if (schema != null && writeSchema == null) {
-            return gate(report, SchemaFiles.read(schema));
+        if (before != null && writeSchema == null) {
+            return gate(report, before);
         }
-        if (schema != null) {
-            Schema marked = SchemaFiles.read(schema);
+        if (before != null) {
+            Schema marked = before;
             for (FeatureVerdict feature : report.piiFeatures()) {
                 marked = PiiTags.mark(
                         marked,
