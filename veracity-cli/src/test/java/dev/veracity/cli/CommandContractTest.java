@@ -639,6 +639,47 @@ class CommandContractTest {
                 "-o",
                 "{OUT}.pb");
         option(
+                "validate --previous-version",
+                "stats.pb",
+                "--stats",
+                "{STATS}",
+                "--schema",
+                "{SCHEMA}",
+                "--previous-version",
+                "{IN}",
+                "-o",
+                "{OUT}.pb");
+        option(
+                "validate --config",
+                EnumSet.of(Case.MISSING_FILE, Case.DIRECTORY, Case.BINARY_GARBAGE), // empty: the default config
+                new Row(
+                        "config.pbtxt",
+                        Fixture.NONE,
+                        true,
+                        false,
+                        "--stats",
+                        "{STATS}",
+                        "--schema",
+                        "{SCHEMA}",
+                        "--config",
+                        "{IN}",
+                        "-o",
+                        "{OUT}.pb"));
+        option(
+                "label weak --ratings",
+                "ratings.csv",
+                "--functions",
+                "{LFS}",
+                "{CSV}",
+                "--id",
+                "a",
+                "--ratings",
+                "{IN}",
+                "--label-column",
+                "w",
+                "-o",
+                "{OUT}.csv");
+        option(
                 "validate-examples --checks",
                 "checks.yaml",
                 "--schema",
@@ -650,9 +691,15 @@ class CommandContractTest {
                 "{OUT}.pbtxt");
     }
 
-    /** Option cases whose message does not name the file (validate's empty statistics: "found none"). */
-    private static final Set<String> UNNAMED =
-            Set.of("validate --previous / EMPTY_FILE", "validate --serving / EMPTY_FILE");
+    /**
+     * Option cases whose one-line message does not name the file, to mend in validate: empty statistics ("expected
+     * statistics with at least one dataset, found none"), a --config directory ("one of FILES: Is a directory").
+     */
+    private static final Set<String> UNNAMED = Set.of(
+            "validate --previous / EMPTY_FILE",
+            "validate --previous-version / EMPTY_FILE",
+            "validate --serving / EMPTY_FILE",
+            "validate --config / DIRECTORY");
 
     /** A file named by an option, under all of {@link #FILE_CASES}. */
     private static void option(String key, String inputName, String... template) {
