@@ -6,7 +6,6 @@ import dev.veracity.drift.DriftConfig;
 import dev.veracity.drift.DriftReport;
 import dev.veracity.drift.DriftSeries;
 import dev.veracity.drift.DriftTest;
-import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.DriftJson;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
@@ -14,13 +13,11 @@ import dev.veracity.io.StatisticsFiles;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,24 +88,15 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "FEATURE=X", description = "The threshold of a feature (repeatable).")
     Map<String, String> thresholds = new LinkedHashMap<>();
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Also write the report as JSON here (for dashboards), atomically.")
-    Path output;
-
-    @Option(
-            names = "--json",
-            description = "Print the report as JSON instead of the table (-o FILE writes it to a "
-                    + "file, as --json FILE formerly did).")
-    boolean json;
+    @Mixin
+    JsonReportOptions output;
 
     @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.refuseOverwrite(Inputs.of(inputs, schema), Arrays.asList(output));
+        OutputPaths.refuseOverwrite(Inputs.of(inputs, schema), output.outputs());
         List<Path> files = spanFiles();
         Baseline chosen = baseline();
         if (files.size() < 2 && !(chosen instanceof Baseline.Fixed)) {
@@ -130,20 +118,14 @@ final class DriftCommand implements Callable<Integer> {
                 .config(config.overriddenBy(options))
                 .run();
         checkFeaturesExist(options, report);
-        if (output != null) {
-            AtomicFiles.write(output, stream -> {
-                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                DriftJson.write(report, writer);
-                writer.flush();
-            });
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            DriftJson.write(report, out);
-        } else {
-            out.print(DriftTable.render(report));
-        }
-        out.flush();
+        output.print(
+                spec.commandLine().getOut(),
+                stream -> {
+                    Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                    DriftJson.write(report, writer);
+                    writer.flush();
+                },
+                () -> DriftTable.render(report));
         return report.hasAlarms() ? ExitCodes.ANOMALIES : ExitCodes.OK;
     }
 
@@ -158,7 +140,7 @@ final class DriftCommand implements Callable<Integer> {
                             .forEach(files::add);
                 }
             } else {
-                if (json && !Files.exists(input) && input.toString().endsWith(".json")) {
+                if (output.json && !Files.exists(input) && input.toString().endsWith(".json")) {
                     // the old form --json FILE, now a flag and a span: say how to write a file instead
                     throw new ParameterException(
                             spec.commandLine(),

@@ -8,8 +8,6 @@ import dev.veracity.labeling.agreement.PairAgreement;
 import dev.veracity.labeling.ratings.RepeatedRatings;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,28 +49,22 @@ final class LabelAgreementCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Level level;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Also write the report as JSON.")
-    Path output;
-
-    @Option(names = "--json", description = "Print the report as JSON instead of tables.")
-    boolean json;
+    @Mixin
+    JsonReportOptions output;
 
     @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.refuseOverwrite(Inputs.of(input.files, List.of()), Arrays.asList(output));
+        OutputPaths.refuseOverwrite(Inputs.of(input.files, List.of()), output.outputs());
         AgreementReport report = AgreementReport.of(input.read(RepeatedRatings.REFUSE), level);
-        if (output != null) {
-            AgreementJson.write(report, output);
+        if (output.file != null) {
+            AgreementJson.write(report, output.file);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(
-                json
+                output.json
                         ? AgreementJson.toJson(report).toPrettyString() + "\n"
                         : TerminalText.escapeKeepingLines(render(report)));
         out.flush();

@@ -2,7 +2,6 @@ package dev.veracity.cli;
 
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
-import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.monitoring.PerformanceEvaluator;
 import dev.veracity.monitoring.PerformanceJson;
@@ -10,10 +9,7 @@ import dev.veracity.monitoring.PerformanceOptions;
 import dev.veracity.monitoring.PerformanceReport;
 import dev.veracity.monitoring.Span;
 import dev.veracity.monitoring.Task;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -154,14 +150,8 @@ final class PerformanceCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Bootstrap seed (default: 42).")
     long seed;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Write the report as JSON, atomically.")
-    Path output;
-
-    @Option(names = "--json", description = "Print the JSON instead of the table.")
-    boolean json;
+    @Mixin
+    JsonReportOptions output;
 
     @Mixin
     TableInputOptions input;
@@ -172,21 +162,13 @@ final class PerformanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Optional<Path> baselineFile = baseline.equals("first") ? Optional.empty() : Optional.of(Path.of(baseline));
-        OutputPaths.refuseOverwrite(Inputs.of(data, baselineFile.orElse(null)), java.util.Arrays.asList(output));
+        OutputPaths.refuseOverwrite(Inputs.of(data, baselineFile.orElse(null)), output.outputs());
         PerformanceReport report =
                 new PerformanceEvaluator(options(), input.tableOptions()).evaluate(data, baselineFile);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            PerformanceJson.write(report, bytes);
-            out.print(bytes.toString(StandardCharsets.UTF_8));
-        } else {
-            out.print(TerminalText.escapeKeepingLines(PerformanceCommandTable.render(report)));
-        }
-        out.flush();
-        if (output != null) {
-            AtomicFiles.write(output, stream -> PerformanceJson.write(report, stream));
-        }
+        output.print(
+                spec.commandLine().getOut(),
+                stream -> PerformanceJson.write(report, stream),
+                () -> TerminalText.escapeKeepingLines(PerformanceCommandTable.render(report)));
         return report.hasAlarm() ? ExitCodes.ANOMALIES : ExitCodes.OK;
     }
 

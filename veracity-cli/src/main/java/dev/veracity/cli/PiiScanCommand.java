@@ -1,6 +1,5 @@
 package dev.veracity.cli;
 
-import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.privacy.PiiTags;
@@ -11,10 +10,8 @@ import dev.veracity.privacy.scan.PiiScanReport;
 import dev.veracity.privacy.scan.PiiScanner;
 import dev.veracity.proto.Schema;
 import dev.veracity.schema.SchemaCanonicalizer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -82,14 +79,8 @@ final class PiiScanCommand implements Callable<Integer> {
             description = "Least confidence of a finding that counts (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--json", description = "Print the report as JSON instead of a table.")
-    boolean json;
-
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Also write the JSON report here.")
-    Path output;
+    @Mixin
+    JsonReportOptions output;
 
     @Option(
             names = "--schema",
@@ -112,7 +103,7 @@ final class PiiScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.refuseOverwrite(Inputs.of(List.of(data), schema), Arrays.asList(output, writeSchema));
+        OutputPaths.refuseOverwrite(Inputs.of(List.of(data), schema), Arrays.asList(output.file, writeSchema));
         if (sampleSize < 1) {
             throw new ParameterException(spec.commandLine(), "--sample-size: expected at least 1, found " + sampleSize);
         }
@@ -125,29 +116,20 @@ final class PiiScanCommand implements Callable<Integer> {
         if (schema == null && writeSchema != null) {
             throw new ParameterException(spec.commandLine(), "--write-schema: expected --schema too");
         }
+        // Read before anything is printed or written: a bad --schema leaves no report behind.
+        Schema before = schema == null ? null : SchemaFiles.read(schema);
         PiiScanner scanner = PiiScanner.standard()
                 .withSampleSize(sampleSize)
                 .withMinFraction(minFraction)
                 .withDetector(dev.veracity.privacy.detect.PiiDetector.standard().withThreshold(threshold))
                 .withTableOptions(input.tableOptions());
         PiiScanReport report = scanner.scan(data);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            PiiScanJson.write(report, bytes);
-            out.print(bytes.toString(StandardCharsets.UTF_8));
-        } else {
-            out.print(table(report));
+        output.print(spec.commandLine().getOut(), stream -> PiiScanJson.write(report, stream), () -> table(report));
+        if (before != null && writeSchema == null) {
+            return gate(report, before);
         }
-        out.flush();
-        if (output != null) {
-            AtomicFiles.write(output, stream -> PiiScanJson.write(report, stream));
-        }
-        if (schema != null && writeSchema == null) {
-            return gate(report, SchemaFiles.read(schema));
-        }
-        if (schema != null) {
-            Schema marked = SchemaFiles.read(schema);
+        if (before != null) {
+            Schema marked = before;
             for (FeatureVerdict feature : report.piiFeatures()) {
                 marked = PiiTags.mark(
                         marked,

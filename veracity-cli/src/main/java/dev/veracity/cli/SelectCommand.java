@@ -2,7 +2,6 @@ package dev.veracity.cli;
 
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
-import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
 import dev.veracity.io.StatisticsFiles;
@@ -24,10 +23,7 @@ import dev.veracity.selection.SelectionOptions;
 import dev.veracity.selection.SelectionReport;
 import dev.veracity.selection.ServingCheck;
 import dev.veracity.selection.Task;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -218,14 +214,8 @@ final class SelectCommand implements Callable<Integer> {
             description = "Seed of the resamples and of the score samples (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Write the ranking as JSON, atomically.")
-    Path output;
-
-    @Option(names = "--json", description = "Print the ranking JSON instead of the table.")
-    boolean json;
+    @Mixin
+    JsonReportOptions output;
 
     @Mixin
     TableInputOptions input;
@@ -235,7 +225,8 @@ final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.refuseOverwrite(Inputs.of(data, schema, servingStats), Arrays.asList(output, schemaOut, statsOut));
+        OutputPaths.refuseOverwrite(
+                Inputs.of(data, schema, servingStats), Arrays.asList(output.file, schemaOut, statsOut));
         if (lift && statsOut == null) {
             throw new ConfigException(ErrorCode.INVALID_OPTION, "--lift: expected --stats-out FILE too, found none");
         }
@@ -261,18 +252,10 @@ final class SelectCommand implements Callable<Integer> {
         FeatureSelector selector = new FeatureSelector(options, input.tableOptions());
         LiftAccumulator lifts = new LiftAccumulator(liftTopK);
         SelectionReport report = lift ? selector.select(data, lifts) : selector.select(data);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            SelectionJson.write(report, bytes);
-            out.print(bytes.toString(StandardCharsets.UTF_8));
-        } else {
-            out.print(TerminalText.escapeKeepingLines(SelectCommandTable.render(report)));
-        }
-        out.flush();
-        if (output != null) {
-            AtomicFiles.write(output, stream -> SelectionJson.write(report, stream));
-        }
+        output.print(
+                spec.commandLine().getOut(),
+                stream -> SelectionJson.write(report, stream),
+                () -> TerminalText.escapeKeepingLines(SelectCommandTable.render(report)));
         if (schemaOut != null) {
             SchemaFiles.write(deprecateUnselected(before.get(), report), schemaOut);
         }

@@ -3,18 +3,13 @@ package dev.veracity.cli;
 import dev.veracity.ConfigException;
 import dev.veracity.ErrorCode;
 import dev.veracity.data.ValueText;
-import dev.veracity.io.AtomicFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.monitoring.ShiftDiagnosis;
 import dev.veracity.monitoring.ShiftJson;
 import dev.veracity.monitoring.ShiftOptions;
 import dev.veracity.monitoring.ShiftReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -88,14 +83,8 @@ final class ShiftCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the held-out split.")
     long seed;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Write the diagnosis as JSON, atomically.")
-    Path output;
-
-    @Option(names = "--json", description = "Print the JSON instead of the summary.")
-    boolean json;
+    @Mixin
+    JsonReportOptions output;
 
     @Mixin
     TableInputOptions input;
@@ -105,7 +94,7 @@ final class ShiftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.refuseOverwrite(Inputs.of(List.of(baseline, current)), Arrays.asList(output));
+        OutputPaths.refuseOverwrite(Inputs.of(List.of(baseline, current)), output.outputs());
         if (!(alpha > 0 && alpha < 1)) {
             throw new ConfigException(ErrorCode.INVALID_OPTION, "--alpha: expected a value in (0, 1), found " + alpha);
         }
@@ -115,18 +104,10 @@ final class ShiftCommand implements Callable<Integer> {
         ShiftOptions options =
                 new ShiftOptions(label, features.stream().map(String::strip).toList(), alpha, minRows, seed);
         ShiftReport report = new ShiftDiagnosis(options, input.tableOptions()).diagnose(baseline, current);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ShiftJson.write(report, bytes);
-            out.print(bytes.toString(StandardCharsets.UTF_8));
-        } else {
-            out.print(TerminalText.escapeKeepingLines(summary(report)));
-        }
-        out.flush();
-        if (output != null) {
-            AtomicFiles.write(output, stream -> ShiftJson.write(report, stream));
-        }
+        output.print(
+                spec.commandLine().getOut(),
+                stream -> ShiftJson.write(report, stream),
+                () -> TerminalText.escapeKeepingLines(summary(report)));
         return report.verdict() == ShiftReport.Verdict.NONE ? ExitCodes.OK : ExitCodes.ANOMALIES;
     }
 

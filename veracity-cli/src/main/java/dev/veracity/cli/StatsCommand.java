@@ -20,8 +20,6 @@ import dev.veracity.stats.SemanticDomains;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -288,11 +286,7 @@ final class StatsCommand implements Callable<Integer> {
             }
             Map<String, List<String>> tokens = new LinkedHashMap<>();
             for (Map.Entry<String, Path> vocabulary : vocabularies.entrySet()) {
-                tokens.put(
-                        vocabulary.getKey(),
-                        Files.readAllLines(vocabulary.getValue(), StandardCharsets.UTF_8).stream()
-                                .map(String::strip)
-                                .toList());
+                tokens.put(vocabulary.getKey(), VocabularyFile.read(vocabulary.getValue()));
             }
             options = options.withSemanticDomains(
                     new SemanticDomains(NaturalLanguageFeature.of(readSchema, tokens), true));

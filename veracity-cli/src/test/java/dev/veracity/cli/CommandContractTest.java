@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ class CommandContractTest {
         SCHEMA,
         PROJECT,
         PREDICTIONS,
+        EMPTY_DIRECTORY,
         NONE
     }
 
@@ -435,23 +437,300 @@ class CommandContractTest {
         return tests.stream();
     }
 
-    /** Files named by an option rather than as the input: the same hostile cases, the same contract. */
-    private static final Map<String, Row> OPTION_FILES = Map.of(
-            "report --performance",
-            new Row("perf.json", Fixture.NONE, true, false, "{STATS}", "--performance", "{IN}", "-o", "{OUT}.html"),
-            "report --history",
-            new Row("history.sqlite", Fixture.NONE, true, false, "{STATS}", "--history", "{IN}", "-o", "{OUT}.html"),
-            "suggest-checks --schema",
-            new Row("schema.pbtxt", Fixture.NONE, true, false, "{STATS}", "--schema", "{IN}", "-o", "{OUT}.yaml"));
+    /**
+     * A file named by an option rather than as the input, and the hostile cases that apply to it (an empty file is a
+     * valid empty vocabulary, a missing cache directory is made).
+     */
+    record OptionFile(Row row, Set<Case> cases) {}
+
+    private static final Set<Case> FILE_CASES =
+            EnumSet.of(Case.MISSING_FILE, Case.EMPTY_FILE, Case.DIRECTORY, Case.BINARY_GARBAGE);
+
+    /** Files named by options, found by listing the options of type Path: the same hostile cases, the same contract. */
+    private static final Map<String, OptionFile> OPTION_FILES = new TreeMap<>();
+
+    static {
+        option("report --performance", "perf.json", "{STATS}", "--performance", "{IN}", "-o", "{OUT}.html");
+        option("report --history", "history.sqlite", "{STATS}", "--history", "{IN}", "-o", "{OUT}.html");
+        option("report --schema", "schema.pbtxt", "{STATS}", "--schema", "{IN}", "-o", "{OUT}.html");
+        option(
+                "report --anomalies",
+                EnumSet.of(Case.MISSING_FILE, Case.DIRECTORY, Case.BINARY_GARBAGE), // empty: no anomalies
+                new Row(
+                        "anomalies.pbtxt",
+                        Fixture.NONE,
+                        true,
+                        false,
+                        "{STATS}",
+                        "--anomalies",
+                        "{IN}",
+                        "-o",
+                        "{OUT}.html"));
+        option("suggest-checks --schema", "schema.pbtxt", "{STATS}", "--schema", "{IN}", "-o", "{OUT}.yaml");
+        option(
+                "stats --vocab",
+                EnumSet.of(Case.MISSING_FILE, Case.DIRECTORY, Case.BINARY_GARBAGE, Case.OUTPUT_IS_INPUT),
+                new Row(
+                        "vocab.pb",
+                        Fixture.CSV,
+                        true,
+                        false,
+                        "{CSV}",
+                        "--semantic-domain-stats",
+                        "--schema",
+                        "{SCHEMA}",
+                        "--vocab",
+                        "b={IN}",
+                        "-o",
+                        "{OUT}.pb"));
+        option("stats --schema", "schema.pbtxt", "{CSV}", "--schema", "{IN}", "-o", "{OUT}.pb");
+        option("stats --pii-secret-file", "secret", "{CSV}", "--pii-secret-file", "{IN}", "-o", "{OUT}.pb");
+        option(
+                "transform fit --cache",
+                EnumSet.of(Case.EMPTY_FILE, Case.BINARY_GARBAGE, Case.OUTPUT_IS_INPUT), // missing or empty: made
+                new Row(
+                        "cache",
+                        Fixture.EMPTY_DIRECTORY,
+                        true,
+                        false,
+                        "--spec",
+                        "{SPEC}",
+                        "{CSV}",
+                        "--cache",
+                        "{IN}",
+                        "-o",
+                        "{OUT}"));
+        option("transform fit --spec", "spec.yaml", "--spec", "{IN}", "{CSV}", "-o", "{OUT}");
+        option("transform apply --transform", "transform", "--transform", "{IN}", "{CSV}", "-o", "{OUT}.csv");
+        option("transform inverse --transform", "transform", "--transform", "{IN}", "{CSV}", "-o", "{OUT}.csv");
+        option("transform verify --transform", "transform", "--transform", "{IN}", "{CSV}");
+        option("drift --schema", "schema.pbtxt", "{STATS}", "{STATS}", "--schema", "{IN}", "-o", "{OUT}.json");
+        option("select --schema", "schema.pbtxt", "{CSV}", "--label", "b", "--schema", "{IN}", "-o", "{OUT}.json");
+        option(
+                "select --serving-stats",
+                "stats.pb",
+                "{CSV}",
+                "--label",
+                "b",
+                "--serving-stats",
+                "{IN}",
+                "-o",
+                "{OUT}.json");
+        option(
+                "shift --current",
+                "data.csv",
+                "--baseline",
+                "{CSV}",
+                "--current",
+                "{IN}",
+                "--label",
+                "b",
+                "-o",
+                "{OUT}.json");
+        option(
+                "skew --serving",
+                "data.csv",
+                "--training",
+                "{CSV}",
+                "--serving",
+                "{IN}",
+                "--key",
+                "a",
+                "-o",
+                "{OUT}.json");
+        option("pii scan --schema", "schema.pbtxt", "{CSV}", "--schema", "{IN}", "-o", "{OUT}.json");
+        option("pii redact --schema", "schema.pbtxt", "{CSV}", "--schema", "{IN}", "-o", "{OUT}.csv");
+        option("pii redact --secret-file", "secret", "{CSV}", "--secret-file", "{IN}", "-o", "{OUT}.csv");
+        option(
+                "label weak --functions",
+                "lfs.yaml",
+                "--functions",
+                "{IN}",
+                "{CSV}",
+                "--label-column",
+                "w",
+                "-o",
+                "{OUT}.csv");
+        option(
+                "label weak --gold",
+                "gold.csv",
+                "--functions",
+                "{LFS}",
+                "{CSV}",
+                "--id",
+                "a",
+                "--gold",
+                "{IN}",
+                "--label-column",
+                "w",
+                "-o",
+                "{OUT}.csv");
+        option(
+                "label query --data",
+                "data.csv",
+                "--predictions",
+                "{PREDICTIONS}",
+                "--data",
+                "{IN}",
+                "--features",
+                "a",
+                "--id",
+                "id",
+                "--strategy",
+                "random",
+                "--budget",
+                "1",
+                "-o",
+                "{OUT}.csv");
+        option(
+                "label consensus --weights-from-project",
+                "project",
+                "{CSV}",
+                "--method",
+                "weighted",
+                "--weights-from-project",
+                "{IN}",
+                "-o",
+                "{OUT}.csv");
+        option(
+                "label project init --instructions",
+                EnumSet.of(Case.MISSING_FILE, Case.DIRECTORY), // any bytes are instructions
+                new Row(
+                        "instructions.txt",
+                        Fixture.NONE,
+                        true,
+                        false,
+                        "--labels",
+                        "yes,no",
+                        "--instructions",
+                        "{IN}",
+                        "{OUT}"));
+        option(
+                "validate --checks",
+                "checks.yaml",
+                "--stats",
+                "{STATS}",
+                "--schema",
+                "{SCHEMA}",
+                "--checks",
+                "{IN}",
+                "-o",
+                "{OUT}.pb");
+        option(
+                "validate --serving",
+                "stats.pb",
+                "--stats",
+                "{STATS}",
+                "--schema",
+                "{SCHEMA}",
+                "--serving",
+                "{IN}",
+                "-o",
+                "{OUT}.pb");
+        option(
+                "validate --previous",
+                "stats.pb",
+                "--stats",
+                "{STATS}",
+                "--schema",
+                "{SCHEMA}",
+                "--previous",
+                "{IN}",
+                "-o",
+                "{OUT}.pb");
+        option(
+                "validate --previous-version",
+                "stats.pb",
+                "--stats",
+                "{STATS}",
+                "--schema",
+                "{SCHEMA}",
+                "--previous-version",
+                "{IN}",
+                "-o",
+                "{OUT}.pb");
+        option(
+                "validate --config",
+                EnumSet.of(Case.MISSING_FILE, Case.DIRECTORY, Case.BINARY_GARBAGE), // empty: the default config
+                new Row(
+                        "config.pbtxt",
+                        Fixture.NONE,
+                        true,
+                        false,
+                        "--stats",
+                        "{STATS}",
+                        "--schema",
+                        "{SCHEMA}",
+                        "--config",
+                        "{IN}",
+                        "-o",
+                        "{OUT}.pb"));
+        option(
+                "label weak --ratings",
+                "ratings.csv",
+                "--functions",
+                "{LFS}",
+                "{CSV}",
+                "--id",
+                "a",
+                "--ratings",
+                "{IN}",
+                "--label-column",
+                "w",
+                "-o",
+                "{OUT}.csv");
+        option(
+                "validate-examples --checks",
+                "checks.yaml",
+                "--schema",
+                "{SCHEMA}",
+                "{CSV}",
+                "--checks",
+                "{IN}",
+                "-o",
+                "{OUT}.pbtxt");
+    }
+
+    /**
+     * Option cases whose one-line message does not name the file, to mend in validate: empty statistics ("expected
+     * statistics with at least one dataset, found none"), a --config directory ("one of FILES: Is a directory").
+     */
+    private static final Set<String> UNNAMED = Set.of(
+            "validate --previous / EMPTY_FILE",
+            "validate --previous-version / EMPTY_FILE",
+            "validate --serving / EMPTY_FILE",
+            "validate --config / DIRECTORY");
+
+    /** A file named by an option, under all of {@link #FILE_CASES}. */
+    private static void option(String key, String inputName, String... template) {
+        option(key, FILE_CASES, new Row(inputName, Fixture.NONE, true, false, template));
+    }
+
+    private static void option(String key, Set<Case> cases, Row row) {
+        OPTION_FILES.put(key, new OptionFile(row, cases));
+    }
+
+    @Test
+    void everyOptionFileRowIsACommandWithThatOption() {
+        for (String key : OPTION_FILES.keySet()) {
+            String command = key.substring(0, key.indexOf(" --"));
+            String option = key.substring(key.indexOf(" --") + 1);
+            assertThat(leafCommands()).as(key).contains(command);
+            assertThat(OPTION_FILES.get(key).row().template()).as(key).contains(option);
+        }
+    }
 
     @TestFactory
     Stream<DynamicTest> filesNamedByOptionsKeepTheContract() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Map.Entry<String, Row> e : new TreeMap<>(OPTION_FILES).entrySet()) {
+        for (Map.Entry<String, OptionFile> e : OPTION_FILES.entrySet()) {
             String command = e.getKey().substring(0, e.getKey().indexOf(" --"));
-            for (Case hostile : List.of(Case.MISSING_FILE, Case.EMPTY_FILE, Case.DIRECTORY, Case.BINARY_GARBAGE)) {
+            for (Case hostile : e.getValue().cases()) {
+                String name = e.getKey() + " / " + hostile;
+                // The message names the file, which also shows the call reached it (not a usage error before).
+                boolean namesIt = !UNNAMED.contains(name);
                 tests.add(DynamicTest.dynamicTest(
-                        e.getKey() + " / " + hostile, () -> check(command, e.getValue(), hostile)));
+                        name, () -> check(command, e.getValue().row(), hostile, namesIt)));
             }
         }
         return tests.stream();
@@ -495,7 +774,8 @@ class CommandContractTest {
                     .replace("{SCHEMA}", fixtures.schema().toString())
                     .replace("{LFS}", fixtures.functions().toString())
                     .replace("{SPEC}", fixtures.spec().toString())
-                    .replace("{TRANSFORM}", fixtures.transform().toString());
+                    .replace("{TRANSFORM}", fixtures.transform().toString())
+                    .replace("{PREDICTIONS}", fixtures.predictions().toString());
             if (arg.startsWith("{OUT}")) {
                 arg = outputIsInput ? input.toString() : out + arg.substring("{OUT}".length());
             }
@@ -513,6 +793,10 @@ class CommandContractTest {
     }
 
     private static void check(String command, Row row, Case hostile) throws IOException {
+        check(command, row, hostile, false);
+    }
+
+    private static void check(String command, Row row, Case hostile, boolean namesInput) throws IOException {
         Path dir = Files.createTempDirectory("veracity-contract");
         try {
             Path input = dir.resolve("in").resolve(row.inputName());
@@ -543,6 +827,9 @@ class CommandContractTest {
             assertThat(lines).as(where).hasSize(1);
             assertThat(lines.get(0)).as(where).startsWith("veracity: error: ");
             assertThat(run.err()).as(where).doesNotContain("\tat ").doesNotContain("Exception");
+            if (namesInput) {
+                assertThat(lines.get(0)).as(where).contains(row.inputName());
+            }
             try (Stream<Path> written = Files.walk(outputs)) {
                 assertThat(written.filter(p -> !p.equals(outputs)).toList())
                         .as(where)
@@ -564,6 +851,8 @@ class CommandContractTest {
         }
     }
 
+    private static final String PREDICTIONS_CSV = "id,p_yes,p_no\ni1,0.25,0.75\ni2,1,0\n";
+
     /** Valid inputs, made with the CLI itself. */
     private static final class Fixtures {
         private final Path csv;
@@ -573,9 +862,11 @@ class CommandContractTest {
         private final Path functions;
         private final Path spec;
         private final Path transform;
+        private final Path predictions;
 
         Fixtures(Path dir) throws IOException {
             Path valid = Files.createDirectory(dir.resolve("valid"));
+            predictions = Files.writeString(valid.resolve("predictions.csv"), PREDICTIONS_CSV);
             csv = Files.writeString(
                     valid.resolve("data.csv"),
                     "a,b,t,item,rater,label\n"
@@ -614,6 +905,10 @@ class CommandContractTest {
             return spec;
         }
 
+        Path predictions() {
+            return predictions;
+        }
+
         Path transform() {
             return transform;
         }
@@ -648,7 +943,8 @@ class CommandContractTest {
                                     .exitCode())
                             .isZero();
                 }
-                case PREDICTIONS -> Files.writeString(target, "id,p_yes,p_no\ni1,0.25,0.75\ni2,1,0\n");
+                case PREDICTIONS -> Files.writeString(target, PREDICTIONS_CSV);
+                case EMPTY_DIRECTORY -> Files.createDirectory(target);
                 case NONE -> throw new IllegalArgumentException("no valid input for the output cases");
             }
         }

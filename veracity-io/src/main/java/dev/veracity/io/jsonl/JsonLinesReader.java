@@ -1,6 +1,5 @@
 package dev.veracity.io.jsonl;
 
-import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.data.BatchSource;
 import dev.veracity.data.FeatureType;
@@ -18,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Reads a JSON Lines file (one JSON object per line) as typed column batches, one row per line, inferring each
- * feature's type in a first pass over the file as the CSV reader does.
+ * feature's type in a first pass over the file as the CSV reader does; that pass runs range by range on all cores and
+ * merges to exactly what one sequential read finds ({@link JsonLinesPlan}, as for statistics).
  *
  * <ul>
  * <li><b>Lines.</b> A line ends at LF or CRLF; blank lines (only spaces, tabs, CRs) are skipped; a UTF-8 byte-order
@@ -55,8 +55,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class JsonLinesReader implements BatchSource {
-    private static final String READ_TWICE = "it is read twice";
-
     private final InputStream in;
     private final JsonRecords records;
     private final JsonBatches batches;
@@ -95,33 +93,35 @@ public final class JsonLinesReader implements BatchSource {
      * @param progress receives "inferring column types", then "computing statistics" progress, in bytes
      */
     public static JsonLinesReader open(Path file, JsonLinesOptions options, Progress progress) throws IOException {
+        return open(
+                file,
+                options,
+                progress,
+                JsonLinesStatistics.DEFAULT_RANGE_BYTES,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #open(Path, JsonLinesOptions, Progress)}, the first pass on up to {@code threads} threads over ranges
+     * of about {@code rangeBytes} (tests make them tiny); the features, types and errors do not depend on either.
+     */
+    static JsonLinesReader open(Path file, JsonLinesOptions options, Progress progress, long rangeBytes, int threads)
+            throws IOException {
         Objects.requireNonNull(file, "file is null");
         Objects.requireNonNull(options, "options is null");
         Objects.requireNonNull(progress, "progress is null");
         String fileName = file.toString();
         var factory = JsonLineParser.newFactory();
-        JsonFeatures features = new JsonFeatures();
         long size;
-        try (InputStream first = InputFiles.openRegularFile(file, READ_TWICE)) {
+        try (InputStream checked = InputFiles.openRegularFile(file, JsonInput.READ_TWICE)) {
             size = Files.size(file);
-            JsonRecords records = new JsonRecords(
-                    new JsonLineSplitter(first, fileName),
-                    new JsonLineParser(factory, features, fileName, false),
-                    options.badRecords(),
-                    progress,
-                    "inferring column types",
-                    size);
-            while (records.next()) {
-                features.commit(records.parsed(), fileName, records.line());
-            }
-            if (records.recordsRead() + records.skippedRecords() == 0) {
-                throw new InputException(
-                        ErrorCode.JSONL_EMPTY_FILE,
-                        fileName + ": expected JSON objects, one per line, found an empty file");
-            }
         }
+        // Read as plain bytes, whatever the name (a gzip file is refused by the callers or fails as malformed).
+        List<JsonInput> input = List.of(new JsonInput(file, size, false));
+        JsonLinesPlan plan = JsonLinesPlan.scan(input, options.badRecords(), factory, rangeBytes, progress, threads);
+        JsonFeatures features = plan.features();
         List<JsonField> columns = features.columns();
-        InputStream second = InputFiles.openRegularFile(file, READ_TWICE);
+        InputStream second = InputFiles.openRegularFile(file, JsonInput.READ_TWICE);
         boolean opened = false;
         try {
             JsonRecords records = new JsonRecords(

@@ -52,6 +52,7 @@ class JsonLinesReaderProgressTest {
                         "inferring column types",
                         "inferring column types",
                         "inferring column types",
+                        "inferring column types", // the end of the first pass: all bytes
                         "computing statistics",
                         "computing statistics",
                         "computing statistics");
@@ -61,6 +62,7 @@ class JsonLinesReaderProgressTest {
             assertThat(u.done()).isBetween(1L, size);
         });
         assertThat(updates.get(1).done()).isGreaterThan(updates.get(0).done());
+        assertThat(updates.get(3).done()).isEqualTo(size);
     }
 
     @Test

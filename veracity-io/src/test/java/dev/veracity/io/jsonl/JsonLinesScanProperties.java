@@ -2,6 +2,10 @@ package dev.veracity.io.jsonl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veracity.InputException;
+import dev.veracity.data.Column;
+import dev.veracity.data.RecordBatch;
+import dev.veracity.data.ValueText;
 import dev.veracity.io.BadRecords;
 import dev.veracity.io.Progress;
 import dev.veracity.testing.SeededProperty;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * type was first seen at) and range by range, on generated files built to be awkward: a key INT in one range and FLOAT
  * in another, only nulls, only empty arrays, arrays then numbers, nested objects whose dotted name is also a flat key,
  * keys that appear late, blank lines, CRLF, a byte-order mark, no final line end, gzip files; and files that conflict
- * across ranges or hold malformed lines, where it must fail or skip exactly as the sequential read does.
+ * across ranges or hold malformed lines, where it must fail or skip exactly as the sequential read does. The reader
+ * of one file ({@code convert}'s) gives the same rows, types and errors on any number of threads.
  */
 class JsonLinesScanProperties {
     @TempDir
@@ -57,6 +62,45 @@ class JsonLinesScanProperties {
                 assertThat(describe(parallel.get())).isEqualTo(sequential);
             }
         }
+    }
+
+    @SeededProperty(tries = 40)
+    void theReaderOfOneFileGivesTheSequentialReadOnAnyThreads(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        JsonInput input = write(random, 0, random.nextInt(3) == 0);
+        long rangeBytes = new long[] {1, 16, 64, 200, 4096}[random.nextInt(5)];
+        for (BadRecords badRecords : BadRecords.values()) {
+            JsonLinesOptions options = new JsonLinesOptions(badRecords, 1 + random.nextInt(8));
+            String sequential = read(input.path(), options, Long.MAX_VALUE, 1);
+            assertThat(read(input.path(), options, rangeBytes, 2)).isEqualTo(sequential);
+            assertThat(read(input.path(), options, rangeBytes, 4)).isEqualTo(sequential);
+        }
+    }
+
+    /** {@return what a reader gives, as text: features, types, every row's cells, the lines skipped; or its error} */
+    private static String read(Path file, JsonLinesOptions options, long rangeBytes, int threads) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (JsonLinesReader reader = JsonLinesReader.open(file, options, Progress.NONE, rangeBytes, threads)) {
+            text.append(reader.featureNames())
+                    .append(' ')
+                    .append(reader.featureTypes())
+                    .append('\n');
+            for (Optional<RecordBatch> b = reader.next(); b.isPresent(); b = reader.next()) {
+                RecordBatch batch = b.get();
+                text.append("batch ").append(batch.rowCount()).append('\n');
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    for (Column column : batch.columns()) {
+                        text.append(column.present()[row] ? "[" + ValueText.row(column, row) + "]" : "-")
+                                .append(' ');
+                    }
+                    text.append('\n');
+                }
+            }
+            text.append("skipped ").append(reader.skippedRecords());
+        } catch (InputException e) {
+            return "error " + e.errorCode() + " " + e.getMessage();
+        }
+        return text.toString();
     }
 
     @Test
@@ -93,7 +137,7 @@ class JsonLinesScanProperties {
         try {
             plan = JsonLinesPlan.scan(
                     inputs, badRecords, JsonLineParser.newFactory(), rangeBytes, Progress.NONE, threads);
-        } catch (dev.veracity.InputException e) {
+        } catch (InputException e) {
             return "error " + e.getMessage();
         }
         return describe(plan);
