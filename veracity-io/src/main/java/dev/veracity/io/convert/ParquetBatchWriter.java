@@ -58,6 +58,7 @@ public final class ParquetBatchWriter implements BatchWriter {
     private final ParquetProperties properties;
     private final CodecFactory codecs;
     private final CompressionCodecFactory.BytesInputCompressor compressor;
+    private final ParquetTail.Capture capture;
     private final ParquetFileWriter file;
     private final ColumnDescriptor[] descriptors;
     private final long rowGroupBytes;
@@ -91,8 +92,9 @@ public final class ParquetBatchWriter implements BatchWriter {
         this.properties = builder.build();
         this.codecs = new CodecFactory(new Configuration(false), properties.getPageSizeThreshold());
         this.compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
+        this.capture = new ParquetTail.Capture(out);
         this.file = new ParquetFileWriter(
-                new StreamOutputFile(out),
+                new StreamOutputFile(capture),
                 schema,
                 ParquetFileWriter.Mode.OVERWRITE,
                 rowGroupBytes,
@@ -225,14 +227,16 @@ public final class ParquetBatchWriter implements BatchWriter {
     public void finish() throws IOException {
         try {
             endRowGroup();
+            capture.startTail();
             file.end(Map.of());
+            capture.finishTail();
         } finally {
             codecs.release();
         }
     }
 
     /** The stream as parquet-java's output file: it counts the position and leaves closing to the caller. */
-    private record StreamOutputFile(OutputStream out) implements OutputFile {
+    private record StreamOutputFile(ParquetTail.Capture out) implements OutputFile {
         @Override
         public PositionOutputStream create(long blockSizeHint) {
             return new PositionOutputStream() {
