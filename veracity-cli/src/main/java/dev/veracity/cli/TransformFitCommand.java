@@ -114,7 +114,7 @@ final class TransformFitCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long start = System.nanoTime();
         List<Path> files = InputPaths.expand(inputs);
-        OutputPaths.refuseOverwrite(Inputs.of(inputs, files, specFile), List.of(output));
+        OutputPaths.refuseOverwrite(Inputs.of(inputs, files, specFile), java.util.Arrays.asList(output, cache));
         TransformSpec transformSpec = TransformSpec.read(specFile);
         TransformFit.Fitted fitted = TransformFit.fitWithSummary(
                 transformSpec,

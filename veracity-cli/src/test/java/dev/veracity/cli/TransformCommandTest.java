@@ -143,6 +143,25 @@ class TransformCommandTest {
     }
 
     @Test
+    void aCacheNamedAsTheOutputIsRefusedBeforeAnythingIsWritten() {
+        Path tf = dir.resolve("tf");
+        CommandRun run = CommandRun.of(
+                "transform",
+                "fit",
+                "--spec",
+                SPEC.toString(),
+                TRAIN.toString(),
+                "--cache",
+                tf.toString(),
+                "-o",
+                tf.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).startsWith("veracity: error: ").contains("given twice");
+        assertThat(tf).doesNotExist();
+    }
+
+    @Test
     void anEngineNotOnTheClassPathIsExit2NamingTheOnesThatAre() {
         Path tf = dir.resolve("tf");
         CommandRun run = CommandRun.of(
