@@ -59,11 +59,26 @@ final class SlicedValidation {
 
     /** {@return the schema with its features, sparse and weighted features replicated under every slice name} */
     static Schema replicate(Schema schema, Collection<String> sliceNames) {
-        Schema.Builder result =
-                schema.toBuilder().clearFeature().clearSparseFeature().clearWeightedFeature();
+        Schema.Builder result = schema.toBuilder()
+                .clearFeature()
+                .clearSparseFeature()
+                .clearWeightedFeature()
+                .clearStringDomain()
+                .clearIntDomain()
+                .clearFloatDomain();
         for (String slice : sliceNames) {
+            // each slice its own copy of the global domains: validation relaxes a domain it finds values outside
+            // of, and a shared one would then hide the same values in the slices checked after it
+            schema.getStringDomainList()
+                    .forEach(d -> result.addStringDomain(d.toBuilder().setName(sliceName(slice, d.getName()))));
+            schema.getIntDomainList()
+                    .forEach(d -> result.addIntDomain(d.toBuilder().setName(sliceName(slice, d.getName()))));
+            schema.getFloatDomainList()
+                    .forEach(d -> result.addFloatDomain(d.toBuilder().setName(sliceName(slice, d.getName()))));
             for (Feature feature : schema.getFeatureList()) {
-                result.addFeature(feature.toBuilder().setName(sliceName(slice, feature.getName())));
+                Feature.Builder copy = feature.toBuilder().setName(sliceName(slice, feature.getName()));
+                renameDomains(copy, slice);
+                result.addFeature(copy);
             }
             for (SparseFeature sparse : schema.getSparseFeatureList()) {
                 SparseFeature.Builder copy = sparse.toBuilder().setName(sliceName(slice, sparse.getName()));
@@ -86,6 +101,16 @@ final class SlicedValidation {
             }
         }
         return result.build();
+    }
+
+    /** Points the feature (and its struct's children) at the slice's copies of the global domains. */
+    private static void renameDomains(Feature.Builder feature, String slice) {
+        if (feature.hasDomain()) {
+            feature.setDomain(sliceName(slice, feature.getDomain()));
+        }
+        if (feature.hasStructDomain()) {
+            feature.getStructDomainBuilder().getFeatureBuilderList().forEach(child -> renameDomains(child, slice));
+        }
     }
 
     /** {@return {@code path} with its first step renamed {@code slice(NAME)::step}, as TFDV names sliced features} */

@@ -114,6 +114,20 @@ class CorrespondingSlicesTest {
     }
 
     @Test
+    void aGlobalDomainIsCheckedInEverySlice() {
+        Schema schema = Stats.schema("feature { name: 'foo' type: BYTES domain: 'digits' }"
+                + " string_domain { name: 'digits' value: '1' value: '2' value: '3' value: '4' }");
+        Anomalies anomalies = Validator.validate(sliced(List.of("1", "2", "3", "4"), List.of("5")), schema)
+                .correspondingSlices()
+                .run();
+        assertThat(anomalies.getAnomalyInfoMap())
+                .containsOnlyKeys("'slice(slice2)::foo'", "'slice(All Examples)::foo'");
+        assertThat(anomalies.getBaseline().getStringDomainList())
+                .extracting(d -> d.getName())
+                .containsExactly("slice(slice1)::digits", "slice(slice2)::digits", "slice(All Examples)::digits");
+    }
+
+    @Test
     void aDistributionalAnomalyBetweenSlices() {
         Schema schema = Stats.schema("feature { " + FOO + " drift_comparator { infinity_norm { threshold: 0.3 } } }");
         Anomalies anomalies = Validator.validate(sliced(List.of("1", "2"), List.of("3", "4")), schema)
