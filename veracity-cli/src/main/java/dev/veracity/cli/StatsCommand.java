@@ -61,6 +61,7 @@ import picocli.CommandLine.Spec;
             "  veracity stats runs.csv -o runs.pb --slice-by surface --slice-by surface,time_of_day",
             "  veracity stats data.csv -o data.pbtxt --top-k 50 --bad-records skip",
             "  veracity stats eval.csv --schema schema.pbtxt -o eval.pb",
+            "  veracity stats clicks.csv -o clicks.pb --weight impressions --weight-override revenue=spend",
             "  veracity stats flights/ --columns dep_delay,carrier -o flights.pb",
             "  veracity stats jdbc:sqlite:runs.db --query \"SELECT * FROM runs\" -o runs.pb",
             "  veracity stats 'data/*.csv' -o data.pb --engine beam --runner FlinkRunner"
@@ -151,6 +152,13 @@ final class StatsCommand implements Callable<Integer> {
             description = "Numeric feature with one value per example, used as its weight: adds TFDV's weighted "
                     + "statistics (weighted_num_examples, weighted common, numeric and string statistics).")
     String weight = "";
+
+    @Option(
+            names = "--weight-override",
+            paramLabel = "FEATURE=WEIGHT",
+            description = "Weight FEATURE's weighted statistics by the numeric feature WEIGHT instead of --weight "
+                    + "(TFDV's per_feature_weight_override; repeatable; with or without --weight). Local engine only.")
+    Map<String, String> weightOverrides = new LinkedHashMap<>();
 
     @Option(
             names = "--sample-rate",
@@ -266,12 +274,17 @@ final class StatsCommand implements Callable<Integer> {
                 .withNumTopValues(topK)
                 .withNumHistogramBuckets(histogramBuckets)
                 .withMaxExactDistinct(maxExactDistinct)
-                .withWeightFeature(weight);
+                .withWeightFeature(weight)
+                .withWeightOverrides(weightOverrides);
         CsvOptions csv = CsvDelimiter.options(delimiter).withBadRecords(badRecords);
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         TerminalProgress progress = TerminalProgress.forTerminal(err);
         boolean local = engine.equals(StatisticsEngines.LOCAL);
+        if (!local && !weightOverrides.isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(), "expected --weight-override with the local engine, found --engine " + engine);
+        }
         StatisticsEngine other = local ? null : StatisticsEngines.find(engine);
         boolean database = ReadingOptions.isDatabase(inputs);
         List<Path> files = local && !database ? InputPaths.expand(inputs) : List.of();

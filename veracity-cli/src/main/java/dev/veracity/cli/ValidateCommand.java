@@ -57,7 +57,10 @@ import picocli.CommandLine.Spec;
             "unless --severity says otherwise). A comparator that cannot apply (L-infinity",
             "on a numeric feature) is a warning on stderr, not an anomaly. With --checks,",
             "also the custom checks of the file (with or without a schema); row-level rules",
-            "in it are for validate-examples and are skipped here.",
+            "in it are for validate-examples and are skipped here. With",
+            "--corresponding-slices, every slice of sliced statistics (stats --slice-by) is",
+            "checked, each against the same slice of --previous and --serving; anomalies are",
+            "named slice(NAME)::feature, as TFDV's validate_corresponding_slices names them.",
             ""
         },
         footer = {
@@ -67,6 +70,7 @@ import picocli.CommandLine.Spec;
             "  veracity validate --schema s.pbtxt --stats eval.pb --severity SCHEMA_NEW_COLUMN=WARNING",
             "  veracity validate --schema schema.pbtxt --stats today.pb --previous yesterday.pb",
             "  veracity validate --schema schema.pbtxt --stats train.pb --serving serving.pb",
+            "  veracity validate --schema schema.pbtxt --stats today.pb --previous yesterday.pb --corresponding-slices",
             "  veracity validate --stats eval.pb --checks checks.yaml --previous train.pb",
             "  veracity validate --stats day-07.pb --checks checks.yaml --history history.sqlite"
         })
@@ -127,6 +131,13 @@ final class ValidateCommand implements Callable<Integer> {
     String dataset;
 
     @Option(
+            names = "--corresponding-slices",
+            description = "Check every slice of the statistics (from stats --slice-by), each against the same slice "
+                    + "of --previous and --serving; dataset constraints apply to the overall dataset. Not with "
+                    + "--dataset.")
+    boolean correspondingSlices;
+
+    @Option(
             names = "--severity",
             paramLabel = "TYPE=LEVEL",
             description = "Report anomalies of TYPE (e.g. SCHEMA_NEW_COLUMN) as WARNING or ERROR; repeatable.")
@@ -172,12 +183,21 @@ final class ValidateCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "expected --schema SCHEMA, --checks FILE or --history DB, found none");
         }
+        if (correspondingSlices && (dataset != null || schema == null)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "expected --corresponding-slices with --schema and without --dataset, found "
+                            + (dataset != null ? "--dataset" : "no --schema"));
+        }
         CheckSet checkSet = checks == null ? null : ChecksFile.read(checks);
         DatasetFeatureStatisticsList current = StatisticsFiles.read(statistics);
         DatasetFeatureStatisticsList before = previous == null ? null : StatisticsFiles.read(previous);
         ValidationReport report = schema == null ? checksOnly() : schemaReport(current, before);
         Anomalies anomalies = report.anomalies();
         StringBuilder source = new StringBuilder().append(statistics);
+        if (correspondingSlices) {
+            source.append(" (every slice)");
+        }
         if (schema != null) {
             source.append(", checked against ").append(schema);
         }
@@ -295,6 +315,9 @@ final class ValidateCommand implements Callable<Integer> {
         Validator validator = Validator.validate(current, SchemaFiles.read(schema))
                 .environment(environment)
                 .dataset(dataset);
+        if (correspondingSlices) {
+            validator.correspondingSlices();
+        }
         if (config != null) {
             validator.config(readConfig(config));
         }

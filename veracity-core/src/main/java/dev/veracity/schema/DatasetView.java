@@ -82,7 +82,8 @@ public record DatasetView(DatasetFeatureStatistics dataset, boolean byWeight, Ma
                         + ")");
     }
 
-    private static boolean hasWeightedStats(FeatureNameStatistics feature) {
+    /** {@return whether the feature carries weighted common statistics} */
+    static boolean hasWeightedStats(FeatureNameStatistics feature) {
         return switch (feature.getStatsCase()) {
             case NUM_STATS -> feature.getNumStats().getCommonStats().hasWeightedCommonStats();
             case STRING_STATS -> feature.getStringStats().getCommonStats().hasWeightedCommonStats();

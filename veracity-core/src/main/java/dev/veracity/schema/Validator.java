@@ -10,9 +10,11 @@ import dev.veracity.proto.Schema;
 import dev.veracity.proto.SeverityOverride;
 import dev.veracity.proto.ValidationConfig;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +37,7 @@ public final class Validator {
     private DatasetFeatureStatisticsList previous;
     private DatasetFeatureStatisticsList serving;
     private DatasetFeatureStatisticsList previousVersion;
+    private boolean correspondingSlices;
     private final Map<AnomalyInfo.Type, AnomalyInfo.Severity> severities = new EnumMap<>(AnomalyInfo.Type.class);
 
     private Validator(DatasetFeatureStatisticsList statistics, Schema schema) {
@@ -56,6 +59,21 @@ public final class Validator {
     /** Validates the dataset (slice) named {@code name} instead of the only or "All Examples" one. */
     public Validator dataset(String name) {
         this.dataset = name;
+        return this;
+    }
+
+    /**
+     * Validates every slice of the statistics, as TFDV's {@code validate_corresponding_slices}: each slice against
+     * the schema, and against the same slice of the previous and serving statistics (a slice they lack has nothing
+     * to compare with); anomalies are keyed {@code slice(NAME)::feature}. Dataset constraints apply to the overall
+     * dataset ("All Examples"). Not with {@link #dataset}.
+     *
+     * <pre>{@code
+     * Validator.validate(slicedStats, schema).correspondingSlices().previous(slicedYesterday).run();
+     * }</pre>
+     */
+    public Validator correspondingSlices() {
+        this.correspondingSlices = true;
         return this;
     }
 
@@ -130,17 +148,26 @@ public final class Validator {
                                             .collect(Collectors.joining(", ")))
                             + "), found \"" + environment + "\"");
         }
-        DatasetView data = DatasetView.of(statistics, dataset);
-        ComparatorChecks comparators =
-                new ComparatorChecks(control(previous, data), control(serving, data), control(previousVersion, data));
+        if (correspondingSlices && dataset != null) {
+            throw new IllegalStateException("corresponding slices validate every dataset: no dataset(name) with them");
+        }
+        Set<String> slices = new LinkedHashSet<>();
+        DatasetView data = correspondingSlices
+                ? SlicedValidation.flatten(statistics, slices)
+                : DatasetView.of(statistics, dataset);
+        ComparatorChecks comparators = new ComparatorChecks(
+                correspondingSlices ? flatten(previous, slices) : control(previous, data),
+                correspondingSlices ? flatten(serving, slices) : control(serving, data),
+                control(previousVersion, data));
+        Schema baseline = correspondingSlices ? SlicedValidation.replicate(schema, slices) : schema;
         SchemaEngine.Result result = SchemaEngine.run(
-                schema,
+                baseline,
                 data,
                 InferenceOptions.defaults().withMaxDomainSize(InferenceOptions.VALIDATION_DOMAIN_SIZE),
                 environment,
                 comparators);
         Anomalies.Builder anomalies = Anomalies.newBuilder()
-                .setBaseline(schema)
+                .setBaseline(baseline)
                 .setAnomalyNameFormat(Anomalies.AnomalyNameFormat.SERIALIZED_PATH);
         if (result.dataMissing()) {
             return new ValidationReport(anomalies.setDataMissing(true).build(), List.of());
@@ -155,6 +182,10 @@ public final class Validator {
         }
         anomalies.addAllDriftSkewInfo(result.measurements());
         return new ValidationReport(anomalies.build(), result.warnings());
+    }
+
+    private static DatasetView flatten(DatasetFeatureStatisticsList statistics, Set<String> slices) {
+        return statistics == null ? null : SlicedValidation.flatten(statistics, slices);
     }
 
     /** The control dataset: of the validated dataset's name if the control has one, else its default one. */

@@ -76,8 +76,9 @@ final class AccumulatorCodec {
                     ? FeatureType.INT
                     : kind == CATEGORICAL_FLOAT ? FeatureType.FLOAT : FeatureType.values()[kind];
             String name = in.readUTF();
+            StatisticsOptions own = options.forFeature(name);
             boolean weighted = version != UNWEIGHTED_VERSION && in.readBoolean();
-            if (weighted != options.isWeighted()) {
+            if (weighted != own.isWeighted()) {
                 throw new IllegalArgumentException("accumulator of feature " + name + " is "
                         + (weighted
                                 ? "weighted"
@@ -86,16 +87,16 @@ final class AccumulatorCodec {
                                                 ? " (format version " + UNWEIGHTED_VERSION + ")"
                                                 : ""))
                         + ", but the options "
-                        + (options.isWeighted()
-                                ? "name weight feature \"" + options.weightFeature() + "\""
+                        + (own.isWeighted()
+                                ? "name weight feature \"" + own.weightFeature() + "\""
                                 : "name no weight feature"));
             }
             if (categorical) {
-                return StringAccumulator.readState(name, type, options, in);
+                return StringAccumulator.readState(name, type, own, in);
             }
             return switch (type) {
-                case INT, FLOAT -> NumericAccumulator.readState(name, type, options, in);
-                case STRING -> StringAccumulator.readState(name, type, options, in);
+                case INT, FLOAT -> NumericAccumulator.readState(name, type, own, in);
+                case STRING -> StringAccumulator.readState(name, type, own, in);
             };
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated accumulator bytes", e);

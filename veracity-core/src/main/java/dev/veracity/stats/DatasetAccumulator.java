@@ -2,8 +2,6 @@ package dev.veracity.stats;
 
 import dev.veracity.ConfigException;
 import dev.veracity.data.Column;
-import dev.veracity.data.FloatColumn;
-import dev.veracity.data.IntColumn;
 import dev.veracity.data.RecordBatch;
 import dev.veracity.proto.DatasetFeatureStatistics;
 import dev.veracity.proto.FeatureNameStatistics;
@@ -25,7 +23,8 @@ import java.util.Objects;
  *
  * <p>With a weight feature in the options, each example weighs its value of that feature, and the result carries
  * TFDV's {@code weighted_num_examples} and every feature's {@code weighted_*} statistics; the weight feature gets its
- * own statistics like any other.
+ * own statistics like any other. A feature with a weight override (TFDV's {@code per_feature_weight_override}) is
+ * weighted by its own weight feature instead, with or without a global one.
  *
  * <pre>{@code
  * DatasetAccumulator all = new DatasetAccumulator(options);
@@ -34,12 +33,14 @@ import java.util.Objects;
  * }</pre>
  */
 public final class DatasetAccumulator {
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     private static final int UNWEIGHTED_VERSION = 1;
     /** Version 2: weighted, without the state of sparse and weighted features. */
     private static final int UNCOMPOSITE_VERSION = 2;
     /** Version 3: without the state of nested features, structs and bytes features. */
     private static final int UNNESTED_VERSION = 3;
+    /** Version 4: without the sums of the weight overrides' weights. */
+    private static final int UNOVERRIDDEN_VERSION = 4;
 
     private final StatisticsOptions options;
     private final Map<String, FeatureAccumulator> features = new LinkedHashMap<>();
@@ -50,6 +51,7 @@ public final class DatasetAccumulator {
     private final SemanticAccumulator semantic;
     private final NestedAccumulator nested;
     private final BytesAccumulator bytesFeatures;
+    private final WeightOverrides overrides;
 
     public DatasetAccumulator(StatisticsOptions options) {
         this.options = Objects.requireNonNull(options, "options is null");
@@ -57,6 +59,7 @@ public final class DatasetAccumulator {
         this.semantic = new SemanticAccumulator(options);
         this.nested = new NestedAccumulator(options);
         this.bytesFeatures = new BytesAccumulator(options);
+        this.overrides = new WeightOverrides(options);
     }
 
     /**
@@ -68,13 +71,17 @@ public final class DatasetAccumulator {
      */
     public void add(RecordBatch batch) {
         double[] weights = options.isWeighted() ? weights(batch) : null;
+        if (!overrides.isEmpty()) {
+            overrides.read(batch);
+        }
         numExamples += batch.rowCount();
         for (Column column : batch.columns()) {
             FeatureAccumulator accumulator = accumulatorFor(column);
-            if (weights == null) {
+            double[] own = overrides.isEmpty() ? weights : overrides.weightsOf(column.name(), weights);
+            if (own == null) {
                 accumulator.add(column);
             } else {
-                accumulator.add(column, weights);
+                accumulator.add(column, own);
             }
         }
         composites.add(batch);
@@ -85,53 +92,11 @@ public final class DatasetAccumulator {
 
     /** {@return per row of the batch, its weight; adds their sum to the weighted number of examples} */
     private double[] weights(RecordBatch batch) {
-        int rows = batch.rowCount();
-        Column weight = null;
-        for (Column column : batch.columns()) {
-            if (column.name().equals(options.weightFeature())) {
-                weight = column;
-                break;
-            }
+        if (rowWeights.length < batch.rowCount()) {
+            rowWeights = new double[batch.rowCount()];
         }
-        if (weight == null) {
-            if (rows == 0) {
-                return rowWeights;
-            }
-            throw weightError("a numeric feature with exactly one value per example", "no such feature");
-        }
-        if (!(weight instanceof IntColumn) && !(weight instanceof FloatColumn)) {
-            throw weightError("a numeric feature (INT or FLOAT)", weight.type().name());
-        }
-        if (rowWeights.length < rows) {
-            rowWeights = new double[rows];
-        }
-        double[] weights = rowWeights;
-        boolean[] present = weight.present();
-        int[] offsets = weight.rowOffsets();
-        long[] ints = weight instanceof IntColumn intColumn ? intColumn.values() : null;
-        double[] floats = weight instanceof FloatColumn floatColumn ? floatColumn.values() : null;
-        double sum = 0;
-        for (int r = 0; r < rows; r++) {
-            int count = offsets[r + 1] - offsets[r];
-            if (!present[r] || count != 1) {
-                throw weightError(
-                        "exactly one value per example",
-                        !present[r] ? "a missing value" : count == 0 ? "an empty list" : count + " values");
-            }
-            double w = ints != null ? ints[offsets[r]] : floats[offsets[r]];
-            if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
-                throw weightError("a finite weight >= 0", Double.toString(w));
-            }
-            weights[r] = w;
-            sum += w;
-        }
-        weightedNumExamples += sum;
-        return weights;
-    }
-
-    private ConfigException weightError(String expected, String found) {
-        return new ConfigException(
-                "weight feature \"" + options.weightFeature() + "\": expected " + expected + ", found " + found);
+        weightedNumExamples += ExampleWeights.read(batch, options.weightFeature(), rowWeights);
+        return rowWeights;
     }
 
     private FeatureAccumulator accumulatorFor(Column column) {
@@ -140,9 +105,9 @@ public final class DatasetAccumulator {
             accumulator = switch (column.type()) {
                 case INT, FLOAT ->
                     options.isCategorical(column.name())
-                            ? new StringAccumulator(column.name(), column.type(), options)
-                            : new NumericAccumulator(column.name(), column.type(), options);
-                case STRING -> new StringAccumulator(column.name(), options);
+                            ? new StringAccumulator(column.name(), column.type(), options.forFeature(column.name()))
+                            : new NumericAccumulator(column.name(), column.type(), options.forFeature(column.name()));
+                case STRING -> new StringAccumulator(column.name(), options.forFeature(column.name()));
             };
             features.put(column.name(), accumulator);
         }
@@ -162,8 +127,13 @@ public final class DatasetAccumulator {
             throw new IllegalArgumentException("cannot merge statistics weighted by \"" + other.options.weightFeature()
                     + "\" into statistics weighted by \"" + options.weightFeature() + "\"");
         }
+        if (!other.options.weightOverrides().equals(options.weightOverrides())) {
+            throw new IllegalArgumentException("cannot merge statistics with weight overrides "
+                    + other.options.weightOverrides() + " into statistics with " + options.weightOverrides());
+        }
         numExamples += other.numExamples;
         weightedNumExamples += other.weightedNumExamples;
+        overrides.merge(other.overrides);
         for (FeatureAccumulator theirs : other.features.values()) {
             FeatureAccumulator mine = features.get(theirs.name());
             if (mine == null) {
@@ -201,7 +171,8 @@ public final class DatasetAccumulator {
             dataset.setWeightedNumExamples(weightedNumExamples);
         }
         for (FeatureAccumulator feature : features.values()) {
-            dataset.addFeatures(feature.result(numExamples, weightedNumExamples));
+            dataset.addFeatures(
+                    feature.result(numExamples, overrides.weightedNumExamples(feature.name(), weightedNumExamples)));
         }
         addComposites(dataset);
         bytesFeatures.decorate(dataset);
@@ -265,6 +236,7 @@ public final class DatasetAccumulator {
             semantic.writeState(out);
             nested.writeState(out);
             bytesFeatures.writeState(out);
+            overrides.writeState(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -283,6 +255,7 @@ public final class DatasetAccumulator {
             int version = in.readUnsignedByte();
             if (version != VERSION
                     && version != UNNESTED_VERSION
+                    && version != UNOVERRIDDEN_VERSION
                     && version != UNCOMPOSITE_VERSION
                     && version != UNWEIGHTED_VERSION) {
                 throw new IllegalArgumentException("dataset accumulator format version " + version + ", expected "
@@ -314,9 +287,15 @@ public final class DatasetAccumulator {
                 dataset.composites.readState(in);
                 dataset.semantic.readState(in);
             }
-            if (version == VERSION) {
+            if (version >= UNOVERRIDDEN_VERSION) {
                 dataset.nested.readState(in);
                 dataset.bytesFeatures.readState(in);
+            }
+            if (version == VERSION) {
+                dataset.overrides.readState(in);
+            } else if (!options.weightOverrides().isEmpty()) {
+                throw new IllegalArgumentException("dataset accumulator format version " + version
+                        + " has no state of weight overrides, but the options declare some");
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated dataset accumulator bytes", e);

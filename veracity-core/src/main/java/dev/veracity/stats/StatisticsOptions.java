@@ -1,8 +1,11 @@
 package dev.veracity.stats;
 
 import dev.veracity.ConfigException;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.datasketches.kll.KllSketch;
 
 /**
@@ -37,6 +40,9 @@ import org.apache.datasketches.kll.KllSketch;
  * @param bytesFeatures                 the STRING features that are bytes (TFDV: the schema's features with an
  *                                      {@code image_domain}): they get type BYTES and {@code bytes_stats} (sizes of
  *                                      their values) instead of {@code string_stats}; empty, the default, for none
+ * @param weightOverrides               weight feature by feature name (TFDV {@code per_feature_weight_override}): the
+ *                                      features named here are weighted by their own weight feature instead of
+ *                                      {@code weightFeature}; empty, the default, for none
  */
 public record StatisticsOptions(
         int numTopValues,
@@ -50,7 +56,8 @@ public record StatisticsOptions(
         Set<String> categoricalFeatures,
         CompositeFeatures compositeFeatures,
         SemanticDomains semanticDomains,
-        Set<String> bytesFeatures) {
+        Set<String> bytesFeatures,
+        Map<String, String> weightOverrides) {
 
     /** The most top values and rank histogram buckets: each is a string kept per feature and slice. */
     public static final int MAX_TOP_VALUES = 100_000;
@@ -68,6 +75,14 @@ public record StatisticsOptions(
         Objects.requireNonNull(compositeFeatures, "compositeFeatures is null");
         Objects.requireNonNull(semanticDomains, "semanticDomains is null");
         bytesFeatures = Set.copyOf(Objects.requireNonNull(bytesFeatures, "bytesFeatures is null"));
+        weightOverrides = Collections.unmodifiableMap(
+                new TreeMap<>(Objects.requireNonNull(weightOverrides, "weightOverrides is null")));
+        weightOverrides.forEach((feature, weight) -> {
+            if (feature.isEmpty() || weight.isEmpty()) {
+                throw new ConfigException("weight override: expected FEATURE=WEIGHT_FEATURE with both names, found \""
+                        + feature + "=" + weight + "\"");
+            }
+        });
         within("top values", numTopValues, 0, MAX_TOP_VALUES);
         within("rank histogram buckets", numRankHistogramBuckets, 0, MAX_TOP_VALUES);
         within("histogram buckets", numHistogramBuckets, 1, MAX_BUCKETS);
@@ -78,6 +93,36 @@ public record StatisticsOptions(
             throw new ConfigException(
                     "quantiles rank error: expected a number in [0.001, 0.5], found " + quantilesRankError);
         }
+    }
+
+    /** Options without weight overrides: the constructor of the first twelve components. */
+    public StatisticsOptions(
+            int numTopValues,
+            int numRankHistogramBuckets,
+            int numHistogramBuckets,
+            int numQuantilesHistogramBuckets,
+            int numValuesHistogramBuckets,
+            int maxExactDistinct,
+            double quantilesRankError,
+            String weightFeature,
+            Set<String> categoricalFeatures,
+            CompositeFeatures compositeFeatures,
+            SemanticDomains semanticDomains,
+            Set<String> bytesFeatures) {
+        this(
+                numTopValues,
+                numRankHistogramBuckets,
+                numHistogramBuckets,
+                numQuantilesHistogramBuckets,
+                numValuesHistogramBuckets,
+                maxExactDistinct,
+                quantilesRankError,
+                weightFeature,
+                categoricalFeatures,
+                compositeFeatures,
+                semanticDomains,
+                bytesFeatures,
+                Map.of());
     }
 
     /** Options without sparse or weighted features: the constructor of the first nine components. */
@@ -150,53 +195,20 @@ public record StatisticsOptions(
 
     /** {@return these options with another number of top values} */
     public StatisticsOptions withNumTopValues(int n) {
-        return new StatisticsOptions(
-                n,
-                numRankHistogramBuckets,
-                numHistogramBuckets,
-                numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets,
-                maxExactDistinct,
-                quantilesRankError,
-                weightFeature,
-                categoricalFeatures,
-                compositeFeatures,
-                semanticDomains,
-                bytesFeatures);
+        return toBuilder().numTopValues(n).build();
     }
 
     /** {@return these options with another number of buckets for both numeric histograms} */
     public StatisticsOptions withNumHistogramBuckets(int n) {
-        return new StatisticsOptions(
-                numTopValues,
-                numRankHistogramBuckets,
-                n,
-                n,
-                numValuesHistogramBuckets,
-                maxExactDistinct,
-                quantilesRankError,
-                weightFeature,
-                categoricalFeatures,
-                compositeFeatures,
-                semanticDomains,
-                bytesFeatures);
+        return toBuilder()
+                .numHistogramBuckets(n)
+                .numQuantilesHistogramBuckets(n)
+                .build();
     }
 
     /** {@return these options with another cap on exactly counted distinct values} */
     public StatisticsOptions withMaxExactDistinct(int n) {
-        return new StatisticsOptions(
-                numTopValues,
-                numRankHistogramBuckets,
-                numHistogramBuckets,
-                numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets,
-                n,
-                quantilesRankError,
-                weightFeature,
-                categoricalFeatures,
-                compositeFeatures,
-                semanticDomains,
-                bytesFeatures);
+        return toBuilder().maxExactDistinct(n).build();
     }
 
     /**
@@ -206,19 +218,19 @@ public record StatisticsOptions(
      * @param feature the weight feature's name, or {@code ""} for none
      */
     public StatisticsOptions withWeightFeature(String feature) {
-        return new StatisticsOptions(
-                numTopValues,
-                numRankHistogramBuckets,
-                numHistogramBuckets,
-                numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets,
-                maxExactDistinct,
-                quantilesRankError,
-                Objects.requireNonNull(feature, "feature is null"),
-                categoricalFeatures,
-                compositeFeatures,
-                semanticDomains,
-                bytesFeatures);
+        return toBuilder().weightFeature(feature).build();
+    }
+
+    /**
+     * {@return these options with other per-feature weight features} (TFDV's {@code per_feature_weight_override}): a
+     * feature named here gets its {@code weighted_*} statistics weighted by its own weight feature instead of
+     * {@link #weightFeature()}, with or without a global one. Each such weight feature must then carry exactly one
+     * finite, non-negative value per example.
+     *
+     * @param overrides weight feature by feature name; empty for none
+     */
+    public StatisticsOptions withWeightOverrides(Map<String, String> overrides) {
+        return toBuilder().weightOverrides(overrides).build();
     }
 
     /**
@@ -229,19 +241,7 @@ public record StatisticsOptions(
      * @param features the feature names; empty for none
      */
     public StatisticsOptions withCategoricalFeatures(Set<String> features) {
-        return new StatisticsOptions(
-                numTopValues,
-                numRankHistogramBuckets,
-                numHistogramBuckets,
-                numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets,
-                maxExactDistinct,
-                quantilesRankError,
-                weightFeature,
-                features,
-                compositeFeatures,
-                semanticDomains,
-                bytesFeatures);
+        return toBuilder().categoricalFeatures(features).build();
     }
 
     /**
@@ -251,19 +251,7 @@ public record StatisticsOptions(
      * @param features the composite features, e.g. {@code CompositeFeatures.of(schema)}
      */
     public StatisticsOptions withCompositeFeatures(CompositeFeatures features) {
-        return new StatisticsOptions(
-                numTopValues,
-                numRankHistogramBuckets,
-                numHistogramBuckets,
-                numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets,
-                maxExactDistinct,
-                quantilesRankError,
-                weightFeature,
-                categoricalFeatures,
-                Objects.requireNonNull(features, "features is null"),
-                semanticDomains,
-                bytesFeatures);
+        return toBuilder().compositeFeatures(features).build();
     }
 
     /**
@@ -273,19 +261,7 @@ public record StatisticsOptions(
      * @param domains what to compute, e.g. {@code new SemanticDomains(NaturalLanguageFeature.of(schema, vocabularies), true)}
      */
     public StatisticsOptions withSemanticDomains(SemanticDomains domains) {
-        return new StatisticsOptions(
-                numTopValues,
-                numRankHistogramBuckets,
-                numHistogramBuckets,
-                numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets,
-                maxExactDistinct,
-                quantilesRankError,
-                weightFeature,
-                categoricalFeatures,
-                compositeFeatures,
-                Objects.requireNonNull(domains, "domains is null"),
-                bytesFeatures);
+        return toBuilder().semanticDomains(domains).build();
     }
 
     /**
@@ -295,19 +271,21 @@ public record StatisticsOptions(
      * @param features the feature names; empty for none
      */
     public StatisticsOptions withBytesFeatures(Set<String> features) {
-        return new StatisticsOptions(
-                numTopValues,
-                numRankHistogramBuckets,
-                numHistogramBuckets,
-                numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets,
-                maxExactDistinct,
-                quantilesRankError,
-                weightFeature,
-                categoricalFeatures,
-                compositeFeatures,
-                semanticDomains,
-                features);
+        return toBuilder().bytesFeatures(features).build();
+    }
+
+    /** {@return a builder holding these options, to change several at once} */
+    public StatisticsOptionsBuilder toBuilder() {
+        return new StatisticsOptionsBuilder(this);
+    }
+
+    /**
+     * {@return the options of the statistics of feature {@code name}: these, weighted by the feature's own weight
+     * feature when {@link #weightOverrides()} names one}
+     */
+    public StatisticsOptions forFeature(String name) {
+        String override = weightOverrides.get(name);
+        return override == null || override.equals(weightFeature) ? this : withWeightFeature(override);
     }
 
     /** {@return whether the STRING feature {@code name} is described by bytes statistics} */
@@ -320,7 +298,10 @@ public record StatisticsOptions(
         return categoricalFeatures.contains(name);
     }
 
-    /** {@return whether a weight feature is set, so that results carry TFDV's {@code weighted_*} statistics} */
+    /**
+     * {@return whether a weight feature is set, so that results carry TFDV's {@code weighted_*} statistics} Features
+     * with a weight override are weighted even without one: see {@link #forFeature}.
+     */
     public boolean isWeighted() {
         return !weightFeature.isEmpty();
     }

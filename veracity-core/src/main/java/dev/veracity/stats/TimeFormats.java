@@ -81,6 +81,59 @@ final class TimeFormats {
     private static final List<Pattern> PATTERNS =
             FORMATS.stream().map(TimeFormats::pattern).toList();
 
+    /** The shortest and longest text of each directive, in characters (ASCII). */
+    private static final Map<Character, int[]> DIRECTIVE_LENGTHS = Map.ofEntries(
+            Map.entry('a', new int[] {3, 3}),
+            Map.entry('b', new int[] {3, 3}),
+            Map.entry('B', new int[] {3, 9}),
+            Map.entry('f', new int[] {1, 6}),
+            Map.entry('d', new int[] {1, 2}),
+            Map.entry('H', new int[] {1, 2}),
+            Map.entry('y', new int[] {2, 2}),
+            Map.entry('Y', new int[] {4, 4}),
+            Map.entry('m', new int[] {1, 2}),
+            Map.entry('M', new int[] {1, 2}),
+            Map.entry('S', new int[] {1, 3}));
+
+    /**
+     * Per string format, what a matching value must have (see {@link #mayMatch}): its literal '-', '/' and ':'
+     * (no directive writes one; the '.' before {@code %f} matches any character, so one more of each is allowed),
+     * whether it has a literal 'T', and its shortest and longest ASCII length.
+     */
+    private static final int[] DASHES = new int[FORMATS.size()];
+
+    private static final int[] SLASHES = new int[FORMATS.size()];
+    private static final int[] COLONS = new int[FORMATS.size()];
+    private static final int[] WILDCARDS = new int[FORMATS.size()];
+    private static final boolean[] NEEDS_T = new boolean[FORMATS.size()];
+    private static final int[] MIN_LENGTH = new int[FORMATS.size()];
+    private static final int[] MAX_LENGTH = new int[FORMATS.size()];
+
+    static {
+        for (int f = 0; f < FORMATS.size(); f++) {
+            String format = FORMATS.get(f);
+            for (int i = 0; i < format.length(); i++) {
+                char c = format.charAt(i);
+                if (c == '%') {
+                    int[] lengths = DIRECTIVE_LENGTHS.get(format.charAt(++i));
+                    MIN_LENGTH[f] += lengths[0];
+                    MAX_LENGTH[f] += lengths[1];
+                    continue;
+                }
+                MIN_LENGTH[f]++;
+                MAX_LENGTH[f]++;
+                switch (c) {
+                    case '-' -> DASHES[f]++;
+                    case '/' -> SLASHES[f]++;
+                    case ':' -> COLONS[f]++;
+                    case '.' -> WILDCARDS[f]++;
+                    case 'T' -> NEEDS_T[f] = true;
+                    default -> {}
+                }
+            }
+        }
+    }
+
     /**
      * The longest text any string format matches, in bytes of UTF-8: 35 characters ({@code %d-%B-%Y %H:%M:%S.%f}
      * with a September and a line end), each at most 4 bytes. Longer values are no time, whatever they hold.
@@ -165,6 +218,27 @@ final class TimeFormats {
                 || first == 'W'
                 || first == 'F'
                 || first == 'S';
+    }
+
+    /**
+     * {@return whether string format {@code format} may match a value with these counts} A necessary condition,
+     * checked before the format's regular expression: the value's '-', '/' and ':' are the format's literal ones
+     * (plus at most one for its wildcard), it has a 'T' if the format has a literal one, and an ASCII value's length
+     * is within the format's (plus one for the final line end {@code $} accepts).
+     *
+     * @param asciiLength the value's length if it is all ASCII, else -1 (digits of other scripts, matched by
+     *                    {@code \p{Nd}}, may take two characters)
+     */
+    static boolean mayMatch(int format, int dashes, int slashes, int colons, boolean hasT, int asciiLength) {
+        int slack = WILDCARDS[format];
+        return dashes >= DASHES[format]
+                && dashes <= DASHES[format] + slack
+                && slashes >= SLASHES[format]
+                && slashes <= SLASHES[format] + slack
+                && colons >= COLONS[format]
+                && colons <= COLONS[format] + slack
+                && (hasT || !NEEDS_T[format])
+                && (asciiLength < 0 || (asciiLength >= MIN_LENGTH[format] && asciiLength <= MAX_LENGTH[format] + 1));
     }
 
     /** {@return the index of the integer format whose range holds {@code value}, or -1 for none} */

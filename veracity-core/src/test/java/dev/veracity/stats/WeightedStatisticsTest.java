@@ -407,10 +407,10 @@ class WeightedStatisticsTest {
         }
 
         @Test
-        void versionFourDatasetOfVersionTwoFeatures() {
-            assertThat(DatasetAccumulator.VERSION).isEqualTo(4);
+        void versionFiveDatasetOfVersionTwoFeatures() {
+            assertThat(DatasetAccumulator.VERSION).isEqualTo(5);
             assertThat(AccumulatorCodec.VERSION).isEqualTo(2);
-            assertThat(weighted().toBytes()[0]).isEqualTo((byte) 4);
+            assertThat(weighted().toBytes()[0]).isEqualTo((byte) 5);
         }
 
         @Test
@@ -454,12 +454,12 @@ class WeightedStatisticsTest {
             }
         }
 
-        /** Rewrites an unweighted version-4 state as version 1 wrote it: no weight feature, no weighted flags. */
+        /** Rewrites an unweighted version-5 state as version 1 wrote it: no weight feature, no weighted flags. */
         private static byte[] toVersionOne(byte[] bytes) throws IOException {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(buffer);
-            assertThat(in.readUnsignedByte()).isEqualTo(4);
+            assertThat(in.readUnsignedByte()).isEqualTo(5);
             assertThat(in.readUTF()).isEmpty();
             out.writeByte(1);
             out.writeLong(in.readLong());
@@ -489,6 +489,7 @@ class WeightedStatisticsTest {
             assertThat(in.readInt()).as("structs").isZero();
             assertThat(in.readInt()).as("nested features").isZero();
             assertThat(in.readInt()).as("bytes features").isZero();
+            assertThat(in.readInt()).as("weight overrides").isZero();
             assertThat(in.available()).isZero();
             return buffer.toByteArray();
         }
