@@ -35,6 +35,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class BeamStatisticsEngine implements StatisticsEngine {
     /** The runner unless {@code --runner} names another. */
     static final String DEFAULT_RUNNER = "FlinkRunner";
+    /** The runners' short names ({@code --runner direct}); any other name is passed to Beam as it is. */
+    private static final Map<String, String> RUNNERS =
+            Map.of("direct", "DirectRunner", "flink", "FlinkRunner", "spark", "SparkRunner");
 
     @Override
     public String name() {
@@ -98,7 +101,7 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
      * @throws ConfigException if Beam rejects an option
      */
     public static VeracityBeamOptions pipelineOptions(EngineRun run) {
-        String runner = run.runner().isEmpty() ? DEFAULT_RUNNER : run.runner();
+        String runner = run.runner().isEmpty() ? DEFAULT_RUNNER : RUNNERS.getOrDefault(run.runner(), run.runner());
         List<String> args = new ArrayList<>();
         args.add("--runner=" + runner);
         boolean flink = runner.equals("FlinkRunner");

@@ -8,9 +8,6 @@ import java.util.ServiceLoader;
 
 /** Finds a {@link StatisticsEngine} on the class path by the name given to {@code --engine}. */
 final class StatisticsEngines {
-    /** The engine built into the CLI, which needs no lookup. */
-    static final String LOCAL = "local";
-
     private StatisticsEngines() {}
 
     /**
@@ -19,7 +16,7 @@ final class StatisticsEngines {
      * @throws ConfigException if no engine of that name is on the class path, naming the ones that are
      */
     static StatisticsEngine find(String name) {
-        List<String> available = new ArrayList<>(List.of(LOCAL));
+        List<String> available = new ArrayList<>(List.of(EngineOptions.LOCAL));
         for (StatisticsEngine engine : ServiceLoader.load(StatisticsEngine.class)) {
             if (engine.name().equals(name)) {
                 return engine;

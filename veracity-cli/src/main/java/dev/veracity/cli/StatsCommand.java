@@ -2,7 +2,6 @@ package dev.veracity.cli;
 
 import dev.veracity.io.BadRecords;
 import dev.veracity.io.ComputedStatistics;
-import dev.veracity.io.EngineRun;
 import dev.veracity.io.InputPaths;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
@@ -64,7 +63,7 @@ import picocli.CommandLine.Spec;
             "  veracity stats clicks.csv -o clicks.pb --weight impressions --weight-override revenue=spend",
             "  veracity stats flights/ --columns dep_delay,carrier -o flights.pb",
             "  veracity stats jdbc:sqlite:runs.db --query \"SELECT * FROM runs\" -o runs.pb",
-            "  veracity stats 'data/*.csv' -o data.pb --engine beam --runner FlinkRunner"
+            "  veracity stats 'data/*.csv' -o data.pb --engine beam --runner flink"
         })
 final class StatsCommand implements Callable<Integer> {
     @Spec
@@ -221,28 +220,8 @@ final class StatsCommand implements Callable<Integer> {
                     + "freshness checks: one more pass over the files.")
     boolean newestTime;
 
-    @Option(
-            names = "--engine",
-            paramLabel = "NAME",
-            defaultValue = StatisticsEngines.LOCAL,
-            description = "Where to compute: local (default, this JVM) or beam (Apache Beam, with --runner; the "
-                    + "launcher adds it to the class path only when asked). Same statistics either way.")
-    String engine;
-
-    @Option(
-            names = "--runner",
-            paramLabel = "RUNNER",
-            defaultValue = "",
-            description = "With --engine beam: DirectRunner, FlinkRunner (default; an embedded cluster unless "
-                    + "--engine-arg --flinkMaster=HOST:PORT), SparkRunner or DataflowRunner if on the class path.")
-    String runner;
-
-    @Option(
-            names = "--engine-arg",
-            paramLabel = "ARG",
-            description = "With --engine beam: a Beam pipeline option passed as it is (repeatable), e.g. "
-                    + "--engine-arg=--parallelism=4.")
-    List<String> engineArgs = List.of();
+    @Mixin
+    EngineOptions engine;
 
     @Option(
             names = "--semantic-domain-stats",
@@ -280,12 +259,13 @@ final class StatsCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         TerminalProgress progress = TerminalProgress.forTerminal(err);
-        boolean local = engine.equals(StatisticsEngines.LOCAL);
+        boolean local = engine.isLocal();
         if (!local && !weightOverrides.isEmpty()) {
             throw new ParameterException(
-                    spec.commandLine(), "expected --weight-override with the local engine, found --engine " + engine);
+                    spec.commandLine(),
+                    "expected --weight-override with the local engine, found --engine " + engine.name);
         }
-        StatisticsEngine other = local ? null : StatisticsEngines.find(engine);
+        StatisticsEngine other = local ? null : StatisticsEngines.find(engine.name);
         boolean database = ReadingOptions.isDatabase(inputs);
         List<Path> files = local && !database ? InputPaths.expand(inputs) : List.of();
         List<Path> read = new ArrayList<>(Inputs.of(inputs, files, schema, piiSecretFile));
@@ -326,9 +306,7 @@ final class StatsCommand implements Callable<Integer> {
         request = request.withPiiProtection(PiiStatistics.protection(readSchema, piiSecret));
         ComputedStatistics computed;
         try {
-            computed = local
-                    ? request.compute()
-                    : other.compute(request, new EngineRun(inputs, runner, engineArgs, threads));
+            computed = local ? request.compute() : other.compute(request, engine.run(inputs, threads));
         } finally {
             progress.finish();
         }

@@ -1,10 +1,8 @@
 package dev.veracity.cli;
 
 import dev.veracity.io.BadRecords;
-import dev.veracity.io.EngineRun;
 import dev.veracity.io.InputPaths;
 import dev.veracity.io.OutputPaths;
-import dev.veracity.transform.TransformAnalysis;
 import dev.veracity.transform.TransformDirectory;
 import dev.veracity.transform.TransformFit;
 import dev.veracity.transform.TransformSpec;
@@ -80,29 +78,8 @@ final class TransformFitCommand implements Callable<Integer> {
                     + "result is the same bytes as without the cache.")
     Path cache;
 
-    @Option(
-            names = "--engine",
-            paramLabel = "NAME",
-            defaultValue = TransformAnalysis.LOCAL,
-            description = "Where to analyze: local (default, this JVM) or beam (Apache Beam, with --runner; the "
-                    + "launcher adds it to the class path only when asked). Same transform directory either way.")
-    String engine;
-
-    @Option(
-            names = "--runner",
-            paramLabel = "RUNNER",
-            defaultValue = "",
-            description = "With --engine beam: direct (DirectRunner), flink (FlinkRunner, the default; an embedded "
-                    + "cluster unless --engine-arg --flinkMaster=HOST:PORT), spark (SparkRunner), or another "
-                    + "runner's class name on the class path.")
-    String runner;
-
-    @Option(
-            names = "--engine-arg",
-            paramLabel = "ARG",
-            description = "With --engine beam: a Beam pipeline option passed as it is (repeatable), e.g. "
-                    + "--engine-arg=--parallelism=4.")
-    List<String> engineArgs = List.of();
+    @Mixin
+    EngineOptions engine;
 
     @Mixin
     ReadingOptions reading;
@@ -121,8 +98,8 @@ final class TransformFitCommand implements Callable<Integer> {
                 files,
                 reading.readOptions().withBadRecords(badRecords),
                 java.util.Optional.ofNullable(cache),
-                engine,
-                new EngineRun(inputs, runner, engineArgs, Runtime.getRuntime().availableProcessors()));
+                engine.name,
+                engine.run(inputs, Runtime.getRuntime().availableProcessors()));
         TransformDirectory.write(fitted.fn(), fitted.summary(), output);
         PrintWriter err = spec.commandLine().getErr();
         if (fitted.summary().skippedRecords() > 0) {

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -44,9 +43,6 @@ import org.apache.beam.sdk.values.KV;
  * }</pre>
  */
 public final class BeamTransformAnalysis implements TransformAnalysis {
-    private static final Map<String, String> RUNNERS =
-            Map.of("direct", "DirectRunner", "flink", "FlinkRunner", "spark", "SparkRunner");
-
     @Override
     public String name() {
         return "beam";
@@ -65,9 +61,7 @@ public final class BeamTransformAnalysis implements TransformAnalysis {
         }
         ReadSettings settings = ReadSettings.of(read);
         SpecText specText = SpecText.of(spec);
-        String runner = RUNNERS.getOrDefault(run.runner(), run.runner());
-        Pipeline pipeline = Pipeline.create(BeamStatisticsEngine.pipelineOptions(
-                new EngineRun(run.inputs(), runner, run.engineArgs(), run.threads())));
+        Pipeline pipeline = Pipeline.create(BeamStatisticsEngine.pipelineOptions(run));
         List<KV<Integer, String>> indexed = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             indexed.add(KV.of(i, files.get(i).toString()));
