@@ -8,9 +8,12 @@ import dev.veracity.stats.SlicedStatistics;
 import dev.veracity.stats.Slicing;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.Serializable;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What {@link GenerateStatistics} computes, in a form Beam can ship to workers (the core's option records are not
@@ -139,9 +142,12 @@ public record StatisticsSpec(
         return Math.floorMod(feature.hashCode(), featurePartitions);
     }
 
-    /** {@return whether every partition needs a feature: a slicing feature or the weight feature} */
+    /**
+     * {@return whether every partition needs a feature: a slicing feature, the weight feature or a weight override's
+     * weight feature}
+     */
     public boolean isSharedFeature(String feature) {
-        if (feature.equals(options.weightFeature())) {
+        if (feature.equals(options.weightFeature()) || options.weightOverrides().containsValue(feature)) {
             return true;
         }
         for (List<String> slicing : slicings) {
@@ -158,9 +164,14 @@ public record StatisticsSpec(
     }
 
     /**
-     * {@link StatisticsOptions}, field by field, serializable.
+     * {@link StatisticsOptions}, component by component, serializable. {@link #of} reads every component and {@link
+     * #toOptions} calls the record's canonical constructor, so a component added to the options fails to compile here
+     * until it is carried (and {@code StatisticsSpecTest} checks that each one survives the trip).
      *
-     * @param categoricalFeatures the categorical numeric features, as a list
+     * @param categoricalFeatures the categorical numeric features, sorted
+     * @param extra               the composite features and the semantic-domain statistics
+     * @param bytesFeatures       the bytes features, sorted
+     * @param weightOverrides     weight feature by feature name, sorted by feature
      */
     public record Options(
             int numTopValues,
@@ -172,17 +183,21 @@ public record StatisticsSpec(
             double quantilesRankError,
             String weightFeature,
             List<String> categoricalFeatures,
-            ExtraStatistics extra)
+            ExtraStatistics extra,
+            List<String> bytesFeatures,
+            Map<String, String> weightOverrides)
             implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         public Options {
             Objects.requireNonNull(weightFeature, "weightFeature is null");
             categoricalFeatures = List.copyOf(categoricalFeatures);
             Objects.requireNonNull(extra, "extra is null");
+            bytesFeatures = List.copyOf(bytesFeatures);
+            weightOverrides = Collections.unmodifiableMap(new TreeMap<>(weightOverrides));
         }
 
-        /** {@return the fields of {@code options}} */
+        /** {@return the components of {@code options}} */
         public static Options of(StatisticsOptions options) {
             return new Options(
                     options.numTopValues(),
@@ -194,23 +209,27 @@ public record StatisticsSpec(
                     options.quantilesRankError(),
                     options.weightFeature(),
                     options.categoricalFeatures().stream().sorted().toList(),
-                    ExtraStatistics.of(options.compositeFeatures(), options.semanticDomains()));
+                    ExtraStatistics.of(options.compositeFeatures(), options.semanticDomains()),
+                    options.bytesFeatures().stream().sorted().toList(),
+                    options.weightOverrides());
         }
 
-        /** {@return the core options of these fields} */
+        /** {@return the core options of these components} */
         public StatisticsOptions toOptions() {
             return new StatisticsOptions(
-                            numTopValues,
-                            numRankHistogramBuckets,
-                            numHistogramBuckets,
-                            numQuantilesHistogramBuckets,
-                            numValuesHistogramBuckets,
-                            maxExactDistinct,
-                            quantilesRankError,
-                            weightFeature,
-                            new HashSet<>(categoricalFeatures))
-                    .withCompositeFeatures(extra.compositeFeatures())
-                    .withSemanticDomains(extra.semanticDomains());
+                    numTopValues,
+                    numRankHistogramBuckets,
+                    numHistogramBuckets,
+                    numQuantilesHistogramBuckets,
+                    numValuesHistogramBuckets,
+                    maxExactDistinct,
+                    quantilesRankError,
+                    weightFeature,
+                    Set.copyOf(categoricalFeatures),
+                    extra.compositeFeatures(),
+                    extra.semanticDomains(),
+                    Set.copyOf(bytesFeatures),
+                    weightOverrides);
         }
     }
 }

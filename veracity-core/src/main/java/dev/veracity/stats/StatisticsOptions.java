@@ -12,8 +12,12 @@ import org.apache.datasketches.kll.KllSketch;
  * What to compute and how precisely; the defaults are TFDV's ({@code StatsOptions}).
  *
  * <pre>{@code
- * StatisticsOptions options = StatisticsOptions.DEFAULT.withNumTopValues(50).withWeightFeature("w");
+ * StatisticsOptions options = StatisticsOptions.builder().numTopValues(50).weightFeature("w").build();
  * }</pre>
+ *
+ * <p>Options are made by {@link #builder()} or changed by {@link #toBuilder()} (the {@code with*} methods are
+ * one-option shortcuts through it). The canonical constructor is kept for the code that must carry every component
+ * (the builder, Beam's serializable copy): adding a component then breaks their compilation instead of being dropped.
  *
  * @param numTopValues                  entries in {@code top_values} (TFDV {@code num_top_values}, 20)
  * @param numRankHistogramBuckets       labels in {@code rank_histogram} (TFDV {@code num_rank_histogram_buckets}, 1000)
@@ -67,7 +71,20 @@ public record StatisticsOptions(
     public static final int MAX_EXACT_DISTINCT = 1_000_000;
 
     /** TFDV's defaults. */
-    public static final StatisticsOptions DEFAULT = new StatisticsOptions(20, 1000, 10, 10, 10, 10_000, 0.01, "");
+    public static final StatisticsOptions DEFAULT = new StatisticsOptions(
+            20,
+            1000,
+            10,
+            10,
+            10,
+            10_000,
+            0.01,
+            "",
+            Set.of(),
+            CompositeFeatures.NONE,
+            SemanticDomains.NONE,
+            Set.of(),
+            Map.of());
 
     public StatisticsOptions {
         Objects.requireNonNull(weightFeature, "weightFeature is null");
@@ -93,104 +110,6 @@ public record StatisticsOptions(
             throw new ConfigException(
                     "quantiles rank error: expected a number in [0.001, 0.5], found " + quantilesRankError);
         }
-    }
-
-    /** Options without weight overrides: the constructor of the first twelve components. */
-    public StatisticsOptions(
-            int numTopValues,
-            int numRankHistogramBuckets,
-            int numHistogramBuckets,
-            int numQuantilesHistogramBuckets,
-            int numValuesHistogramBuckets,
-            int maxExactDistinct,
-            double quantilesRankError,
-            String weightFeature,
-            Set<String> categoricalFeatures,
-            CompositeFeatures compositeFeatures,
-            SemanticDomains semanticDomains,
-            Set<String> bytesFeatures) {
-        this(
-                numTopValues,
-                numRankHistogramBuckets,
-                numHistogramBuckets,
-                numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets,
-                maxExactDistinct,
-                quantilesRankError,
-                weightFeature,
-                categoricalFeatures,
-                compositeFeatures,
-                semanticDomains,
-                bytesFeatures,
-                Map.of());
-    }
-
-    /** Options without sparse or weighted features: the constructor of the first nine components. */
-    public StatisticsOptions(
-            int numTopValues,
-            int numRankHistogramBuckets,
-            int numHistogramBuckets,
-            int numQuantilesHistogramBuckets,
-            int numValuesHistogramBuckets,
-            int maxExactDistinct,
-            double quantilesRankError,
-            String weightFeature,
-            Set<String> categoricalFeatures) {
-        this(
-                numTopValues,
-                numRankHistogramBuckets,
-                numHistogramBuckets,
-                numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets,
-                maxExactDistinct,
-                quantilesRankError,
-                weightFeature,
-                categoricalFeatures,
-                CompositeFeatures.NONE,
-                SemanticDomains.NONE,
-                Set.of());
-    }
-
-    /** Options without categorical numeric features: the constructor of the first eight components. */
-    public StatisticsOptions(
-            int numTopValues,
-            int numRankHistogramBuckets,
-            int numHistogramBuckets,
-            int numQuantilesHistogramBuckets,
-            int numValuesHistogramBuckets,
-            int maxExactDistinct,
-            double quantilesRankError,
-            String weightFeature) {
-        this(
-                numTopValues,
-                numRankHistogramBuckets,
-                numHistogramBuckets,
-                numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets,
-                maxExactDistinct,
-                quantilesRankError,
-                weightFeature,
-                Set.of());
-    }
-
-    /** Options without a weight feature: the constructor of the first seven components. */
-    public StatisticsOptions(
-            int numTopValues,
-            int numRankHistogramBuckets,
-            int numHistogramBuckets,
-            int numQuantilesHistogramBuckets,
-            int numValuesHistogramBuckets,
-            int maxExactDistinct,
-            double quantilesRankError) {
-        this(
-                numTopValues,
-                numRankHistogramBuckets,
-                numHistogramBuckets,
-                numQuantilesHistogramBuckets,
-                numValuesHistogramBuckets,
-                maxExactDistinct,
-                quantilesRankError,
-                "");
     }
 
     /** {@return these options with another number of top values} */
@@ -272,6 +191,11 @@ public record StatisticsOptions(
      */
     public StatisticsOptions withBytesFeatures(Set<String> features) {
         return toBuilder().bytesFeatures(features).build();
+    }
+
+    /** {@return a builder holding TFDV's defaults ({@link #DEFAULT})} */
+    public static StatisticsOptionsBuilder builder() {
+        return DEFAULT.toBuilder();
     }
 
     /** {@return a builder holding these options, to change several at once} */

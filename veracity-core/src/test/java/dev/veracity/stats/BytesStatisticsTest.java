@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /** TFDV's {@code bytes_stats}, on the situation of {@code basic_stats_generator_test.py}'s test_with_bytes_features. */
 class BytesStatisticsTest {
-    private static final StatisticsOptions OPTIONS = new StatisticsOptions(20, 1000, 3, 4, 3, 10_000, 0.01, "");
+    private static final StatisticsOptions OPTIONS = StatisticsOptions.builder()
+            .numHistogramBuckets(3)
+            .numQuantilesHistogramBuckets(4)
+            .numValuesHistogramBuckets(3)
+            .build();
 
     @Test
     void tfdvBytesFeatureCase() throws Exception {

@@ -186,7 +186,11 @@ class NaturalLanguageStatisticsTest {
 
     @Test
     void tokenAndSequenceHistograms() {
-        StatisticsOptions two = new StatisticsOptions(20, 2, 2, 2, 10, 10_000, 0.01);
+        StatisticsOptions two = StatisticsOptions.builder()
+                .numRankHistogramBuckets(2)
+                .numHistogramBuckets(2)
+                .numQuantilesHistogramBuckets(2)
+                .build();
         NaturalLanguageStatistics nl = nl(
                 List.of("Foo", "Bar", "Baz", "Bazz", "Car", "Razzz"),
                 two,
@@ -227,7 +231,10 @@ class NaturalLanguageStatisticsTest {
 
     @Test
     void tokenStatistics() {
-        StatisticsOptions three = new StatisticsOptions(20, 0, 3, 10, 10, 10_000, 0.01);
+        StatisticsOptions three = StatisticsOptions.builder()
+                .numRankHistogramBuckets(0)
+                .numHistogramBuckets(3)
+                .build();
         NaturalLanguageStatistics nl = nl(
                 List.of("Foo", "Bar"),
                 three,

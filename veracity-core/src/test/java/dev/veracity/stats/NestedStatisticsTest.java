@@ -28,7 +28,11 @@ import org.junit.jupiter.api.Test;
  * ({@code _NESTED_TEST_CASES}) with the values its tests state, and on a struct as tfx-bsl decodes feature lists.
  */
 class NestedStatisticsTest {
-    private static final StatisticsOptions OPTIONS = new StatisticsOptions(20, 1000, 3, 4, 2, 10_000, 0.01, "");
+    private static final StatisticsOptions OPTIONS = StatisticsOptions.builder()
+            .numHistogramBuckets(3)
+            .numQuantilesHistogramBuckets(4)
+            .numValuesHistogramBuckets(2)
+            .build();
 
     /** TFDV's "nested" case: three batches of list<list<list<bytes>>> with weights 1; 'a' has 3 levels. */
     @Test

@@ -60,7 +60,12 @@ class NumericAccumulatorTest {
 
         @Test
         void otherBucketCountsAndACoarserRankError() {
-            StatisticsOptions options = new StatisticsOptions(20, 1000, 7, 4, 3, 10_000, 0.05);
+            StatisticsOptions options = StatisticsOptions.builder()
+                    .numHistogramBuckets(7)
+                    .numQuantilesHistogramBuckets(4)
+                    .numValuesHistogramBuckets(3)
+                    .quantilesRankError(0.05)
+                    .build();
             List<double[]> rows = new GeneratedRows(13).numericRows(FeatureType.FLOAT, 20_000);
             FeatureNameStatistics actual =
                     Rows.numeric("x", FeatureType.FLOAT, options, rows, 500).result(rows.size());

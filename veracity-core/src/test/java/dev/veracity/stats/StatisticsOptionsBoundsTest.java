@@ -28,10 +28,14 @@ class StatisticsOptionsBoundsTest {
         assertThatThrownBy(() -> StatisticsOptions.DEFAULT.withMaxExactDistinct(Integer.MAX_VALUE))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("exact distinct values: expected at most");
-        assertThatThrownBy(() -> new StatisticsOptions(20, 1_000_000, 10, 10, 10, 10_000, 0.01))
+        assertThatThrownBy(() -> StatisticsOptions.builder()
+                        .numRankHistogramBuckets(1_000_000)
+                        .build())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("rank histogram buckets: expected at most");
-        assertThatThrownBy(() -> new StatisticsOptions(20, 1000, 10, 10, 20_000, 10_000, 0.01))
+        assertThatThrownBy(() -> StatisticsOptions.builder()
+                        .numValuesHistogramBuckets(20_000)
+                        .build())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("values histogram buckets: expected at most");
     }

@@ -103,14 +103,20 @@ class StringAccumulatorTest {
 
         @Test
         void topValuesAndRankHistogramHaveTheirOwnLimits() {
-            StatisticsOptions options = new StatisticsOptions(3, 5, 10, 10, 10, 10_000, 0.01);
+            StatisticsOptions options = StatisticsOptions.builder()
+                    .numTopValues(3)
+                    .numRankHistogramBuckets(5)
+                    .build();
             List<byte[][]> rows = new GeneratedRows(23).stringRows(2_000);
             FeatureNameStatistics s = statistics(options, rows);
             assertThat(s.getStringStats().getTopValuesCount()).isEqualTo(3);
             assertThat(s.getStringStats().getRankHistogram().getBucketsCount()).isEqualTo(5);
             assertStrings(s, BruteForceStatistics.strings(rows), options);
 
-            StatisticsOptions noTopValues = new StatisticsOptions(0, 0, 10, 10, 10, 10_000, 0.01);
+            StatisticsOptions noTopValues = StatisticsOptions.builder()
+                    .numTopValues(0)
+                    .numRankHistogramBuckets(0)
+                    .build();
             FeatureNameStatistics none = statistics(noTopValues, rows);
             assertThat(none.getStringStats().getTopValuesList()).isEmpty();
             assertThat(none.getStringStats().getRankHistogram().getBucketsList())

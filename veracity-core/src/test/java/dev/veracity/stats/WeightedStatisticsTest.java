@@ -84,8 +84,7 @@ class WeightedStatisticsTest {
         void noWeightFeatureByDefault() {
             assertThat(StatisticsOptions.DEFAULT.weightFeature()).isEmpty();
             assertThat(StatisticsOptions.DEFAULT.isWeighted()).isFalse();
-            assertThat(new StatisticsOptions(20, 1000, 10, 10, 10, 10_000, 0.01))
-                    .isEqualTo(StatisticsOptions.DEFAULT);
+            assertThat(StatisticsOptions.builder().build()).isEqualTo(StatisticsOptions.DEFAULT);
         }
 
         @Test
@@ -104,7 +103,10 @@ class WeightedStatisticsTest {
         @Test
         void weightedRankErrorAddsAtMostAQuarterForRounding() {
             for (double epsilon : new double[] {0.001, 0.003, 0.01, 0.05, 0.1, 0.25, 0.5}) {
-                StatisticsOptions options = new StatisticsOptions(20, 1000, 10, 10, 10, 10_000, epsilon, "w");
+                StatisticsOptions options = StatisticsOptions.builder()
+                        .quantilesRankError(epsilon)
+                        .weightFeature("w")
+                        .build();
                 assertThat(options.weightedQuantilesRankError())
                         .as("epsilon %s", epsilon)
                         .isGreaterThan(epsilon)

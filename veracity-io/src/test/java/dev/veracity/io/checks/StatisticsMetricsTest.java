@@ -61,7 +61,8 @@ class StatisticsMetricsTest {
         examples = ROWS;
         Path file = directory.resolve("trips.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
-        StatisticsOptions options = new StatisticsOptions(20, 1000, 10, 100, 10, 10_000, 0.01);
+        StatisticsOptions options =
+                StatisticsOptions.builder().numQuantilesHistogramBuckets(100).build();
         dataset = Veracity.statistics(file)
                 .withOptions(options)
                 .compute()

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ParallelJsonLinesStatisticsProperties {
     /** Quantile sketches that keep every value of these tables (k = 2863), so they are deterministic. */
-    private static final StatisticsOptions EXACT_SKETCHES = new StatisticsOptions(20, 1000, 10, 10, 10, 10_000, 0.001);
+    private static final StatisticsOptions EXACT_SKETCHES =
+            StatisticsOptions.builder().quantilesRankError(0.001).build();
 
     @TempDir
     Path dir;
