@@ -133,11 +133,16 @@ final class DriftCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
+                int before = files.size();
                 try (Stream<Path> listed = Files.list(input)) {
                     listed.filter(Files::isRegularFile)
                             .filter(file -> !file.getFileName().toString().startsWith("."))
                             .sorted()
                             .forEach(files::add);
+                }
+                if (files.size() == before) {
+                    throw new ParameterException(
+                            spec.commandLine(), input + ": expected a directory of statistics files, found none in it");
                 }
             } else {
                 if (output.json && !Files.exists(input) && input.toString().endsWith(".json")) {

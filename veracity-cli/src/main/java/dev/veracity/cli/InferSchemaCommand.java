@@ -1,7 +1,6 @@
 package dev.veracity.cli;
 
 import dev.veracity.io.OutputPaths;
-import dev.veracity.io.StatisticsFiles;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
 import dev.veracity.schema.DatasetView;
@@ -98,7 +97,7 @@ final class InferSchemaCommand implements Callable<Integer> {
         if (inferRanges) {
             options = options.withRanges(rangeMargin);
         }
-        Schema schema = SchemaInference.infer(DatasetView.of(StatisticsFiles.read(statistics), dataset), options);
+        Schema schema = SchemaInference.infer(DatasetView.of(StatisticsInputs.read(statistics), dataset), options);
         SchemaOutput.write(schema, output, spec.commandLine().getOut());
         PrintWriter err = spec.commandLine().getErr();
         long domains = schema.getFeatureList().stream()

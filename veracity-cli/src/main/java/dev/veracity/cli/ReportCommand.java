@@ -6,7 +6,6 @@ import dev.veracity.InputException;
 import dev.veracity.io.AnomaliesFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
-import dev.veracity.io.StatisticsFiles;
 import dev.veracity.metadata.MetadataConfig;
 import dev.veracity.metadata.MetadataStore;
 import dev.veracity.metadata.MetricPoint;
@@ -160,14 +159,7 @@ final class ReportCommand implements Callable<Integer> {
         OutputPaths.refuseOverwrite(inputs, List.of(output));
         HtmlReport.Builder builder = HtmlReport.builder().title(title).maxTopValues(maxTopValues);
         for (int i = 0; i < statistics.size(); i++) {
-            DatasetFeatureStatisticsList read = StatisticsFiles.read(statistics.get(i));
-            if (read.getDatasetsCount() == 0) {
-                throw new InputException(
-                        ErrorCode.STATISTICS_NOT_USABLE,
-                        statistics.get(i) + ": expected "
-                                + "statistics of at least one dataset, found "
-                                + (Files.size(statistics.get(i)) == 0 ? "an empty file" : "none"));
-            }
+            DatasetFeatureStatisticsList read = StatisticsInputs.read(statistics.get(i));
             builder.statistics(names != null ? names.get(i) : baseName(statistics.get(i)), read);
         }
         if (schema != null) {

@@ -4,8 +4,6 @@ import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.io.AnomaliesFiles;
 import dev.veracity.io.SchemaFiles;
-import dev.veracity.io.StatisticsFiles;
-import dev.veracity.proto.DatasetFeatureStatisticsList;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -98,19 +96,10 @@ final class ShowCommand implements Callable<Integer> {
 
     private static String render(Kind kind, Path file) throws IOException {
         return switch (kind) {
-            case STATISTICS -> new StatisticsTable().render(withDatasets(StatisticsFiles.read(file), file));
+            case STATISTICS -> new StatisticsTable().render(StatisticsInputs.read(file));
             case SCHEMA -> new SchemaTable().render(SchemaFiles.read(file));
             case ANOMALIES -> new AnomaliesTable().render(AnomaliesFiles.read(file), file.toString());
         };
-    }
-
-    private static DatasetFeatureStatisticsList withDatasets(DatasetFeatureStatisticsList statistics, Path file) {
-        if (statistics.getDatasetsCount() == 0) {
-            throw new InputException(
-                    ErrorCode.STATISTICS_NOT_USABLE,
-                    file + ": expected statistics of at least one dataset, found none");
-        }
-        return statistics;
     }
 
     private Kind kindByName() {

@@ -2,7 +2,6 @@ package dev.veracity.cli;
 
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
-import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.checks.SuggestedChecksFile;
 import dev.veracity.schema.DatasetView;
 import dev.veracity.validate.checks.CheckSuggestion;
@@ -94,7 +93,7 @@ final class SuggestChecksCommand implements Callable<Integer> {
                             + "), found \"" + environment + "\"");
         }
         List<SuggestedCheck> suggested = CheckSuggestion.suggest(
-                DatasetView.of(StatisticsFiles.read(statistics), dataset).dataset(),
+                DatasetView.of(StatisticsInputs.read(statistics), dataset).dataset(),
                 read,
                 environment == null ? "" : environment);
         String source = statistics.getFileName().toString();

@@ -2,7 +2,6 @@ package dev.veracity.cli;
 
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
-import dev.veracity.io.StatisticsFiles;
 import dev.veracity.proto.Schema;
 import dev.veracity.schema.DatasetView;
 import dev.veracity.schema.InferenceOptions;
@@ -86,7 +85,7 @@ final class UpdateSchemaCommand implements Callable<Integer> {
         Schema updated = SchemaFiles.read(schema);
         for (Path file : statistics) {
             updated = SchemaUpdater.update(
-                    updated, DatasetView.of(StatisticsFiles.read(file), dataset), options, environment);
+                    updated, DatasetView.of(StatisticsInputs.read(file), dataset), options, environment);
         }
         SchemaOutput.write(updated, output, spec.commandLine().getOut());
         return ExitCodes.OK;

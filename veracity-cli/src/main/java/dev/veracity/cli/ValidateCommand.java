@@ -2,9 +2,9 @@ package dev.veracity.cli;
 
 import dev.veracity.format.MessageFormat;
 import dev.veracity.io.AnomaliesFiles;
+import dev.veracity.io.InputFiles;
 import dev.veracity.io.OutputPaths;
 import dev.veracity.io.SchemaFiles;
-import dev.veracity.io.StatisticsFiles;
 import dev.veracity.io.checks.ChecksFile;
 import dev.veracity.metadata.MetadataConfig;
 import dev.veracity.metadata.MetadataStore;
@@ -24,7 +24,6 @@ import dev.veracity.validate.checks.StatisticsMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -190,8 +189,8 @@ final class ValidateCommand implements Callable<Integer> {
                             + (dataset != null ? "--dataset" : "no --schema"));
         }
         CheckSet checkSet = checks == null ? null : ChecksFile.read(checks);
-        DatasetFeatureStatisticsList current = StatisticsFiles.read(statistics);
-        DatasetFeatureStatisticsList before = previous == null ? null : StatisticsFiles.read(previous);
+        DatasetFeatureStatisticsList current = StatisticsInputs.read(statistics);
+        DatasetFeatureStatisticsList before = previous == null ? null : StatisticsInputs.read(previous);
         ValidationReport report = schema == null ? checksOnly() : schemaReport(current, before);
         Anomalies anomalies = report.anomalies();
         StringBuilder source = new StringBuilder().append(statistics);
@@ -326,10 +325,10 @@ final class ValidateCommand implements Callable<Integer> {
             validator.previous(before);
         }
         if (serving != null) {
-            validator.serving(StatisticsFiles.read(serving));
+            validator.serving(StatisticsInputs.read(serving));
         }
         if (previousVersion != null) {
-            validator.previousVersion(StatisticsFiles.read(previousVersion));
+            validator.previousVersion(StatisticsInputs.read(previousVersion));
         }
         return validator.report();
     }
@@ -365,7 +364,7 @@ final class ValidateCommand implements Callable<Integer> {
     private static ValidationConfig readConfig(Path file) throws IOException {
         MessageFormat format =
                 MessageFormat.forFileName(file.getFileName().toString()).orElse(MessageFormat.TEXT);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             return format.read(in, ValidationConfig.newBuilder()).build();
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new dev.veracity.InputException(
