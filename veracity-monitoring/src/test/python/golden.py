@@ -4,7 +4,8 @@ gives on them (metrics.json), and softmax regressions scikit-learn fits with the
 
     /usr/bin/python3 veracity-monitoring/src/test/python/golden.py
 
-It uses data shipped with scikit-learn (breast cancer, iris, wine, diabetes, with models fitted here) and data it generates
+It uses data shipped with scikit-learn (breast cancer, iris, wine, diabetes, with models fitted here; class probabilities
+of iris and wine models for the multi-class ROC AUC) and data it generates
 from fixed seeds, so its output is the same on every run with the same library versions (recorded in the JSON).
 """
 import json
@@ -14,6 +15,7 @@ import numpy as np
 import sklearn
 from sklearn import datasets, metrics
 from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.naive_bayes import GaussianNB
 from sklearn.tree import DecisionTreeClassifier
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "resources", "golden", "monitoring", "metrics.json")
@@ -71,6 +73,22 @@ def multiclass_case(name, y, pred):
     return {"name": name, "task": "multiclass", "label": y.tolist(), "prediction": pred.tolist(),
             "expected": {k: float(v) for k, v in classes_metrics(y, pred).items()},
             "classes": classes, "confusion": metrics.confusion_matrix(y, pred, labels=classes).tolist()}
+
+
+def multiclass_proba_case(name, y, pred, proba):
+    """Class predictions with one probability column per class (classes 0 to K-1): the class metrics, roc_auc_score's
+    one-vs-rest averages (multi_class="ovr", average "macro" and "weighted") and each class's own area."""
+    y = np.asarray(y, dtype=int)
+    proba = np.asarray(proba, dtype=float)
+    case = multiclass_case(name, y, pred)
+    expected = case["expected"]
+    expected["roc_auc_ovr"] = float(metrics.roc_auc_score(y, proba, multi_class="ovr", average="macro"))
+    expected["roc_auc_ovr_weighted"] = float(metrics.roc_auc_score(y, proba, multi_class="ovr", average="weighted"))
+    for c in range(proba.shape[1]):
+        expected["roc_auc[%d]" % c] = float(metrics.roc_auc_score(y == c, proba[:, c]))
+    case["task"] = "multiclass_proba"
+    case["probabilities"] = proba.tolist()
+    return case
 
 
 def regression_case(name, y, pred):
@@ -144,6 +162,17 @@ def main():
     y = rng.normal(0, 3, 400)
     y[::37] = 0.0
     cases.append(regression_case("generated_regression_with_zeros", y, y + rng.normal(0.5, 1, 400)))
+    # Multi-class ROC AUC: real data, one probability column per class (after every generated case: the seeds hold).
+    x, yi = datasets.load_iris(return_X_y=True)
+    logistic = LogisticRegression(max_iter=1000).fit(x[::2], yi[::2])
+    cases.append(multiclass_proba_case(
+        "iris_logistic_proba", yi[1::2], logistic.predict(x[1::2]), logistic.predict_proba(x[1::2])))
+    cases.append(multiclass_proba_case(
+        "iris_tree_proba", yi[1::2], tree.predict(x[1::2]), tree.predict_proba(x[1::2])))  # leaf scores: many ties
+    x, yw = datasets.load_wine(return_X_y=True)
+    bayes = GaussianNB().fit(x[::2], yw[::2])
+    cases.append(multiclass_proba_case(
+        "wine_naive_bayes_proba", yw[1::2], bayes.predict(x[1::2]), bayes.predict_proba(x[1::2])))
     golden = {"sklearn": sklearn.__version__, "numpy": np.__version__, "cases": cases}
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as f:

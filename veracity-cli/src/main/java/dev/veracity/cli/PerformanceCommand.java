@@ -12,8 +12,10 @@ import dev.veracity.monitoring.Task;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -45,7 +47,10 @@ import picocli.CommandLine.Spec;
             "losses), or a span interval entirely worse than the baseline's; and drifts",
             "that ADWIN and Page-Hinkley find in the error stream (DDM and EDDM are",
             "reported too). Exit code 1 on an alarm; 2 for a score outside [0, 1] or an",
-            "unparsable time, naming the row.",
+            "unparsable time, naming the row. With --prediction of a class and",
+            "--probabilities (one column per class), also multi-class ROC AUC as",
+            "roc_auc_score(multi_class='ovr') gives it: roc_auc_ovr (macro average),",
+            "roc_auc_ovr_weighted (by class support) and roc_auc[CLASS].",
             ""
         },
         footer = {
@@ -53,7 +58,10 @@ import picocli.CommandLine.Spec;
             "  veracity performance examples/runs/predictions.csv --label completed \\",
             "      --score score --time started_at --span day -o perf.json",
             "  veracity performance labeled.csv --label fare --prediction predicted_fare --task regression \\",
-            "      --slice-by city --baseline last_month.csv --bootstrap 200 -o perf.json"
+            "      --slice-by city --baseline last_month.csv --bootstrap 200 -o perf.json",
+            "  veracity performance examples/iris-predictions/predictions.csv --label species \\",
+            "      --prediction predicted \\",
+            "      --probabilities setosa=p_setosa,versicolor=p_versicolor,virginica=p_virginica"
         })
 final class PerformanceCommand implements Callable<Integer> {
     @Spec
@@ -73,6 +81,14 @@ final class PerformanceCommand implements Callable<Integer> {
 
     @Option(names = "--prediction", paramLabel = "COLUMN", description = "The predicted class or value.")
     String prediction;
+
+    @Option(
+            names = "--probabilities",
+            split = ",",
+            paramLabel = "CLASS=COLUMN",
+            description = "With --prediction: the column of the model's probability of each class (every class, "
+                    + "summing to 1 per row), for the one-vs-rest ROC AUC; comma-separated or repeated.")
+    Map<String, String> probabilities = new LinkedHashMap<>();
 
     @Option(
             names = "--task",
@@ -178,6 +194,17 @@ final class PerformanceCommand implements Callable<Integer> {
                     ErrorCode.INVALID_OPTION,
                     "expected exactly one of --score and --prediction, found " + (score == null ? "neither" : "both"));
         }
+        if (!probabilities.isEmpty() && (prediction == null || task.equalsIgnoreCase("regression"))) {
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION,
+                    "--probabilities: expected --prediction of a class, found "
+                            + (prediction == null ? "--score" : "--task regression"));
+        }
+        if (probabilities.size() == 1) {
+            throw new ConfigException(
+                    ErrorCode.INVALID_OPTION,
+                    "--probabilities: expected a column for every class (at least 2), found 1: " + probabilities);
+        }
         boolean detect = task.equalsIgnoreCase("auto");
         Task chosen = switch (task.toLowerCase(Locale.ROOT)) {
             case "auto", "classification" -> Task.CLASSIFICATION;
@@ -231,6 +258,7 @@ final class PerformanceCommand implements Callable<Integer> {
                 seed,
                 maxDrop,
                 alarmMetrics.stream().map(String::strip).toList(),
-                detectors);
+                detectors,
+                probabilities);
     }
 }

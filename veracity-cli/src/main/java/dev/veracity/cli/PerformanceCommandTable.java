@@ -102,6 +102,10 @@ final class PerformanceCommandTable {
         if (!report.options().score().isEmpty()) {
             return List.of("accuracy", "f1_macro", "roc_auc", "average_precision", "log_loss", "brier", "ece");
         }
+        if (!report.options().probabilities().isEmpty()) {
+            return List.of(
+                    "accuracy", "precision_macro", "recall_macro", "f1_macro", "roc_auc_ovr", "roc_auc_ovr_weighted");
+        }
         return List.of("accuracy", "precision_macro", "recall_macro", "f1_macro");
     }
 

@@ -1,7 +1,10 @@
 package dev.veracity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +140,67 @@ class PerformanceCommandTest {
         assertThat(Files.readString(out))
                 .contains("\"not_computable\" : \"only one class (1) among the labels\"")
                 .doesNotContain("NaN");
+    }
+
+    /**
+     * The bundled iris predictions (examples/iris-predictions/generate.py): scikit-learn 1.2.1's roc_auc_score(y,
+     * probabilities, multi_class="ovr") is 0.9973333333333333 for both averages on them, and the one-vs-rest area of
+     * each class is 1, 0.996 and 0.996 (veracity-monitoring's golden case iris_logistic_proba, the same model).
+     */
+    @Test
+    void multiClassRocAucFromOneProbabilityColumnPerClass() throws IOException {
+        Path out = dir.resolve("perf.json");
+        CommandRun run = CommandRun.of(
+                "performance",
+                Path.of("..", "examples", "iris-predictions", "predictions.csv").toString(),
+                "--label",
+                "species",
+                "--prediction",
+                "predicted",
+                "--probabilities",
+                "setosa=p_setosa,versicolor=p_versicolor",
+                "--probabilities",
+                "virginica=p_virginica",
+                "-o",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode metrics =
+                new ObjectMapper().readTree(out.toFile()).get("spans").get(0).get("metrics");
+        assertThat(metrics.get("roc_auc_ovr").get("value").asDouble()).isCloseTo(0.9973333333333333, within(1e-12));
+        assertThat(metrics.get("roc_auc_ovr_weighted").get("value").asDouble())
+                .isCloseTo(0.9973333333333333, within(1e-12));
+        assertThat(metrics.get("roc_auc[setosa]").get("value").asDouble()).isEqualTo(1.0);
+        assertThat(metrics.get("roc_auc[virginica]").get("value").asDouble()).isCloseTo(0.996, within(1e-12));
+        assertThat(run.out()).contains("roc_auc_ovr", "0.9973");
+    }
+
+    @Test
+    void classProbabilitiesThatDoNotSumToOneOrMissALabelAreRefusedWithTheirRow() throws IOException {
+        Path data = Files.writeString(dir.resolve("p.csv"), "y,yhat,pa,pb\na,a,0.7,0.3\nb,a,0.6,0.3\nc,a,0.5,0.5\n");
+        String[] call = {"performance", data.toString(), "--label", "y", "--prediction", "yhat", "--probabilities"};
+        CommandRun run = CommandRun.of(concat(call, "a=pa,b=pb"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip())
+                .isEqualTo("veracity: error: " + data + ":3: column pa, pb: expected class probabilities summing to 1 "
+                        + "(as roc_auc_score requires), found a sum of 0.8999999999999999");
+        Path fixed = Files.writeString(dir.resolve("q.csv"), "y,yhat,pa,pb\na,a,0.7,0.3\nc,a,0.5,0.5\n");
+        call[1] = fixed.toString();
+        run = CommandRun.of(concat(call, "a=pa,b=pb"));
+        assertThat(run.err().strip())
+                .isEqualTo("veracity: error: " + fixed + ":3: column y: expected one of the classes with a probability "
+                        + "column [a, b], found c");
+        run = CommandRun.of(concat(call, "a=pa"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--probabilities: expected a column for every class (at least 2), found 1");
+        run = CommandRun.of(
+                "performance", fixed.toString(), "--label", "y", "--score", "pa", "--probabilities", "a=pa,b=pb");
+        assertThat(run.err()).contains("--probabilities: expected --prediction of a class, found --score");
+    }
+
+    private static String[] concat(String[] call, String last) {
+        String[] all = java.util.Arrays.copyOf(call, call.length + 1);
+        all[call.length] = last;
+        return all;
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Classification metrics over a subset of rows, each as scikit-learn 1.2 defines it: {@code accuracy_score},
- * {@code precision_recall_fscore_support} (zero_division gives 0, sklearn's default), {@code roc_auc_score},
+ * {@code precision_recall_fscore_support} (zero_division gives 0, sklearn's default), {@code roc_auc_score} (binary,
+ * and one-vs-rest for several classes with their probabilities: {@link OneVsRestRocAuc}),
  * {@code average_precision_score}, {@code log_loss} (eps = 2^-52), {@code brier_score_loss}, and an expected
  * calibration error over 10 equal-width bins of the score.
  */
@@ -60,6 +61,9 @@ final class ClassificationMetrics {
         out.put("f1_macro", Metric.of("f1_macro", sumF1 / present));
         if (p.scored()) {
             scored(p, rows, out);
+        }
+        if (p.hasProbabilities()) {
+            OneVsRestRocAuc.compute(p, rows, out);
         }
     }
 

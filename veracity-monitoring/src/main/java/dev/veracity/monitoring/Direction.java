@@ -27,6 +27,8 @@ public enum Direction {
                     "recall_macro",
                     "f1_macro",
                     "roc_auc",
+                    "roc_auc_ovr",
+                    "roc_auc_ovr_weighted",
                     "average_precision",
                     "r2" -> HIGHER_IS_BETTER;
             case "log_loss", "brier", "ece", "mae", "rmse", "mape" -> LOWER_IS_BETTER;

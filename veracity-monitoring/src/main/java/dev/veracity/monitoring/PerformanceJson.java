@@ -40,6 +40,13 @@ public final class PerformanceJson {
             } else {
                 json.writeStringField("prediction", options.prediction());
             }
+            if (!options.probabilities().isEmpty()) {
+                json.writeObjectFieldStart("probabilities");
+                for (Map.Entry<String, String> column : options.probabilities().entrySet()) {
+                    json.writeStringField(column.getKey(), column.getValue());
+                }
+                json.writeEndObject();
+            }
             if (report.task() == Task.CLASSIFICATION) {
                 json.writeArrayFieldStart("classes");
                 for (String c : report.classes()) {

@@ -1,8 +1,11 @@
 package dev.veracity.monitoring;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What {@link PerformanceEvaluator} measures and when it raises an alarm.
@@ -27,6 +30,9 @@ import java.util.Set;
  * @param maxDrop         the decay that alarms: an absolute drop of a higher-is-better metric, a relative rise of a loss
  * @param alarmMetrics    the metrics compared with the baseline (empty: the task's defaults)
  * @param alarmDetectors  the detectors whose detections are alarms (the others are reported only)
+ * @param probabilities   with {@code prediction} of a class: the column of the model's probability of each class, by
+ *                        class (every label and prediction must be one of them), for the one-vs-rest ROC AUC; empty
+ *                        for none
  */
 public record PerformanceOptions(
         String label,
@@ -43,7 +49,8 @@ public record PerformanceOptions(
         long seed,
         double maxDrop,
         List<String> alarmMetrics,
-        Set<String> alarmDetectors) {
+        Set<String> alarmDetectors,
+        Map<String, String> probabilities) {
     /** The detectors that raise alarms by default: the two that stay quiet on stationary streams. */
     public static final Set<String> DEFAULT_ALARM_DETECTORS = Set.of("adwin", "page_hinkley");
 
@@ -61,11 +68,15 @@ public record PerformanceOptions(
         Objects.requireNonNull(sliceBy, "sliceBy is null");
         alarmMetrics = List.copyOf(alarmMetrics);
         alarmDetectors = Set.copyOf(alarmDetectors);
+        probabilities = Collections.unmodifiableMap(new TreeMap<>(probabilities));
         if (score.isEmpty() == prediction.isEmpty()) {
             throw new IllegalArgumentException("exactly one of score and prediction is required");
         }
         if (resamples < 0 || !(maxDrop >= 0) || !(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("expected resamples >= 0, maxDrop >= 0 and threshold in [0, 1]");
+        }
+        if (!probabilities.isEmpty() && (prediction.isEmpty() || probabilities.size() < 2)) {
+            throw new IllegalArgumentException("class probabilities need a prediction column and at least two classes");
         }
     }
 
@@ -86,7 +97,8 @@ public record PerformanceOptions(
                 42,
                 DEFAULT_MAX_DROP,
                 List.of(),
-                DEFAULT_ALARM_DETECTORS);
+                DEFAULT_ALARM_DETECTORS,
+                Map.of());
     }
 
     /** {@return options for a prediction column of the given task, with the defaults} */
@@ -106,7 +118,8 @@ public record PerformanceOptions(
                 42,
                 DEFAULT_MAX_DROP,
                 List.of(),
-                DEFAULT_ALARM_DETECTORS);
+                DEFAULT_ALARM_DETECTORS,
+                Map.of());
     }
 
     /** {@return these options with spans of the time column} */
@@ -126,7 +139,8 @@ public record PerformanceOptions(
                 seed,
                 maxDrop,
                 alarmMetrics,
-                alarmDetectors);
+                alarmDetectors,
+                probabilities);
     }
 
     /** {@return these options with slices by the column} */
@@ -146,7 +160,8 @@ public record PerformanceOptions(
                 seed,
                 maxDrop,
                 alarmMetrics,
-                alarmDetectors);
+                alarmDetectors,
+                probabilities);
     }
 
     /** {@return these options with bootstrap intervals} */
@@ -166,7 +181,29 @@ public record PerformanceOptions(
                 bootstrapSeed,
                 maxDrop,
                 alarmMetrics,
-                alarmDetectors);
+                alarmDetectors,
+                probabilities);
+    }
+
+    /** {@return these options with a probability column per class (class to column), for the one-vs-rest ROC AUC} */
+    public PerformanceOptions withProbabilities(Map<String, String> columns) {
+        return new PerformanceOptions(
+                label,
+                score,
+                prediction,
+                task,
+                detectTask,
+                positive,
+                threshold,
+                time,
+                span,
+                sliceBy,
+                resamples,
+                seed,
+                maxDrop,
+                alarmMetrics,
+                alarmDetectors,
+                columns);
     }
 
     /** {@return the metrics compared with the baseline for the task} */
@@ -176,6 +213,6 @@ public record PerformanceOptions(
         }
         return effective == Task.REGRESSION
                 ? List.of("mae", "rmse", "r2")
-                : List.of("accuracy", "f1_macro", "roc_auc", "average_precision");
+                : List.of("accuracy", "f1_macro", "roc_auc", "average_precision", "roc_auc_ovr");
     }
 }

@@ -29,7 +29,7 @@ final class PredictionBuilder {
 
     /** {@return the task: the option's, or detected from the labels} */
     static Task task(PerformanceOptions options, List<PredictionReader.Rows> all) {
-        if (!options.score().isEmpty()) {
+        if (!options.score().isEmpty() || !options.probabilities().isEmpty()) {
             return Task.CLASSIFICATION;
         }
         if (!options.detectTask()) {
@@ -60,6 +60,7 @@ final class PredictionBuilder {
                 classes.addAll(rows.outputs);
             }
         }
+        classes.addAll(options.probabilities().keySet()); // labels and predictions are among them (checked on reading)
         if (options.score().isEmpty()) {
             return new ArrayList<>(classes);
         }
@@ -115,6 +116,10 @@ final class PredictionBuilder {
         private final int[] predicted;
         private final double[] values;
         private final double[] target;
+        /** Per class, per row, its probability; empty without class probabilities. */
+        private final double[][] probabilities;
+        /** Per probability column in the spill (the options' class order), its class index. */
+        private final int[] probabilityClass;
 
         private Decoder(PerformanceOptions options, Task task, List<String> classes, int n) {
             this.options = options;
@@ -129,16 +134,28 @@ final class PredictionBuilder {
             predicted = new int[regression || scored ? 0 : n];
             values = new double[regression || scored ? n : 0];
             target = new double[regression ? n : 0];
+            probabilities = new double[options.probabilities().isEmpty() ? 0 : classes.size()][n];
+            probabilityClass = options.probabilities().keySet().stream()
+                    .mapToInt(index::get)
+                    .toArray();
         }
 
         @Override
-        public void add(int i, String labelText, String output, java.util.function.Supplier<String> place) {
+        public void add(
+                int i,
+                String labelText,
+                String output,
+                double[] probability,
+                java.util.function.Supplier<String> place) {
             if (task == Task.REGRESSION) {
                 target[i] = finite(labelText, place, options.label());
                 values[i] = finite(output, place, options.prediction());
                 return;
             }
             label[i] = index.get(labelText);
+            for (int j = 0; j < probability.length; j++) {
+                probabilities[probabilityClass[j]][i] = probability[j];
+            }
             if (options.score().isEmpty()) {
                 predicted[i] = index.get(output);
             } else {
@@ -152,7 +169,7 @@ final class PredictionBuilder {
                 return Predictions.regression(target, values);
             }
             if (options.score().isEmpty()) {
-                return Predictions.classes(classes, label, predicted);
+                return Predictions.classes(classes, label, predicted, probabilities);
             }
             String positiveName = options.positive().isEmpty() ? positiveOf(classes) : options.positive();
             return Predictions.binary(classes, classes.indexOf(positiveName), label, values, options.threshold());

@@ -24,7 +24,10 @@ import java.util.TreeSet;
  * prediction, time, slice, and its place for messages) goes to a {@link SpanSpill} under its span; rows without a
  * label are counted per span and slice; the distinct labels and outputs are kept (up to {@link #MAX_DISTINCT}) to
  * choose the task and the classes. A labeled row without a score or prediction, a score that is not a number in
- * [0, 1], or a time that is missing or unparsable is an error naming the row. Memory: spans x slices, not rows.
+ * [0, 1], or a time that is missing or unparsable is an error naming the row; so are, with class probabilities, a
+ * probability outside [0, 1], probabilities that do not sum to 1 (numpy's {@code allclose}, as scikit-learn's
+ * {@code roc_auc_score} checks) and a label or prediction without a probability column. Memory: spans x slices, not
+ * rows.
  */
 final class PredictionReader {
     /** The distinct labels (and outputs) kept; more than this many classes is an error. */
@@ -97,6 +100,13 @@ final class PredictionReader {
                 ? -1
                 : table.require(options.sliceBy(), "--slice-by", ErrorCode.INVALID_OPTION);
         boolean keepOutputs = !scored && (options.detectTask() || options.task() == Task.CLASSIFICATION);
+        List<String> probabilityColumns =
+                new ArrayList<>(options.probabilities().values());
+        int[] probability = new int[probabilityColumns.size()];
+        for (int j = 0; j < probability.length; j++) {
+            probability[j] = table.require(probabilityColumns.get(j), "--probabilities", ErrorCode.INVALID_OPTION);
+        }
+        double[] probabilities = new double[probability.length];
         long row = 0;
         for (Optional<RecordBatch> b = table.next(); b.isPresent(); b = table.next()) {
             List<Column> columns = b.get().columns();
@@ -144,13 +154,53 @@ final class PredictionReader {
                                 outputText);
                     }
                 }
+                if (probability.length > 0) {
+                    String place = place(table.file(), table.format(), row);
+                    readProbabilities(columns, r, probability, probabilityColumns, place, probabilities);
+                    requireClass(options, place, options.label(), labelText);
+                    requireClass(options, place, options.prediction(), outputText);
+                }
                 rows.nonNumericLabel |= Double.isNaN(number(labelText));
                 keep(rows, rows.labels, labelText);
                 if (keepOutputs) {
                     keep(rows, rows.outputs, outputText);
                 }
-                rows.spill.add(spanName, labelText, outputText, at, sliceName, fileIndex, row);
+                rows.spill.add(spanName, labelText, outputText, probabilities, at, sliceName, fileIndex, row);
             }
+        }
+    }
+
+    /** Reads a row's class probabilities into {@code into}: each in [0, 1], their sum 1 as numpy's allclose has it. */
+    private static void readProbabilities(
+            List<Column> columns, int r, int[] probability, List<String> names, String place, double[] into) {
+        double sum = 0;
+        for (int j = 0; j < probability.length; j++) {
+            String text = ValueText.first(columns.get(probability[j]), r);
+            double value = number(text);
+            if (!(value >= 0 && value <= 1)) {
+                throw invalid(place, names.get(j), "a probability in [0, 1]", text.isEmpty() ? "nothing" : text);
+            }
+            into[j] = value;
+            sum += value;
+        }
+        if (!(Math.abs(1 - sum) <= 1e-8 + 1e-5 * Math.abs(sum))) {
+            throw invalid(
+                    place,
+                    String.join(", ", names),
+                    "class probabilities summing to 1 (as roc_auc_score requires)",
+                    "a sum of " + sum);
+        }
+    }
+
+    /** Checks that a label or prediction has a probability column. */
+    private static void requireClass(PerformanceOptions options, String place, String column, String value) {
+        if (!options.probabilities().containsKey(value)) {
+            throw invalid(
+                    place,
+                    column,
+                    "one of the classes with a probability column "
+                            + options.probabilities().keySet(),
+                    value);
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param score     per row, the probability of the positive class, or an empty array without scores
  * @param target    per row, the true value (regression)
  * @param estimate  per row, the predicted value (regression)
+ * @param probabilities per class (in {@code classes} order), per row, the probability the model gives it; empty without
+ *                  class probabilities (then no one-vs-rest ROC AUC)
  */
 public record Predictions(
         Task task,
@@ -28,7 +30,8 @@ public record Predictions(
         int[] predicted,
         double[] score,
         double[] target,
-        double[] estimate) {
+        double[] estimate,
+        double[][] probabilities) {
     public Predictions {
         Objects.requireNonNull(task, "task is null");
         classes = List.copyOf(classes);
@@ -41,6 +44,14 @@ public record Predictions(
         if (task == Task.REGRESSION && target.length != estimate.length) {
             throw new IllegalArgumentException("target and estimate differ in length");
         }
+        if (probabilities.length != 0 && probabilities.length != classes.size()) {
+            throw new IllegalArgumentException("expected one probability column per class");
+        }
+        for (double[] column : probabilities) {
+            if (column.length != label.length) {
+                throw new IllegalArgumentException("probabilities and label differ in length");
+            }
+        }
     }
 
     /** {@return binary scored predictions: the predicted class is the positive one when score >= threshold} */
@@ -51,23 +62,62 @@ public record Predictions(
             predicted[i] = score[i] >= threshold ? positive : 1 - positive;
         }
         return new Predictions(
-                Task.CLASSIFICATION, classes, positive, label, predicted, score, new double[0], new double[0]);
+                Task.CLASSIFICATION,
+                classes,
+                positive,
+                label,
+                predicted,
+                score,
+                new double[0],
+                new double[0],
+                new double[0][]);
     }
 
     /** {@return class predictions without scores} */
     public static Predictions classes(List<String> classes, int[] label, int[] predicted) {
+        return classes(classes, label, predicted, new double[0][]);
+    }
+
+    /**
+     * {@return class predictions with the model's probability of every class}
+     *
+     * @param probabilities per class (in {@code classes} order), per row, the probability of that class
+     */
+    public static Predictions classes(List<String> classes, int[] label, int[] predicted, double[][] probabilities) {
         return new Predictions(
-                Task.CLASSIFICATION, classes, -1, label, predicted, new double[0], new double[0], new double[0]);
+                Task.CLASSIFICATION,
+                classes,
+                -1,
+                label,
+                predicted,
+                new double[0],
+                new double[0],
+                new double[0],
+                probabilities);
     }
 
     /** {@return regression predictions} */
     public static Predictions regression(double[] target, double[] estimate) {
-        return new Predictions(Task.REGRESSION, List.of(), -1, new int[0], new int[0], new double[0], target, estimate);
+        return new Predictions(
+                Task.REGRESSION,
+                List.of(),
+                -1,
+                new int[0],
+                new int[0],
+                new double[0],
+                target,
+                estimate,
+                new double[0][]);
     }
 
     /** {@return the number of rows} */
     public int rows() {
         return task == Task.CLASSIFICATION ? label.length : target.length;
+    }
+
+    /** {@return whether rows carry the probability of every class} */
+    public boolean hasProbabilities() {
+        return probabilities.length > 0;
     }
 
     /** {@return whether rows carry a positive-class probability} */

@@ -19,13 +19,14 @@ import java.util.TreeMap;
 
 /**
  * The labeled rows of a {@code performance} run, spilled to one temporary file per span in binary form (label and
- * output as text, time, slice, and the row's file and number for messages), so memory holds one span at a time: rows
+ * output as text, the class probabilities if any, time, slice, and the row's file and number for messages), so memory
+ * holds one span at a time: rows
  * are buffered per span and all buffers are appended to their files when together they pass 4 MiB. A span is read
  * back in file order. The directory is deleted on close (and at exit, {@link TemporaryFiles}).
  *
  * <pre>{@code
  * try (SpanSpill spill = new SpanSpill()) {
- *     spill.add("2024-05-06", "1", "0.8", time, "", 0, 12);
+ *     spill.add("2024-05-06", "1", "0.8", new double[0], time, "", 0, 12);
  *     SpanSpill.Rows rows = spill.read("2024-05-06", decoder);
  * }
  * }</pre>
@@ -58,9 +59,17 @@ final class SpanSpill implements Closeable {
         }
     }
 
-    /** Turns each row's label and output text into predictions; {@code place} names the row for messages. */
+    /**
+     * Turns each row's label and output text (and class probabilities, empty for none) into predictions; {@code place}
+     * names the row for messages.
+     */
     interface Decoder {
-        void add(int index, String label, String output, java.util.function.Supplier<String> place);
+        void add(
+                int index,
+                String label,
+                String output,
+                double[] probabilities,
+                java.util.function.Supplier<String> place);
     }
 
     /** Names a row for messages from its file index and row number. */
@@ -72,8 +81,16 @@ final class SpanSpill implements Closeable {
         directory = TemporaryFiles.register(Files.createTempDirectory("veracity-performance"));
     }
 
-    /** Adds a labeled row to its span. */
-    void add(String span, String label, String output, java.time.LocalDateTime time, String slice, int file, long row)
+    /** Adds a labeled row to its span; {@code probabilities} is empty without class probabilities. */
+    void add(
+            String span,
+            String label,
+            String output,
+            double[] probabilities,
+            java.time.LocalDateTime time,
+            String slice,
+            int file,
+            long row)
             throws IOException {
         Part part = spans.computeIfAbsent(span, s -> new Part(directory.resolve("span-" + spans.size() + ".bin")));
         Integer id = sliceIds.get(slice);
@@ -85,6 +102,10 @@ final class SpanSpill implements Closeable {
         int before = part.buffer.size();
         part.out.writeUTF(label);
         part.out.writeUTF(output);
+        part.out.writeInt(probabilities.length);
+        for (double probability : probabilities) {
+            part.out.writeDouble(probability);
+        }
         part.out.writeLong(time.toEpochSecond(java.time.ZoneOffset.UTC));
         part.out.writeInt(time.getNano());
         part.out.writeInt(id);
@@ -125,9 +146,17 @@ final class SpanSpill implements Closeable {
         long[] row = new long[n];
         try (DataInputStream in =
                 new DataInputStream(new BufferedInputStream(Files.newInputStream(part.file), 1 << 16))) {
+            double[] probabilities = new double[0];
             for (int i = 0; i < n; i++) {
                 String label = in.readUTF();
                 String output = in.readUTF();
+                int classes = in.readInt();
+                if (probabilities.length != classes) {
+                    probabilities = new double[classes]; // the decoder copies them: one array per span
+                }
+                for (int c = 0; c < probabilities.length; c++) {
+                    probabilities[c] = in.readDouble();
+                }
                 seconds[i] = in.readLong();
                 nanos[i] = in.readInt();
                 slice[i] = in.readInt();
@@ -135,7 +164,7 @@ final class SpanSpill implements Closeable {
                 row[i] = in.readLong();
                 int f = file[i];
                 long r = row[i];
-                decoder.add(i, label, output, () -> places.of(f, r));
+                decoder.add(i, label, output, probabilities, () -> places.of(f, r));
             }
         }
         return new Rows(seconds, nanos, sliceNames.toArray(String[]::new), slice, file, row);

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every metric against scikit-learn 1.2.1: golden vectors written by {@code src/test/python/golden.py} on generated
- * data and on models fitted to sklearn's breast cancer, iris and diabetes data.
+ * data and on models fitted to sklearn's breast cancer, iris, wine and diabetes data (the one-vs-rest ROC AUC on the
+ * class probabilities of iris and wine models).
  */
 class QualityMetricsTest {
     static Stream<Map<String, Object>> cases() throws IOException {
@@ -74,17 +75,29 @@ class QualityMetricsTest {
                         List.of("0", "1"), 1, Golden.ints(golden, "label"), Golden.doubles(golden, "score"), (Double)
                                 golden.get("threshold"));
             }
-            case "multiclass" -> {
+            case "multiclass", "multiclass_proba" -> {
                 int[] label = Golden.ints(golden, "label");
                 int[] predicted = Golden.ints(golden, "prediction");
                 List<String> classes = new ArrayList<>();
                 int max = IntStream.concat(IntStream.of(label), IntStream.of(predicted))
                         .max()
                         .orElse(0);
-                for (int c = 0; c <= max; c++) {
-                    classes.add(Integer.toString(c));
+                if (!golden.containsKey("probabilities")) {
+                    for (int c = 0; c <= max; c++) {
+                        classes.add(Integer.toString(c));
+                    }
+                    return Predictions.classes(classes, label, predicted);
                 }
-                return Predictions.classes(classes, label, predicted);
+                double[][] byRow = Golden.matrix(golden, "probabilities");
+                int k = byRow[0].length;
+                double[][] byClass = new double[k][byRow.length];
+                for (int c = 0; c < k; c++) {
+                    classes.add(Integer.toString(c));
+                    for (int i = 0; i < byRow.length; i++) {
+                        byClass[c][i] = byRow[i][c];
+                    }
+                }
+                return Predictions.classes(classes, label, predicted, byClass);
             }
             default -> {
                 return Predictions.regression(Golden.doubles(golden, "label"), Golden.doubles(golden, "prediction"));
@@ -100,6 +113,22 @@ class QualityMetricsTest {
         assertThat(metrics.get("roc_auc").computable()).isFalse();
         assertThat(metrics.get("roc_auc").reason()).isEqualTo("only one class (1) among the labels");
         assertThat(metrics.get("average_precision").value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void oneVsRestAucOfAClassAbsentFromTheLabelsIsNotComputable() {
+        double[][] probabilities = {{0.7, 0.2, 0.6, 0.1}, {0.2, 0.7, 0.3, 0.8}, {0.1, 0.1, 0.1, 0.1}};
+        Predictions p = Predictions.classes(
+                List.of("a", "b", "c"), new int[] {0, 1, 0, 1}, new int[] {0, 1, 0, 1}, probabilities);
+        Map<String, Metric> metrics = QualityMetrics.point(p, new int[] {0, 1, 2, 3});
+        assertThat(metrics.get("roc_auc_ovr").computable()).isFalse();
+        assertThat(metrics.get("roc_auc_ovr").reason())
+                .isEqualTo("class c absent from the labels (one-vs-rest needs every class)");
+        assertThat(metrics.get("roc_auc_ovr_weighted").computable()).isFalse();
+        assertThat(metrics.get("roc_auc[a]").value()).isEqualTo(1.0);
+        assertThat(metrics.get("roc_auc[c]").reason()).isEqualTo("class c absent from the labels");
+        Map<String, Metric> onlyA = QualityMetrics.point(p, new int[] {0, 2});
+        assertThat(onlyA.get("roc_auc[a]").reason()).isEqualTo("only one class (a) among the labels");
     }
 
     @Test

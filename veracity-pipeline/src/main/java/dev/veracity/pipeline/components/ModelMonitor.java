@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -207,7 +208,8 @@ public final class ModelMonitor implements Component {
                 42,
                 maxDrop,
                 List.of(),
-                PerformanceOptions.DEFAULT_ALARM_DETECTORS);
+                PerformanceOptions.DEFAULT_ALARM_DETECTORS,
+                Map.of());
     }
 
     private static ShiftOptions shift(Parameters parameters) {
