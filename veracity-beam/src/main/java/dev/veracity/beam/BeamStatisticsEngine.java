@@ -122,6 +122,7 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
             args.add("--targetParallelism=" + run.threads());
         }
         args.addAll(run.engineArgs());
+        RunnerRegistry.prepare(runnerOf(args));
         try {
             return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
                     .withValidation()
@@ -131,5 +132,16 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
                     + "of the runners on the class path (DirectRunner, FlinkRunner, SparkRunner), found: "
                     + e.getMessage());
         }
+    }
+
+    /** {@return the runner the last {@code --runner=} among the arguments names (Beam's rule), or ""} */
+    static String runnerOf(List<String> args) {
+        String runner = "";
+        for (String arg : args) {
+            if (arg.startsWith("--runner=")) {
+                runner = arg.substring("--runner=".length());
+            }
+        }
+        return runner;
     }
 }

@@ -8,7 +8,12 @@ import java.util.Objects;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CustomCoder;
 
-/** Beam's coder of an accumulator state: the core's versioned {@link SlicedStatistics#toBytes()}, length-prefixed. */
+/**
+ * Beam's coder of an accumulator state: the core's versioned {@link SlicedStatistics#toBytes()}, length-prefixed.
+ * Coders are equal when their statistics options are, the only part of the spec decoding reads: runners compare the
+ * coders of a step's inputs (Flink's union of the states and the empty states), and a spec copied by serialization
+ * need not equal its original (its PII protection does not).
+ */
 final class SlicedStatisticsCoder extends CustomCoder<SlicedStatistics> {
     private static final long serialVersionUID = 1L;
     private static final ByteArrayCoder BYTES = ByteArrayCoder.of();
@@ -30,11 +35,12 @@ final class SlicedStatisticsCoder extends CustomCoder<SlicedStatistics> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SlicedStatisticsCoder coder && coder.spec.equals(spec);
+        return other instanceof SlicedStatisticsCoder coder
+                && coder.spec.options().equals(spec.options());
     }
 
     @Override
     public int hashCode() {
-        return spec.hashCode();
+        return spec.options().hashCode();
     }
 }

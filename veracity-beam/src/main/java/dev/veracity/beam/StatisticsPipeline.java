@@ -196,6 +196,7 @@ public final class StatisticsPipeline {
 
     /** {@return the statistics of the pipeline the arguments describe, after running it} */
     public static ComputedStatistics run(String[] args) throws IOException {
+        RunnerRegistry.prepare(BeamStatisticsEngine.runnerOf(Arrays.asList(args)));
         PipelineOptionsFactory.register(Options.class);
         Options options;
         try {

@@ -85,6 +85,12 @@ class SameStatisticsTest {
     }
 
     @Test
+    void flinkWithTwoFeaturePartitionsGivesTheLocalStatistics() throws IOException {
+        ComputedStatistics beam = onBeam("FlinkRunner", 2, "--parallelism=2", "--objectReuse=true");
+        assertSameStatistics(beam.statistics(), local);
+    }
+
+    @Test
     void sparkLocalModeGivesTheLocalStatistics() throws IOException {
         ComputedStatistics beam = onBeam("SparkRunner", 2, "--sparkMaster=local[2]");
         assertSameStatistics(beam.statistics(), local);
