@@ -12,17 +12,14 @@ import dev.veracity.io.StatisticsEngine;
 import dev.veracity.io.Veracity;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.proto.Schema;
-import dev.veracity.stats.CompositeFeatures;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.StatisticsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -46,7 +43,7 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
 
     @Override
     public ComputedStatistics compute(Veracity.StatisticsRequest request, EngineRun run) throws IOException {
-        StatisticsOptions options = described(request.options(), request.schema());
+        StatisticsOptions options = SchemaTypes.describing(request.options(), request.schema());
         CsvOptions csv = typed(request.csvOptions(), request.schema());
         VeracityBeamOptions pipelineOptions = pipelineOptions(run);
         StatisticsSpec spec = StatisticsSpec.of(options)
@@ -65,23 +62,6 @@ public final class BeamStatisticsEngine implements StatisticsEngine {
                     + "); the Beam engine samples CSV only: use --engine local");
         }
         return BeamStatistics.run(pipelineOptions, ReadFiles.of(files, request.read()), spec);
-    }
-
-    /**
-     * {@return the options with the schema's categorical numbers (INT/FLOAT with categorical domains) and its sparse
-     * and weighted features added}, as the local engine adds them
-     */
-    static StatisticsOptions described(StatisticsOptions options, Schema schema) {
-        CompositeFeatures composites = CompositeFeatures.of(schema);
-        if (!composites.isEmpty()) {
-            options = options.withCompositeFeatures(composites);
-        }
-        if (schema.getFeatureCount() == 0) {
-            return options;
-        }
-        Set<String> categorical = new HashSet<>(options.categoricalFeatures());
-        categorical.addAll(SchemaTypes.categoricalNumbers(schema));
-        return options.withCategoricalFeatures(categorical);
     }
 
     /** {@return the CSV options reading the columns the schema names with its types} */

@@ -6,6 +6,7 @@ import dev.veracity.VeracityException;
 import dev.veracity.io.BadRecords;
 import dev.veracity.io.ComputedStatistics;
 import dev.veracity.io.SchemaFiles;
+import dev.veracity.io.SchemaTypes;
 import dev.veracity.io.csv.CsvOptions;
 import dev.veracity.proto.Schema;
 import dev.veracity.stats.PiiProtection;
@@ -221,7 +222,7 @@ public final class StatisticsPipeline {
         Schema schema = options.getSchema().isEmpty()
                 ? Schema.getDefaultInstance()
                 : SchemaFiles.read(Path.of(options.getSchema()));
-        StatisticsSpec spec = StatisticsSpec.of(BeamStatisticsEngine.described(statistics, schema))
+        StatisticsSpec spec = StatisticsSpec.of(SchemaTypes.describing(statistics, schema))
                 .withSlicings(slicings, options.getMaxSlices())
                 .named(options.getName())
                 .withFeaturePartitions(options.getFeaturePartitions())

@@ -29,20 +29,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The statistics beyond the columns' own (issue 23's custom statistics) are the local engine's on Beam too: a
- * schema's sparse and weighted features ({@code missing_value}, {@code missing_index}, length mismatches) and
- * natural-language statistics ({@code nl_statistics}), with the image flag on, over files read in parallel.
+ * schema's sparse and weighted features ({@code missing_value}, {@code missing_index}, length mismatches), the bytes
+ * statistics of an image_domain feature and natural-language statistics ({@code nl_statistics}), over files read in
+ * parallel.
  */
 class ExtraStatisticsTest {
     private static final String SCHEMA = "feature { name: \"q\" type: BYTES natural_language_domain { vocabulary:"
             + " \"words\" } }\n"
             + "sparse_feature { name: \"ad\" index_feature { name: \"idx\" } value_feature { name: \"val\" } }\n"
-            + "weighted_feature { name: \"wt\" feature { step: \"term\" } weight_feature { step: \"w\" } }\n";
+            + "weighted_feature { name: \"wt\" feature { step: \"term\" } weight_feature { step: \"w\" } }\n"
+            + "feature { name: \"img\" type: BYTES image_domain { } }\n";
 
     @TempDir
     Path directory;
 
     @Test
-    void sparseWeightedAndNaturalLanguageStatisticsAreTheLocalOnes() throws IOException {
+    void sparseWeightedNaturalLanguageAndBytesStatisticsAreTheLocalOnes() throws IOException {
         List<Path> files = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(23);
         for (int f = 0; f < 3; f++) {
@@ -69,7 +71,9 @@ class ExtraStatisticsTest {
                 for (int i = 0; i < words; i++) {
                     text.append(i == 0 ? "" : " ").append(Gen.oneOf(random, "x", "y", "zz", "unknown", "y"));
                 }
-                text.append("\"}\n");
+                text.append("\", \"img\": \"")
+                        .append("x".repeat(Gen.between(random, 0, 40)))
+                        .append("\"}\n");
             }
             Path file = directory.resolve("part-" + f + ".jsonl");
             Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -101,7 +105,7 @@ class ExtraStatisticsTest {
                 .containsExactlyElementsOf(e.getFeaturesList().stream()
                         .map(PartitionAssembly::featureName)
                         .toList())
-                .contains("ad", "wt", "q");
+                .contains("ad", "wt", "q", "img");
         for (int f = 0; f < e.getFeaturesCount(); f++) {
             FeatureNameStatistics ef = e.getFeatures(f);
             FeatureNameStatistics af = a.getFeatures(f);
@@ -112,6 +116,10 @@ class ExtraStatisticsTest {
         assertThat(customNames(a, "ad")).contains("missing_value", "missing_index");
         assertThat(customNames(a, "wt")).contains("missing_value", "missing_weight");
         assertThat(customNames(a, "q")).contains("nl_statistics");
+        assertThat(a.getFeaturesList())
+                .filteredOn(f -> PartitionAssembly.featureName(f).equals("img"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.hasBytesStats()).isTrue());
     }
 
     private static String list(SplittableRandom random, int length, boolean strings) {

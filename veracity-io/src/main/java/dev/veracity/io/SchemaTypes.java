@@ -3,6 +3,9 @@ package dev.veracity.io;
 import dev.veracity.data.FeatureType;
 import dev.veracity.proto.Feature;
 import dev.veracity.proto.Schema;
+import dev.veracity.stats.BytesFeatures;
+import dev.veracity.stats.CompositeFeatures;
+import dev.veracity.stats.StatisticsOptions;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -54,5 +57,26 @@ public final class SchemaTypes {
             }
         }
         return names;
+    }
+
+    /**
+     * {@return the options with what the schema adds to describing}: its sparse and weighted features, its
+     * categorical numbers and its bytes features, as both engines (local and Beam) add them
+     */
+    public static StatisticsOptions describing(StatisticsOptions options, Schema schema) {
+        StatisticsOptions described = options;
+        CompositeFeatures composites = CompositeFeatures.of(schema);
+        if (!composites.isEmpty()) {
+            described = described.withCompositeFeatures(composites);
+        }
+        if (schema.getFeatureCount() == 0) {
+            return described;
+        }
+        Set<String> categorical = new HashSet<>(options.categoricalFeatures());
+        categorical.addAll(categoricalNumbers(schema));
+        return described.toBuilder()
+                .categoricalFeatures(categorical)
+                .bytesFeatures(BytesFeatures.of(schema))
+                .build();
     }
 }

@@ -9,7 +9,6 @@ import dev.veracity.io.jdbc.JdbcSplit;
 import dev.veracity.io.jsonl.JsonLinesOptions;
 import dev.veracity.io.jsonl.JsonLinesStatistics;
 import dev.veracity.proto.Schema;
-import dev.veracity.stats.CompositeFeatures;
 import dev.veracity.stats.PiiProtection;
 import dev.veracity.stats.Sampling;
 import dev.veracity.stats.SlicedStatistics;
@@ -19,11 +18,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The Java entry point for files: describe a dataset with TFDV's statistics. CSV files or JSON Lines files
@@ -383,17 +380,9 @@ public final class Veracity {
         }
 
         private ComputedStatistics computeRaw() throws IOException {
-            StatisticsOptions described = options;
+            StatisticsOptions described = SchemaTypes.describing(options, schema);
             CsvOptions read = csvOptions;
-            CompositeFeatures composites = CompositeFeatures.of(schema);
-            if (!composites.isEmpty()) {
-                described = described.withCompositeFeatures(composites);
-            }
             if (schema.getFeatureCount() > 0) {
-                Set<String> categorical = new HashSet<>(options.categoricalFeatures());
-                categorical.addAll(SchemaTypes.categoricalNumbers(schema));
-                described = described.withCategoricalFeatures(categorical);
-                described = described.withBytesFeatures(dev.veracity.stats.BytesFeatures.of(schema));
                 Map<String, FeatureType> types = new HashMap<>(csvOptions.columnTypes());
                 types.putAll(SchemaTypes.columnTypes(schema));
                 read = csvOptions.withColumnTypes(types).withPrivateColumns(PiiProtection.features(schema));
