@@ -4,10 +4,7 @@ import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.data.Column;
 import dev.veracity.data.FeatureType;
-import dev.veracity.data.FloatColumn;
-import dev.veracity.data.IntColumn;
 import dev.veracity.data.RecordBatch;
-import dev.veracity.data.StringColumn;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -17,8 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.CodecFactory;
@@ -27,7 +22,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -36,14 +30,16 @@ import org.apache.parquet.schema.Types;
 
 /**
  * Writes rows as one Apache Parquet file (Snappy, version 1 data pages, parquet-java's default page and dictionary
- * sizes, row groups of up to {@value #ROW_GROUP_BYTES} bytes) with the given columns: INT as INT64, FLOAT as DOUBLE,
+ * size limits, row groups of up to {@value #ROW_GROUP_BYTES} bytes) with the given columns: INT as INT64, FLOAT as DOUBLE,
  * STRING as BINARY annotated STRING. A single-valued column is an optional field (a missing value is null); a
  * repeated one a standard 3-level LIST (a missing row is a null list, an empty list stays empty). A row with other
  * than one value in a single-valued column is an error naming the example and the feature, as
  * {@link CsvBatchWriter}'s. Veracity's Parquet reader reads the file back to the same batches.
  *
- * <p>Columnar: each batch's column arrays go straight to parquet-java's column writers as values with their
- * repetition and definition levels, no record object per row (parquet-java's record writers assemble one).
+ * <p>Columnar: each batch's column arrays are gathered per column ({@link ParquetChunk}) and encoded a page at a
+ * time, levels and values in bulk, no call per value into parquet-java (whose column writers take one value at a
+ * time); parquet-java compresses the pages and writes the file's structure. A dictionary is used only where it pays
+ * (not for doubles, nor for a column whose first page is mostly distinct values).
  *
  * <pre>{@code
  * BatchWriter writer = new ParquetBatchWriter(out, List.of(new ParquetColumn("age", FeatureType.INT, false)));
@@ -62,9 +58,8 @@ public final class ParquetBatchWriter implements BatchWriter {
     private final ParquetFileWriter file;
     private final ColumnDescriptor[] descriptors;
     private final long rowGroupBytes;
+    private final ParquetChunk[] chunks;
     private ColumnChunkPageWriteStore pages;
-    private ColumnWriteStore store;
-    private ColumnWriter[] writers;
     private long rowsInGroup;
     private long example;
 
@@ -83,13 +78,7 @@ public final class ParquetBatchWriter implements BatchWriter {
             fields.add(field(column));
         }
         this.schema = new MessageType("example", fields);
-        ParquetProperties.Builder builder = ParquetProperties.builder();
-        for (ParquetColumn column : this.columns) {
-            if (column.type() == FeatureType.FLOAT && !column.repeated()) {
-                builder.withDictionaryEncoding(column.name(), false); // doubles rarely repeat: a dictionary costs time
-            }
-        }
-        this.properties = builder.build();
+        this.properties = ParquetProperties.builder().build();
         this.codecs = new CodecFactory(new Configuration(false), properties.getPageSizeThreshold());
         this.compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
         this.capture = new ParquetTail.Capture(out);
@@ -102,6 +91,10 @@ public final class ParquetBatchWriter implements BatchWriter {
                 null,
                 properties);
         this.descriptors = schema.getColumns().toArray(new ColumnDescriptor[0]);
+        this.chunks = new ParquetChunk[descriptors.length];
+        for (int c = 0; c < chunks.length; c++) {
+            chunks[c] = new ParquetChunk(descriptors[c], this.columns.get(c));
+        }
         file.start();
         startRowGroup();
     }
@@ -126,23 +119,22 @@ public final class ParquetBatchWriter implements BatchWriter {
                 properties.getAllocator(),
                 properties.getColumnIndexTruncateLength(),
                 properties.getPageWriteChecksumEnabled());
-        store = properties.newColumnWriteStore(schema, pages, pages);
-        writers = new ColumnWriter[descriptors.length];
         for (int c = 0; c < descriptors.length; c++) {
-            writers[c] = store.getColumnWriter(descriptors[c]);
+            chunks[c].start(pages.getPageWriter(descriptors[c]));
         }
     }
 
-    /** Writes the buffered row group, if it has rows, and closes its stores. */
+    /** Writes the buffered row group, if it has rows, and closes its page store. */
     private void endRowGroup() throws IOException {
         if (rowsInGroup > 0) {
+            for (ParquetChunk chunk : chunks) {
+                chunk.finish();
+            }
             file.startBlock(rowsInGroup);
-            store.flush();
             pages.flushToFileWriter(file);
             file.endBlock();
             rowsInGroup = 0;
         }
-        store.close();
         pages.close();
     }
 
@@ -156,70 +148,65 @@ public final class ParquetBatchWriter implements BatchWriter {
         for (int c = 0; c < found.length; c++) {
             found[c] = byName.get(columns.get(c).name());
         }
-        for (int r = 0; r < batch.rowCount(); r++) {
-            example++;
-            for (int c = 0; c < found.length; c++) {
-                writeRow(found[c], r, columns.get(c), writers[c]);
-            }
-            store.endRecord();
-            rowsInGroup++;
+        check(found, batch.rowCount());
+        for (int c = 0; c < found.length; c++) {
+            chunks[c].add(found[c], batch.rowCount());
         }
-        if (store.getBufferedSize() >= rowGroupBytes) {
+        example += batch.rowCount();
+        rowsInGroup += batch.rowCount();
+        long buffered = 0;
+        for (ParquetChunk chunk : chunks) {
+            buffered += chunk.bufferedBytes();
+        }
+        if (buffered >= rowGroupBytes) {
             endRowGroup();
             startRowGroup();
         }
     }
 
-    /** Writes one row of a column: its values with their levels, or a null at the level where it stops. */
-    private void writeRow(Column column, int r, ParquetColumn declared, ColumnWriter writer) {
-        if (column == null || !column.present()[r]) {
-            writer.writeNull(0, 0);
-            return;
-        }
-        int from = column.rowOffsets()[r];
-        int to = column.rowOffsets()[r + 1];
-        if (!declared.repeated()) {
-            if (to - from != 1) {
-                throw new InputException(
-                        ErrorCode.CONVERT_NOT_REPRESENTABLE,
-                        "example " + example + ", feature " + column.name()
-                                + ": expected one value in a single-valued Parquet column, found " + (to - from)
-                                + " values");
+    /**
+     * Refuses the batch if a row cannot be written: the first such row (then the first such column in it) names the
+     * example, as a row-by-row writer would. A single-valued column needs one value in each present row, and a
+     * value's type must convert to the declared one (INT to FLOAT or STRING, FLOAT to STRING).
+     */
+    private void check(Column[] found, int rowCount) {
+        int badRow = Integer.MAX_VALUE;
+        String problem = null;
+        for (int c = 0; c < found.length; c++) {
+            Column column = found[c];
+            if (column == null) {
+                continue;
             }
-            write(writer, declared, column, from, 0, 1);
-            return;
-        }
-        if (from == to) {
-            writer.writeNull(0, 1); // an empty list: the list is defined, it has no element
-            return;
-        }
-        for (int i = from; i < to; i++) {
-            write(writer, declared, column, i, i == from ? 0 : 1, 2);
-        }
-    }
-
-    private void write(ColumnWriter writer, ParquetColumn declared, Column column, int i, int rep, int def) {
-        if (column instanceof IntColumn ints) {
-            switch (declared.type()) {
-                case INT -> writer.write(ints.values()[i], rep, def);
-                case FLOAT -> writer.write((double) ints.values()[i], rep, def);
-                case STRING -> writer.write(Binary.fromString(Long.toString(ints.values()[i])), rep, def);
+            ParquetColumn declared = columns.get(c);
+            boolean converts = column.type() == declared.type()
+                    || declared.type() == FeatureType.STRING
+                    || (column.type() == FeatureType.INT && declared.type() == FeatureType.FLOAT);
+            if (converts && declared.repeated()) {
+                continue;
             }
-        } else if (column instanceof FloatColumn floats && declared.type() == FeatureType.FLOAT) {
-            writer.write(floats.values()[i], rep, def);
-        } else if (column instanceof FloatColumn && declared.type() == FeatureType.STRING) {
-            writer.write(Binary.fromString(Cells.text(column, i)), rep, def);
-        } else if (column instanceof StringColumn strings && declared.type() == FeatureType.STRING) {
-            int start = strings.valueOffsets()[i];
-            writer.write(
-                    Binary.fromConstantByteArray(strings.bytes(), start, strings.valueOffsets()[i + 1] - start),
-                    rep,
-                    def);
-        } else {
-            throw new InputException(
-                    ErrorCode.CONVERT_NOT_REPRESENTABLE,
-                    "example " + example + ", feature " + column.name() + ": expected " + declared.type()
-                            + " values in its Parquet column, found " + column.type());
+            boolean[] present = column.present();
+            int[] offsets = column.rowOffsets();
+            for (int r = 0; r < Math.min(rowCount, badRow); r++) {
+                if (!present[r]) {
+                    continue;
+                }
+                int count = offsets[r + 1] - offsets[r];
+                if (!declared.repeated() && count != 1) {
+                    badRow = r;
+                    problem = "example " + (example + r + 1) + ", feature " + column.name()
+                            + ": expected one value in a single-valued Parquet column, found " + count + " values";
+                } else if (!converts && count > 0) {
+                    badRow = r;
+                    problem = "example " + (example + r + 1) + ", feature " + column.name() + ": expected "
+                            + declared.type() + " values in its Parquet column, found " + column.type();
+                }
+                if (badRow == r) {
+                    break;
+                }
+            }
+        }
+        if (problem != null) {
+            throw new InputException(ErrorCode.CONVERT_NOT_REPRESENTABLE, problem);
         }
     }
 

@@ -68,6 +68,35 @@ class ParquetBatchWriterTest {
         assertThat(dir.resolve("x.parquet")).doesNotExist();
     }
 
+    @Test
+    void theFirstRowThatCannotBeWrittenIsNamedWhicheverColumnItIsIn() throws IOException {
+        ColumnBuilder x = ColumnBuilder.of("x", FeatureType.INT);
+        ColumnBuilder y = ColumnBuilder.of("y", FeatureType.FLOAT);
+        for (int r = 0; r < 4; r++) {
+            if (r == 2) {
+                x.appendMissing();
+            } else if (r == 3) {
+                x.startList();
+                x.endList(); // an empty list in a single-valued column, a row after y's problem
+            } else {
+                x.appendInt(r);
+            }
+            y.appendFloat(r + 0.5); // a FLOAT in a column declared INT: from the first row
+        }
+        RecordBatch batch = new RecordBatch(4, List.of(x.build(), y.build()));
+        assertThatThrownBy(() -> AtomicFiles.write(dir.resolve("xy.parquet"), out -> {
+                    BatchWriter writer = new ParquetBatchWriter(
+                            out,
+                            List.of(
+                                    new ParquetColumn("x", FeatureType.INT, false),
+                                    new ParquetColumn("y", FeatureType.INT, false)));
+                    writer.write(batch);
+                    writer.finish();
+                }))
+                .isInstanceOf(InputException.class)
+                .hasMessage("example 1, feature y: expected INT values in its Parquet column, found FLOAT");
+    }
+
     /** Each row as its columns' values joined by ';', columns by '|'; "-" missing, "[]" an empty list. */
     private static List<String> rows(Path file) throws IOException {
         List<String> rows = new ArrayList<>();
