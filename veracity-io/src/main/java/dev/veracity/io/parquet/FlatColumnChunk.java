@@ -16,6 +16,7 @@ import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.format.DataPageHeader;
 import org.apache.parquet.format.DataPageHeaderV2;
 import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.PageType;
 import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -232,13 +233,22 @@ final class FlatColumnChunk {
             if (compressed < 0 || size < 0 || compressed > end - position) {
                 throw new IndexOutOfBoundsException("a page of " + compressed + " bytes past the chunk's end");
             }
+            if (header.getType() == null
+                    || (header.getType() == PageType.DICTIONARY_PAGE && !header.isSetDictionary_page_header())
+                    || (header.getType() == PageType.DATA_PAGE && !header.isSetData_page_header())
+                    || (header.getType() == PageType.DATA_PAGE_V2 && !header.isSetData_page_header_v2())) {
+                throw new IndexOutOfBoundsException("a page header without the header of its type " + header.getType());
+            }
             switch (header.getType()) {
                 case DICTIONARY_PAGE -> {
+                    int entries = header.getDictionary_page_header().getNum_values();
+                    if (entries < 0 || entries > size) {
+                        throw new IndexOutOfBoundsException(
+                                "a dictionary of " + entries + " entries in " + size + " bytes");
+                    }
                     byte[] bytes = body(compressed, size, 0, true);
-                    DictionaryPage dictionary = new DictionaryPage(
-                            BytesInput.from(bytes, 0, size),
-                            header.getDictionary_page_header().getNum_values(),
-                            Encoding.PLAIN_DICTIONARY);
+                    DictionaryPage dictionary =
+                            new DictionaryPage(BytesInput.from(bytes, 0, size), entries, Encoding.PLAIN_DICTIONARY);
                     values.setDictionary(Encoding.PLAIN_DICTIONARY.initDictionary(column, dictionary));
                     hasDictionary = true;
                 }
@@ -282,12 +292,13 @@ final class FlatColumnChunk {
      * bytes at the position; the first {@code plainPrefix} bytes are stored uncompressed (V2 levels)
      */
     private byte[] body(int compressed, int size, int plainPrefix, boolean isCompressed) throws IOException {
-        byte[] target = buffers.page(slot, size);
+        byte[] target;
         if (codec == CompressionCodecName.UNCOMPRESSED || !isCompressed) {
             if (compressed != size) {
                 throw new IndexOutOfBoundsException(
                         "an uncompressed page of " + compressed + " bytes, " + size + " said");
             }
+            target = buffers.page(slot, size);
             readFully(target, 0, size, position);
         } else {
             if (plainPrefix > compressed || plainPrefix > size) {
@@ -295,11 +306,13 @@ final class FlatColumnChunk {
             }
             byte[] scratch = buffers.scratch(compressed);
             readFully(scratch, 0, compressed, position);
-            System.arraycopy(scratch, 0, target, 0, plainPrefix);
+            // Checked before the page buffer grows to the size the header says.
             int length = Snappy.uncompressedLength(scratch, plainPrefix, compressed - plainPrefix);
             if (length != size - plainPrefix) {
                 throw new IndexOutOfBoundsException("a Snappy page of " + length + " bytes, " + size + " said");
             }
+            target = buffers.page(slot, size);
+            System.arraycopy(scratch, 0, target, 0, plainPrefix);
             Snappy.uncompress(scratch, plainPrefix, compressed - plainPrefix, target, plainPrefix);
         }
         position += compressed;
