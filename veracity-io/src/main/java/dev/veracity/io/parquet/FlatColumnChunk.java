@@ -114,11 +114,7 @@ final class FlatColumnChunk {
             int n = Math.min(left, pageValuesLeft);
             int present = n;
             if (optional) {
-                readLevels(defs, n);
-                present = 0;
-                for (int i = 0; i < n; i++) {
-                    present += defs[i];
-                }
+                present = readLevels(defs, n);
             }
             if (dictionaryIds) {
                 ids.read(codes, 0, present);
@@ -143,21 +139,28 @@ final class FlatColumnChunk {
         }
     }
 
-    private void readLevels(int[] defs, int n) {
+    /** {@return the number of present values} after decoding {@code n} definition levels (0 or 1) */
+    private int readLevels(int[] defs, int n) {
+        int present = 0;
         if (!legacyLevels) {
             levels.read(defs, 0, n);
+            int above = 0;
             for (int i = 0; i < n; i++) {
-                if (defs[i] > 1) {
-                    throw new IndexOutOfBoundsException("definition level " + defs[i] + " above the maximum 1");
-                }
+                present += defs[i];
+                above |= defs[i] & ~1;
             }
-            return;
+            if (above != 0) {
+                throw new IndexOutOfBoundsException("a definition level above the maximum 1");
+            }
+            return present;
         }
         // BIT_PACKED levels (deprecated): one bit per level, most significant bit first.
         for (int i = 0; i < n; i++) {
             defs[i] = (page[legacyLevelByte + (legacyLevelIndex >>> 3)] >>> (7 - (legacyLevelIndex & 7))) & 1;
+            present += defs[i];
             legacyLevelIndex++;
         }
+        return present;
     }
 
     private void addPlain() {

@@ -26,6 +26,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -38,7 +39,9 @@ import org.apache.parquet.schema.MessageType;
  * }</pre>
  */
 public final class ParquetRowGroupSource implements BatchSource {
+    /** parquet-java's reader of the chunks our decoder does not read; null if there are none. */
     private final ParquetFileReader reader;
+
     private final FileChannel channel;
     private final ChunkBuffers buffers;
     private final ChunkBuffers.Pool pool;
@@ -98,12 +101,6 @@ public final class ParquetRowGroupSource implements BatchSource {
         return open(file, rowGroup, projection, batchSize, new ChunkBuffers.Pool(), true);
     }
 
-    /** As {@link #open(Path, int, MessageType, int)}, with buffers from (and back to) a file's pool. */
-    static ParquetRowGroupSource open(
-            Path file, int rowGroup, MessageType projection, int batchSize, ChunkBuffers.Pool pool) throws IOException {
-        return open(file, rowGroup, projection, batchSize, pool, true);
-    }
-
     /**
      * As {@link #open(Path, int, MessageType, int)}; {@code ownDecoder} false reads every column with parquet-java's
      * column readers (tests compare both).
@@ -111,12 +108,32 @@ public final class ParquetRowGroupSource implements BatchSource {
     static ParquetRowGroupSource open(
             Path file, int rowGroup, MessageType projection, int batchSize, ChunkBuffers.Pool pool, boolean ownDecoder)
             throws IOException {
+        ParquetMetadata footer;
+        try (ParquetFileReader reader = ParquetSplits.open(file)) {
+            footer = reader.getFooter();
+        }
+        return open(file, footer, rowGroup, projection, batchSize, pool, ownDecoder);
+    }
+
+    /**
+     * As {@link #open(Path, int, MessageType, int)}, with the file's footer read once for all its row groups:
+     * parquet-java's reader is opened only for the chunks our decoder does not read.
+     */
+    static ParquetRowGroupSource open(
+            Path file,
+            ParquetMetadata footer,
+            int rowGroup,
+            MessageType projection,
+            int batchSize,
+            ChunkBuffers.Pool pool,
+            boolean ownDecoder)
+            throws IOException {
         String where = file + " row group " + rowGroup;
-        ParquetFileReader reader = ParquetSplits.open(file);
+        ParquetFileReader reader = null;
         ChunkBuffers buffers = pool.take();
         FileChannel channel = null;
         try {
-            BlockMetaData block = reader.getRowGroups().get(rowGroup);
+            BlockMetaData block = footer.getBlocks().get(rowGroup);
             Map<ColumnPath, ColumnChunkMetaData> chunks = new HashMap<>();
             for (ColumnChunkMetaData chunk : block.getColumns()) {
                 chunks.put(chunk.getPath(), chunk);
@@ -137,13 +154,14 @@ public final class ParquetRowGroupSource implements BatchSource {
             if (!byParquet.isEmpty()) {
                 MessageType parquetColumns =
                         new MessageType(projection.getName(), ParquetSplits.prune(projection, "", byParquet));
+                reader = ParquetSplits.open(file);
                 reader.setRequestedSchema(parquetColumns);
                 PageReadStore pages = reader.readRowGroup(rowGroup);
                 store = new ColumnReadStoreImpl(
                         pages,
                         new LeafConverters(parquetColumns, List.of(), converters),
                         parquetColumns,
-                        reader.getFooter().getFileMetaData().getCreatedBy());
+                        footer.getFileMetaData().getCreatedBy());
             }
             if (byParquet.size() < projected.size()) {
                 channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -175,7 +193,9 @@ public final class ParquetRowGroupSource implements BatchSource {
             return new ParquetRowGroupSource(
                     reader, channel, buffers, pool, where, leaves, block.getRowCount(), batchSize);
         } catch (RuntimeException | IOException e) {
-            reader.close();
+            if (reader != null) {
+                reader.close();
+            }
             if (channel != null) {
                 channel.close();
             }

@@ -16,6 +16,7 @@ import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
@@ -49,7 +50,8 @@ public final class ParquetSplits {
             List<InputSplit> splits = new ArrayList<>(groups.size());
             ChunkBuffers.Pool buffers = new ChunkBuffers.Pool();
             for (int i = 0; i < groups.size(); i++) {
-                splits.add(new RowGroupSplit(file, i, groups.get(i).getCompressedSize(), projection, options, buffers));
+                splits.add(new RowGroupSplit(
+                        file, i, groups.get(i).getCompressedSize(), projection, options, reader.getFooter(), buffers));
             }
             return splits;
         }
@@ -116,6 +118,7 @@ public final class ParquetSplits {
             long sizeBytes,
             MessageType projection,
             ReadOptions options,
+            ParquetMetadata footer,
             ChunkBuffers.Pool buffers)
             implements InputSplit {
         @Override
@@ -125,7 +128,7 @@ public final class ParquetSplits {
 
         @Override
         public BatchSource open() throws IOException {
-            return ParquetRowGroupSource.open(file, rowGroup, projection, options.batchSize(), buffers);
+            return ParquetRowGroupSource.open(file, footer, rowGroup, projection, options.batchSize(), buffers, true);
         }
     }
 }
