@@ -31,8 +31,8 @@ import org.xerial.snappy.Snappy;
  * and dictionary encodings are read here ({@link #canRead}); parquet-java reads every other chunk.
  *
  * <pre>{@code
- * if (FlatColumnChunk.canRead(descriptor, metadata)) chunk = new FlatColumnChunk(channel, descriptor, metadata, buffers, values);
- * chunk.read(4096);
+ * if (FlatColumnChunk.canRead(leaf, meta)) chunk = new FlatColumnChunk(channel, leaf, meta, buffers, slot, values);
+ * chunk.read(4096); // the next 4,096 rows into values.builder()
  * }</pre>
  */
 final class FlatColumnChunk {
