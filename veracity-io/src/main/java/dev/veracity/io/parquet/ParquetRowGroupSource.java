@@ -9,16 +9,24 @@ import dev.veracity.data.ListLevels;
 import dev.veracity.data.Nesting;
 import dev.veracity.data.RecordBatch;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -31,17 +39,27 @@ import org.apache.parquet.schema.MessageType;
  * }</pre>
  */
 public final class ParquetRowGroupSource implements BatchSource {
+    /** parquet-java's reader of the chunks our decoder does not read; null if there are none. */
     private final ParquetFileReader reader;
+
+    private final FileChannel channel;
+    private final ChunkBuffers buffers;
+    private final ChunkBuffers.Pool pool;
+    private boolean closed;
     private final String where;
     private final List<LeafReader> leaves;
     private final int batchSize;
     private long rowsLeft;
     private boolean returnedBatch;
 
-    /** A leaf's reader; {@code levels} is null for a flat feature. */
+    /**
+     * A leaf's reader: {@code chunk} (our decoder) for a flat chunk it can read, else parquet-java's {@code reader};
+     * {@code levels} is null for a flat feature.
+     */
     private record LeafReader(
             ParquetLeaf leaf,
             ColumnReader reader,
+            FlatColumnChunk chunk,
             ValueConverter values,
             long[] entriesLeft,
             ParquetListLevels levels) {
@@ -55,8 +73,18 @@ public final class ParquetRowGroupSource implements BatchSource {
     }
 
     private ParquetRowGroupSource(
-            ParquetFileReader reader, String where, List<LeafReader> leaves, long rows, int batchSize) {
+            ParquetFileReader reader,
+            FileChannel channel,
+            ChunkBuffers buffers,
+            ChunkBuffers.Pool pool,
+            String where,
+            List<LeafReader> leaves,
+            long rows,
+            int batchSize) {
         this.reader = reader;
+        this.channel = channel;
+        this.buffers = buffers;
+        this.pool = pool;
         this.where = where;
         this.leaves = leaves;
         this.rowsLeft = rows;
@@ -70,34 +98,108 @@ public final class ParquetRowGroupSource implements BatchSource {
      */
     public static ParquetRowGroupSource open(Path file, int rowGroup, MessageType projection, int batchSize)
             throws IOException {
+        return open(file, rowGroup, projection, batchSize, new ChunkBuffers.Pool(), true);
+    }
+
+    /**
+     * As {@link #open(Path, int, MessageType, int)}; {@code ownDecoder} false reads every column with parquet-java's
+     * column readers (tests compare both).
+     */
+    static ParquetRowGroupSource open(
+            Path file, int rowGroup, MessageType projection, int batchSize, ChunkBuffers.Pool pool, boolean ownDecoder)
+            throws IOException {
+        ParquetMetadata footer;
+        try (ParquetFileReader reader = ParquetSplits.open(file)) {
+            footer = reader.getFooter();
+        }
+        return open(file, footer, rowGroup, projection, batchSize, pool, ownDecoder);
+    }
+
+    /**
+     * As {@link #open(Path, int, MessageType, int)}, with the file's footer read once for all its row groups:
+     * parquet-java's reader is opened only for the chunks our decoder does not read.
+     */
+    static ParquetRowGroupSource open(
+            Path file,
+            ParquetMetadata footer,
+            int rowGroup,
+            MessageType projection,
+            int batchSize,
+            ChunkBuffers.Pool pool,
+            boolean ownDecoder)
+            throws IOException {
         String where = file + " row group " + rowGroup;
-        ParquetFileReader reader = ParquetSplits.open(file);
+        ParquetFileReader reader = null;
+        ChunkBuffers buffers = pool.take();
+        FileChannel channel = null;
         try {
-            reader.setRequestedSchema(projection);
-            PageReadStore pages = reader.readRowGroup(rowGroup);
+            BlockMetaData block = footer.getBlocks().get(rowGroup);
+            Map<ColumnPath, ColumnChunkMetaData> chunks = new HashMap<>();
+            for (ColumnChunkMetaData chunk : block.getColumns()) {
+                chunks.put(chunk.getPath(), chunk);
+            }
             List<ParquetLeaf> projected = ParquetLeaf.of(projection);
             Map<String, ValueConverter> converters = new HashMap<>();
-            for (ParquetLeaf leaf : projected) {
-                converters.put(key(leaf), new ValueConverter(leaf, ColumnBuilder.of(leaf.feature(), leaf.type())));
+            Set<String> byParquet = new HashSet<>();
+            for (int slot = 0; slot < projected.size(); slot++) {
+                ParquetLeaf leaf = projected.get(slot);
+                converters.put(key(leaf), new ValueConverter(leaf, buffers.builder(slot, leaf.feature(), leaf.type())));
+                ColumnChunkMetaData chunk =
+                        chunks.get(ColumnPath.get(leaf.column().getPath()));
+                if (!ownDecoder || chunk == null || !FlatColumnChunk.canRead(leaf.column(), chunk)) {
+                    byParquet.add(key(leaf));
+                }
             }
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(
-                    pages,
-                    new LeafConverters(projection, List.of(), converters),
-                    projection,
-                    reader.getFooter().getFileMetaData().getCreatedBy());
+            ColumnReadStoreImpl store = null;
+            if (!byParquet.isEmpty()) {
+                MessageType parquetColumns =
+                        new MessageType(projection.getName(), ParquetSplits.prune(projection, "", byParquet));
+                reader = ParquetSplits.open(file);
+                reader.setRequestedSchema(parquetColumns);
+                PageReadStore pages = reader.readRowGroup(rowGroup);
+                store = new ColumnReadStoreImpl(
+                        pages,
+                        new LeafConverters(parquetColumns, List.of(), converters),
+                        parquetColumns,
+                        footer.getFileMetaData().getCreatedBy());
+            }
+            if (byParquet.size() < projected.size()) {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+            }
             List<LeafReader> leaves = new ArrayList<>();
-            for (ParquetLeaf leaf : projected) {
-                ColumnReader column = store.getColumnReader(leaf.column());
-                leaves.add(new LeafReader(
-                        leaf,
-                        column,
-                        converters.get(key(leaf)),
-                        new long[] {pages.getPageReader(leaf.column()).getTotalValueCount()},
-                        ParquetListLevels.of(projection, leaf).orElse(null)));
+            for (int slot = 0; slot < projected.size(); slot++) {
+                ParquetLeaf leaf = projected.get(slot);
+                ValueConverter values = converters.get(key(leaf));
+                ColumnChunkMetaData chunk =
+                        chunks.get(ColumnPath.get(leaf.column().getPath()));
+                if (byParquet.contains(key(leaf))) {
+                    leaves.add(new LeafReader(
+                            leaf,
+                            store.getColumnReader(leaf.column()),
+                            null,
+                            values,
+                            new long[] {chunk == null ? 0 : chunk.getValueCount()},
+                            ParquetListLevels.of(projection, leaf).orElse(null)));
+                } else {
+                    leaves.add(new LeafReader(
+                            leaf,
+                            null,
+                            new FlatColumnChunk(channel, leaf.column(), chunk, buffers, slot, values),
+                            values,
+                            new long[] {chunk.getValueCount()},
+                            null));
+                }
             }
-            return new ParquetRowGroupSource(reader, where, leaves, pages.getRowCount(), batchSize);
+            return new ParquetRowGroupSource(
+                    reader, channel, buffers, pool, where, leaves, block.getRowCount(), batchSize);
         } catch (RuntimeException | IOException e) {
-            reader.close();
+            if (reader != null) {
+                reader.close();
+            }
+            if (channel != null) {
+                channel.close();
+            }
+            pool.give(buffers);
             throw invalid(where, e);
         }
     }
@@ -114,8 +216,12 @@ public final class ParquetRowGroupSource implements BatchSource {
         try {
             for (LeafReader leaf : leaves) {
                 leaf.values().reset();
-                for (int r = 0; r < rows; r++) {
-                    readRow(leaf);
+                if (leaf.chunk() != null) {
+                    readOwn(leaf, rows);
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        readRow(leaf);
+                    }
                 }
                 columns.add(leaf.values().build());
                 if (leaf.levels() != null) {
@@ -130,6 +236,20 @@ public final class ParquetRowGroupSource implements BatchSource {
                 lists.isEmpty()
                         ? new RecordBatch(rows, columns)
                         : new RecordBatch(rows, columns, new Nesting(lists, List.of())));
+    }
+
+    private void readOwn(LeafReader leaf, int rows) {
+        try {
+            leaf.chunk().read(rows);
+        } catch (IndexOutOfBoundsException e) {
+            throw new InputException(
+                    ErrorCode.PARQUET_INVALID,
+                    where + ": column " + leaf.leaf().feature() + ": expected readable pages, found "
+                            + ParquetErrors.oneLine(e.getMessage()) + " (corrupt file)",
+                    e);
+        } catch (IOException e) {
+            throw invalid(where, e);
+        }
     }
 
     private void readRow(LeafReader leaf) {
@@ -171,6 +291,13 @@ public final class ParquetRowGroupSource implements BatchSource {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (ParquetFileReader r = reader;
+                FileChannel c = channel) {
+            pool.give(buffers);
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
@@ -47,8 +48,10 @@ public final class ParquetSplits {
             MessageType projection = project(file, schema, options);
             List<BlockMetaData> groups = reader.getRowGroups();
             List<InputSplit> splits = new ArrayList<>(groups.size());
+            ChunkBuffers.Pool buffers = new ChunkBuffers.Pool();
             for (int i = 0; i < groups.size(); i++) {
-                splits.add(new RowGroupSplit(file, i, groups.get(i).getCompressedSize(), projection, options));
+                splits.add(new RowGroupSplit(
+                        file, i, groups.get(i).getCompressedSize(), projection, options, reader.getFooter(), buffers));
             }
             return splits;
         }
@@ -89,7 +92,8 @@ public final class ParquetSplits {
         return new MessageType(schema.getName(), fields);
     }
 
-    private static List<Type> prune(GroupType group, String prefix, Set<String> kept) {
+    /** {@return the fields of {@code group} with only the leaves whose NUL-joined paths are kept} */
+    static List<Type> prune(GroupType group, String prefix, Set<String> kept) {
         List<Type> fields = new ArrayList<>();
         for (Type field : group.getFields()) {
             String path = prefix.isEmpty() ? field.getName() : prefix + "\u0000" + field.getName();
@@ -108,7 +112,14 @@ public final class ParquetSplits {
     }
 
     /** One row group of a file. */
-    private record RowGroupSplit(Path file, int rowGroup, long sizeBytes, MessageType projection, ReadOptions options)
+    private record RowGroupSplit(
+            Path file,
+            int rowGroup,
+            long sizeBytes,
+            MessageType projection,
+            ReadOptions options,
+            ParquetMetadata footer,
+            ChunkBuffers.Pool buffers)
             implements InputSplit {
         @Override
         public String description() {
@@ -117,7 +128,7 @@ public final class ParquetSplits {
 
         @Override
         public BatchSource open() throws IOException {
-            return ParquetRowGroupSource.open(file, rowGroup, projection, options.batchSize());
+            return ParquetRowGroupSource.open(file, footer, rowGroup, projection, options.batchSize(), buffers, true);
         }
     }
 }

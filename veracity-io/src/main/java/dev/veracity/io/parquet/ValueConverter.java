@@ -35,6 +35,9 @@ final class ValueConverter extends PrimitiveConverter {
     private final PrimitiveType primitive;
     private final LogicalTypeAnnotation logical;
     private final ColumnBuilder builder;
+    /** Whether a byte array value is a string as it is (not INT96, a decimal or a half float). */
+    private final boolean plainBytes;
+
     private long[] dictionaryLongs;
     private double[] dictionaryDoubles;
     private int[] dictionaryOffsets;
@@ -48,6 +51,9 @@ final class ValueConverter extends PrimitiveConverter {
         this.primitive = leaf.column().getPrimitiveType();
         this.logical = primitive.getLogicalTypeAnnotation();
         this.builder = builder;
+        this.plainBytes = primitive.getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.INT96
+                && !(logical instanceof DecimalLogicalTypeAnnotation)
+                && !(logical instanceof LogicalTypeAnnotation.Float16LogicalTypeAnnotation);
     }
 
     /** {@return the builder the values go to} */
@@ -177,6 +183,16 @@ final class ValueConverter extends PrimitiveConverter {
             to.addInt(ParquetValues.toMicros(value, timestamp.getUnit()));
         } else {
             to.addInt(value);
+        }
+    }
+
+    /** Adds a BINARY, FIXED_LEN_BYTE_ARRAY or INT96 value held in {@code bytes[offset, offset + length)}. */
+    void addBytes(byte[] bytes, int offset, int length) {
+        allFromDictionary = false;
+        if (plainBytes) {
+            builder.addString(bytes, offset, length);
+        } else {
+            addBinary(Binary.fromConstantByteArray(bytes, offset, length), builder);
         }
     }
 
