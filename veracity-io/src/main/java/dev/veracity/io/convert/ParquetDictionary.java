@@ -1,6 +1,7 @@
 package dev.veracity.io.convert;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The distinct values of one Parquet column chunk in first-seen order, each with its index (the id a
@@ -51,15 +52,8 @@ sealed interface ParquetDictionary {
             slots[at] = size;
             size++;
             if (size * 2 > slots.length) {
-                slots = newSlots(slots.length * 2);
-                int mask = slots.length - 1;
-                for (int id = 0; id < size; id++) {
-                    int s = mix(Long.hashCode(keys[id])) & mask;
-                    while (slots[s] >= 0) {
-                        s = (s + 1) & mask;
-                    }
-                    slots[s] = id;
-                }
+                long[] values = keys;
+                slots = slotsOf(slots.length * 2, size, id -> Long.hashCode(values[id]));
             }
             return size - 1;
         }
@@ -131,15 +125,8 @@ sealed interface ParquetDictionary {
             slots[at] = size;
             size++;
             if (size * 2 > slots.length) {
-                slots = newSlots(slots.length * 2);
-                int mask = slots.length - 1;
-                for (int id = 0; id < size; id++) {
-                    int s = mix(hashes[id]) & mask;
-                    while (slots[s] >= 0) {
-                        s = (s + 1) & mask;
-                    }
-                    slots[s] = id;
-                }
+                int[] hashesOfIds = hashes;
+                slots = slotsOf(slots.length * 2, size, id -> hashesOfIds[id]);
             }
             return size - 1;
         }
@@ -160,6 +147,20 @@ sealed interface ParquetDictionary {
                 out.writeBinary(bytes, offsets[id], offsets[id + 1]);
             }
         }
+    }
+
+    /** {@return a table of {@code length} slots holding the ids {@code 0..size-1}, each placed by its hash} */
+    private static int[] slotsOf(int length, int size, IntUnaryOperator hashOfId) {
+        int[] slots = newSlots(length);
+        int mask = length - 1;
+        for (int id = 0; id < size; id++) {
+            int at = mix(hashOfId.applyAsInt(id)) & mask;
+            while (slots[at] >= 0) {
+                at = (at + 1) & mask;
+            }
+            slots[at] = id;
+        }
+        return slots;
     }
 
     private static int[] newSlots(int length) {
