@@ -61,6 +61,23 @@ class BeamEngineTest {
     }
 
     @Test
+    void weightOverridesGiveTheLocalStatisticsOnDirectWithFeaturePartitionsAndOnFlink() throws IOException {
+        List<Path> files = TestTables.write(directory, 5, 1500, 2);
+        Veracity.StatisticsRequest request = Veracity.statistics(files)
+                .withOptions(StatisticsOptions.builder()
+                        .weightFeature("w")
+                        .weightOverrides(java.util.Map.of("note", "id", "amount", "id"))
+                        .build());
+        DatasetFeatureStatisticsList local = request.compute().statistics();
+        String glob = directory.resolve("part-*.csv").toString();
+        for (EngineRun run : List.of(
+                new EngineRun(List.of(glob), "DirectRunner", List.of("--featurePartitions=3"), 2),
+                new EngineRun(List.of(glob), "FlinkRunner", List.of(), 2))) {
+            SameStatisticsTest.assertSameStatistics(beam().compute(request, run).statistics(), local, files);
+        }
+    }
+
+    @Test
     void aFileWithAHeaderAndNoRowsHasItsFeatures() throws IOException {
         Path file = directory.resolve("empty.csv");
         Files.writeString(file, "a,b\n");

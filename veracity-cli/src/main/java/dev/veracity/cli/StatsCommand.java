@@ -260,11 +260,6 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TerminalProgress progress = TerminalProgress.forTerminal(err);
         boolean local = engine.isLocal();
-        if (!local && !weightOverrides.isEmpty()) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "expected --weight-override with the local engine, found --engine " + engine.name);
-        }
         StatisticsEngine other = local ? null : StatisticsEngines.find(engine.name);
         boolean database = ReadingOptions.isDatabase(inputs);
         List<Path> files = local && !database ? InputPaths.expand(inputs) : List.of();
