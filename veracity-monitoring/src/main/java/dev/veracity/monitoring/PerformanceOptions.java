@@ -82,128 +82,42 @@ public record PerformanceOptions(
 
     /** {@return options for a binary label and a score column, with the defaults} */
     public static PerformanceOptions scored(String label, String score) {
-        return new PerformanceOptions(
-                label,
-                score,
-                "",
-                Task.CLASSIFICATION,
-                false,
-                "",
-                0.5,
-                "",
-                Span.DAY,
-                "",
-                0,
-                42,
-                DEFAULT_MAX_DROP,
-                List.of(),
-                DEFAULT_ALARM_DETECTORS,
-                Map.of());
+        return new Copy(label, score, "", Task.CLASSIFICATION).build();
     }
 
     /** {@return options for a prediction column of the given task, with the defaults} */
     public static PerformanceOptions predicted(String label, String prediction, Task task) {
-        return new PerformanceOptions(
-                label,
-                "",
-                prediction,
-                task,
-                false,
-                "",
-                0.5,
-                "",
-                Span.DAY,
-                "",
-                0,
-                42,
-                DEFAULT_MAX_DROP,
-                List.of(),
-                DEFAULT_ALARM_DETECTORS,
-                Map.of());
+        return new Copy(label, "", prediction, task).build();
     }
 
     /** {@return these options with spans of the time column} */
     public PerformanceOptions withTime(String column, Span length) {
-        return new PerformanceOptions(
-                label,
-                score,
-                prediction,
-                task,
-                detectTask,
-                positive,
-                threshold,
-                column,
-                length,
-                sliceBy,
-                resamples,
-                seed,
-                maxDrop,
-                alarmMetrics,
-                alarmDetectors,
-                probabilities);
+        Copy copy = new Copy(this);
+        copy.time = column;
+        copy.span = length;
+        return copy.build();
     }
 
     /** {@return these options with slices by the column} */
     public PerformanceOptions withSliceBy(String column) {
-        return new PerformanceOptions(
-                label,
-                score,
-                prediction,
-                task,
-                detectTask,
-                positive,
-                threshold,
-                time,
-                span,
-                column,
-                resamples,
-                seed,
-                maxDrop,
-                alarmMetrics,
-                alarmDetectors,
-                probabilities);
+        Copy copy = new Copy(this);
+        copy.sliceBy = column;
+        return copy.build();
     }
 
     /** {@return these options with bootstrap intervals} */
     public PerformanceOptions withBootstrap(int count, long bootstrapSeed) {
-        return new PerformanceOptions(
-                label,
-                score,
-                prediction,
-                task,
-                detectTask,
-                positive,
-                threshold,
-                time,
-                span,
-                sliceBy,
-                count,
-                bootstrapSeed,
-                maxDrop,
-                alarmMetrics,
-                alarmDetectors,
-                probabilities);
+        Copy copy = new Copy(this);
+        copy.resamples = count;
+        copy.seed = bootstrapSeed;
+        return copy.build();
     }
 
     /** {@return these options with a probability column per class (class to column), for the one-vs-rest ROC AUC} */
     public PerformanceOptions withProbabilities(Map<String, String> columns) {
-        return new PerformanceOptions(
-                label,
-                score,
-                prediction,
-                task,
-                detectTask,
-                positive,
-                threshold,
-                time,
-                span,
-                sliceBy,
-                resamples,
-                seed,
-                maxDrop,
-                alarmMetrics,
-                alarmDetectors,
-                columns);
+        Copy copy = new Copy(this);
+        copy.probabilities = columns;
+        return copy.build();
     }
 
     /** {@return the metrics compared with the baseline for the task} */
@@ -214,5 +128,84 @@ public record PerformanceOptions(
         return effective == Task.REGRESSION
                 ? List.of("mae", "rmse", "r2")
                 : List.of("accuracy", "f1_macro", "roc_auc", "average_precision", "roc_auc_ovr");
+    }
+
+    /** The components of options being copied with some changed: each is listed once here, once in the record. */
+    private static final class Copy {
+        private final String label;
+        private final String score;
+        private final String prediction;
+        private final Task task;
+        private final boolean detectTask;
+        private final String positive;
+        private final double threshold;
+        private String time;
+        private Span span;
+        private String sliceBy;
+        private int resamples;
+        private long seed;
+        private final double maxDrop;
+        private final List<String> alarmMetrics;
+        private final Set<String> alarmDetectors;
+        private Map<String, String> probabilities;
+
+        /** The defaults, with the label and the model's column. */
+        Copy(String label, String score, String prediction, Task task) {
+            this.label = label;
+            this.score = score;
+            this.prediction = prediction;
+            this.task = task;
+            this.detectTask = false;
+            this.positive = "";
+            this.threshold = 0.5;
+            this.time = "";
+            this.span = Span.DAY;
+            this.sliceBy = "";
+            this.resamples = 0;
+            this.seed = 42;
+            this.maxDrop = DEFAULT_MAX_DROP;
+            this.alarmMetrics = List.of();
+            this.alarmDetectors = DEFAULT_ALARM_DETECTORS;
+            this.probabilities = Map.of();
+        }
+
+        Copy(PerformanceOptions o) {
+            this.label = o.label;
+            this.score = o.score;
+            this.prediction = o.prediction;
+            this.task = o.task;
+            this.detectTask = o.detectTask;
+            this.positive = o.positive;
+            this.threshold = o.threshold;
+            this.time = o.time;
+            this.span = o.span;
+            this.sliceBy = o.sliceBy;
+            this.resamples = o.resamples;
+            this.seed = o.seed;
+            this.maxDrop = o.maxDrop;
+            this.alarmMetrics = o.alarmMetrics;
+            this.alarmDetectors = o.alarmDetectors;
+            this.probabilities = o.probabilities;
+        }
+
+        PerformanceOptions build() {
+            return new PerformanceOptions(
+                    label,
+                    score,
+                    prediction,
+                    task,
+                    detectTask,
+                    positive,
+                    threshold,
+                    time,
+                    span,
+                    sliceBy,
+                    resamples,
+                    seed,
+                    maxDrop,
+                    alarmMetrics,
+                    alarmDetectors,
+                    probabilities);
+        }
     }
 }
