@@ -4,14 +4,19 @@ import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Splits a stream of CSV bytes into records of unescaped field bytes, with no charset decoding and no allocation per
- * field.
+ * Splits a stream of CSV bytes into records of unescaped field bytes, with no charset decoding, no allocation per
+ * field and no copy of a field's bytes: a record is read in place in the read buffer (a quoted field is unescaped in
+ * place, which only shrinks it), and the fields are ranges of that buffer. Delimiters and line ends are found eight
+ * bytes at a time.
  *
  * <p>RFC 4180, plus: LF, CRLF and lone CR line ends; a UTF-8 byte-order mark at the start of the file is dropped; blank
  * lines (no bytes between two line ends) are skipped, as TFDV's {@code skip_blank_lines}; a quote inside an unquoted
@@ -19,7 +24,7 @@ import java.util.Optional;
  *
  * <p>The stream may start at any record boundary of a file (for parallel chunks): pass the line number of its first
  * byte, and whether it is the file's start (only there is a byte-order mark dropped). A record's bytes stay valid
- * until the next call of {@link #next()}.
+ * until the next call of {@link #next()}. A record longer than the buffer grows it (up to the record limit).
  */
 final class CsvTokenizer {
     static final int DEFAULT_BUFFER_SIZE = 1 << 20;
@@ -31,13 +36,20 @@ final class CsvTokenizer {
     private static final int LINE_END = 1;
     private static final int END_OF_STREAM = 2;
     private static final byte[] NO_BYTES = {};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LF_BYTES = LF * ONES;
+    private static final long CR_BYTES = CR * ONES;
 
     private final InputStream in;
     private final String fileName;
     private final byte delimiter;
     private final byte quote;
+    private final long delimiterBytes;
+    private final long quoteBytes;
     private final int maxRecordBytes;
-    private final byte[] buffer;
+    private byte[] buffer;
     private final boolean atFileStart;
     private int position;
     private int limit;
@@ -50,8 +62,11 @@ final class CsvTokenizer {
     private boolean afterCr;
     private List<String> columnNames = List.of();
 
-    private byte[] fieldBytes = new byte[4096];
-    private int fieldBytesLength;
+    private boolean inRecord;
+    private int recordOffset;
+    private int fieldOffset;
+    private int write;
+    private int[] fieldStarts = new int[65];
     private int[] fieldEnds = new int[65];
     private int fieldCount;
     private long recordLine;
@@ -84,6 +99,8 @@ final class CsvTokenizer {
         this.fileName = Objects.requireNonNull(fileName, "fileName is null");
         this.delimiter = options.delimiter();
         this.quote = options.quote();
+        this.delimiterBytes = (delimiter & 0xFFL) * ONES;
+        this.quoteBytes = (quote & 0xFFL) * ONES;
         if (firstLine < 1 || bufferSize < 1 || maxRecordBytes < 1) {
             throw new IllegalArgumentException("firstLine, bufferSize and maxRecordBytes must be positive");
         }
@@ -112,21 +129,24 @@ final class CsvTokenizer {
     boolean next() throws IOException {
         problem = null;
         openQuoteLine = 0;
+        inRecord = false;
         if (!skipLineEnds()) {
             return false;
         }
+        inRecord = true;
         recordLine = line;
+        recordOffset = position;
         recordStart = bufferStart + position;
         fieldCount = 0;
-        fieldBytesLength = 0;
         int end;
         do {
-            if ((position < limit || fill()) && buffer[position] == quote) {
+            boolean quoted = (position < limit || fill()) && buffer[position] == quote;
+            if (quoted) {
                 position++;
-                end = readQuoted();
-            } else {
-                end = readUnquoted();
             }
+            fieldOffset = position;
+            write = position;
+            end = quoted ? readQuoted() : readUnquoted();
             endField();
         } while (end == DELIMITER);
         return true;
@@ -137,14 +157,14 @@ final class CsvTokenizer {
         return fieldCount;
     }
 
-    /** {@return the unescaped bytes of all fields of the current record, back to back; shared, do not modify} */
+    /** {@return the bytes that hold the unescaped fields of the current record; shared, do not modify} */
     byte[] bytes() {
-        return fieldBytes;
+        return buffer;
     }
 
     /** {@return where field {@code index} (0-based) starts in {@link #bytes()}} */
     int fieldStart(int index) {
-        return index == 0 ? 0 : fieldEnds[index - 1];
+        return fieldStarts[index];
     }
 
     /** {@return where field {@code index} (0-based) ends in {@link #bytes()}, exclusive} */
@@ -194,27 +214,57 @@ final class CsvTokenizer {
 
     private int readUnquoted() throws IOException {
         while (true) {
-            byte[] b = buffer;
             int start = position;
-            int p = start;
-            int end = limit;
-            while (p < end) {
-                byte c = b[p];
-                if (c == delimiter || c == LF || c == CR) {
-                    break;
-                }
-                p++;
-            }
-            append(b, start, p - start);
+            int p = endOfRun(buffer, start, limit, delimiterBytes, delimiter);
+            keep(start, p);
             position = p;
             checkLength();
-            if (p < end) {
-                return terminate(b[p]);
+            if (p < limit) {
+                return terminate(buffer[p]);
             }
             if (!fill()) {
                 return END_OF_STREAM;
             }
         }
+    }
+
+    /**
+     * {@return the index of the first {@code stop} byte or line end in {@code b[from, to)}, or {@code to}}
+     *
+     * @param stops {@code stop} in every byte of a long
+     */
+    private static int endOfRun(byte[] b, int from, int to, long stops, byte stop) {
+        int p = from;
+        for (; p + Long.BYTES <= to; p += Long.BYTES) {
+            long word = (long) LONGS.get(b, p);
+            long found = zeroBytes(word ^ stops) | zeroBytes(word ^ LF_BYTES) | zeroBytes(word ^ CR_BYTES);
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; p < to; p++) {
+            byte c = b[p];
+            if (c == stop || c == LF || c == CR) {
+                return p;
+            }
+        }
+        return to;
+    }
+
+    /**
+     * {@return the high bit of each zero byte of {@code x}} Exact for the lowest zero byte (a borrow can only mark
+     * bytes above a zero one), which is all the scan asks.
+     */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** Keeps the field bytes {@code buffer[from, to)}: moves them down to the write index if an escape came before. */
+    private void keep(int from, int to) {
+        if (write != from) {
+            System.arraycopy(buffer, from, buffer, write, to - from);
+        }
+        write += to - from;
     }
 
     private int readQuoted() throws IOException {
@@ -225,17 +275,10 @@ final class CsvTokenizer {
         while (true) {
             byte[] b = buffer;
             int start = position;
-            int p = start;
             int end = limit;
-            while (p < end) {
-                byte c = b[p];
-                if (c == quote || c == LF || c == CR) {
-                    break;
-                }
-                p++;
-            }
+            int p = endOfRun(b, start, end, quoteBytes, quote);
             if (p > start) {
-                append(b, start, p - start);
+                keep(start, p);
                 afterQuotedCr = false;
             }
             position = p;
@@ -260,7 +303,7 @@ final class CsvTokenizer {
                 if (next == quote) {
                     position++;
                     checkLength();
-                    appendByte(quote);
+                    buffer[write++] = quote;
                     continue;
                 }
                 openQuoteLine = 0;
@@ -276,7 +319,7 @@ final class CsvTokenizer {
                 line++;
             }
             afterQuotedCr = c == CR;
-            appendByte(c);
+            buffer[write++] = c;
         }
     }
 
@@ -328,31 +371,17 @@ final class CsvTokenizer {
 
     private void endField() {
         if (fieldCount == fieldEnds.length) {
+            fieldStarts = Arrays.copyOf(fieldStarts, fieldCount * 2);
             fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
         }
-        fieldEnds[fieldCount++] = fieldBytesLength;
+        fieldStarts[fieldCount] = fieldOffset;
+        fieldEnds[fieldCount++] = write;
     }
 
-    private void append(byte[] source, int offset, int length) {
-        if (length == 0) {
-            return;
-        }
-        int needed = fieldBytesLength + length;
-        if (needed > fieldBytes.length) {
-            fieldBytes = Arrays.copyOf(fieldBytes, Math.max(fieldBytes.length * 2, needed));
-        }
-        System.arraycopy(source, offset, fieldBytes, fieldBytesLength, length);
-        fieldBytesLength = needed;
-    }
-
-    private void appendByte(byte b) {
-        if (fieldBytesLength == fieldBytes.length) {
-            fieldBytes = Arrays.copyOf(fieldBytes, fieldBytesLength * 2);
-        }
-        fieldBytes[fieldBytesLength++] = b;
-    }
-
-    /** Replaces the consumed buffer with the next bytes of the stream; false at its end. */
+    /**
+     * Reads the next bytes of the stream behind the ones a record in progress still needs (moved to the buffer's start,
+     * or a larger buffer when they fill it); false at the stream's end.
+     */
     private boolean fill() throws IOException {
         if (!startChecked) {
             startChecked = true;
@@ -368,27 +397,46 @@ final class CsvTokenizer {
                 }
             }
         }
-        bufferStart += limit;
-        position = 0;
-        limit = 0;
+        compact(inRecord ? recordOffset : limit);
         if (endOfStream) {
             return false;
         }
+        if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, (int) Math.min(Integer.MAX_VALUE - 16, 2L * buffer.length));
+        }
         int n;
         if (headPosition < head.length) {
-            n = Math.min(buffer.length, head.length - headPosition);
-            System.arraycopy(head, headPosition, buffer, 0, n);
+            n = Math.min(buffer.length - limit, head.length - headPosition);
+            System.arraycopy(head, headPosition, buffer, limit, n);
             headPosition += n;
         } else {
             do {
-                n = in.read(buffer, 0, buffer.length);
+                n = in.read(buffer, limit, buffer.length - limit);
             } while (n == 0);
         }
         if (n < 0) {
             endOfStream = true;
             return false;
         }
-        limit = n;
+        limit += n;
         return true;
+    }
+
+    /** Drops the buffer's bytes before {@code from}: the rest moves to the start, and every index with it. */
+    private void compact(int from) {
+        if (from == 0) {
+            return;
+        }
+        System.arraycopy(buffer, from, buffer, 0, limit - from);
+        bufferStart += from;
+        limit -= from;
+        position -= from;
+        recordOffset -= from;
+        fieldOffset -= from;
+        write -= from;
+        for (int i = 0; i < fieldCount; i++) {
+            fieldStarts[i] -= from;
+            fieldEnds[i] -= from;
+        }
     }
 }

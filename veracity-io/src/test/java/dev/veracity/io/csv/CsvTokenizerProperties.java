@@ -66,6 +66,37 @@ class CsvTokenizerProperties {
         assertThat(small).isEqualTo(large);
     }
 
+    @SeededProperty(tries = 1000)
+    void readsWhatTheCopyingTokenizerRead(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] input = random.nextBoolean() ? csvBytes(random) : longFields(random);
+        CsvOptions options = Gen.oneOf(
+                random,
+                CsvOptions.DEFAULT,
+                CsvOptions.DEFAULT,
+                CsvOptions.DEFAULT.withDelimiter((byte) 'a'),
+                CsvOptions.DEFAULT.withDelimiter((byte) 0xFF).withQuote((byte) 'b'));
+        boolean atFileStart = random.nextBoolean();
+        int bufferSize = random.nextBoolean() ? Gen.between(random, 1, 40) : CsvTokenizer.DEFAULT_BUFFER_SIZE;
+        int limit = random.nextBoolean() ? Gen.between(random, 1, 30) : 1 << 20;
+        assertThat(Transcript.of(input, options, 7, atFileStart, bufferSize, limit))
+                .isEqualTo(Transcript.ofCopying(input, options, 7, atFileStart, bufferSize, limit));
+    }
+
+    /** Up to 400 bytes in runs of one byte of {@link #ALPHABET}, so that fields span several eight-byte words. */
+    private static byte[] longFields(SplittableRandom random) {
+        byte[] bytes = new byte[Gen.size(random, 0, 400)];
+        int i = 0;
+        while (i < bytes.length) {
+            byte b = random.nextInt(3) == 0 ? Gen.oneByteOf(random, ALPHABET) : (byte) 'x';
+            int run = Math.min(bytes.length - i, Gen.between(random, 1, 20));
+            for (int k = 0; k < run; k++) {
+                bytes[i++] = k == 0 ? b : (byte) 'x';
+            }
+        }
+        return bytes;
+    }
+
     @SeededProperty(tries = 300)
     void tinyBuffersHitTheRecordLimitWhereALargeBufferDoes(long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -25,18 +25,36 @@ record Transcript(List<Entry> records, String error) {
 
     static Transcript of(
             byte[] input, CsvOptions options, long firstLine, boolean atFileStart, int bufferSize, int maxRecordBytes) {
-        CsvTokenizer tokenizer = new CsvTokenizer(
+        CsvTokenizer t = new CsvTokenizer(
                 new ByteArrayInputStream(input), "t.csv", options, firstLine, atFileStart, bufferSize, maxRecordBytes);
+        return read(t::next, () -> new Entry(t.line(), fields(t), problem(t.problem())));
+    }
+
+    /** {@return what the tokenizer before in-place records ({@link CopyingCsvTokenizer}) reads: the oracle} */
+    static Transcript ofCopying(
+            byte[] input, CsvOptions options, long firstLine, boolean atFileStart, int bufferSize, int maxRecordBytes) {
+        CopyingCsvTokenizer t = new CopyingCsvTokenizer(
+                new ByteArrayInputStream(input), "t.csv", options, firstLine, atFileStart, bufferSize, maxRecordBytes);
+        return read(t::next, () -> {
+            List<String> fields = new ArrayList<>(t.fieldCount());
+            for (int i = 0; i < t.fieldCount(); i++) {
+                int start = t.fieldStart(i);
+                fields.add(new String(t.bytes(), start, t.fieldEnd(i) - start, StandardCharsets.ISO_8859_1));
+            }
+            return new Entry(t.line(), fields, problem(t.problem()));
+        });
+    }
+
+    /** Moves a tokenizer to its next record. */
+    private interface Next {
+        boolean next() throws IOException;
+    }
+
+    private static Transcript read(Next next, java.util.function.Supplier<Entry> entry) {
         List<Entry> records = new ArrayList<>();
         try {
-            while (tokenizer.next()) {
-                records.add(new Entry(
-                        tokenizer.line(),
-                        fields(tokenizer),
-                        tokenizer
-                                .problem()
-                                .map(p -> p.code() + " " + p.message())
-                                .orElse("")));
+            while (next.next()) {
+                records.add(entry.get());
             }
             return new Transcript(records, "");
         } catch (InputException e) {
@@ -44,6 +62,10 @@ record Transcript(List<Entry> records, String error) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String problem(java.util.Optional<CsvProblem> problem) {
+        return problem.map(p -> p.code() + " " + p.message()).orElse("");
     }
 
     static List<String> fields(CsvTokenizer tokenizer) {
