@@ -150,6 +150,38 @@ class ParallelCsvStatisticsProperties {
         }
     }
 
+    /**
+     * A file whose first MiB has no quoted line break is cut without counting quotes; quoted line breaks after that
+     * make guesses wrong, which the verified read corrects: the statistics are those of the file read whole.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {512, 4096, 65536})
+    void quotedLineBreaksPastTheSampleGiveTheStatisticsOfTheWhole(long chunkBytes) throws IOException {
+        List<byte[]> ids = new java.util.ArrayList<>();
+        List<byte[]> texts = new java.util.ArrayList<>();
+        long bytes = 0;
+        for (int row = 0; row < 60_000; row++) {
+            String text = bytes <= CsvChunkPlanner.SAMPLE_BYTES
+                    ? "plain \"text\" " + row % 97
+                    : "two\nlines, \"quoted\"\r\nand " + row % 13;
+            ids.add(Integer.toString(row).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            texts.add(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            bytes += text.length() + 8;
+        }
+        CsvTable table =
+                new CsvTable(List.of("id", "text"), List.of(FeatureType.INT, FeatureType.STRING), List.of(ids, texts));
+        Path file = table.write(dir.resolve("breaks.csv"), CsvTable.Style.PLAIN);
+        CsvInput input = CsvInput.of(file);
+        assertThat(CsvChunkPlanner.quotedLineBreakIn(input, (byte) '"', CsvChunkPlanner.SAMPLE_BYTES))
+                .isFalse();
+        assertThat(CsvChunkPlanner.quotedLineBreakIn(input, (byte) '"', Integer.MAX_VALUE))
+                .isTrue();
+
+        ComputedStatistics result = compute(List.of(file), 2, chunkBytes);
+
+        table.assertMatches(result.statistics().getDatasets(0), StatisticsOptions.DEFAULT);
+    }
+
     @SeededProperty(tries = 60)
     void aCellThatWidensItsColumnLateGivesTheTypesOfAllRows(long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
