@@ -121,28 +121,15 @@ final class CsvTyping {
             if (length == 0) {
                 continue;
             }
-            try {
-                NumberParser.parseLong(bytes, start, length);
-                continue; // an integer fits both INT and FLOAT
-            } catch (NumberFormatException e) {
-                // not an int64: a FLOAT, or text
-            }
-            if (digitsOnly(bytes, start, length)) {
-                return FeatureType.STRING; // an integer beyond int64 types as STRING
-            }
-            try {
-                NumberParser.parseDouble(bytes, start, length);
-                type = FeatureType.FLOAT;
-            } catch (NumberFormatException e) {
-                return FeatureType.STRING;
+            switch (NumberParser.classify(bytes, start, length)) {
+                case INT -> {} // an integer fits both INT and FLOAT
+                case FLOAT -> type = FeatureType.FLOAT;
+                case STRING -> {
+                    return FeatureType.STRING; // text, or an integer beyond int64
+                }
             }
         }
         return type;
-    }
-
-    private static boolean digitsOnly(byte[] bytes, int start, int length) {
-        String text = new String(bytes, start, length, java.nio.charset.StandardCharsets.UTF_8).strip();
-        return text.matches("[+-]?[0-9]+");
     }
 
     /** {@return the input columns that only numeric ops read (not kept, not read as text by another op)} */

@@ -39,6 +39,9 @@ final class CsvTokenizer {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    /** Multiplies the low bits of a long's eight bytes into its top byte, in order (bit i from byte i). */
+    private static final long GATHER = 0x0102040810204080L;
+
     private static final long LF_BYTES = LF * ONES;
     private static final long CR_BYTES = CR * ONES;
 
@@ -66,6 +69,8 @@ final class CsvTokenizer {
     private int recordOffset;
     private int fieldOffset;
     private int write;
+    private int maskBase = Integer.MIN_VALUE;
+    private long maskBits;
     private int[] fieldStarts = new int[65];
     private int[] fieldEnds = new int[65];
     private int fieldCount;
@@ -157,8 +162,9 @@ final class CsvTokenizer {
 
     /**
      * Reads the current record on the fast path, if it is plain: no field starts with a quote, its line end is in the
-     * buffer, and it is within the record limit. The specials (delimiters and line ends) of each eight bytes are found
-     * at once and taken in order. {@return false, with nothing consumed, for a record that is not plain}
+     * buffer, and it is within the record limit. The specials (delimiters and line ends) of 64 bytes at a time are
+     * found at once, as a bit mask, and taken in order; what is left of the mask serves the next record.
+     * {@return false, with nothing consumed, for a record that is not plain}
      */
     private boolean readPlainRecord() {
         byte[] b = buffer;
@@ -167,16 +173,22 @@ final class CsvTokenizer {
         if (b[fieldStart] == quote) {
             return false;
         }
+        int base = maskBase;
+        long bits;
+        if (fieldStart >= base && fieldStart < base + Long.SIZE) {
+            bits = maskBits & (-1L << (fieldStart - base));
+        } else {
+            base = fieldStart;
+            if (base + Long.SIZE > lim) {
+                return false;
+            }
+            bits = specials(b, base);
+        }
         int count = 0;
-        for (int p = fieldStart; p + Long.BYTES <= lim; p += Long.BYTES) {
-            long word = (long) LONGS.get(b, p);
-            long specials = ~(nonZeroBytes(word ^ delimiterBytes)
-                            & nonZeroBytes(word ^ LF_BYTES)
-                            & nonZeroBytes(word ^ CR_BYTES))
-                    & HIGHS;
-            while (specials != 0) {
-                int end = p + (Long.numberOfTrailingZeros(specials) >>> 3);
-                specials &= specials - 1;
+        while (true) {
+            while (bits != 0) {
+                int end = base + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
                 if (count == fieldEnds.length) {
                     fieldStarts = Arrays.copyOf(fieldStarts, count * 2);
                     fieldEnds = Arrays.copyOf(fieldEnds, count * 2);
@@ -188,6 +200,8 @@ final class CsvTokenizer {
                     if (end - recordOffset > maxRecordBytes) {
                         return false;
                     }
+                    maskBase = base;
+                    maskBits = bits;
                     fieldCount = count;
                     position = end;
                     terminate(c);
@@ -198,8 +212,26 @@ final class CsvTokenizer {
                     return false;
                 }
             }
+            base += Long.SIZE;
+            if (base + Long.SIZE > lim) {
+                return false;
+            }
+            bits = specials(b, base);
         }
-        return false;
+    }
+
+    /** {@return bit {@code i} set where {@code b[base + i]} is a delimiter or a line end, for i in [0, 64)} */
+    private long specials(byte[] b, int base) {
+        long mask = 0;
+        for (int w = 0; w < Long.BYTES; w++) {
+            long word = (long) LONGS.get(b, base + w * Long.BYTES);
+            long high = ~(nonZeroBytes(word ^ delimiterBytes)
+                            & nonZeroBytes(word ^ LF_BYTES)
+                            & nonZeroBytes(word ^ CR_BYTES))
+                    & HIGHS;
+            mask |= ((high >>> 7) * GATHER >>> 56) << (w * Long.BYTES);
+        }
+        return mask;
     }
 
     /** {@return the high bit of each byte of {@code x} set exactly where the byte is not zero, with low bits} */
@@ -482,6 +514,7 @@ final class CsvTokenizer {
         if (from == 0) {
             return;
         }
+        maskBase = Integer.MIN_VALUE;
         System.arraycopy(buffer, from, buffer, 0, limit - from);
         bufferStart += from;
         limit -= from;

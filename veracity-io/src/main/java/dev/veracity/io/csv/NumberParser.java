@@ -55,7 +55,7 @@ public final class NumberParser {
     }
 
     /** {@return INT, FLOAT or STRING: the narrowest type whose syntax {@code bytes[offset, offset + length)} has} */
-    static FeatureType classify(byte[] bytes, int offset, int length) {
+    public static FeatureType classify(byte[] bytes, int offset, int length) {
         int start = firstNonSpace(bytes, offset, offset + length);
         int end = endWithoutSpaces(bytes, start, offset + length);
         int p = afterSign(bytes, start, end);
