@@ -28,6 +28,10 @@ final class CsvBatches {
     private final boolean speculative;
     /** Per column, whether it is left out of the batches (not parsed); null: none is. */
     private boolean[] dropped;
+    /** The columns in the batches, ascending. */
+    private int[] kept;
+    /** The columns in the batches whose fixed type is INT or FLOAT, ascending. */
+    private int[] keptNumeric;
 
     private boolean widened;
 
@@ -63,14 +67,23 @@ final class CsvBatches {
             builders[i] = ColumnBuilder.of(columnNames.get(i), types[i]);
         }
         this.batchSize = batchSize;
+        this.kept = java.util.stream.IntStream.range(0, types.length).toArray();
+        this.keptNumeric = fixed.numericColumns();
     }
 
-    /** {@return these batches without the columns not named in {@code kept}, whose cells are then not parsed} */
-    CsvBatches keeping(java.util.Set<String> kept) {
+    /** {@return these batches without the columns not named in {@code names}, whose cells are then not parsed} */
+    CsvBatches keeping(java.util.Set<String> names) {
         dropped = new boolean[types.length];
         for (int i = 0; i < types.length; i++) {
-            dropped[i] = !kept.contains(columnNames.get(i));
+            dropped[i] = !names.contains(columnNames.get(i));
         }
+        boolean[] out = dropped;
+        this.kept = java.util.stream.IntStream.range(0, types.length)
+                .filter(i -> !out[i])
+                .toArray();
+        this.keptNumeric = java.util.Arrays.stream(fixed.numericColumns())
+                .filter(i -> !out[i])
+                .toArray();
         return this;
     }
 
@@ -114,10 +127,7 @@ final class CsvBatches {
     private boolean appendRow() {
         CsvTokenizer tokenizer = rows.tokenizer();
         byte[] bytes = tokenizer.bytes();
-        for (int i : fixed.numericColumns()) {
-            if (dropped != null && dropped[i]) {
-                continue;
-            }
+        for (int i : keptNumeric) {
             int start = tokenizer.fieldStart(i);
             int length = tokenizer.fieldEnd(i) - start;
             if (length == 0) {
@@ -134,10 +144,7 @@ final class CsvBatches {
                 return false;
             }
         }
-        for (int i = 0; i < builders.length; i++) {
-            if (dropped != null && dropped[i]) {
-                continue;
-            }
+        for (int i : kept) {
             int start = tokenizer.fieldStart(i);
             int length = tokenizer.fieldEnd(i) - start;
             ColumnBuilder builder = builders[i];
