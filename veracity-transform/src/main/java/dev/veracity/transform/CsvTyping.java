@@ -69,6 +69,23 @@ final class CsvTyping {
      */
     static Optional<ReadOptions> guessForFit(TransformSpec spec, List<Path> files, ReadOptions read)
             throws IOException {
+        return guessForFitReading(spec, files, read).map(FitReading::read);
+    }
+
+    /**
+     * What fit's single pass over CSV reads.
+     *
+     * @param read     options with every column's type fixed ({@link #guessForFit})
+     * @param unparsed input columns the pass need not parse: text (nothing is wider, so no later cell can prove the
+     *                 guess wrong), present in the first rows (so a row holds at most one value of them, and some
+     *                 hold one: the input schema's {@code value_count} is known), and read by no analyzer, only by
+     *                 {@code keep}, {@code hash_strings} or {@code cross}
+     */
+    record FitReading(ReadOptions read, Set<String> unparsed) {}
+
+    /** {@return as {@link #guessForFit}, with the columns the pass need not parse} */
+    static Optional<FitReading> guessForFitReading(TransformSpec spec, List<Path> files, ReadOptions read)
+            throws IOException {
         if (read.badRecords() != BadRecords.FAIL || Readers.formatOf(files, read) != DataFormat.CSV) {
             return Optional.empty();
         }
@@ -82,12 +99,16 @@ final class CsvTyping {
         strings.putAll(read.csv().columnTypes());
         CsvOptions allText = read.csv().withColumnTypes(strings).withBatchSize(GUESS_ROWS);
         Map<String, FeatureType> guessed = new HashMap<>();
+        Set<String> present = new HashSet<>();
         try (BatchSource source = CsvReader.open(files.get(0), allText)) {
             Optional<RecordBatch> first = source.next();
             if (first.isEmpty()) {
                 return Optional.empty();
             }
             for (Column column : first.get().columns()) {
+                if (column.valueCount() > 0) {
+                    present.add(column.name());
+                }
                 if (used.contains(column.name()) && column instanceof StringColumn text) {
                     guessed.put(column.name(), guess(text));
                 }
@@ -95,7 +116,26 @@ final class CsvTyping {
         } catch (dev.veracity.InputException e) {
             return Optional.empty(); // the two-pass read reports it where it is
         }
-        return Optional.of(fixed(files, read, guessed));
+        ReadOptions fixed = fixed(files, read, guessed);
+        Set<String> unparsed = new HashSet<>();
+        for (String name : spec.inputs()) {
+            if (present.contains(name)
+                    && fixed.csv().columnTypes().get(name) == FeatureType.STRING
+                    && onlyHashedOrKept(spec, name)) {
+                unparsed.add(name);
+            }
+        }
+        return Optional.of(new FitReading(fixed, Set.copyOf(unparsed)));
+    }
+
+    /** {@return whether every step that reads {@code column} hashes it without analysis} */
+    private static boolean onlyHashedOrKept(TransformSpec spec, String column) {
+        for (Step step : spec.steps()) {
+            if (step.inputs().contains(column) && step.op() != Op.HASH_STRINGS && step.op() != Op.CROSS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ReadOptions fixed(List<Path> files, ReadOptions read, Map<String, FeatureType> types)

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -138,12 +139,12 @@ public final class TransformFit {
 
     static FileAnalysis analyzeFile(TransformSpec spec, Path file, ReadOptions read) throws IOException {
         List<Path> one = List.of(file);
-        Optional<ReadOptions> once = CsvTyping.guessForFit(spec, one, read);
+        Optional<CsvTyping.FitReading> once = CsvTyping.guessForFitReading(spec, one, read);
         if (once.isPresent()) {
             try {
-                return TransformApply.chunked(one, once.get())
-                        ? analyzeChunks(spec, one, once.get())
-                        : analyze(spec, one, once.get());
+                return TransformApply.chunked(one, once.get().read())
+                        ? analyzeChunks(spec, one, once.get().read(), once.get().unparsed())
+                        : analyze(spec, one, once.get().read());
             } catch (InputException e) {
                 if (e.errorCode() != ErrorCode.CSV_VALUE_NOT_OF_SCHEMA_TYPE) {
                     throw e;
@@ -159,14 +160,21 @@ public final class TransformFit {
      * (cut by its size, not by the number of cores) gets analyzers of its own, merged in file order, so the constants
      * are the same for any number of cores
      */
-    static FileAnalysis analyzeChunks(TransformSpec spec, List<Path> files, ReadOptions read) throws IOException {
+    static FileAnalysis analyzeChunks(TransformSpec spec, List<Path> files, ReadOptions read, Set<String> unparsed)
+            throws IOException {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return analyzeChunks(spec, files, read, threads, 0);
+        return analyzeChunks(spec, files, read, unparsed, threads, 0);
     }
 
-    /** As {@link #analyzeChunks(TransformSpec, List, ReadOptions)}, with this many threads and chunk size (tests). */
+    /**
+     * As {@link #analyzeChunks(TransformSpec, List, ReadOptions, Set)}, with this many threads and chunk size (tests).
+     *
+     * @param unparsed input columns not parsed ({@link CsvTyping.FitReading#unparsed()}): their type is the fixed
+     *                 one and a row holds at most one value of them
+     */
     static FileAnalysis analyzeChunks(
-            TransformSpec spec, List<Path> files, ReadOptions read, int threads, long chunkBytes) throws IOException {
+            TransformSpec spec, List<Path> files, ReadOptions read, Set<String> unparsed, int threads, long chunkBytes)
+            throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "veracity-transform-fit");
             t.setDaemon(true);
@@ -176,7 +184,9 @@ public final class TransformFit {
             FileAnalysis[] whole = new FileAnalysis[1];
             dev.veracity.io.csv.CsvChunkedRead.Totals totals = new dev.veracity.io.csv.CsvChunkedRead(
                             read.csv(), pool, threads, chunkBytes)
-                    .keeping(spec.inputs())
+                    .keeping(spec.inputs().stream()
+                            .filter(name -> !unparsed.contains(name))
+                            .toList())
                     .read(
                             files,
                             (batches, chunk) -> {
@@ -201,16 +211,22 @@ public final class TransformFit {
             FileAnalysis analysis = whole[0];
             // the columns no step reads were not parsed: their fixed types, in header order, name the data's columns
             Map<String, FeatureType> types = new LinkedHashMap<>();
+            Map<String, Integer> maxCounts = new LinkedHashMap<>();
             for (Path file : files) {
                 for (String name : dev.veracity.io.csv.CsvReader.header(file, read.csv())) {
                     FeatureType seen = analysis.types().get(name);
                     types.putIfAbsent(
                             name,
                             seen != null ? seen : read.csv().columnTypes().getOrDefault(name, FeatureType.STRING));
+                    Integer max = unparsed.contains(name)
+                            ? Integer.valueOf(1)
+                            : analysis.maxCounts().get(name);
+                    if (max != null) {
+                        maxCounts.putIfAbsent(name, max);
+                    }
                 }
             }
-            return new FileAnalysis(
-                    analysis.analyzers(), types, analysis.maxCounts(), totals.records(), totals.skipped());
+            return new FileAnalysis(analysis.analyzers(), types, maxCounts, totals.records(), totals.skipped());
         } finally {
             pool.shutdownNow();
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,9 +68,10 @@ class ChunkedCsvTest {
     }
 
     private List<Constants> constants(TransformSpec spec, Path file, int threads, long chunkBytes) throws IOException {
-        ReadOptions once =
-                CsvTyping.guessForFit(spec, List.of(file), ReadOptions.DEFAULT).orElseThrow();
-        FileAnalysis analysis = TransformFit.analyzeChunks(spec, List.of(file), once, threads, chunkBytes);
+        CsvTyping.FitReading once = CsvTyping.guessForFitReading(spec, List.of(file), ReadOptions.DEFAULT)
+                .orElseThrow();
+        FileAnalysis analysis =
+                TransformFit.analyzeChunks(spec, List.of(file), once.read(), once.unparsed(), threads, chunkBytes);
         List<Constants> constants = new ArrayList<>();
         for (StepAnalyzer analyzer : analysis.analyzers()) {
             constants.add(analyzer.result());
@@ -92,6 +94,39 @@ class ChunkedCsvTest {
         assertThat(whole.get(1).min()).isEqualTo(one.get(1).min());
         assertThat(whole.get(1).max()).isEqualTo(one.get(1).max());
         assertThat(whole.get(0).mean()).isCloseTo(one.get(0).mean(), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    /**
+     * A text column that only {@code keep} or {@code hash_strings} reads is not parsed, yet the pass sees what parsing
+     * it would: its type, a value count of at most one, the same constants; a text column empty in the first rows is
+     * parsed (it may be empty throughout: value count 0).
+     */
+    @Test
+    void textColumnsNoAnalyzerReadsAreNotParsedAndSeenTheSame() throws IOException {
+        TransformSpec spec = Fitting.spec(dir, SPEC);
+        Path file = data("keep.csv", 30_000);
+        CsvTyping.FitReading once = CsvTyping.guessForFitReading(spec, List.of(file), ReadOptions.DEFAULT)
+                .orElseThrow();
+        assertThat(once.unparsed()).containsExactly("text");
+
+        FileAnalysis skipping =
+                TransformFit.analyzeChunks(spec, List.of(file), once.read(), once.unparsed(), 2, 50_000);
+        FileAnalysis parsing = TransformFit.analyzeChunks(spec, List.of(file), once.read(), Set.of(), 2, 50_000);
+
+        assertThat(skipping.types()).containsExactlyEntriesOf(parsing.types());
+        assertThat(skipping.maxCounts()).containsExactlyEntriesOf(parsing.maxCounts());
+        assertThat(skipping.rows()).isEqualTo(parsing.rows());
+        assertThat(skipping.analyzers().stream().map(StepAnalyzer::result).toList())
+                .isEqualTo(
+                        parsing.analyzers().stream().map(StepAnalyzer::result).toList());
+
+        Path emptyFirst = Files.writeString(
+                dir.resolve("empty-first.csv"), "id,x,n,w,text\n1,2.5,3,red,\n2,1.5,4,blue,\n", StandardCharsets.UTF_8);
+        CsvTyping.FitReading empty = CsvTyping.guessForFitReading(spec, List.of(emptyFirst), ReadOptions.DEFAULT)
+                .orElseThrow();
+        assertThat(empty.unparsed()).isEmpty();
+        FileAnalysis none = TransformFit.analyzeChunks(spec, List.of(emptyFirst), empty.read(), empty.unparsed(), 2, 0);
+        assertThat(none.maxCounts()).containsEntry("text", 0);
     }
 
     @Test
