@@ -6,6 +6,9 @@ import dev.veracity.data.FeatureType;
 import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
 import dev.veracity.data.StringColumn;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -21,6 +24,8 @@ import java.util.Arrays;
  * }</pre>
  */
 final class ColumnarStep {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private ColumnarStep() {}
 
     /** {@return the step's output column over the input columns, or null when the row path must compute it} */
@@ -143,12 +148,32 @@ final class ColumnarStep {
             }
             return out;
         }
+        Parameters p = f.step().parameters();
+        if (f.step().op() == Op.HASH_STRINGS) {
+            for (int i = 0; i < n; i++) {
+                int start = starts[i];
+                int length = starts[i + 1] - start;
+                out[i] = ascii(bytes, start, length)
+                        ? Text.bucket(bytes, start, length, p.hashBuckets())
+                        : category(f, new String(bytes, start, length, StandardCharsets.UTF_8));
+            }
+            return out;
+        }
+        AsciiIndex index = f.asciiIndex();
+        long size = f.constants().vocabulary().size();
         for (int i = 0; i < n; i++) {
             int start = starts[i];
             int length = starts[i + 1] - start;
-            out[i] = ascii(bytes, start, length)
-                    ? category(f, bytes, start, length)
-                    : category(f, new String(bytes, start, length, StandardCharsets.UTF_8));
+            int at = index.find(bytes, start, length);
+            if (at >= 0) {
+                out[i] = at;
+            } else if (at == AsciiIndex.NOT_ASCII) {
+                out[i] = category(f, new String(bytes, start, length, StandardCharsets.UTF_8));
+            } else {
+                out[i] = p.numOovBuckets() > 0
+                        ? size + Text.bucket(bytes, start, length, p.numOovBuckets())
+                        : p.defaultValue();
+            }
         }
         return out;
     }
@@ -160,28 +185,17 @@ final class ColumnarStep {
                 : f.lookup(value);
     }
 
-    /** {@return as {@link #category(StepFunction, String)} of the text of ASCII bytes, without making it} */
-    private static long category(StepFunction f, byte[] bytes, int start, int length) {
-        Parameters p = f.step().parameters();
-        if (f.step().op() == Op.HASH_STRINGS) {
-            return Text.bucket(bytes, start, length, p.hashBuckets());
-        }
-        int at = f.asciiIndex().find(bytes, start, length);
-        if (at >= 0) {
-            return at;
-        }
-        return p.numOovBuckets() > 0
-                ? f.constants().vocabulary().size() + Text.bucket(bytes, start, length, p.numOovBuckets())
-                : p.defaultValue();
-    }
-
     /** {@return whether the bytes are all ASCII (so their UTF-8 text is one char per byte, equal to them)} */
     static boolean ascii(byte[] bytes, int start, int length) {
-        for (int i = start; i < start + length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
+        int i = start;
+        int end = start + length;
+        long signs = 0;
+        for (; i + 8 <= end; i += 8) { // eight bytes at a time: any top bit set
+            signs |= (long) LONGS.get(bytes, i);
         }
-        return true;
+        for (; i < end; i++) {
+            signs |= bytes[i];
+        }
+        return (signs & 0x8080_8080_8080_8080L) == 0;
     }
 }
