@@ -44,9 +44,7 @@ final class ColumnarStep {
                 if (x == null) {
                     yield null;
                 }
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = f.scale(x[i]);
-                }
+                scaleAll(f, x);
                 yield new FloatColumn(step.name(), rows, presence(input, rows), offsets(input, rows), x);
             }
             case BUCKETIZE, APPLY_BUCKETS -> {
@@ -78,6 +76,36 @@ final class ColumnarStep {
             }
             case IMPUTE, ONE_HOT, CROSS, NGRAMS, BAG_OF_WORDS, TFIDF, HOUR, DAY_OF_WEEK, MONTH, CYCLIC -> null;
         };
+    }
+
+    /**
+     * Replaces every value of {@code x} by {@link StepFunction#scale}'s value of it, the op chosen once: the same
+     * arithmetic, so the same doubles, without a switch per value (z-score and min-max; the others value by value).
+     */
+    private static void scaleAll(StepFunction f, double[] x) {
+        Constants c = f.constants();
+        Op op = f.step().op();
+        if (op == Op.SCALE_TO_Z_SCORE) {
+            double mean = c.count() == 0 ? 0 : c.mean();
+            double stdDev = c.stdDev();
+            for (int i = 0; i < x.length; i++) {
+                double centered = x[i] - mean;
+                x[i] = stdDev > 0 ? centered / stdDev : centered;
+            }
+        } else if ((op == Op.SCALE_TO_0_1 || op == Op.SCALE_BY_MIN_MAX) && c.min() < c.max()) {
+            double outMin = op == Op.SCALE_TO_0_1 ? 0 : f.step().parameters().outputMin();
+            double outMax = op == Op.SCALE_TO_0_1 ? 1 : f.step().parameters().outputMax();
+            double min = c.min();
+            double max = c.max();
+            for (int i = 0; i < x.length; i++) {
+                double scaled = (x[i] - min) / (max - min);
+                x[i] = scaled * (outMax - outMin) + outMin;
+            }
+        } else {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = f.scale(x[i]);
+            }
+        }
     }
 
     /** {@return the column's values as doubles, or null if it is not numeric or a missing row holds values} */

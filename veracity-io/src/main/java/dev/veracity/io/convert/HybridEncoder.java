@@ -83,16 +83,25 @@ final class HybridEncoder {
             header = out.size();
             out.writeByte(0);
         }
-        long bits = 0;
-        int held = 0;
-        for (int i = 0; i < 8; i++) {
-            bits |= (buffered[i] & mask) << held;
-            held += bitWidth;
-            while (held >= 8) {
-                out.writeByte((int) bits);
-                bits >>>= 8;
-                held -= 8;
+        if (bitWidth <= 8) { // the eight values fit in one long: bitWidth bytes
+            long bits = 0;
+            for (int i = 0; i < 8; i++) {
+                bits |= (buffered[i] & mask) << (i * bitWidth);
             }
+            out.writeLowBytes(bits, bitWidth);
+        } else {
+            long bits = 0;
+            int held = 0;
+            for (int i = 0; i < 8; i++) {
+                bits |= (buffered[i] & mask) << held;
+                held += bitWidth;
+                if (held >= 32) {
+                    out.writeLowBytes(bits, 4);
+                    bits >>>= 32;
+                    held -= 32;
+                }
+            }
+            out.writeLowBytes(bits, held / 8); // 8 * bitWidth bits in all: whole bytes are left
         }
         bufferedCount = 0;
         repeats = 0; // repeats just packed do not count towards an RLE run

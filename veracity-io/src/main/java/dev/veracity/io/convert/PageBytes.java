@@ -46,6 +46,13 @@ final class PageBytes {
         }
     }
 
+    /** Writes the {@code count} (at most 8) low bytes of {@code bits}, least significant first. */
+    void writeLowBytes(long bits, int count) {
+        ensure(8);
+        LONGS.set(bytes, size, bits); // all eight written, the size moves by count
+        size += count;
+    }
+
     void writeByte(int b) {
         ensure(1);
         bytes[size++] = (byte) b;
