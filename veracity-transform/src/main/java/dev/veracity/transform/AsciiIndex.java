@@ -66,42 +66,22 @@ final class AsciiIndex {
     }
 
     private static int hash(byte[] source, int start, int length) {
-        int h = 0;
-        for (int i = start; i < start + length; i++) {
-            h = 31 * h + source[i];
-        }
-        return h ^ (h >>> 16);
+        return ByteWords.hash(source, start, length);
     }
 
     private boolean equal(int v, byte[] source, int start, int length) {
-        int from = starts[v];
-        if (ends[v] - from != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) { // short keys: a plain loop beats a range comparison's checks
-            if (bytes[from + i] != source[start + i]) {
-                return false;
-            }
-        }
-        return true;
+        return ends[v] - starts[v] == length && ByteWords.equal(bytes, starts[v], source, start, length);
     }
 
     /**
      * {@return the vocabulary position of the entry with these bytes, -1 if none, or {@link #NOT_ASCII} if a byte is
-     * not ASCII}: one pass over the bytes both hashes and checks them
+     * not ASCII}
      */
     int find(byte[] source, int start, int length) {
-        int h = 0;
-        int signs = 0;
-        for (int i = start; i < start + length; i++) {
-            byte b = source[i];
-            h = 31 * h + b;
-            signs |= b;
-        }
-        if (signs < 0) {
+        if (!ColumnarStep.ascii(source, start, length)) {
             return NOT_ASCII;
         }
-        int slot = (h ^ (h >>> 16)) & mask;
+        int slot = hash(source, start, length) & mask;
         while (true) {
             int v = slots[slot] - 1;
             if (v < 0) {

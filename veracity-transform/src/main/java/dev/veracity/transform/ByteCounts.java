@@ -76,15 +76,7 @@ final class ByteCounts {
 
     private boolean equal(int key, byte[] source, int start, int length) {
         int from = offsets[key];
-        if (offsets[key + 1] - from != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (bytes[from + i] != source[start + i]) {
-                return false;
-            }
-        }
-        return true;
+        return offsets[key + 1] - from == length && ByteWords.equal(bytes, from, source, start, length);
     }
 
     private void insert(byte[] source, int start, int length, int hash, int at, long count) {
@@ -120,16 +112,7 @@ final class ByteCounts {
         }
     }
 
-    /** The bytes' polynomial hash, its bits spread so that the low ones index the table (murmur3's finalizer). */
     private static int hash(byte[] source, int start, int length) {
-        int h = length;
-        for (int i = start; i < start + length; i++) {
-            h = 31 * h + source[i];
-        }
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        return h ^ (h >>> 16);
+        return ByteWords.hash(source, start, length);
     }
 }
