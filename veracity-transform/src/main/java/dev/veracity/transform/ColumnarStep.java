@@ -140,12 +140,19 @@ final class ColumnarStep {
         return true;
     }
 
+    /**
+     * {@return the input's presence for the output column}: the input's own array (columns never change their
+     * arrays, so the output shares it; no copy of 4 or 5 bytes a row per output column), cut when it is longer
+     */
     private static boolean[] presence(Column input, int rows) {
-        return Arrays.copyOf(input.present(), rows);
+        boolean[] present = input.present();
+        return present.length == rows ? present : Arrays.copyOf(present, rows);
     }
 
+    /** {@return the input's row offsets for the output column, shared as {@link #presence} is} */
     private static int[] offsets(Column input, int rows) {
-        return Arrays.copyOf(input.rowOffsets(), rows + 1);
+        int[] offsets = input.rowOffsets();
+        return offsets.length == rows + 1 ? offsets : Arrays.copyOf(offsets, rows + 1);
     }
 
     /**
