@@ -310,7 +310,7 @@ public final class KllQuantiles {
         double[] items = levels[h];
         int size = sizes[h];
         if (h == 0) {
-            Arrays.sort(items, 0, size);
+            LevelSort.sort(items, size);
         }
         int kept = size % 2;
         int offset = kept + (nextCoin() ? 1 : 0);
@@ -356,7 +356,7 @@ public final class KllQuantiles {
             for (int h = 0; h < levels.length; h++) {
                 double[] items = levels[h].clone();
                 if (h == 0) {
-                    Arrays.sort(items, 0, sizes[0]);
+                    LevelSort.sort(items, sizes[0]);
                 }
                 count = mergeWeighted(values, weights, count, items, sizes[h], 1L << h);
             }

@@ -10,10 +10,13 @@ import java.util.List;
  *
  * <pre>{@code
  * AsciiIndex index = new AsciiIndex(List.of("red", "blue"));
- * int at = index.find("blue".getBytes(US_ASCII), 0, 4); // 1; -1 when absent
+ * int at = index.find("blue".getBytes(US_ASCII), 0, 4); // 1; -1 when absent, NOT_ASCII for other bytes
  * }</pre>
  */
 final class AsciiIndex {
+    /** What {@link #find} returns for bytes that are not all ASCII (look their text up instead). */
+    static final int NOT_ASCII = -2;
+
     private final int[] slots; // entry position + 1, or 0 for an empty slot
     private final int mask;
     private final int[] starts; // per vocabulary position, its bytes in `bytes` (-1: not ASCII)
@@ -63,20 +66,21 @@ final class AsciiIndex {
     }
 
     private static int hash(byte[] source, int start, int length) {
-        int h = 0;
-        for (int i = start; i < start + length; i++) {
-            h = 31 * h + source[i];
-        }
-        return h ^ (h >>> 16);
+        return ByteWords.hash(source, start, length);
     }
 
     private boolean equal(int v, byte[] source, int start, int length) {
-        return ends[v] - starts[v] == length
-                && java.util.Arrays.equals(bytes, starts[v], ends[v], source, start, start + length);
+        return ends[v] - starts[v] == length && ByteWords.equal(bytes, starts[v], source, start, length);
     }
 
-    /** {@return the vocabulary position of the entry with these (ASCII) bytes, or -1} */
+    /**
+     * {@return the vocabulary position of the entry with these bytes, -1 if none, or {@link #NOT_ASCII} if a byte is
+     * not ASCII}
+     */
     int find(byte[] source, int start, int length) {
+        if (!ColumnarStep.ascii(source, start, length)) {
+            return NOT_ASCII;
+        }
         int slot = hash(source, start, length) & mask;
         while (true) {
             int v = slots[slot] - 1;

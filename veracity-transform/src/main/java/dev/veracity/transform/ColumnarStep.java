@@ -6,6 +6,9 @@ import dev.veracity.data.FeatureType;
 import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
 import dev.veracity.data.StringColumn;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -21,6 +24,8 @@ import java.util.Arrays;
  * }</pre>
  */
 final class ColumnarStep {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private ColumnarStep() {}
 
     /** {@return the step's output column over the input columns, or null when the row path must compute it} */
@@ -39,9 +44,7 @@ final class ColumnarStep {
                 if (x == null) {
                     yield null;
                 }
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = f.scale(x[i]);
-                }
+                scaleAll(f, x);
                 yield new FloatColumn(step.name(), rows, presence(input, rows), offsets(input, rows), x);
             }
             case BUCKETIZE, APPLY_BUCKETS -> {
@@ -73,6 +76,36 @@ final class ColumnarStep {
             }
             case IMPUTE, ONE_HOT, CROSS, NGRAMS, BAG_OF_WORDS, TFIDF, HOUR, DAY_OF_WEEK, MONTH, CYCLIC -> null;
         };
+    }
+
+    /**
+     * Replaces every value of {@code x} by {@link StepFunction#scale}'s value of it, the op chosen once: the same
+     * arithmetic, so the same doubles, without a switch per value (z-score and min-max; the others value by value).
+     */
+    private static void scaleAll(StepFunction f, double[] x) {
+        Constants c = f.constants();
+        Op op = f.step().op();
+        if (op == Op.SCALE_TO_Z_SCORE) {
+            double mean = c.count() == 0 ? 0 : c.mean();
+            double stdDev = c.stdDev();
+            for (int i = 0; i < x.length; i++) {
+                double centered = x[i] - mean;
+                x[i] = stdDev > 0 ? centered / stdDev : centered;
+            }
+        } else if ((op == Op.SCALE_TO_0_1 || op == Op.SCALE_BY_MIN_MAX) && c.min() < c.max()) {
+            double outMin = op == Op.SCALE_TO_0_1 ? 0 : f.step().parameters().outputMin();
+            double outMax = op == Op.SCALE_TO_0_1 ? 1 : f.step().parameters().outputMax();
+            double min = c.min();
+            double max = c.max();
+            for (int i = 0; i < x.length; i++) {
+                double scaled = (x[i] - min) / (max - min);
+                x[i] = scaled * (outMax - outMin) + outMin;
+            }
+        } else {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = f.scale(x[i]);
+            }
+        }
     }
 
     /** {@return the column's values as doubles, or null if it is not numeric or a missing row holds values} */
@@ -107,12 +140,19 @@ final class ColumnarStep {
         return true;
     }
 
+    /**
+     * {@return the input's presence for the output column}: the input's own array (columns never change their
+     * arrays, so the output shares it; no copy of 4 or 5 bytes a row per output column), cut when it is longer
+     */
     private static boolean[] presence(Column input, int rows) {
-        return Arrays.copyOf(input.present(), rows);
+        boolean[] present = input.present();
+        return present.length == rows ? present : Arrays.copyOf(present, rows);
     }
 
+    /** {@return the input's row offsets for the output column, shared as {@link #presence} is} */
     private static int[] offsets(Column input, int rows) {
-        return Arrays.copyOf(input.rowOffsets(), rows + 1);
+        int[] offsets = input.rowOffsets();
+        return offsets.length == rows + 1 ? offsets : Arrays.copyOf(offsets, rows + 1);
     }
 
     /**
@@ -143,12 +183,32 @@ final class ColumnarStep {
             }
             return out;
         }
+        Parameters p = f.step().parameters();
+        if (f.step().op() == Op.HASH_STRINGS) {
+            for (int i = 0; i < n; i++) {
+                int start = starts[i];
+                int length = starts[i + 1] - start;
+                out[i] = ascii(bytes, start, length)
+                        ? Text.bucket(bytes, start, length, p.hashBuckets())
+                        : category(f, new String(bytes, start, length, StandardCharsets.UTF_8));
+            }
+            return out;
+        }
+        AsciiIndex index = f.asciiIndex();
+        long size = f.constants().vocabulary().size();
         for (int i = 0; i < n; i++) {
             int start = starts[i];
             int length = starts[i + 1] - start;
-            out[i] = ascii(bytes, start, length)
-                    ? category(f, bytes, start, length)
-                    : category(f, new String(bytes, start, length, StandardCharsets.UTF_8));
+            int at = index.find(bytes, start, length);
+            if (at >= 0) {
+                out[i] = at;
+            } else if (at == AsciiIndex.NOT_ASCII) {
+                out[i] = category(f, new String(bytes, start, length, StandardCharsets.UTF_8));
+            } else {
+                out[i] = p.numOovBuckets() > 0
+                        ? size + Text.bucket(bytes, start, length, p.numOovBuckets())
+                        : p.defaultValue();
+            }
         }
         return out;
     }
@@ -160,28 +220,17 @@ final class ColumnarStep {
                 : f.lookup(value);
     }
 
-    /** {@return as {@link #category(StepFunction, String)} of the text of ASCII bytes, without making it} */
-    private static long category(StepFunction f, byte[] bytes, int start, int length) {
-        Parameters p = f.step().parameters();
-        if (f.step().op() == Op.HASH_STRINGS) {
-            return Text.bucket(bytes, start, length, p.hashBuckets());
-        }
-        int at = f.asciiIndex().find(bytes, start, length);
-        if (at >= 0) {
-            return at;
-        }
-        return p.numOovBuckets() > 0
-                ? f.constants().vocabulary().size() + Text.bucket(bytes, start, length, p.numOovBuckets())
-                : p.defaultValue();
-    }
-
     /** {@return whether the bytes are all ASCII (so their UTF-8 text is one char per byte, equal to them)} */
     static boolean ascii(byte[] bytes, int start, int length) {
-        for (int i = start; i < start + length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
+        int i = start;
+        int end = start + length;
+        long signs = 0;
+        for (; i + 8 <= end; i += 8) { // eight bytes at a time: any top bit set
+            signs |= (long) LONGS.get(bytes, i);
         }
-        return true;
+        for (; i < end; i++) {
+            signs |= bytes[i];
+        }
+        return (signs & 0x8080_8080_8080_8080L) == 0;
     }
 }

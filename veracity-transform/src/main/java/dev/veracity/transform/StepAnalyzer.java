@@ -1,8 +1,10 @@
 package dev.veracity.transform;
 
 import dev.veracity.data.Column;
+import dev.veracity.data.DictionaryCodes;
 import dev.veracity.data.FloatColumn;
 import dev.veracity.data.IntColumn;
+import dev.veracity.data.StringColumn;
 import dev.veracity.data.ValueText;
 import dev.veracity.stats.KllQuantiles;
 import dev.veracity.stats.NumericMoments;
@@ -32,6 +34,7 @@ final class StepAnalyzer {
     private NumericMoments moments;
     private KllQuantiles quantiles;
     private final Map<String, long[]> counts;
+    private final ByteCounts textCounts; // a text column's counts by bytes, drained into counts when needed
     private long documents;
     private double[] buffer = new double[0];
 
@@ -41,6 +44,7 @@ final class StepAnalyzer {
         this.moments = kind == Analysis.MOMENTS ? new NumericMoments() : null;
         this.quantiles = kind == Analysis.QUANTILES ? new KllQuantiles(QUANTILES_K) : null;
         this.counts = kind == Analysis.COUNTS ? new HashMap<>() : null;
+        this.textCounts = kind == Analysis.COUNTS && step.op() != Op.TFIDF ? new ByteCounts() : null;
     }
 
     /** What a step's analysis computes. */
@@ -111,6 +115,10 @@ final class StepAnalyzer {
     }
 
     private void addCounts(Column column) {
+        if (textCounts != null && column instanceof StringColumn text) {
+            addText(text);
+            return;
+        }
         if (step.op() != Op.TFIDF) {
             int n = column.valueCount();
             for (int i = 0; i < n; i++) {
@@ -140,6 +148,44 @@ final class StepAnalyzer {
         }
     }
 
+    /**
+     * Counts a text column's values by their bytes (its text is their UTF-8 decoding, as {@link ValueText#of}); a
+     * dictionary-coded column's values by entry, each entry's bytes counted once.
+     */
+    private void addText(StringColumn text) {
+        int n = text.valueCount();
+        DictionaryCodes dictionary = text.dictionary();
+        byte[] bytes;
+        int[] starts;
+        if (dictionary != null && dictionary.entryCount() <= n) {
+            long[] byEntry = new long[dictionary.entryCount()];
+            int[] codes = dictionary.codes();
+            for (int i = 0; i < n; i++) {
+                byEntry[codes[i]]++;
+            }
+            bytes = dictionary.entryBytes();
+            starts = dictionary.entryOffsets();
+            for (int e = 0; e < byEntry.length; e++) {
+                if (byEntry[e] > 0) {
+                    textCounts.add(bytes, starts[e], starts[e + 1] - starts[e], byEntry[e]);
+                }
+            }
+            return;
+        }
+        bytes = text.bytes();
+        starts = text.valueOffsets();
+        for (int i = 0; i < n; i++) {
+            textCounts.add(bytes, starts[i], starts[i + 1] - starts[i], 1);
+        }
+    }
+
+    /** Moves the counts kept by bytes into the counts by text (before the counts are read or written). */
+    private void settle() {
+        if (textCounts != null && textCounts.size() > 0) {
+            textCounts.drainInto(counts);
+        }
+    }
+
     /** Adds the values {@code other} analyzed; {@code other} must analyze the same step. */
     void merge(StepAnalyzer other) {
         if (other == this) {
@@ -152,6 +198,9 @@ final class StepAnalyzer {
             quantiles.merge(other.quantiles);
         }
         if (counts != null) {
+            if (textCounts != null) {
+                textCounts.addAll(other.textCounts);
+            }
             other.counts.forEach((key, c) -> {
                 long[] mine = counts.computeIfAbsent(key, k -> new long[2]);
                 mine[0] += c[0];
@@ -173,6 +222,7 @@ final class StepAnalyzer {
             out.write(bytes);
         }
         if (counts != null) {
+            settle();
             List<String> keys = new ArrayList<>(counts.keySet());
             keys.sort(Text::compareBytes);
             out.writeInt(keys.size());
@@ -266,6 +316,7 @@ final class StepAnalyzer {
                     "");
         }
         if (counts != null) {
+            settle();
             return countsResult(p);
         }
         return Constants.NONE;

@@ -18,14 +18,22 @@ final class Text {
         long fingerprint = Hashing.farmHashFingerprint64()
                 .hashBytes(value.getBytes(StandardCharsets.UTF_8))
                 .asLong();
-        return Long.remainderUnsigned(fingerprint, buckets);
+        return unsignedRemainder(fingerprint, buckets);
     }
 
     /** {@return as {@link #bucket(String, long)} of the text whose UTF-8 encoding is these bytes} */
     static long bucket(byte[] utf8, int start, int length, long buckets) {
         long fingerprint =
                 Hashing.farmHashFingerprint64().hashBytes(utf8, start, length).asLong();
-        return Long.remainderUnsigned(fingerprint, buckets);
+        return unsignedRemainder(fingerprint, buckets);
+    }
+
+    /**
+     * {@return {@code Long.remainderUnsigned(value, buckets)} for a positive number of buckets}: half the fingerprints
+     * are non-negative, and their unsigned remainder is the signed one, one division without the unsigned dance
+     */
+    static long unsignedRemainder(long value, long buckets) {
+        return value >= 0 ? value % buckets : Long.remainderUnsigned(value, buckets);
     }
 
     /** Adds the whitespace-separated tokens of {@code text} to {@code tokens} ({@code tf.strings.split}). */

@@ -216,5 +216,35 @@ class ColumnarStepTest {
         assertThat(index.find("?".getBytes(StandardCharsets.US_ASCII), 0, 1)).isEqualTo(-1);
         assertThat(index.find("green".getBytes(StandardCharsets.US_ASCII), 0, 5))
                 .isEqualTo(-1);
+        assertThat(index.find("dé".getBytes(StandardCharsets.UTF_8), 0, 3)).isEqualTo(AsciiIndex.NOT_ASCII);
+    }
+
+    @Test
+    void asciiCheckSeesATopBitAnywhereInTheRange() {
+        for (int length = 0; length < 40; length++) {
+            byte[] bytes = new byte[length + 6];
+            java.util.Arrays.fill(bytes, (byte) 'a');
+            bytes[0] = (byte) 0xC3; // outside the range
+            bytes[length + 5] = (byte) 0xA9;
+            assertThat(ColumnarStep.ascii(bytes, 3, length)).isTrue();
+            for (int at = 3; at < 3 + length; at++) {
+                bytes[at] = (byte) 0x80;
+                assertThat(ColumnarStep.ascii(bytes, 3, length))
+                        .as("length %d, at %d", length, at)
+                        .isFalse();
+                bytes[at] = 'a';
+            }
+        }
+    }
+
+    @Test
+    void unsignedRemainderIsLongRemainderUnsigned() {
+        java.util.Random random = new java.util.Random(17);
+        long[] divisors = {1, 2, 3, 7, 1000, 1L << 32, Long.MAX_VALUE};
+        for (int i = 0; i < 100_000; i++) {
+            long value = i < 4 ? new long[] {0, -1, Long.MIN_VALUE, Long.MAX_VALUE}[i] : random.nextLong();
+            long buckets = i % 2 == 0 ? divisors[i % divisors.length] : 1 + (random.nextLong() & Long.MAX_VALUE - 1);
+            assertThat(Text.unsignedRemainder(value, buckets)).isEqualTo(Long.remainderUnsigned(value, buckets));
+        }
     }
 }

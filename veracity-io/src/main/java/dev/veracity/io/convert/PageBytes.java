@@ -2,6 +2,7 @@ package dev.veracity.io.convert;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
@@ -45,6 +46,13 @@ final class PageBytes {
         }
     }
 
+    /** Writes the {@code count} (at most 8) low bytes of {@code bits}, least significant first. */
+    void writeLowBytes(long bits, int count) {
+        ensure(8);
+        LONGS.set(bytes, size, bits); // all eight written, the size moves by count
+        size += count;
+    }
+
     void writeByte(int b) {
         ensure(1);
         bytes[size++] = (byte) b;
@@ -54,6 +62,11 @@ final class PageBytes {
         ensure(4);
         INTS.set(bytes, size, value);
         size += 4;
+    }
+
+    /** Overwrites the byte at {@code at} (a run header written before its data). */
+    void setByte(int at, int b) {
+        bytes[at] = (byte) b;
     }
 
     /** Overwrites 4 bytes at {@code at} (a length written before its data). */
@@ -67,24 +80,32 @@ final class PageBytes {
         size += 8;
     }
 
-    /** Writes longs {@code [from, to)}, 8 bytes each. */
+    /** Writes longs {@code [from, to)}, 8 bytes each (one bulk copy). */
     void writeLongs(long[] values, int from, int to) {
         ensure(8 * (to - from));
-        int at = size;
-        for (int i = from; i < to; i++, at += 8) {
-            LONGS.set(bytes, at, values[i]);
-        }
-        size = at;
+        ByteBuffer.wrap(bytes, size, 8 * (to - from))
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asLongBuffer()
+                .put(values, from, to - from);
+        size += 8 * (to - from);
     }
 
-    /** Writes doubles {@code [from, to)} as PLAIN does: the bits of {@link Double#doubleToLongBits}. */
+    /**
+     * Writes doubles {@code [from, to)} as PLAIN does: the bits of {@link Double#doubleToLongBits} (one bulk copy of
+     * the raw bits, then every NaN, if any, rewritten as the canonical NaN).
+     */
     void writeDoubles(double[] values, int from, int to) {
         ensure(8 * (to - from));
-        int at = size;
-        for (int i = from; i < to; i++, at += 8) {
-            LONGS.set(bytes, at, Double.doubleToLongBits(values[i]));
+        ByteBuffer.wrap(bytes, size, 8 * (to - from))
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asDoubleBuffer()
+                .put(values, from, to - from);
+        for (int i = from; i < to; i++) {
+            if (Double.isNaN(values[i])) {
+                LONGS.set(bytes, size + 8 * (i - from), Double.doubleToLongBits(values[i]));
+            }
         }
-        size = at;
+        size += 8 * (to - from);
     }
 
     /** Writes a byte string as PLAIN BINARY: its length (4 bytes) and its bytes. */

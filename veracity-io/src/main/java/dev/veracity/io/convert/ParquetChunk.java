@@ -8,14 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.parquet.bytes.BytesInput;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
-import org.apache.parquet.io.api.Binary;
 
 /**
  * One column of a Parquet row group, encoded a page at a time from whole columns of values: levels and values are
@@ -141,29 +138,36 @@ final class ParquetChunk {
     private void addSingles(Column column, int rowCount) throws IOException {
         boolean[] present = column.present();
         int[] offsets = column.rowOffsets();
-        if (column instanceof IntColumn ints) {
-            long[] source = ints.values();
-            for (int r = 0; r < rowCount; r++) {
-                if (present[r]) {
-                    definitions[levels++] = 1;
-                    longs[values++] = source[offsets[r]];
+        if (column instanceof IntColumn || column instanceof FloatColumn) {
+            long[] longSource = column instanceof IntColumn ints ? ints.values() : null;
+            double[] doubleSource = column instanceof FloatColumn floats ? floats.values() : null;
+            for (int r = 0; r < rowCount; ) {
+                // up to the page's end, no check per row
+                int end = Math.min(rowCount, r + Math.max(1, PAGE_VALUES - rows));
+                int level = levels;
+                int value = values;
+                int from = r;
+                if (longSource != null) {
+                    for (; r < end; r++) {
+                        boolean here = present[r];
+                        definitions[level++] = here ? 1 : 0;
+                        if (here) {
+                            longs[value++] = longSource[offsets[r]];
+                        }
+                    }
                 } else {
-                    definitions[levels++] = 0;
+                    for (; r < end; r++) {
+                        boolean here = present[r];
+                        definitions[level++] = here ? 1 : 0;
+                        if (here) {
+                            doubles[value++] = doubleSource[offsets[r]];
+                        }
+                    }
                 }
-                if (++rows >= PAGE_VALUES) {
-                    writePage();
-                }
-            }
-        } else if (column instanceof FloatColumn floats) {
-            double[] source = floats.values();
-            for (int r = 0; r < rowCount; r++) {
-                if (present[r]) {
-                    definitions[levels++] = 1;
-                    doubles[values++] = source[offsets[r]];
-                } else {
-                    definitions[levels++] = 0;
-                }
-                if (++rows >= PAGE_VALUES) {
+                levels = level;
+                values = value;
+                rows += r - from;
+                if (rows >= PAGE_VALUES) {
                     writePage();
                 }
             }
@@ -254,10 +258,10 @@ final class ParquetChunk {
         }
         page.reset();
         if (maxRepetition > 0) {
-            writeLevels(repetitions, maxRepetition);
+            PageEncoding.levels(repetitions, levels, maxRepetition, page);
         }
         if (maxDefinition > 0) {
-            writeLevels(definitions, maxDefinition);
+            PageEncoding.levels(definitions, levels, maxDefinition, page);
         }
         Encoding encoding = writeValues();
         pages.writePage(
@@ -273,41 +277,8 @@ final class ParquetChunk {
         values = 0;
     }
 
-    /** Writes levels as version 1 pages hold them: their byte length, then the RLE/bit-packing hybrid. */
-    private void writeLevels(int[] levelValues, int max) throws IOException {
-        int bitWidth = 32 - Integer.numberOfLeadingZeros(max);
-        int lengthAt = page.size();
-        page.writeInt(0);
-        int first = levelValues[0];
-        int same = 1;
-        while (same < levels && levelValues[same] == first) {
-            same++;
-        }
-        if (same == levels) {
-            page.writeVarInt(levels << 1); // one RLE run: (count << 1), the value in (bitWidth + 7) / 8 bytes
-            page.writeByte(first);
-        } else {
-            hybrid(levelValues, levels, bitWidth);
-        }
-        page.setInt(lengthAt, page.size() - lengthAt - 4);
-    }
-
-    private void hybrid(int[] ints, int count, int bitWidth) throws IOException {
-        RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(
-                bitWidth, 16 * 1024, PAGE_BYTES, HeapByteBufferAllocator.getInstance());
-        try {
-            for (int i = 0; i < count; i++) {
-                encoder.writeInt(ints[i]);
-            }
-            byte[] encoded = encoder.toBytes().toByteArray();
-            page.write(encoded, 0, encoded.length);
-        } finally {
-            encoder.close();
-        }
-    }
-
     /** Writes the values as dictionary ids while the dictionary pays, else PLAIN; returns the encoding. */
-    private Encoding writeValues() throws IOException {
+    private Encoding writeValues() {
         if (dictionaryOn) {
             int before = page.size();
             if (ids == null || ids.length < values) {
@@ -327,7 +298,7 @@ final class ParquetChunk {
             if (pays) {
                 int bitWidth = Math.max(1, 32 - Integer.numberOfLeadingZeros(dictionary.size() - 1));
                 page.writeByte(bitWidth);
-                hybrid(ids, values, bitWidth);
+                HybridEncoder.encode(ids, values, bitWidth, page);
                 if (firstPage && page.size() - before + dictionary.plainBytes(dictionary.size()) >= valueBytes()) {
                     pays = false; // parquet-java's test after the first page: no smaller than PLAIN
                     page.truncate(before);
@@ -339,82 +310,22 @@ final class ParquetChunk {
                 return Encoding.PLAIN_DICTIONARY;
             }
             dictionaryOn = false; // the pages written so far keep their ids: the dictionary page holds those entries
-            writePlain();
-            return Encoding.PLAIN;
         }
-        writePlain();
-        return Encoding.PLAIN;
-    }
-
-    private void writePlain() {
         switch (declared.type()) {
             case INT -> page.writeLongs(longs, 0, values);
             case FLOAT -> page.writeDoubles(doubles, 0, values);
-            case STRING -> {
-                for (int i = 0; i < values; i++) {
-                    page.writeBinary(strings, stringOffsets[i], stringOffsets[i + 1]);
-                }
-            }
+            case STRING -> PageEncoding.plainBinaries(strings, stringOffsets, values, page);
         }
+        return Encoding.PLAIN;
     }
 
     /** {@return the page's statistics: min and max as parquet-java orders them, and the null count} */
     private Statistics<?> statistics() {
-        Statistics<?> stats = Statistics.createStats(descriptor.getPrimitiveType());
-        stats.incrementNumNulls(levels - values);
-        if (values == 0) {
-            return stats;
-        }
-        switch (declared.type()) {
-            case INT -> {
-                long min = longs[0];
-                long max = longs[0];
-                for (int i = 1; i < values; i++) {
-                    min = Math.min(min, longs[i]);
-                    max = Math.max(max, longs[i]);
-                }
-                stats.updateStats(min);
-                stats.updateStats(max);
-            }
-            case FLOAT -> {
-                double min = doubles[0];
-                double max = doubles[0];
-                for (int i = 1; i < values; i++) {
-                    if (Double.compare(doubles[i], min) < 0) {
-                        min = doubles[i];
-                    }
-                    if (Double.compare(doubles[i], max) > 0) {
-                        max = doubles[i];
-                    }
-                }
-                stats.updateStats(min);
-                stats.updateStats(max);
-            }
-            case STRING -> {
-                int min = 0;
-                int max = 0;
-                for (int i = 1; i < values; i++) {
-                    if (compare(i, min) < 0) {
-                        min = i;
-                    }
-                    if (compare(i, max) > 0) {
-                        max = i;
-                    }
-                }
-                stats.updateStats(binary(min));
-                stats.updateStats(binary(max));
-            }
-        }
-        return stats;
-    }
-
-    private int compare(int a, int b) {
-        return Arrays.compareUnsigned(
-                strings, stringOffsets[a], stringOffsets[a + 1], strings, stringOffsets[b], stringOffsets[b + 1]);
-    }
-
-    private Binary binary(int i) {
-        return Binary.fromConstantByteArray(Arrays.copyOfRange(strings, stringOffsets[i], stringOffsets[i + 1]));
+        return switch (declared.type()) {
+            case INT -> PageEncoding.longs(descriptor, longs, values, levels - values);
+            case FLOAT -> PageEncoding.doubles(descriptor, doubles, values, levels - values);
+            case STRING -> PageEncoding.binaries(descriptor, strings, stringOffsets, values, levels - values);
+        };
     }
 
     /** Writes the last page and, if pages refer to it, the dictionary page; the chunk is then complete. */

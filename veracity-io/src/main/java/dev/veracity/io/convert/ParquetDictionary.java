@@ -22,14 +22,23 @@ sealed interface ParquetDictionary {
     /** Appends the first {@code entries} entries, PLAIN-encoded, to {@code out}. */
     void writePlain(int entries, PageBytes out);
 
-    /** INT64 values. */
+    /** INT64 values; those in {@code [0, 4096)} (codes, buckets, small counts) found by value, without hashing. */
     final class Longs implements ParquetDictionary {
+        private static final int SMALL = 4096;
+
         private long[] keys = new long[1024];
         private int[] slots = newSlots(2048);
+        private final int[] small = newSlots(SMALL); // per small value, its id, -1 until added
         private int size;
 
         /** {@return the id of the value, added if new} */
         int id(long value) {
+            if (value >= 0 && value < SMALL) {
+                int id = small[(int) value];
+                if (id >= 0) {
+                    return id;
+                }
+            }
             int mask = slots.length - 1;
             int at = mix(Long.hashCode(value)) & mask;
             while (true) {
@@ -50,6 +59,9 @@ sealed interface ParquetDictionary {
             }
             keys[size] = value;
             slots[at] = size;
+            if (value >= 0 && value < SMALL) {
+                small[(int) value] = size;
+            }
             size++;
             if (size * 2 > slots.length) {
                 long[] values = keys;
