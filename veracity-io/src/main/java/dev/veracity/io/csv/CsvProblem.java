@@ -22,6 +22,33 @@ record CsvProblem(ErrorCode code, String message) {
         return new InputException(code, message);
     }
 
+    /** {@return the problem of a quoted field still open at the end of the file} @param place as {@link #place} */
+    static CsvProblem unterminatedQuote(String place, byte quote) {
+        return new CsvProblem(
+                ErrorCode.CSV_UNTERMINATED_QUOTE,
+                place + ": expected a closing quote (" + symbol(quote) + ") before the end of the file, found none");
+    }
+
+    /** {@return the problem of a byte other than a delimiter or line end after a closing quote} */
+    static CsvProblem textAfterClosingQuote(String place, byte delimiter, byte found) {
+        return new CsvProblem(
+                ErrorCode.CSV_TEXT_AFTER_CLOSING_QUOTE,
+                place + ": expected a delimiter (" + symbol(delimiter)
+                        + ") or a line end after the closing quote, found " + describe(found));
+    }
+
+    /**
+     * {@return the error of a record longer than the limit}
+     *
+     * @param openQuoteLine the line of a quote still open, which may be the cause, or 0
+     */
+    static InputException recordTooLong(String place, int maxRecordBytes, long openQuoteLine) {
+        String hint = openQuoteLine == 0 ? "" : " (the quote opened on line " + openQuoteLine + " may be unclosed)";
+        return new InputException(
+                ErrorCode.CSV_RECORD_TOO_LONG,
+                place + ": expected a record of at most " + maxRecordBytes + " bytes, found a longer one" + hint);
+    }
+
     /** {@return {@code FILE:LINE:FIELD}, followed by the field's header name in parentheses when there is one} */
     static String place(String fileName, long line, int field, List<String> columnNames) {
         String place = fileName + ":" + line + ":" + field;

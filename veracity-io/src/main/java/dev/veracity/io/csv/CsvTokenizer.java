@@ -1,12 +1,8 @@
 package dev.veracity.io.csv;
 
-import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +21,10 @@ import java.util.Optional;
  * <p>The stream may start at any record boundary of a file (for parallel chunks): pass the line number of its first
  * byte, and whether it is the file's start (only there is a byte-order mark dropped). A record's bytes stay valid
  * until the next call of {@link #next()}. A record longer than the buffer grows it (up to the record limit).
+ *
+ * <p>Past 400 lines on purpose: the fast path for plain records and the general one share the buffer, its indices
+ * and the field ranges on the hottest loop of every CSV read; the byte scans are {@link CsvSpecials}, the messages
+ * {@link CsvProblem}'s.
  */
 final class CsvTokenizer {
     static final int DEFAULT_BUFFER_SIZE = 1 << 20;
@@ -36,21 +36,12 @@ final class CsvTokenizer {
     private static final int LINE_END = 1;
     private static final int END_OF_STREAM = 2;
     private static final byte[] NO_BYTES = {};
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    /** Multiplies the low bits of a long's eight bytes into its top byte, in order (bit i from byte i). */
-    private static final long GATHER = 0x0102040810204080L;
-
-    private static final long LF_BYTES = LF * ONES;
-    private static final long CR_BYTES = CR * ONES;
 
     private final InputStream in;
     private final String fileName;
     private final byte delimiter;
     private final byte quote;
-    private final long delimiterBytes;
-    private final long quoteBytes;
+    private final CsvSpecials specials;
     private final int maxRecordBytes;
     private byte[] buffer;
     private final boolean atFileStart;
@@ -104,8 +95,7 @@ final class CsvTokenizer {
         this.fileName = Objects.requireNonNull(fileName, "fileName is null");
         this.delimiter = options.delimiter();
         this.quote = options.quote();
-        this.delimiterBytes = (delimiter & 0xFFL) * ONES;
-        this.quoteBytes = (quote & 0xFFL) * ONES;
+        this.specials = new CsvSpecials(delimiter, quote);
         if (firstLine < 1 || bufferSize < 1 || maxRecordBytes < 1) {
             throw new IllegalArgumentException("firstLine, bufferSize and maxRecordBytes must be positive");
         }
@@ -182,7 +172,7 @@ final class CsvTokenizer {
             if (base + Long.SIZE > lim) {
                 return false;
             }
-            bits = specials(b, base);
+            bits = specials.delimitersAndLineEnds(b, base);
         }
         int count = 0;
         while (true) {
@@ -216,27 +206,8 @@ final class CsvTokenizer {
             if (base + Long.SIZE > lim) {
                 return false;
             }
-            bits = specials(b, base);
+            bits = specials.delimitersAndLineEnds(b, base);
         }
-    }
-
-    /** {@return bit {@code i} set where {@code b[base + i]} is a delimiter or a line end, for i in [0, 64)} */
-    private long specials(byte[] b, int base) {
-        long mask = 0;
-        for (int w = 0; w < Long.BYTES; w++) {
-            long word = (long) LONGS.get(b, base + w * Long.BYTES);
-            long high = ~(nonZeroBytes(word ^ delimiterBytes)
-                            & nonZeroBytes(word ^ LF_BYTES)
-                            & nonZeroBytes(word ^ CR_BYTES))
-                    & HIGHS;
-            mask |= ((high >>> 7) * GATHER >>> 56) << (w * Long.BYTES);
-        }
-        return mask;
-    }
-
-    /** {@return the high bit of each byte of {@code x} set exactly where the byte is not zero, with low bits} */
-    private static long nonZeroBytes(long x) {
-        return ((x & ~HIGHS) + ~HIGHS) | x;
     }
 
     /** {@return the number of fields of the current record; at least 1} */
@@ -302,7 +273,7 @@ final class CsvTokenizer {
     private int readUnquoted() throws IOException {
         while (true) {
             int start = position;
-            int p = endOfRun(buffer, start, limit, delimiterBytes, delimiter);
+            int p = specials.endOfUnquoted(buffer, start, limit);
             keep(start, p);
             position = p;
             checkLength();
@@ -313,37 +284,6 @@ final class CsvTokenizer {
                 return END_OF_STREAM;
             }
         }
-    }
-
-    /**
-     * {@return the index of the first {@code stop} byte or line end in {@code b[from, to)}, or {@code to}}
-     *
-     * @param stops {@code stop} in every byte of a long
-     */
-    private static int endOfRun(byte[] b, int from, int to, long stops, byte stop) {
-        int p = from;
-        for (; p + Long.BYTES <= to; p += Long.BYTES) {
-            long word = (long) LONGS.get(b, p);
-            long found = zeroBytes(word ^ stops) | zeroBytes(word ^ LF_BYTES) | zeroBytes(word ^ CR_BYTES);
-            if (found != 0) {
-                return p + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; p < to; p++) {
-            byte c = b[p];
-            if (c == stop || c == LF || c == CR) {
-                return p;
-            }
-        }
-        return to;
-    }
-
-    /**
-     * {@return the high bit of each zero byte of {@code x}} Exact for the lowest zero byte (a borrow can only mark
-     * bytes above a zero one), which is all the scan asks.
-     */
-    private static long zeroBytes(long x) {
-        return (x - ONES) & ~x & HIGHS;
     }
 
     /** Keeps the field bytes {@code buffer[from, to)}: moves them down to the write index if an escape came before. */
@@ -363,7 +303,7 @@ final class CsvTokenizer {
             byte[] b = buffer;
             int start = position;
             int end = limit;
-            int p = endOfRun(b, start, end, quoteBytes, quote);
+            int p = specials.endOfQuoted(b, start, end);
             if (p > start) {
                 keep(start, p);
                 afterQuotedCr = false;
@@ -424,20 +364,14 @@ final class CsvTokenizer {
 
     private void unterminated(long openLine, int openField) {
         if (problem == null) {
-            problem = new CsvProblem(
-                    ErrorCode.CSV_UNTERMINATED_QUOTE,
-                    CsvProblem.place(fileName, openLine, openField, columnNames) + ": expected a closing quote ("
-                            + CsvProblem.symbol(quote) + ") before the end of the file, found none");
+            problem = CsvProblem.unterminatedQuote(CsvProblem.place(fileName, openLine, openField, columnNames), quote);
         }
     }
 
     private void textAfterClosingQuote(byte found) {
         if (problem == null) {
-            problem = new CsvProblem(
-                    ErrorCode.CSV_TEXT_AFTER_CLOSING_QUOTE,
-                    CsvProblem.place(fileName, line, fieldCount + 1, columnNames)
-                            + ": expected a delimiter (" + CsvProblem.symbol(delimiter)
-                            + ") or a line end after the closing quote, found " + CsvProblem.describe(found));
+            problem = CsvProblem.textAfterClosingQuote(
+                    CsvProblem.place(fileName, line, fieldCount + 1, columnNames), delimiter, found);
         }
     }
 
@@ -448,11 +382,8 @@ final class CsvTokenizer {
     private void checkLength() {
         long length = bufferStart + position - recordStart;
         if (length > maxRecordBytes) {
-            String hint = openQuoteLine == 0 ? "" : " (the quote opened on line " + openQuoteLine + " may be unclosed)";
-            throw new InputException(
-                    ErrorCode.CSV_RECORD_TOO_LONG,
-                    CsvProblem.place(fileName, recordLine, fieldCount + 1, columnNames)
-                            + ": expected a record of at most " + maxRecordBytes + " bytes, found a longer one" + hint);
+            throw CsvProblem.recordTooLong(
+                    CsvProblem.place(fileName, recordLine, fieldCount + 1, columnNames), maxRecordBytes, openQuoteLine);
         }
     }
 
