@@ -8,6 +8,7 @@ import dev.veracity.data.FeatureType;
 import dev.veracity.testing.Gen;
 import dev.veracity.testing.SeededProperty;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -222,17 +223,25 @@ class NumberParserProperties {
                 "9223372036854775807"
             })
     void classifyAgreesWithTheParsers(String text) {
-        byte[] bytes = text.getBytes(US_ASCII);
-        FeatureType type = NumberParser.classify(bytes, 0, bytes.length);
+        byte[] plain = text.getBytes(US_ASCII);
+        classifyAgreesWithTheParsers(text, plain);
+        for (byte[] padded : padded(plain)) {
+            classifyAgreesWithTheParsers(text, java.util.Arrays.copyOfRange(padded, 3, padded.length));
+        }
+    }
+
+    /** As {@link #classifyAgreesWithTheParsers(String)}, {@code text} at the start of {@code bytes} (longer, maybe). */
+    private static void classifyAgreesWithTheParsers(String text, byte[] array) {
+        int length = text.length();
+        FeatureType type = NumberParser.classify(array, 0, length);
         switch (type) {
             case INT ->
-                assertThat(NumberParser.parseDouble(bytes, 0, bytes.length))
-                        .as(text)
-                        .isEqualTo((double) NumberParser.parseLong(bytes, 0, bytes.length));
-            case FLOAT -> NumberParser.parseDouble(bytes, 0, bytes.length);
+                assertThat(NumberParser.parseDouble(array, 0, length)).as(text).isEqualTo((double)
+                        NumberParser.parseLong(array, 0, length));
+            case FLOAT -> NumberParser.parseDouble(array, 0, length);
             case STRING -> {
                 if (!text.strip().replaceFirst("^[+-]", "").matches("[0-9]+")) {
-                    assertThatThrownBy(() -> NumberParser.parseDouble(bytes, 0, bytes.length))
+                    assertThatThrownBy(() -> NumberParser.parseDouble(array, 0, length))
                             .as(text)
                             .isInstanceOf(NumberFormatException.class);
                 }
@@ -243,9 +252,28 @@ class NumberParserProperties {
     private static void assertSameAsJava(String decimal) {
         byte[] bytes = decimal.getBytes(US_ASCII);
         double parsed = NumberParser.parseDouble(bytes, 0, bytes.length);
-        assertThat(Double.doubleToRawLongBits(parsed))
-                .as(decimal)
-                .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(decimal)));
+        long expected = Double.doubleToRawLongBits(Double.parseDouble(decimal));
+        assertThat(Double.doubleToRawLongBits(parsed)).as(decimal).isEqualTo(expected);
+        for (byte[] padded : padded(bytes)) {
+            assertThat(Double.doubleToRawLongBits(NumberParser.parseDouble(padded, 3, bytes.length)))
+                    .as("%s inside other bytes", decimal)
+                    .isEqualTo(expected);
+        }
+    }
+
+    /**
+     * {@return the bytes at offset 3 of longer arrays, among bytes a parser that reads eight at a time must not take
+     * for its own: digits, points, spaces, letters}
+     */
+    private static List<byte[]> padded(byte[] bytes) {
+        List<byte[]> arrays = new java.util.ArrayList<>();
+        for (byte filler : new byte[] {'7', '.', ' ', 'e', 0, (byte) 0xB9}) {
+            byte[] padded = new byte[bytes.length + 3 + 9];
+            java.util.Arrays.fill(padded, filler);
+            System.arraycopy(bytes, 0, padded, 3, bytes.length);
+            arrays.add(padded);
+        }
+        return arrays;
     }
 
     /** A sign, 1 to 16 digits with a point among them, and an exponent in [-22, 22] half the time. */
