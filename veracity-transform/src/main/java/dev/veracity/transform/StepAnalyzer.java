@@ -90,28 +90,27 @@ final class StepAnalyzer {
             addCounts(column);
             return;
         }
-        int n = numbers(column);
+        int n = column.valueCount();
+        // a float column's own values, else its ints converted into the buffer
+        double[] values = column instanceof FloatColumn floats ? floats.values() : numbers(column);
         if (moments != null) {
-            moments.add(buffer, n);
+            moments.add(values, n);
         } else {
-            quantiles.update(buffer, 0, n);
+            quantiles.update(values, 0, n);
         }
     }
 
-    private int numbers(Column column) {
+    /** {@return the buffer holding an int column's values as doubles} */
+    private double[] numbers(Column column) {
         int n = column.valueCount();
         if (buffer.length < n) {
             buffer = new double[Math.max(n, buffer.length * 2)];
         }
-        if (column instanceof FloatColumn floats) {
-            System.arraycopy(floats.values(), 0, buffer, 0, n);
-        } else {
-            long[] values = ((IntColumn) column).values();
-            for (int i = 0; i < n; i++) {
-                buffer[i] = values[i];
-            }
+        long[] values = ((IntColumn) column).values();
+        for (int i = 0; i < n; i++) {
+            buffer[i] = values[i];
         }
-        return n;
+        return buffer;
     }
 
     private void addCounts(Column column) {

@@ -186,6 +186,9 @@ public final class ParquetBatchWriter implements BatchWriter {
             }
             boolean[] present = column.present();
             int[] offsets = column.rowOffsets();
+            if (converts && singleValued(present, offsets, Math.min(rowCount, badRow))) {
+                continue; // the common case, found in one pass without branches
+            }
             for (int r = 0; r < Math.min(rowCount, badRow); r++) {
                 if (!present[r]) {
                     continue;
@@ -208,6 +211,16 @@ public final class ParquetBatchWriter implements BatchWriter {
         if (problem != null) {
             throw new InputException(ErrorCode.CONVERT_NOT_REPRESENTABLE, problem);
         }
+    }
+
+    /** {@return whether each of the first {@code rows} rows holds one value if present} */
+    private static boolean singleValued(boolean[] present, int[] offsets, int rows) {
+        int wrong = 0;
+        for (int r = 0; r < rows; r++) {
+            int count = offsets[r + 1] - offsets[r];
+            wrong |= present[r] ? count ^ 1 : 0;
+        }
+        return wrong == 0;
     }
 
     @Override
