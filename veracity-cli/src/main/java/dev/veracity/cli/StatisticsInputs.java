@@ -4,6 +4,7 @@ import dev.veracity.ErrorCode;
 import dev.veracity.InputException;
 import dev.veracity.io.StatisticsFiles;
 import dev.veracity.proto.DatasetFeatureStatisticsList;
+import dev.veracity.schema.DatasetView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,5 +36,33 @@ final class StatisticsInputs {
                             + (empty ? "an empty file" : "none"));
         }
         return statistics;
+    }
+
+    /**
+     * {@return the name of the dataset of {@code statistics} (read from {@code file}) a command uses: the one named
+     * {@code name}, else the only or "All Examples" one}
+     *
+     * @throws InputException STATISTICS_NOT_USABLE naming the file, if there is none such
+     */
+    static String datasetName(Path file, DatasetFeatureStatisticsList statistics, String name) {
+        try {
+            return DatasetView.of(statistics, name).dataset().getName();
+        } catch (InputException e) {
+            throw new InputException(e.errorCode(), file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that the statistics of {@code file}, compared with a dataset named {@code currentName} (a previous span,
+     * serving data), hold the dataset the validator compares it with: the one of that name when they hold several
+     * and one has it, else the only or "All Examples" one.
+     *
+     * @throws InputException STATISTICS_NOT_USABLE naming the file, if there is none such
+     */
+    static void requireCounterpart(Path file, DatasetFeatureStatisticsList statistics, String currentName) {
+        boolean named = statistics.getDatasetsCount() > 1
+                && statistics.getDatasetsList().stream()
+                        .anyMatch(d -> d.getName().equals(currentName));
+        datasetName(file, statistics, named ? currentName : null);
     }
 }

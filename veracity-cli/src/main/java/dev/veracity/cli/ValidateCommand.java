@@ -191,7 +191,24 @@ final class ValidateCommand implements Callable<Integer> {
         CheckSet checkSet = checks == null ? null : ChecksFile.read(checks);
         DatasetFeatureStatisticsList current = StatisticsInputs.read(statistics);
         DatasetFeatureStatisticsList before = previous == null ? null : StatisticsInputs.read(previous);
-        ValidationReport report = schema == null ? checksOnly() : schemaReport(current, before);
+        DatasetFeatureStatisticsList servingStatistics = serving == null ? null : StatisticsInputs.read(serving);
+        DatasetFeatureStatisticsList versionStatistics =
+                previousVersion == null ? null : StatisticsInputs.read(previousVersion);
+        if (!correspondingSlices) {
+            // the dataset each file lends the validation, refused here so that the message names the file
+            String name = StatisticsInputs.datasetName(statistics, current, dataset);
+            if (before != null) {
+                StatisticsInputs.requireCounterpart(previous, before, name);
+            }
+            if (servingStatistics != null) {
+                StatisticsInputs.requireCounterpart(serving, servingStatistics, name);
+            }
+            if (versionStatistics != null) {
+                StatisticsInputs.requireCounterpart(previousVersion, versionStatistics, name);
+            }
+        }
+        ValidationReport report =
+                schema == null ? checksOnly() : schemaReport(current, before, servingStatistics, versionStatistics);
         Anomalies anomalies = report.anomalies();
         StringBuilder source = new StringBuilder().append(statistics);
         if (correspondingSlices) {
@@ -203,7 +220,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (checkSet != null) {
             CustomChecks run = CustomChecks.of(checkSet.checks()).now(runTime());
             if (before != null) {
-                run.previous(DatasetView.of(before, dataset).dataset());
+                run.previous(DatasetView.of(before, StatisticsInputs.datasetName(previous, before, dataset))
+                        .dataset());
             }
             anomalies = CustomChecks.addTo(
                     anomalies, run.evaluate(DatasetView.of(current, dataset).dataset()));
@@ -309,7 +327,11 @@ final class ValidateCommand implements Callable<Integer> {
                 List.of());
     }
 
-    private ValidationReport schemaReport(DatasetFeatureStatisticsList current, DatasetFeatureStatisticsList before)
+    private ValidationReport schemaReport(
+            DatasetFeatureStatisticsList current,
+            DatasetFeatureStatisticsList before,
+            DatasetFeatureStatisticsList servingStatistics,
+            DatasetFeatureStatisticsList versionStatistics)
             throws IOException {
         Validator validator = Validator.validate(current, SchemaFiles.read(schema))
                 .environment(environment)
@@ -324,11 +346,11 @@ final class ValidateCommand implements Callable<Integer> {
         if (before != null) {
             validator.previous(before);
         }
-        if (serving != null) {
-            validator.serving(StatisticsInputs.read(serving));
+        if (servingStatistics != null) {
+            validator.serving(servingStatistics);
         }
-        if (previousVersion != null) {
-            validator.previousVersion(StatisticsInputs.read(previousVersion));
+        if (versionStatistics != null) {
+            validator.previousVersion(versionStatistics);
         }
         return validator.report();
     }

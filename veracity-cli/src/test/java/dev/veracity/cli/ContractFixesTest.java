@@ -143,6 +143,46 @@ class ContractFixesTest {
             assertThat(dir.resolve("r.html")).doesNotExist();
         }
 
+        /** Statistics of several datasets, none "All Examples" nor the validated one's name: the file is named. */
+        @Test
+        void validateNamesTheComparedFileWithoutItsDataset() throws IOException {
+            Path current = statistics("a,b\n1,x\n2,y\n");
+            Path schema = dir.resolve("schema.pbtxt");
+            assertThat(CommandRun.of("infer-schema", current.toString(), "-o", schema.toString())
+                            .exitCode())
+                    .isZero();
+            Path slices = write(
+                    "slices.pbtxt",
+                    "datasets { name: \"region_north\" num_examples: 1 }\n"
+                            + "datasets { name: \"region_south\" num_examples: 1 }\n");
+            for (String option : new String[] {"--previous", "--serving", "--previous-version"}) {
+                assertOneErrorLine(
+                        CommandRun.of(
+                                "validate",
+                                "--schema",
+                                schema.toString(),
+                                "--stats",
+                                current.toString(),
+                                option,
+                                slices.toString(),
+                                "-o",
+                                dir.resolve("anomalies.json").toString()),
+                        "slices.pbtxt: expected the dataset to use",
+                        "\"region_north\", \"region_south\"");
+            }
+            assertOneErrorLine(
+                    CommandRun.of(
+                            "validate",
+                            "--schema",
+                            schema.toString(),
+                            "--stats",
+                            slices.toString(),
+                            "-o",
+                            dir.resolve("anomalies.json").toString()),
+                    "slices.pbtxt: expected the dataset to use");
+            assertThat(dir.resolve("anomalies.json")).doesNotExist();
+        }
+
         @Test
         void anEmptySchemaIsRefusedUnlessAllowed() throws IOException {
             Path schema = Files.createFile(dir.resolve("schema.pbtxt"));
