@@ -36,6 +36,15 @@ class ContractFixesTest {
         return stats;
     }
 
+    /** {@return the schema inferred from {@code stats}, in schema.pbtxt} */
+    private Path schemaOf(Path stats) {
+        Path schema = dir.resolve("schema.pbtxt");
+        assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString())
+                        .exitCode())
+                .isZero();
+        return schema;
+    }
+
     @Nested
     class OutputEqualToInput {
         @Test
@@ -58,10 +67,7 @@ class ContractFixesTest {
         @Test
         void validateRefusesToWriteAnomaliesOverTheSchema() throws IOException {
             Path stats = statistics("a\n1\n");
-            Path schema = dir.resolve("schema.pbtxt");
-            assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString())
-                            .exitCode())
-                    .isZero();
+            Path schema = schemaOf(stats);
             String before = Files.readString(schema);
             CommandRun run = CommandRun.of(
                     "validate", "--stats", stats.toString(), "--schema", schema.toString(), "-o", schema.toString());
@@ -72,10 +78,7 @@ class ContractFixesTest {
         @Test
         void updateSchemaMayRewriteTheSchemaInPlaceButNotTheStatistics() throws IOException {
             Path stats = statistics("a\n1\n");
-            Path schema = dir.resolve("schema.pbtxt");
-            assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString())
-                            .exitCode())
-                    .isZero();
+            Path schema = schemaOf(stats);
             assertThat(CommandRun.of(
                                     "update-schema",
                                     "--schema",
@@ -147,10 +150,7 @@ class ContractFixesTest {
         @Test
         void validateNamesTheComparedFileWithoutItsDataset() throws IOException {
             Path current = statistics("a,b\n1,x\n2,y\n");
-            Path schema = dir.resolve("schema.pbtxt");
-            assertThat(CommandRun.of("infer-schema", current.toString(), "-o", schema.toString())
-                            .exitCode())
-                    .isZero();
+            Path schema = schemaOf(current);
             Path slices = write(
                     "slices.pbtxt",
                     "datasets { name: \"region_north\" num_examples: 1 }\n"
@@ -224,10 +224,7 @@ class ContractFixesTest {
     @Test
     void validatePrintsNoTerminalEscapeFromTheData() throws IOException {
         Path stats = statistics("\u001b]0;pwned\u0007name,b\n1,x\n");
-        Path schema = dir.resolve("schema.pbtxt");
-        assertThat(CommandRun.of("infer-schema", stats.toString(), "-o", schema.toString())
-                        .exitCode())
-                .isZero();
+        Path schema = schemaOf(stats);
         Path other = write("other.csv", "b\nx\n");
         Path otherStats = dir.resolve("other.pb");
         assertThat(CommandRun.of("stats", other.toString(), "-o", otherStats.toString())

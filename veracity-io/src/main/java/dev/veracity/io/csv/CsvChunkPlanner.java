@@ -3,9 +3,6 @@ package dev.veracity.io.csv;
 import dev.veracity.io.Workers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,8 +26,6 @@ final class CsvChunkPlanner {
     private static final int NO_QUOTE = -1000;
     /** How much of the start of a file decides whether quotes are counted. */
     static final int SAMPLE_BYTES = 1 << 20;
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private CsvChunkPlanner() {}
 
@@ -104,7 +99,7 @@ final class CsvChunkPlanner {
                 }
                 int i = 0;
                 for (; i + 8 <= n; i += 8) {
-                    quotes += zeroBytes((long) LONGS.get(buffer, i) ^ pattern);
+                    quotes += Long.bitCount(CsvSpecials.zeroBytes(CsvSpecials.longAt(buffer, i) ^ pattern));
                 }
                 for (; i < n; i++) {
                     if (buffer[i] == quote) {
@@ -115,13 +110,6 @@ final class CsvChunkPlanner {
             }
         }
         return quotes;
-    }
-
-    /** {@return how many of the 8 bytes of {@code x} are zero} (a SWAR count: eight bytes per step, no branches) */
-    private static int zeroBytes(long x) {
-        long low7 = 0x7F7F7F7F7F7F7F7FL;
-        long t = (x & low7) + low7; // high bit set where the low 7 bits are non-zero
-        return Long.bitCount(~(t | x | low7));
     }
 
     /** {@return the offset just after the first line end at or after {@code boundary} outside quotes, or the size} */

@@ -54,7 +54,7 @@ final class CsvSpecials {
     long delimitersAndLineEnds(byte[] b, int base) {
         long mask = 0;
         for (int w = 0; w < Long.BYTES; w++) {
-            long word = (long) LONGS.get(b, base + w * Long.BYTES);
+            long word = longAt(b, base + w * Long.BYTES);
             long high = ~(nonZeroBytes(word ^ delimiterBytes)
                             & nonZeroBytes(word ^ LF_BYTES)
                             & nonZeroBytes(word ^ CR_BYTES))
@@ -68,8 +68,9 @@ final class CsvSpecials {
     private static int endOfRun(byte[] b, int from, int to, long stops, byte stop) {
         int p = from;
         for (; p + Long.BYTES <= to; p += Long.BYTES) {
-            long word = (long) LONGS.get(b, p);
-            long found = zeroBytes(word ^ stops) | zeroBytes(word ^ LF_BYTES) | zeroBytes(word ^ CR_BYTES);
+            long word = longAt(b, p);
+            long found =
+                    lowestZeroBytes(word ^ stops) | lowestZeroBytes(word ^ LF_BYTES) | lowestZeroBytes(word ^ CR_BYTES);
             if (found != 0) {
                 return p + (Long.numberOfTrailingZeros(found) >>> 3);
             }
@@ -85,10 +86,20 @@ final class CsvSpecials {
 
     /**
      * {@return the high bit of each zero byte of {@code x}} Exact for the lowest zero byte (a borrow can only mark
-     * bytes above a zero one), which is all a scan for the first one asks.
+     * bytes above a zero one), which is all a scan for the first one asks; cheaper than {@link #zeroBytes}.
      */
-    private static long zeroBytes(long x) {
+    private static long lowestZeroBytes(long x) {
         return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** {@return the eight bytes of {@code b} from {@code index} on as a long, the first in the lowest byte} */
+    static long longAt(byte[] b, int index) {
+        return (long) LONGS.get(b, index);
+    }
+
+    /** {@return the high bit of each byte of {@code x} set exactly where the byte is zero, and no other bit} */
+    static long zeroBytes(long x) {
+        return ~nonZeroBytes(x) & HIGHS;
     }
 
     /** {@return the high bit of each byte of {@code x} set exactly where the byte is not zero, with low bits} */

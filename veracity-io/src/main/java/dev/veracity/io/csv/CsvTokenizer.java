@@ -66,7 +66,6 @@ final class CsvTokenizer {
     private int[] fieldEnds = new int[65];
     private int fieldCount;
     private long recordLine;
-    private long recordStart;
     private CsvProblem problem;
     private long openQuoteLine;
 
@@ -131,7 +130,6 @@ final class CsvTokenizer {
         inRecord = true;
         recordLine = line;
         recordOffset = position;
-        recordStart = bufferStart + position;
         fieldCount = 0;
         if (readPlainRecord()) {
             return true;
@@ -237,7 +235,7 @@ final class CsvTokenizer {
 
     /** {@return the offset in the stream of the current record's first byte} */
     long recordStart() {
-        return recordStart;
+        return bufferStart + recordOffset;
     }
 
     /** {@return the 1-based line on which the current record starts} */
@@ -380,7 +378,7 @@ final class CsvTokenizer {
      * and every single byte a record consumes, so the field it names does not depend on where the buffer ends.
      */
     private void checkLength() {
-        long length = bufferStart + position - recordStart;
+        int length = position - recordOffset;
         if (length > maxRecordBytes) {
             throw CsvProblem.recordTooLong(
                     CsvProblem.place(fileName, recordLine, fieldCount + 1, columnNames), maxRecordBytes, openQuoteLine);

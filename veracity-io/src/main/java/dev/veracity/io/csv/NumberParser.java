@@ -1,9 +1,6 @@
 package dev.veracity.io.csv;
 
 import dev.veracity.data.FeatureType;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,7 +25,6 @@ public final class NumberParser {
     private static final int MAX_MANTISSA_DIGITS = 18;
 
     private static final int EXPONENT_CAP = 100_000;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGHS = 0x8080808080808080L;
     private static final long ZEROS = 0x3030303030303030L;
     private static final long POINTS = 0x2E2E2E2E2E2E2E2EL;
@@ -208,9 +204,9 @@ public final class NumberParser {
             return Double.NaN;
         }
         long kept = n == Long.BYTES ? -1L : (1L << (n * Long.BYTES)) - 1;
-        long x = (long) LONGS.get(bytes, p) & kept;
+        long x = CsvSpecials.longAt(bytes, p) & kept;
         int fraction = 0;
-        long points = zeroBytes(x ^ POINTS) & kept;
+        long points = CsvSpecials.zeroBytes(x ^ POINTS) & kept;
         if (points != 0) {
             if ((points & (points - 1)) != 0 || n == 1) {
                 return Double.NaN; // two points, or a point alone: the general path decides
@@ -233,11 +229,6 @@ public final class NumberParser {
         v = (v * 100 + (v >>> 16)) & 0x0000FFFF0000FFFFL;
         v = (v * 10000 + (v >>> 32)) & 0xFFFFFFFFL;
         return fraction == 0 ? (double) v : (double) v / EXACT_POWERS_OF_TEN[fraction];
-    }
-
-    /** {@return the high bit of each zero byte of {@code x}, exactly} */
-    private static long zeroBytes(long x) {
-        return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
     }
 
     /** Whether {@code bytes[p, end)}, after any sign, is FLOAT syntax. */
